@@ -1,0 +1,76 @@
+"""The `dex` command: thin argument parsing over `indexer` and the app.
+
+Each sub-command lives in its own module here and is registered below. Textual is imported
+only when the app opens, so `dex parse` and `dex search` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from tui import locations
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    envvar=locations.ENV_VAR,
+    help=f"Keep the index, bookmarks and settings here (default: the user data dir; env {locations.ENV_VAR}).",
+)
+@click.version_option(package_name="digest-explorer", prog_name="dex")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None) -> None:
+    """Digest Explorer: search and read health-policy news digests.
+
+    With no command, opens the explorer on your index (the bundled sample digests until you
+    index your own).
+    """
+    locations.set_data_dir(data_dir)
+    if ctx.invoked_subcommand is None:
+        from tui.cli.explore import explore
+
+        ctx.invoke(explore)
+
+
+def _register() -> None:
+    from tui.cli.parse import parse
+
+    cli.add_command(parse)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; never show a traceback to a user (DEX_DEBUG=1 shows it)."""
+    try:
+        cli.main(args=argv, prog_name="dex", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("dex: interrupted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("dex: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a message.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:
+        if os.environ.get("DEX_DEBUG"):
+            raise
+        click.echo(f"dex: unexpected error: {type(exc).__name__}: {exc}", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
