@@ -86,3 +86,66 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A marked range of characters (a query term in a snippet or field)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: what the story list shows."""
+
+    id: str
+    headline: str | None
+    title: str
+    date: dt.date
+    sources: tuple[str, ...]
+    digest_title: str
+    snippet: str
+    snippet_spans: tuple[Span, ...] = ()
+    score: float = 0.0
+    bookmarked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The answer to one query: the hits shown plus what the UI says around them."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    total: int  # an estimate when `exact` is False
+    exact: bool = True
+    suggestion: str | None = None  # did-you-mean, offered when nothing matched
+    elapsed_ms: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Counts of the top values of each facet for a query, most frequent first."""
+
+    orgs: tuple[tuple[str, int], ...] = ()
+    people: tuple[tuple[str, int], ...] = ()
+    places: tuple[tuple[str, int], ...] = ()
+    sources: tuple[tuple[str, int], ...] = ()
+    years: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSummary:
+    """What one `dex index` run did, for its closing line."""
+
+    digests: int = 0
+    stories: int = 0
+    entities: int = 0
+    duplicates_merged: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    problems: tuple[Problem, ...] = ()
