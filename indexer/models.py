@@ -35,6 +35,8 @@ class RawDigest:
     title: str | None = None
     date: dt.date | None = None
     date_from: DateFrom | None = None
+    # Lines the container marked as headings (HTML <h1>-<h6>, Markdown # and **bold** lines).
+    headings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

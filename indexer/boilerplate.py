@@ -1,0 +1,206 @@
+"""Lines in a digest that are not news: e-mail and web chrome, captions, bylines, dates, headers.
+
+Each test is about how newsletters are built (forwarding notes, footers, share bars, photo
+credits), never about a particular newsletter's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.digest_dates import is_date_line
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long lists short)."""
+    return frozenset(text.split())
+
+
+_FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
+_FOOTER_WORDS = (
+    "unsubscribe",
+    "receiv",
+    "sent",
+    "preferences",
+    "subscription",
+    "reserved",
+    "©",
+    "copyright",
+    "(c)",
+    "mailing address",
+    "registered in",
+)
+
+_CHROME = re.compile(
+    r"""^[\W_]*(?:
+      view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
+        (?:web\ )?(?:browser|online|web\ ?page)
+    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | web\ version | online\ version
+    | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
+    | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
+    | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
+    | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
+    | forward\ (?:this\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
+    | sign\ up\b | subscribe\b | unsubscribe
+    | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
+        (?:preferences|subscriptions?|settings|profile)
+    | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
+    | privacy\ (?:policy|notice|statement) | terms\ (?:and|&)\ conditions
+    | terms\ of\ (?:use|service)
+    | cookie\ (?:policy|settings|preferences|notice) | we\ use\ cookies | accept\ (?:all\ )?cookies
+    | (?:read|see|find\ out|learn|discover)\ more\b
+    | read\ (?:the\ )?(?:full|whole)\ (?:story|article|report)
+    | full\ (?:story|article)\b | continue\ reading | keep\ reading | click\ here | tap\ here
+    | follow\ us | share\ (?:this|on|via)\b | tweet\ this | like\ us\ on | connect\ with\ us
+    | (?:advertisement|advert|sponsored(?:\ content)?|paid\ post|promoted)\W*$
+    | (?:sponsored|promoted|brought\ to\ you)\ by\b | in\ partnership\ with | paid\ partnership
+    | add\ us\ to\ your | (?:to\ )?ensure\ (?:delivery|our\ e-?mails)
+    | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
+    | register\ (?:now|here|today|for\ free)
+    | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
+    | registered\ (?:in\ england|office|address)
+    | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
+    )""",
+    re.I | re.X,
+)
+_FOOTER = re.compile(
+    r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
+    | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
+    | all\ rights\ reserved
+    | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england)""",
+    re.I | re.X,
+)
+_TRAILING_MORE = re.compile(
+    r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
+    (?:read\ more(?:\ here)?|see\ more|find\ out\ more|continue\ reading
+      |read\ the\ full\ (?:story|article)|full\ story)[\s»›>→…:.\-]*$""",
+    re.I | re.X,
+)
+_CAPTION = re.compile(
+    r"^[(\[]?\s*(?:image|images|photo|photos|photograph|picture|pic|source|credit|illustration|"
+    r"graphic|video|main\ image|top\ image)s?(?:\ credit)?\s*[:|/-]",
+    re.I | re.X,
+)
+_AGENCY = re.compile(
+    r"^[(\[]?\s*(?:getty(?:\ images)?|shutterstock|alamy|pa(?:\ images|\ media|\ wire)?|reuters|"
+    r"ap\ photo|istock(?:photo)?|unsplash)\s*[)\]]?$",
+    re.I | re.X,
+)
+_NAME = r"[A-Z][a-z'’.-]*[a-z](?:-[A-Z][a-z'’]+)?"
+_CALENDAR = (
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
+)
+_BYLINE = re.compile(
+    r"^(?i:by|words by|written by|reporting by|report by)\s+(?i:"
+    + _CALENDAR
+    + r")"
+    + _NAME
+    + r"(?:\s+(?:"
+    + _NAME
+    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,40})?$"
+)
+_ROLE_BYLINE = re.compile(
+    r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
+    r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer)\b[^.]{0,40}$"
+)
+_SOCIAL_WORDS = _words(
+    """
+    facebook twitter x linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
+    email e mail share tweet follow us on rss print copy link
+    """
+)
+_SOCIAL_NETWORKS = _words(
+    """
+    facebook twitter linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
+    """
+)
+_MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_WORDS = re.compile(r"[\w']+")
+_NEWSLETTER_TALK = re.compile(
+    r"""\b(?:must[- ]reads?|round-?ups?|newsletters?|digests?|briefings?|bulletins?|stories
+    | in\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | (?:this|last)\ (?:week|issue|edition)'s\ | today's\ (?:news|top|edition|headlines|e-?mail)
+    | (?:top|latest|today's)\ (?:news|headlines) | welcome\ to | what\ you\ need\ to\ know
+    | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
+    | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
+    | (?:daily|weekly|monthly|morning|evening|lunchtime|weekend)\ (?:brief|update|edition|news|email
+       |e-mail|summary|review|insight|wrap|catch-?up|read))\b""",
+    re.I | re.X,
+)
+_GREETING = re.compile(
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!]|$)", re.I
+)
+
+
+def fold(text: str) -> str:
+    """Typographic quotes and dashes folded to ASCII, for matching only."""
+    for fancy, plain in _FOLD:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
+
+
+def _is_social(line: str) -> bool:
+    if len(line) > 120:
+        return False
+    words = _WORDS.findall(line.lower())
+    return (
+        bool(words)
+        and all(w in _SOCIAL_WORDS for w in words)
+        and any(w in _SOCIAL_NETWORKS for w in words)
+    )
+
+
+def _is_menu(line: str) -> bool:
+    if "|" not in line and "•" not in line and "·" not in line:
+        return False
+    parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
+    words = line.count(" ") + 1
+    if words > 40:
+        return False
+    folded = fold(line)
+    if words <= 25 and _CHROME.match(folded):
+        return True
+    if words <= 14 and (
+        _CAPTION.match(folded)
+        or _AGENCY.match(folded)
+        or _BYLINE.match(folded)
+        or _ROLE_BYLINE.match(folded)
+    ):
+        return True
+    return is_date_line(line) or _is_social(line) or _is_menu(line)
+
+
+def is_footer_start(line: str) -> bool:
+    """A line from which the rest of an e-mail is footer (unsubscribe, copyright, address)."""
+    if line.count(" ") >= 60:
+        return False
+    lower = line.lower()
+    for word in _FOOTER_WORDS:  # a cheap filter before the regular expression
+        if word in lower:
+            return _FOOTER.search(fold(line)) is not None
+    return False
+
+
+def strip_read_more(line: str) -> str:
+    """Drop a trailing "Read more" link label left by HTML or text e-mails."""
+    tail = line[-80:]
+    if "more" not in tail and "ead" not in tail and "tory" not in tail:
+        return line
+    return line[: len(line) - len(tail)] + _TRAILING_MORE.sub("", tail).rstrip()
+
+
+def is_newsletter_talk(text: str) -> bool:
+    """Text about the newsletter itself ("HSJ's roundup of the day's must-read stories")."""
+    if text.count(" ") >= 60:
+        return False
+    folded = fold(text)
+    return _NEWSLETTER_TALK.search(folded) is not None or _GREETING.match(folded) is not None

@@ -1,0 +1,134 @@
+"""Dates written in digests and file names, so a digest without a Date header still gets its day.
+
+Digests are British, so an ambiguous numeric date such as 03/04/2024 is read day first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+
+_PATTERNS = (
+    # 2024-02-20
+    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    # Tuesday 20th February 2024, 20 Feb 2024, 20th of February, 2024
+    re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+    # February 20, 2024 / Feb 20th 2024
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
+    # 20/02/2024, 20.02.2024 (day first)
+    re.compile(
+        r"(?<![\d/.])" + r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.]" + _YEAR + r"(?![\d/])"
+    ),
+)
+
+_NAME_PATTERNS = (
+    re.compile(r"(?<!\d)" + _YEAR + r"[-_.](?P<month>\d\d)[-_.](?P<day>\d\d)(?!\d)"),
+    re.compile(r"(?<![0-9A-Za-z])" + _YEAR + r"(?P<month>\d\d)(?P<day>\d\d)(?![0-9A-Za-z])"),
+)
+
+# A line that is nothing but a date (with weekday, time or a "Published" label) is not a story.
+_DATE_LINE_REST = re.compile(
+    r"^(?:(?:published|updated|posted|sent|date|issue|edition)\s*(?:on)?\s*:?\s*)?"
+    + r"(?:"
+    + _WEEKDAY
+    + r")?[\s,|–—-]*(?:\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s*[A-Z]{2,4})?)?[\s,|–—-]*$",
+    re.I,
+)
+
+_SCAN_LINES = 10
+_SCAN_CHARS = 300
+# A digest's own date sits on a short line (a dateline, a masthead); a date inside a long
+# paragraph is usually the date of an event in the news.
+_DATELINE_CHARS = 120
+_DIGIT = re.compile(r"\d")
+
+
+def _make(match: re.Match[str]) -> dt.date | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first date written in one piece of text (a line, a header value)."""
+    text = text[:_SCAN_CHARS]
+    best: tuple[int, dt.date] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            day = _make(match)
+            if day is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), day)
+                break
+    return best[1] if best else None
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """A date written near the top of a digest (its first few non-empty lines)."""
+    seen = 0
+    start = 0
+    while seen < _SCAN_LINES and start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        start = end + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if len(line) > _DATELINE_CHARS or _DIGIT.search(line) is None:
+            continue
+        day = find_date(line)
+        if day is not None:
+            return day
+    return None
+
+
+def date_in_name(name: str) -> dt.date | None:
+    """A date in a file name such as `hsj-2024-02-20.txt` or `20240220_daily.eml`."""
+    for pattern in _NAME_PATTERNS:
+        for match in pattern.finditer(name):
+            day = _make(match)
+            if day is not None:
+                return day
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that only states a date, e.g. `Tuesday 20th February 2024`."""
+    if len(line) > 80 or _DIGIT.search(line) is None:
+        return False
+    for pattern in _PATTERNS:
+        match = pattern.search(line)
+        if match is not None:
+            rest = line[: match.start()] + " " + line[match.end() :]
+            return _DATE_LINE_REST.match(rest.strip()) is not None
+    return False

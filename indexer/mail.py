@@ -1,0 +1,176 @@
+"""E-mail digests: single `.eml` messages and mbox files (each message one digest).
+
+Parsed with the standard `email` package (`policy.default`), which undoes quoted-printable and
+base64. The text/plain part is preferred; an HTML-only message (or one whose plain part is a stub
+such as "view this e-mail in your browser") is read through the HTML reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from email import policy
+from email.errors import MessageError
+from email.message import EmailMessage
+
+from indexer.html_text import html_to_text
+from indexer.read_errors import ReadError
+from indexer.textcodec import decode_bytes, tidy
+
+_ENVELOPE = re.compile(rb"^From \S+.*$", re.M)
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
+_KNOWN = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
+_STUB_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class MailText:
+    text: str
+    headings: tuple[str, ...]
+    title: str | None
+    date: dt.date | None
+
+
+def looks_like_mbox(data: bytes) -> bool:
+    """An mbox starts with a `From ` envelope line followed by message headers."""
+    if not data.startswith(b"From "):
+        return False
+    end = data.find(b"\n")
+    return end > 0 and _HEADER_LINE.match(data, end + 1) is not None
+
+
+def looks_like_message(data: bytes) -> bool:
+    """A bare message starts with header lines, including at least one we know from mail."""
+    head = data[:4096].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].lower()
+    lines = head.split(b"\n")
+    if not lines or (not _HEADER_LINE.match(lines[0]) and not lines[0].startswith(b"from ")):
+        return False
+    found = sum(1 for name in _KNOWN if re.search(rb"^" + name.encode() + rb":", head, re.M))
+    return found >= 2
+
+
+def _part_text(part: EmailMessage) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(payload) if payload.strip() else ""
+
+
+def _unflow(text: str, delsp: bool) -> str:
+    """RFC 3676 format=flowed: a line ending in a space continues on the next line."""
+    out: list[str] = []
+    buffer = ""
+    for line in text.split("\n"):
+        if line.startswith(" "):
+            line = line[1:]  # space-stuffing
+        if line.endswith(" ") and line.rstrip() != "--":
+            buffer += line[:-1] if delsp else line
+        else:
+            out.append(buffer + line)
+            buffer = ""
+    if buffer:
+        out.append(buffer)
+    return "\n".join(out)
+
+
+def _text_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
+    """The first inline text/plain and text/html parts (each header parsed once: it is slow)."""
+    plain = html = None
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        kind = part.get_content_type()
+        if kind not in ("text/plain", "text/html") or (
+            "content-disposition" in part and part.get_content_disposition() == "attachment"
+        ):
+            continue
+        if kind == "text/plain" and plain is None:
+            plain = part
+        elif kind == "text/html" and html is None:
+            html = part
+    return plain, html
+
+
+def _body(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
+    plain, html = _text_parts(message)
+    text = ""
+    if plain is not None:
+        text = tidy(_part_text(plain))
+        if plain.get_param("format", "").lower() == "flowed":
+            text = _unflow(text, plain.get_param("delsp", "").lower() == "yes")
+        if len(text.strip()) >= _STUB_CHARS or html is None:
+            return text, ()
+    if html is not None:
+        page = html_to_text(tidy(_part_text(html)))
+        if len(page.text) > len(text.strip()):
+            return page.text, page.headings
+    return text, ()
+
+
+def message_digest(data: bytes) -> MailText:
+    """One message's digest text, subject and date; ReadError when it is not a usable message."""
+    try:
+        message = email.message_from_bytes(data, policy=policy.default)
+        if not any(name in message for name in _KNOWN):
+            raise ReadError("malformed e-mail: no message headers")
+        text, headings = _body(message)
+        subject = message.get("subject")
+        date_header = message.get("date")
+    except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
+        raise ReadError(f"malformed e-mail: {exc}") from exc
+    if not text.strip():
+        raise ReadError("e-mail has no readable text part")
+    title = _REPLY_PREFIX.sub("", str(subject)).strip() if subject is not None else None
+    day = None
+    stamp = getattr(date_header, "datetime", None)
+    if isinstance(stamp, dt.datetime):
+        day = stamp.date()
+    return MailText(text, headings, title or None, day)
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """Messages of an mbox (mboxo/mboxrd), envelope lines removed and `>From ` unescaped."""
+    starts = [
+        match.start()
+        for match in _ENVELOPE.finditer(data)
+        if match.start() == 0
+        or data[max(0, match.start() - 2) : match.start()] == b"\n\n"
+        or re.search(rb"\d\d:\d\d", match.group())
+    ]
+    messages = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(data)
+        chunk = data[start:end]
+        newline = chunk.find(b"\n")
+        body = chunk[newline + 1 :] if newline >= 0 else b""
+        messages.append(_ESCAPED_FROM.sub(rb"\1", body))
+    return messages
+
+
+def read_mbox(data: bytes, on_bad: Callable[[int, str], None] | None = None) -> list[MailText]:
+    """Every readable message; unreadable ones are reported to `on_bad(number, reason)`."""
+    digests = []
+    failures = []
+    for number, chunk in enumerate(split_mbox(data), start=1):
+        try:
+            digests.append(message_digest(chunk))
+        except ReadError as exc:
+            failures.append((number, str(exc)))
+    if not digests:
+        reason = failures[0][1] if failures else "no messages found"
+        raise ReadError(f"mbox: {reason}")
+    if on_bad is not None:
+        for number, reason in failures:
+            on_bad(number, reason)
+    return digests

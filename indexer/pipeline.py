@@ -1,0 +1,180 @@
+"""From files to Digest objects: read, split into stories, give each a stable id and entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path, PurePath
+
+from indexer import entities
+from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Story
+from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
+from indexer.segment import split_digest
+
+__all__ = ["build_digest", "parse_file", "parse_paths", "story_id", "story_to_json"]
+
+_QUOTES = {
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "«": '"',
+    "»": '"',
+    "–": "-",
+    "—": "-",
+}
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£$])")
+_TITLE_WORDS = 12
+_DIGEST_TITLE_WORDS = 20
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    for fancy, plain in _QUOTES.items():
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return " ".join(text.lower().split())
+
+
+def story_id(headline: str | None, body: str) -> str:
+    """Stable id from the normalised headline and text, so bookmarks survive re-indexing and a
+    story repeated in two digests has one id (file position plays no part)."""
+    key = f"{_normalise(headline or '')}\n{_normalise(body)}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _shorten(text: str, words: int) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
+
+
+def lead_title(body: str) -> str:
+    """A display title for a story without a headline: its first sentence, shortened."""
+    head = body[:600].split("\n", 1)[0]
+    sentence = _SENTENCE.split(head, maxsplit=1)[0].strip()
+    if len(sentence.split()) <= _TITLE_WORDS:
+        return sentence.rstrip(".").strip() or _shorten(head, _TITLE_WORDS)
+    return _shorten(sentence, _TITLE_WORDS)
+
+
+def _source_stem(source: str) -> str:
+    return PurePath(source).stem or source
+
+
+def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
+    """Split a digest, title and date it, and make its stories (with entities unless told not)."""
+    result = split_digest(raw.text, raw.headings)
+    title = raw.title or (
+        _shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
+    )
+    day: dt.date | None = raw.date
+    date_from: DateFrom | None = raw.date_from if raw.date is not None else None
+    if day is None or date_from is None:
+        path = Path(raw.source)
+        day, date_from = digest_date(raw.text, path if path.is_file() else None)
+    stories = []
+    for position, section in enumerate(result.sections):
+        body = section.body
+        found: tuple[Entity, ...] = (
+            entities.extract(section.headline, body, day) if with_entities else ()
+        )
+        stories.append(
+            Story(
+                id=story_id(section.headline, body),
+                source=raw.source,
+                digest_title=title,
+                date=day,
+                date_from=date_from,
+                position=position,
+                headline=section.headline,
+                title=section.headline or lead_title(body),
+                body=body,
+                entities=tuple(found),
+            )
+        )
+    return Digest(raw.source, title, day, date_from, tuple(stories))
+
+
+def parse_file(
+    path: Path,
+    source: str,
+    *,
+    with_entities: bool = True,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> list[Digest]:
+    """Read and split one file (an mbox gives several digests); raises ReadError / Skipped."""
+    return [
+        build_digest(raw, with_entities=with_entities)
+        for raw in read_file(path, source, on_problem)
+    ]
+
+
+def parse_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    with_entities: bool = True,
+) -> Iterator[Digest]:
+    """Digests of every file named or found in named folders; problems go to `on_problem`.
+
+    A read error is fatal; a non-digest file is a note, unless the user named that file.
+    """
+    paths = list(paths)
+    named = {os.fspath(p) for p in paths}
+    for path, source in iter_files(paths, on_problem):
+        try:
+            digests = parse_file(path, source, with_entities=with_entities, on_problem=on_problem)
+        except ReadError as exc:
+            on_problem(Problem(source, str(exc)))
+            continue
+        except Skipped as exc:
+            on_problem(Problem(source, str(exc), fatal=source in named))
+            continue
+        except Exception as exc:  # a reader bug on one odd file must not stop the others
+            on_problem(Problem(source, f"cannot parse: {type(exc).__name__}: {exc}"))
+            continue
+        for digest in digests:
+            if not digest.stories:
+                on_problem(Problem(source, "no stories found", fatal=False))
+            yield digest
+
+
+def _entity_json(entity: Entity) -> dict[str, object]:
+    return {
+        "text": entity.text,
+        "label": entity.label,
+        "field": entity.field,
+        "start": entity.start,
+        "end": entity.end,
+        "canonical": entity.canonical,
+        "value": entity.value,
+    }
+
+
+def story_to_json(story: Story) -> dict[str, object]:
+    """The `dex parse --json` object for one story (keys documented in the CLI help)."""
+    return {
+        "id": story.id,
+        "source": story.source,
+        "digest_title": story.digest_title,
+        "date": story.date.isoformat(),
+        "date_from": story.date_from,
+        "position": story.position,
+        "headline": story.headline,
+        "title": story.title,
+        "body": story.body,
+        "entities": [_entity_json(e) for e in story.entities],
+    }

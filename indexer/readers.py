@@ -1,0 +1,251 @@
+"""Find digest files and read them into RawDigest text, whatever their format or encoding.
+
+Formats: plain text, Markdown, HTML, `.eml` and mbox. Anything else (images, PDFs, archives,
+binaries, even when named `.txt`) is Skipped with a one-line note; a file that should be a
+digest but cannot be read raises ReadError with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+from indexer.digest_dates import date_in_name, date_in_text
+from indexer.html_text import html_to_text
+from indexer.mail import looks_like_mbox, looks_like_message, message_digest, read_mbox
+from indexer.markdown_text import markdown_to_text
+from indexer.models import DateFrom, Problem, RawDigest
+from indexer.read_errors import ReadError, Skipped
+from indexer.textcodec import decode_bytes, has_bom, tidy
+
+__all__ = ["ReadError", "Skipped", "iter_files", "read_file"]
+
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"%PDF", "PDF document"),
+    (0, b"\x89PNG", "PNG image"),
+    (0, b"\xff\xd8\xff", "JPEG image"),
+    (0, b"GIF8", "GIF image"),
+    (0, b"II*\x00", "TIFF image"),
+    (0, b"MM\x00*", "TIFF image"),
+    (8, b"WEBP", "WebP image"),
+    (4, b"ftyp", "video or HEIC image"),
+    (0, b"PK\x03\x04", "zip archive or office document"),
+    (0, b"\x1f\x8b", "gzip archive"),
+    (0, b"BZh", "bzip2 archive"),
+    (0, b"\xfd7zXZ\x00", "xz archive"),
+    (0, b"7z\xbc\xaf", "7-zip archive"),
+    (0, b"Rar!", "RAR archive"),
+    (0, b"\x7fELF", "executable"),
+    (0, b"\xd0\xcf\x11\xe0", "Office document"),
+    (0, b"SQLite format 3\x00", "SQLite database"),
+    (0, b"OggS", "audio or video"),
+    (0, b"ID3", "MP3 audio"),
+    (0, b"{\\rtf", "RTF document"),
+    (0, b"\x00\x00\x01\x00", "icon"),
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long lists short)."""
+    return frozenset(text.split())
+
+
+_TEXT_EXT = frozenset({".txt", ".text", ".asc", ""})
+_MD_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdwn"})
+_HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_EML_EXT = frozenset({".eml", ".email", ".msg"})
+_MBOX_EXT = frozenset({".mbox", ".mbx"})
+_NOT_DIGEST_EXT = _words(
+    """
+    .pdf .png .jpg .jpeg .gif .bmp .tif .tiff .webp .heic .svg .ico .zip .gz .tgz .bz2 .xz .7z
+    .rar .tar .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .rtf .epub .mp3 .mp4 .m4a .mov
+    .avi .mkv .wav .ogg .flac .exe .dll .so .bin .dat .db .sqlite .pyc .class .jar .woff
+    .woff2 .ttf .otf .json .csv .tsv .xml .yaml .yml .toml .ini .cfg .py .js .css .sh .sql
+    .log .lock
+    """
+)
+_SNIFF = 8192
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return exc.strerror or type(exc).__name__
+
+
+def iter_files(
+    paths: Iterable[str | Path], on_problem: Callable[[Problem], None]
+) -> Iterator[tuple[Path, str]]:
+    """Files named or found below named folders (sorted, hidden entries and link loops skipped)."""
+    for given in paths:
+        source = os.fspath(given)
+        path = Path(given)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            on_problem(Problem(source, _reason(exc)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, source, on_problem, {(info.st_dev, info.st_ino)})
+        elif stat.S_ISREG(info.st_mode):
+            yield path, source
+        else:
+            on_problem(Problem(source, "not a regular file"))
+
+
+def _walk(
+    root: Path, source: str, on_problem: Callable[[Problem], None], seen: set[tuple[int, int]]
+) -> Iterator[tuple[Path, str]]:
+    # An explicit stack of directory listings keeps sorted depth-first order without recursion.
+    stack: list[Iterator[tuple[Path, str]]] = [_listing(root, source, on_problem)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, entry_source = entry
+        try:
+            info = path.stat()
+        except OSError as exc:
+            on_problem(Problem(entry_source, _reason(exc), fatal=False))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            key = (info.st_dev, info.st_ino)
+            if key not in seen:
+                seen.add(key)
+                stack.append(_listing(path, entry_source, on_problem))
+        elif stat.S_ISREG(info.st_mode):
+            yield path, entry_source
+
+
+def _listing(
+    folder: Path, source: str, on_problem: Callable[[Problem], None]
+) -> Iterator[tuple[Path, str]]:
+    try:
+        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
+    except OSError as exc:
+        on_problem(Problem(source, f"cannot list folder: {_reason(exc)}"))
+        return iter(())
+    return ((folder / name, os.path.join(source, name)) for name in names)
+
+
+def _binary_kind(head: bytes) -> str | None:
+    for offset, magic, kind in _MAGIC:
+        if head.startswith(magic, offset):
+            return kind
+    if b"\x00" in head and not has_bom(head):
+        return "binary data"
+    return None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read: {_reason(exc)}") from exc
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and ("<body" in head or "<head" in head)
+    )
+
+
+def read_file(
+    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
+) -> list[RawDigest]:
+    """Read one file into digests (an mbox gives several); raises ReadError or Skipped.
+
+    `on_problem` hears about single unreadable messages inside an otherwise good mbox.
+    """
+    suffix = path.suffix.lower()
+    data = _read_bytes(path)
+    if not data:
+        raise ReadError("empty file")
+    kind = _binary_kind(data[:_SNIFF])
+    if kind is not None:
+        raise Skipped(f"not a digest ({kind})")
+    if suffix in _NOT_DIGEST_EXT:
+        raise Skipped(f"not a digest format ({suffix} file)")
+    if not data.strip():
+        raise ReadError("no text (whitespace only)")
+
+    if suffix in _MBOX_EXT or (suffix in _TEXT_EXT and looks_like_mbox(data)):
+
+        def bad(number: int, reason: str) -> None:
+            if on_problem is not None:
+                on_problem(Problem(f"{source} (message {number})", reason))
+
+        mails = read_mbox(data, bad)
+        return [_digest(path, source, m.text, m.title, m.date, m.headings) for m in mails]
+    if suffix in _EML_EXT or (suffix in _TEXT_EXT and looks_like_message(data)):
+        mail = message_digest(data)
+        return [_digest(path, source, mail.text, mail.title, mail.date, mail.headings)]
+
+    text = decode_bytes(data)
+    if not text.strip():
+        raise ReadError("no text (whitespace only)")
+    if suffix in _HTML_EXT or (suffix not in _MD_EXT and _looks_like_html(text)):
+        page = html_to_text(text)
+        return [_digest(path, source, page.text, page.title, page.date, page.headings)]
+    if suffix in _MD_EXT:
+        md = markdown_to_text(text)
+        day = _parse_day(md.date) if md.date else None
+        return [_digest(path, source, md.text, md.title, day, md.headings)]
+    return [_digest(path, source, text, None, None, ())]
+
+
+def _parse_day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return dateparser.parse(value, dayfirst=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _digest(
+    path: Path,
+    source: str,
+    text: str,
+    title: str | None,
+    day: dt.date | None,
+    headings: tuple[str, ...],
+) -> RawDigest:
+    text = tidy(text).strip()
+    if not text:
+        raise ReadError("no readable text found")
+    date_from: DateFrom = "header"
+    if day is None:
+        day, date_from = digest_date(text, path)
+    return RawDigest(source, text, title, day, date_from, headings)
+
+
+def digest_date(text: str, path: Path | None) -> tuple[dt.date, DateFrom]:
+    """Date written in the digest, else in its file name, else the file's modification day."""
+    day = date_in_text(text)
+    if day is not None:
+        return day, "text"
+    if path is not None:
+        day = date_in_name(path.name)
+        if day is not None:
+            return day, "filename"
+        try:
+            return dt.date.fromtimestamp(path.stat().st_mtime), "mtime"
+        except OSError:
+            pass
+    return dt.date.today(), "mtime"

@@ -1,0 +1,265 @@
+"""Split a digest's text into the stories a reader sees.
+
+Digests come in three layouts, often mixed: a headline line over one or more paragraphs; a lead
+story with no headline at the top; and lists of headline / one-line standfirst pairs on
+consecutive lines. The rules below read that layout from the shape of the lines (length, closing
+punctuation, what follows them), never from a particular newsletter's words:
+
+- a headline is a short line that does not end like a sentence and is followed by body text;
+- two headline-like lines in a row: the first is a section label (kicker), not a story;
+- the first lines may talk about the newsletter itself ("our roundup of ..."): a header;
+- e-mail and web chrome, captions, bylines and date lines are dropped (`indexer.boilerplate`);
+- hard-wrapped paragraphs (plain-text e-mail) are joined back before any of that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from indexer.boilerplate import (
+    is_boilerplate,
+    is_footer_start,
+    is_newsletter_talk,
+    strip_read_more,
+)
+from indexer.lineshape import headline_text
+from indexer.models import Section
+from indexer.textcodec import tidy
+from indexer.unwrap import join_wrapped
+
+_BULLET = re.compile(r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\d{1,2}[.)])\s+(?=\S)")
+_LINK_DEBRIS = re.compile(
+    r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
+    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
+)
+_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
+_EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_SPACES = re.compile(r" {2,}")
+_ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
+_FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """Stories in order, plus the newsletter's own header line if it had one (a title)."""
+
+    header: str | None
+    sections: tuple[Section, ...]
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    block: int
+    bulleted: bool = False
+    hinted: bool = False
+    kind: str = "B"  # H headline-like, B body, L label
+
+
+def split(text: str, headings: Collection[str] = ()) -> list[Section]:
+    """The stories of one digest, in order (headline None for a lead story without one)."""
+    return list(split_digest(text, headings).sections)
+
+
+def split_digest(text: str, headings: Collection[str] = ()) -> SplitResult:
+    """Split a digest; `headings` are lines the container marked as headings (HTML, Markdown)."""
+    hints = {_SPACES.sub(" ", h.strip()) for h in headings}
+    blocks = _blocks(tidy(text), hints)
+    lines = _logical_lines(blocks)
+    lines = _drop_boilerplate(lines)
+    for line in lines:
+        line.kind = _kind(line)
+    _mark_lists(lines)
+    _mark_alternation(lines)
+    header, lines = _take_header(lines)
+    return SplitResult(header, tuple(_assemble(lines)))
+
+
+# -- lines and blocks ---------------------------------------------------------------------------
+
+
+def _blocks(text: str, hints: set[str]) -> list[list[_Line]]:
+    """Physical lines grouped into blank-line separated blocks, cleaned of link debris."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if " " in line and ("://" in line or "[" in line or "mailto:" in line):
+            line = _LINK_DEBRIS.sub("", line).strip()
+        if line and _URL_ONLY.match(line):
+            continue  # a link line between a headline and its text does not break the block
+        if not line or not any(ch.isalnum() for ch in line):
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if line[-1] in "»›>→▶►⟶":
+            line = _ARROWS.sub("", line)
+        if "  " in line:
+            line = _SPACES.sub(" ", line)
+        bulleted = False
+        if (match := _BULLET.match(line)) is not None:
+            line, bulleted = line[match.end() :], True
+        hinted = line in hints
+        if (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+            line, hinted = emphasis.group(2).strip(), True
+        current.append(_Line(line, len(blocks), bulleted, hinted or line in hints))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
+    """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
+    out: list[_Line] = []
+    groups = join_wrapped([[line.text for line in block] for block in blocks])
+    for block, joined in zip(blocks, groups, strict=True):
+        for start, end, text in joined:
+            first = block[start]
+            first.text = text
+            first.hinted = all(line.hinted for line in block[start : end + 1])
+            out.append(first)
+    return out
+
+
+# -- what each line is --------------------------------------------------------------------------
+
+
+def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
+    total = sum(len(line.text) + 1 for line in lines) or 1
+    seen = 0
+    kept: list[_Line] = []
+    for line in lines:
+        position = seen / total
+        seen += len(line.text) + 1
+        text = strip_read_more(line.text)
+        if not text:
+            continue
+        if is_footer_start(text):
+            if position >= _FOOTER_FROM:
+                break
+            continue
+        if is_boilerplate(text):
+            continue
+        line.text = text
+        kept.append(line)
+    return kept
+
+
+def _kind(line: _Line) -> str:
+    text = line.text
+    if text.endswith(":") and text.count(" ") < 12:
+        return "L"
+    return "H" if headline_text(text, line.hinted) else "B"
+
+
+def _mark_lists(lines: list[_Line]) -> None:
+    """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
+    for index, line in enumerate(lines):
+        if line.kind != "L":
+            continue
+        prev = lines[index - 1] if index else None
+        in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
+        if not in_paragraph and line.text.count(" ") < 6:
+            continue  # "Also in the news:" is a label
+        line.kind = "B"
+        follow = index + 1
+        item_block = lines[follow].block if follow < len(lines) else -1
+        same_block = item_block == line.block
+        items = []
+        for item in lines[follow:]:
+            if item.block != item_block:
+                break
+            items.append(item)
+        if same_block or (items and all(x.bulleted or x.text.count(" ") < 8 for x in items)):
+            for item in items:
+                item.kind = "B"
+
+
+def _mark_alternation(lines: list[_Line]) -> None:
+    """In a block of headline / standfirst pairs, every second line is a standfirst."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].block == lines[start].block:
+            end += 1
+        block = lines[start:end]
+        for offset in (0, 1):
+            pairs = block[offset:]
+            if len(pairs) < 4 or len(pairs) % 2:
+                continue
+            heads, firsts = pairs[0::2], pairs[1::2]
+            if all(h.kind == "H" for h in heads) and sum(
+                f.kind == "B" for f in firsts
+            ) >= 0.6 * len(firsts):
+                for first in firsts:
+                    first.kind = "B"
+                break
+        start = end
+
+
+def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
+    """The opening lines that talk about the newsletter (and any masthead above them)."""
+    cut = 0
+    for index, line in enumerate(lines[:4]):
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        pair = (
+            line.kind == "H"
+            and nxt is not None
+            and nxt.block == line.block
+            and nxt.kind == "B"
+            and not is_newsletter_talk(nxt.text)
+        )
+        if is_newsletter_talk(line.text) and not pair:  # a headline over its standfirst is news
+            cut = index + 1
+            continue
+        if line.kind == "B":
+            break
+        if nxt is not None and nxt.kind == "B" and not is_newsletter_talk(nxt.text):
+            break  # a headline over its text: the stories have begun
+    # The digest's name: its first header line (a masthead above the header if it has one).
+    header = next((line.text for line in lines[:cut] if line.kind != "L"), None)
+    return header, lines[cut:]
+
+
+# -- stories ------------------------------------------------------------------------------------
+
+
+def _is_label(line: _Line) -> bool:
+    text = line.text
+    return line.kind == "L" or text.count(" ") < 5 or text.isupper() or is_newsletter_talk(text)
+
+
+def _assemble(lines: list[_Line]) -> list[Section]:
+    stories: list[tuple[str | None, list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.kind == "B":
+            if not stories:
+                stories.append((None, []))  # the lead story, before any headline
+            stories[-1][1].append(line.text)
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].kind != "B":
+            end += 1
+        run = lines[index:end]
+        has_body = end < len(lines)
+        before = run[:-1] if has_body else run
+        if len(run) >= 3:
+            # A list of headlines with no text of their own (after an optional label).
+            if _is_label(before[0]):
+                before = before[1:]
+            stories.extend((h.text, []) for h in before if h.kind == "H")
+        if has_body:
+            stories.append((run[-1].text.rstrip(":").rstrip(), []))
+        index = end
+    with_body = {headline for headline, body in stories if body}
+    return [
+        Section(headline, tuple(body))
+        for headline, body in stories
+        if body or (headline is not None and headline not in with_body)
+    ]

@@ -1,0 +1,73 @@
+"""Bytes to clean text: encodings are detected, not assumed, and invisible debris removed."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from indexer.read_errors import ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Among candidates charset-normalizer rates equally, these are what English newsletters use;
+# without the preference it often answers cp1250, which garbles letters such as ï.
+_PREFERRED = ("utf_8", "cp1252", "iso8859_15", "latin_1")
+_SAMPLE = 2_000_000
+
+# Regular expressions, not str.translate: translate with a dict is slow on non-ASCII text.
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def has_bom(data: bytes) -> bool:
+    return any(data.startswith(bom) for bom, _ in _BOMS)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode text: BOM, then strict UTF-8, then charset-normalizer's best guess."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"cannot decode text: bad {encoding} data") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    matches = from_bytes(data[:_SAMPLE])
+    best = matches.best()
+    if best is None:
+        raise ReadError("cannot decode text: unknown encoding")
+    near = {m.encoding for m in matches if m.chaos <= best.chaos + 0.01}
+    for encoding in (*[e for e in _PREFERRED if e in near], best.encoding):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ReadError("cannot decode text: unknown encoding")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a stray bad byte or two is still UTF-8 (else it would turn into mojibake)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return good >= 4 and bad * 20 <= good
+
+
+def tidy(text: str) -> str:
+    """Unify line ends and spaces; drop zero-width characters and soft hyphens."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _NEWLINES.sub("\n", text)
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))

@@ -1,0 +1,139 @@
+"""Join hard-wrapped lines (plain-text e-mail wraps at ~72-78 columns) back into paragraphs.
+
+The wrap column is found from the text itself. A line break is a wrap when the next line's
+first word would not have fitted on the line; but a block of headline / standfirst pairs also
+has lines that fill the width, so where a block shows real line structure (short lines followed
+by a capital), full lines are judged by what they look like and what comes before and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from indexer.lineshape import (
+    ends_mid_sentence,
+    ends_sentence,
+    headline_text,
+    sentence_starter,
+    starts_lower,
+)
+
+# (first physical line, last physical line, joined text) for each logical line of a block
+Joined = list[tuple[int, int, str]]
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when it was not wrapped."""
+    lengths = sorted(len(line) for block in blocks for line in block)
+    pairs = continued = 0
+    for block in blocks:
+        for prev, nxt in pairwise(block):
+            pairs += 1
+            if starts_lower(nxt) and not ends_sentence(prev):
+                continued += 1
+    if len(lengths) < 4 or continued < 2 or continued < 0.2 * pairs:
+        return None
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.97))]
+    return width if 30 <= width <= 110 else None
+
+
+def _full(line: str, nxt: str | None, width: int) -> bool:
+    """The next line's first word would not have fitted on this line: a wrap point."""
+    if nxt is None:
+        return False
+    first = nxt.split(" ", 1)[0]
+    return len(line) + 1 + len(first) > width
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    width: int | None
+    structured: bool  # the block has lines that are separate, not wrapped
+    before: str | None  # the previous logical line in the block
+
+
+def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
+    """For each block of physical lines, its logical lines (wrapped lines joined)."""
+    width = wrap_width(blocks)
+    out: list[Joined] = []
+    for texts in blocks:
+        # Line breaks that cannot be wraps (a short line, then a capital) show the block is
+        # made of separate lines (headline / standfirst pairs), not one wrapped paragraph.
+        structured = (
+            width is not None
+            and sum(
+                not _full(prev, nxt, width)
+                and not starts_lower(nxt)
+                and not ends_mid_sentence(prev)
+                for prev, nxt in pairwise(texts)
+            )
+            >= 2
+        )
+        joined: Joined = []
+        start, current = 0, texts[0]
+        for index in range(1, len(texts)):
+            before = joined[-1][2] if joined else None
+            if _continues(current, texts, index, _Context(width, structured, before)):
+                prev = texts[index - 1]
+                glue = "" if prev.endswith("-") and prev[-2:-1].isalpha() else " "
+                current = f"{current}{glue}{texts[index]}"
+            else:
+                joined.append((start, index - 1, current))
+                start, current = index, texts[index]
+        joined.append((start, len(texts) - 1, current))
+        out.append(joined)
+    return out
+
+
+def _candidate(texts: list[str], start: int) -> tuple[str, int]:
+    """The line starting at `start` with the lines that obviously continue it; and its end."""
+    end = start
+    while (
+        end + 1 < len(texts)
+        and (starts_lower(texts[end + 1]) or ends_mid_sentence(texts[end]))
+        and not ends_sentence(texts[end])
+    ):
+        end += 1
+    return " ".join(texts[start : end + 1]), end
+
+
+def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
+    """The line ending at `end` does not run on into the next (no wrap inside a name)."""
+    if end + 1 >= len(texts) or not _full(texts[end], texts[end + 1], width):
+        return True
+    return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
+
+
+def _continues(logical: str, texts: list[str], index: int, ctx: _Context) -> bool:
+    """Is physical line `texts[index]` the continuation of the logical line `logical`?"""
+    prev, nxt = texts[index - 1], texts[index]
+    if starts_lower(nxt) and not ends_sentence(prev):
+        return True
+    width = ctx.width
+    if width is None:
+        return False
+    if ends_mid_sentence(prev) and not ends_sentence(prev):
+        return True
+    if not _full(prev, nxt, width):
+        return False
+    if not ctx.structured:
+        return True  # a block of wrapped text is one paragraph
+    candidate, end = _candidate(texts, index)
+    if ends_sentence(prev):
+        # After a full stop, a new line is a headline when it stands alone.
+        return not (headline_text(candidate) and _ends_cleanly(texts, end, width))
+    if not headline_text(logical):
+        return True  # too long for a headline: a wrapped paragraph
+    if ctx.before is not None and headline_text(ctx.before):
+        return True  # the line after a headline is its standfirst
+    if prev.rsplit(" ", 1)[-1][:1].isupper() and not sentence_starter(nxt):
+        return True  # wrapped inside a name: "... NHS" / "England ..."
+    # A long headline wrapped onto a short last line, or else a headline over its standfirst.
+    following = texts[end + 1] if end + 1 < len(texts) else None
+    return (
+        headline_text(candidate)
+        and _ends_cleanly(texts, end, width)
+        and headline_text(f"{logical} {candidate}")
+        and not _full(texts[end], following, width)
+    )

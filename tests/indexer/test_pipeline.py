@@ -1,0 +1,268 @@
+"""Pipeline: stable story ids, digest titles and dates, JSON, problems, and F1 on gold files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer import entities
+from indexer.models import Entity, Problem, RawDigest
+from indexer.pipeline import (
+    build_digest,
+    lead_title,
+    parse_file,
+    parse_paths,
+    story_id,
+    story_to_json,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _score_module()
+
+
+def _parsed(folder: Path) -> tuple[list[dict], list[Problem]]:
+    problems: list[Problem] = []
+    out = [
+        story_to_json(story)
+        for digest in parse_paths([folder], problems.append, with_entities=False)
+        for story in digest.stories
+    ]
+    return out, problems
+
+
+# -- gold files ---------------------------------------------------------------------------------
+
+
+def test_seed_story_f1_is_perfect() -> None:
+    parsed, problems = _parsed(FIXTURES / "seeds")
+    gold = json.loads((FIXTURES / "seeds" / "stories.gold.json").read_text(encoding="utf-8"))
+    (precision, recall, f1), misses = score.score_stories(gold, parsed)
+    assert misses == []
+    assert (precision, recall, f1) == (1.0, 1.0, 1.0)
+    assert [p.message for p in problems] == ["not a digest format (.json file)"] * 2
+
+
+def test_format_fixtures_story_f1_is_perfect() -> None:
+    parsed, _ = _parsed(FIXTURES / "formats")
+    gold = json.loads((FIXTURES / "formats" / "stories.gold.json").read_text(encoding="utf-8"))
+    (precision, recall, f1), misses = score.score_stories(gold, parsed)
+    assert misses == []
+    assert (precision, recall, f1) == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        n
+        for n, entry in json.loads(
+            (FIXTURES / "formats" / "stories.gold.json").read_text(encoding="utf-8")
+        ).items()
+        if "title" in entry or "date" in entry
+    ),
+)
+def test_format_fixture_titles_and_dates(name: str) -> None:
+    entry = json.loads((FIXTURES / "formats" / "stories.gold.json").read_text(encoding="utf-8"))[
+        name
+    ]
+    path = FIXTURES / "formats" / name
+    first = parse_file(path, str(path), with_entities=False)[0]
+    if "title" in entry:
+        assert first.title == entry["title"]
+    if "date" in entry:
+        assert first.date.isoformat() == entry["date"]
+        assert first.date_from == entry["date_from"]
+
+
+# -- ids ----------------------------------------------------------------------------------------
+
+
+def test_story_id_is_stable_and_content_based() -> None:
+    one = story_id("Trust ‘fined’ £1m", "The trust  was fined.\n\nIt will “appeal”.")
+    assert one == story_id("trust 'fined' £1m", 'The trust was fined. It will "appeal".')
+    assert len(one) == 16 and int(one, 16) >= 0
+    assert one != story_id("Trust ‘fined’ £1m", "The trust was fined.")
+    assert story_id(None, "Body.") == story_id("", "Body.")
+
+
+def test_same_story_in_two_digests_has_one_id(tmp_path: Path) -> None:
+    text = "Trust fined\n\nThe trust was fined £1m.\n"
+    (tmp_path / "a.txt").write_text("Daily news roundup\n\n" + text, encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "**Trust fined**\n\nThe trust was fined £1m.\n", encoding="utf-8"
+    )
+    ids = [s.id for d in parse_paths([tmp_path], print, with_entities=False) for s in d.stories]
+    assert len(ids) == 2 and ids[0] == ids[1]
+
+
+# -- building digests ---------------------------------------------------------------------------
+
+
+def test_title_from_header_line_then_file_stem() -> None:
+    raw = RawDigest(
+        "x/daily-news.txt",
+        "The day’s top stories\n\nTrust fined\n\nIt was.",
+        None,
+        dt.date(2024, 1, 2),
+        "text",
+    )
+    assert build_digest(raw, with_entities=False).title == "The day’s top stories"
+    bare = RawDigest(
+        "x/daily-news.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text"
+    )
+    assert build_digest(bare, with_entities=False).title == "daily-news"
+    named = RawDigest(
+        "x/a.eml", "Trust fined\n\nIt was.", "Subject line", dt.date(2024, 1, 2), "header"
+    )
+    assert build_digest(named, with_entities=False).title == "Subject line"
+
+
+def test_date_found_when_raw_digest_has_none() -> None:
+    raw = RawDigest("nowhere.txt", "HSJ Daily\n20 February 2024\n\nTrust fined\n\nIt was.")
+    digest = build_digest(raw, with_entities=False)
+    assert (digest.date, digest.date_from) == (dt.date(2024, 2, 20), "text")
+    assert digest.stories[0].date == dt.date(2024, 2, 20)
+
+
+def test_lead_story_title_is_its_first_sentence_shortened() -> None:
+    short = "Ministers will review NHS England. More follows."
+    assert lead_title(short) == "Ministers will review NHS England"
+    long = (
+        "NHS leaders are bracing themselves for the prospect of hospital consultants walking "
+        "out for two days. Then more."
+    )
+    assert (
+        lead_title(long)
+        == "NHS leaders are bracing themselves for the prospect of hospital consultants walking…"
+    )
+
+
+def test_positions_headlines_and_titles() -> None:
+    raw = RawDigest(
+        "d.txt",
+        "Lead text here. It runs on.\n\nTrust fined\n\nIt was.",
+        None,
+        dt.date(2024, 1, 2),
+        "text",
+    )
+    stories = build_digest(raw, with_entities=False).stories
+    assert [(s.position, s.headline, s.title) for s in stories] == [
+        (0, None, "Lead text here"),
+        (1, "Trust fined", "Trust fined"),
+    ]
+
+
+def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def fake(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
+        calls.append((headline, body, date))
+        return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
+
+    monkeypatch.setattr(entities, "extract", fake)
+    raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
+    [story] = build_digest(raw).stories
+    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2))]
+    data = story_to_json(story)
+    assert data["entities"] == [
+        {
+            "text": "Trust",
+            "label": "ORG",
+            "field": "headline",
+            "start": 0,
+            "end": 5,
+            "canonical": "Trust",
+            "value": None,
+        }
+    ]
+
+
+def test_story_json_keys_and_types() -> None:
+    raw = RawDigest("dir/d.txt", "Trust fined\n\nIt was.", "Title", dt.date(2024, 1, 2), "header")
+    data = story_to_json(build_digest(raw, with_entities=False).stories[0])
+    assert data == {
+        "id": story_id("Trust fined", "It was."),
+        "source": "dir/d.txt",
+        "digest_title": "Title",
+        "date": "2024-01-02",
+        "date_from": "header",
+        "position": 0,
+        "headline": "Trust fined",
+        "title": "Trust fined",
+        "body": "It was.",
+        "entities": [],
+    }
+    json.dumps(data)
+
+
+# -- problems -----------------------------------------------------------------------------------
+
+
+def test_problems_are_fatal_for_named_files_and_read_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "box"
+    folder.mkdir()
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "good.txt").write_text("Trust fined\n\nIt was.", encoding="utf-8")
+    (folder / "chrome.txt").write_text("View in browser\n\nUnsubscribe\n", encoding="utf-8")
+    named = tmp_path / "named.txt"
+    named.write_bytes(b"\x00\x01binary")
+    problems: list[Problem] = []
+    digests = list(parse_paths([str(folder), str(named)], problems.append, with_entities=False))
+    assert sum(len(d.stories) for d in digests) == 1
+    found = {(Path(p.source).name, p.message, p.fatal) for p in problems}
+    assert found == {
+        ("chrome.txt", "no stories found", False),
+        ("empty.txt", "empty file", True),
+        ("picture.png", "not a digest (PNG image)", False),
+        ("named.txt", "not a digest (binary data)", True),
+    }
+
+
+def test_folder_with_two_thousand_files(tmp_path: Path) -> None:
+    for number in range(2000):
+        (tmp_path / f"{number:04d}.txt").write_text(
+            f"Story {number}\n\nText {number}.", encoding="utf-8"
+        )
+    problems: list[Problem] = []
+    digests = list(parse_paths([tmp_path], problems.append, with_entities=False))
+    assert problems == []
+    assert len(digests) == 2000
+    assert digests[0].stories[0].headline == "Story 0"
+    assert digests[-1].stories[0].body == "Text 1999."
+
+
+def test_unexpected_error_in_one_file_is_reported_and_others_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from indexer import pipeline
+
+    real = pipeline.read_file
+
+    def flaky(path: Path, source: str, on_problem=None):  # type: ignore[no-untyped-def]
+        if path.name == "a.txt":
+            raise RuntimeError("boom")
+        return real(path, source, on_problem)
+
+    monkeypatch.setattr(pipeline, "read_file", flaky)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Trust fined\n\nIt was.", encoding="utf-8")
+    problems: list[Problem] = []
+    digests = list(parse_paths([tmp_path], problems.append, with_entities=False))
+    assert [Path(d.source).name for d in digests] == ["b.txt"]
+    assert [(Path(p.source).name, p.message, p.fatal) for p in problems] == [
+        ("a.txt", "cannot parse: RuntimeError: boom", True)
+    ]

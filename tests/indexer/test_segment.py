@@ -1,0 +1,369 @@
+"""The story splitter: the three layouts, labels, headers, boilerplate and hard-wrapped text.
+
+Texts here are written for the tests (not the seeds) so the rules are checked for generality.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from indexer.models import Section
+from indexer.segment import split, split_digest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _score_module()
+
+
+def stories(text: str, headings: tuple[str, ...] = ()) -> list[tuple[str | None, str]]:
+    return [(s.headline, s.body) for s in split(text, headings)]
+
+
+def heads(text: str) -> list[str | None]:
+    return [s.headline for s in split(text)]
+
+
+# -- layout 1: headline over paragraphs ----------------------------------------------------------
+
+LAYOUT_1 = """\
+Pharmacy closures accelerate in deprived areas
+
+More than 400 community pharmacies closed in England last year.
+
+The steepest falls were in the most deprived tenth of neighbourhoods.
+
+What next for the GP contract?
+
+Negotiations collapsed on Monday after ministers refused to move.
+
+But practices are divided.
+
+Minister: ‘We will not reopen the deal’
+
+The health secretary told MPs the offer was final.
+"""
+
+
+def test_headline_over_paragraphs() -> None:
+    assert stories(LAYOUT_1) == [
+        (
+            "Pharmacy closures accelerate in deprived areas",
+            "More than 400 community pharmacies closed in England last year.\n\n"
+            "The steepest falls were in the most deprived tenth of neighbourhoods.",
+        ),
+        (
+            "What next for the GP contract?",
+            "Negotiations collapsed on Monday after ministers refused to move.\n\n"
+            "But practices are divided.",
+        ),
+        (
+            "Minister: ‘We will not reopen the deal’",
+            "The health secretary told MPs the offer was final.",
+        ),
+    ]
+
+
+def test_one_line_paragraph_with_full_stop_is_body() -> None:
+    assert heads(LAYOUT_1).count("But practices are divided.") == 0
+
+
+def test_headline_directly_over_its_text() -> None:
+    text = (
+        "Trust fined £800,000\nThe trust admitted failings.\nIt will appeal.\n\n"
+        "Next story here\nMore text."
+    )
+    assert stories(text) == [
+        ("Trust fined £800,000", "The trust admitted failings.\n\nIt will appeal."),
+        ("Next story here", "More text."),
+    ]
+
+
+# -- layout 2: lead story without a headline -----------------------------------------------------
+
+
+def test_lead_story_and_newsletter_header() -> None:
+    text = """\
+Our roundup of the day’s essential health policy news
+
+Ministers are preparing to announce a review of NHS England’s role, sources say.
+
+The review would report before the spending review.
+
+Capital squeeze
+
+Trusts face another year of flat capital budgets.
+"""
+    result = split_digest(text)
+    assert result.header == "Our roundup of the day’s essential health policy news"
+    assert [(s.headline, s.paragraphs[0][:20]) for s in result.sections] == [
+        (None, "Ministers are prepar"),
+        ("Capital squeeze", "Trusts face another "),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Good morning, and welcome to the Tuesday edition.",
+        "Here are today’s top stories",
+        "The Weekly Briefing",
+        "HSJ Evening Update",
+        "Make sure you are up to date with this week’s news",
+    ],
+)
+def test_header_lines_are_not_stories(header: str) -> None:
+    text = (
+        f"{header}\n\nNHS England has published new targets for trusts.\n\n"
+        "Strike called off\n\nThe union accepted."
+    )
+    assert heads(text) == [None, "Strike called off"]
+
+
+def test_masthead_above_header_is_dropped() -> None:
+    text = "HSJ\nThe must-read stories in health policy today\n\nTrust fined\n\nIt was fined £1m."
+    assert stories(text) == [("Trust fined", "It was fined £1m.")]
+
+
+# -- layout 3: headline / standfirst pairs -------------------------------------------------------
+
+PAIRS = """\
+Top stories this week
+Boards told to cut running costs by 30%
+Every board must reduce its running costs within two years.
+Nurses back revised pay offer
+Members voted to accept a revised award worth 5.5 per cent.
+Leadership Watch: The chair who wants fewer board meetings
+Our weekly look at the people running the NHS
+Cancer waits lengthen at eight trusts
+Fewer than half of patients started treatment within two months.
+"""
+
+
+def test_headline_standfirst_pairs_with_a_label_line() -> None:
+    assert stories(PAIRS) == [
+        (
+            "Boards told to cut running costs by 30%",
+            "Every board must reduce its running costs within two years.",
+        ),
+        (
+            "Nurses back revised pay offer",
+            "Members voted to accept a revised award worth 5.5 per cent.",
+        ),
+        (
+            "Leadership Watch: The chair who wants fewer board meetings",
+            "Our weekly look at the people running the NHS",  # no full stop, still a standfirst
+        ),
+        (
+            "Cancer waits lengthen at eight trusts",
+            "Fewer than half of patients started treatment within two months.",
+        ),
+    ]
+
+
+def test_section_label_before_a_headline_is_not_a_story() -> None:
+    text = (
+        "First story\n\nSome text.\n\nEssential reading this week\n\n"
+        "Who pays for social care?\n\nCouncils say they cannot."
+    )
+    assert heads(text) == ["First story", "Who pays for social care?"]
+
+
+def test_label_ending_in_colon() -> None:
+    text = (
+        "Also in the news:\n\nTrust fined\n\nThe trust was fined.\n\n"
+        "In brief:\nA ward closed in Leeds."
+    )
+    assert stories(text) == [
+        ("Trust fined", "The trust was fined."),
+        ("In brief", "A ward closed in Leeds."),
+    ]
+
+
+def test_list_after_a_colon_stays_in_the_story() -> None:
+    text = """\
+Seven systems put in special measures
+
+The seven systems placed in the first tier are:
+- Cheshire and Merseyside
+- Devon
+- Kent and Medway
+
+Each will receive support.
+"""
+    [story] = split(text)
+    assert story.headline == "Seven systems put in special measures"
+    assert "Devon" in story.paragraphs and story.paragraphs[-1] == "Each will receive support."
+
+
+def test_headline_list_and_table_of_contents() -> None:
+    text = """\
+In this issue
+Trust fined over death
+Strike called off
+Capital squeeze deepens
+
+Trust fined over death
+The trust admitted failings.
+
+Strike called off
+The union accepted the offer.
+
+Capital squeeze deepens
+Budgets stay flat.
+
+Also in the news
+Ward closes in Leeds
+Hospital opens new wing
+Deputy chief executive appointed
+"""
+    assert stories(text) == [
+        ("Trust fined over death", "The trust admitted failings."),
+        ("Strike called off", "The union accepted the offer."),
+        ("Capital squeeze deepens", "Budgets stay flat."),
+        ("Ward closes in Leeds", ""),
+        ("Hospital opens new wing", ""),
+        ("Deputy chief executive appointed", ""),
+    ]
+
+
+# -- what is not a story -----------------------------------------------------------------------
+
+
+def test_email_and_web_boilerplate_removed() -> None:
+    text = """\
+View this email in your browser
+If someone forwarded you this email, sign up here
+
+Wednesday 17 July 2024
+
+Trust fined over death
+Image: Getty Images
+By Sarah Jones, health correspondent
+Published: 17 July 2024
+
+The trust admitted failings. Read more »
+
+Twitter | Facebook | LinkedIn
+News | Comment | Jobs | Events
+Advertisement
+Sponsored by Acme Analytics
+
+It will appeal.
+Read the full story
+
+You are receiving this email because you subscribed to our newsletters.
+Unsubscribe | Manage preferences
+© 2024 Publisher Ltd, 1 High Street, London
+"""
+    assert stories(text) == [
+        ("Trust fined over death", "The trust admitted failings.\n\nIt will appeal.")
+    ]
+
+
+def test_footer_marker_early_in_the_text_only_drops_its_line() -> None:
+    text = (
+        "Unsubscribe | Update your preferences\n\nTrust fined\n\nIt was fined £1m.\n\n"
+        "Strike ends\n\nDeal done."
+    )
+    assert heads(text) == ["Trust fined", "Strike ends"]
+
+
+def test_link_debris_and_bullets() -> None:
+    text = (
+        "• Trust fined <https://example.org/a>\nhttps://example.org/a\nThe trust was fined [1].\n"
+    )
+    assert stories(text) == [("Trust fined", "The trust was fined.")]
+
+
+def test_nbsp_normalised_curly_quotes_kept() -> None:
+    [story] = split("Trust\u00a0‘fined’\n\nIt said “no”.\u00a0\n")
+    assert (story.headline, story.body) == ("Trust ‘fined’", "It said “no”.")
+
+
+def test_heading_hints_allow_long_or_stopped_headlines() -> None:
+    heading = (
+        "A very long heading that goes on and on well past the usual length of a headline in print."
+    )
+    text = f"{heading}\n\nThe text of the story."
+    assert heads(text) == [None]
+    assert split(text, (heading,)) == [Section(heading, ("The text of the story.",))]
+
+
+def test_empty_and_boilerplate_only_text() -> None:
+    assert split("") == []
+    assert split("View in browser\n\nUnsubscribe\n") == []
+
+
+# -- hard-wrapped plain text -------------------------------------------------------------------
+
+
+def test_wrapped_paragraphs_are_joined() -> None:
+    paragraph = (
+        "NHS England has told integrated care boards to cut their running costs by almost a "
+        "third within two years, according to a letter seen by HSJ, which also sets out new "
+        "rules for the Care Quality Commission."
+    )
+    text = f"Boards told to cut costs\n\n{textwrap.fill(paragraph, 72)}\n"
+    assert stories(text) == [("Boards told to cut costs", paragraph)]
+
+
+def test_wrapped_pairs_keep_long_headlines_whole() -> None:
+    pairs = [
+        (
+            "Directors ‘should face disciplinary action’ over unfair dismissal, judge says",
+            "Former system leaders should face further investigation, a judge has concluded.",
+        ),
+        (
+            "Revealed: Three-fold variation in emergency response time by ICS",
+            "A threefold variation in ambulance response for serious conditions has been revealed.",
+        ),
+        (
+            "Trust launches probe after cyber attack",
+            "One of the least digitised teaching hospitals has been forced to investigate.",
+        ),
+    ]
+    text = "\n".join(textwrap.fill(line, 64) for pair in pairs for line in pair)
+    assert stories(text) == pairs
+
+
+@pytest.mark.parametrize("width", [56, 66, 72, 76, 78])
+def test_seeds_hard_wrapped_still_split_perfectly(width: int) -> None:
+    """The seeds re-wrapped as a plain-text e-mail would be: the F1 must not drop."""
+    gold = json.loads((FIXTURES / "seeds" / "stories.gold.json").read_text(encoding="utf-8"))
+    parsed = []
+    for name in gold:
+        lines = (FIXTURES / "seeds" / name).read_text(encoding="utf-8").split("\n")
+        text = "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in lines)
+        parsed += [{"source": name, "headline": s.headline, "body": s.body} for s in split(text)]
+    (_, _, f1), misses = score.score_stories(gold, parsed)
+    assert misses == [] and f1 == 1.0
+
+
+def test_link_arrows_dropped_and_a_must_read_headline_is_news() -> None:
+    text = (
+        "NHS England’s must-read guidance on winter »\nTrusts get new rules.\n"
+        "Strike ends ›\nDeal done."
+    )
+    assert stories(text) == [
+        ("NHS England’s must-read guidance on winter", "Trusts get new rules."),
+        ("Strike ends", "Deal done."),
+    ]
+
+
+def test_digest_name_is_the_first_header_line() -> None:
+    text = "HSJ Daily\nThe must-read stories in health policy today\n\nTrust fined\n\nIt was."
+    assert split_digest(text).header == "HSJ Daily"

@@ -1,0 +1,96 @@
+"""Parsing speed on one core: `.venv/bin/python tests/perf/bench_parse.py [--big]`.
+
+Reads and splits the seed digests and the format fixtures over and over and prints stories per
+second, without and with entity extraction. `--big` also times a 50 MB digest file and a 50 MB
+single-line file (linear time, no hang). Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from indexer.pipeline import parse_file  # noqa: E402
+from indexer.readers import iter_files, read_file  # noqa: E402
+from indexer.segment import split_digest  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+GOAL = 5_000
+
+
+def _files() -> list[tuple[Path, str]]:
+    problems: list[object] = []
+    folders = [FIXTURES / "seeds", FIXTURES / "formats"]
+    return [
+        (path, source)
+        for path, source in iter_files(folders, problems.append)
+        if path.suffix != ".json"
+    ]
+
+
+def _rate(files: list[tuple[Path, str]], seconds: float, *, with_entities: bool) -> float:
+    stories = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for path, source in files:
+            for digest in parse_file(path, source, with_entities=with_entities):
+                stories += len(digest.stories)
+    return stories / (time.perf_counter() - start)
+
+
+def _split_rate(files: list[tuple[Path, str]], seconds: float) -> float:
+    raws = [raw for path, source in files for raw in read_file(path, source)]
+    stories = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for raw in raws:
+            stories += len(split_digest(raw.text, raw.headings).sections)
+    return stories / (time.perf_counter() - start)
+
+
+def _big(folder: Path) -> None:
+    seed = next((FIXTURES / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    many = folder / "many.txt"
+    many.write_text((seed + "\n\n") * (50_000_000 // len(seed.encode())), encoding="utf-8")
+    line = folder / "one-line.txt"
+    line.write_text(("word " * 10_000_000)[:50_000_000], encoding="utf-8")
+    for path in (many, line):
+        start = time.perf_counter()
+        digests = parse_file(path, path.name, with_entities=False)
+        elapsed = time.perf_counter() - start
+        count = sum(len(d.stories) for d in digests)
+        size = path.stat().st_size / 1e6
+        print(f"{path.name}: {size:.0f} MB, {count} stories in {elapsed:.1f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    parser.add_argument("--big", action="store_true", help="also time 50 MB files")
+    args = parser.parse_args()
+    files = _files()
+    seeds = [(path, source) for path, source in files if path.parent.name == "seeds"]
+    print(f"one core; goal {GOAL:,} stories/s for reading + splitting")
+    for name, group in (("seeds (.txt)", seeds), ("seeds + format fixtures", files)):
+        print(f"{name}, {len(group)} files:")
+        print(
+            f"  split only (text already read): {_split_rate(group, args.seconds):>8,.0f} stories/s"
+        )
+        without = _rate(group, args.seconds, with_entities=False)
+        print(f"  read + split, no entities:      {without:>8,.0f} stories/s")
+        with_entities = _rate(group, args.seconds, with_entities=True)
+        print(f"  read + split + entities:        {with_entities:>8,.0f} stories/s")
+    if args.big:
+        with tempfile.TemporaryDirectory() as folder:
+            _big(Path(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
