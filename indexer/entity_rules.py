@@ -1,0 +1,315 @@
+"""Rules for names no list can hold: trusts, systems and councils by their suffix, and people by
+title, first name, role or speech verb.
+
+Why rules: thousands of NHS bodies, GP practices and councils exist and people come and go; the
+suffix ("... Foundation Trust", "... CCG") and the company a name keeps ("chief executive X Y",
+"X Y said") give them away more reliably than any list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.entity_words import (
+    AUXILIARIES,
+    CONNECTORS,
+    GENERIC,
+    HEADS,
+    MONTHS_DAYS,
+    NEVER_FIRST,
+    NOT_BEFORE_FIRST_NAME,
+    OF_HEADS,
+    OF_OWNERS,
+    ORG_INTRODUCERS,
+    PARTICLES,
+    POSSESSIVE_OWNERS,
+    ROLES_LOWER,
+    SAY_VERBS,
+    STOPWORDS,
+    TITLES,
+)
+from indexer.lexicon import TOKEN_RE, Lexicon, normalise
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate span; the resolver keeps the longest of overlapping ones."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str
+    prio: int
+    value: float | str | None = None
+    kind: str = ""
+
+
+# Characters after which a capitalised word starts a sentence, line, list item or bracket.
+SENTENCE_ENDERS = frozenset(".!?:\n([\u2022*\u2013\u2014|")
+
+
+class FieldText:
+    """One field's text with its tokens and which of them start a sentence."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self.norm = norm = normalise(text)
+        self.flat = norm.replace("\n", " ")
+        matches = list(TOKEN_RE.finditer(norm))
+        self.words = words = [m.group() for m in matches]
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
+        self.spans = list(zip(starts, ends, strict=True))
+        # Capitalised words (and numbers): only they can start a name.
+        self.caps = [i for i, w in enumerate(words) if not w[0].islower()]
+        # Only a capitalised word's position matters ("Monitor has..." vs "... by Monitor").
+        self.initial = [False] * len(words)
+        for i in self.caps:
+            self.initial[i] = self._is_initial(starts[i])
+        self.at_start = dict(zip(starts, range(len(starts)), strict=True))
+        self.at_end = dict(zip(ends, range(len(ends)), strict=True))
+        self.title_case = False
+        if name == "headline":
+            long = [w for w in words if len(w) > 3 and w.isalpha()]
+            capitals = sum(1 for w in long if w[0].isupper())
+            self.title_case = len(long) >= 3 and capitals >= 0.75 * len(long)
+
+    def _is_initial(self, pos: int) -> bool:
+        """Does a sentence (or a quotation, list item or line) start at `pos`?"""
+        norm, i = self.norm, pos - 1
+        while i >= 0 and norm[i] in " \t":
+            i -= 1
+        if i < 0:
+            return True
+        c = norm[i]
+        if c in "\"'":
+            if i == pos - 1 and (i == 0 or norm[i - 1].isspace() or norm[i - 1] in "(["):
+                return True  # an opening quote
+            while i >= 0 and norm[i] in "\"' ":
+                i -= 1
+            if i < 0:
+                return True
+            c = norm[i]
+        return c in SENTENCE_ENDERS
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i + 1."""
+        return self.norm[self.spans[i][1] : self.spans[i + 1][0]]
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that could be part of a person's name."""
+    if not word[0].isupper() or word.isupper() or word in MONTHS_DAYS:
+        return False
+    return word.replace("-", "").replace("'", "").isalpha() and word not in HEADS
+
+
+def is_org_word(word: str) -> bool:
+    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase."""
+    return word[0].isupper() and word not in MONTHS_DAYS
+
+
+def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
+    """Names that end in an organisation word: "South Devon Healthcare FT", "Tower Hamlets CCG".
+
+    `gaz` maps the index of the last token of each gazetteer match to that match.
+    """
+    if f.title_case:
+        return []
+    found: list[Cand] = []
+    words = f.words
+    if HEADS.isdisjoint(words):
+        return found
+    gaz_starts = {f.at_start[c.start] for c in gaz.values()}
+    for k in f.caps:
+        head = words[k]
+        if head not in HEADS or (head == "System" and (k == 0 or words[k - 1] != "Care")):
+            continue
+        first = _extend_back(f, k, gaz)
+        last = _extend_forward(f, k) if head in OF_HEADS else k
+        while first < k and (
+            words[first].lower() in CONNECTORS
+            or words[first].lower() in NEVER_FIRST
+            or (f.initial[first] and words[first].lower() in STOPWORDS)
+        ):
+            first += 1
+        names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
+        if len(names) < 2 or all(w in GENERIC for w in names):
+            continue
+        if len(names) == 2 and f.initial[first] and first not in gaz_starts:
+            continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
+        found.append(Cand(f.spans[first][0], f.spans[last][1], "ORG", "", 1, kind="rule"))
+    return found
+
+
+def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
+    words, first, i = f.words, k, k - 1
+    while i >= 0 and k - i < 12:
+        gap, word = f.gap(i), words[i]
+        if gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
+            break
+        g = gaz.get(i)
+        if g is not None and g.kind != "person":
+            first = f.at_start[g.start]
+            i = first - 1
+            if f.initial[first]:
+                break
+            continue
+        low = word.lower()
+        if (low in CONNECTORS and word[0].islower()) or word == "&":
+            if i == 0:
+                break
+            before = words[i - 1]
+            if low in ("and", "&") and (before in HEADS or _org_ends_at(gaz, i - 1)):
+                break
+            if low == "the" and words[i - 1] not in ("and", "of"):
+                break
+            if low in ("of", "for") and before not in OF_HEADS | OF_OWNERS:
+                break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
+            i -= 1
+            continue
+        if not is_org_word(word) or (low in STOPWORDS and (f.initial[i] or word in TITLES)):
+            break
+        first = i
+        if f.initial[i]:
+            break
+        i -= 1
+    return first
+
+
+def _org_ends_at(gaz: dict[int, Cand], i: int) -> bool:
+    g = gaz.get(i)
+    return g is not None and g.label == "ORG" and g.kind != "area"
+
+
+def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
+    """ "St George's Hospital" and "King's College" keep their possessive; "Hewitt's ICS" not."""
+    word = f.words[i]
+    if i > 0 and f.words[i - 1] in ("St", "Saint"):
+        return True
+    return word in POSSESSIVE_OWNERS or f.words[first] in ("Hospital", "Hospitals", "College")
+
+
+def _extend_forward(f: FieldText, k: int) -> int:
+    words, last, i = f.words, k, k + 1
+    if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gap(k) != " ":
+        return k
+    while i < len(words) and f.gap(i - 1) == " ":
+        word = words[i]
+        if word.lower() in CONNECTORS and word[0].islower():
+            i += 1
+            continue
+        if not is_org_word(word) or word.lower() in STOPWORDS:
+            break
+        last = i
+        i += 1
+    return last
+
+
+def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
+    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like."""
+    if f.title_case or ORG_INTRODUCERS.isdisjoint(f.words):
+        return []
+    found, words, n = [], f.words, len(f.words)
+    for i in range(n - 1):
+        if words[i] not in ORG_INTRODUCERS or f.gap(i) != " " or (i + 1) in covered:
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and (last == i or f.gap(last) == " "):
+            word = words[last + 1]
+            if last + 1 in covered or not is_org_word(word) or word.lower() in STOPWORDS:
+                break
+            last += 1
+        if last > i:
+            found.append(Cand(f.spans[i + 1][0], f.spans[last][1], "ORG", "", 3, kind="intro"))
+    return found
+
+
+def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
+    """People by title, known first name, role before the name, or a speech verb after it.
+
+    `covered` holds token indices inside gazetteer organisations and places, which are not names.
+    """
+    found: list[Cand] = []
+    words, n = f.words, len(f.words)
+    skip_to = 0
+    for i in f.caps:
+        if i < skip_to:
+            continue
+        word = words[i]
+        cand = None
+        if word in TITLES and i + 1 < n and f.gap(i) in (" ", ". "):
+            j = i + 1
+            while j < n and words[j] in TITLES and f.gap(j - 1) in (" ", ". "):
+                j += 1
+            last = _name_run(f, j, 3, covered)
+            if last >= j:
+                cand = Cand(f.spans[i][0], f.spans[last][1], "PERSON", "", 2, kind="title")
+        elif not f.title_case and i not in covered:
+            cand = _untitled_person(f, lex, i, covered)
+        if cand is not None:
+            found.append(cand)
+            skip_to = f.at_end[cand.end] + 1
+    return found
+
+
+def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
+    words, n = f.words, len(f.words)
+    word = words[i]
+    if not is_name_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
+        return None
+    if word in lex.first_names and i + 1 < n and f.gap(i) == " " and _may_precede_name(f, i):
+        last = _name_run(f, i + 1, 1, covered)
+        if last > i and words[last] not in lex.single_places:
+            return Cand(f.spans[i][0], f.spans[last][1], "PERSON", "", 4, kind="first")
+    last = _name_run(f, i, 3, covered)
+    if last < i + 1:
+        return None
+    span = (f.spans[i][0], f.spans[last][1])
+    if i > 0 and f.gap(i - 1) == " " and words[i - 1].lower() in ROLES_LOWER:
+        return Cand(*span, "PERSON", "", 3, kind="role")
+    if i > 0 and f.gap(i - 1) == " " and words[i - 1] in ("said", "says", "according"):
+        return Cand(*span, "PERSON", "", 5, kind="verb")
+    if last + 1 >= n:
+        return None
+    gap, after = f.gap(last), words[last + 1]
+    if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
+        return Cand(*span, "PERSON", "", 5, kind="verb")
+    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
+        return Cand(*span, "PERSON", "", 5, kind="verb")
+    return None
+
+
+def _may_precede_name(f: FieldText, i: int) -> bool:
+    """A capitalised word just before a first name usually makes it a place ("St James")."""
+    if i == 0 or f.gap(i - 1) != " ":
+        return True
+    prev = f.words[i - 1]
+    if prev in NOT_BEFORE_FIRST_NAME:
+        return False
+    if not is_org_word(prev) or prev.lower() in ROLES_LOWER or prev in TITLES:
+        return True
+    return f.initial[i - 1] and prev.lower() in STOPWORDS
+
+
+def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
+    """Index of the last token of a run of up to `most` name words starting at j (j - 1 if none)."""
+    words, n, last, count = f.words, len(f.words), j - 1, 0
+    k = j
+    while k < n and count < most:
+        if k > j and f.gap(k - 1) != " ":
+            break
+        word = words[k]
+        if word in PARTICLES and k > j and k + 1 < n:
+            k += 1
+            continue
+        if k in covered or not is_name_word(word) or word in GENERIC:
+            break
+        if word.lower() in ROLES_LOWER:
+            break
+        if word.lower() in STOPWORDS:
+            break
+        last, count = k, count + 1
+        k += 1
+    return last

@@ -1,0 +1,111 @@
+"""Word lists the entity rules consult: what starts a sentence, ends an organisation's name,
+introduces a person, and so on.
+
+Why a module of its own: the rules read better without a page of vocabulary above them, and
+these lists are what one tunes when a digest shows a new habit of phrase.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that start sentences and are never the first word of a name.
+STOPWORDS = _words("""
+a an the and or but nor so yet if as at by for from in into of off on onto out over to up upon
+with within without about above after against along among around before behind below beneath
+beside besides between beyond despite down during except inside near since through throughout
+till toward towards under underneath unlike until via versus whether while although though
+because unless whereas once when where why how what which who whom whose that this these those
+it its he she they we i you his her their our my your him them us me there here then now
+not no yes all any both each every either neither few many more most much several some such
+other another same own only just even still already also too very quite rather really almost
+however meanwhile moreover furthermore instead indeed overall elsewhere separately similarly
+likewise nationally locally previously currently recently today yesterday tomorrow tonight
+first second third last next one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred
+former new big small large major senior exclusive revealed analysis comment insight breaking
+update plus why watch read essential top key latest lead leading local national regional
+central chief deputy interim acting acute several most many some ahead amid across beyond
+according following given including regarding concerning despite after please thanks thank
+mr mrs ms dr sir dame lord lady professor is are was were be been being has have had do does
+did will would shall should can could may might must let lets says said warns told tells asks
+""")
+
+# The last word of an organisation's name.
+HEADS = _words("""
+Trust FT ICS ICB CCG Group Board System Partnership Commission Authority Council Institute Agency
+Service Hospital Hospitals Infirmary Foundation Association Society Federation
+Confederation Alliance Network Office Department Ministry Centre Center College University
+School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
+Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
+Court Tribunal Inquiry
+""")
+# Heads that take "of"/"for" and a name after them ("University of Leeds").
+OF_HEADS = _words("""
+University College Department Ministry Institute Office Society Association Federation Academy
+Faculty Council Board Commission Committee Union Agency Authority Centre Hospital Hospitals
+Alliance Network School Court Bank Museum Chamber
+""")
+# Words that alone make no particular organisation ("Foundation Trust", "Integrated Care Board").
+GENERIC = _words("""
+NHS Foundation Trust Trusts Hospital Hospitals University Teaching Healthcare Health Care
+Community Mental Partnership Integrated System Board Clinical Commissioning Group Ambulance
+Service Services Acute Specialist General District Royal ICS ICB CCG FT Local Regional Primary
+Secondary Social Council County City Borough Authority Public Independent Private Commission
+Institute Agency Office Department Committee Association Society College School Centre Network
+Alliance Fund Unit Medical Nursing Dental Joint Special Executive Select Provider Providers
+Commissioners The A An This That Each Every Another Any All Some Our Their Its Your My New
+Working Steering Task Reference Advisory Expert Stakeholder Oversight Programme Project Delivery
+Diagnostic Diagnostics Surgical Elective Urgent Emergency Treatment Children Women Maternity
+Military Field Virtual Trade Combined Place Wellbeing GP GPs PCN PCNs Chief Non-Executive
+Crown Magistrates Coroner's Coroners Employment Appeal
+""")
+GENERIC = GENERIC | HEADS
+# Words never first in an organisation's name, wherever they stand ("the Chief Executive").
+NEVER_FIRST = _words("the a an this that these those chief deputy interim acting former senior")
+CONNECTORS = _words("and of the for & upon on")
+# Words that take "of" inside a name besides the heads ("Countess of Chester Hospital").
+OF_OWNERS = _words("Isle Isles Countess Duke Duchess Prince Princess Queen King Hospitals Royal")
+# Owners whose possessive is part of a hospital's name ("King's College Hospital").
+POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenbrooke Mary")
+
+TITLES = _words(
+    "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend"
+)
+PEER_TITLES = _words("Lord Baroness Lady")
+PARTICLES = _words("van von der den de da di du le la bin al")
+ROLES = _words("""
+executive chair chairman chairwoman chairperson president director secretary minister editor
+correspondent reporter officer lead leader chief boss spokesman spokeswoman spokesperson
+MP MEP MSP peer adviser advisor consultant surgeon physician nurse midwife paramedic GP
+economist analyst fellow commissioner coroner judge founder partner governor councillor mayor
+chancellor ombudsman inspector researcher author academic campaigner whistleblower manager
+clinician doctor psychiatrist trustee columnist presenter professor lecturer registrar
+CEO deputy colleague predecessor successor counterpart writer commentator expert pharmacist
+dentist anaesthetist cardiologist oncologist radiologist epidemiologist statistician scientist
+lawyer barrister solicitor QC KC chairs directors secretaries
+""")
+ROLES_LOWER = frozenset(w.lower() for w in ROLES)
+SAY_VERBS = _words("""
+said says writes wrote explains explained argues argued told tells warned warns added adds
+points pointed revealed reveals believes thinks admitted insisted claimed commented stressed
+suggested suggests noted notes urged urges called calls described describes announced
+announces confirmed confirms considers examines asks asked highlights outlines reflects
+discusses predicts questions looks has had is was will
+""")
+AUXILIARIES = _words("has have had is was will would could should can must may might")
+MONTHS_DAYS = _words("""
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+""")
+# Common nouns that introduce an organisation's name ("pathology provider Synnovis").
+ORG_INTRODUCERS = _words("""
+company firm provider supplier consultancy charity tank union regulator insurer startup
+start-up contractor outsourcer giant manufacturer operator developer publisher
+""")
+# Words before a place name that is also a common word ("in Reading", "near Bath").
+CONTEXT_WORDS = _words("in at from near to around across outside of into towards serving covering")
+NOT_BEFORE_FIRST_NAME = _words("St Saint Lake Mount Port Fort Cape Queen King Prince Princess")

@@ -1,0 +1,117 @@
+"""The gazetteer: curated names of organisations, places and people, loaded once on first use.
+
+Why data files: names change (trusts merge, ministers come and go) far more often than the
+rules, so they live in indexer/gazetteer/*.tsv and can be edited without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+# Typographic quotes and non-breaking spaces, each replaced by one ASCII character so that
+# offsets in the normalised text are offsets in the original.
+_PLAIN = (
+    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u00a0", " "),
+)  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """ASCII quotes and plain spaces (str.replace is many times faster than str.translate)."""
+    for fancy, plain in _PLAIN:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
+
+
+# A word: letters/digits, joined by "&", an apostrophe that is not a possessive "'s", or a
+# hyphen before a capital ("Vasco-Knight", "Stoke-on-Trent"); "Excellence-approved" splits.
+TOKEN_RE = re.compile(
+    r"\w+(?:(?:&|'(?!s\b)|-(?=[A-Z\u00c0-\u00de])"
+    r"|-(?:on|upon|in|super|le|under|by|en|de|la|sur)-(?=[A-Z]))\w+)*"
+)
+
+TRUST_SUFFIXES = ("FT", "Foundation Trust", "NHS Foundation Trust", "NHS FT", "Trust", "NHS Trust")
+FILES = ("places.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer name: what it is, what it is called, and when to trust it."""
+
+    label: str
+    canonical: str
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Lookup tables built from the data files."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # first token -> token counts of the names starting with it, longest first
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    trust_bases: dict[str, str] = field(default_factory=dict)
+    areas: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, tuple[str, bool]] = field(default_factory=dict)  # -> (canonical, mid only)
+    first_names: frozenset[str] = frozenset()
+    single_places: frozenset[str] = frozenset()
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("indexer").joinpath("gazetteer", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        rows.append(cells + [""] * (4 - len(cells)))
+    return rows
+
+
+def _add(lex: Lexicon, text: str, entry: Entry, lengths: dict[str, set[int]]) -> None:
+    key = normalise(text)
+    tokens = TOKEN_RE.findall(key)
+    if not tokens:
+        return
+    lex.entries[key] = entry
+    lengths.setdefault(tokens[0], set()).add(len(tokens))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load every data file once; later files win where a name appears twice."""
+    lex = Lexicon()
+    lengths: dict[str, set[int]] = {}
+    for name in FILES:
+        for text, label, canonical, flags in (row[:4] for row in _rows(name)):
+            flag_set = frozenset(flags.split())
+            canonical = normalise(canonical or text)
+            if name == "systems.tsv":
+                lex.areas[normalise(text)] = canonical
+                if label == "ORG":
+                    canonical = f"{canonical} ICS"
+            elif name == "trusts.tsv":
+                lex.trust_bases[normalise(text)] = canonical
+                for suffix in TRUST_SUFFIXES:
+                    _add(lex, f"{text} {suffix}", Entry("ORG", canonical), lengths)
+                if "base" in flag_set:
+                    continue
+            elif name == "people.tsv" and ("alone" in flag_set or "alone-mid" in flag_set):
+                surname = TOKEN_RE.findall(text)[-1]
+                lex.surnames[surname] = (canonical, "alone-mid" in flag_set)
+            _add(lex, text, Entry(label, canonical, flag_set), lengths)
+    lex.starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    lex.single_places = frozenset(
+        k for k, e in lex.entries.items() if e.label == "PLACE" and " " not in k
+    )
+    names = resources.files("indexer").joinpath("gazetteer", "first_names.txt")
+    lex.first_names = frozenset(
+        line.strip()
+        for line in names.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return lex

@@ -1,0 +1,262 @@
+"""Money, percentages and dates in their British newsroom forms, with numeric values.
+
+Why regexes and not a parser: digests write amounts and dates in a handful of fixed shapes
+("£9.6bn", "36.6 per cent", "20 and 21 July", "2015-16"), and regexes find them at a speed
+that keeps indexing an archive in seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+# (start, end, label, canonical, value)
+Found = tuple[int, int, str, str, float | str | None]
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+MONTHS = _split(
+    "January February March April May June July August September October November December"
+)
+MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)}
+MONTH_NUM.update(
+    {a: i + 1 for i, a in enumerate(_split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"))}
+)
+MONTH_NUM["Sept"] = 9
+WEEKDAYS = _split("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+_MONTH = "|".join(MONTHS)
+_MON = _MONTH + "|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_WD = "|".join(WEEKDAYS)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+MONEY_RE = re.compile(
+    r"(?<![\w£$€])([£$€])\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
+    r"(?:\s?(bn|billion|mn|m|million|k|thousand|trn|tn|trillion)\b)?"
+)
+MULTIPLIER = {
+    "bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3,
+    "trn": 1e12, "tn": 1e12, "trillion": 1e12, None: 1.0,
+}  # fmt: skip
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        _split(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty"
+        )
+    )
+}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100})  # fmt: skip
+_NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+PERCENT_SIGN_RE = re.compile(r"%|per\s?cent\b")
+# The number just before a percent sign: "36.6", "10-15", "five".
+PERCENT_NUMBER_RE = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_NUMWORD}))(?:\s?(?:-|–)\s?(\d+(?:\.\d+)?))?\s?\Z"
+)
+
+# Dates are found from their month (or year) outwards: scanning for a capitalised word or a
+# "19xx"/"20xx" is several times faster than trying a date pattern at every character.
+CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+DAY_BEFORE_RE = re.compile(
+    rf"(?<![\w.,£$€%])({_DAY}){_ORD}(?:\s*(?:and|or|to|&|-|–)\s*({_DAY}){_ORD})?\s+(?:of\s+)?\Z"
+)
+WEEKDAY_BEFORE_RE = re.compile(rf"\b({_WD}),?\s+\Z")
+YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})\b(?![%-]|\.\d|,\d|/\d)")
+DAY_AFTER_RE = re.compile(rf"\s+({_DAY})(?:(?:st|nd|rd|th)\b(?:,?\s+({_YEAR}))?|,\s+({_YEAR}))\b")
+YEARISH_RE = re.compile(rf"{_YEAR}(?:[-–/](?:{_YEAR}|\d\d))?")
+RELATIVE_YEAR_RE = re.compile(r"\b([Ll]ast|[Tt]his|[Nn]ext) year\b")
+MONTH_PREFIXES = ("mid-", "early-", "late-")
+
+# Words after which a bare four-digit number is a year ("in 2009", "since 2014").
+YEAR_CONTEXT = frozenset(
+    _split(
+        "in since by until till from before after during between and to throughout early late "
+        "mid end start beginning summer spring autumn winter around circa of the a its their"
+    )
+)
+# "of" only counts after these ("the end of 2024", not "a total of 2015 patients").
+OF_CONTEXT = frozenset(
+    _split("end start beginning middle summer spring autumn winter half quarter class rest")
+)
+MAY_CONTEXT = frozenset(
+    _split(
+        "in by since until till from before after during last next this early late end of on "
+        "between and to mid"
+    )
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _word_before(text: str, pos: int, skip: int = 0) -> str:
+    """The word ending just before `pos` (lower case), `skip` words further back if asked."""
+    head = text[max(0, pos - 40) : pos]
+    for _ in range(skip + 1):
+        m = _WORD_BEFORE.search(head)
+        if not m:
+            return ""
+        word, head = m.group(1), head[: m.start()]
+    return word.lower()
+
+
+def money(text: str) -> Iterator[Found]:
+    if "£" not in text and "$" not in text and "€" not in text:
+        return
+    for m in MONEY_RE.finditer(text):
+        currency, whole, frac, _upper, unit = m.groups()
+        number = float(whole.replace(",", "") + (frac or ""))
+        value = number * MULTIPLIER[unit] if currency == "£" else None
+        yield m.start(), m.end(), "MONEY", " ".join(m.group().split()), value
+
+
+def percents(text: str) -> Iterator[Found]:
+    if "%" not in text and "per" not in text:
+        return
+    for sign in PERCENT_SIGN_RE.finditer(text):
+        head = max(0, sign.start() - 24)
+        m = PERCENT_NUMBER_RE.search(text, head, sign.start())
+        if m is None:
+            continue
+        first = m.group(1)
+        number = (
+            float(NUMBER_WORDS[first.lower()])
+            if first[0].isalpha()
+            else float(first.replace(",", ""))
+        )
+        yield m.start(), sign.end(), "PERCENT", f"{number:g}%", number
+
+
+def _nearest(ref: dt.date | None, month: int, day: int) -> dt.date | None:
+    """The date with this month and day closest to the digest date (digests look both ways)."""
+    if ref is None:
+        return None
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best
+
+
+def _ymd(year: str | None, month: int, day: int, ref: dt.date | None) -> str | None:
+    if year:
+        try:
+            return dt.date(int(year), month, day).isoformat()
+        except ValueError:
+            return None
+    found = _nearest(ref, month, day)
+    return found.isoformat() if found else None
+
+
+def dates(text: str, ref: dt.date | None) -> Iterator[Found]:
+    """Dates with a day or month, years in date context, fiscal years, weekdays, "last year"."""
+    for m in CAPITALISED_RE.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word not in MONTH_NUM and word not in WEEKDAYS:
+            continue
+        if (start and text[start - 1].isalpha()) or text[end : end + 1].isalnum():
+            continue
+        if word in MONTH_NUM:
+            found = _around_month(text, word, start, end, ref)
+        else:
+            found = start, end, _weekday(word, ref)
+        if found is not None:
+            yield (
+                found[0],
+                found[1],
+                "DATE",
+                found[2] or " ".join(text[found[0] : found[1]].split()),
+                found[2],
+            )
+    yield from _years(text)
+    if "year" in text:
+        for m in RELATIVE_YEAR_RE.finditer(text):
+            shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+            yield _date(m, str(ref.year + shift) if ref else None)
+
+
+def _weekday(word: str, ref: dt.date | None) -> str | None:
+    """The date of that weekday nearest the digest date (a digest looks three days either way)."""
+    if ref is None:
+        return None
+    offset = (WEEKDAYS.index(word) - ref.weekday() + 3) % 7 - 3
+    return (ref + dt.timedelta(days=offset)).isoformat()
+
+
+def _around_month(
+    text: str, month: str, start: int, end: int, ref: dt.date | None
+) -> tuple[int, int, str | None] | None:
+    """The longest date around a month name: "Tuesday 20th and 21st February 2024", "June 27"."""
+    number = MONTH_NUM[month]
+    year_m = YEAR_AFTER_RE.match(text, end)
+    day_m = DAY_BEFORE_RE.search(text, max(0, start - 30), start)
+    if day_m is not None:
+        first = _with_weekday(text, day_m.start())
+        if year_m is not None:
+            end = year_m.end()
+        return first, end, _ymd(year_m and year_m.group(1), number, int(day_m.group(1)), ref)
+    if month not in MONTHS:
+        return None  # "Jan" or "Dec" alone is too often something else
+    after = DAY_AFTER_RE.match(text, end)
+    if after is not None:
+        year = after.group(2) or after.group(3)
+        return _with_weekday(text, start), after.end(), _ymd(year, number, int(after.group(1)), ref)
+    prefix = next((p for p in MONTH_PREFIXES if text.startswith(p, start - len(p))), "")
+    if year_m is not None:
+        return start - len(prefix), year_m.end(), f"{year_m.group(1)}-{number:02d}"
+    if month == "May" and not prefix and _word_before(text, start) not in MAY_CONTEXT:
+        return None
+    near = _nearest(ref, number, 15)
+    return start - len(prefix), end, f"{near.year}-{near.month:02d}" if near else None
+
+
+def _with_weekday(text: str, start: int) -> int:
+    m = WEEKDAY_BEFORE_RE.search(text, max(0, start - 12), start)
+    return m.start() if m else start
+
+
+def _years(text: str) -> Iterator[Found]:
+    for m in YEARISH_RE.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else " "
+        after = text[end : end + 2] + "  "
+        if before.isalnum() or before in "£$€.,/_" or after[0].isalnum() or after[0] in "%_":
+            continue
+        if after[0] in ".,/" and after[1].isdigit():
+            continue
+        span = m.group()
+        if len(span) > 4:
+            first, second = int(span[:4]), int(span[5:])
+            later = second if second > 999 else first - first % 100 + second
+            if later > first and before != "-":
+                yield start, end, "DATE", str(first), str(first)
+            continue
+        if after[0] == "-":
+            continue
+        if before == "-":
+            if not text.startswith("mid-", start - 4):
+                continue
+            start -= 4
+        else:
+            word = _word_before(text, start)
+            if word not in YEAR_CONTEXT or (
+                word == "of" and _word_before(text, start, 1) not in OF_CONTEXT
+            ):
+                continue
+        yield start, end, "DATE", span, span
+
+
+def _date(m: re.Match[str], value: str | None) -> Found:
+    return m.start(), m.end(), "DATE", value or " ".join(m.group().split()), value
