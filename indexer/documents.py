@@ -1,0 +1,159 @@
+"""A story as the index keeps it: the fields Whoosh indexes and the compact blob it stores.
+
+One story id is one document, however many digests repeat the story: its content comes from
+one of them and each appearance is an Occurrence (source, digest, position). The stored blob is
+zlib-compressed JSON holding what the story list and the reader need, so one stored field is
+read per hit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.models import DateFrom, Entity, Story
+
+_MAX_MONEY = 2**63 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One appearance of a story: which digest (and file), where in it, and the digest's date."""
+
+    source: str
+    digest_key: str
+    digest_title: str
+    date: dt.date
+    date_from: DateFrom
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a story says (the same in every digest that repeats it)."""
+
+    headline: str | None
+    title: str
+    body: str
+    entities: tuple[Entity, ...] = ()
+
+    @classmethod
+    def of(cls, story: Story) -> Content:
+        return cls(story.headline, story.title, story.body, story.entities)
+
+
+def digest_key(source: str, number: int) -> str:
+    """A short stable key for the `number`th digest read from `source`."""
+    return hashlib.blake2b(f"{source}#{number}".encode(), digest_size=8).hexdigest()
+
+
+def occurrence(story: Story, key: str) -> Occurrence:
+    return Occurrence(
+        story.source, key, story.digest_title, story.date, story.date_from, story.position
+    )
+
+
+def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
+    data = {
+        "h": content.headline,
+        "t": content.title,
+        "b": content.body,
+        "e": [
+            [e.text, e.label, e.field, e.start, e.end, e.canonical, e.value]
+            for e in content.entities
+        ],
+        "o": [
+            [o.source, o.digest_key, o.digest_title, o.date.isoformat(), o.date_from, o.position]
+            for o in occurrences
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
+    data = json.loads(zlib.decompress(blob))
+    content = Content(data["h"], data["t"], data["b"], tuple(Entity(*e) for e in data["e"]))
+    occurrences = [
+        Occurrence(s, k, t, dt.date.fromisoformat(d), f, p) for s, k, t, d, f, p in data["o"]
+    ]
+    return content, occurrences
+
+
+def to_story(story_id: str, content: Content, occurrences: Sequence[Occurrence]) -> Story:
+    first = occurrences[0]
+    return Story(
+        id=story_id,
+        source=first.source,
+        digest_title=first.digest_title,
+        date=first.date,
+        date_from=first.date_from,
+        position=first.position,
+        headline=content.headline,
+        title=content.title,
+        body=content.body,
+        entities=content.entities,
+    )
+
+
+def source_terms(source: str) -> list[str]:
+    """What `source:` matches: the whole source and its file name with and without extension
+    (before any `#message` suffix), lower-cased."""
+    whole = source.lower()
+    name = whole.split("#", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return sorted(t for t in {whole, name, os.path.splitext(name)[0]} if t)
+
+
+def index_fields(
+    story_id: str,
+    content: Content,
+    analysed: dict[str, list[str]],
+    occurrences: Sequence[Occurrence],
+) -> dict[str, Any]:
+    """The keyword arguments of one Whoosh document (token lists bypass Whoosh's analysis)."""
+    by_label: dict[str, set[str]] = {"ORG": set(), "PERSON": set(), "PLACE": set()}
+    every: set[str] = set()
+    money: set[int] = set()
+    percent: set[float] = set()
+    for entity in content.entities:
+        canonical = entity.canonical.lower()
+        if entity.label in by_label:
+            by_label[entity.label].add(canonical)
+            continue
+        every.add(canonical)
+        if entity.label == "MONEY" and isinstance(entity.value, int | float):
+            if 0 <= entity.value <= _MAX_MONEY:
+                money.add(round(entity.value))
+        elif entity.label == "PERCENT" and isinstance(entity.value, int | float):
+            percent.add(float(entity.value))
+    sources: set[str] = set()
+    for o in occurrences:
+        sources.update(source_terms(o.source))
+    date = occurrences[0].date
+    fields: dict[str, Any] = {
+        "id": story_id,
+        "text": analysed["text"],
+        "headline": analysed["headline"],
+        "title": analysed["title"],
+        "pairs": analysed["pairs"],
+        "source": sorted(sources),
+        "sourcefile": list(dict.fromkeys(o.source for o in occurrences)),
+        "digest": sorted({o.digest_key for o in occurrences}),
+        "org": sorted(by_label["ORG"]),
+        "person": sorted(by_label["PERSON"]),
+        "place": sorted(by_label["PLACE"]),
+        "entity": sorted(every),
+        "date": date.year * 10000 + date.month * 100 + date.day,
+        "doc": encode(content, occurrences),
+    }
+    if money:
+        fields["money"] = sorted(money)
+    if percent:
+        fields["percent"] = sorted(percent)
+    return {name: value for name, value in fields.items() if value != []}

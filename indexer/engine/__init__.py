@@ -1,0 +1,69 @@
+"""The one place that talks to Whoosh: schema, analysis, writing, query compiling and reading.
+
+Everything else in indexer/ passes plain Python data (and numpy arrays) through the names
+re-exported here, so a Whoosh upgrade or replacement touches only this package. Index handles,
+searchers and queries it returns are opaque to the callers.
+
+    patches   two caching/bookkeeping fixes to Whoosh hot spots, applied on import
+    analysis  the tokenizer and stemmer shared by indexing, queries and snippets
+    schema    fields, storage, the writer lock, the document writer
+    queries   parsing and rewriting queries (phrases as word pairs, wildcard expansion)
+    reading   searchers, stored stories, counts, posting lists as arrays
+"""
+
+from __future__ import annotations
+
+from indexer.engine import patches as _patches
+from indexer.engine.analysis import (
+    STOP_WORDS,
+    DexAnalyzer,
+    analyse,
+    is_indexed_word,
+    stem,
+    word_spans,
+    words,
+)
+from indexer.engine.queries import compile_query, positive_terms, query_tree
+from indexer.engine.reading import (
+    date_array,
+    date_values,
+    doc_count,
+    docnum_of,
+    field_lengths,
+    field_term_postings,
+    fresh_searcher,
+    live_mask,
+    more_like,
+    numeric_postings,
+    open_searcher,
+    other_docs,
+    stored,
+    term_doc_count,
+    term_docs,
+    term_postings,
+    term_stats,
+    text_doc_frequency,
+)
+from indexer.engine.schema import (
+    ENTITY_FIELDS,
+    SCHEMA,
+    TEXT_FIELDS,
+    WRITE_LOCK,
+    DocWriter,
+    create_index,
+    has_index,
+    open_whoosh,
+    write_lock,
+)
+
+_patches.apply()
+
+__all__ = [
+    "ENTITY_FIELDS", "SCHEMA", "STOP_WORDS", "TEXT_FIELDS", "WRITE_LOCK", "DexAnalyzer",
+    "DocWriter", "analyse", "compile_query", "create_index", "date_array", "date_values",
+    "doc_count", "docnum_of", "field_lengths", "field_term_postings", "fresh_searcher",
+    "has_index", "is_indexed_word", "live_mask", "more_like", "numeric_postings",
+    "open_searcher", "open_whoosh", "other_docs", "positive_terms", "query_tree", "stem",
+    "stored", "term_doc_count", "term_docs", "term_postings", "term_stats",
+    "text_doc_frequency", "word_spans", "words", "write_lock",
+]  # fmt: skip

@@ -1,0 +1,165 @@
+"""The index schema, storage, the writer lock and the document writer."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import columns, fields
+from whoosh.codec import whoosh3
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.system import pack_uint
+
+from indexer.engine.analysis import DexAnalyzer
+from indexer.index_errors import IndexBusyError, IndexDamagedError
+
+INDEX_NAME = "dex"
+WRITE_LOCK = "dex-write.lock"
+TEXT_FIELDS = ("text", "headline", "title")  # stemmed
+ENTITY_FIELDS = {"ORG": "org", "PERSON": "person", "PLACE": "place"}
+MAX_EXPANSIONS = 256  # words a wildcard or fuzzy term may stand for (the most frequent kept)
+
+WhooshIndex = Any  # whoosh.index.FileIndex
+Searcher = Any  # whoosh.searching.Searcher
+Query = Any  # whoosh.query.Query
+Expander = Callable[[str, str, int], Iterable[str]]  # (kind, pattern, maxdist) -> words
+
+
+def _counted(field: Any, value: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+    """(term, frequency, weight, encoded frequency) of a pre-analysed token list: what
+    Whoosh's Frequency format yields, without a Token object per token."""
+    boost = field.format.field_boost
+    for word, count in Counter(value).items():
+        yield word.encode("utf-8"), count, count * boost, pack_uint(count)
+
+
+class TokenListText(fields.TEXT):
+    """TEXT indexed from token lists made by analyse() (queries still use DexAnalyzer)."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, list):
+            return _counted(self, value)
+        return super().index(value, **kwargs)
+
+
+class TokenListKeyword(fields.KEYWORD):
+    """KEYWORD indexed from lists of terms, lower-cased by the caller."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, list):
+            return _counted(self, value)
+        return super().index(value, **kwargs)
+
+
+def _text() -> fields.TEXT:
+    # No positions: phrases are answered by the `pairs` field (see compile_query).
+    return TokenListText(analyzer=DexAnalyzer(), phrase=False)
+
+
+def _keyword(*, lowercase: bool = True, scorable: bool = False) -> fields.KEYWORD:
+    # Unscored (no length column to write): a keyword either matches or not.
+    return TokenListKeyword(lowercase=lowercase, commas=True, scorable=scorable)
+
+
+SCHEMA = fields.Schema(
+    id=fields.ID(unique=True, stored=True),
+    text=_text(),  # headline (twice, as a boost) and body: what unqualified words search
+    headline=_text(),
+    title=_text(),  # only stories without a headline (their lead title); else = headline
+    pairs=_keyword(lowercase=False, scorable=True),  # "stem stem" of adjacent words: phrases
+    source=_keyword(),
+    sourcefile=_keyword(lowercase=False),  # exact sources, for facets
+    digest=_keyword(),
+    org=_keyword(),
+    person=_keyword(),
+    place=_keyword(),
+    entity=_keyword(),  # canonical names of the other entities (money, percent, date)
+    # Dates are only a column: ranking.py answers date ranges and sorting from it.
+    date=fields.COLUMN(columns.NumericColumn("i")),
+    # Signed: Whoosh 2.7.5's tiered ranges over unsigned numbers return wrong documents.
+    money=fields.NUMERIC(int, 64, shift_step=16),
+    percent=fields.NUMERIC(float, shift_step=16),
+    doc=fields.STORED(),
+)
+PARSE_SCHEMA = fields.Schema(
+    **{name: SCHEMA[name] for name in SCHEMA.names() if name != "date"},
+    date=fields.NUMERIC(int, 32),  # parses date:[a TO b] into a NumericRange
+    vset=fields.ID(),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Storage, locking and writing.
+
+
+def create_index(index_dir: Path) -> WhooshIndex:
+    return FileStorage(str(index_dir)).create_index(SCHEMA, indexname=INDEX_NAME)
+
+
+def open_whoosh(index_dir: Path) -> WhooshIndex:
+    """Open the Whoosh index in `index_dir`; a missing or unreadable one is IndexDamagedError."""
+    storage = FileStorage(str(index_dir))
+    try:
+        ix = storage.open_index(indexname=INDEX_NAME)
+    except (WhooshIndexError, OSError, EOFError, ValueError, AttributeError) as exc:
+        raise IndexDamagedError(f"{index_dir}: index unreadable ({type(exc).__name__})") from exc
+    if ix.schema.names() != SCHEMA.names():
+        raise IndexDamagedError(f"{index_dir}: index made by another version of dex")
+    return ix
+
+
+def has_index(index_dir: Path) -> bool:
+    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+@contextmanager
+def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
+    """Hold dex's writer lock (a file lock, so it works across processes) or IndexBusyError."""
+    lock = FileStorage(str(index_dir)).lock(WRITE_LOCK)
+    deadline = time.monotonic() + timeout
+    while not lock.acquire(blocking=False):
+        if time.monotonic() >= deadline:
+            raise IndexBusyError()
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class DocWriter:
+    """Adds, replaces and deletes story documents; one Whoosh commit at the end."""
+
+    def __init__(self, ix: WhooshIndex, *, procs: int = 1, limitmb: int = 256) -> None:
+        # Posting blocks uncompressed: zlib was ~9% of indexing time, and reads are faster.
+        # (Inline short lists would help too, but Whoosh 2.7.5's inlining code is broken.)
+        codec = whoosh3.W3Codec(compression=0)
+        options = {"limitmb": limitmb, "timeout": 5, "codec": codec}
+        # Whoosh's sub-writers are forked processes: elsewhere (spawn) write in this process.
+        if procs > 1 and multiprocessing.get_start_method() == "fork":
+            self._writer = ix.writer(procs=procs, multisegment=True, **options)
+            for _ in range(procs):  # fork the sub-writers now, before any threads exist
+                self._writer._new_task()
+        else:
+            self._writer = ix.writer(**options)
+
+    def add(self, doc: Mapping[str, Any]) -> None:
+        self._writer.add_document(**doc)
+
+    def replace(self, doc: Mapping[str, Any]) -> None:
+        self._writer.delete_by_term("id", doc["id"])
+        self._writer.add_document(**doc)
+
+    def delete(self, story_id: str) -> None:
+        self._writer.delete_by_term("id", story_id)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()

@@ -1,0 +1,326 @@
+"""The read side of the index: search, stories, facets, suggestions; safe to share by threads.
+
+Each thread gets its own Whoosh searcher (reused across queries, so segment files are opened
+once) and a Ranker (ranking.py) whose caches live as long as that searcher: posting lists as
+arrays, dates, deletions, facet postings. `refresh()` makes every thread move to the latest
+commit on its next call.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from indexer import engine
+from indexer.documents import Content, Occurrence, decode, to_story
+from indexer.index_errors import BookmarkLookup, QueryError
+from indexer.manifest import FILE_NAME as MANIFEST_NAME
+from indexer.models import Facets, Hit, SearchResult, Span, Story
+from indexer.query import prepare, spellable_words
+from indexer.ranking import Ranker
+from indexer.snippets import marks, snippet
+from indexer.vocab import Vocabulary
+
+_TEXT_TERMS = ("text", "headline", "title")
+_FACET_FIELDS = {"orgs": "org", "people": "person", "places": "place", "sources": "sourcefile"}
+
+
+@dataclass
+class _ThreadState:
+    """One thread's searcher and the caches tied to it (in its Ranker)."""
+
+    searcher: Any
+    epoch: int
+    ranker: Ranker = field(init=False)
+    all_facets: dict[int, Facets] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ranker = Ranker(self.searcher)
+
+
+class Index:
+    """An open index (from store.open_index). Thread-safe; close() when done."""
+
+    def __init__(self, ix: Any, index_dir: Path) -> None:
+        self._ix = ix
+        self._dir = index_dir
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._states: list[_ThreadState] = []
+        self._epoch = 0
+        self._generation = ix.latest_generation()
+        self._vocab: Vocabulary | None = None
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _state(self) -> _ThreadState:
+        state: _ThreadState | None = getattr(self._local, "state", None)
+        if state is None:
+            state = _ThreadState(engine.open_searcher(self._ix), self._epoch)
+            self._local.state = state
+            with self._lock:
+                self._states.append(state)
+        elif state.epoch != self._epoch:
+            state.searcher = engine.fresh_searcher(state.searcher)
+            state.epoch, state.ranker = self._epoch, Ranker(state.searcher)
+            state.all_facets.clear()
+        return state
+
+    def refresh(self) -> bool:
+        """Pick up commits made since (by another process too); True if there were any."""
+        generation = self._ix.latest_generation()
+        if generation == self._generation:
+            return False
+        with self._lock:
+            self._generation = generation
+            self._epoch += 1
+            self._vocab = None
+        return True
+
+    def close(self) -> None:
+        with self._lock:
+            for state in self._states:
+                state.searcher.close()
+            self._states.clear()
+            self._epoch += 1
+        self._local = threading.local()
+
+    def doc_count(self) -> int:
+        return int(engine.doc_count(self._state().searcher))
+
+    def _vocabulary(self) -> Vocabulary:
+        with self._lock:
+            if self._vocab is None:
+                self._vocab = Vocabulary.load(self._dir)
+            return self._vocab
+
+    def _compile(
+        self, query: str, text: str, sets: dict[str, frozenset[str]], searcher: Any
+    ) -> Any:
+        try:
+            return engine.compile_query(text, sets, searcher, self._vocabulary().expand)
+        except QueryError as exc:
+            raise QueryError(f"query {query!r}: {exc}") from None
+
+    # -- searching --------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: Literal["relevance", "date"] = "relevance",
+        bookmarks: BookmarkLookup | None = None,
+    ) -> SearchResult:
+        """Ranked hits (snippets marked for the hits returned only) and the number of matches
+        (an estimate when counting would cost more than the search). Raises QueryError."""
+        started = time.perf_counter()
+        prepared = prepare(query, bookmarks=bookmarks)
+        state = self._state()
+        searcher = state.searcher
+        terms: dict[str, set[str]] = {}
+        if prepared.text:
+            q = self._compile(query, prepared.text, prepared.sets, searcher)
+            ids, scores = state.ranker.matches(q)
+            by_date = sort == "date" or not scores.any()  # filters alone: newest first
+            docs = state.ranker.top(ids, scores, limit, newest_first=by_date)
+            total = len(ids)
+            terms = engine.positive_terms(q)
+        else:
+            docs = [(d, 0.0) for d in state.ranker.newest(limit)]
+            total = engine.doc_count(searcher)
+        marked = bookmarks.ids() if bookmarks is not None else set()
+        hits = tuple(self._hit(searcher, d, score, terms, marked) for d, score in docs)
+        suggestion = self.suggest(query) if total == 0 and prepared.text else None
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(query, hits, total, True, suggestion, round(elapsed, 2))
+
+    def _hit(
+        self, searcher: Any, docnum: int, score: float, terms: dict[str, set[str]], marked: set[str]
+    ) -> Hit:
+        fields = engine.stored(searcher, docnum)
+        story_id = fields["id"]
+        content, occurrences = decode(fields["doc"])
+        stems = set().union(*(terms.get(name, ()) for name in _TEXT_TERMS))
+        text, spans = snippet(content.body, stems, _entity_marks(content, terms))
+        return _make_hit(story_id, content, occurrences, text, spans, score, story_id in marked)
+
+    def query_spans(self, query: str, text: str) -> tuple[Span, ...]:
+        """Where the words a query asks for occur in `text` (for marking a whole story)."""
+        prepared = prepare(query)
+        if not prepared.text:
+            return ()
+        searcher = self._state().searcher
+        terms = engine.positive_terms(self._compile(query, prepared.text, prepared.sets, searcher))
+        stems = set().union(*(terms.get(name, ()) for name in _TEXT_TERMS))
+        return tuple(Span(s, e) for s, e in marks(text, stems))
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def _load(self, story_id: str) -> tuple[int, Content, list[Occurrence]] | None:
+        searcher = self._state().searcher
+        docnum = engine.docnum_of(searcher, story_id)
+        if docnum is None:
+            return None
+        content, occurrences = decode(engine.stored(searcher, docnum)["doc"])
+        return docnum, content, occurrences
+
+    def story(self, story_id: str) -> Story | None:
+        found = self._load(story_id)
+        return to_story(story_id, found[1], found[2]) if found else None
+
+    def sources(self, story_id: str) -> tuple[str, ...]:
+        found = self._load(story_id)
+        return tuple(dict.fromkeys(o.source for o in found[2])) if found else ()
+
+    def digest_stories(self, story_id: str) -> tuple[str, ...]:
+        """Ids of the stories of this story's (first) digest, in digest order."""
+        found = self._load(story_id)
+        if found is None:
+            return ()
+        key = found[2][0].digest_key
+        searcher = self._state().searcher
+        ordered: list[tuple[int, str]] = []
+        for docnum in engine.term_docs(searcher, "digest", key):
+            fields = engine.stored(searcher, docnum)
+            _, occurrences = decode(fields["doc"])
+            position = next((o.position for o in occurrences if o.digest_key == key), 0)
+            ordered.append((position, fields["id"]))
+        return tuple(story for _, story in sorted(ordered))
+
+    def more_like_this(self, story_id: str, limit: int = 10) -> tuple[Hit, ...]:
+        found = self._load(story_id)
+        if found is None:
+            return ()
+        docnum, content, _ = found
+        searcher = self._state().searcher
+        text = f"{content.headline or ''}\n{content.body}"
+        hits = []
+        for other, score in engine.more_like(searcher, docnum, text, limit):
+            fields = engine.stored(searcher, other)
+            other_content, occurrences = decode(fields["doc"])
+            body, spans = snippet(other_content.body, ())
+            hits.append(_make_hit(fields["id"], other_content, occurrences, body, spans, score))
+        return tuple(hits)
+
+    # -- counts -----------------------------------------------------------------------------
+
+    def facets(
+        self, query: str, *, bookmarks: BookmarkLookup | None = None, top: int = 10
+    ) -> Facets:
+        """The commonest orgs, people, places, sources and years among the query's matches."""
+        prepared = prepare(query, bookmarks=bookmarks)
+        state = self._state()
+        if not prepared.text and top in state.all_facets:
+            return state.all_facets[top]
+        ranker = state.ranker
+        if prepared.text:
+            ids, _ = ranker.matches(
+                self._compile(query, prepared.text, prepared.sets, state.searcher)
+            )
+        else:
+            ids = ranker.all_ids()
+        counted = {
+            name: ranker.facet_counts(fieldname, ids, top)
+            for name, fieldname in _FACET_FIELDS.items()
+        }
+        display = self._display_names(
+            [n for key in ("orgs", "people", "places") for n, _ in counted[key]]
+        )
+        result = Facets(
+            orgs=tuple((display.get(n, n), c) for n, c in counted["orgs"]),
+            people=tuple((display.get(n, n), c) for n, c in counted["people"]),
+            places=tuple((display.get(n, n), c) for n, c in counted["places"]),
+            sources=tuple(counted["sources"]),
+            years=tuple(ranker.year_counts(ids, top)),
+        )
+        if not prepared.text:
+            state.all_facets[top] = result
+        return result
+
+    def _display_names(self, keys: list[str]) -> dict[str, str]:
+        """Entity names as first written ("NHS England"), for the lower-cased index terms."""
+        if not keys:
+            return {}
+        try:
+            with sqlite3.connect(f"file:{self._dir / MANIFEST_NAME}?mode=ro", uri=True) as db:
+                marks_ = ",".join("?" * len(keys))
+                rows = db.execute(f"SELECT key, display FROM names WHERE key IN ({marks_})", keys)
+                return dict(rows.fetchall())
+        except sqlite3.Error:
+            return {}  # names are cosmetic: fall back to the lower-case terms
+
+    def entity_counts(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """(label, canonical) -> number of stories mentioning it."""
+        searcher = self._state().searcher
+        return {
+            (label, canonical): engine.term_doc_count(
+                searcher, engine.ENTITY_FIELDS.get(label, "entity"), canonical.lower()
+            )
+            for label, canonical in keys
+        }
+
+    def suggest(self, query: str) -> str | None:
+        """The query with words the index lacks replaced by close ones it has; None if none."""
+        searcher = self._state().searcher
+        vocabulary = self._vocabulary()
+
+        def frequency(word: str) -> int:
+            return int(engine.text_doc_frequency(searcher, word))
+
+        corrected = query
+        for start, end, word in reversed(spellable_words(query)):
+            lower = word.lower()
+            if not engine.is_indexed_word(lower) or frequency(lower):
+                continue
+            better = vocabulary.correct(lower, frequency)
+            if better:
+                corrected = corrected[:start] + better + corrected[end:]
+        return corrected if corrected != query else None
+
+
+def _entity_marks(content: Content, terms: dict[str, set[str]]) -> list[tuple[int, int]]:
+    wanted = {
+        name: terms[name] for name in (*engine.ENTITY_FIELDS.values(), "entity") if name in terms
+    }
+    if not wanted:
+        return []
+    return [
+        (e.start, e.end)
+        for e in content.entities
+        if e.field == "body"
+        and any(e.canonical.lower() in wanted.get(f, ()) for f in (_field_of(e.label), "entity"))
+    ]
+
+
+def _field_of(label: str) -> str:
+    return engine.ENTITY_FIELDS.get(label, "entity")
+
+
+def _make_hit(
+    story_id: str,
+    content: Content,
+    occurrences: list[Occurrence],
+    text: str,
+    spans: tuple[Span, ...],
+    score: float,
+    bookmarked: bool = False,
+) -> Hit:
+    first = occurrences[0]
+    return Hit(
+        id=story_id,
+        headline=content.headline,
+        title=content.title,
+        date=first.date,
+        sources=tuple(dict.fromkeys(o.source for o in occurrences)),
+        digest_title=first.digest_title,
+        snippet=text,
+        snippet_spans=spans,
+        score=score,
+        bookmarked=bookmarked,
+    )

@@ -1,0 +1,131 @@
+"""`dex index` and `dex search` end to end, in a data dir under tmp_path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from indexer import engine, store
+from tui import locations
+from tui.cli import cli
+
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def dex(data_dir: Path, *args: str) -> Result:
+    try:
+        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
+    finally:
+        locations.set_data_dir(None)
+
+
+def test_search_builds_the_sample_index_on_first_run(data_dir: Path) -> None:
+    result = dex(data_dir, "search", "strike", "--limit", "2")
+    assert result.exit_code == 0, result.output
+    assert "bundled sample digests" in result.stderr
+    assert "strike" in result.stdout.lower() and "stories match; showing 2" in result.stdout
+    again = dex(data_dir, "search", "strike")
+    assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_search_json_is_the_documented_object(data_dir: Path) -> None:
+    result = dex(data_dir, "search", "--json", "junior doctors", "-n", "3")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert list(data) == ["query", "total", "exact", "suggestion", "hits"]
+    assert data["query"] == "junior doctors" and data["total"] >= len(data["hits"]) > 0
+    hit = data["hits"][0]
+    assert list(hit) == [
+        "id", "headline", "title", "date", "sources", "digest_title", "snippet",
+        "snippet_spans", "score",
+    ]  # fmt: skip
+    assert all(
+        hit["snippet"][s:e].lower().startswith(("junior", "doctor"))
+        for s, e in hit["snippet_spans"]
+    )
+    assert hit["snippet_spans"]
+
+
+def test_search_sort_by_date(data_dir: Path) -> None:
+    result = dex(data_dir, "search", "--json", "--sort", "date", "nhs")
+    dates = [hit["date"] for hit in json.loads(result.stdout)["hits"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_did_you_mean(data_dir: Path) -> None:
+    result = dex(data_dir, "search", "consultnts")
+    assert result.exit_code == 0
+    assert "No stories match 'consultnts'. Did you mean: consultants?" in result.stdout
+    data = json.loads(dex(data_dir, "search", "--json", "consultnts").stdout)
+    assert (data["total"], data["hits"], data["suggestion"]) == (0, [], "consultants")
+
+
+@pytest.mark.parametrize("query", ['"junior doctors', "colour:red", "date:someday"])
+def test_query_mistakes_exit_2_with_one_line(data_dir: Path, query: str) -> None:
+    result = dex(data_dir, "search", query)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"dex: query {query!r}: ")
+    assert "Traceback" not in result.output
+
+
+def test_index_prints_a_summary_and_is_incremental(data_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "digests"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, folder / path.name)
+    result = dex(data_dir, "index", str(folder))
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("Indexed 2 digests, ") and "0 failed in " in summary
+    again = dex(data_dir, "index", str(folder))
+    assert "0 digests" in again.stdout and "2 unchanged" in again.stdout
+    found = dex(data_dir, "search", "--json", f"from:{path.name}")
+    assert json.loads(found.stdout)["total"] > 0
+
+
+def test_index_exit_1_when_a_named_file_fails(data_dir: Path, tmp_path: Path) -> None:
+    result = dex(
+        data_dir,
+        "index",
+        str(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]),
+        str(tmp_path / "missing.txt"),
+    )
+    assert result.exit_code == 1
+    assert "missing.txt: no such file or directory" in result.stderr
+    assert "1 failed" in result.stdout
+
+
+def test_index_busy(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index_dir = data_dir / "index"
+    store.update_index(index_dir, [str(sorted(SEEDS.glob("*.txt"))[0])])
+    monkeypatch.setattr(store, "BUSY_WAIT_SECONDS", 0.2)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with engine.write_lock(index_dir, 1.0):
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(5)
+        result = dex(data_dir, "index", str(SEEDS))
+    finally:
+        release.set()
+        holder.join()
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "dex: index is busy: another dex is indexing; try again when it finishes"
+    )

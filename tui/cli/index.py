@@ -1,0 +1,118 @@
+"""`dex index PATH...`: add digests to the index (incremental: unchanged files are skipped)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import click
+
+from indexer.models import IndexSummary, Problem
+from tui import locations
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+_PLAIN_EVERY_SECONDS = 2.0
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+def index(paths: tuple[str, ...]) -> None:
+    """Index digest files, or folders of them, for searching.
+
+    Run it again whenever digests arrive: unchanged files are skipped, changed files are
+    re-read, and files gone from an indexed folder leave the index. A story repeated in
+    several digests is kept once, listing each of them. Problems are named on stderr, one
+    line each; the exit status is 1 if a file could not be read or the index is busy.
+    """
+    from indexer.store import IndexBusyError, IndexDamagedError, update_index
+
+    index_dir = locations.index_dir()
+    with _Reporter() as reporter:
+        try:
+            summary = update_index(
+                index_dir, list(paths), progress=reporter.progress, on_problem=reporter.problem
+            )
+        except IndexBusyError as exc:
+            reporter.close()
+            click.echo(f"dex: {exc}", err=True)
+            raise click.exceptions.Exit(1) from None
+        except IndexDamagedError as exc:
+            reporter.close()
+            click.echo(f"dex: {exc}", err=True)
+            raise click.exceptions.Exit(1) from None
+    click.echo(summary_line(summary))
+    if summary.failed:
+        raise click.exceptions.Exit(1)
+
+
+def summary_line(summary: IndexSummary) -> str:
+    return (
+        f"Indexed {summary.digests} digests, {summary.stories} stories, "
+        f"{summary.entities} entities; {summary.duplicates_merged} duplicates merged, "
+        f"{summary.unchanged} unchanged, {summary.removed} removed, {summary.skipped} skipped, "
+        f"{summary.failed} failed in {summary.seconds:.1f} s."
+    )
+
+
+class _Reporter:
+    """A rich progress bar on a terminal; occasional plain lines otherwise."""
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        self._last = time.monotonic()
+        if sys.stderr.isatty() and sys.stdout.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[source]}", style="dim"),
+                console=Console(stderr=True),
+                transient=True,
+            )
+
+    def __enter__(self) -> _Reporter:
+        if self._bar is not None:
+            self._bar.start()
+            self._task = self._bar.add_task("index", total=None, source="")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def progress(self, done: int, total: int, source: str) -> None:
+        if self._bar is not None and self._task is not None:
+            name = source if len(source) <= 40 else "…" + source[-39:]
+            self._bar.update(self._task, completed=done, total=total, source=name)
+            return
+        now = time.monotonic()
+        if now - self._last >= _PLAIN_EVERY_SECONDS:
+            self._last = now
+            click.echo(f"dex: indexing: {done}/{total} files", err=True)
+
+    def problem(self, problem: Problem) -> None:
+        line = f"dex: {problem.source}: {problem.message}"
+        if self._bar is not None:
+            from rich.text import Text
+
+            self._bar.console.print(Text(line))
+        else:
+            click.echo(line, err=True)

@@ -1,0 +1,157 @@
+"""`dex search QUERY`: ranked stories from the shell, or a stable JSON object for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tui import locations
+
+if TYPE_CHECKING:
+    from indexer.bookmarks import BookmarkStore
+    from indexer.models import Hit, SearchResult
+
+QUERY_HELP = """\
+Words match headlines and text (all of them: AND is implied); "quotes" for a phrase; OR, NOT
+and -word; wild* and fuzzy~ (fuzzy~2 allows two edits). Fields: headline:, title:, text:,
+source: (from:), org: (organisation:), person: (who:), place: (where:), entity:, e.g.
+org:"NHS England". Dates: date:2016, date:2016-03, date:[2016-01 to 2016-06],
+date:>2016-03, date:"last month". Amounts: money:>10m, money:[1m to 5bn], percent:>10.
+Your bookmarks: bookmarked:yes, tag:NAME."""
+
+
+@click.command("search", epilog=QUERY_HELP)
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    default="relevance",
+    show_default=True,
+    help="Best matches first, or newest first.",
+)
+def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None:
+    """Search the indexed stories (the bundled samples until you run `dex index`).
+
+    Query mistakes (an unclosed quote, an unknown field, a date dex cannot read) are one line
+    on stderr and exit status 2.
+    """
+    from indexer.store import (
+        IndexBusyError,
+        IndexDamagedError,
+        QueryError,
+        ensure_index,
+        open_index,
+    )
+
+    text = " ".join(query)
+    index_dir = locations.index_dir()
+    try:
+        if ensure_index(index_dir):
+            click.echo(
+                "dex: no index yet: built one from the bundled sample digests "
+                "(add yours with `dex index PATH`)",
+                err=True,
+            )
+        index = open_index(index_dir)
+    except (IndexBusyError, IndexDamagedError, FileNotFoundError) as exc:
+        click.echo(f"dex: {exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+    bookmarks = _bookmarks()
+    try:
+        result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
+    except QueryError as exc:
+        click.echo(f"dex: {exc}", err=True)
+        raise click.exceptions.Exit(2) from None
+    finally:
+        index.close()
+        if bookmarks is not None:
+            bookmarks.close()
+    if as_json:
+        _write_utf8(json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _render(result)
+
+
+def _write_utf8(text: str) -> None:
+    """UTF-8 whatever the locale says: scripts parse this."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        click.echo(text, nl=False)
+        return
+    sys.stdout.flush()
+    stream.write(text.encode("utf-8"))
+    stream.flush()
+
+
+def _bookmarks() -> BookmarkStore | None:
+    """The user's bookmarks (for bookmarked:yes and tag:x), if they have any."""
+    path = locations.bookmarks_db()
+    if not path.exists():
+        return None
+    from indexer.bookmarks import BookmarkStore, BookmarkStoreError
+
+    try:
+        return BookmarkStore(path)
+    except BookmarkStoreError as exc:
+        click.echo(f"dex: bookmarks unavailable: {exc}", err=True)
+        return None
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "headline": hit.headline,
+        "title": hit.title,
+        "date": hit.date.isoformat(),
+        "sources": list(hit.sources),
+        "digest_title": hit.digest_title,
+        "snippet": hit.snippet,
+        "snippet_spans": [[span.start, span.end] for span in hit.snippet_spans],
+        "score": round(hit.score, 4),
+    }
+
+
+def result_to_json(result: SearchResult) -> dict[str, Any]:
+    """The documented `dex search --json` object (README: Scripting with --json)."""
+    return {
+        "query": result.query,
+        "total": result.total,
+        "exact": result.exact,
+        "suggestion": result.suggestion,
+        "hits": [hit_to_json(hit) for hit in result.hits],
+    }
+
+
+def _render(result: SearchResult) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    if not result.hits:
+        line = Text(f"No stories match {result.query!r}.")
+        if result.suggestion:
+            line.append(" Did you mean: ")
+            line.append(result.suggestion, style="bold")
+            line.append("?")
+        console.print(line)
+        return
+    for number, hit in enumerate(result.hits, 1):
+        title = Text(f"{number:>3}. ", style="dim")
+        title.append(hit.title, style="bold")
+        console.print(title)
+        where = hit.sources[0].rsplit("/", 1)[-1] if hit.sources else ""
+        extra = f" (+{len(hit.sources) - 1} more)" if len(hit.sources) > 1 else ""
+        console.print(Text(f"     {hit.date.isoformat()}  {where}{extra}", style="cyan"))
+        snippet = Text(hit.snippet)
+        for span in hit.snippet_spans:
+            snippet.stylize("bold yellow", span.start, span.end)
+        console.print(Text("     ").append_text(snippet))
+    about = "" if result.exact else "about "
+    console.print(
+        Text(f"{about}{result.total} stories match; showing {len(result.hits)}.", style="dim")
+    )
