@@ -1,0 +1,111 @@
+"""The bookmarks database's schema: how tags are keyed, the migrations, and recognising our file.
+
+Kept apart from the store so the on-disk format can be read (and reviewed) in one place. Every
+schema change is a new step appended to MIGRATIONS; a step never changes once released.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable
+
+APPLICATION_ID = 0x44455842  # "DEXB" in PRAGMA application_id: how we know the file is ours
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_tag(tag: str) -> str:
+    """Trim, NFC, one space for any run of whitespace, no control characters; case is kept."""
+    tag = unicodedata.normalize("NFC", tag)
+    tag = "".join(ch for ch in tag if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return _SPACE.sub(" ", tag).strip()
+
+
+def tag_key(tag: str) -> str:
+    """What tags are matched by: case-insensitive, Unicode-aware ("Straße" == "STRASSE")."""
+    return normalise_tag(tag).casefold()
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Normalised tags without empty ones or duplicates (ignoring case); first spelling kept."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in tags:
+        tag = normalise_tag(raw)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return tuple(out)
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+def _v1_create(db: sqlite3.Connection) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(
+        """CREATE TABLE bookmark (
+            story_id TEXT PRIMARY KEY,
+            headline TEXT,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            source TEXT NOT NULL,
+            body TEXT NOT NULL,
+            digest_title TEXT NOT NULL,
+            created TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE tag (
+            story_id TEXT NOT NULL REFERENCES bookmark(story_id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (story_id, tag)
+        )"""
+    )
+    db.execute("CREATE INDEX bookmark_created ON bookmark(created)")
+
+
+def _v2_tag_keys(db: sqlite3.Connection) -> None:
+    """v1 matched tags by exact spelling; v2 keys them case-insensitively (Python casefold)."""
+    db.execute("ALTER TABLE tag ADD COLUMN tag_key TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT rowid, story_id, tag FROM tag ORDER BY rowid").fetchall()
+    seen: set[tuple[str, str]] = set()
+    for rowid, story_id, tag in rows:
+        clean = normalise_tag(tag)
+        key = (story_id, clean.casefold())
+        if not clean or key in seen:
+            db.execute("DELETE FROM tag WHERE rowid = ?", (rowid,))
+            continue
+        seen.add(key)
+        db.execute("UPDATE tag SET tag = ?, tag_key = ? WHERE rowid = ?", (clean, key[1], rowid))
+    db.execute("CREATE UNIQUE INDEX tag_story_key ON tag(story_id, tag_key)")
+    db.execute("CREATE INDEX tag_by_key ON tag(tag_key)")
+
+
+# MIGRATIONS[i] takes a database from user_version i to i + 1; append, never edit.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_create, _v2_tag_keys)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def why_unusable(db: sqlite3.Connection) -> str | None:
+    """Why this database is not one we may use (None if it is ours or empty), reading only."""
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return f"not a bookmarks database ({exc})"
+    if app_id == 0 and version == 0 and tables == 0:
+        return None  # a new (or empty) file: ours to set up
+    if app_id != APPLICATION_ID:
+        return "not a Digest Explorer bookmarks database"
+    if version > len(MIGRATIONS):
+        return f"made by a newer dex (schema {version}, this one knows {len(MIGRATIONS)})"
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return f"damaged ({exc})"
+    return None if problems == ["ok"] else f"damaged ({problems[0]})"

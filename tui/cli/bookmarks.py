@@ -1,0 +1,228 @@
+"""`dex bookmarks ...`: list, export, import, add and remove bookmarks from the shell.
+
+Thin: the store is `indexer.bookmarks`, the formats `indexer.export`. Every failure is one line
+naming the file or query, exit status 1; an export never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
+from indexer.export import FORMATS, BookmarkImportError, export, import_json, to_json
+from tui import locations
+
+if TYPE_CHECKING:
+    from indexer.models import Story
+
+
+@contextmanager
+def _store(*, create: bool) -> Iterator[BookmarkStore]:
+    """The user's store; reading commands do not create a database that is not there yet."""
+    path = locations.bookmarks_db()
+    try:
+        store = BookmarkStore(path) if create or path.exists() else BookmarkStore.in_memory()
+    except BookmarkStoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    except BookmarkStoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def _index() -> Any:
+    """The search index (`indexer.store`), imported lazily so `list` and `export` start fast."""
+    from indexer.index_errors import IndexDamagedError
+
+    try:
+        from indexer.store import open_index
+    except ImportError as exc:
+        raise click.ClickException(f"searching needs the index module ({exc})") from exc
+    index_dir = locations.index_dir()
+    try:
+        return open_index(index_dir)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"no index at {index_dir}; run `dex index` first") from exc
+    except (IndexDamagedError, OSError) as exc:
+        raise click.ClickException(f"index {index_dir}: {exc}") from exc
+
+
+def _matching_ids(query: str, store: BookmarkStore) -> set[str]:
+    """Ids of the stories the index finds for `query` (the store answers `tag:`, `bookmarked:`)."""
+    index = _index()
+    try:
+        limit = max(int(index.doc_count()), 1)
+        result = index.search(query, limit=limit, bookmarks=store)
+    except ValueError as exc:  # QueryError: already names the query
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        index.close()
+    return {hit.id for hit in result.hits}
+
+
+def _story(story_id: str) -> Story:
+    index = _index()
+    try:
+        story: Story | None = index.story(story_id)
+    finally:
+        index.close()
+    if story is None:
+        raise click.ClickException(f"no story {story_id!r} in the index")
+    return story
+
+
+def write_atomically(path: Path, text: str, *, force: bool) -> None:
+    """Write `text` to `path` via a temporary file and os.replace: all of it or nothing."""
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, not the link
+    if path.is_dir():
+        raise click.ClickException(f"cannot write {path}: it is a folder")
+    if path.exists() and not force:
+        raise click.ClickException(f"{path} already exists; use --force to overwrite it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise click.ClickException(f"cannot write {path}: folder {folder} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+@click.group()
+def bookmarks() -> None:
+    """Your bookmarked stories: list, export, import, add, remove."""
+
+
+@bookmarks.command("list")
+@click.option("--tag", "tag", metavar="TAG", help="Only bookmarks with this tag (any case).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON export document instead.")
+def list_bookmarks(tag: str | None, as_json: bool) -> None:
+    """List bookmarks, newest first."""
+    with _store(create=False) as store:
+        found = store.list(tag=tag)
+    if as_json:
+        click.echo(to_json(found), nl=False)
+        return
+    if not found:
+        click.echo(f"no bookmarks{f' tagged {tag!r}' if tag else ''}", err=True)
+        return
+    for b in found:
+        tags = f"  [{', '.join(b.tags)}]" if b.tags else ""
+        click.echo(f"{b.date.isoformat()}  {b.story_id}  {_one_line(b.headline or b.title)}{tags}")
+        if b.note:
+            click.echo(f"    note: {_one_line(b.note)}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@bookmarks.command("tags")
+def list_tags() -> None:
+    """List tags with the number of bookmarks carrying each."""
+    with _store(create=False) as store:
+        for tag, count in store.tags():
+            click.echo(f"{count:5d}  {tag}")
+
+
+@bookmarks.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Markdown briefing, lossless JSON, CSV, RIS or CSL-JSON (reference managers).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=True, path_type=Path),
+    help="File to write (default or '-': stdout).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--tag", "tag", metavar="TAG", help="Only bookmarks with this tag.")
+@click.option(
+    "--query", "query", metavar="Q", help="Only bookmarks the index finds for this query."
+)
+def export_bookmarks(
+    fmt: str, output: Path | None, force: bool, tag: str | None, query: str | None
+) -> None:
+    """Export bookmarks (newest first) to stdout or a file."""
+    with _store(create=False) as store:
+        ids = _matching_ids(query, store) if query else None
+        chosen: list[Bookmark] = store.list(tag=tag, ids=ids)
+    text = export(chosen, fmt)
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomically(output, text, force=force)
+    click.echo(
+        f"wrote {len(chosen)} bookmark{'s' if len(chosen) != 1 else ''} to {output}", err=True
+    )
+
+
+@bookmarks.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def import_bookmarks(file: Path) -> None:
+    """Import a JSON export; bookmarks already here keep theirs, and gain its tags (and its note
+    when theirs is empty). Importing the same file twice adds nothing."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise click.ClickException(f"cannot read {file}: {reason}") from exc
+    try:
+        incoming = import_json(text)
+    except BookmarkImportError as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    with _store(create=True) as store:
+        result = store.merge(incoming)
+    click.echo(
+        f"{file}: {result.added} added, {result.merged} merged, {result.unchanged} already there"
+    )
+
+
+@bookmarks.command("add")
+@click.argument("story_id")
+@click.option("--note", default="", help="A note to keep with the bookmark.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeat for several).")
+def add_bookmark(story_id: str, note: str, tags: tuple[str, ...]) -> None:
+    """Bookmark a story of the index by its id (tags are added to any it already has)."""
+    story = _story(story_id)
+    with _store(create=True) as store:
+        bookmark = store.add(story, note=note, tags=tags)
+    click.echo(f"bookmarked {bookmark.story_id}: {_one_line(bookmark.headline or bookmark.title)}")
+
+
+@bookmarks.command("remove")
+@click.argument("story_id")
+def remove_bookmark(story_id: str) -> None:
+    """Remove a bookmark (its note and tags go with it)."""
+    with _store(create=False) as store:
+        removed = store.remove(story_id)
+    if removed is None:
+        raise click.ClickException(f"{story_id!r} is not bookmarked")
+    click.echo(f"removed {story_id}: {_one_line(removed.headline or removed.title)}")
