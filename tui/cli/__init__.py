@@ -41,6 +41,16 @@ def _register() -> None:
 
     cli.add_command(parse)
 
+    from tui.cli.bookmarks import bookmarks
+
+    cli.add_command(bookmarks)
+
+    from tui.cli.index import index
+    from tui.cli.search import search
+
+    cli.add_command(index)
+    cli.add_command(search)
+
 
 _register()
 
@@ -48,7 +58,8 @@ _register()
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; never show a traceback to a user (DEX_DEBUG=1 shows it)."""
     try:
-        cli.main(args=argv, prog_name="dex", standalone_mode=False)
+        # Not standalone: click returns ctx.exit()/Exit codes instead of raising them.
+        status = cli.main(args=argv, prog_name="dex", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
@@ -69,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         click.echo(f"dex: unexpected error: {type(exc).__name__}: {exc}", err=True)
         return 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,259 @@
+"""Bookmarks in the app: toggle, pane, note and tags, delete and undo, export, bulk, damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from indexer.bookmarks import BookmarkStore
+from indexer.models import Story
+from indexer.store import open_index
+from tui import locations
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.export_dialog import ExportScreen
+from tui.screens.note_editor import NoteEditorScreen, split_tags
+from tui.widgets.bookmarks_pane import BookmarksPane
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.story_list import MARK, StoryList
+from tui.widgets.story_view import StoryView
+
+
+@pytest.fixture
+def index(index_dir: Path):
+    opened = open_index(index_dir)
+    yield opened
+    opened.close()
+
+
+def _saved_ids() -> set[str]:
+    with BookmarkStore(locations.bookmarks_db()) as store:
+        return store.ids()
+
+
+def _row(story_list: StoryList, story_id: str) -> str:
+    return str(story_list.get_option(story_id).prompt)
+
+
+async def _bookmark_first(pilot, screen, wait_for) -> str:
+    story_list = screen.query_one(StoryList)
+    pane = screen.query_one(BookmarksPane)
+    story_id = story_list.highlighted_id
+    await pilot.press("b")
+    await wait_for(pilot, lambda: [b.story_id for b in pane.bookmarks] == [story_id])
+    return story_id
+
+
+async def test_b_toggles_the_bookmark_of_the_highlighted_story(make_app, ready, wait_for) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_list = screen.query_one(StoryList)
+        story_id = await _bookmark_first(pilot, screen, wait_for)
+        assert _row(story_list, story_id).startswith(MARK)
+        assert _saved_ids() == {story_id}
+        await pilot.press("b")
+        await wait_for(pilot, lambda: not _row(story_list, story_id).startswith(MARK))
+        assert _saved_ids() == set()
+        await pilot.press("u")  # undo puts it back
+        await wait_for(pilot, lambda: _row(story_list, story_id).startswith(MARK))
+        assert _saved_ids() == {story_id}
+
+
+async def test_b_in_the_reader_and_the_pane_opens_bookmarks(
+    make_app, ready, wait_for, index
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_list = screen.query_one(StoryList)
+        reader = screen.query_one(StoryView)
+        await pilot.press("j", "enter")
+        await wait_for(
+            pilot, lambda: app.focused is reader and reader.story_id == story_list.highlighted_id
+        )
+        second = reader.story_id
+        await pilot.press("b")
+        await wait_for(pilot, lambda: reader.marked)
+        assert "bookmarked" in reader.query_one("#reader-head").content.plain
+        assert _saved_ids() == {second}
+        await pilot.press("escape", "k")  # back to the list, and another story there
+        await wait_for(pilot, lambda: reader.story_id == story_list.highlighted_id != second)
+        await pilot.press("m")
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: app.focused is pane)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader.story_id == second and app.focused is reader)
+
+
+async def test_note_and_tags_are_edited_in_a_dialog(make_app, ready, wait_for) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_id = await _bookmark_first(pilot, screen, wait_for)
+        await pilot.press("m", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        await pilot.press(*"[x] ok", "tab", *"a,b #c", "ctrl+s")
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: pane.bookmarks and pane.bookmarks[0].note == "[x] ok")
+        assert pane.bookmarks[0].tags == ("a", "b", "c")
+        row = str(pane.get_option(story_id).prompt)
+        assert "#c" in row and "[x] ok" in row
+        with BookmarkStore(locations.bookmarks_db()) as store:
+            saved = store.get(story_id)
+        assert saved is not None and saved.note == "[x] ok"
+        await pilot.press("e", "z", "escape")  # cancel keeps the saved note
+        await pilot.pause()
+        assert pane.bookmarks[0].note == "[x] ok"
+
+
+def test_tags_typed_with_commas_or_spaces() -> None:
+    assert split_tags(" nhs,beds  #winter ,, nhs") == ("nhs", "beds", "winter")
+
+
+async def test_delete_in_the_pane_and_undo(make_app, ready, wait_for) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_id = await _bookmark_first(pilot, screen, wait_for)
+        with BookmarkStore(locations.bookmarks_db()) as store:
+            store.update(story_id, note="keep me", tags=["x"])
+        pane = screen.query_one(BookmarksPane)
+        await pilot.press("m", "d")
+        await wait_for(pilot, lambda: not pane.bookmarks)
+        assert _saved_ids() == set()
+        assert any("undo" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await wait_for(pilot, lambda: len(pane.bookmarks) == 1)
+        assert (pane.bookmarks[0].note, pane.bookmarks[0].tags) == ("keep me", ("x",))
+
+
+async def test_export_writes_the_chosen_format(make_app, ready, wait_for, tmp_path: Path) -> None:
+    app = make_app()
+    target = tmp_path / "out" / "marks.json"
+    target.parent.mkdir()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_id = await _bookmark_first(pilot, screen, wait_for)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        dialog = app.screen
+        await pilot.press("down", "enter")  # second format: json
+        assert dialog.fmt == "json"
+        dialog.query_one("#export-path").value = str(target)
+        dialog.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, target.exists)
+        assert story_id in target.read_text()
+        await wait_for(pilot, lambda: any(str(target) in n.message for n in app._notifications))
+
+
+async def test_export_to_a_missing_folder_says_so(
+    make_app, ready, wait_for, tmp_path: Path
+) -> None:
+    app = make_app()
+    target = tmp_path / "nowhere" / "marks.md"
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        await _bookmark_first(pilot, screen, wait_for)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        app.screen.query_one("#export-path").value = str(target)
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        error = next(n for n in app._notifications if n.severity == "error")
+        assert str(target) in error.message and "\n" not in error.message
+        assert not target.exists()
+
+
+async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, index) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        screen.query_one(SearchBar).set_query("nhs")
+        expected = {hit.id for hit in index.search("nhs", limit=1000).hits}
+        assert len(expected) > 20  # more than one page: all results, not the rows shown
+        await wait_for(pilot, lambda: screen.result_total == len(expected))
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        assert _saved_ids() == set()
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: len(pane.bookmarks) == len(expected))
+        assert _saved_ids() == expected
+
+
+async def test_a_damaged_bookmarks_file_leaves_the_app_usable(make_app, ready, wait_for) -> None:
+    path = locations.bookmarks_db()
+    path.write_bytes(b"this is not a database at all\n" * 50)
+    before = path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: pane.problem is not None)
+        assert str(path) in pane.problem and "\n" not in pane.problem
+        await pilot.press("b")
+        await pilot.pause()
+        assert any(n.severity == "warning" for n in app._notifications)
+        assert screen.query_one(StoryList).hits  # searching still works
+    assert path.read_bytes() == before
+
+
+async def test_a_bookmark_whose_story_left_the_index_opens_from_its_snapshot(
+    make_app, ready, wait_for
+) -> None:
+    gone = Story(
+        id="0000gone0000",
+        source="old/digest.txt",
+        digest_title="An old digest",
+        date=dt.date(2020, 1, 2),
+        date_from="header",
+        position=0,
+        headline="A story no longer indexed",
+        title="A story no longer indexed",
+        body="Its text survives in the bookmark [b]only[/b].",
+    )
+    with BookmarkStore(locations.bookmarks_db()) as store:
+        store.add(gone, note="from last year")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: pane.bookmarks)
+        await pilot.press("m", "enter")
+        reader = screen.query_one(StoryView)
+        await wait_for(pilot, lambda: reader.story_id == gone.id)
+        assert "no longer in the index" in reader.query_one("#reader-head").content.plain
+        assert gone.body in reader.query_one("#reader-text").visual.plain
+
+
+async def test_bookmarks_added_by_another_dex_appear(
+    make_app, ready, wait_for, index, monkeypatch
+) -> None:
+    import tui.screens.main
+
+    monkeypatch.setattr(tui.screens.main, "CHANGES_EVERY_S", 0.1)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.query_one(BookmarksPane)
+        await wait_for(pilot, lambda: pane.border_title == "Bookmarks  0")
+        story = index.story(screen.query_one(StoryList).hits[2].id)
+        with BookmarkStore(locations.bookmarks_db()) as other:  # as `dex bookmarks add` would
+            other.add(story, note="added elsewhere")
+        await wait_for(pilot, lambda: [b.story_id for b in pane.bookmarks] == [story.id])
+        assert _row(screen.query_one(StoryList), story.id).startswith(MARK)
+
+
+def test_the_export_dialog_offers_every_export_format() -> None:
+    from indexer import export
+    from tui.screens import export_dialog
+
+    assert export_dialog.FORMATS == export.FORMATS
+    assert export_dialog.EXTENSIONS == export.EXTENSIONS

@@ -1,0 +1,74 @@
+"""Small pure helpers of the front end: snippet clipping, the fallback term marker, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.models import Span
+from tui.highlight import clip, find_spans, query_terms, term_spans
+from tui.history import MAX_QUERIES, QueryHistory
+from tui.screens.main import describe
+from tui.widgets.entity_pane import entity_query, quoted
+
+
+def test_clip_collapses_whitespace_and_keeps_the_marked_words() -> None:
+    text = "The  strike\n\nby junior doctors went ahead " + "word " * 60
+    spans = (Span(5, 11), Span(16, 22))
+    short, kept = clip(text, spans, 60)
+    assert short.endswith("…") and len(short) <= 61
+    assert [short[s.start : s.end] for s in kept] == ["strike", "junior"]
+
+
+def test_fallback_terms_skip_operators_negations_and_filters() -> None:
+    terms = query_terms('strikes "junior doctors" -pay date:2023 org:"NHS England" AND beds*')
+    text = "Junior doctors strike over beds and bedside pay; NHS England in 2023."
+    found = [text[s.start : s.end] for s in term_spans(text, terms)]
+    assert found == ["Junior doctors", "strike", "beds", "bedside", "NHS England"]
+
+
+def test_find_is_case_insensitive() -> None:
+    assert find_spans("Beds, beds, BEDS", "beds") == [Span(0, 4), Span(6, 10), Span(12, 16)]
+    assert find_spans("anything", "  ") == []
+
+
+def test_history_walks_back_and_forward_and_survives_a_reload(tmp_path: Path) -> None:
+    history = QueryHistory()
+    for query in ["nhs", "beds", "nhs", "  strike   pay "]:
+        history.add(query)
+    assert history.entries == ["beds", "nhs", "strike pay"]
+    assert [history.older(), history.older(), history.older(), history.older()] == [
+        "strike pay", "nhs", "beds", "beds"
+    ]  # fmt: skip
+    assert [history.newer(), history.newer(), history.newer()] == ["nhs", "strike pay", ""]
+    path = tmp_path / "h" / "history.txt"
+    history.save(path)
+    assert QueryHistory.load(path).entries == history.entries
+    assert QueryHistory.load(tmp_path / "missing").entries == []
+
+
+def test_history_keeps_the_most_recent_queries_only() -> None:
+    history = QueryHistory()
+    for number in range(MAX_QUERIES + 5):
+        history.add(f"q{number}")
+    assert len(history.entries) == MAX_QUERIES and history.entries[-1] == f"q{MAX_QUERIES + 4}"
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "query"),
+    [
+        ("ORG", "NHS England", 'org:"NHS England"'),
+        ("PERSON", 'Amanda "Mandy" Pritchard', 'person:"Amanda Mandy Pritchard"'),
+        ("PLACE", "Leeds", 'place:"Leeds"'),
+        ("MONEY", "£12m", '"£12m"'),
+    ],
+)
+def test_entity_queries(label: str, text: str, query: str) -> None:
+    assert entity_query(label, text) == query
+    assert quoted("a\nb") == '"a b"'
+
+
+def test_worker_failures_read_as_one_line() -> None:
+    assert describe(OSError("cannot write /x: folder /x does not exist")).startswith("cannot")
+    assert describe(RuntimeError("boom\nsecond line")) == "RuntimeError: boom second line"

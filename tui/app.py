@@ -1,0 +1,109 @@
+"""The Digest Explorer app: wires the session, key map and theme to the main screen.
+
+Routing only: the panes are in `tui.widgets`, the work in `tui.screens.main` and
+`tui.screens.bookmarking`, the blocking calls in `tui.session`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+from tui import locations
+from tui.commands import DexCommands
+from tui.history import QueryHistory, history_file
+from tui.keymap import Keymap, KeymapError, binding_ids, class_bindings, load_keymap
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.export_dialog import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.note_editor import NoteEditorScreen
+from tui.session import Session
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class DexApp(App[None]):
+    """Search, read and bookmark stories from health-policy digests."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Digest Explorer"
+    COMMANDS = App.COMMANDS | {DexCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key"),
+        Binding("t", "toggle_theme", "Light/dark", id="theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        session: Session | None = None,
+        keymap_path: Path | None = None,
+        history_path: Path | None = None,
+        theme: str = DARK_THEME,
+        show_timings: bool = True,
+    ) -> None:
+        super().__init__()
+        self.show_timings = show_timings
+        self.session = session or Session(locations.index_dir(), locations.bookmarks_db())
+        self.session.prepare_build()
+        self.session.start()  # open the index while Textual starts up
+        self.keymap_path = keymap_path or locations.keymap_file()
+        self.history_path = history_path or history_file()
+        self.keymap: Keymap = {}
+        self.theme = theme
+
+    def on_mount(self) -> None:
+        self.load_keymap()
+        history = QueryHistory.load(self.history_path)
+        screen = MainScreen(
+            self.session, history, self.history_path, show_timings=self.show_timings
+        )
+        self.push_screen(screen)
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # --- key map -------------------------------------------------------------------------------
+
+    def bound_classes(self) -> list[type[DOMNode]]:
+        panes = [pane for _title, pane in MainScreen.PANES]
+        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen]
+        return [type(self), MainScreen, *panes, *modals]
+
+    def load_keymap(self) -> None:
+        """Apply the user's keymap.toml; problems are shown, never fatal."""
+        try:
+            keymap, warnings = load_keymap(self.keymap_path, binding_ids(self.bound_classes()))
+        except KeymapError as exc:
+            self.notify(
+                f"{exc}\nUsing the default keys.", title="Key map ignored", severity="warning"
+            )
+            return
+        for warning in warnings:
+            self.notify(warning, title="Key map", severity="warning")
+        self.keymap = keymap
+        self.set_keymap(keymap)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        everywhere = [*class_bindings(type(self)), *class_bindings(MainScreen)]
+        sections = [("Everywhere", everywhere)]
+        sections += [(title, class_bindings(pane)) for title, pane in MainScreen.PANES]
+        sections += [
+            ("Dialogs", [*class_bindings(NoteEditorScreen), *class_bindings(ExportScreen),
+                         *class_bindings(ConfirmScreen)]),
+        ]  # fmt: skip
+        self.push_screen(HelpScreen(sections, self.keymap, str(self.keymap_path)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -1,0 +1,16 @@
+"""`dex` with no command: open the explorer app.
+
+Textual is imported here, inside the command, so the other sub-commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("explore")
+def explore() -> None:
+    """Open the explorer on your index (the bundled sample digests until you index your own)."""
+    from tui.app import DexApp
+
+    DexApp().run()

@@ -1,0 +1,112 @@
+"""Messages thread workers post back to the UI with their results.
+
+Widget messages (a pane asking for something) live in the widget classes; these carry what a
+worker found. Each search carries its generation so a late answer to an old query is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from indexer.models import Facets, SearchResult
+
+if TYPE_CHECKING:
+    from indexer.bookmarks import Bookmark
+    from tui.session import LoadedStory, OpenResult
+
+
+@dataclass
+class SessionOpened(Message):
+    """The index (and the bookmarks, or why not) are open."""
+
+    result: OpenResult
+
+
+@dataclass
+class SessionFailed(Message):
+    """The index could not be opened: nothing to explore; the line says why."""
+
+    message: str
+
+
+@dataclass
+class SearchDone(Message):
+    generation: int
+    result: SearchResult
+    marked: frozenset[str]
+    limit: int
+    keep_cursor: bool = False
+
+
+@dataclass
+class SearchFailed(Message):
+    """A malformed query: the bar shows `message`, the list keeps the last good results."""
+
+    generation: int
+    query: str
+    message: str
+
+
+@dataclass
+class StoryLoaded(Message):
+    loaded: LoadedStory
+    focus: bool
+    marked: bool
+
+
+@dataclass
+class StoryMissing(Message):
+    story_id: str
+
+
+@dataclass
+class EntityCountsLoaded(Message):
+    story_id: str
+    counts: dict[tuple[str, str], int]
+
+
+@dataclass
+class FacetsLoaded(Message):
+    query: str
+    facets: Facets
+
+
+@dataclass
+class BookmarksLoaded(Message):
+    bookmarks: list[Bookmark]
+    marked: frozenset[str]
+
+
+@dataclass
+class BookmarkToggled(Message):
+    """A story's bookmark was added or removed (`removed` kept whole so `u` can undo)."""
+
+    story_id: str
+    marked: bool
+    removed: Bookmark | None = None
+    note: str = ""
+
+
+@dataclass
+class BookmarksChanged(Message):
+    """Bookmarks were added, restored or edited: panes reload; `note` is a line to show."""
+
+    note: str = ""
+
+
+@dataclass
+class ExportDone(Message):
+    path: str
+    count: int
+    fmt: str
+
+
+@dataclass
+class OutsideChanges(Message):
+    """Another dex changed the index and/or the bookmarks while the app was open."""
+
+    index: bool
+    bookmarks: bool

@@ -1,0 +1,267 @@
+"""What the app holds open (the index, the bookmarks) and the blocking calls its workers make.
+
+No Textual here: every method may block and is called from a thread worker, never from the
+event loop. The index module is imported inside `open()` so the app paints before Whoosh loads.
+
+The index keeps one searcher (and its caches: newest-first order, facet tables) per thread,
+while Textual starts a new thread for every worker. So index calls are handed to two long-lived
+threads: one for what the user waits on (searches, stories), one for the slower facets and bulk
+work, which therefore never delays a keystroke's results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from indexer.models import Entity, Facets, SearchResult, Span, Story
+from tui.highlight import query_terms, term_spans
+
+if TYPE_CHECKING:
+    from indexer.bookmarks import Bookmark, BookmarkStore
+
+T = TypeVar("T")
+Sort = Literal["relevance", "date"]
+BOOKMARKS_OFF = "bookmarks are off"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenResult:
+    """What opening found: whether the sample index was built, and a bookmarks problem if any."""
+
+    built_sample: bool
+    stories: int
+    bookmarks_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedStory:
+    """A story ready for the reader: from the index, or rebuilt from a bookmark's snapshot."""
+
+    story: Story
+    sources: tuple[str, ...]
+    digest_ids: tuple[str, ...]
+    from_snapshot: bool = False
+    query: str = ""
+    headline_spans: tuple[Span, ...] = ()
+    body_spans: tuple[Span, ...] = ()
+
+
+class BookmarksUnavailable(Exception):
+    """Bookmarks could not be opened this session (the message says why, in one line)."""
+
+
+class Session:
+    """The index and bookmark store of one app run."""
+
+    def __init__(self, index_dir: Path, bookmarks_path: Path) -> None:
+        self.index_dir = index_dir
+        self.bookmarks_path = bookmarks_path
+        self.index: Any = None
+        self.bookmarks: BookmarkStore | None = None
+        self.bookmarks_error: str | None = None
+        self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
+        self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
+        self._opening: Future[OpenResult] | None = None
+
+    def _run(self, fn: Callable[..., T], *args: Any, slow: bool = False) -> T:
+        """Run `fn` on the index's long-lived thread and wait for it (from a worker thread)."""
+        return (self._slow if slow else self._fast).submit(fn, *args).result()
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def needs_build(self) -> bool:
+        """True when there is no index yet (the first run builds one from the samples)."""
+        try:
+            return not any(self.index_dir.iterdir())
+        except OSError:
+            return True
+
+    def prepare_build(self) -> None:
+        """Start multiprocessing's resource tracker now, while sys.stderr is a real file.
+
+        Building an index may spawn parser processes; starting the tracker passes stderr's file
+        descriptor to it, and inside a Textual app stderr is a capture object with none (-1),
+        which fails with "bad value(s) in fds_to_keep". Call this before the app runs.
+        """
+        if self.needs_build():
+            from multiprocessing import resource_tracker
+
+            resource_tracker.ensure_running()
+
+    def start(self) -> None:
+        """Begin opening on the index thread now, so it overlaps the UI starting up."""
+        if self._opening is None:
+            self._opening = self._fast.submit(self._open)
+
+    def open(self) -> OpenResult:
+        """Open (or first build from the samples) the index, then the bookmarks; waits."""
+        self.start()
+        assert self._opening is not None
+        return self._opening.result()
+
+    def _open(self) -> OpenResult:
+        from indexer.store import ensure_index, open_index
+
+        built = ensure_index(self.index_dir)
+        self.index = open_index(self.index_dir)
+        self.open_bookmarks()
+        stories = int(self.index.doc_count())
+        self.index.search("", limit=1)  # warms this thread's searcher and newest-first order
+        self.changes()  # the baseline later calls compare with
+        return OpenResult(built, stories, self.bookmarks_error)
+
+    def open_bookmarks(self) -> None:
+        """Open the store; a damaged or foreign file turns bookmarks off (and is left alone)."""
+        from indexer.bookmarks import BookmarkStore, BookmarkStoreError
+
+        try:
+            self.bookmarks = BookmarkStore(self.bookmarks_path)
+            self.bookmarks_error = None
+        except BookmarkStoreError as exc:
+            self.bookmarks = None
+            self.bookmarks_error = str(exc)
+
+    def close(self) -> None:
+        self._fast.shutdown(wait=False, cancel_futures=True)
+        self._slow.shutdown(wait=False, cancel_futures=True)
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+        if self.bookmarks is not None:
+            self.bookmarks.close()
+            self.bookmarks = None
+
+    def changes(self) -> tuple[bool, bool]:
+        """(index changed, bookmarks changed) since the last call: another dex wrote them."""
+        index = bool(self.index.refresh()) if self.index is not None else False
+        marks = bool(self.bookmarks.refresh()) if self.bookmarks is not None else False
+        return index, marks
+
+    def store(self) -> BookmarkStore:
+        if self.bookmarks is None:
+            raise BookmarksUnavailable(
+                f"{BOOKMARKS_OFF}: {self.bookmarks_error}"
+                if self.bookmarks_error
+                else BOOKMARKS_OFF
+            )
+        return self.bookmarks
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def marked(self) -> frozenset[str]:
+        """Ids of bookmarked stories (empty when bookmarks are off)."""
+        return frozenset(self.bookmarks.ids()) if self.bookmarks is not None else frozenset()
+
+    def search(self, query: str, sort: Sort, limit: int) -> tuple[SearchResult, frozenset[str]]:
+        """Run a query (QueryError propagates) and say which hits are bookmarked."""
+        search = self.index.search
+        result = self._run(lambda: search(query, limit=limit, sort=sort, bookmarks=self.bookmarks))
+        return result, self.marked()
+
+    def facets(self, query: str) -> Facets:
+        facets = self.index.facets
+        return self._run(lambda: facets(query, bookmarks=self.bookmarks, top=8), slow=True)
+
+    def entity_counts(self, entities: Sequence[Entity]) -> dict[tuple[str, str], int]:
+        keys = sorted({(e.label, e.canonical) for e in entities})
+        return self._run(self.index.entity_counts, keys) if keys else {}
+
+    def load(self, story_id: str, query: str = "") -> LoadedStory | None:
+        """The story from the index, else from its bookmark snapshot; None if neither has it.
+        The query's words are marked as the index matches them (same stemming)."""
+        return self._run(self._load, story_id, query)
+
+    def _load(self, story_id: str, query: str) -> LoadedStory | None:
+        story = self.index.story(story_id)
+        if story is not None:
+            sources = tuple(self.index.sources(story_id))
+            digest = tuple(self.index.digest_stories(story_id))
+            loaded = LoadedStory(story, sources, digest)
+        else:
+            bookmark = self.bookmarks.get(story_id) if self.bookmarks is not None else None
+            if bookmark is None:
+                return None
+            loaded = LoadedStory(story_from_bookmark(bookmark), (bookmark.source,), (), True)
+        if not query.strip():
+            return loaded
+        story = loaded.story
+        return replace(
+            loaded,
+            query=query,
+            headline_spans=self._spans(query, story.headline or story.title),
+            body_spans=self._spans(query, story.body),
+        )
+
+    def _spans(self, query: str, text: str) -> tuple[Span, ...]:
+        """Where the query's words are in `text`; a malformed query marks nothing."""
+        from indexer.index_errors import QueryError
+
+        marker = getattr(self.index, "query_spans", None)
+        if marker is None:  # an index without it: the front end's own approximation
+            return tuple(term_spans(text, query_terms(query)))
+        try:
+            return tuple(marker(query, text))
+        except QueryError:
+            return ()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def toggle(self, story_id: str) -> tuple[bool, Bookmark | None]:
+        """Bookmark a story or remove its bookmark: (bookmarked now, the removed one for undo)."""
+        store = self.store()
+        if store.get(story_id) is not None:
+            return False, store.remove(story_id)
+        loaded = self.load(story_id)
+        if loaded is None:
+            raise LookupError(f"story {story_id} is no longer in the index")
+        store.add(loaded.story)
+        return True, None
+
+    def bookmark_all(self, query: str) -> tuple[int, int]:
+        """Bookmark every story the query finds; (newly bookmarked, matched)."""
+        store = self.store()
+        index = self.index
+
+        def matching() -> tuple[list[Story], int]:
+            total = max(int(index.doc_count()), 1)
+            result = index.search(query, limit=total, bookmarks=store)
+            stories = [s for hit in result.hits if (s := index.story(hit.id)) is not None]
+            return stories, len(result.hits)
+
+        stories, matched = self._run(matching, slow=True)
+        return store.add_many(stories), matched
+
+    def export(self, fmt: str, path: Path, *, overwrite: bool) -> int:
+        """Write every bookmark to `path` in `fmt`, all or nothing; how many were written."""
+        import click
+
+        from indexer.export import export
+        from tui.cli.bookmarks import write_atomically
+
+        bookmarks = self.store().list()
+        text = export(bookmarks, fmt)
+        try:
+            write_atomically(path, text, force=overwrite)
+        except click.ClickException as exc:
+            raise OSError(exc.message) from exc
+        return len(bookmarks)
+
+
+def story_from_bookmark(bookmark: Bookmark) -> Story:
+    """A Story rebuilt from a bookmark's snapshot, for a story no longer in the index."""
+    return Story(
+        id=bookmark.story_id,
+        source=bookmark.source,
+        digest_title=bookmark.digest_title,
+        date=bookmark.date if isinstance(bookmark.date, dt.date) else dt.date.min,
+        date_from="header",
+        position=0,
+        headline=bookmark.headline,
+        title=bookmark.title,
+        body=bookmark.body,
+    )
