@@ -1,0 +1,257 @@
+"""Measure dex on a synthetic corpus of N stories against SQLite FTS5, print figures and goals.
+
+    .venv/bin/python -m tests.perf.bench --stories 100000 --out bench-out/
+
+One run: generate the corpus (tests/perf/corpus.py), build the dex index and re-index it
+unchanged, run the fixed query mix (tests/perf/querymix.py) on dex and on FTS5
+(tests/perf/fts5.py), time the app's first paint and keystroke-to-results, then print a table
+with the goals and write bench-out/bench-<N>.json. Each measured phase runs in a fresh process
+so its memory figures are its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import shutil
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from tests.perf import corpus, querymix
+from tests.perf.app_timing import measure_app
+from tests.perf.report import Report, compare, goals, render
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def current_rss_mb() -> float:
+    """Resident memory now (from /proc where there is one, else the peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass  # no /proc (macOS): fall back to the peak below
+    return peak_rss_mb()
+
+
+def dir_size_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 2)
+
+
+def _skip(reason: str) -> Report:
+    return {"skipped": reason}
+
+
+def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
+    """Build (fresh) or re-index (unchanged) with C's update_index; time and memory."""
+    try:
+        from indexer.store import update_index
+    except ImportError as exc:
+        return _skip(f"indexer.store not importable yet ({exc})")
+    if fresh:
+        shutil.rmtree(index_dir, ignore_errors=True)
+    problems: list[object] = []
+    started = time.perf_counter()
+    summary = update_index(Path(index_dir), [corpus_dir], on_problem=problems.append)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": round(seconds, 3),
+        "stories_per_s": round(summary.stories / seconds, 1) if fresh and seconds else None,
+        "peak_rss_mb": peak_rss_mb(),
+        "size_mb": dir_size_mb(Path(index_dir)),
+        "summary": {k: v for k, v in asdict(summary).items() if k != "problems"},
+        "problems": [str(p) for p in problems[:5]],
+    }
+
+
+def phase_dex_queries(index_dir: str, rounds: int, profile_path: str | None) -> Report:
+    """The query mix on the dex index; RSS with the index open afterwards; optional profile."""
+    try:
+        from indexer.store import open_index
+    except ImportError as exc:
+        return _skip(f"indexer.store not importable yet ({exc})")
+    started = time.perf_counter()
+    index = open_index(Path(index_dir))
+    index.search("", limit=20)
+    open_s = time.perf_counter() - started
+
+    def run(query: querymix.Query) -> int:
+        return index.search(query.dex, limit=20).total
+
+    report: Report = {"open_s": round(open_s, 3), "doc_count": index.doc_count()}
+    report.update(querymix.time_mix(run, rounds=rounds))
+    report["rss_open_mb"] = current_rss_mb()
+    report["peak_rss_mb"] = peak_rss_mb()
+    if profile_path:
+        report["profile"] = _profile(Path(index_dir), report, Path(profile_path))
+    index.close()
+    return report
+
+
+def _profile(index_dir: Path, report: Report, path: Path) -> Report:
+    """cProfile the two slowest kinds (by p95): first asks on a freshly opened index, then five
+    warm rounds. Full listing to a file; the top functions by own time returned."""
+    from indexer.store import open_index
+
+    kinds = report["kinds"]
+    slowest = sorted(kinds, key=lambda k: kinds[k]["p95_ms"], reverse=True)[:2]
+    found: Report = {}
+    listing = io.StringIO()
+    for kind in slowest:
+        queries = [q for q in querymix.MIX if q.kind == kind and q.dex not in report["errors"]]
+        index = open_index(index_dir)
+        found[kind] = {}
+        for label, rounds in (("first", 1), ("warm", 5)):
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(rounds):
+                for query in queries:
+                    index.search(query.dex, limit=20)
+            profiler.disable()
+            stats = pstats.Stats(profiler, stream=listing)
+            for order in ("tottime", "cumulative"):
+                listing.write(f"\n===== {kind}, {label} ({rounds} rounds), by {order} =====\n")
+                stats.sort_stats(order).print_stats(25)
+            table = stats.stats  # type: ignore[attr-defined]
+            rows = sorted(table.items(), key=lambda item: item[1][2], reverse=True)[:8]
+            found[kind][label] = [
+                f"{'/'.join(Path(file).parts[-2:])}:{line}({func}) own {tt * 1000 / rounds:.1f} "
+                f"ms, cum {ct * 1000 / rounds:.1f} ms per round"
+                for (file, line, func), (_cc, _nc, tt, ct, _callers) in rows
+            ]
+        index.close()
+    path.write_text(listing.getvalue(), encoding="utf-8")
+    return {"file": str(path), "top_own_time": found}
+
+
+def phase_fts5(corpus_dir: str, db_path: str, rounds: int) -> Report:
+    """Build the FTS5 reference from the same parsed stories and run the same mix on it."""
+    from tests.perf import fts5
+
+    report: Report = {"build": fts5.build(Path(db_path), Path(corpus_dir))}
+    engine = fts5.Fts5Engine(Path(db_path))
+
+    def run(query: querymix.Query) -> int:
+        return engine.search(query, limit=20)[0]
+
+    report.update(querymix.time_mix(run, rounds=rounds, failures=(sqlite3.Error,)))
+    report["rss_open_mb"] = current_rss_mb()
+    report["peak_rss_mb"] = peak_rss_mb()
+    engine.close()
+    return report
+
+
+def phase_app(data_dir: str) -> Report:
+    """App start to first painted story list, and keystroke to updated results (headless)."""
+    return asyncio.run(measure_app(Path(data_dir)))
+
+
+def _call(isolate: bool, fn: Callable[..., Report], *args: Any, **kwargs: Any) -> Report:
+    """Run a phase in a fresh process (isolate) or here; a crash becomes an error entry."""
+    try:
+        if not isolate:
+            return fn(*args, **kwargs)
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            return pool.submit(fn, *args, **kwargs).result()
+    except Exception as exc:  # a broken phase must not hide the others' figures
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def environment() -> Report:
+    return {
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+
+
+def run(
+    stories: int,
+    out: Path,
+    *,
+    rounds: int = 5,
+    isolate: bool = True,
+    profile: bool = True,
+    seed: int = 1,
+) -> Report:
+    """Every phase in order; returns the report that main prints and writes."""
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    corpus_dir, data_dir = out / f"corpus-{stories}", out / f"data-{stories}"
+    index_dir = data_dir / "index"
+    shutil.rmtree(corpus_dir, ignore_errors=True)
+    report: Report = {
+        "stories": stories,
+        "rounds": rounds,
+        "isolated": isolate,
+        "environment": environment(),
+    }
+    report["corpus"] = asdict(corpus.generate(corpus_dir, stories, seed=seed))
+    report["index"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=True)
+    report["reindex"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=False)
+    profile_path = str(out / f"profile-{stories}.txt") if profile else None
+    report["dex_queries"] = _call(isolate, phase_dex_queries, str(index_dir), rounds, profile_path)
+    report["fts5"] = _call(
+        isolate, phase_fts5, str(corpus_dir), str(out / f"fts5-{stories}.sqlite3"), rounds
+    )
+    report["app"] = _call(isolate, phase_app, str(data_dir))
+    report["comparison"] = compare(report)
+    report["goals"] = goals(report)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark dex against SQLite FTS5.")
+    parser.add_argument("--stories", type=int, default=10_000, help="corpus size (default 10000)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("bench-out"), help="work and result folder"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds of the query mix")
+    parser.add_argument("--seed", type=int, default=1, help="corpus generator seed")
+    parser.add_argument("--no-profile", action="store_true", help="skip the cProfile of slow kinds")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run phases in this process (faster; memory figures then mixed)",
+    )
+    args = parser.parse_args(argv)
+    if args.stories < 1 or args.rounds < 1:
+        parser.error("--stories and --rounds must be at least 1")
+    report = run(
+        args.stories,
+        args.out,
+        rounds=args.rounds,
+        isolate=not args.in_process,
+        profile=not args.no_profile,
+        seed=args.seed,
+    )
+    print(render(report))
+    path = args.out / f"bench-{args.stories}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
