@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -23,6 +24,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditorScreen
 from tui.session import Session
+from tui.settings import Settings, settings_file
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -46,7 +48,8 @@ class DexApp(App[None]):
         session: Session | None = None,
         keymap_path: Path | None = None,
         history_path: Path | None = None,
-        theme: str = DARK_THEME,
+        theme: str | None = None,
+        settings_path: Path | None = None,
         show_timings: bool = True,
     ) -> None:
         super().__init__()
@@ -57,10 +60,16 @@ class DexApp(App[None]):
         self.keymap_path = keymap_path or locations.keymap_file()
         self.history_path = history_path or history_file()
         self.keymap: Keymap = {}
-        self.theme = theme
+        # An explicit theme (tests, screenshots) is not a preference: it is neither read nor kept.
+        self.settings_path = (settings_path or settings_file()) if theme is None else None
+        if theme is None:
+            theme = Settings.load(self.settings_path).theme if self.settings_path else DARK_THEME
+        self.theme = theme if theme in self.available_themes else DARK_THEME
 
     def on_mount(self) -> None:
         self.load_keymap()
+        if self.settings_path is not None:
+            self.theme_changed_signal.subscribe(self, lambda _theme: self._save_settings())
         history = QueryHistory.load(self.history_path)
         screen = MainScreen(
             self.session, history, self.history_path, show_timings=self.show_timings
@@ -107,3 +116,15 @@ class DexApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def _save_settings(self) -> None:
+        """Keep the theme (chosen with `t` or the palette) for the next run."""
+        assert self.settings_path is not None
+        try:
+            Settings(theme=self.theme).save(self.settings_path)
+        except OSError as exc:
+            self.call_from_thread(
+                self.notify, f"{self.settings_path}: {exc.strerror or exc}",
+                title="Theme not saved", severity="warning",
+            )

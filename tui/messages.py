@@ -42,6 +42,16 @@ class SearchDone(Message):
 
 
 @dataclass
+class SimilarFound(Message):
+    """Stories like `title`'s, to show in the list instead of a query's results."""
+
+    generation: int
+    result: SearchResult
+    marked: frozenset[str]
+    title: str
+
+
+@dataclass
 class SearchFailed(Message):
     """A malformed query: the bar shows `message`, the list keeps the last good results."""
 
@@ -88,6 +98,15 @@ class BookmarkToggled(Message):
     marked: bool
     removed: Bookmark | None = None
     note: str = ""
+
+
+@dataclass
+class NoteWanted(Message):
+    """Open the note editor on this bookmark (`saved` False: the story is not bookmarked yet,
+    and saving the note bookmarks it)."""
+
+    bookmark: Bookmark
+    saved: bool
 
 
 @dataclass

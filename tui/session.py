@@ -163,6 +163,18 @@ class Session:
         result = self._run(lambda: search(query, limit=limit, sort=sort, bookmarks=self.bookmarks))
         return result, self.marked()
 
+    def more_like_this(self, story_id: str, limit: int) -> tuple[str, SearchResult]:
+        """The story's display title and the stories most like it (none if it is gone)."""
+
+        def similar() -> tuple[str, SearchResult]:
+            story = self.index.story(story_id)
+            if story is None:
+                raise LookupError(f"story {story_id} is no longer in the index")
+            hits = self.index.more_like_this(story_id, limit)
+            return story.title, SearchResult(query="", hits=hits, total=len(hits))
+
+        return self._run(similar)
+
     def facets(self, query: str) -> Facets:
         facets = self.index.facets
         return self._run(lambda: facets(query, bookmarks=self.bookmarks, top=8), slow=True)

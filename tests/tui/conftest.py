@@ -25,17 +25,6 @@ HERE = Path(__file__).resolve().parent / "fixtures"
 FIXED_MTIME = 1710504000
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Every user directory (index, bookmarks, history, keymap) below tmp_path."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv(locations.ENV_VAR, str(folder))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    locations.set_data_dir(None)
-    yield folder
-    locations.set_data_dir(None)
-
-
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real index of the seed digests and the markup digest, built once."""

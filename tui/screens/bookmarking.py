@@ -34,6 +34,7 @@ class BookmarkingScreen(Screen[None]):
     session: Session
     query_text: str
     result_total: int
+    similar_to: str | None
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,6 +69,14 @@ class BookmarkingScreen(Screen[None]):
         elif self._bookmarks_on():
             self._toggle(story_id)
 
+    def action_edit_note(self) -> None:
+        """Note and tags for the story in the focused pane; saving bookmarks it if need be."""
+        story_id = self._target_story()
+        if story_id is None:
+            self.notify("No story selected", timeout=2)
+        elif self._bookmarks_on():
+            self._note_for(story_id)
+
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo", timeout=2)
@@ -85,6 +94,9 @@ class BookmarkingScreen(Screen[None]):
 
     def action_bookmark_all(self) -> None:
         if not self._bookmarks_on():
+            return
+        if self.similar_to is not None:
+            self.notify("Bookmark all works on a search's results: search first", timeout=4)
             return
         if self.result_total == 0:
             self.notify("No results to bookmark", timeout=3)
@@ -111,6 +123,9 @@ class BookmarkingScreen(Screen[None]):
                 self._update(bookmark.story_id, result)
 
         self.app.push_screen(NoteEditorScreen(bookmark), saved)
+
+    def on_note_wanted(self, event: messages.NoteWanted) -> None:
+        self._edit(event.bookmark)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -179,9 +194,32 @@ class BookmarkingScreen(Screen[None]):
             messages.BookmarkToggled(bookmark.story_id, True, note=f"Restored: {title}")
         )
 
+    @work(thread=True, exclusive=True, group="note", exit_on_error=False)
+    def _note_for(self, story_id: str) -> None:
+        from indexer.bookmarks import Bookmark
+
+        bookmark = self.session.store().get(story_id)
+        if bookmark is not None:
+            self.post_message(messages.NoteWanted(bookmark, saved=True))
+            return
+        loaded = self.session.load(story_id)
+        if loaded is None:
+            raise LookupError(f"story {story_id} is no longer in the index")
+        self.post_message(messages.NoteWanted(Bookmark.from_story(loaded.story), saved=False))
+
     @work(thread=True, group="write", exit_on_error=False)
     def _update(self, story_id: str, result: NoteAndTags) -> None:
-        self.session.store().update(story_id, note=result.note, tags=result.tags)
+        store = self.session.store()
+        if store.get(story_id) is None:  # a note on a story not bookmarked yet bookmarks it
+            loaded = self.session.load(story_id)
+            if loaded is None:
+                raise LookupError(f"story {story_id} is no longer in the index")
+            store.add(loaded.story, note=result.note, tags=result.tags)
+            self.post_message(
+                messages.BookmarkToggled(story_id, True, note="Bookmarked, with the note and tags")
+            )
+            return
+        store.update(story_id, note=result.note, tags=result.tags)
         self.post_message(messages.BookmarksChanged("Saved the note and tags"))
 
     @work(thread=True, group="write", exit_on_error=False)

@@ -70,7 +70,10 @@ class MainScreen(BookmarkingScreen):
         Binding("slash", "focus_search", "Search", id="search", tooltip="Type a query"),
         Binding("s", "toggle_sort", "Sort", id="sort", tooltip="Relevance or newest first"),
         Binding("b", "toggle_bookmark", "Bookmark", id="bookmark", tooltip="Bookmark on/off"),
+        Binding("e", "edit_note", "Note", id="note", tooltip="Note and tags (bookmarks it)"),
         Binding("m", "focus_bookmarks", "Bookmarks", id="bookmarks", tooltip="Your bookmarks"),
+        Binding("L", "more_like_this", "More like this", id="more_like_this",
+                tooltip="Stories most like this one"),
         Binding("E", "focus_entities", "Entities", id="entities", show=False),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("x", "export", "Export", id="export", show=False, tooltip="Export bookmarks"),
@@ -103,6 +106,7 @@ class MainScreen(BookmarkingScreen):
         self._pending: tuple[str, Sort, int, bool] | None = None
         self._facets_timer: Timer | None = None
         self._preview_timer: Timer | None = None
+        self.similar_to: str | None = None  # the list shows stories like this title
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
@@ -199,6 +203,7 @@ class MainScreen(BookmarkingScreen):
         if event.generation <= self._shown_generation:
             return
         self._shown_generation = event.generation
+        self.similar_to = None
         self.result_total = event.result.total
         self.query_one(SearchBar).show_result(event.result)
         self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
@@ -211,6 +216,40 @@ class MainScreen(BookmarkingScreen):
         if event.generation > self._shown_generation:
             self._shown_generation = event.generation
             self.query_one(SearchBar).show_error(event.message)
+
+    # --- more like this ------------------------------------------------------------------------
+
+    def action_more_like_this(self) -> None:
+        story_id = self._target_story()
+        if story_id is None:
+            self.notify("No story selected", timeout=2)
+            return
+        self._generation += 1  # answers to searches already running are now stale
+        self._similar(self._generation, story_id)
+
+    @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
+    def _similar(self, generation: int, story_id: str) -> None:
+        title, result = self.session.more_like_this(story_id, PAGE)
+        if not get_current_worker().is_cancelled:
+            marked = self.session.marked()
+            self.post_message(messages.SimilarFound(generation, result, marked, title))
+
+    def on_similar_found(self, event: messages.SimilarFound) -> None:
+        if event.generation <= self._shown_generation:
+            return
+        self._shown_generation = event.generation
+        self.similar_to = event.title
+        self.result_total = event.result.total
+        count = len(event.result.hits)
+        if count == 0:
+            self.notify(f"No stories like “{event.title}”", timeout=4)
+            return
+        noun = "story" if count == 1 else "stories"
+        self.query_one(SearchBar).show_note(
+            f"{count} {noun} like “{event.title}”  ·  type or press / to search again"
+        )
+        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=False)
+        self.query_one(StoryList).focus()
 
     def action_toggle_sort(self) -> None:
         self.sort = "date" if self.sort == "relevance" else "relevance"
