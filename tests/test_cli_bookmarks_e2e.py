@@ -46,7 +46,9 @@ def test_bookmark_found_stories_then_export_by_query_and_tag(capsys, digests: Pa
     first, other = str(deficit[0]["id"]), str(strikes[0]["id"])
     assert first != other
 
-    code, out, err = dex(capsys, "bookmarks", "add", first, "--note", "ask finance", "--tag", "money")
+    code, out, err = dex(
+        capsys, "bookmarks", "add", first, "--note", "ask finance", "--tag", "money"
+    )
     assert code == 0 and f"bookmarked {first}" in out, err
     assert dex(capsys, "bookmarks", "add", other, "--tag", "workforce")[0] == 0
 

@@ -64,7 +64,9 @@ async def test_e_in_the_reader_edits_the_existing_note(make_app, ready, wait_for
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
         await pilot.press(*"read later", "ctrl+s")
-        await wait_for(pilot, lambda: (s := _saved(story_id)) is not None and s.note == "read later")
+        await wait_for(
+            pilot, lambda: (s := _saved(story_id)) is not None and s.note == "read later"
+        )
 
 
 async def test_more_like_this_lists_similar_stories(make_app, ready, wait_for) -> None:
