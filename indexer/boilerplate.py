@@ -19,6 +19,8 @@ def _words(text: str) -> frozenset[str]:
 _FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _FOOTER_WORDS = (
     "unsubscribe",
+    "manage your",
+    "registered charity",
     "receiv",
     "sent",
     "preferences",
@@ -40,7 +42,8 @@ _CHROME = re.compile(
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
     | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
     | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
-    | forward\ (?:this\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
+    | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
+    | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
     | sign\ up\b | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
@@ -59,7 +62,7 @@ _CHROME = re.compile(
     | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
     | register\ (?:now|here|today|for\ free)
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
-    | registered\ (?:in\ england|office|address)
+    | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
     )""",
     re.I | re.X,
@@ -68,6 +71,8 @@ _FOOTER = re.compile(
     r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
+    | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
+    | registered\ charity
     | all\ rights\ reserved
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england)""",
     re.I | re.X,
@@ -126,6 +131,9 @@ _NEWSLETTER_TALK = re.compile(
     | (?:top|latest|today's)\ (?:news|headlines) | welcome\ to | what\ you\ need\ to\ know
     | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
     | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
+    | our\ (?:pick|selection|choice)\ of
+    | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
+       |comment|insight|opinion|data|events)(?:,|\ and)
     | (?:daily|weekly|monthly|morning|evening|lunchtime|weekend)\ (?:brief|update|edition|news|email
        |e-mail|summary|review|insight|wrap|catch-?up|read))\b""",
     re.I | re.X,
@@ -133,6 +141,27 @@ _NEWSLETTER_TALK = re.compile(
 _GREETING = re.compile(
     r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!]|$)", re.I
 )
+
+
+_SPONSOR = re.compile(
+    r"""^[\W_]*(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
+    | promoted(?:\ content)?|partner\ content|(?:sponsored|promoted|brought\ to\ you)\ by\b.{0,60}
+    | in\ (?:association|partnership)\ with\b.{0,60})\W*$""",
+    re.I | re.X,
+)
+
+
+_SPONSOR_HINTS = ("advert", "sponsor", "promoted", "paid", "partner", "brought", "association")
+
+
+def is_sponsor_marker(line: str) -> bool:
+    """A label ("SPONSORED", "Sponsored by X") whose block is an advertisement, not a story."""
+    if line.count(" ") >= 12:
+        return False
+    lower = line[:40].lower()
+    if not any(hint in lower for hint in _SPONSOR_HINTS):  # a cheap filter before the regex
+        return False
+    return _SPONSOR.match(fold(line)) is not None
 
 
 def fold(text: str) -> str:

@@ -32,6 +32,7 @@ from indexer.entity_words import (
     HEADS,
     PEER_TITLES,
     SAY_VERBS,
+    STREET_WORDS,
     TITLES,
 )
 from indexer.lexicon import TOKEN_RE, Entry, Lexicon, lexicon, normalise
@@ -113,6 +114,8 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]
                 end += len(tail)
             if entry is None or not _flags_ok(f, i, entry):
                 continue
+            if entry.label == "PLACE" and j + 1 < n and words[j + 1] in STREET_WORDS:
+                break  # an address: "Tavistock Square"
             cand = _gazetteer_cand(f, lex, i, start, end, key, entry)
             found.append(cand)
             if j not in by_last or by_last[j].end - by_last[j].start < end - start:
@@ -194,6 +197,7 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
     """Canonical names for people; a bare surname takes the full name given in the story."""
     lex = lexicon()
     full: dict[str, str] = {}
+    knights: dict[str, str] = {}  # "Sir Jim" and "Dame Clare" name a knight by first name
     for f, chosen in story:
         for c in chosen:
             if c.label != "PERSON":
@@ -204,11 +208,15 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
                 c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
             if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
                 full.setdefault(words[-1], c.canonical)
+            if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
+                knights.setdefault(words[0], c.canonical)
     for f, chosen in story:
         for c in chosen:
             if c.label == "PERSON":
                 titles, words = _name_parts(f.text[c.start : c.end])
-                if len(words) == 1 and words[0] in full:
+                if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
+                    c.canonical = knights.get(words[0], c.canonical)
+                elif len(words) == 1 and words[0] in full:
                     c.canonical = full[words[0]]
                 elif len(words) == 1 and words[0] in lex.surnames and c.canonical == words[0]:
                     c.canonical = lex.surnames[words[0]][0]

@@ -197,6 +197,8 @@ def _extend_forward(f: FieldText, k: int) -> int:
         return k
     while i < len(words) and f.gap(i - 1) == " ":
         word = words[i]
+        if word in ("and", "&") and _second_name_follows(f, i + 1):
+            break
         if word.lower() in CONNECTORS and word[0].islower():
             i += 1
             continue
@@ -205,6 +207,21 @@ def _extend_forward(f: FieldText, k: int) -> int:
         last = i
         i += 1
     return last
+
+
+def _second_name_follows(f: FieldText, i: int) -> bool:
+    """After "and": "the ..." or a name with its own head word starts a second organisation
+    ("Royal College of Physicians and the Royal College of Psychiatrists")."""
+    words = f.words
+    if i >= len(words) or words[i].lower() == "the":
+        return True
+    while i < len(words) and is_org_word(words[i]) and words[i].lower() not in STOPWORDS:
+        if words[i] in HEADS:
+            return True
+        if i + 1 < len(words) and f.gap(i) != " ":
+            break
+        i += 1
+    return False
 
 
 def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:

@@ -41,7 +41,7 @@ Service Hospital Hospitals Infirmary Foundation Association Society Federation
 Confederation Alliance Network Office Department Ministry Centre Center College University
 School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
-Court Tribunal Inquiry
+Court Tribunal Inquiry Police Constabulary LMC
 """)
 # Heads that take "of"/"for" and a name after them ("University of Leeds").
 OF_HEADS = _words("""
@@ -109,3 +109,5 @@ start-up contractor outsourcer giant manufacturer operator developer publisher
 # Words before a place name that is also a common word ("in Reading", "near Bath").
 CONTEXT_WORDS = _words("in at from near to around across outside of into towards serving covering")
 NOT_BEFORE_FIRST_NAME = _words("St Saint Lake Mount Port Fort Cape Queen King Prince Princess")
+# Words after a place name that make it an address ("Tavistock Square"), not the place.
+STREET_WORDS = _words("Square Street Road Lane Avenue Gardens Terrace Crescent Row Walk Way Close")

@@ -2,7 +2,9 @@
 
 Navigation, banners, cookie notices, share bars and hidden preheaders are dropped by tag, ARIA
 role and class/id hints; headings become standalone headline lines; block elements (including
-the table cells of newsletter layouts) become paragraphs and `<br>` a line break.
+the table cells of newsletter layouts) become paragraphs and `<br>` a line break. A data table
+(short text cells, no blocks inside) becomes one line of body text, so its cells are not
+mistaken for a list of headlines.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ _DROP_HINTS = _words(
     """
     nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr
     share sharing sharebar social sidebar advert advertisement adverts ads ad promo popup
-    modal subscribe signup paywall preheader banner skip footer related comments
+    modal subscribe signup paywall preheader banner skip footer related comments sponsor
+    sponsored sponsors advertorial
     """
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -49,6 +52,7 @@ _PARA_BLOCKS = _words(
     html main ol p pre section summary table tbody td tfoot th thead ul
     """
 )
+_LAYOUT_INSIDE = "table, p, div, h1, h2, h3, h4, h5, h6, ul, ol, img, blockquote"
 _HINT_SPLIT = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?\b"
@@ -143,6 +147,28 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body or tree.root
 
 
+def _cells(row: LexborNode) -> list[str]:
+    cells = (cell.text(deep=True, separator=" ", strip=True) for cell in row.css("th, td"))
+    return [_SPACE.sub(" ", cell) for cell in cells if cell]
+
+
+def _data_table(node: LexborNode) -> str | None:
+    """A table of figures as one sentence-like line ("Caption: a | b; c | d."), else None.
+
+    Newsletter layout tables hold paragraphs, headings and images; data tables hold short
+    cells. Written out cell by cell, a data table would look like a run of headlines.
+    """
+    if any(inner.mem_id != node.mem_id for inner in node.css(_LAYOUT_INSIDE)):
+        return None
+    rows = [cells for cells in map(_cells, node.css("tr")) if cells]
+    if len(rows) < 2 or max(len(cells) for cells in rows) < 2:
+        return None
+    caption = node.css_first("caption")
+    title = caption.text(deep=True, separator=" ", strip=True) if caption is not None else ""
+    body = "; ".join(" | ".join(cells) for cells in rows)
+    return f"{title}: {body}." if title else f"{body}."
+
+
 def _extract(root: LexborNode) -> _Writer:
     out = _Writer()
     page_chars = len(root.text(deep=True))
@@ -172,6 +198,11 @@ def _extract(root: LexborNode) -> _Writer:
                 out.lines.append("")  # <br><br> separates paragraphs
             continue
         if tag == "img":
+            continue
+        if tag == "table" and (table := _data_table(node)) is not None:
+            out.paragraph()
+            out.text(table, pre=False)
+            out.paragraph()
             continue
         block = tag in _PARA_BLOCKS or tag in _HEADINGS or tag in _LINE_BLOCKS
         if block:

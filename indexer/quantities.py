@@ -81,7 +81,7 @@ MONTH_PREFIXES = ("mid-", "early-", "late-")
 YEAR_CONTEXT = frozenset(
     _split(
         "in since by until till from before after during between and to throughout early late "
-        "mid end start beginning summer spring autumn winter around circa of the a its their"
+        "mid end start beginning summer spring autumn winter around circa of the a its their for"
     )
 )
 # "of" only counts after these ("the end of 2024", not "a total of 2015 patients").
@@ -94,6 +94,8 @@ MAY_CONTEXT = frozenset(
         "between and to mid"
     )
 )
+_COUNTED = re.compile(r"\s+(?!(?:and|or|to|onwards|as|is|was|will|with|in|at|on|the)\b)[a-z]")
+SEASONS = frozenset(_split("spring summer autumn winter"))
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -255,6 +257,10 @@ def _years(text: str) -> Iterator[Found]:
                 word == "of" and _word_before(text, start, 1) not in OF_CONTEXT
             ):
                 continue
+            if word == "for" and _COUNTED.match(text, end):
+                continue  # "for 2025 patients" counts; "a priority for 2025." is a year
+            if word in SEASONS and text[start - len(word) - 1 : start - 1].lower() == word:
+                start -= len(word) + 1  # "spring 2025" is one date, like "March 2025"
         yield start, end, "DATE", span, span
 
 

@@ -22,6 +22,7 @@ from indexer.boilerplate import (
     is_boilerplate,
     is_footer_start,
     is_newsletter_talk,
+    is_sponsor_marker,
     strip_read_more,
 )
 from indexer.lineshape import headline_text
@@ -131,11 +132,19 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
     kept: list[_Line] = []
-    for line in lines:
+    advert = -1  # the block an advertisement label announced
+    for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
+        if line.block == advert:
+            continue
         text = strip_read_more(line.text)
         if not text:
+            continue
+        if is_sponsor_marker(text):
+            # The advert is the rest of the label's block, or the next block if it stands alone.
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
             continue
         if is_footer_start(text):
             if position >= _FOOTER_FROM:
@@ -212,7 +221,8 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             and nxt.kind == "B"
             and not is_newsletter_talk(nxt.text)
         )
-        if is_newsletter_talk(line.text) and not pair:  # a headline over its standfirst is news
+        talk = line.text.count(" ") < 35 and is_newsletter_talk(line.text)
+        if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue
         if line.kind == "B":

@@ -326,3 +326,30 @@ def test_iter_files_missing_path_and_source_as_given(
     found = list(iter_files(["d.txt", "missing.txt", "."], problems.append))
     assert [source for _, source in found] == ["d.txt", os.path.join(".", "d.txt")]
     assert problems == [Problem("missing.txt", "no such file or directory")]
+
+
+def test_html_data_table_is_one_line_of_body_text_not_headlines() -> None:
+    from indexer.html_text import html_to_text
+
+    page = (
+        "<article><h2>Trust deficit doubles</h2><p>The trust expects a deficit of £48m.</p>"
+        "<table><caption>Agency spend</caption><tr><th>Quarter</th><th>Spend</th></tr>"
+        "<tr><td>Q1</td><td>£16.2m</td></tr><tr><td>Q2</td><td>£15.3m</td></tr></table>"
+        "<h2>Pharmacy First uptake slows</h2><p>Consultations fell by 8 per cent.</p></article>"
+    )
+    lines = html_to_text(page).text.split("\n")
+    assert "Agency spend: Quarter | Spend; Q1 | £16.2m; Q2 | £15.3m." in lines
+    assert "Q1" not in lines and "Spend" not in lines
+
+
+def test_html_layout_table_keeps_its_paragraphs() -> None:
+    from indexer.html_text import html_to_text
+
+    page = (
+        "<table><tr><td><h2>Board agrees budget</h2><p>The board agreed £3.6bn.</p></td></tr>"
+        "<tr><td><h2>New centre opens</h2><p>It opened today.</p></td></tr></table>"
+    )
+    text = html_to_text(page).text
+    assert text.split("\n\n") == [
+        "Board agrees budget", "The board agreed £3.6bn.", "New centre opens", "It opened today."
+    ]

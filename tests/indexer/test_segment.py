@@ -367,3 +367,56 @@ def test_link_arrows_dropped_and_a_must_read_headline_is_news() -> None:
 def test_digest_name_is_the_first_header_line() -> None:
     text = "HSJ Daily\nThe must-read stories in health policy today\n\nTrust fined\n\nIt was."
     assert split_digest(text).header == "HSJ Daily"
+
+
+def test_sponsored_block_is_not_a_story() -> None:
+    text = textwrap.dedent(
+        """\
+        Trust fined over patient death
+        A hospital trust has been fined £800,000 after a patient died following a fall.
+
+        SPONSORED
+        Cut your admin time in half with DocuFlow
+        Join 2,000 practices already using DocuFlow. Book a free demo today.
+
+        Waiting list falls again
+        The elective waiting list fell to 7.4 million in May.
+        """
+    )
+    assert [s.headline for s in split(text)] == [
+        "Trust fined over patient death",
+        "Waiting list falls again",
+    ]
+
+
+def test_sponsor_label_alone_takes_the_next_block_with_it() -> None:
+    text = (
+        "Birmingham trust names chief executive\n\nThe trust appointed a new leader today.\n\n"
+        "SPONSORED BY MEDILINK CONSULTING\n\nIs your system ready? Download our free guide.\n\n"
+        "Nottingham review extended\n\nThe review will examine 2,500 families."
+    )
+    sections = split(text)
+    assert [s.headline for s in sections] == [
+        "Birmingham trust names chief executive",
+        "Nottingham review extended",
+    ]
+    assert all("Medilink" not in " ".join(s.paragraphs) for s in sections)
+
+
+def test_tagline_under_the_title_is_a_header_not_a_lead_story() -> None:
+    text = (
+        "Our pick of the latest research, comment and data on health and care.\n\n"
+        "Chart of the week\n\nThe share of patients waiting more than 18 weeks has risen."
+    )
+    result = split_digest(text)
+    assert [s.headline for s in result.sections] == ["Chart of the week"]
+
+
+def test_footer_with_address_and_alert_settings_ends_the_digest() -> None:
+    text = (
+        "Scotland scraps dental charges\nThe Scottish government will extend free dental care.\n\n"
+        "To manage your BMJ email alerts, visit your account settings. BMJ Publishing Group Ltd, "
+        "BMA House, Tavistock Square, London WC1H 9JR."
+    )
+    (section,) = split(text)
+    assert section.paragraphs == ("The Scottish government will extend free dental care.",)
