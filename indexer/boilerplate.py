@@ -31,6 +31,7 @@ _FOOTER_WORDS = (
     "(c)",
     "mailing address",
     "registered in",
+    "confidential",
 )
 
 _CHROME = re.compile(
@@ -64,6 +65,7 @@ _CHROME = re.compile(
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
+    | \d{1,3}\ ?min(?:ute)?s?\ read\W*$
     )""",
     re.I | re.X,
 )
@@ -74,7 +76,9 @@ _FOOTER = re.compile(
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity
     | all\ rights\ reserved
-    | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england)""",
+    | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
+    | ^this\ e-?mail\ (?:and\ any\ (?:files|attachments?)\ )?(?:transmitted\ with\ it\ )?
+        (?:is|are|may\ be)\ (?:confidential|privileged))""",
     re.I | re.X,
 )
 _TRAILING_MORE = re.compile(
@@ -111,6 +115,7 @@ _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
     r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer)\b[^.]{0,40}$"
 )
+_READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
 _SOCIAL_WORDS = _words(
     """
     facebook twitter x linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
@@ -205,6 +210,9 @@ def is_boilerplate(line: str) -> bool:
         or _ROLE_BYLINE.match(folded)
     ):
         return True
+    if "min" in line and (timed := _READ_TIME.search(line)) is not None:
+        rest = line[: timed.start()].strip()
+        return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
     return is_date_line(line) or _is_social(line) or _is_menu(line)
 
 
@@ -233,3 +241,56 @@ def is_newsletter_talk(text: str) -> bool:
         return False
     folded = fold(text)
     return _NEWSLETTER_TALK.search(folded) is not None or _GREETING.match(folded) is not None
+
+
+# Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks)|regards|thanks|"
+    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly))\W*$",
+    re.I,
+)
+# A UK postcode on a short line: the sender's postal address in a newsletter footer.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+
+
+def is_sign_off(line: str) -> bool:
+    """"Kind regards," and the like: the signature that follows is not a story."""
+    return len(line) < 30 and _SIGN_OFF.match(line) is not None
+
+
+def is_postal_address(line: str) -> bool:
+    """A short line holding a UK postcode (a footer's mailing address)."""
+    return line.count(" ") < 16 and _POSTCODE.search(line) is not None
+
+
+# "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message)\s*-*"
+    r"|begin\s+forwarded\s+message:?|_{10,})\s*$",
+    re.I,
+)
+_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|reply-to)\s*:", re.I)
+_FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
+
+
+def strip_forwarding(text: str) -> str:
+    """Drop a forwarder's note and the quoted header block above a forwarded digest."""
+    if ":" not in text:
+        return text
+    lines = text.split("\n")
+    limit = max(1, int(len(text) * _FORWARD_SCAN))
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen > limit:
+            break
+        seen += len(line) + 1
+        marked = _FORWARD_MARK.match(line) is not None
+        start = index + 1 if marked else index
+        end = start
+        keys = set()
+        while end < len(lines) and _MAIL_HEADER.match(lines[end]):
+            keys.add(lines[end].split(":", 1)[0].strip().lower())
+            end += 1
+        if "from" in keys and len(keys) >= (2 if marked else 3):
+            return "\n".join(lines[end:])
+    return text

@@ -132,3 +132,26 @@ def is_date_line(line: str) -> bool:
             rest = line[: match.start()] + " " + line[match.end() :]
             return _DATE_LINE_REST.match(rest.strip()) is not None
     return False
+
+
+_MASTHEAD_SEPARATORS = "-–—|·•:,"
+
+
+def is_dated_masthead(line: str) -> bool:
+    """A newsletter's name and its date on one line ("Health Policy Insight — 4 March 2025").
+
+    Headlines seldom end (or start) with a full date set off by a dash or a bar; mastheads do.
+    """
+    if len(line) > 90 or _DIGIT.search(line) is None:
+        return False
+    for pattern in _PATTERNS:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
+        before = re.sub(r"(?i)\b" + _WEEKDAY + r"$", "", before).rstrip()
+        if after and before:
+            return False
+        name, gap = (before, before[-1:]) if before else (after, after[:1])
+        return bool(name) and gap in _MASTHEAD_SEPARATORS and name.count(" ") < 8
+    return False

@@ -24,6 +24,7 @@ from indexer.entity_rules import (
     is_name_word,
     org_rule,
     person_rules,
+    prefixed_orgs,
 )
 from indexer.entity_words import (
     AUXILIARIES,
@@ -31,6 +32,7 @@ from indexer.entity_words import (
     GENERIC,
     HEADS,
     PEER_TITLES,
+    PREFIX_HEADS,
     SAY_VERBS,
     STREET_WORDS,
     TITLES,
@@ -72,6 +74,8 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     }
     cands = gaz + org_rule(f, by_last) + person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
+    if not PREFIX_HEADS.isdisjoint(f.words):
+        cands += prefixed_orgs(f)
     for found in (
         quantities.money(f.text),
         quantities.percents(f.text),

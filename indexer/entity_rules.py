@@ -23,9 +23,11 @@ from indexer.entity_words import (
     ORG_INTRODUCERS,
     PARTICLES,
     POSSESSIVE_OWNERS,
+    PREFIX_HEADS,
     ROLES_LOWER,
     SAY_VERBS,
     STOPWORDS,
+    SURNAME_MONTHS,
     TITLES,
 )
 from indexer.lexicon import TOKEN_RE, Lexicon, normalise
@@ -321,6 +323,9 @@ def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
         if word in PARTICLES and k > j and k + 1 < n:
             k += 1
             continue
+        if k > j and word in SURNAME_MONTHS and (k + 1 >= n or not words[k + 1][0].isdigit()):
+            last, count = k, count + 1  # "Dame Ruth May", not "Ruth May 2024"
+            break
         if k in covered or not is_name_word(word) or word in GENERIC:
             break
         if word.lower() in ROLES_LOWER:
@@ -330,3 +335,21 @@ def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
         last, count = k, count + 1
         k += 1
     return last
+
+
+def prefixed_orgs(f: FieldText) -> list[Cand]:
+    """Names that start with an organisation word and go on with a place: "Healthwatch Devon"."""
+    found: list[Cand] = []
+    words, n = f.words, len(f.words)
+    for i in f.caps:
+        if words[i] not in PREFIX_HEADS or i + 1 >= n or f.gap(i) != " ":
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and f.gap(last) == " ":
+            word = words[last + 1]
+            if not is_org_word(word) or word.lower() in STOPWORDS or word in HEADS:
+                break
+            last += 1
+        if last > i:
+            found.append(Cand(f.spans[i][0], f.spans[last][1], "ORG", "", 1, kind="rule"))
+    return found

@@ -41,7 +41,8 @@ Service Hospital Hospitals Infirmary Foundation Association Society Federation
 Confederation Alliance Network Office Department Ministry Centre Center College University
 School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
-Court Tribunal Inquiry Police Constabulary LMC
+Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
+Therapeutics Pharmaceuticals
 """)
 # Heads that take "of"/"for" and a name after them ("University of Leeds").
 OF_HEADS = _words("""
@@ -111,3 +112,9 @@ CONTEXT_WORDS = _words("in at from near to around across outside of into towards
 NOT_BEFORE_FIRST_NAME = _words("St Saint Lake Mount Port Fort Cape Queen King Prince Princess")
 # Words after a place name that make it an address ("Tavistock Square"), not the place.
 STREET_WORDS = _words("Square Street Road Lane Avenue Gardens Terrace Crescent Row Walk Way Close")
+
+# Words that start an organisation's name and take a place or name after them
+# ("Healthwatch Devon", Welsh "Ysbyty Gwynedd").
+PREFIX_HEADS = _words("Healthwatch Ysbyty")
+# Months that are also surnames ("Dame Ruth May", "Theresa May"): a name may end in one.
+SURNAME_MONTHS = _words("May June March August")

@@ -41,7 +41,7 @@ _DROP_HINTS = _words(
     nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr
     share sharing sharebar social sidebar advert advertisement adverts ads ad promo popup
     modal subscribe signup paywall preheader banner skip footer related comments sponsor
-    sponsored sponsors advertorial
+    sponsored sponsors advertorial byline bylines meta button btn
     """
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])

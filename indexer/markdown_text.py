@@ -126,14 +126,16 @@ def markdown_to_text(source: str) -> MarkdownText:
         elif _REF_DEF.match(line):
             continue
         else:
-            line = _HARD_BREAK.sub("", _BULLET.sub("", line))
+            bullet = _BULLET.match(line)
+            line = _HARD_BREAK.sub("", line[bullet.end() :] if bullet else line)
             if match := _BOLD_LINE.match(line.strip()):
                 heading(match.group(2))
                 continue
             text = inline(line)
             if not text and line.strip():
                 continue  # an image-only or link-only line with nothing to read
-            out.append(text)
+            # A list item keeps a plain bullet, so the splitter knows it for one.
+            out.append(f"• {text}" if bullet and text else text)
     title = meta.get("title") or meta.get("subject") or None
     masthead = masthead_heading(out, headings, levels, title)
     if masthead is not None:

@@ -22,10 +22,14 @@ from indexer.boilerplate import (
     is_boilerplate,
     is_footer_start,
     is_newsletter_talk,
+    is_postal_address,
+    is_sign_off,
     is_sponsor_marker,
+    strip_forwarding,
     strip_read_more,
 )
-from indexer.lineshape import headline_text
+from indexer.digest_dates import is_dated_masthead
+from indexer.lineshape import ends_sentence, headline_text
 from indexer.models import Section
 from indexer.textcodec import tidy
 from indexer.unwrap import join_wrapped
@@ -56,6 +60,7 @@ class _Line:
     block: int
     bulleted: bool = False
     hinted: bool = False
+    listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
     kind: str = "B"  # H headline-like, B body, L label
 
 
@@ -67,7 +72,7 @@ def split(text: str, headings: Collection[str] = ()) -> list[Section]:
 def split_digest(text: str, headings: Collection[str] = ()) -> SplitResult:
     """Split a digest; `headings` are lines the container marked as headings (HTML, Markdown)."""
     hints = {_SPACES.sub(" ", h.strip()) for h in headings}
-    blocks = _blocks(tidy(text), hints)
+    blocks = _blocks(strip_forwarding(tidy(text)), hints)
     lines = _logical_lines(blocks)
     lines = _drop_boilerplate(lines)
     for line in lines:
@@ -91,7 +96,7 @@ def _blocks(text: str, hints: set[str]) -> list[list[_Line]]:
             line = _LINK_DEBRIS.sub("", line).strip()
         if line and _URL_ONLY.match(line):
             continue  # a link line between a headline and its text does not break the block
-        if not line or not any(ch.isalnum() for ch in line):
+        if not line or not any(ch.isalpha() for ch in line):
             if current:
                 blocks.append(current)
                 current = []
@@ -133,6 +138,7 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
     seen = 0
     kept: list[_Line] = []
     advert = -1  # the block an advertisement label announced
+    label_block = -2  # the block of a dropped list label such as "Read more:"
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
@@ -146,19 +152,40 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
             continue
-        if is_footer_start(text):
+        if is_footer_start(text) or is_postal_address(text):
             if position >= _FOOTER_FROM:
+                _drop_footer_lead_in(kept, line.block)
                 break
             continue
+        if is_sign_off(text) and position >= _FOOTER_FROM:
+            break  # the sender's signature follows
         if is_boilerplate(text):
+            if text.endswith(":"):
+                label_block = line.block
             continue
+        if line.bulleted and line.block - label_block in (0, 1):
+            line.listed = True
+            label_block = line.block
+        else:
+            label_block = -2
         line.text = text
         kept.append(line)
     return kept
 
 
+def _drop_footer_lead_in(kept: list[_Line], block: int) -> None:
+    """A line running on into a footer marker in its block ("X is published by Y Ltd,")."""
+    last = kept[-1] if kept else None
+    if last is None or last.block != block or ends_sentence(last.text):
+        return
+    if last.text.count(" ") < 25:  # a paragraph of news is longer
+        del kept[-1]
+
+
 def _kind(line: _Line) -> str:
     text = line.text
+    if line.listed:
+        return "B"
     if text.endswith(":") and text.count(" ") < 12:
         return "L"
     return "H" if headline_text(text, line.hinted) else "B"
@@ -221,7 +248,9 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             and nxt.kind == "B"
             and not is_newsletter_talk(nxt.text)
         )
-        talk = line.text.count(" ") < 35 and is_newsletter_talk(line.text)
+        talk = line.text.count(" ") < 35 and (
+            is_newsletter_talk(line.text) or is_dated_masthead(line.text)
+        )
         if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue

@@ -309,3 +309,15 @@ def test_knight_named_by_first_name_resolves_to_full_name() -> None:
         ("Sir Jim Mackey", "Jim Mackey"),
         ("Sir Jim", "Jim Mackey"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Healthwatch Devon and Healthwatch Cambridgeshire cut hours.", "Healthwatch Devon"),
+        ("Dame Ruth May will lead a review of safe staffing.", "Dame Ruth May"),
+        ("Patchwork raised money in a round led by Octopus Ventures.", "Octopus Ventures"),
+    ],
+)
+def test_prefixed_orgs_month_surnames_and_company_heads(text: str, want: str) -> None:
+    assert want in [e.text for e in extract(None, text)]

@@ -420,3 +420,34 @@ def test_footer_with_address_and_alert_settings_ends_the_digest() -> None:
     )
     (section,) = split(text)
     assert section.paragraphs == ("The Scottish government will extend free dental care.",)
+
+
+def test_forwarding_note_and_header_block_are_not_stories() -> None:
+    text = (
+        "Hi Tom,\n\nWorth a read.\n\nPriya\n\n---------- Forwarded message ---------\n"
+        "From: Digest <d@example.com>\nDate: Thu, 15 May 2025 at 07:02\nSubject: Digest\n"
+        "To: <p@example.com>\n\nTrust fined over baby deaths\n\n"
+        "A trust has been fined £1.6m after admitting failures in care.\n"
+    )
+    sections = split(text)
+    assert [s.headline for s in sections] == ["Trust fined over baby deaths"]
+
+
+def test_dated_masthead_is_not_the_lead_story_headline() -> None:
+    text = (
+        "Health Policy Insight — Tuesday 18 March 2025\n\n"
+        "The government has announced that a national body will be abolished within two years.\n"
+    )
+    assert [s.headline for s in split(text)] == [None]
+
+
+def test_signature_after_a_sign_off_is_not_a_story() -> None:
+    text = (
+        "Clinic opens in Dartford\n\nA new urgent treatment centre opened on Monday.\n\n"
+        "Stroke consultation closes\n\nA consultation on stroke services closes in April.\n\n"
+        "Kind regards,\n\nCommunications Team\nNHS Kent and Medway\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "Clinic opens in Dartford",
+        "Stroke consultation closes",
+    ]
