@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from indexer import engine
+from indexer.engine import reading
 
 K1 = 1.2  # Whoosh's BM25F defaults
 B = 0.75
@@ -138,6 +139,11 @@ class Ranker:
             self._terms.move_to_end(key)
         return found[0], found[1] * boost
 
+    def warm(self, fields: tuple[str, ...]) -> None:
+        """Read these fields' length columns now (BM25 needs them for the first scored term)."""
+        for field in fields:
+            self._field_lengths(field)
+
     def _field_lengths(self, field: str) -> tuple[np.ndarray, float]:
         if field not in self._lengths:
             self._lengths[field] = engine.field_lengths(self.searcher, field)
@@ -166,6 +172,11 @@ class Ranker:
 
     def facet_counts(self, field: str, ids: np.ndarray, top: int) -> list[tuple[str, int]]:
         """The commonest terms of a keyword field among documents `ids`."""
+        if len(ids) == len(self.live) and field not in self._facets:  # every document
+            frequencies = reading.field_doc_frequencies(self.searcher, field)
+            if frequencies is not None:  # no deletions: the term table has the counts
+                best = sorted(frequencies.items(), key=lambda item: -item[1])[:top]
+                return [(name, count) for name, count in best if count > 0]
         if field not in self._facets:
             self._facets[field] = engine.field_term_postings(self.searcher, field)
         names, docs, terms = self._facets[field]

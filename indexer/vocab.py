@@ -22,7 +22,8 @@ class Vocabulary:
     """A sorted set of lower-case words with prefix, wildcard and edit-distance look-ups."""
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        self._words = sorted(set(words))
+        ordered = sorted(words)  # linear for vocab.txt, which is written sorted
+        self._words = list(dict.fromkeys(ordered))
         self._set = frozenset(self._words)
         self._joined: str | None = None
         self._by_initial: dict[str, list[str]] | None = None

@@ -55,7 +55,6 @@ class DexApp(App[None]):
         super().__init__()
         self.show_timings = show_timings
         self.session = session or Session(locations.index_dir(), locations.bookmarks_db())
-        self.session.prepare_build()
         self.session.start()  # open the index while Textual starts up
         self.keymap_path = keymap_path or locations.keymap_file()
         self.history_path = history_path or history_file()

@@ -1,12 +1,13 @@
 """What the app holds open (the index, the bookmarks) and the blocking calls its workers make.
 
 No Textual here: every method may block and is called from a thread worker, never from the
-event loop. The index module is imported inside `open()` so the app paints before Whoosh loads.
+event loop. The index lives in a child process (tui.index_server, started with the app), so
+Whoosh and numpy load on the other core while the UI starts, and searching never takes turns
+with drawing for the interpreter lock.
 
-The index keeps one searcher (and its caches: newest-first order, facet tables) per thread,
-while Textual starts a new thread for every worker. So index calls are handed to two long-lived
-threads: one for what the user waits on (searches, stories), one for the slower facets and bulk
-work, which therefore never delays a keystroke's results.
+Index calls are handed to two long-lived threads: one for what the user waits on (searches,
+stories), one for the slower facets and bulk work; each maps to a lane of its own in the
+child, so facets never delay a keystroke's results.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from indexer.models import Entity, Facets, SearchResult, Span, Story
 from tui.highlight import query_terms, term_spans
+from tui.index_client import IndexClient, IndexProxy
 
 if TYPE_CHECKING:
     from indexer.bookmarks import Bookmark, BookmarkStore
@@ -67,6 +69,8 @@ class Session:
         self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
         self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
         self._opening: Future[OpenResult] | None = None
+        self._client: IndexClient | None = None
+        self._warmed = False
 
     def _run(self, fn: Callable[..., T], *args: Any, slow: bool = False) -> T:
         """Run `fn` on the index's long-lived thread and wait for it (from a worker thread)."""
@@ -81,21 +85,10 @@ class Session:
         except OSError:
             return True
 
-    def prepare_build(self) -> None:
-        """Start multiprocessing's resource tracker now, while sys.stderr is a real file.
-
-        Building an index may spawn parser processes; starting the tracker passes stderr's file
-        descriptor to it, and inside a Textual app stderr is a capture object with none (-1),
-        which fails with "bad value(s) in fds_to_keep". Call this before the app runs.
-        """
-        if self.needs_build():
-            from multiprocessing import resource_tracker
-
-            resource_tracker.ensure_running()
-
     def start(self) -> None:
-        """Begin opening on the index thread now, so it overlaps the UI starting up."""
+        """Start the index process and begin opening, so both overlap the UI starting up."""
         if self._opening is None:
+            self._client = IndexClient()
             self._opening = self._fast.submit(self._open)
 
     def open(self) -> OpenResult:
@@ -105,13 +98,13 @@ class Session:
         return self._opening.result()
 
     def _open(self) -> OpenResult:
-        from indexer.store import ensure_index, open_index
-
-        built = ensure_index(self.index_dir)
-        self.index = open_index(self.index_dir)
-        self.open_bookmarks()
-        stories = int(self.index.doc_count())
-        self.index.search("", limit=1)  # warms this thread's searcher and newest-first order
+        assert self._client is not None
+        index = IndexProxy(self._client)
+        self.open_bookmarks()  # while the child loads
+        # The child opens the index (building the sample one on a first run) and makes the
+        # first page.
+        built, stories = index.open(str(self.index_dir))
+        self.index = index
         self.changes()  # the baseline later calls compare with
         return OpenResult(built, stories, self.bookmarks_error)
 
@@ -129,9 +122,9 @@ class Session:
     def close(self) -> None:
         self._fast.shutdown(wait=False, cancel_futures=True)
         self._slow.shutdown(wait=False, cancel_futures=True)
-        if self.index is not None:
-            self.index.close()
-            self.index = None
+        if self._client is not None:
+            self._client.close()  # answers still awaited fail with IndexProcessError
+        self.index = None
         if self.bookmarks is not None:
             self.bookmarks.close()
             self.bookmarks = None
@@ -161,7 +154,17 @@ class Session:
         """Run a query (QueryError propagates) and say which hits are bookmarked."""
         search = self.index.search
         result = self._run(lambda: search(query, limit=limit, sort=sort, bookmarks=self.bookmarks))
+        if not self._warmed:  # after the first list, not before it: it would delay first paint
+            self._warmed = True
+            self._slow.submit(self._warm)
         return result, self.marked()
+
+    def _warm(self) -> None:
+        """Load what the first typed query needs (the vocabulary is shared by both lanes), on
+        the bulk lane so that a key typed meanwhile is not queued behind it."""
+        warm = getattr(self.index, "warm", None)
+        if warm is not None:
+            warm()
 
     def more_like_this(self, story_id: str, limit: int) -> tuple[str, SearchResult]:
         """The story's display title and the stories most like it (none if it is gone)."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import itertools
+import pickle
+import struct
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +17,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from indexer.engine.analysis import stem
+from indexer.engine.mapping import numeric_column
 from indexer.engine.schema import SCHEMA, Query, Searcher, WhooshIndex
 
 # ---------------------------------------------------------------------------------------------
@@ -30,8 +36,7 @@ def fresh_searcher(searcher: Searcher) -> Searcher:
 
 def date_values(searcher: Searcher) -> Sequence[int]:
     """yyyymmdd of every document number (deleted ones included)."""
-    reader = searcher.reader()
-    return reader.column_reader("date").load() if reader.has_column("date") else []
+    return date_array(searcher).tolist()
 
 
 def stored(searcher: Searcher, docnum: int) -> dict[str, Any]:
@@ -72,77 +77,90 @@ def term_docs(searcher: Searcher, field: str, text: str) -> list[int]:
 
 # Whoosh's matchers spend microseconds per document in Python, too slow for terms in half of
 # 100,000 stories; reading whole posting blocks into numpy arrays (for ranking.py) is not.
+_INT = struct.Struct("!i")
 _LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 
 
 def _leaves(searcher: Searcher) -> list[tuple[Any, int]]:
-    return list(searcher.reader().leaf_readers())
+    # An index with no documents reads as an EmptyReader, which has no term table.
+    return [(leaf, offset) for leaf, offset in searcher.reader().leaf_readers()
+            if hasattr(leaf, "_terms")]  # fmt: skip
 
 
 def term_postings(searcher: Searcher, field: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers (deleted ones included) and weights (term frequencies) of a term."""
     id_parts: list[np.ndarray] = [np.zeros(0, np.int64)]
     weight_parts: list[np.ndarray] = [np.zeros(0, np.float64)]
-    fmt = SCHEMA[field].format
     for leaf, offset in _leaves(searcher):
-        btext = leaf._text_to_bytes(field, text)
+        table = leaf._terms
         try:
-            matcher = leaf._terms.matcher(field, btext, fmt)
+            info = table.term_info(field, leaf._text_to_bytes(field, text))
         except TermNotFound:
             continue
-        ids, weights = _matcher_arrays(matcher)
+        ids, weights = _posting_arrays(table, info)
         id_parts.append(ids + offset)
         weight_parts.append(weights)
     return np.concatenate(id_parts), np.concatenate(weight_parts)
 
 
-def _matcher_arrays(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
-    if not isinstance(matcher, whoosh3.W3LeafMatcher):  # short lists are kept inline
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
+def _posting_arrays(table: Any, info: Any) -> tuple[np.ndarray, np.ndarray]:
+    """A term's postings in one segment: inlined in its term info, or blocks in the postings
+    file decoded here (W3LeafMatcher would step through them a posting at a time)."""
+    if info.is_inlined():
+        ids, weights, _ = info.inlined_postings()
         return np.array(ids, np.int64), np.array(weights, np.float64)
-    deltas: list[int] = []
-    weights_out: list[float] = []
-    lengths: list[int] = []
+    offset, _ = info.extent()
+    return _block_arrays(table._postfile, offset)
+
+
+def _block_arrays(postfile: Any, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    """Whoosh 3 posting blocks: a length (negative for the last), a pickled info tuple, then
+    the pickled (ids as deltas from the block's start, weights, values)."""
+    if postfile.get(offset, 4) != whoosh3.WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"posting list at {offset}: not a Whoosh 3 block")
+    position = offset + 4
+    deltas: list[Any] = []
+    weights: list[np.ndarray] = []
+    starts: list[int] = []
+    total = 0
     while True:
-        if matcher._data is None:
-            matcher._read_data()
-        block_ids, block_weights = matcher._data[0], matcher._data[1]
-        count = matcher._blocklength
-        deltas.extend(block_ids)
-        if block_weights is None or isinstance(block_weights, float):
-            weights_out.extend([block_weights or 1.0] * count)
+        (length,) = _INT.unpack(postfile.get(position, 4))
+        stream = io.BytesIO(postfile.get(position + 4, abs(length)))
+        count, _maxid, _maxweight, compression, _min, _max = pickle.load(stream)
+        data = stream.read()
+        block = pickle.loads(zlib.decompress(data) if compression else data)
+        deltas.append(block[0])
+        found = block[1]
+        if found is None or isinstance(found, float):
+            weights.append(np.full(count, found or 1.0))
         else:
-            weights_out.extend(block_weights)
-        lengths.append(count)
-        if matcher._lastblock:
+            weights.append(np.asarray(found, np.float64))
+        starts.append(total)
+        total += count
+        if length < 0:
             break
-        matcher._goto(matcher._nextoffset)
-    flat = np.array(deltas, np.int64)
-    starts = np.cumsum([0, *lengths[:-1]])
-    block_totals = np.add.reduceat(flat, starts)  # each block's ids restart from zero
-    before = np.repeat(np.concatenate(([0], np.cumsum(block_totals)[:-1])), lengths)
-    return np.cumsum(flat) - before, np.array(weights_out, np.float64)
+        position += 4 + length
+    flat = np.fromiter(itertools.chain.from_iterable(deltas), np.int64, total)
+    ids = np.cumsum(flat)
+    if len(starts) > 1:  # each block's ids restart from zero: take off the earlier blocks' sums
+        before = np.add.reduceat(flat, starts)
+        ids -= np.repeat(np.concatenate(([0], np.cumsum(before)[:-1])), np.diff([*starts, total]))
+    return ids, np.concatenate(weights)
 
 
 def term_stats(searcher: Searcher, field: str, text: Any) -> tuple[float, bool]:
     """(idf, whether the field is scored) as Whoosh's BM25F computes them."""
+    if not searcher.doc_count_all():  # no stories yet: Whoosh's idf would take log(0)
+        return 0.0, bool(SCHEMA[field].scorable)
     return float(searcher.idf(field, text)), bool(SCHEMA[field].scorable)
 
 
 def field_lengths(searcher: Searcher, field: str) -> tuple[np.ndarray, float]:
     """Each document's length in `field` (as Whoosh stores it) and the average length."""
-    parts = []
-    for leaf, _ in _leaves(searcher):
-        count = leaf.doc_count_all()
-        column = leaf._perdoc._cached_reader(whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)
-        codes: Any = np.frombuffer(bytes(column.load()), np.uint8) if column is not None else []
-        padded = np.zeros(count, np.uint8)
-        padded[: len(codes)] = codes[:count]
-        parts.append(_LENGTHS[padded])
+    parts = [
+        _LENGTHS[numeric_column(leaf, whoosh3._lenfield(field), whoosh3.LENGTHS_COLUMN)]
+        for leaf, _ in _leaves(searcher)
+    ]
     reader = searcher.reader()
     average = reader.field_length(field) / max(1, reader.doc_count_all())
     return (np.concatenate(parts) if parts else np.zeros(0)), float(average) or 1.0
@@ -160,8 +178,10 @@ def live_mask(searcher: Searcher) -> np.ndarray:
 
 
 def date_array(searcher: Searcher) -> np.ndarray:
-    """yyyymmdd of each document number."""
-    return np.array(date_values(searcher), np.int64)
+    """yyyymmdd of each document number (read straight from each segment's column)."""
+    column = SCHEMA["date"].column_type
+    parts = [numeric_column(leaf, "date", column) for leaf, _ in _leaves(searcher)]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
 
 def other_docs(searcher: Searcher, q: Query) -> np.ndarray:
@@ -172,22 +192,54 @@ def field_term_postings(searcher: Searcher, field: str) -> tuple[list[str], np.n
     """Every term of a keyword field, and (document, term number) for each posting: one pass
     over each segment's term table (short lists are stored inline there)."""
     numbers: dict[str, int] = {}
-    docs: list[np.ndarray] = [np.zeros(0, np.int64)]
-    terms: list[np.ndarray] = [np.zeros(0, np.int64)]
-    fmt = SCHEMA[field].format
+    docs: list[int] = []
+    terms: list[int] = []
     for leaf, offset in _leaves(searcher):
         table = leaf._terms
         for (name, tbytes), info in table.items_from(field, b""):
             if name != field:
                 break
             number = numbers.setdefault(tbytes.decode("utf-8"), len(numbers))
-            if info.is_inlined():
-                ids = np.array(info.inlined_postings()[0], np.int64)
-            else:
-                ids, _ = _matcher_arrays(table._codec.postings_reader(table._postfile, info, fmt))
-            docs.append(ids + offset)
-            terms.append(np.full(len(ids), number, np.int64))
-    return list(numbers), np.concatenate(docs), np.concatenate(terms)
+            ids = _posting_ids(table, info)
+            docs.extend([i + offset for i in ids] if offset else ids)
+            terms.extend([number] * len(ids))
+    return list(numbers), np.array(docs, np.int64), np.array(terms, np.int64)
+
+
+def field_doc_frequencies(searcher: Searcher, field: str) -> dict[str, int] | None:
+    """How many documents have each term of a keyword field, from the term table alone (no
+    postings read); None when documents are deleted, as they count until the next merge."""
+    if searcher.reader().has_deletions():
+        return None
+    counts: dict[str, int] = {}
+    for leaf, _ in _leaves(searcher):
+        for (name, tbytes), info in leaf._terms.items_from(field, b""):
+            if name != field:
+                break
+            term = tbytes.decode("utf-8")
+            counts[term] = counts.get(term, 0) + info.doc_frequency()
+    return counts
+
+
+def _posting_ids(table: Any, info: Any) -> list[int]:
+    """A term's document numbers in one segment as a list (cheaper than arrays for the many
+    short lists of a keyword field)."""
+    if info.is_inlined():
+        return list(info.inlined_postings()[0])
+    offset, _ = info.extent()
+    postfile = table._postfile
+    position = offset + 4
+    ids: list[int] = []
+    while True:
+        (length,) = _INT.unpack(postfile.get(position, 4))
+        stream = io.BytesIO(postfile.get(position + 4, abs(length)))
+        compression = pickle.load(stream)[3]
+        data = stream.read()
+        block = pickle.loads(zlib.decompress(data) if compression else data)
+        ids.extend(itertools.accumulate(block[0]))  # deltas from the block's start
+        if length < 0:
+            return ids
+        position += 4 + length
 
 
 def numeric_postings(searcher: Searcher, field: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -204,8 +256,7 @@ def numeric_postings(searcher: Searcher, field: str) -> tuple[np.ndarray, np.nda
                 break
             value = float(fieldobj.from_bytes(tbytes))
             number = numbers.setdefault(value, len(numbers))
-            matcher = table._codec.postings_reader(table._postfile, info, fieldobj.format)
-            ids, _ = _matcher_arrays(matcher)
+            ids, _ = _posting_arrays(table, info)
             docs.append(ids + offset)
             terms.append(np.full(len(ids), number, np.int64))
     values = np.array(list(numbers), np.float64)

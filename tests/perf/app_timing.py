@@ -1,5 +1,8 @@
 """Times the Textual app headless: start to first painted story list, keystroke to results.
 
+Wall times are the goals; the process CPU time spent over the same spans (every thread) is
+reported beside them, as it moves much less when other work shares the machine.
+
 Why a separate hook: the app is written by another helper; everything this module assumes
 about it is in `find_app`, `story_list` and `search_input` (DexApp in tui/app.py, an OptionList
 `#story-list` whose `hits` are the shown results, an Input `#search-input`, and a SearchDone /
@@ -42,9 +45,30 @@ def find_app(module: Any) -> type:
     return found[0]
 
 
+def _start_like_dex() -> Any:
+    """The app as `dex` makes it: through tui.launch (index process first, then Textual) when
+    that exists, else by importing tui.app."""
+    try:
+        launch = importlib.import_module("tui.launch")
+    except ImportError:
+        return find_app(importlib.import_module("tui.app"))()
+    return launch.explorer()
+
+
 def story_list(app: Any) -> Any | None:
+    """The story list, looked up once per screen: a DOM query every millisecond of polling
+    would take CPU from the app being measured."""
+    cached = _LISTS.get(id(app))
+    if cached is not None and cached[0] is app.screen:
+        return cached[1]
     found = app.screen.query("#story-list")
-    return found.first() if found else None
+    widget = found.first() if found else None
+    if widget is not None:
+        _LISTS[id(app)] = (app.screen, widget)
+    return widget
+
+
+_LISTS: dict[int, tuple[Any, Any]] = {}
 
 
 def search_input(app: Any) -> Any:
@@ -110,40 +134,46 @@ async def measure_app(data_dir: Path) -> dict[str, Any]:
 
 
 async def _run_app() -> dict[str, Any]:
+    started = time.perf_counter()  # before Textual is imported: `dex` pays for that too
+    cpu_started = time.process_time()  # this process's threads (the index process is apart)
+    app = _start_like_dex()
+    import_s = time.perf_counter() - started
     from textual import events
 
-    started = time.perf_counter()
-    module = importlib.import_module("tui.app")
-    import_s = time.perf_counter() - started
-    app = find_app(module)()
     searches = _Searches()
     keystrokes: list[float] = []
+    keystroke_cpu: list[float] = []
     per_key: list[tuple[str, float]] = []
     async with app.run_test(size=(120, 36), message_hook=searches) as pilot:
         await _until(lambda: _rows(app) > 0)
         first_paint_s = time.perf_counter() - started
+        first_paint_cpu_s = time.process_time() - cpu_started
         box = search_input(app)
         box.focus()
         await pilot.pause()
         for key in TYPED:
             searches.answers.clear()  # only an answer to this keystroke counts
             before = box.value
-            pressed = time.perf_counter()
+            pressed, cpu_pressed = time.perf_counter(), time.process_time()
             # What a terminal driver does with a key: post it to the app (no Pilot idle waits).
             app.post_message(events.Key("space" if key == " " else key, key))
             await _until(partial(_differs, box, before))
             query = box.value
             await _until(partial(searches.shown, app, query))
             keystrokes.append((time.perf_counter() - pressed) * 1000)
+            keystroke_cpu.append((time.process_time() - cpu_pressed) * 1000)
             per_key.append((query, round(keystrokes[-1], 1)))
         rows = _rows(app)
     return {
         "import_s": round(import_s, 3),
         "first_paint_s": round(first_paint_s, 3),
+        "first_paint_cpu_s": round(first_paint_cpu_s, 3),
         "keystrokes": len(keystrokes),
         "keystroke_p50_ms": round(percentile(keystrokes, 50), 1),
         "keystroke_p95_ms": round(percentile(keystrokes, 95), 1),
         "keystroke_max_ms": round(max(keystrokes), 1),
+        "keystroke_cpu_p50_ms": round(percentile(keystroke_cpu, 50), 1),
+        "keystroke_cpu_p95_ms": round(percentile(keystroke_cpu, 95), 1),
         "typed": TYPED,
         "rows_after_typing": rows,
         "per_keystroke_ms": per_key,

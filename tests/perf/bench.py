@@ -95,6 +95,7 @@ def phase_dex_queries(index_dir: str, rounds: int, profile_path: str | None) -> 
     open_s = time.perf_counter() - started
 
     def run(query: querymix.Query) -> int:
+        index.forget_answers()  # time the search, not the answer a repeated query is served
         return index.search(query.dex, limit=20).total
 
     report: Report = {"open_s": round(open_s, 3), "doc_count": index.doc_count()}
@@ -125,6 +126,7 @@ def _profile(index_dir: Path, report: Report, path: Path) -> Report:
             profiler.enable()
             for _ in range(rounds):
                 for query in queries:
+                    index.forget_answers()
                     index.search(query.dex, limit=20)
             profiler.disable()
             stats = pstats.Stats(profiler, stream=listing)
@@ -147,7 +149,17 @@ def phase_fts5(corpus_dir: str, db_path: str, rounds: int) -> Report:
     """Build the FTS5 reference from the same parsed stories and run the same mix on it."""
     from tests.perf import fts5
 
-    report: Report = {"build": fts5.build(Path(db_path), Path(corpus_dir))}
+    return _fts5_mix({"build": fts5.build(Path(db_path), Path(corpus_dir))}, db_path, rounds)
+
+
+def phase_fts5_reused(db_path: str, rounds: int) -> Report:
+    """The same mix on an FTS5 database an earlier run built (--reuse)."""
+    return _fts5_mix({}, db_path, rounds)
+
+
+def _fts5_mix(report: Report, db_path: str, rounds: int) -> Report:
+    from tests.perf import fts5
+
     engine = fts5.Fts5Engine(Path(db_path))
 
     def run(query: querymix.Query) -> int:
@@ -194,27 +206,47 @@ def run(
     isolate: bool = True,
     profile: bool = True,
     seed: int = 1,
+    reuse: bool = False,
 ) -> Report:
-    """Every phase in order; returns the report that main prints and writes."""
+    """Every phase in order; returns the report that main prints and writes.
+
+    With reuse, a corpus, dex index and FTS5 database left by an earlier run of the same size
+    and seed are measured again instead of rebuilt (the build phases are then marked skipped),
+    so read-side changes can be re-measured at 100k without ten minutes of indexing."""
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     corpus_dir, data_dir = out / f"corpus-{stories}", out / f"data-{stories}"
     index_dir = data_dir / "index"
-    shutil.rmtree(corpus_dir, ignore_errors=True)
+    corpus_json = out / f"corpus-{stories}-seed{seed}.json"
+    reusing = reuse and corpus_json.exists() and (index_dir / "dex-index.json").exists()
+    if not reusing:
+        shutil.rmtree(corpus_dir, ignore_errors=True)
+        corpus_json.unlink(missing_ok=True)
     report: Report = {
         "stories": stories,
         "rounds": rounds,
         "isolated": isolate,
         "environment": environment(),
     }
-    report["corpus"] = asdict(corpus.generate(corpus_dir, stories, seed=seed))
-    report["index"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=True)
-    report["reindex"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=False)
+    if reusing:
+        report["corpus"] = json.loads(corpus_json.read_text(encoding="utf-8"))
+        report["index"] = _skip("reused the index of an earlier run (--reuse)")
+        report["reindex"] = _skip("reused the index of an earlier run (--reuse)")
+    else:
+        report["corpus"] = asdict(corpus.generate(corpus_dir, stories, seed=seed))
+        report["index"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=True)
+        report["reindex"] = _call(
+            isolate, phase_index, str(corpus_dir), str(index_dir), fresh=False
+        )
+        if "error" not in report["index"]:
+            corpus_json.write_text(json.dumps(report["corpus"]) + "\n", encoding="utf-8")
     profile_path = str(out / f"profile-{stories}.txt") if profile else None
     report["dex_queries"] = _call(isolate, phase_dex_queries, str(index_dir), rounds, profile_path)
-    report["fts5"] = _call(
-        isolate, phase_fts5, str(corpus_dir), str(out / f"fts5-{stories}.sqlite3"), rounds
-    )
+    fts5_db = out / f"fts5-{stories}.sqlite3"
+    if reusing and fts5_db.exists():
+        report["fts5"] = _call(isolate, phase_fts5_reused, str(fts5_db), rounds)
+    else:
+        report["fts5"] = _call(isolate, phase_fts5, str(corpus_dir), str(fts5_db), rounds)
     report["app"] = _call(isolate, phase_app, str(data_dir))
     report["comparison"] = compare(report)
     report["goals"] = goals(report)
@@ -229,6 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds of the query mix")
     parser.add_argument("--seed", type=int, default=1, help="corpus generator seed")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the corpus and indexes of an earlier run of this size instead of rebuilding",
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile of slow kinds")
     parser.add_argument(
         "--in-process",
@@ -245,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         isolate=not args.in_process,
         profile=not args.no_profile,
         seed=args.seed,
+        reuse=args.reuse,
     )
     print(render(report))
     path = args.out / f"bench-{args.stories}.json"

@@ -11,6 +11,6 @@ import click
 @click.command("explore")
 def explore() -> None:
     """Open the explorer on your index (the bundled sample digests until you index your own)."""
-    from tui.app import DexApp
+    from tui.launch import explorer
 
-    DexApp().run()
+    explorer().run()

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.content import Span as ContentSpan
 from textual.message import Message
+from textual.style import Style as ContentStyle
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from indexer.models import Hit, SearchResult
+from indexer.textcodec import visible_controls
 from tui.highlight import clip, styled
 
 MORE_ID = "__more__"
@@ -32,8 +37,14 @@ def source_name(sources: tuple[str, ...]) -> str:
     """The first source's file name (folders dropped), "+n" for stories in several digests."""
     if not sources:
         return ""
-    name = PurePath(sources[0]).name or sources[0]
+    name = visible_controls(PurePath(sources[0]).name or sources[0], one_line=True)
     return f"{name} +{len(sources) - 1}" if len(sources) > 1 else name
+
+
+def _row_key(hit: Hit, marked: bool) -> Hashable:
+    """Everything `row` draws, so equal keys mean identical rows."""
+    return (hit.id, hit.headline, hit.title, hit.date, hit.sources, hit.snippet,
+            hit.snippet_spans, marked)  # fmt: skip
 
 
 def row(hit: Hit, marked: bool) -> Text:
@@ -51,6 +62,51 @@ def row(hit: Hit, marked: bool) -> Text:
         line.append("\n  ")
         line.append_text(styled(snippet, spans, TERM_STYLE, base="dim"))
     return line
+
+
+_ROW_STYLES = ("bold yellow", "bold", "italic", "dim", "dim", TERM_STYLE)
+
+
+def _content_styles(get_style: Callable[[str], Style], ansi_theme: Any) -> list[ContentStyle]:
+    """`row`'s styles as Textual styles, converted once per theme rather than once per row."""
+    return [
+        ContentStyle.from_rich_style(get_style(s) if isinstance(s, str) else s, ansi_theme)
+        for s in _ROW_STYLES
+    ]
+
+
+def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
+    """`row` built directly as Textual Content (the same text and spans), which skips the
+    conversion from Rich Text that Textual would otherwise make for every row shown."""
+    mark_style, headline_style, date_style, source_style, base_style, term_style = styles
+    parts: list[str] = []
+    spans: list[ContentSpan] = []
+    at = 0
+
+    def add(text: str, style: ContentStyle | None = None) -> None:
+        nonlocal at
+        parts.append(text)
+        if style is not None and text:
+            spans.append(ContentSpan(at, at + len(text), style))
+        at += len(text)
+
+    add(f"{MARK} " if marked else "  ", mark_style)
+    add(hit.headline or hit.title, headline_style)
+    add("\n  ")
+    add(short_date(hit.date), date_style)
+    source = source_name(hit.sources)
+    if source:
+        add(f"  ·  {source}", source_style)
+    snippet, snippet_spans = clip(hit.snippet, hit.snippet_spans, SNIPPET_CHARS)
+    if snippet:
+        add("\n  ")
+        start = at
+        add(snippet, base_style)
+        for span in snippet_spans:
+            first, last = max(0, span.start), min(len(snippet), span.end)
+            if first < last:
+                spans.append(ContentSpan(start + first, start + last, term_style))
+    return Content("".join(parts), spans)
 
 
 class StoryList(OptionList):
@@ -95,6 +151,11 @@ class StoryList(OptionList):
         self.shown_query: str | None = None
         self.marked: set[str] = set()
         self.border_title = "Stories"
+        # What the rows show, and their options: laying out and drawing rows is most of a
+        # keystroke's cost, so unchanged results are not redrawn and unchanged rows reused.
+        self._shown_keys: tuple[Hashable, ...] | None = None
+        self._options_by_key: dict[Hashable, Option] = {}
+        self._styles: tuple[Any, list[ContentStyle]] | None = None
 
     def show(self, result: SearchResult, marked: frozenset[str], *, keep_cursor: bool) -> None:
         """Replace the rows with `result`; keep the cursor on the same story when asked."""
@@ -103,21 +164,44 @@ class StoryList(OptionList):
         self.hits = result.hits
         self.shown_query = result.query
         self.marked = set(marked) | {hit.id for hit in result.hits if hit.bookmarked}
-        options: list[Option | None] = []
-        for hit in result.hits:
-            options += [Option(row(hit, hit.id in self.marked), id=hit.id), None]
+        keys: list[Hashable] = [_row_key(hit, hit.id in self.marked) for hit in result.hits]
         remaining = result.total - len(result.hits)
         if result.hits and remaining > 0:
             about = "" if result.exact else "~"
-            more = Text(f"  … {about}{remaining} more: Enter to show more", style="italic dim")
-            options.append(Option(more, id=MORE_ID))
-        self.set_options(options)
+            keys.append(f"  … {about}{remaining} more: Enter to show more")
+        redraw = tuple(keys) != self._shown_keys
+        if redraw:
+            self._set_rows(result.hits, keys)
         about = "" if result.exact else "~"
         self.border_title = f"Stories  {len(result.hits)} of {about}{result.total}"
         index = next((i for i, h in enumerate(self.hits) if h.id == current), None)
         if index is None:  # the story is gone, or the cursor was on "more": stay at that row
             index = min(position, len(self.hits) - 1)
+        if not redraw and self.hits and self.highlighted == index:
+            self.scroll_to_highlight()
+            self.post_message(self.StoryHighlighted(self.hits[index].id))  # as a redraw would
         self.highlighted = index if self.hits else None
+
+    def _set_rows(self, hits: tuple[Hit, ...], keys: list[Hashable]) -> None:
+        """Replace the options, reusing those whose row has not changed (their layout is kept)."""
+        previous, self._options_by_key = self._options_by_key, {}
+        options: list[Option | None] = []
+        for key, hit in zip(keys, hits, strict=False):
+            option = previous.get(key) or Option(self._row(hit, hit.id in self.marked), id=hit.id)
+            self._options_by_key[key] = option
+            options += [option, None]
+        if len(keys) > len(hits):
+            more = Text(str(keys[-1]), style="italic dim")
+            options.append(Option(more, id=MORE_ID))
+        self.set_options(options)
+        self._shown_keys = tuple(keys)
+
+    def _row(self, hit: Hit, marked: bool) -> Content:
+        app = self.app
+        theme = app.ansi_theme
+        if self._styles is None or self._styles[0] is not theme:
+            self._styles = (theme, _content_styles(app.console.get_style, theme))
+        return row_content(hit, marked, self._styles[1])
 
     def set_sort(self, sort: str) -> None:
         self.border_subtitle = f"by {sort}"
@@ -128,21 +212,28 @@ class StoryList(OptionList):
             return None
         return self.hits[self.highlighted].id
 
+    def _forget_rows(self) -> None:
+        """A row was redrawn in place: its option no longer matches its key."""
+        self._shown_keys = None
+        self._options_by_key = {}
+
     def set_marked(self, story_id: str, marked: bool) -> None:
         """Update one row's bookmark mark in place."""
+        self._forget_rows()
         if marked:
             self.marked.add(story_id)
         else:
             self.marked.discard(story_id)
         for index, hit in enumerate(self.hits):
             if hit.id == story_id:
-                self.replace_option_prompt_at_index(index, row(hit, marked))
+                self.replace_option_prompt_at_index(index, self._row(hit, marked))
 
     def sync_marked(self, marked: frozenset[str]) -> None:
         """Bring every row's mark in line with the bookmarks (after bulk changes or undo)."""
+        self._forget_rows()
         for index, hit in enumerate(self.hits):
             if (hit.id in marked) != (hit.id in self.marked):
-                self.replace_option_prompt_at_index(index, row(hit, hit.id in marked))
+                self.replace_option_prompt_at_index(index, self._row(hit, hit.id in marked))
         self.marked = set(marked)
 
     @on(OptionList.OptionHighlighted)

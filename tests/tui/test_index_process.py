@@ -1,0 +1,98 @@
+"""The index served from a child process answers as the index itself does."""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+from indexer.bookmarks import BookmarkStore
+from indexer.index_errors import QueryError
+from indexer.store import open_index
+from tui.index_client import BookmarkSnapshot, IndexClient, IndexProcessError, IndexProxy
+from tui.index_server import read_frame, write_frame
+
+
+def test_frames_round_trip_and_end_cleanly() -> None:
+    stream = io.BytesIO()
+    write_frame(stream, (1, "fast", "search", ("nhs",), {"limit": 3}))
+    write_frame(stream, {"two": 2})
+    stream.seek(0)
+    assert read_frame(stream) == (1, "fast", "search", ("nhs",), {"limit": 3})
+    assert read_frame(stream) == {"two": 2}
+    with pytest.raises(EOFError):
+        read_frame(stream)
+    with pytest.raises(EOFError):
+        read_frame(io.BytesIO(b"\x00\x00\x00\x00\x00\x00\x00\x09short"))
+
+
+@pytest.fixture
+def served(tmp_path: Path):  # type: ignore[no-untyped-def]
+    client = IndexClient()
+    proxy = IndexProxy(client)
+    built, stories = proxy.open(str(tmp_path / "index"))  # empty: the child builds the samples
+    assert built and stories > 10
+    yield proxy, client, tmp_path / "index"
+    client.close()
+
+
+def test_answers_match_the_index_in_this_process(served, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    proxy, _client, index_dir = served
+    here = open_index(index_dir)
+    try:
+        for query in ("nhs", '"junior doctors"', "org:nhs", "strike OR deficit", ""):
+            theirs, ours = proxy.search(query, limit=5), here.search(query, limit=5)
+            assert (theirs.total, theirs.hits) == (ours.total, ours.hits)
+        top = here.search("nhs", limit=1).hits[0]
+        assert proxy.story(top.id) == here.story(top.id)
+        assert proxy.facets("nhs", top=3) == here.facets("nhs", top=3)
+        assert proxy.doc_count() == here.doc_count()
+        with pytest.raises(QueryError, match="colour:red"):
+            proxy.search("colour:red", limit=5)
+    finally:
+        here.close()
+
+
+def test_bookmark_queries_use_the_apps_store(served, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    proxy, _client, _index_dir = served
+    store = BookmarkStore(tmp_path / "bookmarks.sqlite3")
+    try:
+        top = proxy.search("nhs", limit=1).hits[0]
+        store.add(proxy.story(top.id), tags=["Workforce"])
+        marked = proxy.search("nhs", limit=1, bookmarks=store)
+        assert marked.hits[0].bookmarked
+        assert [h.id for h in proxy.search("bookmarked:yes", bookmarks=store).hits] == [top.id]
+        assert proxy.search("tag:workforce", bookmarks=store).total == 1
+        assert proxy.search("tag:other", bookmarks=store).total == 0
+        snapshot = BookmarkSnapshot.of(store, "tag:workforce")
+        assert snapshot.ids("WORKFORCE") == {top.id} and snapshot.ids() == {top.id}
+    finally:
+        store.close()
+
+
+def test_bulk_calls_use_the_slow_lane_and_a_closed_index_says_so(served) -> None:  # type: ignore[no-untyped-def]
+    proxy, client, _index_dir = served
+    found: list[int] = []
+    worker = threading.Thread(
+        target=lambda: found.append(proxy.facets("", top=2).orgs[0][1]), name="dex-index-bulk_0"
+    )
+    worker.start()
+    worker.join(30)
+    assert found and found[0] > 0
+    client.close()
+    assert client._process.poll() is not None  # the child has exited
+    with pytest.raises(IndexProcessError):
+        proxy.search("nhs")
+
+
+def test_a_child_that_dies_fails_the_waiting_calls(tmp_path: Path) -> None:
+    client = IndexClient()
+    try:
+        client._process.kill()
+        client._process.wait()
+        with pytest.raises(IndexProcessError, match="stopped"):
+            IndexProxy(client).open(str(tmp_path / "index"))
+    finally:
+        client.close()

@@ -1,0 +1,25 @@
+"""What `dex` runs to open the explorer: start the index process, then load Textual.
+
+Why a separate step: the index process (tui.index_server) needs about half a second to load
+Whoosh and numpy and open the index. Started before Textual is imported, it runs on the other
+core during Textual's import and start-up instead of after them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui import locations
+from tui.session import Session
+
+if TYPE_CHECKING:
+    from tui.app import DexApp
+
+
+def explorer() -> DexApp:
+    """The app, with its index already opening (Textual is imported here, after the start)."""
+    session = Session(locations.index_dir(), locations.bookmarks_db())
+    session.start()
+    from tui.app import DexApp
+
+    return DexApp(session=session)
