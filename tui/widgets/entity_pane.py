@@ -83,6 +83,8 @@ class EntityPane(OptionList):
 
     def show_story(self, story: Story | None) -> None:
         """A new story: its rows, the cursor back on the first of them."""
+        if story is None and self.story is None:
+            return  # already empty: typing with no results redraws nothing here
         if story is not None and self.story is not None and story.id == self.story.id:
             return
         self.story, self.counts = story, {}

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from indexer.models import LABELS, Label, Span
+from indexer.textcodec import visible_controls
 from tui.highlight import find_spans, legend, palette, stylize_entities
 from tui.session import LoadedStory
 from tui.widgets.story_list import short_date
@@ -39,7 +40,8 @@ TITLE_CHARS = 72
 def short_path(source: str) -> str:
     """A digest's file as its folder and name ("samples/000.txt"): enough to find it."""
     path = PurePath(source)
-    return str(PurePath(path.parent.name, path.name)) if path.parent.name else source
+    short = str(PurePath(path.parent.name, path.name)) if path.parent.name else source
+    return visible_controls(short, one_line=True)  # a file name may hold an escape sequence
 
 
 class StoryView(VerticalScroll):
@@ -108,10 +110,11 @@ class StoryView(VerticalScroll):
         self.matches: list[Span] = []
         self.current_match = -1
         self._plain = ""
+        self._message = "Choose a story to read it here."
         self.border_title = "Reader"
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Choose a story to read it here."), id="reader-head", markup=False)
+        yield Static(Text(self._message), id="reader-head", markup=False)
         yield Static(Text(""), id="reader-text", markup=False)
         yield Input(placeholder="Find in this story (Enter: keep, Escape: close)", id="reader-find")
 
@@ -135,6 +138,10 @@ class StoryView(VerticalScroll):
             self.scroll_home(animate=False)
 
     def clear(self, message: str) -> None:
+        """Show `message` instead of a story (nothing to redraw if it already shows it)."""
+        if self.loaded is None and self._message == message:
+            return
+        self._message = message
         self.loaded = None
         self._reset_find()
         self.query_one("#reader-head", Static).update(Text(message))
