@@ -93,9 +93,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def why_unusable(db: sqlite3.Connection) -> str | None:
     """Why this database is not one we may use (None if it is ours or empty), reading only."""
     try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        # One statement, one snapshot: another dex may be creating the file right now, and
+        # separate reads could see its tables but not yet its application id.
+        app_id, version, tables = db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id()),"
+            " (SELECT user_version FROM pragma_user_version()),"
+            " (SELECT count(*) FROM sqlite_schema)"
+        ).fetchone()
+    except sqlite3.OperationalError as exc:  # not damage: a read-only file or folder, a lock
+        return f"cannot be opened here ({exc}; is the folder read-only?)"
     except sqlite3.DatabaseError as exc:
         return f"not a bookmarks database ({exc})"
     if app_id == 0 and version == 0 and tables == 0:

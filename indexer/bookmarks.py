@@ -29,6 +29,7 @@ from typing import Any
 from indexer import bookmark_schema as schema
 from indexer.bookmark_schema import normalise_tags, tag_key
 from indexer.models import Story
+from indexer.textcodec import visible_controls
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -100,8 +101,9 @@ def _created_text(created: dt.datetime) -> str:
 class BookmarkStore:
     """Bookmarks on disk, shared safely by threads (one locked connection) and processes (WAL)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._data_version: int | None = None
         self._db = self._open()
@@ -110,6 +112,19 @@ class BookmarkStore:
     def in_memory(cls) -> BookmarkStore:
         """A store that keeps nothing: the fallback when the file on disk cannot be used."""
         return cls(":memory:")
+
+    @classmethod
+    def for_reading(cls, path: Path | str) -> BookmarkStore:
+        """The store to list or export from: read-write if possible, else read-only (a
+        read-only folder, a backup on a read-only disk); BookmarkStoreError if neither."""
+        try:
+            return cls(path)
+        except BookmarkStoreError:
+            try:
+                return cls(path, read_only=True)
+            except BookmarkStoreError:
+                pass
+            raise
 
     @property
     def persistent(self) -> bool:
@@ -121,6 +136,8 @@ class BookmarkStore:
         return BookmarkStoreError(" ".join(f"bookmarks {self.path}: {what}".split()))
 
     def _open(self) -> sqlite3.Connection:
+        if self.read_only:
+            return self._open_read_only()
         if self.persistent:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,6 +156,42 @@ class BookmarkStore:
         except BaseException:
             db.close()
             raise
+        return db
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Read without writing anything. `mode=ro` still needs WAL's shared-memory file; where
+        that cannot be made, `immutable` reads the file alone, which is only complete when no
+        write-ahead log is waiting beside it."""
+        if not self.path.is_file():
+            raise self._fail("no such file")
+        base = self.path.resolve().as_uri()
+        db: sqlite3.Connection | None = None
+        error: sqlite3.Error | None = None
+        for uri in (f"{base}?mode=ro", f"{base}?mode=ro&immutable=1"):
+            if uri.endswith("immutable=1"):
+                wal = Path(f"{self.path}-wal")
+                if wal.exists() and wal.stat().st_size > 0:
+                    raise self._fail(f"its latest changes are in {wal}; open it where it can "
+                                     "be written")  # fmt: skip
+            try:
+                db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+                db.execute("PRAGMA user_version").fetchone()
+                break
+            except sqlite3.Error as exc:
+                if db is not None:
+                    db.close()
+                db = None
+                error = exc
+        if db is None:
+            raise self._fail(f"cannot open ({error})")
+        problem = schema.why_unusable(db)
+        if not problem and db.execute("PRAGMA user_version").fetchone()[0] != len(
+            schema.MIGRATIONS
+        ):
+            problem = "made by an older dex; open it once where it can be written"
+        if problem:
+            db.close()
+            raise self._fail(f"{problem}; the file was left untouched")
         return db
 
     def _check_and_migrate(self, db: sqlite3.Connection) -> None:
@@ -307,18 +360,20 @@ class BookmarkStore:
 
     @staticmethod
     def _insert(db: sqlite3.Connection, bookmark: Bookmark) -> None:
+        # Imported text may hold terminal escapes: kept visible, never to be acted on.
+        shown = visible_controls
         db.execute(
             f"INSERT INTO bookmark ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 bookmark.story_id,
-                bookmark.headline,
-                bookmark.title,
+                None if bookmark.headline is None else shown(bookmark.headline),
+                shown(bookmark.title),
                 bookmark.date.isoformat(),
                 bookmark.source,
-                bookmark.body,
-                bookmark.digest_title,
+                shown(bookmark.body),
+                shown(bookmark.digest_title),
                 _created_text(bookmark.created),
-                bookmark.note,
+                shown(bookmark.note),
             ),
         )
         BookmarkStore._set_tags(db, bookmark.story_id, bookmark.tags)
@@ -394,7 +449,8 @@ class BookmarkStore:
     @staticmethod
     def _write_note_and_tags(db: sqlite3.Connection, bookmark: Bookmark) -> None:
         db.execute(
-            "UPDATE bookmark SET note = ? WHERE story_id = ?", (bookmark.note, bookmark.story_id)
+            "UPDATE bookmark SET note = ? WHERE story_id = ?",
+            (visible_controls(bookmark.note), bookmark.story_id),
         )
         BookmarkStore._set_tags(db, bookmark.story_id, bookmark.tags)
 

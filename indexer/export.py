@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 
 from indexer.bookmark_schema import normalise_tags
 from indexer.bookmarks import Bookmark
+from indexer.textcodec import visible_controls
 
 FORMATS = ("markdown", "json", "csv", "ris", "csl-json")
 EXTENSIONS = {"markdown": ".md", "json": ".json", "csv": ".csv", "ris": ".ris", "csl-json": ".json"}
@@ -74,7 +75,7 @@ _LINE_START = re.compile(r"^([-+=#>]|\d+(?=[.)]))")
 def md_escape(text: str) -> str:
     """Story text as literal Markdown: no links, images, HTML, headings or lists can come of it."""
     lines = []
-    for line in text.splitlines():
+    for line in visible_controls(text).splitlines():
         line = _INLINE.sub(r"\\\1", line.strip())
         match = _LINE_START.match(line)
         if match and match.group(1).isdigit():
@@ -88,6 +89,7 @@ def md_escape(text: str) -> str:
 
 def _code_span(text: str) -> str:
     """Text as an inline code span: shown literally, whatever it holds (tags may hold commas)."""
+    text = visible_controls(text, one_line=True)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -222,7 +224,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: str) -> str:
     """Guard against formula injection: a spreadsheet shows the cell as text, not a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    guarded = "'" + value if value.startswith(_FORMULA_START) else value
+    # Escapes made visible (`cat` of the file acts on none); CR kept, the csv module quotes it.
+    return "\r".join(visible_controls(part) for part in guarded.split("\r"))
 
 
 def to_csv(bookmarks: Sequence[Bookmark]) -> str:

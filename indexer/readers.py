@@ -22,7 +22,7 @@ from indexer.mail import looks_like_mbox, looks_like_message, message_digest, re
 from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.read_errors import ReadError, Skipped
-from indexer.textcodec import decode_bytes, has_bom, tidy
+from indexer.textcodec import decode_bytes, has_bom, tidy, visible_controls
 
 __all__ = ["ReadError", "Skipped", "iter_files", "read_file"]
 
@@ -71,6 +71,10 @@ _NOT_DIGEST_EXT = _words(
     """
 )
 _SNIFF = 8192
+# A digest is a few thousand to a few hundred thousand characters. Far beyond that a file is a
+# log or a dump: parsing 50 MB of text would take minutes and gigabytes, so it is skipped.
+MAX_DIGEST_CHARS = 6_000_000
+MAX_FILE_BYTES = 32 * 1024 * 1024  # before reading (mbox files may be bigger: many digests)
 
 
 def _reason(exc: OSError) -> str:
@@ -148,10 +152,21 @@ def _binary_kind(head: bytes) -> str | None:
     return None
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; Skipped for one too large to be a digest (an mbox may be large)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(_SNIFF)
+            if size > MAX_FILE_BYTES and not (
+                path.suffix.lower() in _MBOX_EXT or looks_like_mbox(head)
+            ):
+                raise Skipped(f"too large for a digest ({_megabytes(size)}); not read")
+            return head + handle.read()
     except OSError as exc:
         raise ReadError(f"cannot read: {_reason(exc)}") from exc
 
@@ -188,8 +203,17 @@ def read_file(
             if on_problem is not None:
                 on_problem(Problem(f"{source} (message {number})", reason))
 
-        mails = read_mbox(data, bad)
-        return [_digest(path, source, m.text, m.title, m.date, m.headings) for m in mails]
+        digests = []
+        for number, mail in enumerate(read_mbox(data, bad), start=1):
+            try:
+                digests.append(
+                    _digest(path, source, mail.text, mail.title, mail.date, mail.headings)
+                )
+            except (ReadError, Skipped) as exc:
+                bad(number, str(exc))
+        if not digests:
+            raise ReadError("mbox: no readable message")
+        return digests
     if suffix in _EML_EXT or (suffix in _TEXT_EXT and looks_like_message(data)):
         mail = message_digest(data)
         return [_digest(path, source, mail.text, mail.title, mail.date, mail.headings)]
@@ -226,9 +250,16 @@ def _digest(
     day: dt.date | None,
     headings: tuple[str, ...],
 ) -> RawDigest:
+    if len(text) > MAX_DIGEST_CHARS:
+        raise Skipped(
+            f"too large for a digest ({len(text):,} characters; dex reads up to "
+            f"{MAX_DIGEST_CHARS:,})"
+        )
     text = tidy(text).strip()
     if not text:
         raise ReadError("no readable text found")
+    if title is not None:  # a Subject or <title> is shown on one line, like the text: literally
+        title = " ".join(visible_controls(title).split()) or None
     date_from: DateFrom = "header"
     if day is None:
         day, date_from = digest_date(text, path)

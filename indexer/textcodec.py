@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from indexer.read_errors import ReadError
 
 _BOMS = (
@@ -25,6 +23,25 @@ _SAMPLE = 2_000_000
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+# C0 controls (but tab and newline), DEL and C1 controls: a terminal would act on them (ESC
+# starts ANSI/OSC sequences), so they are shown as visible symbols instead of being passed on.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode control pictures: ␀ … ␛ … ␟
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_controls(text: str, *, one_line: bool = False) -> str:
+    """Control characters as visible symbols (ESC as ␛), so text reaching a terminal, a pane or
+    an export is shown literally and never acted on; `one_line` also makes newlines and tabs
+    visible (for one-line messages naming a file)."""
+    pattern = _CONTROLS_ONE_LINE if one_line else _CONTROLS
+    return pattern.sub(_picture, text) if pattern.search(text) else text
 
 
 def has_bom(data: bytes) -> bool:
@@ -45,6 +62,8 @@ def decode_bytes(data: bytes) -> str:
         pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8: load lazily
+
     matches = from_bytes(data[:_SAMPLE])
     best = matches.best()
     if best is None:
@@ -67,7 +86,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def tidy(text: str) -> str:
-    """Unify line ends and spaces; drop zero-width characters and soft hyphens."""
+    """Unify line ends and spaces; drop zero-width characters and soft hyphens; show control
+    characters (terminal escape sequences) as visible symbols."""
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
-    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    return visible_controls(_INVISIBLE.sub("", _SPACES.sub(" ", text)))

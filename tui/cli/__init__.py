@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
+        from tui.cli.shown import one_line
+
+        exc.message = one_line(exc.message)  # it may name a file or quote a query
         exc.show()
         return exc.exit_code
     except click.exceptions.Abort:
@@ -78,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("DEX_DEBUG"):
             raise
-        click.echo(f"dex: unexpected error: {type(exc).__name__}: {exc}", err=True)
+        from tui.cli.shown import one_line
+
+        first = (str(exc).strip().splitlines() or [""])[0]  # never a traceback a worker sent
+        click.echo(one_line(f"dex: unexpected error: {type(exc).__name__}: {first}"), err=True)
         return 1
     return status if isinstance(status, int) else 0
 

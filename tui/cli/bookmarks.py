@@ -18,17 +18,22 @@ import click
 from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from indexer.export import FORMATS, BookmarkImportError, export, import_json, to_json
 from tui import locations
+from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
     from indexer.models import Story
 
 
 @contextmanager
-def _store(*, create: bool) -> Iterator[BookmarkStore]:
-    """The user's store; reading commands do not create a database that is not there yet."""
+def _store(*, create: bool, reading: bool = False) -> Iterator[BookmarkStore]:
+    """The user's store; reading commands do not create a database that is not there yet, and
+    read a read-only one (a backup, a read-only folder)."""
     path = locations.bookmarks_db()
     try:
-        store = BookmarkStore(path) if create or path.exists() else BookmarkStore.in_memory()
+        if not (create or path.exists()):
+            store = BookmarkStore.in_memory()
+        else:
+            store = BookmarkStore.for_reading(path) if reading else BookmarkStore(path)
     except BookmarkStoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
@@ -120,7 +125,7 @@ def bookmarks() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON export document instead.")
 def list_bookmarks(tag: str | None, as_json: bool) -> None:
     """List bookmarks, newest first."""
-    with _store(create=False) as store:
+    with _store(create=False, reading=True) as store:
         found = store.list(tag=tag)
     if as_json:
         click.echo(to_json(found), nl=False)
@@ -129,22 +134,22 @@ def list_bookmarks(tag: str | None, as_json: bool) -> None:
         click.echo(f"no bookmarks{f' tagged {tag!r}' if tag else ''}", err=True)
         return
     for b in found:
-        tags = f"  [{', '.join(b.tags)}]" if b.tags else ""
+        tags = f"  [{one_line(', '.join(b.tags))}]" if b.tags else ""
         click.echo(f"{b.date.isoformat()}  {b.story_id}  {_one_line(b.headline or b.title)}{tags}")
         if b.note:
             click.echo(f"    note: {_one_line(b.note)}")
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return one_line(" ".join(text.split()))
 
 
 @bookmarks.command("tags")
 def list_tags() -> None:
     """List tags with the number of bookmarks carrying each."""
-    with _store(create=False) as store:
+    with _store(create=False, reading=True) as store:
         for tag, count in store.tags():
-            click.echo(f"{count:5d}  {tag}")
+            click.echo(f"{count:5d}  {one_line(tag)}")
 
 
 @bookmarks.command("export")
@@ -171,7 +176,7 @@ def export_bookmarks(
     fmt: str, output: Path | None, force: bool, tag: str | None, query: str | None
 ) -> None:
     """Export bookmarks (newest first) to stdout or a file."""
-    with _store(create=False) as store:
+    with _store(create=False, reading=True) as store:
         ids = _matching_ids(query, store) if query else None
         chosen: list[Bookmark] = store.list(tag=tag, ids=ids)
     text = export(chosen, fmt)

@@ -10,6 +10,7 @@ import click
 
 from indexer.models import IndexSummary, Problem
 from tui import locations
+from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -37,11 +38,17 @@ def index(paths: tuple[str, ...]) -> None:
             )
         except IndexBusyError as exc:
             reporter.close()
-            click.echo(f"dex: {exc}", err=True)
+            click.echo(one_line(f"dex: {exc}"), err=True)
             raise click.exceptions.Exit(1) from None
         except IndexDamagedError as exc:
             reporter.close()
-            click.echo(f"dex: {exc}", err=True)
+            click.echo(one_line(f"dex: {exc}"), err=True)
+            raise click.exceptions.Exit(1) from None
+        except OSError as exc:  # a full disk, a folder made read-only meanwhile
+            reporter.close()
+            where = exc.filename or index_dir
+            click.echo(one_line(f"dex: cannot write the index {where}: {exc.strerror or exc}"),
+                       err=True)  # fmt: skip
             raise click.exceptions.Exit(1) from None
     click.echo(summary_line(summary))
     if summary.failed:
@@ -109,7 +116,7 @@ class _Reporter:
             click.echo(f"dex: indexing: {done}/{total} files", err=True)
 
     def problem(self, problem: Problem) -> None:
-        line = f"dex: {problem.source}: {problem.message}"
+        line = one_line(f"dex: {problem.source}: {problem.message}")
         if self._bar is not None:
             from rich.text import Text
 

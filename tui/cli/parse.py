@@ -9,6 +9,7 @@ import sys
 import click
 
 from indexer.models import Digest, Problem
+from tui.cli.shown import literal, one_line
 
 _PREVIEW_CHARS = 160
 
@@ -35,7 +36,7 @@ def parse(paths: tuple[str, ...], as_json: bool, no_entities: bool) -> None:
     def on_problem(problem: Problem) -> None:
         nonlocal failed
         failed = failed or problem.fatal
-        click.echo(f"dex: {problem.source}: {problem.message}", err=True)
+        click.echo(one_line(f"dex: {problem.source}: {problem.message}"), err=True)
 
     digests = parse_paths(paths, on_problem, with_entities=not no_entities)
     if as_json:
@@ -61,17 +62,17 @@ def _render(digests: object) -> None:
     console = Console(highlight=False, soft_wrap=False)
     for digest in digests:  # type: ignore[attr-defined]
         assert isinstance(digest, Digest)
-        header = Text(digest.title, style="bold")
+        header = Text(literal(digest.title), style="bold")
         header.append(f"  {digest.date.isoformat()}", style="cyan")
         if digest.date_from != "header":
             header.append(f" (from {digest.date_from})", style="dim")
         console.print(header)
-        console.print(Text(os.fspath(digest.source), style="dim"))
+        console.print(Text(one_line(os.fspath(digest.source)), style="dim"))
         for story in digest.stories:
             line = Text(f"{story.position + 1:>3}. ", style="dim")
-            line.append(story.title, style="bold" if story.headline else "italic")
+            line.append(literal(story.title), style="bold" if story.headline else "italic")
             console.print(line)
-            preview = " ".join(story.body.split())
+            preview = " ".join(literal(story.body).split())
             if len(preview) > _PREVIEW_CHARS:
                 preview = preview[:_PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
             console.print(Text(f"     {preview}"), style="default")

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tui import locations
+from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
     from indexer.bookmarks import BookmarkStore
-    from indexer.models import Hit, SearchResult
+    from indexer.models import Hit, Problem, SearchResult
 
 QUERY_HELP = """\
 Words match headlines and text (all of them: AND is implied); "quotes" for a phrase; OR, NOT
@@ -50,8 +51,12 @@ def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None
 
     text = " ".join(query)
     index_dir = locations.index_dir()
+
+    def damaged(problem: Problem) -> None:
+        click.echo(one_line(f"dex: {problem.message}"), err=True)
+
     try:
-        if ensure_index(index_dir):
+        if ensure_index(index_dir, on_problem=damaged):
             click.echo(
                 "dex: no index yet: built one from the bundled sample digests "
                 "(add yours with `dex index PATH`)",
@@ -59,13 +64,13 @@ def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None
             )
         index = open_index(index_dir)
     except (IndexBusyError, IndexDamagedError, FileNotFoundError) as exc:
-        click.echo(f"dex: {exc}", err=True)
+        click.echo(one_line(f"dex: {exc}"), err=True)
         raise click.exceptions.Exit(1) from None
     bookmarks = _bookmarks()
     try:
         result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
     except QueryError as exc:
-        click.echo(f"dex: {exc}", err=True)
+        click.echo(one_line(f"dex: {exc}"), err=True)
         raise click.exceptions.Exit(2) from None
     finally:
         index.close()
@@ -98,7 +103,7 @@ def _bookmarks() -> BookmarkStore | None:
     try:
         return BookmarkStore(path)
     except BookmarkStoreError as exc:
-        click.echo(f"dex: bookmarks unavailable: {exc}", err=True)
+        click.echo(one_line(f"dex: bookmarks unavailable: {exc}"), err=True)
         return None
 
 
@@ -133,21 +138,22 @@ def _render(result: SearchResult) -> None:
 
     console = Console(highlight=False)
     if not result.hits:
-        line = Text(f"No stories match {result.query!r}.")
+        line = Text(one_line(f"No stories match {result.query!r}."))
         if result.suggestion:
             line.append(" Did you mean: ")
-            line.append(result.suggestion, style="bold")
+            line.append(one_line(result.suggestion), style="bold")
             line.append("?")
         console.print(line)
         return
     for number, hit in enumerate(result.hits, 1):
         title = Text(f"{number:>3}. ", style="dim")
-        title.append(hit.title, style="bold")
+        title.append(one_line(hit.title), style="bold")
         console.print(title)
         where = hit.sources[0].rsplit("/", 1)[-1] if hit.sources else ""
         extra = f" (+{len(hit.sources) - 1} more)" if len(hit.sources) > 1 else ""
+        where = one_line(where)
         console.print(Text(f"     {hit.date.isoformat()}  {where}{extra}", style="cyan"))
-        snippet = Text(hit.snippet)
+        snippet = Text(one_line(hit.snippet))  # one character for one: the spans still fit
         for span in hit.snippet_spans:
             snippet.stylize("bold yellow", span.start, span.end)
         console.print(Text("     ").append_text(snippet))

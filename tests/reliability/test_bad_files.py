@@ -1,0 +1,90 @@
+"""Bad files (>= 20 kinds) among good digests: each skipped or parsed with a one-line message
+naming it, the rest indexed, no traceback; through `dex index` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.reliability import corpus_bad, hostile
+from tests.reliability.helpers import (
+    assert_no_traceback,
+    message_lines,
+    note,
+    record,
+    run_dex,
+)
+from tui.cli.shown import one_line
+
+
+def _search(data: Path, words: list[str], cwd: Path) -> dict[str, set[str]]:
+    """word -> sources of the stories `dex search --json` finds for it (one query for all)."""
+    found: dict[str, set[str]] = {}
+    proc = run_dex(data, "search", "--json", "--limit", "200", " OR ".join(words), cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    for hit in json.loads(proc.stdout)["hits"]:
+        for word in words:
+            text = json.dumps(hit, ensure_ascii=False).lower()
+            if word in text:
+                found.setdefault(word, set()).update(hit["sources"])
+    return found
+
+
+def test_bad_files_are_named_and_the_rest_indexed(tmp_path: Path) -> None:
+    work = tmp_path
+    kinds = corpus_bad.build(work / "corpus")
+    assert len({k.name for k in kinds}) >= 20
+    data = work / "data"
+    started = time.perf_counter()
+    proc = run_dex(data, "index", "corpus", cwd=work, plain_user=True, timeout=120)
+    seconds = time.perf_counter() - started
+    assert_no_traceback(proc)
+    lines = message_lines(proc.stderr)
+    hostile.assert_literal(proc.stderr, "dex index messages")  # a file name holds an escape
+    assert proc.returncode == 1, "files in the folder failed: the exit status says so"
+    assert proc.stdout.startswith("Indexed "), proc.stdout
+    for kind in kinds:
+        named = [line for line in lines if one_line(f"corpus/{kind.path}") in line]
+        if kind.expect == "note":
+            assert len(named) == 1, f"{kind.name}: expected one message naming it in {lines}"
+            assert len(named[0]) < 300, named[0]
+    words = [k.find for k in kinds if k.expect == "parsed"]
+    found = _search(data, [*words, corpus_bad.GOOD_WORD], work)
+    assert corpus_bad.GOOD_WORD in found, "the good digest beside the bad files was indexed"
+    for kind in kinds:
+        if kind.expect == "parsed":
+            assert kind.find in found, f"{kind.name}: its story was not indexed"
+            assert f"corpus/{kind.path}" in found[kind.find], (kind.name, found[kind.find])
+    record("bad-file kinds handled", len({k.name for k in kinds}))
+    note(f"bad-file corpus ({len(kinds)} kinds incl. 50 MB line) indexed in {seconds:.1f} s")
+
+
+def test_dex_parse_on_bad_files_names_each_and_prints_json(tmp_path: Path) -> None:
+    work = tmp_path
+    kinds = corpus_bad.build(work / "corpus", huge_bytes=40_000_000)
+    proc = run_dex(work / "data", "parse", "--json", "--no-entities", "corpus", cwd=work,
+                   plain_user=True, timeout=120)  # fmt: skip
+    assert_no_traceback(proc)
+    lines = message_lines(proc.stderr)
+    stories = json.loads(proc.stdout)
+    sources = {s["source"] for s in stories}
+    for kind in kinds:
+        if kind.expect == "parsed":
+            assert f"corpus/{kind.path}" in sources, kind.name
+        elif kind.expect == "note":
+            assert any(one_line(f"corpus/{kind.path}") in line for line in lines), kind.name
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "huge-line.txt"])
+def test_a_named_bad_file_fails_with_one_line(tmp_path: Path, name: str) -> None:
+    """Named on the command line, a bad file is a failure (exit 1) with one line naming it."""
+    work = tmp_path
+    kinds = {k.path: k for k in corpus_bad.build(work / "corpus", huge_bytes=34_000_000)}
+    proc = run_dex(work / "data", "index", f"corpus/{name}", cwd=work)
+    assert_no_traceback(proc)
+    lines = [line for line in message_lines(proc.stderr) if "indexing:" not in line]
+    assert len(lines) == 1 and f"corpus/{name}" in lines[0], lines
+    assert proc.returncode == 1, kinds[name].name

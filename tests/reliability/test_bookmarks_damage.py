@@ -1,0 +1,89 @@
+"""A damaged or foreign bookmarks database: reported in one line naming it, kept byte for byte
+(never written to), and dex still opens and searches."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from indexer.bookmarks import BookmarkStore
+from indexer.store import update_index
+from tests.reliability import bookmark_writer
+from tests.reliability.helpers import SAMPLES, assert_no_traceback, record, run_dex
+from tui.session import Session
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"this is not a database\n" * 100)
+
+
+def _foreign(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        db.execute("INSERT INTO invoices VALUES (1, 9.5)")
+
+
+def _torn(path: Path) -> None:
+    """One of ours with a page overwritten in the middle (a bad sector)."""
+    with BookmarkStore(path) as store:
+        for number in range(200):
+            store.add(bookmark_writer.story(f"torn-{number:04d}"), note="x" * 500)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 3 : page * 5] = b"\xff" * (page * 2)
+    path.write_bytes(bytes(data))
+
+
+def _truncated(path: Path) -> None:
+    _torn(path)
+    path.write_bytes(path.read_bytes()[:5000])
+
+
+KINDS: dict[str, Callable[[Path], None]] = {
+    "not a database": _garbage,
+    "another program's database": _foreign,
+    "damaged pages": _torn,
+    "truncated": _truncated,
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index_dir = tmp_path_factory.mktemp("built") / "index"
+    update_index(index_dir, [str(SAMPLES)])
+    return index_dir
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_bad_bookmarks_file_is_kept_reported_and_dex_opens(
+    tmp_path: Path, built: Path, kind: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(built, data / "index")
+    path = data / "bookmarks.sqlite3"
+    KINDS[kind](path)
+    before = path.read_bytes()
+    listed = run_dex(data, "bookmarks", "list")
+    assert_no_traceback(listed)
+    assert listed.returncode == 1
+    lines = listed.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and "untouched" in lines[0], lines
+    searched = run_dex(data, "search", "--json", "nhs")
+    assert searched.returncode == 0 and '"hits"' in searched.stdout
+    assert str(path) in searched.stderr
+    session = Session(data / "index", path)
+    try:
+        opened = session.open()  # what the app does: it opens, bookmarks off, the reason shown
+        assert opened.stories > 0
+        assert opened.bookmarks_error and str(path) in opened.bookmarks_error
+        assert session.search("nhs", "relevance", 5)[0].hits
+    finally:
+        session.close()
+    assert path.read_bytes() == before, "the file was changed"
+    record("bad bookmark files kept untouched")
