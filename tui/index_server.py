@@ -50,17 +50,20 @@ class Served:
     def __init__(self) -> None:
         self.index: Any = None
 
-    def open(self, index_dir: str) -> tuple[bool, int]:
+    def open(self, index_dir: str) -> tuple[bool, int, list[str]]:
         """Open (or first build from the samples) the index and make its first page, so the
-        list's first search finds it cached; (built the sample index, stories)."""
+        list's first search finds it cached; (built the sample index, stories, and a line for
+        each problem met on the way, such as damage found and repaired)."""
+        from indexer.models import Problem
         from indexer.store import ensure_index, open_index
 
-        built = ensure_index(Path(index_dir))
+        problems: list[Problem] = []
+        built = ensure_index(Path(index_dir), on_problem=problems.append)
         self.index = open_index(Path(index_dir))
         stories = int(self.index.doc_count())
         self.index.search("", limit=FIRST_PAGE)
         self.index.refresh()  # the baseline later calls compare with
-        return built, stories
+        return built, stories, [str(problem) for problem in problems]
 
     def call(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if method == "open":

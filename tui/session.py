@@ -38,6 +38,7 @@ class OpenResult:
     built_sample: bool
     stories: int
     bookmarks_error: str | None = None
+    index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,10 @@ class Session:
         self.open_bookmarks()  # while the child loads
         # The child opens the index (building the sample one on a first run) and makes the
         # first page.
-        built, stories = index.open(str(self.index_dir))
+        built, stories, notes = index.open(str(self.index_dir))
         self.index = index
         self.changes()  # the baseline later calls compare with
-        return OpenResult(built, stories, self.bookmarks_error)
+        return OpenResult(built, stories, self.bookmarks_error, tuple(notes))
 
     def open_bookmarks(self) -> None:
         """Open the store; a damaged or foreign file turns bookmarks off (and is left alone)."""

@@ -130,3 +130,20 @@ async def test_a_date_taken_from_the_file_is_flagged(make_app, ready, wait_for) 
         # the seed digests name no date, so the fixture's file time stands in, and says so
         assert reader.loaded.story.date_from == "mtime"
         assert "15 Mar 2024 (file date)" in head
+
+
+async def test_damage_found_at_start_is_repaired_and_said(
+    make_app, ready, wait_for, index_dir
+) -> None:
+    toc = next(index_dir.glob("_dex_*.toc"))
+    toc.write_bytes(toc.read_bytes()[: toc.stat().st_size // 2])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+
+        def told() -> bool:
+            return any(n.title == "Index repaired" for n in app._notifications)
+
+        await wait_for(pilot, told, timeout=30)
+        note = next(n for n in app._notifications if n.title == "Index repaired")
+        assert str(index_dir) in note.message and "rebuilding" in note.message

@@ -127,6 +127,8 @@ class MainScreen(SearchingScreen):
                 "Add your own with: dex index FOLDER",
                 timeout=8,
             )
+        for note in opened.index_notes:
+            self.notify(note, title="Index repaired", severity="warning", timeout=12)
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
