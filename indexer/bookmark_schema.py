@@ -90,6 +90,10 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_create, _v2_
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# How why_unusable's answers begin when the file itself is at fault (not a lock or a folder).
+UNUSABLE = ("not a", "damaged")
+
+
 def why_unusable(db: sqlite3.Connection) -> str | None:
     """Why this database is not one we may use (None if it is ours or empty), reading only."""
     try:

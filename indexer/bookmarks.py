@@ -35,7 +35,31 @@ BUSY_TIMEOUT_S = 10.0
 
 
 class BookmarkStoreError(Exception):
-    """The bookmarks database is damaged, not ours, busy or unwritable; str(e) is one line."""
+    """The bookmarks database is damaged, not ours, busy or unwritable; str(e) is one line.
+    `unusable` is True when the file itself is the problem (damaged or not a dex bookmarks
+    database), not the moment (a lock, a read-only folder)."""
+
+    def __init__(self, message: str, *, unusable: bool = False) -> None:
+        super().__init__(message)
+        self.unusable = unusable
+
+
+def set_aside(path: Path) -> Path:
+    """Move an unusable bookmarks file out of the way, whole and unchanged, so a fresh one can
+    take its place; returns where it went. Its write-ahead log moves first: were the main file
+    moved first and a crash came between, a new database could meet the old log."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{target}{suffix}"))
+    os.replace(path, target)
+    return target
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +156,9 @@ class BookmarkStore:
 
     # --- opening -------------------------------------------------------------------------------
 
-    def _fail(self, what: str) -> BookmarkStoreError:
-        return BookmarkStoreError(" ".join(f"bookmarks {self.path}: {what}".split()))
+    def _fail(self, what: str, *, unusable: bool = False) -> BookmarkStoreError:
+        message = " ".join(f"bookmarks {self.path}: {what}".split())
+        return BookmarkStoreError(message, unusable=unusable)
 
     def _open(self) -> sqlite3.Connection:
         if self.read_only:
@@ -198,7 +223,8 @@ class BookmarkStore:
         """Recognise the file before changing anything in it; then set it up and migrate."""
         problem = schema.why_unusable(db)
         if problem:
-            raise self._fail(f"{problem}; the file was left untouched")
+            unusable = problem.startswith(schema.UNUSABLE)
+            raise self._fail(f"{problem}; the file was left untouched", unusable=unusable)
         try:
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if self.persistent:

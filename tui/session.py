@@ -39,6 +39,7 @@ class OpenResult:
     stories: int
     bookmarks_error: str | None = None
     index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
+    bookmarks_note: str | None = None  # an unusable bookmarks file was set aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Session:
         self.index: Any = None
         self.bookmarks: BookmarkStore | None = None
         self.bookmarks_error: str | None = None
+        self.bookmarks_note: str | None = None  # an unusable file was set aside
         self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
         self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
         self._opening: Future[OpenResult] | None = None
@@ -107,18 +109,32 @@ class Session:
         built, stories, notes = index.open(str(self.index_dir))
         self.index = index
         self.changes()  # the baseline later calls compare with
-        return OpenResult(built, stories, self.bookmarks_error, tuple(notes))
+        return OpenResult(built, stories, self.bookmarks_error, tuple(notes), self.bookmarks_note)
 
     def open_bookmarks(self) -> None:
-        """Open the store; a damaged or foreign file turns bookmarks off (and is left alone)."""
-        from indexer.bookmarks import BookmarkStore, BookmarkStoreError
+        """Open the store. A damaged or foreign file is set aside unchanged and a fresh one
+        started (`bookmarks_note` says where the old one is); any other failure (a lock, a
+        read-only folder, a newer dex's file) turns bookmarks off and leaves the file alone."""
+        from indexer.bookmarks import BookmarkStore, BookmarkStoreError, set_aside
 
+        self.bookmarks, self.bookmarks_error = None, None
         try:
             self.bookmarks = BookmarkStore(self.bookmarks_path)
-            self.bookmarks_error = None
+            return
         except BookmarkStoreError as exc:
-            self.bookmarks = None
-            self.bookmarks_error = str(exc)
+            if not exc.unusable:
+                self.bookmarks_error = str(exc)
+                return
+            problem = str(exc).removesuffix("; the file was left untouched")
+        try:
+            kept = set_aside(self.bookmarks_path)
+            self.bookmarks = BookmarkStore(self.bookmarks_path)
+        except (OSError, BookmarkStoreError) as exc:
+            self.bookmarks_error = f"{problem}; could not set it aside ({exc})"
+            return
+        self.bookmarks_note = (
+            f"{problem}. It is kept, unchanged, as {kept}; new bookmarks go in a fresh file."
+        )
 
     def close(self) -> None:
         self._fast.shutdown(wait=False, cancel_futures=True)

@@ -1,5 +1,6 @@
 """A damaged or foreign bookmarks database: reported in one line naming it, kept byte for byte
-(never written to), and dex still opens and searches."""
+(never written to; the app sets it aside and starts a fresh one), and dex still opens and
+searches."""
 
 from __future__ import annotations
 
@@ -77,13 +78,24 @@ def test_a_bad_bookmarks_file_is_kept_reported_and_dex_opens(
     searched = run_dex(data, "search", "--json", "nhs")
     assert searched.returncode == 0 and '"hits"' in searched.stdout
     assert str(path) in searched.stderr
+    assert path.read_bytes() == before, "the command line changed the file"
     session = Session(data / "index", path)
     try:
-        opened = session.open()  # what the app does: it opens, bookmarks off, the reason shown
+        # What the app does: it opens, sets the file aside unchanged, says where, and keeps
+        # bookmarking in a fresh file.
+        opened = session.open()
         assert opened.stories > 0
-        assert opened.bookmarks_error and str(path) in opened.bookmarks_error
-        assert session.search("nhs", "relevance", 5)[0].hits
+        assert opened.bookmarks_error is None
+        note = opened.bookmarks_note
+        assert note and str(path) in note and "\n" not in note
+        kept = next(p for p in data.glob("bookmarks.sqlite3.damaged-*") if p.name[-1].isdigit())
+        assert str(kept) in note
+        assert kept.read_bytes() == before, "the set-aside file was changed"
+        hits = session.search("nhs", "relevance", 5)[0].hits
+        assert hits
+        assert session.toggle(hits[0].id)[0]
     finally:
         session.close()
-    assert path.read_bytes() == before, "the file was changed"
+    with BookmarkStore(path) as fresh:
+        assert fresh.ids() == {hits[0].id}
     record("bad bookmark files kept untouched")

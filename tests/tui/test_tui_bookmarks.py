@@ -188,21 +188,51 @@ async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, 
         assert _saved_ids() == expected
 
 
-async def test_a_damaged_bookmarks_file_leaves_the_app_usable(make_app, ready, wait_for) -> None:
+async def test_a_damaged_bookmarks_file_is_set_aside_and_bookmarking_goes_on(
+    make_app, ready, wait_for
+) -> None:
     path = locations.bookmarks_db()
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"this is not a database at all\n" * 50)
     before = path.read_bytes()
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+
+        def told() -> bool:
+            return any(n.title == "Bookmarks file set aside" for n in app._notifications)
+
+        await wait_for(pilot, told)
+        kept = next(
+            p for p in path.parent.glob("bookmarks.sqlite3.damaged-*") if p.name[-1].isdigit()
+        )
+        note = next(n for n in app._notifications if n.title == "Bookmarks file set aside")
+        assert str(path) in note.message and str(kept) in note.message
+        assert kept.read_bytes() == before
+        story_id = await _bookmark_first(pilot, screen, wait_for)
+    assert _saved_ids() == {story_id}
+
+
+async def test_a_locked_out_bookmarks_file_turns_bookmarks_off_and_is_left_alone(
+    make_app, ready, wait_for, monkeypatch
+) -> None:
+    from indexer import bookmarks
+
+    def refuse(self, *args, **kwargs):
+        raise bookmarks.BookmarkStoreError(f"bookmarks {locations.bookmarks_db()}: busy")
+
+    monkeypatch.setattr(bookmarks.BookmarkStore, "__init__", refuse)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
         pane = screen.query_one(BookmarksPane)
         await wait_for(pilot, lambda: pane.problem is not None)
-        assert str(path) in pane.problem and "\n" not in pane.problem
+        assert "busy" in pane.problem and "\n" not in pane.problem
         await pilot.press("b")
         await pilot.pause()
         assert any(n.severity == "warning" for n in app._notifications)
         assert screen.query_one(StoryList).hits  # searching still works
-    assert path.read_bytes() == before
+    assert not list(locations.bookmarks_db().parent.glob("*.damaged-*"))
 
 
 async def test_a_bookmark_whose_story_left_the_index_opens_from_its_snapshot(

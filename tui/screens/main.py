@@ -128,7 +128,14 @@ class MainScreen(SearchingScreen):
                 timeout=8,
             )
         for note in opened.index_notes:
-            self.notify(note, title="Index repaired", severity="warning", timeout=12)
+            self.notify(note, title="Index repaired", severity="warning", timeout=15)
+        if opened.bookmarks_note:
+            self.notify(
+                opened.bookmarks_note,
+                title="Bookmarks file set aside",
+                severity="warning",
+                timeout=20,
+            )
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
