@@ -2,8 +2,9 @@
 
 One story id is one document, however many digests repeat the story: its content comes from
 one of them and each appearance is an Occurrence (source, digest, position). The stored blob is
-zlib-compressed JSON holding what the story list and the reader need, so one stored field is
-read per hit.
+JSON holding what the story list and the reader need, so one stored field is read per hit
+(Whoosh compresses stored fields itself; older indexes hold it zlib-compressed, and decode
+reads both).
 """
 
 from __future__ import annotations
@@ -73,12 +74,11 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
             for o in occurrences
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 1)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
-    data = json.loads(zlib.decompress(blob))
+    data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
     content = Content(data["h"], data["t"], data["b"], tuple(Entity(*e) for e in data["e"]))
     occurrences = [
         Occurrence(s, k, t, dt.date.fromisoformat(d), f, p) for s, k, t, d, f, p in data["o"]

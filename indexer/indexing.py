@@ -1,72 +1,38 @@
-"""One `dex index` run: find what changed, parse it in worker processes, write the documents.
+"""One `dex index` run: find what changed, index it in worker processes, commit once.
 
 Called by store.update_index with the writer lock held. Files whose size and mtime match the
-manifest are not read; otherwise a content hash decides. Parsing and analysis (the costly,
-pure-Python part) run in a process pool; the Whoosh writer runs here. A story repeated in
-several digests is one document listing every appearance.
+manifest are not read; otherwise a content hash decides. Parsing, analysis and writing the new
+stories into segments (the costly, pure-Python part) run in worker processes (index_workers);
+this process keeps the manifest, deletes replaced documents and commits the workers' segments.
+A story repeated in several digests is one document listing every appearance.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from indexer import engine
-from indexer.documents import Content, Occurrence, decode, digest_key, index_fields, occurrence
+from indexer.documents import Occurrence, decode, index_fields
+from indexer.index_workers import Builder, FileResult, WorkerOutput, run_workers
 from indexer.manifest import FileRecord, Manifest
-from indexer.models import Digest, IndexSummary, Problem
+from indexer.models import IndexSummary, Problem
 from indexer.pipeline import parse_file
-from indexer.readers import ReadError, Skipped, iter_files
+from indexer.readers import iter_files
 from indexer.vocab import Vocabulary
 
-POOL_MIN_FILES = 4  # fewer changed files than this are parsed in-process
-PARALLEL_WRITER_MIN_STORIES = 5_000  # Whoosh's multi-process writer pays off above this
-
-
-@dataclass
-class _Parsed:
-    """What a worker sends back for one file."""
-
-    digests: list[Digest] = field(default_factory=list)
-    analysed: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    words: set[str] = field(default_factory=set)
-    notes: list[Problem] = field(default_factory=list)
-    error: str | None = None
-    skipped: str | None = None
+POOL_MIN_FILES = 4  # fewer changed files than this are indexed in-process
 
 
 @dataclass(frozen=True)
 class _Job:
     record: FileRecord
     path: str  # as iter_files gave it (for reading)
-
-
-def _parse_job(job: tuple[str, str]) -> _Parsed:
-    """Read, split, extract entities and analyse one file (runs in a worker process)."""
-    path, source = job
-    parsed = _Parsed()
-    try:
-        parsed.digests = parse_file(Path(path), source, on_problem=parsed.notes.append)
-    except ReadError as exc:
-        parsed.error = str(exc)
-        return parsed
-    except Skipped as exc:
-        parsed.skipped = str(exc)
-        return parsed
-    for digest in parsed.digests:
-        for story in digest.stories:
-            if story.id not in parsed.analysed:
-                fields, words = engine.analyse(story.headline, story.title, story.body)
-                parsed.analysed[story.id] = fields
-                parsed.words.update(words)
-    return parsed
 
 
 def _hash_file(path: str) -> str:
@@ -105,7 +71,6 @@ class IndexRun:
         self.done = 0
         self.total = 0
         self.named: set[str] = set()
-        self.names: dict[str, str] = {}
 
     def _count(self, **changes: int) -> None:
         self.counts.update(changes)
@@ -194,20 +159,24 @@ class IndexRun:
             )
         return gone
 
-    def _parsed(self, jobs: list[_Job]) -> Iterator[tuple[_Job, _Parsed]]:
-        work = [(job.path, job.record.source) for job in jobs]
+    def _indexed(self, jobs: list[_Job], output: WorkerOutput) -> Iterator[FileResult]:
+        """Each changed file's result, from worker processes or (a few files) from here."""
+        tasks = [(number, job.path, job.record.source) for number, job in enumerate(jobs)]
         procs = os.cpu_count() or 1
-        if len(jobs) < POOL_MIN_FILES or procs < 2:
-            for job, item in zip(jobs, work, strict=True):
-                yield job, _parse_job(item)
+        if len(jobs) >= POOL_MIN_FILES and procs >= 2:
+            yield from run_workers(self.index_dir, tasks, min(procs, len(jobs)), output)
             return
-        in_main = threading.current_thread() is threading.main_thread()
-        method = (
-            "fork" if in_main and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        chunk = max(1, min(16, len(work) // (procs * 8)))
-        with multiprocessing.get_context(method).Pool(procs) as pool:
-            yield from zip(jobs, pool.imap(_parse_job, work, chunksize=chunk), strict=True)
+        builder = Builder(self.index_dir, parse_file)  # this module's name: tests replace it
+        try:
+            for task in tasks:
+                yield builder.file(*task)
+        except BaseException:
+            builder.cancel()
+            raise
+        finished = builder.finish()
+        output.segments += finished.segments
+        output.words |= finished.words
+        output.names.update(finished.names)
 
     def _write(self, jobs: list[_Job], removed: list[FileRecord]) -> None:
         manifest = self.manifest
@@ -217,93 +186,91 @@ class IndexRun:
             manifest.drop_file(record.path)
         elsewhere = manifest.story_ids()  # stories in files this run does not touch
         in_index = (elsewhere | dropped_ids) if self.trust_manifest else None
-        snapshot = engine.open_searcher(self.ix)
-        words: set[str] = set()
-        written: set[str] = set()
-        repeated: set[str] = set()
-        # The writer (and its worker processes) start before the parsing pool, so no process
-        # is forked while the pool's threads run.
-        big = self._expected_stories(jobs) >= PARALLEL_WRITER_MIN_STORIES
-        writer = engine.DocWriter(self.ix, procs=min(2, os.cpu_count() or 1) if big else 1)
+        seen: set[str] = set()
+        stale: set[str] = set()  # written anew: their old documents go
+        repeated: set[str] = set()  # rewritten after the commit, listing every appearance
+        output = WorkerOutput()
         try:
-            for job, parsed in self._parsed(jobs):
+            for result in self._indexed(jobs, output):
+                job = jobs[result.job]
                 self._advance(job.record.source)
-                self._file(job, parsed, taken, writer, in_index, elsewhere, written, repeated)
-                words |= parsed.words
-            for story_id in dropped_ids - written:
+                self._file(job, result, taken, in_index, elsewhere, seen, stale, repeated)
+            self._commit(output.segments, stale, dropped_ids - seen)
+        except BaseException:
+            _delete_segments(self.ix, output.segments)
+            manifest.rollback()
+            raise
+        if repeated:
+            self._merge_repeats(repeated)
+        Vocabulary.extend(self.index_dir, output.words)
+        manifest.add_names(output.names)
+        manifest.commit()
+        self.mark(True)
+
+    def _commit(self, segments: list[Any], stale: set[str], dropped: set[str]) -> None:
+        """Delete replaced documents, rewrite the ones that lost an appearance, and commit
+        them with the new segments."""
+        snapshot = engine.open_searcher(self.ix)
+        writer = engine.DocWriter(self.ix)
+        try:
+            if engine.doc_count(snapshot):
+                for story_id in sorted(stale):
+                    writer.delete(story_id)
+            for story_id in sorted(dropped):
                 self._rewrite(writer, snapshot, story_id)
+            writer.add_segments(segments)
             self.mark(False)
             writer.commit()
         except BaseException:
             writer.cancel()
-            manifest.rollback()
             raise
         finally:
             snapshot.close()
-        if repeated:
-            self._merge_repeats(repeated)
-        Vocabulary.extend(self.index_dir, words)
-        manifest.add_names(self.names)
-        manifest.commit()
-        self.mark(True)
-
-    def _expected_stories(self, jobs: list[_Job]) -> int:
-        return sum(job.record.size for job in jobs) // 1500  # a story is ~1.5 kB of digest
 
     def _file(
         self,
         job: _Job,
-        parsed: _Parsed,
+        result: FileResult,
         taken: dict[str, list[tuple[str, Occurrence]]],
-        writer: engine.DocWriter,
         in_index: set[str] | None,
         elsewhere: set[str],
-        written: set[str],
+        seen: set[str],
+        stale: set[str],
         repeated: set[str],
     ) -> None:
-        """Record one parsed file and write the documents of the stories first seen in it."""
+        """Record one indexed file in the manifest and the counts."""
         source = job.record.source
-        for note in parsed.notes:
+        for note in result.notes:
             self._problem(note)
-        if parsed.error is not None:
+        if result.error is not None:
             self._count(failed=1)
-            self._problem(Problem(source, parsed.error))
+            self._problem(Problem(source, result.error))
             self.manifest.add_occurrences(job.record.path, taken.get(job.record.path, ()))
             return  # keep what an unreadable file gave before
         self.manifest.put_file(job.record)
-        if parsed.skipped is not None:  # a failure only when the user named the file
+        if result.skipped is not None:  # a failure only when the user named the file
             named = source in self.named
             self._count(**({"failed": 1} if named else {"skipped": 1}))
-            self._problem(Problem(source, parsed.skipped, fatal=named))
+            self._problem(Problem(source, result.skipped, fatal=named))
             return
-        found = [
-            (story, occurrence(story, digest_key(digest.source, number)))
-            for number, digest in enumerate(parsed.digests)
-            for story in digest.stories
-        ]
-        self.manifest.add_occurrences(job.record.path, [(s.id, o) for s, o in found])
-        self._count(digests=len(parsed.digests), stories=len(found))
-        if parsed.digests and not found:
+        found = result.stories
+        self.manifest.add_occurrences(job.record.path, [(i, where) for i, where, _ in found])
+        self._count(
+            digests=result.digests, stories=len(found), entities=sum(n for _, _, n in found)
+        )
+        if result.digests and not found:
             self._problem(Problem(source, "no stories found", fatal=False))
-        for story, where in found:
-            self._count(entities=len(story.entities))
-            for entity in story.entities:
-                self.names.setdefault(entity.canonical.lower(), entity.canonical)
-            if story.id in written:
-                repeated.add(story.id)
+        for story_id, _, _ in found:
+            if story_id in seen:  # a worker wrote it already: once more, with every appearance
+                repeated.add(story_id)
                 self._count(duplicates_merged=1)
                 continue
-            if story.id in elsewhere:
+            seen.add(story_id)
+            if story_id in elsewhere:
+                repeated.add(story_id)
                 self._count(duplicates_merged=1)
-                occurrences = self.manifest.occurrences(story.id)
-            else:
-                occurrences = [where]
-            doc = index_fields(story.id, Content.of(story), parsed.analysed[story.id], occurrences)
-            if in_index is None or story.id in in_index:
-                writer.replace(doc)
-            else:
-                writer.add(doc)
-            written.add(story.id)
+            if in_index is None or story_id in in_index:
+                stale.add(story_id)
 
     def _rewrite(self, writer: engine.DocWriter, searcher: Any, story_id: str) -> None:
         """A story that lost an appearance: delete it, or rewrite it with the ones left."""
@@ -332,3 +299,10 @@ class IndexRun:
             raise
         finally:
             searcher.close()
+
+
+def _delete_segments(ix: Any, segments: list[Any]) -> None:
+    """Remove the files of segments that were written but never committed."""
+    for segment in segments:
+        for name in segment.list_files(ix.storage):
+            ix.storage.delete_file(name)

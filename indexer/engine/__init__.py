@@ -7,6 +7,7 @@ searchers and queries it returns are opaque to the callers.
     patches   two caching/bookkeeping fixes to Whoosh hot spots, applied on import
     analysis  the tokenizer and stemmer shared by indexing, queries and snippets
     schema    fields, storage, the writer lock, the document writer
+    bulk      whole segments written from pre-analysed documents (by the indexing workers)
     queries   parsing and rewriting queries (phrases as word pairs, wildcard expansion)
     reading   searchers, stored stories, counts, posting lists as arrays
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -132,21 +131,21 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
-class DocWriter:
-    """Adds, replaces and deletes story documents; one Whoosh commit at the end."""
+def codec() -> Any:
+    """The codec every segment is written with.
 
-    def __init__(self, ix: WhooshIndex, *, procs: int = 1, limitmb: int = 256) -> None:
-        # Posting blocks uncompressed: zlib was ~9% of indexing time, and reads are faster.
-        # (Inline short lists would help too, but Whoosh 2.7.5's inlining code is broken.)
-        codec = whoosh3.W3Codec(compression=0)
-        options = {"limitmb": limitmb, "timeout": 5, "codec": codec}
-        # Whoosh's sub-writers are forked processes: elsewhere (spawn) write in this process.
-        if procs > 1 and multiprocessing.get_start_method() == "fork":
-            self._writer = ix.writer(procs=procs, multisegment=True, **options)
-            for _ in range(procs):  # fork the sub-writers now, before any threads exist
-                self._writer._new_task()
-        else:
-            self._writer = ix.writer(**options)
+    Posting blocks uncompressed: zlib was ~9% of indexing time, and reads are faster."""
+    return whoosh3.W3Codec(compression=0)
+
+
+class DocWriter:
+    """Adds, replaces and deletes story documents, and adds segments written by
+    engine.bulk; one Whoosh commit at the end."""
+
+    def __init__(self, ix: WhooshIndex, *, limitmb: int = 64) -> None:
+        # Non-compound: Whoosh reads a compound segment by copying the whole file into memory,
+        # separate files can be mapped.
+        self._writer = ix.writer(limitmb=limitmb, timeout=5, codec=codec(), compound=False)
 
     def add(self, doc: Mapping[str, Any]) -> None:
         self._writer.add_document(**doc)
@@ -157,6 +156,16 @@ class DocWriter:
 
     def delete(self, story_id: str) -> None:
         self._writer.delete_by_term("id", story_id)
+
+    def add_segments(self, segments: Iterable[Any]) -> None:
+        """Include finished segments in this commit. Deletions made before this call do not
+        see their documents."""
+        writer = self._writer
+        writer.segments.extend(segments)
+        writer._setup_doc_offsets()
+        if writer._searcher is not None:  # it would not know the new segments
+            writer._searcher._orig_close()
+            writer._searcher = None
 
     def commit(self) -> None:
         self._writer.commit()

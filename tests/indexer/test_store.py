@@ -228,7 +228,7 @@ def test_busy_across_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_many_files_use_the_worker_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(indexing, "PARALLEL_WRITER_MIN_STORIES", 0)  # and Whoosh's sub-writers
+    monkeypatch.setattr(indexing, "POOL_MIN_FILES", 2)  # worker processes, each a segment
     folder = tmp_path / "many"
     folder.mkdir()
     for number, path in enumerate(SEED_FILES * 2):
@@ -250,3 +250,54 @@ def test_the_index_folder_itself_is_never_indexed(tmp_path: Path) -> None:
     update_index(index_dir, [str(tmp_path)])
     again = update_index(index_dir, [str(tmp_path)])  # vocab.txt etc. changed meanwhile
     assert (again.digests, again.unchanged) == (0, 1)
+
+
+def test_segments_are_written_as_separate_files(tmp_path: Path, digests: Path) -> None:
+    update_index(tmp_path / "index", [str(digests)])
+    names = [p.name for p in (tmp_path / "index").iterdir()]
+    assert any(name.endswith(".trm") for name in names)
+    assert not any(name.endswith(".seg") for name in names)  # no compound file to copy in
+
+
+_CAPTURED_STDERR_RUN = """
+import io, sys, threading
+from indexer.store import update_index
+
+class Captured(io.StringIO):  # what Textual puts in sys.stderr while the app runs
+    def fileno(self):
+        return -1
+
+def run():
+    try:
+        summary = update_index(sys.argv[1], [sys.argv[2]])
+        print(summary.stories, summary.failed)
+    except Exception as exc:
+        print("error:", exc)
+
+sys.stderr = Captured()
+worker = threading.Thread(target=run)
+worker.start()
+worker.join()
+"""
+
+
+def test_worker_processes_start_from_a_thread_with_captured_stderr(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number, path in enumerate(SEED_FILES * 2):
+        (folder / f"{number:02d}-{path.name}").write_text(
+            path.read_text(encoding="utf-8") + f"\n\nMarker story {number}\n\nText {number}.\n",
+            encoding="utf-8",
+        )
+    assert len(SEED_FILES) * 2 >= indexing.POOL_MIN_FILES  # so worker processes start
+    run = subprocess.run(
+        [sys.executable, "-c", _CAPTURED_STDERR_RUN, str(tmp_path / "index"), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert run.returncode == 0 and not run.stdout.startswith("error"), run.stdout + run.stderr
+    stories, failed = map(int, run.stdout.split())
+    assert failed == 0 and stories > len(SEED_FILES) * 2
+    assert len(_hits(tmp_path / "index", "marker")) == len(SEED_FILES) * 2

@@ -16,6 +16,7 @@ import datetime as dt
 import pstats
 import random
 import re
+import resource
 import shutil
 import statistics
 import time
@@ -157,6 +158,18 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"fresh build: {summary.stories} stories in {seconds:.1f} s = "
         f"{summary.stories / seconds:.0f} stories/s; index {size:.0f} MB; failed {summary.failed}"
+    )
+    # The workers parse and write the segments: their CPU and memory are most of the build's.
+    own, workers = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    worker_cpu = workers.ru_utime + workers.ru_stime
+    print(
+        f"CPU: this process {own.ru_utime + own.ru_stime:.1f} s, workers "
+        f"{worker_cpu:.1f} s "
+        f"({worker_cpu * 1000 / max(summary.stories, 1):.2f} ms a story); "
+        f"peak RSS this process {own.ru_maxrss / 1024:.0f} MB, largest worker "
+        f"{workers.ru_maxrss / 1024:.0f} MB"
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)

@@ -1,0 +1,349 @@
+"""Writing a whole segment at once from pre-analysed documents: the fast path of `dex index`.
+
+Whoosh's own writer touches every posting about ten times in Python (a pool tuple, an external
+sort, a block buffer with type checks, a length look-up), which made it most of the indexing
+time. A SegmentBuilder inverts documents in memory (term -> doc numbers and counts, compact
+arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
+
+- non-compound (one file per part), so readers can map the files instead of Whoosh copying a
+  compound file into memory;
+- a term found in one document only is inlined in the term table, with no posting block (most
+  word pairs: about half the index size);
+- posting weights are term counts, pickled as small ints rather than 9-byte floats.
+
+Builders run in the indexing worker processes, each writing its own segment; the parent adds
+the finished segments to the index in its one commit (see DocWriter.add_segments).
+"""
+
+from __future__ import annotations
+
+import secrets
+import struct
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Mapping
+from itertools import count as numbering
+from itertools import pairwise, repeat
+from pathlib import Path
+from pickle import dumps
+from typing import Any
+from zlib import crc32
+
+import numpy as np
+from whoosh.codec import whoosh3
+from whoosh.filedb import filetables
+from whoosh.filedb.filestore import FileStorage
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.util.numlists import GrowableArray
+
+from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
+
+_BLOCK = 128  # postings per block, as Whoosh's W3 codec
+_INLINE_MAX = 1  # terms in at most this many documents keep their postings in the term table
+_MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
+_NO_LENGTH = length_to_byte(None)
+_LENGTHS = struct.Struct("!ii")  # key and value lengths before a row of the term table
+_INFO = whoosh3.W3TermInfo._struct
+_VECTOR_MIN = 48  # posting lists at least this long go through numpy
+_POINTER = struct.Struct("!Iq")  # a slot of the term table's hash tables
+
+
+class SegmentBuilder:
+    """Collects documents, then writes them as one new (not yet committed) segment."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self._storage = FileStorage(str(index_dir))
+        self._codec = codec()
+        # secrets, not random: forked workers share random's state and would share names.
+        self._segment = whoosh3.W3Segment(self._codec, INDEX_NAME, segid=secrets.token_hex(8))
+        self._stored_file = self._create_column("_stored")
+        self._stored = whoosh3.STORED_COLUMN.writer(self._stored_file)
+        self._postings: dict[str, _PostingBuffer] = {}
+        self._lengths: dict[str, array[int]] = {}
+        self._totals: Counter[str] = Counter()
+        self._columns: dict[str, list[tuple[int, Any]]] = {}
+        self.count = 0
+
+    def _create_column(self, name: str) -> Any:
+        return self._storage.create_file(whoosh3.W3Codec.column_filename(self._segment, name))
+
+    def add(self, doc: Mapping[str, Any]) -> int:
+        """Add one document (the keyword arguments Whoosh's add_document takes); returns its
+        number in this segment."""
+        docnum = self.count
+        self.count += 1
+        stored: dict[str, Any] = {}
+        for name, value in doc.items():
+            if value is None:
+                continue
+            field = SCHEMA[name]
+            if field.indexed:
+                self._index(name, field, docnum, value)
+            if field.stored:
+                stored[name] = value
+            if field.column_type is not None:
+                self._columns.setdefault(name, []).append((docnum, field.to_column_value(value)))
+        if stored:
+            self._stored.add(docnum, stored)
+        return docnum
+
+    def _index(self, name: str, field: Any, docnum: int, value: Any) -> None:
+        if isinstance(value, list) and (not value or isinstance(value[0], str)):
+            counted: Mapping[Any, int] = Counter(value)  # str: UTF-8 sorts as code points do
+        else:  # ids, numbers: Whoosh's own term making (numeric tiers may repeat a term)
+            if field.format.fixed_value_size() not in (0, 4):
+                raise ValueError(f"{name}: field format not supported by SegmentBuilder")
+            counted = {btext: 1 for btext, _, _, _ in field.index(value)}
+        if not counted:
+            return
+        buffer = self._postings.get(name)
+        if buffer is None:
+            buffer = self._postings[name] = _PostingBuffer()
+        buffer.add(docnum, counted)
+        if field.scorable:
+            length = sum(counted.values())
+            lengths = self._lengths.setdefault(name, array("I"))
+            if len(lengths) <= docnum:
+                lengths.extend(bytes(docnum + 1 - len(lengths)))
+            lengths[docnum] = length
+            self._totals[name] += length
+
+    def finish(self) -> Any | None:
+        """Write the segment's files; returns the segment (None, and no files, if empty)."""
+        if not self.count:
+            self.cancel()
+            return None
+        self._stored.finish(self.count)
+        self._stored_file.close()
+        self._write_columns()
+        self._write_terms()
+        segment = self._segment
+        segment.set_doc_count(self.count)
+        segment._fieldlengths = dict(self._totals)
+        return segment
+
+    def cancel(self) -> None:
+        """Close and delete whatever was written so far."""
+        if not self._stored_file.is_closed:
+            self._stored_file.close()
+        for name in self._segment.list_files(self._storage):
+            self._storage.delete_file(name)
+
+    def _write_columns(self) -> None:
+        for name, lengths in self._lengths.items():
+            column = whoosh3.LENGTHS_COLUMN
+            handle = self._create_column(whoosh3._lenfield(name))
+            writer = column.writer(handle)
+            for docnum, length in enumerate(lengths):
+                if length:
+                    writer.add(docnum, length_to_byte(length))
+            writer.finish(self.count)
+            handle.close()
+        for name, values in self._columns.items():
+            handle = self._create_column(name)
+            writer = SCHEMA[name].column_type.writer(handle)
+            for docnum, value in values:
+                writer.add(docnum, value)
+            writer.finish(self.count)
+            handle.close()
+
+    def _write_terms(self) -> None:
+        segment, storage = self._segment, self._storage
+        table = _TermTable(segment.create_file(storage, whoosh3.W3Codec.TERMS_EXT))
+        fieldmap: dict[str, int] = {}
+        table.extras["fieldmap"] = fieldmap
+        posts = segment.create_file(storage, whoosh3.W3Codec.POSTS_EXT)
+        for name in sorted(self._postings):  # each field's buffer freed once written
+            fieldid = fieldmap[name] = len(fieldmap)
+            prefix = pack_ushort(fieldid)
+            writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
+            terms, starts, ends, docs, counts = self._postings.pop(name).inverted()
+            doc_list, count_list = docs.tolist(), counts.tolist()
+            inline, several = writer.inline, writer.term
+            rows: list[tuple[bytes, bytes]] = []
+            for term, start, end in zip(terms, starts, ends, strict=True):
+                btext = term.encode("utf-8") if isinstance(term, str) else term
+                if end - start <= _INLINE_MAX:  # most terms (word pairs): no posting blocks
+                    info = inline(doc_list[start:end], count_list[start:end])
+                else:
+                    info = several(docs[start:end], counts[start:end])
+                rows.append((prefix + btext, info))
+                if len(rows) >= 8192:
+                    table.add_sorted(rows)
+                    rows = []
+            table.add_sorted(rows)
+        table.close()
+        posts.close()
+
+
+class _PostingBuffer:
+    """One field's postings in the order documents came: term number, document, count.
+
+    Appending a document's terms is three C-level extends (no Python loop per posting);
+    finish() sorts them by term with numpy."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Any, int] = {}  # term -> a unique number (not dense)
+        self._fresh = numbering()
+        self.terms = array("q")
+        self.docs = array("I")
+        self.counts = array("I")
+
+    def add(self, docnum: int, counted: Mapping[Any, int]) -> None:
+        # setdefault with a fresh number per call: a new term keeps it, a known one ignores it
+        self.terms.extend(map(self.numbers.setdefault, counted, self._fresh))
+        self.docs.extend(repeat(docnum, len(counted)))
+        self.counts.extend(counted.values())
+
+    def inverted(self) -> tuple[list[Any], list[int], list[int], np.ndarray, np.ndarray]:
+        """Terms in order, where each one's postings start and end, and the documents
+        (ascending within a term) and counts of all postings in that order."""
+        terms = sorted(self.numbers)
+        numbers = np.fromiter((self.numbers[t] for t in terms), np.int64, len(terms))
+        rank = np.zeros(int(numbers.max()) + 1, np.int64)
+        rank[numbers] = np.arange(len(terms))
+        keys = rank[np.frombuffer(self.terms, np.int64)]
+        order = np.argsort(keys, kind="stable")  # stable: documents stay ascending
+        docs = np.frombuffer(self.docs, np.uint32)[order]
+        counts = np.frombuffer(self.counts, np.uint32)[order]
+        bounds = (np.flatnonzero(np.diff(keys[order])) + 1).tolist()
+        return terms, [0, *bounds], [*bounds, len(order)], docs, counts
+
+
+class _TermTable(filetables.OrderedHashWriter):
+    """Whoosh's ordered hash file (the term table), taking sorted rows in batches: one write
+    and no per-row checks."""
+
+    def __init__(self, dbfile: Any) -> None:
+        # CRC-32 (Whoosh's hash type 1) rather than MD5: the reader takes the type from the
+        # file, and it is cheaper to compute on both sides.
+        filetables.HashWriter.__init__(self, dbfile, hashtype=1)
+        self.index = GrowableArray("H")
+        self.lastkey = b""
+
+    def add_sorted(self, rows: list[tuple[bytes, bytes]]) -> None:
+        if not rows:
+            return
+        pos = self.dbfile.tell()
+        buckets = self.buckets
+        pack = _LENGTHS.pack
+        parts: list[bytes] = []
+        positions: list[int] = []
+        for key, value in rows:
+            positions.append(pos)
+            hashed = crc32(key)
+            buckets[hashed & 255].append((hashed, pos))
+            parts += (pack(len(key), len(value)), key, value)
+            pos += 8 + len(key) + len(value)
+        self.dbfile.write(b"".join(parts))
+        index = self.index
+        try:
+            index.array.extend(array(index.array.typecode, positions))
+        except OverflowError:
+            index._retype(positions[-1])
+            index.array.extend(array(index.array.typecode, positions))
+        self.lastkey = rows[-1][0]
+
+    def _write_hashes(self) -> None:
+        """Whoosh's 256 open-addressing tables, written in one go rather than a write per slot."""
+        parts: list[bytes] = []
+        pos = self.dbfile.tell()
+        for entries in self.buckets:
+            slots = 2 * len(entries)
+            self.directory.append((pos, slots))
+            table = [(0, 0)] * slots
+            for hashed, where in entries:
+                slot = (hashed >> 8) % slots
+                while table[slot] != (0, 0):
+                    slot = (slot + 1) % slots
+                table[slot] = (hashed, where)
+            parts += (_POINTER.pack(*entry) for entry in table)
+            pos += slots * _POINTER.size
+        self.dbfile.write(b"".join(parts))
+
+
+def _pack_counts(counts: list[int]) -> bytes:
+    """Counts as Frequency's values: big-endian unsigned ints, end to end."""
+    packed = array("I", counts)
+    if sys.byteorder == "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+class _FieldPostings:
+    """Encodes the posting lists of one field as W3 blocks, or inlined in the term info."""
+
+    def __init__(self, posts: Any, field: Any, lengths: array[int] | None) -> None:
+        self._posts = posts
+        self._boost = float(field.format.field_boost)
+        self._value_size = field.format.fixed_value_size()
+        # Per document, the field's length as the one-byte code Whoosh keeps.
+        self._codes = bytes(length_to_byte(n) for n in lengths) if lengths is not None else b""
+        # Documents past the last one with this field have length 0.
+        self._code_array = np.frombuffer(self._codes + bytes(1 << 20), dtype=np.uint8)
+
+    def inline(self, ids: list[int], counts: list[int]) -> bytes:
+        """The term info of a term in a few documents, with the postings in it."""
+        codes = self._codes
+        boost = self._boost
+        # Whole counts pickle as 2-byte ints rather than 9-byte floats; reads see equal numbers.
+        weights = tuple(counts) if boost == 1.0 else tuple(c * boost for c in counts)
+        found = [codes[i] if i < len(codes) else 0 for i in ids]
+        if self._value_size == 4:
+            values: tuple[Any, ...] = tuple(pack_uint(c) for c in counts)
+        else:
+            values = (None,) * len(ids)  # what a posting block gives for a field without values
+        head = _INFO.pack(
+            1, sum(weights), len(ids), min(found), max(found), max(weights), ids[0], ids[-1]
+        )
+        return head + dumps((tuple(ids), weights, values), 2)
+
+    def term(self, doc_array: np.ndarray, count_array: np.ndarray) -> bytes:
+        """The term info of a term in several documents, writing its posting blocks."""
+        codes = self._codes
+        ids = doc_array.tolist()
+        if len(ids) < _VECTOR_MIN:
+            counts = count_array.tolist()
+            weights: list[Any] = counts if self._boost == 1.0 else [c * self._boost for c in counts]
+            deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
+            doc_codes: Any = [codes[i] for i in ids] if codes else None
+            packed = _pack_counts(counts)
+        else:  # long lists: numpy
+            weights = (count_array if self._boost == 1.0 else count_array * self._boost).tolist()
+            deltas = np.diff(doc_array, prepend=0).tolist()  # the first delta is ids[0]
+            doc_codes = self._code_array[doc_array].tolist() if codes else None
+            packed = count_array.astype(">u4").tobytes()
+        posts = self._posts
+        start = posts.tell()
+        parts = [_MAGIC]
+        size = len(ids)
+        for at in range(0, size, _BLOCK):
+            end = at + _BLOCK
+            block_weights = weights[at:end]
+            top = max(block_weights)
+            first = block_weights[0]
+            if top == 1 and first == 1:
+                mini: Any = None
+            elif top == min(block_weights):
+                mini = float(first)
+            else:
+                mini = tuple(block_weights)
+            block_values = packed[at * 4 : end * 4] if self._value_size == 4 else None
+            block_deltas = deltas[at:end]
+            block_deltas[0] = ids[at]
+            data = dumps((tuple(block_deltas), mini, block_values), 2)
+            if doc_codes is not None:
+                block_codes = doc_codes[at:end]
+                low, high = min(block_codes), max(block_codes)
+            else:
+                low = high = 0
+            count = len(block_deltas)
+            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), 2)
+            total = len(head) + len(data)
+            parts += (pack_int(-total if end >= size else total), head, data)
+        posts.write(b"".join(parts))
+        low, high = (min(doc_codes), max(doc_codes)) if doc_codes is not None else (0, 0)
+        info = _INFO.pack(0, sum(weights), size, low, high, max(weights), ids[0], ids[-1])
+        return info + pack_long(start) + pack_int(posts.tell() - start)

@@ -1,0 +1,108 @@
+"""The bulk segment writer reads back exactly as Whoosh's own writer would have written it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indexer import engine
+from indexer.documents import Content, decode, digest_key, index_fields, occurrence
+from indexer.engine import bulk
+from indexer.engine.schema import DocWriter, create_index
+from indexer.pipeline import parse_file
+
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+NUMERIC = {"money", "percent"}  # Whoosh's writer repeats a posting when two values share a tier
+
+
+def _documents() -> list[dict[str, Any]]:
+    docs: dict[str, dict[str, Any]] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        for number, digest in enumerate(parse_file(path, path.name, on_problem=lambda _: None)):
+            for story in digest.stories:
+                analysed, _ = engine.analyse(story.headline, story.title, story.body)
+                where = occurrence(story, digest_key(digest.source, number))
+                docs.setdefault(
+                    story.id, index_fields(story.id, Content.of(story), analysed, [where])
+                )
+    return list(docs.values())
+
+
+def _postings(reader: Any, field: str, term: bytes) -> list[tuple[int, float, Any]]:
+    matcher = reader.postings(field, term)
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    return found
+
+
+def _stats(reader: Any, field: str, term: bytes) -> tuple[Any, ...]:
+    info = reader.term_info(field, term)
+    return (
+        info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+        info.max_weight(), info.min_id(), info.max_id(),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("vector_min", "block", "inline"),
+    [(10**9, 128, 4), (2, 128, 1), (2, 3, 1), (10**9, 3, 2)],
+    ids=str,
+)
+def test_bulk_segment_reads_like_whoosh_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, vector_min: int, block: int, inline: int
+) -> None:
+    monkeypatch.setattr(bulk, "_VECTOR_MIN", vector_min)  # the numpy path, or plain Python
+    monkeypatch.setattr(bulk, "_BLOCK", block)  # several posting blocks per term
+    monkeypatch.setattr(bulk, "_INLINE_MAX", inline)  # postings kept in the term table
+    docs = _documents()
+    (tmp_path / "whoosh").mkdir()
+    (tmp_path / "bulk").mkdir()
+    reference = create_index(tmp_path / "whoosh")
+    writer = DocWriter(reference)
+    for doc in docs:
+        writer.add(doc)
+    writer.commit()
+    built = create_index(tmp_path / "bulk")
+    builder = bulk.SegmentBuilder(tmp_path / "bulk")
+    for doc in docs:
+        builder.add(doc)
+    writer = DocWriter(built)
+    writer.add_segments([builder.finish()])
+    writer.commit()
+
+    with (
+        engine.open_whoosh(tmp_path / "whoosh").reader() as want,
+        engine.open_whoosh(tmp_path / "bulk").reader() as got,
+    ):
+        terms = list(want.all_terms())
+        assert terms == list(got.all_terms()) and len(terms) > 1000
+        assert any(got.doc_frequency(f, t) > 3 for f, t in terms)  # several blocks at 3
+        for field, term in terms:
+            if field in NUMERIC:
+                assert {p[0] for p in _postings(got, field, term)} == {
+                    p[0] for p in _postings(want, field, term)
+                }
+                continue
+            assert _stats(got, field, term) == _stats(want, field, term), (field, term)
+            assert _postings(got, field, term) == _postings(want, field, term), (field, term)
+        for field in (*engine.TEXT_FIELDS, "pairs"):
+            assert got.field_length(field) == want.field_length(field)
+            assert [got.doc_field_length(d, field) for d in range(len(docs))] == [
+                want.doc_field_length(d, field) for d in range(len(docs))
+            ]
+        for docnum in range(len(docs)):
+            mine, theirs = got.stored_fields(docnum), want.stored_fields(docnum)
+            assert mine["id"] == theirs["id"]
+            assert decode(mine["doc"]) == decode(theirs["doc"])
+        assert list(got.column_reader("date")) == list(want.column_reader("date"))
+
+
+def test_an_empty_builder_writes_nothing(tmp_path: Path) -> None:
+    create_index(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert bulk.SegmentBuilder(tmp_path).finish() is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
