@@ -101,7 +101,7 @@ class MainScreen(SearchingScreen):
             with Vertical(id="side"):
                 yield EntityPane(id="entities")
                 yield BookmarksPane(id="bookmarks")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(StoryList).set_sort(self.sort)

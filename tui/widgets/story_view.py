@@ -83,10 +83,16 @@ class StoryView(VerticalScroll):
         Binding("G", "scroll_end", "Bottom", id="reader.bottom", show=False),
         Binding("space", "page_down", "Page down", id="reader.page", show=False),
         Binding("f,ctrl+f", "find", "Find", id="reader.find", tooltip="Find text in this story"),
-        Binding("n", "find_next", "Next match", id="reader.find_next"),
+        Binding("n", "find_next", "Next match", id="reader.find_next", show=False),
         Binding("N", "find_previous", "Previous match", id="reader.find_previous", show=False),
         Binding("right_square_bracket", "step(1)", "Next in digest", id="reader.next_story"),
-        Binding("left_square_bracket", "step(-1)", "Prev in digest", id="reader.previous_story"),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Prev in digest",
+            id="reader.previous_story",
+            show=False,
+        ),
         Binding("escape", "back", "Back", id="reader.back", show=False),
         *(_toggle_binding(n, label) for n, label in enumerate(LABELS, 1)),
     ]
@@ -116,7 +122,10 @@ class StoryView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Text(self._message), id="reader-head", markup=False)
         yield Static(Text(""), id="reader-text", markup=False)
-        yield Input(placeholder="Find in this story (Enter: keep, Escape: close)", id="reader-find")
+        yield Input(
+            placeholder="Find in this story (Enter: keep, n/N: next/previous, Escape: close)",
+            id="reader-find",
+        )
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_story())
