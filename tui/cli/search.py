@@ -25,7 +25,13 @@ Your bookmarks: bookmarked:yes, tag:NAME."""
 
 
 @click.command("search", epilog=QUERY_HELP)
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1)
+@click.option(
+    "--like",
+    "like",
+    metavar="STORY_ID",
+    help="Instead of a query: the stories most like this one (ids are in the results).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option(
@@ -35,12 +41,14 @@ Your bookmarks: bookmarked:yes, tag:NAME."""
     show_default=True,
     help="Best matches first, or newest first.",
 )
-def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None:
+def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, sort: str) -> None:
     """Search the indexed stories (the bundled samples until you run `dex index`).
 
     Query mistakes (an unclosed quote, an unknown field, a date dex cannot read) are one line
     on stderr and exit status 2.
     """
+    if bool(query) == bool(like):
+        raise click.UsageError("give a QUERY, or --like STORY_ID (not both)")
     from indexer.store import (
         IndexBusyError,
         IndexDamagedError,
@@ -68,7 +76,10 @@ def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None
         raise click.exceptions.Exit(1) from None
     bookmarks = _bookmarks()
     try:
-        result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
+        if like:
+            result = _similar(index, like.strip(), limit)
+        else:
+            result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
     except QueryError as exc:
         click.echo(one_line(f"dex: {exc}"), err=True)
         raise click.exceptions.Exit(2) from None
@@ -80,6 +91,17 @@ def search(query: tuple[str, ...], as_json: bool, limit: int, sort: str) -> None
         _write_utf8(json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n")
     else:
         _render(result)
+
+
+def _similar(index: Any, story_id: str, limit: int) -> SearchResult:
+    """The `--like` answer, shaped as a search result (its query is `like:ID`)."""
+    from indexer.models import SearchResult
+    from indexer.store import QueryError
+
+    if index.story(story_id) is None:
+        raise QueryError(f"--like {story_id!r}: no story with that id in the index")
+    hits = index.more_like_this(story_id, limit)
+    return SearchResult(query=f"like:{story_id}", hits=hits, total=len(hits))
 
 
 def _write_utf8(text: str) -> None:
@@ -152,7 +174,9 @@ def _render(result: SearchResult) -> None:
         where = hit.sources[0].rsplit("/", 1)[-1] if hit.sources else ""
         extra = f" (+{len(hit.sources) - 1} more)" if len(hit.sources) > 1 else ""
         where = one_line(where)
-        console.print(Text(f"     {hit.date.isoformat()}  {where}{extra}", style="cyan"))
+        line = Text(f"     {hit.date.isoformat()}  {where}{extra}", style="cyan")
+        line.append(f"  id {hit.id}", style="dim")  # for --like and `dex bookmarks add`
+        console.print(line)
         snippet = Text(one_line(hit.snippet))  # one character for one: the spans still fit
         for span in hit.snippet_spans:
             snippet.stylize("bold yellow", span.start, span.end)
