@@ -70,7 +70,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
         i
         for c in gaz
         if c.kind != "person" and c.kind != "surname"
-        for i in range(f.at_start[c.start], _last_token(f, c) + 1)
+        for i in range(f.index_at(c.start), _last_token(f, c) + 1)
     }
     cands = gaz + org_rule(f, by_last) + person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
@@ -88,10 +88,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
 
 
 def _last_token(f: FieldText, c: Cand) -> int:
-    end = c.end
-    while end not in f.at_end:
-        end -= 1
-    return f.at_end[end]
+    return f.index_ending(c.end)
 
 
 def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]:
@@ -99,8 +96,13 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]
     found: list[Cand] = []
     by_last: dict[int, Cand] = {}
     words, spans, flat, n = f.words, f.spans, f.flat, len(f.words)
+    openers = lex.openers.intersection(words)  # one C-level pass; most words open no name
+    if not openers:
+        return found, by_last
     for i in f.caps:
         word = words[i]
+        if word not in openers:
+            continue
         if word in lex.surnames:
             cand = _known_surname(f, lex, i)
             if cand is not None:
@@ -132,9 +134,9 @@ def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
     if "mid" in entry.flags and (f.title_case or (f.initial[i] and not _acts(f, i))):
         return False
     if "the" in entry.flags:
-        return i > 0 and f.gap(i - 1) == " " and f.words[i - 1] in ("the", "The")
+        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
     if "ctx" in entry.flags:
-        return i > 0 and f.gap(i - 1) == " " and f.words[i - 1] in CONTEXT_WORDS
+        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in CONTEXT_WORDS
     return True
 
 
@@ -142,7 +144,7 @@ def _acts(f: FieldText, i: int) -> bool:
     """Is the one-word name at token i followed by a verb ("Monitor has ordered") or "'s"?"""
     if i + 1 >= len(f.words):
         return False
-    gap, after = f.gap(i), f.words[i + 1]
+    gap, after = f.gaps[i], f.words[i + 1]
     if gap.startswith("'s"):
         return True
     # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
@@ -155,7 +157,7 @@ def _gazetteer_cand(
     f: FieldText, lex: Lexicon, i: int, start: int, end: int, key: str, entry: Entry
 ) -> Cand:
     kind = {"PERSON": "person"}.get(entry.label, "area" if "area" in entry.flags else "gaz")
-    if entry.label == "PLACE" and i > 0 and f.words[i - 1] == "NHS" and f.gap(i - 1) == " ":
+    if entry.label == "PLACE" and i > 0 and f.words[i - 1] == "NHS" and f.gaps[i - 1] == " ":
         area = lex.areas.get(key)
         canonical = f"{area} ICS" if area else f"NHS {entry.canonical}"
         return Cand(f.spans[i - 1][0], end, "ORG", canonical, 0, kind=kind)
@@ -239,10 +241,10 @@ def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
 
     A capitalised word that opens a sentence says nothing unless it is a first name.
     """
-    before = i > 0 and f.gap(i - 1) == " " and is_name_word(f.words[i - 1])
+    before = i > 0 and f.gaps[i - 1] == " " and is_name_word(f.words[i - 1])
     if before and f.initial[i - 1] and f.words[i - 1] not in lex.first_names:
         before = False
-    after = i + 1 < len(f.words) and f.gap(i) == " " and is_name_word(f.words[i + 1])
+    after = i + 1 < len(f.words) and f.gaps[i] == " " and is_name_word(f.words[i + 1])
     return before or after
 
 

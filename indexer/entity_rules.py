@@ -8,7 +8,10 @@ suffix ("... Foundation Trust", "... CCG") and the company a name keeps ("chief 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from indexer.entity_words import (
     AUXILIARIES,
@@ -58,46 +61,81 @@ class FieldText:
         self.text = text
         self.norm = norm = normalise(text)
         self.flat = norm.replace("\n", " ")
-        matches = list(TOKEN_RE.finditer(norm))
-        self.words = words = [m.group() for m in matches]
-        starts = [m.start() for m in matches]
-        ends = [m.end() for m in matches]
-        self.spans = list(zip(starts, ends, strict=True))
+        # One split gives words and the gaps between them: [lead, w0, gap0, w1, gap1, ...].
+        parts = _SPLIT_RE.split(norm)
+        self.words = words = parts[1::2]
+        self.gaps = parts[2::2]  # gaps[i] lies between token i and token i + 1
+        bounds = list(accumulate(map(len, parts)))
+        self.starts = bounds[0::2]  # one more than the tokens: the text's length comes last
+        self.ends = bounds[1::2]
+        self.spans = list(zip(self.starts, self.ends, strict=False))  # starts has one extra
         # Capitalised words (and numbers): only they can start a name.
-        self.caps = [i for i, w in enumerate(words) if not w[0].islower()]
+        self.caps = caps = [i for i, w in enumerate(words) if not w[0].islower()]
         # Only a capitalised word's position matters ("Monitor has..." vs "... by Monitor").
-        self.initial = [False] * len(words)
-        for i in self.caps:
-            self.initial[i] = self._is_initial(starts[i])
-        self.at_start = dict(zip(starts, range(len(starts)), strict=True))
-        self.at_end = dict(zip(ends, range(len(ends)), strict=True))
+        # Whether a word opens a sentence depends only on the gap before it (see _opens).
+        self.initial = initial = [False] * len(words)
+        gaps, known = self.gaps, _OPENS
+        for i in caps:
+            if i:
+                gap = gaps[i - 1]
+                opens = known.get(gap)
+                if opens is None:
+                    opens = known[gap] = _opens(gap, False)
+                initial[i] = opens
+            else:
+                initial[0] = _opens(parts[0], True)
         self.title_case = False
         if name == "headline":
             long = [w for w in words if len(w) > 3 and w.isalpha()]
             capitals = sum(1 for w in long if w[0].isupper())
             self.title_case = len(long) >= 3 and capitals >= 0.75 * len(long)
 
-    def _is_initial(self, pos: int) -> bool:
-        """Does a sentence (or a quotation, list item or line) start at `pos`?"""
-        norm, i = self.norm, pos - 1
-        while i >= 0 and norm[i] in " \t":
-            i -= 1
-        if i < 0:
-            return True
-        c = norm[i]
-        if c in "\"'":
-            if i == pos - 1 and (i == 0 or norm[i - 1].isspace() or norm[i - 1] in "(["):
-                return True  # an opening quote
-            while i >= 0 and norm[i] in "\"' ":
-                i -= 1
-            if i < 0:
-                return True
-            c = norm[i]
-        return c in SENTENCE_ENDERS
+    def index_at(self, start: int) -> int:
+        """The token starting at offset `start` (which must start one)."""
+        return bisect_left(self.starts, start)
+
+    def index_ending(self, end: int) -> int:
+        """The last token ending at or before offset `end`."""
+        return bisect_right(self.ends, end) - 1
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i + 1."""
-        return self.norm[self.spans[i][1] : self.spans[i + 1][0]]
+        return self.gaps[i]
+
+
+# Tokens with their gaps kept: re.split returns the captured tokens between the gaps.
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# Gap text -> does the word after it open a sentence; gaps repeat (" ", ". ", ", ") endlessly.
+_OPENS: dict[str, bool] = {}
+
+
+def _opens(gap: str, leading: bool) -> bool:
+    """Does a sentence (or a quotation, list item or line) start just after `gap`?
+
+    `gap` is all the text between the previous token and this one (`leading`: there is no
+    previous token). A gap holds no word characters, and a token ends in one, which is never a
+    sentence ender; so looking back past the gap's start finds the text's start or a non-ender.
+    """
+    pos = len(gap)
+    i = pos - 1
+    while i >= 0 and gap[i] in " \t":
+        i -= 1
+    if i < 0:
+        return leading
+    c = gap[i]
+    if c in "\"'":
+        if i == pos - 1:
+            if i == 0:
+                if leading:
+                    return True  # an opening quote at the very start
+            elif gap[i - 1].isspace() or gap[i - 1] in "([":
+                return True  # an opening quote
+        while i >= 0 and gap[i] in "\"' ":
+            i -= 1
+        if i < 0:
+            return leading
+        c = gap[i]
+    return c in SENTENCE_ENDERS
 
 
 def is_name_word(word: str) -> bool:
@@ -123,7 +161,7 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
     words = f.words
     if HEADS.isdisjoint(words):
         return found
-    gaz_starts = {f.at_start[c.start] for c in gaz.values()}
+    gaz_starts = {f.index_at(c.start) for c in gaz.values()}
     for k in f.caps:
         head = words[k]
         if head not in HEADS or (head == "System" and (k == 0 or words[k - 1] != "Care")):
@@ -148,12 +186,12 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
 def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
     words, first, i = f.words, k, k - 1
     while i >= 0 and k - i < 12:
-        gap, word = f.gap(i), words[i]
+        gap, word = f.gaps[i], words[i]
         if gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
             break
         g = gaz.get(i)
         if g is not None and g.kind != "person":
-            first = f.at_start[g.start]
+            first = f.index_at(g.start)
             i = first - 1
             if f.initial[first]:
                 break
@@ -195,9 +233,9 @@ def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
 
 def _extend_forward(f: FieldText, k: int) -> int:
     words, last, i = f.words, k, k + 1
-    if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gap(k) != " ":
+    if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gaps[k] != " ":
         return k
-    while i < len(words) and f.gap(i - 1) == " ":
+    while i < len(words) and f.gaps[i - 1] == " ":
         word = words[i]
         if word in ("and", "&") and _second_name_follows(f, i + 1):
             break
@@ -220,7 +258,7 @@ def _second_name_follows(f: FieldText, i: int) -> bool:
     while i < len(words) and is_org_word(words[i]) and words[i].lower() not in STOPWORDS:
         if words[i] in HEADS:
             return True
-        if i + 1 < len(words) and f.gap(i) != " ":
+        if i + 1 < len(words) and f.gaps[i] != " ":
             break
         i += 1
     return False
@@ -232,10 +270,10 @@ def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
         return []
     found, words, n = [], f.words, len(f.words)
     for i in range(n - 1):
-        if words[i] not in ORG_INTRODUCERS or f.gap(i) != " " or (i + 1) in covered:
+        if words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or (i + 1) in covered:
             continue
         last = i
-        while last + 1 < n and last - i < 4 and (last == i or f.gap(last) == " "):
+        while last + 1 < n and last - i < 4 and (last == i or f.gaps[last] == " "):
             word = words[last + 1]
             if last + 1 in covered or not is_org_word(word) or word.lower() in STOPWORDS:
                 break
@@ -258,9 +296,9 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
             continue
         word = words[i]
         cand = None
-        if word in TITLES and i + 1 < n and f.gap(i) in (" ", ". "):
+        if word in TITLES and i + 1 < n and f.gaps[i] in (" ", ". "):
             j = i + 1
-            while j < n and words[j] in TITLES and f.gap(j - 1) in (" ", ". "):
+            while j < n and words[j] in TITLES and f.gaps[j - 1] in (" ", ". "):
                 j += 1
             last = _name_run(f, j, 3, covered)
             if last >= j:
@@ -269,7 +307,7 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
             cand = _untitled_person(f, lex, i, covered)
         if cand is not None:
             found.append(cand)
-            skip_to = f.at_end[cand.end] + 1
+            skip_to = f.index_ending(cand.end) + 1
     return found
 
 
@@ -278,7 +316,7 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     word = words[i]
     if not is_name_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
         return None
-    if word in lex.first_names and i + 1 < n and f.gap(i) == " " and _may_precede_name(f, i):
+    if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
         last = _name_run(f, i + 1, 1, covered)
         if last > i and words[last] not in lex.single_places:
             return Cand(f.spans[i][0], f.spans[last][1], "PERSON", "", 4, kind="first")
@@ -286,13 +324,13 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if last < i + 1:
         return None
     span = (f.spans[i][0], f.spans[last][1])
-    if i > 0 and f.gap(i - 1) == " " and words[i - 1].lower() in ROLES_LOWER:
+    if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
         return Cand(*span, "PERSON", "", 3, kind="role")
-    if i > 0 and f.gap(i - 1) == " " and words[i - 1] in ("said", "says", "according"):
+    if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
         return Cand(*span, "PERSON", "", 5, kind="verb")
     if last + 1 >= n:
         return None
-    gap, after = f.gap(last), words[last + 1]
+    gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
         return Cand(*span, "PERSON", "", 5, kind="verb")
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
@@ -302,7 +340,7 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
 
 def _may_precede_name(f: FieldText, i: int) -> bool:
     """A capitalised word just before a first name usually makes it a place ("St James")."""
-    if i == 0 or f.gap(i - 1) != " ":
+    if i == 0 or f.gaps[i - 1] != " ":
         return True
     prev = f.words[i - 1]
     if prev in NOT_BEFORE_FIRST_NAME:
@@ -317,7 +355,7 @@ def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
     words, n, last, count = f.words, len(f.words), j - 1, 0
     k = j
     while k < n and count < most:
-        if k > j and f.gap(k - 1) != " ":
+        if k > j and f.gaps[k - 1] != " ":
             break
         word = words[k]
         if word in PARTICLES and k > j and k + 1 < n:
@@ -342,10 +380,10 @@ def prefixed_orgs(f: FieldText) -> list[Cand]:
     found: list[Cand] = []
     words, n = f.words, len(f.words)
     for i in f.caps:
-        if words[i] not in PREFIX_HEADS or i + 1 >= n or f.gap(i) != " ":
+        if words[i] not in PREFIX_HEADS or i + 1 >= n or f.gaps[i] != " ":
             continue
         last = i
-        while last + 1 < n and last - i < 4 and f.gap(last) == " ":
+        while last + 1 < n and last - i < 4 and f.gaps[last] == " ":
             word = words[last + 1]
             if not is_org_word(word) or word.lower() in STOPWORDS or word in HEADS:
                 break

@@ -29,9 +29,11 @@ def normalise(text: str) -> str:
 
 # A word: letters/digits, joined by "&", an apostrophe that is not a possessive "'s", or a
 # hyphen before a capital ("Vasco-Knight", "Stoke-on-Trent"); "Excellence-approved" splits.
+# Possessive quantifiers: nothing after a word can match by giving characters back, and not
+# keeping backtrack points makes tokenising (a large share of entity extraction) faster.
 TOKEN_RE = re.compile(
-    r"\w+(?:(?:&|'(?!s\b)|-(?=[A-Z\u00c0-\u00de])"
-    r"|-(?:on|upon|in|super|le|under|by|en|de|la|sur)-(?=[A-Z]))\w+)*"
+    r"\w++(?:(?:&|'(?!s\b)|-(?:(?=[A-Z\u00c0-\u00de])"
+    r"|(?:on|upon|in|super|le|under|by|en|de|la|sur)-(?=[A-Z])))\w++)*+"
 )
 
 TRUST_SUFFIXES = ("FT", "Foundation Trust", "NHS Foundation Trust", "NHS FT", "Trust", "NHS Trust")
@@ -59,6 +61,8 @@ class Lexicon:
     surnames: dict[str, tuple[str, bool]] = field(default_factory=dict)  # -> (canonical, mid only)
     first_names: frozenset[str] = frozenset()
     single_places: frozenset[str] = frozenset()
+    # every word a gazetteer match can start with (first words of names, lone surnames)
+    openers: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -105,6 +109,7 @@ def lexicon() -> Lexicon:
                 lex.surnames[surname] = (canonical, "alone-mid" in flag_set)
             _add(lex, text, Entry(label, canonical, flag_set), lengths)
     lex.starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    lex.openers = frozenset(lex.starts) | frozenset(lex.surnames)
     lex.single_places = frozenset(
         k for k, e in lex.entries.items() if e.label == "PLACE" and " " not in k
     )

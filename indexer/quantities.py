@@ -64,9 +64,12 @@ PERCENT_NUMBER_RE = re.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_NUMWORD}))(?:\s?(?:-|–)\s?(\d+(?:\.\d+)?))?\s?\Z"
 )
 
-# Dates are found from their month (or year) outwards: scanning for a capitalised word or a
+# Dates are found from their month (or year) outwards: scanning for a month or weekday name or a
 # "19xx"/"20xx" is several times faster than trying a date pattern at every character.
-CAPITALISED_RE = re.compile(r"[A-Z][a-z]+")
+# A month or weekday name as a whole capitalised word would be matched by "[A-Z][a-z]+".
+MONTH_OR_DAY_RE = re.compile(
+    "(?:{})(?![a-z])".format("|".join(sorted([*MONTH_NUM, *WEEKDAYS], key=len, reverse=True)))
+)
 DAY_BEFORE_RE = re.compile(
     rf"(?<![\w.,£$€%])({_DAY}){_ORD}(?:\s*(?:and|or|to|&|-|–)\s*({_DAY}){_ORD})?\s+(?:of\s+)?\Z"
 )
@@ -164,10 +167,8 @@ def _ymd(year: str | None, month: int, day: int, ref: dt.date | None) -> str | N
 
 def dates(text: str, ref: dt.date | None) -> Iterator[Found]:
     """Dates with a day or month, years in date context, fiscal years, weekdays, "last year"."""
-    for m in CAPITALISED_RE.finditer(text):
+    for m in MONTH_OR_DAY_RE.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
-        if word not in MONTH_NUM and word not in WEEKDAYS:
-            continue
         if (start and text[start - 1].isalpha()) or text[end : end + 1].isalnum():
             continue
         if word in MONTH_NUM:
@@ -183,7 +184,7 @@ def dates(text: str, ref: dt.date | None) -> Iterator[Found]:
                 found[2],
             )
     yield from _years(text)
-    if "year" in text:
+    if " year" in text:  # implied by RELATIVE_YEAR_RE; far cheaper than running it
         for m in RELATIVE_YEAR_RE.finditer(text):
             shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
             yield _date(m, str(ref.year + shift) if ref else None)
