@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import itertools
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -16,17 +14,10 @@ from indexer.entities import extract, org_canonical
 from indexer.lexicon import lexicon
 from indexer.models import Entity
 from indexer.pipeline import parse_file, story_to_json
+from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DAY = dt.date(2023, 6, 20)  # a Tuesday
-
-
-def _score_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _parsed(folder: Path) -> list[dict[str, object]]:
@@ -52,7 +43,6 @@ def _one(text: str, wanted: str, date: dt.date | None = DAY) -> Entity:
     ("folder", "goal"), [("seeds", 0.95), ("entities", 0.92)], ids=["seeds", "hand-written"]
 )
 def test_f1_on_gold_digests(folder: str, goal: float) -> None:
-    score = _score_module()
     gold = score.load(FIXTURES / folder / "entities.gold.json")
     (precision, recall, f1), missed, spurious = score.score_entities(
         gold, _parsed(FIXTURES / folder)
@@ -286,8 +276,10 @@ def test_any_text_gives_well_formed_entities(body_words: list[str], head_words: 
         ("Leeds LMC says seven practices closed.", {("Leeds LMC", "ORG")}),
         ("Nottinghamshire Police has opened an inquiry.", {("Nottinghamshire Police", "ORG")}),
         ("The Scottish government will pay.", {("Scottish government", "ORG")}),
-        ("An outbreak in the Democratic Republic of the Congo spread.",
-         {("Democratic Republic of the Congo", "PLACE")}),
+        (
+            "An outbreak in the Democratic Republic of the Congo spread.",
+            {("Democratic Republic of the Congo", "PLACE")},
+        ),
         ("BMA House, Tavistock Square, London WC1H 9JR.", {("BMA", "ORG"), ("London", "PLACE")}),
         ("The review will report in spring 2025.", {("spring 2025", "DATE")}),
         ("It was the top priority for 2025.", {("2025", "DATE")}),

@@ -9,7 +9,6 @@ files were written by hand before dex was run on them; these tests keep the acce
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 
 from indexer.models import Problem
 from indexer.pipeline import parse_paths, story_to_json
+from tests.scoring import score
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "holdout"
 STORY_BAR = 0.97
@@ -24,15 +24,6 @@ ENTITY_BAR = 0.92
 FORMATS = ("txt", "md", "html", "eml", "mbox")
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", HOLDOUT.parent / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _score_module()
 STORY_GOLD = json.loads((HOLDOUT / "stories.gold.json").read_text(encoding="utf-8"))
 ENTITY_GOLD = json.loads((HOLDOUT / "entities.gold.json").read_text(encoding="utf-8"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -19,19 +18,9 @@ from indexer.pipeline import (
     story_id,
     story_to_json,
 )
+from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _score_module()
 
 
 def _parsed(folder: Path) -> tuple[list[dict], list[Problem]]:

@@ -5,7 +5,6 @@ Texts here are written for the tests (not the seeds) so the rules are checked fo
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import textwrap
 from pathlib import Path
@@ -14,19 +13,9 @@ import pytest
 
 from indexer.models import Section
 from indexer.segment import split, split_digest
+from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _score_module()
 
 
 def stories(text: str, headings: tuple[str, ...] = ()) -> list[tuple[str | None, str]]:

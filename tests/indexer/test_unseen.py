@@ -14,7 +14,6 @@ so each format is scored on its own.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pytest
 
 from indexer.models import Problem
 from indexer.pipeline import parse_paths, story_to_json
+from tests.scoring import score
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
 STORY_BAR = 0.97
@@ -29,15 +29,6 @@ ENTITY_BAR = 0.92
 FORMATS = ("txt", "md", "html", "eml", "mbox")
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", UNSEEN.parent / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _score_module()
 STORY_GOLD = json.loads((UNSEEN / "stories.gold.json").read_text(encoding="utf-8"))
 ENTITY_GOLD = json.loads((UNSEEN / "entities.gold.json").read_text(encoding="utf-8"))
 
