@@ -187,15 +187,17 @@ def read_file(
     """
     suffix = path.suffix.lower()
     data = _read_bytes(path)
+    # Nothing to read is not a failure inside a folder (mail folders hold 0-byte files); as
+    # Skipped it still fails a file the user named.
     if not data:
-        raise ReadError("empty file")
+        raise Skipped("empty file")
     kind = _binary_kind(data[:_SNIFF])
     if kind is not None:
         raise Skipped(f"not a digest ({kind})")
     if suffix in _NOT_DIGEST_EXT:
         raise Skipped(f"not a digest format ({suffix} file)")
     if not data.strip():
-        raise ReadError("no text (whitespace only)")
+        raise Skipped("no text (whitespace only)")
 
     if suffix in _MBOX_EXT or (suffix in _TEXT_EXT and looks_like_mbox(data)):
 

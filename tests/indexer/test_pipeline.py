@@ -215,7 +215,7 @@ def test_problems_are_fatal_for_named_files_and_read_errors(tmp_path: Path) -> N
     found = {(Path(p.source).name, p.message, p.fatal) for p in problems}
     assert found == {
         ("chrome.txt", "no stories found", False),
-        ("empty.txt", "empty file", True),
+        ("empty.txt", "empty file", False),
         ("picture.png", "not a digest (PNG image)", False),
         ("named.txt", "not a digest (binary data)", True),
     }

@@ -128,11 +128,14 @@ def test_unreadable_and_non_digest_files(tmp_path: Path, digests: Path) -> None:
     (digests / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     notes: list[Problem] = []
     result = update_index(tmp_path / "index", [str(digests)], on_problem=notes.append)
-    assert result.failed == 1 and result.digests == 3
-    assert any(n.source.endswith("empty.txt") and n.fatal for n in notes)
+    # found in a folder, an empty file or an image is a note, not a failure
+    assert result.failed == 0 and result.skipped == 2 and result.digests == 3
+    assert any(n.source.endswith("empty.txt") and not n.fatal for n in notes)
     assert any(n.source.endswith("picture.png") and not n.fatal for n in notes)
     named = update_index(tmp_path / "index", [str(tmp_path / "missing.txt")])
     assert named.failed == 1 and "no such file" in named.problems[0].message
+    empty = update_index(tmp_path / "other", [str(digests / "empty.txt")])  # named: it fails
+    assert empty.failed == 1 and empty.problems[0].message == "empty file"
 
 
 def test_first_run_builds_the_samples_and_own_digests_replace_them(tmp_path: Path) -> None:
