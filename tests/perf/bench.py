@@ -42,6 +42,12 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+def peak_child_rss_mb() -> float:
+    """Largest peak resident memory of any finished child process (the indexing workers)."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
 def current_rss_mb() -> float:
     """Resident memory now (from /proc where there is one, else the peak)."""
     try:
@@ -77,6 +83,7 @@ def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
         "seconds": round(seconds, 3),
         "stories_per_s": round(summary.stories / seconds, 1) if fresh and seconds else None,
         "peak_rss_mb": peak_rss_mb(),
+        "peak_worker_rss_mb": peak_child_rss_mb(),
         "size_mb": dir_size_mb(Path(index_dir)),
         "summary": {k: v for k, v in asdict(summary).items() if k != "problems"},
         "problems": [str(p) for p in problems[:5]],

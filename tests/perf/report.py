@@ -151,7 +151,8 @@ def render(report: Report) -> str:
             lambda p: (
                 f"{p['summary']['stories']} stories ({p['summary']['digests']} digests) in "
                 f"{p['seconds']:.1f} s = {_fmt(p['stories_per_s'], '.0f')} stories/s; "
-                f"peak RSS {p['peak_rss_mb']:.0f} MB; {p['size_mb']:.1f} MB on disk"
+                f"peak RSS {p['peak_rss_mb']:.0f} MB (largest worker "
+                f"{p.get('peak_worker_rss_mb', 0):.0f} MB); {p['size_mb']:.1f} MB on disk"
             ),
         ),
         _phase_line(
