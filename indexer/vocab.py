@@ -9,10 +9,11 @@ callers check a candidate still occurs in the index before using it.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from indexer.atomic import write_text_atomically
 
 FILE_NAME = "vocab.txt"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -52,9 +53,7 @@ class Vocabulary:
             known = set()
         added = set(new_words) - known
         if added:
-            temp = path.with_suffix(".tmp")
-            temp.write_text("\n".join(sorted(known | added)) + "\n", encoding="utf-8")
-            os.replace(temp, path)
+            write_text_atomically(path, "\n".join(sorted(known | added)) + "\n")
         return len(added)
 
     def expand(self, kind: str, pattern: str, maxdist: int = 1) -> list[str]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from indexer.atomic import write_text_atomically
 from tui import locations
 
 MAX_QUERIES = 200
@@ -34,14 +33,7 @@ class QueryHistory:
     def save(self, path: Path) -> None:
         """Write the history via a temporary file, so a crash never leaves half of it."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".history.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write("".join(f"{entry}\n" for entry in self.entries))
-            os.replace(temp, path)
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(path, "".join(f"{entry}\n" for entry in self.entries))
 
     def add(self, query: str) -> bool:
         """Remember a query (moved to the end if already there); True if the history changed."""

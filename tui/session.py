@@ -270,17 +270,15 @@ class Session:
 
     def export(self, fmt: str, path: Path, *, overwrite: bool) -> int:
         """Write every bookmark to `path` in `fmt`, all or nothing; how many were written."""
-        import click
-
+        from indexer.atomic import write_text_atomically
         from indexer.export import export
-        from tui.cli.bookmarks import write_atomically
 
         bookmarks = self.store().list()
         text = export(bookmarks, fmt)
         try:
-            write_atomically(path, text, force=overwrite)
-        except click.ClickException as exc:
-            raise OSError(exc.message) from exc
+            write_text_atomically(path, text, overwrite=overwrite, durable=True)
+        except FileExistsError as exc:
+            raise FileExistsError(f"{exc}: tick “Overwrite” to replace it") from exc
         return len(bookmarks)
 
 

@@ -7,11 +7,10 @@ an error, and a save goes through a temporary file so a crash cannot leave half 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from indexer.atomic import write_text_atomically
 from tui import locations
 
 DEFAULT_THEME = "textual-dark"
@@ -37,12 +36,4 @@ class Settings:
     def save(self, path: Path) -> None:
         """Write atomically; OSError (read-only or full disk) is the caller's to report."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(asdict(self), out, indent=2)
-                out.write("\n")
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(path, json.dumps(asdict(self), indent=2) + "\n")

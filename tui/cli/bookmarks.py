@@ -6,8 +6,6 @@ naming the file or query, exit status 1; an export never leaves a half-written f
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from indexer.atomic import write_text_atomically
 from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from indexer.export import FORMATS, BookmarkImportError, export, import_json, to_json
 from tui import locations
@@ -86,33 +85,13 @@ def _story(story_id: str) -> Story:
 
 
 def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write `text` to `path` via a temporary file and os.replace: all of it or nothing."""
-    if path.is_symlink():
-        path = path.resolve()  # replace the file the link points to, not the link
-    if path.is_dir():
-        raise click.ClickException(f"cannot write {path}: it is a folder")
-    if path.exists() and not force:
-        raise click.ClickException(f"{path} already exists; use --force to overwrite it")
-    folder = path.parent
-    if not folder.is_dir():
-        raise click.ClickException(f"cannot write {path}: folder {folder} does not exist")
+    """Write an export all or nothing; problems are one-line ClickExceptions."""
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        write_text_atomically(path, text, overwrite=force, durable=True)
+    except FileExistsError as exc:
+        raise click.ClickException(f"{exc}; use --force to overwrite it") from exc
     except OSError as exc:
-        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.group()
