@@ -7,9 +7,10 @@ arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
 
 - non-compound (one file per part), so readers can map the files instead of Whoosh copying a
   compound file into memory;
-- a term found in one document only is inlined in the term table, with no posting block (most
-  word pairs: about half the index size);
-- posting weights are term counts, pickled as small ints rather than 9-byte floats.
+- a term found in a few documents is inlined in the term table, with no posting block (most
+  word pairs, about half the index; a block costs three times as much to write);
+- posting weights are term counts, pickled as small ints rather than 9-byte floats, with pickle
+  protocol 3 rather than Whoosh's 2 (which pickles bytes through _codecs.encode).
 
 Builders run in the indexing worker processes, each writing its own segment; the parent adds
 the finished segments to the index in its one commit (see DocWriter.add_segments).
@@ -41,13 +42,23 @@ from whoosh.util.numlists import GrowableArray
 from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
 
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
-_INLINE_MAX = 1  # terms in at most this many documents keep their postings in the term table
+_INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _NO_LENGTH = length_to_byte(None)
 _LENGTHS = struct.Struct("!ii")  # key and value lengths before a row of the term table
 _INFO = whoosh3.W3TermInfo._struct
 _VECTOR_MIN = 48  # posting lists at least this long go through numpy
 _POINTER = struct.Struct("!Iq")  # a slot of the term table's hash tables
+# Whoosh pickles with protocol 2, where bytes go through _codecs.encode (twice the size, and
+# slow to load); its readers load any protocol.
+_PICKLE = 3
+
+# Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
+# document: Schema.__getitem__ and the field properties are Python calls).
+_PLANS = {
+    name: (field, field.indexed, field.stored, field.column_type is not None)
+    for name, field in SCHEMA.items()
+}
 
 
 class SegmentBuilder:
@@ -78,37 +89,38 @@ class SegmentBuilder:
         for name, value in doc.items():
             if value is None:
                 continue
-            field = SCHEMA[name]
-            if field.indexed:
+            field, indexed, keep, column = _PLANS[name]
+            if indexed:
                 self._index(name, field, docnum, value)
-            if field.stored:
+            if keep:
                 stored[name] = value
-            if field.column_type is not None:
+            if column:
                 self._columns.setdefault(name, []).append((docnum, field.to_column_value(value)))
         if stored:
             self._stored.add(docnum, stored)
         return docnum
 
     def _index(self, name: str, field: Any, docnum: int, value: Any) -> None:
-        if isinstance(value, list) and (not value or isinstance(value[0], str)):
-            counted: Mapping[Any, int] = Counter(value)  # str: UTF-8 sorts as code points do
+        if type(value) is list and (not value or type(value[0]) is str):
+            tokens: list[Any] = value  # str: UTF-8 sorts as code points do; repeats counted later
         else:  # ids, numbers: Whoosh's own term making (numeric tiers may repeat a term)
             if field.format.fixed_value_size() not in (0, 4):
                 raise ValueError(f"{name}: field format not supported by SegmentBuilder")
-            counted = {btext: 1 for btext, _, _, _ in field.index(value)}
-        if not counted:
+            tokens = list(dict.fromkeys(btext for btext, _, _, _ in field.index(value)))
+        if not tokens:
             return
         buffer = self._postings.get(name)
         if buffer is None:
             buffer = self._postings[name] = _PostingBuffer()
-        buffer.add(docnum, counted)
+        buffer.add(docnum, tokens)
         if field.scorable:
-            length = sum(counted.values())
-            lengths = self._lengths.setdefault(name, array("I"))
-            if len(lengths) <= docnum:
-                lengths.extend(bytes(docnum + 1 - len(lengths)))
-            lengths[docnum] = length
-            self._totals[name] += length
+            lengths = self._lengths.get(name)
+            if lengths is None:
+                lengths = self._lengths[name] = array("I")
+            if len(lengths) < docnum:
+                lengths.extend(repeat(0, docnum - len(lengths)))
+            lengths.append(len(tokens))
+            self._totals[name] += len(tokens)
 
     def finish(self) -> Any | None:
         """Write the segment's files; returns the segment (None, and no files, if empty)."""
@@ -161,15 +173,17 @@ class SegmentBuilder:
             writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
             terms, starts, ends, docs, counts = self._postings.pop(name).inverted()
             doc_list, count_list = docs.tolist(), counts.tolist()
-            inline, several = writer.inline, writer.term
+            one, inline, several = writer.one, writer.inline, writer.term
+            keys = [prefix + (t.encode("utf-8") if isinstance(t, str) else t) for t in terms]
             rows: list[tuple[bytes, bytes]] = []
-            for term, start, end in zip(terms, starts, ends, strict=True):
-                btext = term.encode("utf-8") if isinstance(term, str) else term
-                if end - start <= _INLINE_MAX:  # most terms (word pairs): no posting blocks
+            for key, start, end in zip(keys, starts, ends, strict=True):
+                if end - start == 1:  # most terms (word pairs): no posting blocks
+                    info = one(doc_list[start], count_list[start])
+                elif end - start <= _INLINE_MAX:
                     info = inline(doc_list[start:end], count_list[start:end])
                 else:
                     info = several(docs[start:end], counts[start:end])
-                rows.append((prefix + btext, info))
+                rows.append((key, info))
                 if len(rows) >= 8192:
                     table.add_sorted(rows)
                     rows = []
@@ -179,23 +193,21 @@ class SegmentBuilder:
 
 
 class _PostingBuffer:
-    """One field's postings in the order documents came: term number, document, count.
+    """One field's tokens in the order documents gave them: term number and document.
 
-    Appending a document's terms is three C-level extends (no Python loop per posting);
-    finish() sorts them by term with numpy."""
+    Appending a document's tokens is two C-level extends (no Python loop per token, no
+    counting per document); inverted() sorts them by term and counts repeats with numpy."""
 
     def __init__(self) -> None:
         self.numbers: dict[Any, int] = {}  # term -> a unique number (not dense)
         self._fresh = numbering()
         self.terms = array("q")
         self.docs = array("I")
-        self.counts = array("I")
 
-    def add(self, docnum: int, counted: Mapping[Any, int]) -> None:
+    def add(self, docnum: int, tokens: list[Any]) -> None:
         # setdefault with a fresh number per call: a new term keeps it, a known one ignores it
-        self.terms.extend(map(self.numbers.setdefault, counted, self._fresh))
-        self.docs.extend(repeat(docnum, len(counted)))
-        self.counts.extend(counted.values())
+        self.terms.extend(map(self.numbers.setdefault, tokens, self._fresh))
+        self.docs.extend(repeat(docnum, len(tokens)))
 
     def inverted(self) -> tuple[list[Any], list[int], list[int], np.ndarray, np.ndarray]:
         """Terms in order, where each one's postings start and end, and the documents
@@ -206,10 +218,16 @@ class _PostingBuffer:
         rank[numbers] = np.arange(len(terms))
         keys = rank[np.frombuffer(self.terms, np.int64)]
         order = np.argsort(keys, kind="stable")  # stable: documents stay ascending
+        keys = keys[order]
         docs = np.frombuffer(self.docs, np.uint32)[order]
-        counts = np.frombuffer(self.counts, np.uint32)[order]
-        bounds = (np.flatnonzero(np.diff(keys[order])) + 1).tolist()
-        return terms, [0, *bounds], [*bounds, len(order)], docs, counts
+        # A posting is a run of one term in one document; its count is the run's length.
+        new = np.ones(len(keys), bool)
+        new[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+        firsts = np.flatnonzero(new)
+        counts = np.diff(firsts, append=len(keys)).astype(np.uint32)
+        keys, docs = keys[firsts], docs[firsts]
+        bounds = (np.flatnonzero(np.diff(keys)) + 1).tolist()
+        return terms, [0, *bounds], [*bounds, len(keys)], docs, counts
 
 
 class _TermTable(filetables.OrderedHashWriter):
@@ -283,6 +301,16 @@ class _FieldPostings:
         self._codes = bytes(length_to_byte(n) for n in lengths) if lengths is not None else b""
         # Documents past the last one with this field have length 0.
         self._code_array = np.frombuffer(self._codes + bytes(1 << 20), dtype=np.uint8)
+        self._ones: dict[tuple[int, int], bytes] = {}
+
+    def one(self, docnum: int, count: int) -> bytes:
+        """The term info of a term in one document (memoised: a document has many such
+        terms, and each count of it gives the same bytes)."""
+        key = (docnum, count)
+        info = self._ones.get(key)
+        if info is None:
+            info = self._ones[key] = self.inline([docnum], [count])
+        return info
 
     def inline(self, ids: list[int], counts: list[int]) -> bytes:
         """The term info of a term in a few documents, with the postings in it."""
@@ -298,7 +326,7 @@ class _FieldPostings:
         head = _INFO.pack(
             1, sum(weights), len(ids), min(found), max(found), max(weights), ids[0], ids[-1]
         )
-        return head + dumps((tuple(ids), weights, values), 2)
+        return head + dumps((tuple(ids), weights, values), _PICKLE)
 
     def term(self, doc_array: np.ndarray, count_array: np.ndarray) -> bytes:
         """The term info of a term in several documents, writing its posting blocks."""
@@ -333,14 +361,14 @@ class _FieldPostings:
             block_values = packed[at * 4 : end * 4] if self._value_size == 4 else None
             block_deltas = deltas[at:end]
             block_deltas[0] = ids[at]
-            data = dumps((tuple(block_deltas), mini, block_values), 2)
+            data = dumps((tuple(block_deltas), mini, block_values), _PICKLE)
             if doc_codes is not None:
                 block_codes = doc_codes[at:end]
                 low, high = min(block_codes), max(block_codes)
             else:
                 low = high = 0
             count = len(block_deltas)
-            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), 2)
+            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), _PICKLE)
             total = len(head) + len(data)
             parts += (pack_int(-total if end >= size else total), head, data)
         posts.write(b"".join(parts))
