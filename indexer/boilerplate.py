@@ -16,6 +16,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrases(text: str) -> tuple[str, ...]:
+    """Phrases written as one string, "|" between them (spaces belong to the phrases)."""
+    return tuple(text.split("|"))
+
+
 _FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _FOOTER_WORDS = (
     "unsubscribe",
@@ -69,6 +74,19 @@ _CHROME = re.compile(
     )""",
     re.I | re.X,
 )
+# The first word of every line `_CHROME` matches that starts with a letter ("e" of "e-mail"),
+# and the first three characters such a line can have (a two-letter word and its space): a set
+# lookup spares most lines the regex, which tries its alternatives one by one.
+_CHROME_FIRST_WORDS = _words(
+    """
+    view open web online having trouble can cant e email not if was forwarded forward know
+    enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
+    we accept read see find learn discover full continue keep click tap follow share tweet like
+    connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
+    log login logout signin register all copyright our registered contact about download get
+    """
+)
+_CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
 _FOOTER = re.compile(
     r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
@@ -81,12 +99,21 @@ _FOOTER = re.compile(
         (?:is|are|may\ be)\ (?:confidential|privileged))""",
     re.I | re.X,
 )
+# One of these phrases is in every line `_FOOTER` matches (lower-cased; see `_odd_case`).
+_FOOTER_PHRASES = _phrases(
+    "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
+    "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
+    "|registered in england|confidential|privileged"
+)
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
     (?:read\ more(?:\ here)?|see\ more|find\ out\ more|continue\ reading
       |read\ the\ full\ (?:story|article)|full\ story)[\s»›>→…:.\-]*$""",
     re.I | re.X,
 )
+# What may follow the label (`[\s»›>→…:.\-]`; `\s` is every character `str.isspace` knows).
+_AFTER_MORE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "»›>→…:.-"
+_MORE_ENDINGS = ("more", "here", "reading", "story", "article")
 _CAPTION = re.compile(
     r"^[(\[]?\s*(?:image|images|photo|photos|photograph|picture|pic|source|credit|illustration|"
     r"graphic|video|main\ image|top\ image)s?(?:\ credit)?\s*[:|/-]",
@@ -143,6 +170,12 @@ _NEWSLETTER_TALK = re.compile(
        |e-mail|summary|review|insight|wrap|catch-?up|read))\b""",
     re.I | re.X,
 )
+# One of these is in every line `_NEWSLETTER_TALK` matches (folded, lower-cased; see `_odd_case`).
+_TALK_WORDS = _phrases(
+    "must|round|digest|briefing|bulletin|stories|issue|edition|mail|week|today's|news|headlines"
+    "|welcome to|need to know|here|up to date|our |research,|analysis,|comment,|insight,|opinion,"
+    "|data,|events,|daily |monthly |morning |evening |lunchtime "
+)
 _GREETING = re.compile(
     r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!]|$)", re.I
 )
@@ -164,9 +197,16 @@ def is_sponsor_marker(line: str) -> bool:
     if line.count(" ") >= 12:
         return False
     lower = line[:40].lower()
-    if not any(hint in lower for hint in _SPONSOR_HINTS):  # a cheap filter before the regex
-        return False
-    return _SPONSOR.match(fold(line)) is not None
+    for hint in _SPONSOR_HINTS:  # a cheap filter before the regex
+        if hint in lower:
+            return _SPONSOR.match(fold(line)) is not None
+    return False
+
+
+def _odd_case(text: str) -> bool:
+    """Letters an ignore-case regex takes for "i" or "s" though `str.lower` does not turn them
+    into those, so a test on the lower-cased line cannot stand in for the regex."""
+    return "ı" in text or "İ" in text or "ſ" in text
 
 
 def fold(text: str) -> str:
@@ -180,12 +220,12 @@ def fold(text: str) -> str:
 def _is_social(line: str) -> bool:
     if len(line) > 120:
         return False
-    words = _WORDS.findall(line.lower())
-    return (
-        bool(words)
-        and all(w in _SOCIAL_WORDS for w in words)
-        and any(w in _SOCIAL_NETWORKS for w in words)
-    )
+    lower = line.lower()
+    first = _WORDS.search(lower)  # most lines fail on their first word: skip splitting them
+    if first is None or first.group() not in _SOCIAL_WORDS:
+        return False
+    words = _WORDS.findall(lower)
+    return all(w in _SOCIAL_WORDS for w in words) and any(w in _SOCIAL_NETWORKS for w in words)
 
 
 def _is_menu(line: str) -> bool:
@@ -195,21 +235,30 @@ def _is_menu(line: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
+def _may_be_chrome(folded: str) -> bool:
+    """False for a line `_CHROME` cannot match, judged from its first three characters."""
+    start = folded[:3]
+    if not start[:1].isalpha() or not start.isascii():
+        return True  # leading punctuation or digits ("5 min read"), or letters such as "ſ"
+    return start.lower() in _CHROME_STARTS
+
+
 def is_boilerplate(line: str) -> bool:
     """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
     words = line.count(" ") + 1
     if words > 40:
         return False
-    folded = fold(line)
-    if words <= 25 and _CHROME.match(folded):
-        return True
-    if words <= 14 and (
-        _CAPTION.match(folded)
-        or _AGENCY.match(folded)
-        or _BYLINE.match(folded)
-        or _ROLE_BYLINE.match(folded)
-    ):
-        return True
+    if words <= 25:
+        folded = fold(line)
+        if _may_be_chrome(folded) and _CHROME.match(folded):
+            return True
+        if words <= 14 and (
+            _CAPTION.match(folded)
+            or _AGENCY.match(folded)
+            or _BYLINE.match(folded)
+            or ("," in folded and _ROLE_BYLINE.match(folded))
+        ):
+            return True
     if "min" in line and (timed := _READ_TIME.search(line)) is not None:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
@@ -223,8 +272,13 @@ def is_footer_start(line: str) -> bool:
     lower = line.lower()
     for word in _FOOTER_WORDS:  # a cheap filter before the regular expression
         if word in lower:
-            return _FOOTER.search(fold(line)) is not None
-    return False
+            break
+    else:
+        return False
+    # News often says "sent" or "received": test the regex only if it can match (it scans slowly).
+    if not any(phrase in lower for phrase in _FOOTER_PHRASES) and not _odd_case(line):
+        return False
+    return _FOOTER.search(fold(line)) is not None
 
 
 def strip_read_more(line: str) -> str:
@@ -232,7 +286,13 @@ def strip_read_more(line: str) -> str:
     tail = line[-80:]
     if "more" not in tail and "ead" not in tail and "tory" not in tail:
         return line
-    return line[: len(line) - len(tail)] + _TRAILING_MORE.sub("", tail).rstrip()
+    head = line[: len(line) - len(tail)]
+    # The label's last word ends the line but for the characters `_TRAILING_MORE` allows after
+    # it: most lines that mention reading or a story do not end so, and skip the regex.
+    ending = tail.rstrip(_AFTER_MORE)[-7:]
+    if ending.lower().endswith(_MORE_ENDINGS) or _odd_case(ending):
+        tail = _TRAILING_MORE.sub("", tail)
+    return head + tail.rstrip()
 
 
 def is_newsletter_talk(text: str) -> bool:
@@ -240,7 +300,16 @@ def is_newsletter_talk(text: str) -> bool:
     if text.count(" ") >= 60:
         return False
     folded = fold(text)
-    return _NEWSLETTER_TALK.search(folded) is not None or _GREETING.match(folded) is not None
+    if _GREETING.match(folded) is not None:
+        return True
+    lower = folded.lower()
+    for word in _TALK_WORDS:  # the regex scans slowly: run it only where it can match
+        if word in lower:
+            break
+    else:
+        if not _odd_case(folded):
+            return False
+    return _NEWSLETTER_TALK.search(folded) is not None
 
 
 # Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
@@ -251,16 +320,19 @@ _SIGN_OFF = re.compile(
 )
 # A UK postcode on a short line: the sender's postal address in a newsletter footer.
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+_POSTCODE_HINT = re.compile(r"[A-Z]\d")  # its district ("SW1"): a quick scan before the regex
 
 
 def is_sign_off(line: str) -> bool:
-    """"Kind regards," and the like: the signature that follows is not a story."""
+    """A sign-off such as "Kind regards,": the signature that follows is not a story."""
     return len(line) < 30 and _SIGN_OFF.match(line) is not None
 
 
 def is_postal_address(line: str) -> bool:
     """A short line holding a UK postcode (a footer's mailing address)."""
-    return line.count(" ") < 16 and _POSTCODE.search(line) is not None
+    if line.count(" ") >= 16 or _POSTCODE_HINT.search(line) is None:
+        return False
+    return _POSTCODE.search(line) is not None
 
 
 # "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"
@@ -269,6 +341,7 @@ _FORWARD_MARK = re.compile(
     r"|begin\s+forwarded\s+message:?|_{10,})\s*$",
     re.I,
 )
+_FORWARD_START = frozenset("-_bB")  # the first character a `_FORWARD_MARK` line can have
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|reply-to)\s*:", re.I)
 _FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
 
@@ -284,8 +357,10 @@ def strip_forwarding(text: str) -> str:
         if seen > limit:
             break
         seen += len(line) + 1
-        marked = _FORWARD_MARK.match(line) is not None
+        marked = line.lstrip()[:1] in _FORWARD_START and _FORWARD_MARK.match(line) is not None
         start = index + 1 if marked else index
+        if start >= len(lines) or ":" not in lines[start]:
+            continue  # no header block ("From: ...") starts here
         end = start
         keys = set()
         while end < len(lines) and _MAIL_HEADER.match(lines[end]):

@@ -66,7 +66,11 @@ _SCAN_CHARS = 300
 # A digest's own date sits on a short line (a dateline, a masthead); a date inside a long
 # paragraph is usually the date of an event in the news.
 _DATELINE_CHARS = 120
-_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_date(text: str) -> bool:
+    """Every pattern in `_PATTERNS` needs a year starting 19 or 20: a fast test before them."""
+    return "20" in text or "19" in text
 
 
 def _make(match: re.Match[str]) -> dt.date | None:
@@ -81,6 +85,8 @@ def _make(match: re.Match[str]) -> dt.date | None:
 def find_date(text: str) -> dt.date | None:
     """The first date written in one piece of text (a line, a header value)."""
     text = text[:_SCAN_CHARS]
+    if not _may_hold_date(text):
+        return None
     best: tuple[int, dt.date] | None = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -104,7 +110,7 @@ def date_in_text(text: str) -> dt.date | None:
         if not line.strip():
             continue
         seen += 1
-        if len(line) > _DATELINE_CHARS or _DIGIT.search(line) is None:
+        if len(line) > _DATELINE_CHARS or not _may_hold_date(line):
             continue
         day = find_date(line)
         if day is not None:
@@ -124,7 +130,7 @@ def date_in_name(name: str) -> dt.date | None:
 
 def is_date_line(line: str) -> bool:
     """True for a line that only states a date, e.g. `Tuesday 20th February 2024`."""
-    if len(line) > 80 or _DIGIT.search(line) is None:
+    if len(line) > 80 or not _may_hold_date(line):
         return False
     for pattern in _PATTERNS:
         match = pattern.search(line)
@@ -142,7 +148,7 @@ def is_dated_masthead(line: str) -> bool:
 
     Headlines seldom end (or start) with a full date set off by a dash or a bar; mastheads do.
     """
-    if len(line) > 90 or _DIGIT.search(line) is None:
+    if len(line) > 90 or not _may_hold_date(line):
         return False
     for pattern in _PATTERNS:
         match = pattern.search(line)

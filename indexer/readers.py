@@ -172,10 +172,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        head.startswith("<") and ("<body" in head or "<head" in head)
-    )
+    head = text[:2048].lstrip()
+    if not head.startswith("<"):  # lower-casing 2 KB of every plain-text digest costs more
+        return False
+    head = head.lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return "<body" in head or "<head" in head
 
 
 def read_file(

@@ -42,6 +42,10 @@ _LINK_DEBRIS = re.compile(
 _URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
+# First characters the patterns above can start with: most lines are tested on one character.
+_BULLET_START = frozenset("-*+•·▪►▸‣◦–—")  # or a digit
+_URL_START = frozenset("<([hwm")
+_EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 
@@ -94,9 +98,9 @@ def _blocks(text: str, hints: set[str]) -> list[list[_Line]]:
         line = raw.strip()
         if " " in line and ("://" in line or "[" in line or "mailto:" in line):
             line = _LINK_DEBRIS.sub("", line).strip()
-        if line and _URL_ONLY.match(line):
+        if line and line[0] in _URL_START and _URL_ONLY.match(line):
             continue  # a link line between a headline and its text does not break the block
-        if not line or not any(ch.isalpha() for ch in line):
+        if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
             if current:
                 blocks.append(current)
                 current = []
@@ -106,12 +110,16 @@ def _blocks(text: str, hints: set[str]) -> list[list[_Line]]:
         if "  " in line:
             line = _SPACES.sub(" ", line)
         bulleted = False
-        if (match := _BULLET.match(line)) is not None:
+        first = line[0]
+        if (first in _BULLET_START or first.isdecimal()) and (
+            match := _BULLET.match(line)
+        ) is not None:
             line, bulleted = line[match.end() :], True
-        hinted = line in hints
-        if (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+        if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
             line, hinted = emphasis.group(2).strip(), True
-        current.append(_Line(line, len(blocks), bulleted, hinted or line in hints))
+        else:
+            hinted = line in hints
+        current.append(_Line(line, len(blocks), bulleted, hinted))
     if current:
         blocks.append(current)
     return blocks
@@ -122,10 +130,14 @@ def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
     out: list[_Line] = []
     groups = join_wrapped([[line.text for line in block] for block in blocks])
     for block, joined in zip(blocks, groups, strict=True):
+        if len(joined) == len(block):  # no line joined to another (most blocks are one line)
+            out.extend(block)
+            continue
         for start, end, text in joined:
             first = block[start]
-            first.text = text
-            first.hinted = all(line.hinted for line in block[start : end + 1])
+            if end > start:  # a line joined from several is a heading only if all of them were
+                first.text = text
+                first.hinted = all(line.hinted for line in block[start : end + 1])
             out.append(first)
     return out
 
@@ -221,24 +233,35 @@ def _mark_alternation(lines: list[_Line]) -> None:
         end = start
         while end < len(lines) and lines[end].block == lines[start].block:
             end += 1
-        block = lines[start:end]
-        for offset in (0, 1):
-            pairs = block[offset:]
-            if len(pairs) < 4 or len(pairs) % 2:
-                continue
-            heads, firsts = pairs[0::2], pairs[1::2]
-            if all(h.kind == "H" for h in heads) and sum(
-                f.kind == "B" for f in firsts
-            ) >= 0.6 * len(firsts):
-                for first in firsts:
-                    first.kind = "B"
-                break
+        if end - start >= 4:  # fewer lines cannot alternate
+            _mark_standfirsts(lines[start:end])
         start = end
+
+
+def _mark_standfirsts(block: list[_Line]) -> None:
+    for offset in (0, 1):
+        pairs = block[offset:]
+        if len(pairs) < 4 or len(pairs) % 2:
+            continue
+        heads, firsts = pairs[0::2], pairs[1::2]
+        if not all(h.kind == "H" for h in heads):
+            continue
+        if sum(f.kind == "B" for f in firsts) >= 0.6 * len(firsts):
+            for first in firsts:
+                first.kind = "B"
+            break
 
 
 def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
     """The opening lines that talk about the newsletter (and any masthead above them)."""
     cut = 0
+    talks: dict[int, bool] = {}  # is_newsletter_talk by line: each line is asked up to 3 times
+
+    def newsletter_talk(index: int) -> bool:
+        if index not in talks:
+            talks[index] = is_newsletter_talk(lines[index].text)
+        return talks[index]
+
     for index, line in enumerate(lines[:4]):
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
@@ -246,17 +269,17 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             and nxt is not None
             and nxt.block == line.block
             and nxt.kind == "B"
-            and not is_newsletter_talk(nxt.text)
+            and not newsletter_talk(index + 1)
         )
         talk = line.text.count(" ") < 35 and (
-            is_newsletter_talk(line.text) or is_dated_masthead(line.text)
+            newsletter_talk(index) or is_dated_masthead(line.text)
         )
         if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue
         if line.kind == "B":
             break
-        if nxt is not None and nxt.kind == "B" and not is_newsletter_talk(nxt.text):
+        if nxt is not None and nxt.kind == "B" and not newsletter_talk(index + 1):
             break  # a headline over its text: the stories have begun
     # The digest's name: its first header line (a masthead above the header if it has one).
     header = next((line.text for line in lines[:cut] if line.kind != "L"), None)

@@ -25,15 +25,15 @@ Joined = list[tuple[int, int, str]]
 
 def wrap_width(blocks: list[list[str]]) -> int | None:
     """The column a hard-wrapped text was wrapped at, or None when it was not wrapped."""
-    lengths = sorted(len(line) for block in blocks for line in block)
     pairs = continued = 0
     for block in blocks:
         for prev, nxt in pairwise(block):
             pairs += 1
             if starts_lower(nxt) and not ends_sentence(prev):
                 continued += 1
-    if len(lengths) < 4 or continued < 2 or continued < 0.2 * pairs:
+    if continued < 2 or continued < 0.2 * pairs or sum(map(len, blocks)) < 4:
         return None
+    lengths = sorted(len(line) for block in blocks for line in block)
     width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.97))]
     return width if 30 <= width <= 110 else None
 
@@ -50,7 +50,6 @@ def _full(line: str, nxt: str | None, width: int) -> bool:
 class _Context:
     width: int | None
     structured: bool  # the block has lines that are separate, not wrapped
-    before: str | None  # the previous logical line in the block
 
 
 def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
@@ -58,6 +57,9 @@ def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
     width = wrap_width(blocks)
     out: list[Joined] = []
     for texts in blocks:
+        if len(texts) == 1:
+            out.append([(0, 0, texts[0])])
+            continue
         # Line breaks that cannot be wraps (a short line, then a capital) show the block is
         # made of separate lines (headline / standfirst pairs), not one wrapped paragraph.
         structured = (
@@ -72,9 +74,10 @@ def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
         )
         joined: Joined = []
         start, current = 0, texts[0]
+        ctx = _Context(width, structured)
         for index in range(1, len(texts)):
-            before = joined[-1][2] if joined else None
-            if _continues(current, texts, index, _Context(width, structured, before)):
+            before = joined[-1][2] if joined else None  # the previous logical line in the block
+            if _continues(current, texts, index, ctx, before):
                 prev = texts[index - 1]
                 glue = "" if prev.endswith("-") and prev[-2:-1].isalpha() else " "
                 current = f"{current}{glue}{texts[index]}"
@@ -105,7 +108,9 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
     return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
 
 
-def _continues(logical: str, texts: list[str], index: int, ctx: _Context) -> bool:
+def _continues(
+    logical: str, texts: list[str], index: int, ctx: _Context, before: str | None
+) -> bool:
     """Is physical line `texts[index]` the continuation of the logical line `logical`?"""
     prev, nxt = texts[index - 1], texts[index]
     if starts_lower(nxt) and not ends_sentence(prev):
@@ -125,7 +130,7 @@ def _continues(logical: str, texts: list[str], index: int, ctx: _Context) -> boo
         return not (headline_text(candidate) and _ends_cleanly(texts, end, width))
     if not headline_text(logical):
         return True  # too long for a headline: a wrapped paragraph
-    if ctx.before is not None and headline_text(ctx.before):
+    if before is not None and headline_text(before):
         return True  # the line after a headline is its standfirst
     if prev.rsplit(" ", 1)[-1][:1].isupper() and not sentence_starter(nxt):
         return True  # wrapped inside a name: "... NHS" / "England ..."

@@ -1,13 +1,16 @@
-"""Parsing speed on one core: `.venv/bin/python tests/perf/bench_parse.py [--big]`.
+"""Parsing speed on one core: `.venv/bin/python tests/perf/bench_parse.py [--big] [--corpus DIR]`.
 
 Reads and splits the seed digests and the format fixtures over and over and prints stories per
 second, without and with entity extraction. `--big` also times a 50 MB digest file and a 50 MB
-single-line file (linear time, no hang). Figures are printed, not asserted.
+single-line file (linear time, no hang). `--corpus DIR` times reading and splitting (no
+entities) the first `--files` digests of a corpus folder (such as one year of the benchmark
+corpus): CPU time per run, median of `--runs`. Figures are printed, not asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -69,11 +72,39 @@ def _big(folder: Path) -> None:
         print(f"{path.name}: {size:.0f} MB, {count} stories in {elapsed:.1f} s")
 
 
+def _corpus(folder: Path, files: int, runs: int) -> None:
+    """CPU time of `parse_file` without entities over a corpus sample (median of runs)."""
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    paths = paths[:files]
+    for path in paths:  # warm the page cache and the regex caches
+        parse_file(path, str(path), with_entities=False)
+    times = []
+    stories = 0
+    for _ in range(runs):
+        start = time.process_time()
+        stories = sum(
+            len(digest.stories)
+            for path in paths
+            for digest in parse_file(path, str(path), with_entities=False)
+        )
+        times.append(time.process_time() - start)
+    median = statistics.median(times)
+    print(f"{folder}: {len(paths)} files, {stories:,} stories, read + split, no entities")
+    print(f"  CPU per run: median {median:.3f} s (min {min(times):.3f} s, {runs} runs)")
+    print(f"  {median * 1000 / max(stories, 1):.4f} ms a story, {stories / median:,.0f} stories/s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
     parser.add_argument("--big", action="store_true", help="also time 50 MB files")
+    parser.add_argument("--corpus", type=Path, help="time a corpus folder instead (no entities)")
+    parser.add_argument("--files", type=int, default=1000, help="corpus files to read")
+    parser.add_argument("--runs", type=int, default=7, help="corpus runs (median reported)")
     args = parser.parse_args()
+    if args.corpus is not None:
+        _corpus(args.corpus, args.files, args.runs)
+        return 0
     files = _files()
     seeds = [(path, source) for path, source in files if path.parent.name == "seeds"]
     print(f"one core; goal {GOAL:,} stories/s for reading + splitting")
