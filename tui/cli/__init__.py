@@ -19,7 +19,10 @@ from tui import locations
     "--data-dir",
     type=click.Path(file_okay=False),
     envvar=locations.ENV_VAR,
-    help=f"Keep the index, bookmarks and settings here (default: the user data dir; env {locations.ENV_VAR}).",
+    help=(
+        "Keep the index, bookmarks and settings here"
+        f" (default: the user data dir; env {locations.ENV_VAR})."
+    ),
 )
 @click.version_option(package_name="digest-explorer", prog_name="dex")
 @click.pass_context
