@@ -61,9 +61,7 @@ def _relative(text: str, today: dt.date) -> Period | None:
         "today": Period(today, today),
         "yesterday": Period(today - dt.timedelta(days=1), today - dt.timedelta(days=1)),
         "this week": Period(week_start, today),
-        "last week": Period(
-            week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)
-        ),
+        "last week": Period(week_start - dt.timedelta(days=7), week_start - dt.timedelta(days=1)),
         "this month": Period(today.replace(day=1), today),
         "last month": _month(*(today.replace(day=1) - dt.timedelta(days=1)).timetuple()[:2]),
         "this year": Period(dt.date(today.year, 1, 1), today),

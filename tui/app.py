@@ -124,6 +124,8 @@ class DexApp(App[None]):
             Settings(theme=self.theme).save(self.settings_path)
         except OSError as exc:
             self.call_from_thread(
-                self.notify, f"{self.settings_path}: {exc.strerror or exc}",
-                title="Theme not saved", severity="warning",
+                self.notify,
+                f"{self.settings_path}: {exc.strerror or exc}",
+                title="Theme not saved",
+                severity="warning",
             )
