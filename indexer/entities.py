@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import attrgetter
 
 from indexer import quantities
 from indexer.entity_rules import (
@@ -32,7 +33,6 @@ from indexer.entity_words import (
     GENERIC,
     HEADS,
     PEER_TITLES,
-    PREFIX_HEADS,
     SAY_VERBS,
     STREET_WORDS,
     TITLES,
@@ -46,60 +46,54 @@ ICS_RE = re.compile(
 )
 CCG_RE = re.compile(r"^(?:NHS )?(.+?) (?:CCG|Clinical Commissioning Group)$")
 TRUST_RE = re.compile(r"^(.+?) (?:NHS )?(Foundation Trust|NHS FT|FT|Trust)$")
+# The last words those patterns need: a cheap test first, as each pattern's lazy "(.+?)" tries
+# every split of a name that cannot match.
+ICS_ENDINGS = ("ICS", "ICB", "System", "Board", "Partnership", "STP", "Plan")
+CCG_ENDINGS = ("CCG", "Group")
+TRUST_ENDINGS = ("Trust", "FT")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+# A word after a one-word name that makes it act: "Monitor has ordered", "Monitor said".
+ACTING_WORDS = SAY_VERBS | AUXILIARIES
 
 
 def extract(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
     """Entities of one story; `date` (the digest's) resolves dates written without a year."""
     lex = lexicon()
-    pairs = (("headline", headline), ("body", body))
-    fields = [FieldText(name, text) for name, text in pairs if text]
-    story = [(f, _resolve(_candidates(f, lex, date))) for f in fields]
+    story: list[tuple[FieldText, list[Cand]]] = []
+    for name, text in (("headline", headline), ("body", body)):
+        if text:
+            f = FieldText(name, text)
+            story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
     _organisations(story)
-    return tuple(
-        Entity(f.text[c.start : c.end], c.label, f.name, c.start, c.end, c.canonical, c.value)  # type: ignore[arg-type]
-        for f, chosen in story
-        for c in sorted(chosen, key=lambda c: c.start)
-    )
+    found: list[Entity] = []
+    for f, chosen in story:
+        chosen.sort(key=attrgetter("start"))
+        for c in chosen:
+            span = f.text[c.start : c.end]
+            found.append(Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value))  # type: ignore[arg-type]
+    return tuple(found)
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
-    gaz, by_last = _gazetteer(f, lex)
-    covered = {
-        i
-        for c in gaz
-        if c.kind != "person" and c.kind != "surname"
-        for i in range(f.index_at(c.start), _last_token(f, c) + 1)
-    }
+    gaz, by_last, covered = _gazetteer(f, lex)
     cands = gaz + org_rule(f, by_last) + person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
-    if not PREFIX_HEADS.isdisjoint(f.words):
-        cands += prefixed_orgs(f)
-    for found in (
-        quantities.money(f.text),
-        quantities.percents(f.text),
-        quantities.dates(f.text, date),
-    ):
-        cands.extend(
-            Cand(s, e, label, canon, 1, value, "qty") for s, e, label, canon, value in found
-        )
+    cands += prefixed_orgs(f)
+    for s, e, label, canon, value in quantities.find(f.text, date):
+        cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
 
 
-def _last_token(f: FieldText, c: Cand) -> int:
-    return f.index_ending(c.end)
-
-
-def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]:
-    """Longest gazetteer name starting at each token; keyed also by its last token."""
+def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand], set[int]]:
+    """Longest gazetteer name starting at each token; keyed also by its last token; and the
+    tokens inside organisations and places (which no person's name takes)."""
     found: list[Cand] = []
     by_last: dict[int, Cand] = {}
-    words, spans, flat, n = f.words, f.spans, f.flat, len(f.words)
-    openers = lex.openers.intersection(words)  # one C-level pass; most words open no name
-    if not openers:
-        return found, by_last
-    for i in f.caps:
+    covered: set[int] = set()
+    words, starts, ends, flat, n = f.words, f.starts, f.ends, f.flat, len(f.words)
+    openers = lex.openers
+    for i in f.caps:  # a name starts with a capital (or a digit)
         word = words[i]
         if word not in openers:
             continue
@@ -107,18 +101,18 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]
             cand = _known_surname(f, lex, i)
             if cand is not None:
                 found.append(cand)
-        for length in lex.starts.get(word, ()):
+        for length, lasts in lex.starts.get(word, ()):
             j = i + length - 1
-            if j >= n:
+            if j >= n or words[j] not in lasts:
                 continue
-            start, end = spans[i][0], spans[j][1]
+            start, end = starts[i], ends[j]
             key = flat[start:end]
             entry = lex.entries.get(key)
             if entry is None and flat.startswith("'", end):
                 tail = "'s" if flat.startswith("'s", end) else "'"
                 entry = lex.entries.get(key + tail)
                 end += len(tail)
-            if entry is None or not _flags_ok(f, i, entry):
+            if entry is None or (entry.flags and not _flags_ok(f, i, entry)):
                 continue
             if entry.label == "PLACE" and j + 1 < n and words[j + 1] in STREET_WORDS:
                 break  # an address: "Tavistock Square"
@@ -126,8 +120,12 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand]]
             found.append(cand)
             if j not in by_last or by_last[j].end - by_last[j].start < end - start:
                 by_last[j] = cand
+            if cand.kind != "person":
+                first = i if cand.start == start else i - 1  # "NHS Devon" starts a token early
+                last = j if end == ends[j] else f.index_ending(end)  # past a trailing "'s"
+                covered.update(range(first, last + 1))
             break
-    return found, by_last
+    return found, by_last, covered
 
 
 def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
@@ -148,20 +146,18 @@ def _acts(f: FieldText, i: int) -> bool:
     if gap.startswith("'s"):
         return True
     # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
-    return gap == " " and (
-        after in SAY_VERBS | AUXILIARIES or (after.islower() and after[-1] == "s")
-    )
+    return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))
 
 
 def _gazetteer_cand(
     f: FieldText, lex: Lexicon, i: int, start: int, end: int, key: str, entry: Entry
 ) -> Cand:
-    kind = {"PERSON": "person"}.get(entry.label, "area" if "area" in entry.flags else "gaz")
+    kind = "person" if entry.label == "PERSON" else "area" if "area" in entry.flags else "gaz"
     if entry.label == "PLACE" and i > 0 and f.words[i - 1] == "NHS" and f.gaps[i - 1] == " ":
         area = lex.areas.get(key)
         canonical = f"{area} ICS" if area else f"NHS {entry.canonical}"
-        return Cand(f.spans[i - 1][0], end, "ORG", canonical, 0, kind=kind)
-    return Cand(start, end, entry.label, entry.canonical, 0, kind=kind)
+        return Cand(f.starts[i - 1], end, "ORG", canonical, 0, kind)
+    return Cand(start, end, entry.label, entry.canonical, 0, kind)
 
 
 def _known_surname(f: FieldText, lex: Lexicon, i: int) -> Cand | None:
@@ -171,28 +167,38 @@ def _known_surname(f: FieldText, lex: Lexicon, i: int) -> Cand | None:
         return None
     if _inside_name(f, i, lex) and not (i > 0 and f.words[i - 1] in TITLES):
         return None
-    start, end = f.spans[i]
-    return Cand(start, end, "PERSON", canonical, 6, kind="surname")
+    start, end = f.starts[i], f.ends[i]
+    return Cand(start, end, "PERSON", canonical, 6, "surname")
 
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Keep the longest of overlapping candidates (ties: the more trusted source)."""
+    if len(cands) < 2:
+        return cands
     cands.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
     chosen: list[Cand] = []
     for c in cands:
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        for o in chosen:
+            if c.start < o.end and o.start < c.end:
+                break
+        else:
             chosen.append(c)
     return chosen
 
 
 def _clean(text: str) -> str:
-    text = " ".join(normalise(text).split())
+    return _clean_plain(normalise(text))
+
+
+def _clean_plain(text: str) -> str:
+    """_clean for text already normalised (a slice of FieldText.norm)."""
+    text = " ".join(text.split())
     return text[4:] if text.startswith("The ") else text
 
 
 def _name_parts(text: str) -> tuple[list[str], list[str]]:
-    """(titles, name words) of a person's mention."""
-    words = TOKEN_RE.findall(_clean(text))
+    """(titles, name words) of a person's mention (`text` normalised)."""
+    words = TOKEN_RE.findall(_clean_plain(text))
     titles = []
     while len(words) > 1 and words[0] in TITLES:
         titles.append(words.pop(0))
@@ -201,39 +207,44 @@ def _name_parts(text: str) -> tuple[list[str], list[str]]:
 
 def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
     """Canonical names for people; a bare surname takes the full name given in the story."""
+    people = [
+        (c, *_name_parts(f.norm[c.start : c.end]))
+        for f, chosen in story
+        for c in chosen
+        if c.label == "PERSON"
+    ]
+    if not people:
+        return
     lex = lexicon()
     full: dict[str, str] = {}
     knights: dict[str, str] = {}  # "Sir Jim" and "Dame Clare" name a knight by first name
+    for c, titles, words in people:
+        if not c.canonical:
+            peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
+            c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
+        if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
+            full.setdefault(words[-1], c.canonical)
+        if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
+            knights.setdefault(words[0], c.canonical)
+    for c, titles, words in people:
+        if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
+            c.canonical = knights.get(words[0], c.canonical)
+        elif len(words) == 1 and words[0] in full:
+            c.canonical = full[words[0]]
+        elif len(words) == 1 and words[0] in lex.surnames and c.canonical == words[0]:
+            c.canonical = lex.surnames[words[0]][0]
+    if not full:
+        return
     for f, chosen in story:
-        for c in chosen:
-            if c.label != "PERSON":
-                continue
-            titles, words = _name_parts(f.text[c.start : c.end])
-            if not c.canonical:
-                peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
-                c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
-            if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
-                full.setdefault(words[-1], c.canonical)
-            if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
-                knights.setdefault(words[0], c.canonical)
-    for f, chosen in story:
-        for c in chosen:
-            if c.label == "PERSON":
-                titles, words = _name_parts(f.text[c.start : c.end])
-                if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
-                    c.canonical = knights.get(words[0], c.canonical)
-                elif len(words) == 1 and words[0] in full:
-                    c.canonical = full[words[0]]
-                elif len(words) == 1 and words[0] in lex.surnames and c.canonical == words[0]:
-                    c.canonical = lex.surnames[words[0]][0]
         taken = [(c.start, c.end) for c in chosen]
-        for i, word in enumerate(f.words):
+        for i in f.caps:  # a name word is capitalised
+            word = f.words[i]
             if word not in full or not is_name_word(word):
                 continue
-            start, end = f.spans[i]
+            start, end = f.starts[i], f.ends[i]
             if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
                 continue
-            chosen.append(Cand(start, end, "PERSON", full[word], 6, kind="surname"))
+            chosen.append(Cand(start, end, "PERSON", full[word], 6, "surname"))
 
 
 def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
@@ -252,53 +263,59 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
     """Canonical organisation names, aliases defined in brackets, short forms of full names."""
     lex = lexicon()
     aliases: dict[str, str] = {}
+    orgs: list[tuple[str, Cand]] = []  # (cleaned text, candidate)
     for f, chosen in story:
-        for c in list(chosen):
+        brackets = "(" in f.norm  # where an alias can be defined
+        for c in chosen:
             if c.label != "ORG":
                 continue
+            text = _clean_plain(f.norm[c.start : c.end])
+            orgs.append((text, c))
             if not c.canonical:
-                c.canonical = org_canonical(f.text[c.start : c.end], lex)
-            m = ACRONYM_RE.match(f.norm, c.end)
+                c.canonical = _canonical(text, lex)
+            m = ACRONYM_RE.match(f.norm, c.end) if brackets else None
             if m and m.group(1) not in lex.entries:
                 aliases[m.group(1)] = c.canonical
-    orgs = [
-        (_clean(f.text[c.start : c.end]), c)
-        for f, chosen in story
-        for c in chosen
-        if c.label == "ORG"
-    ]
     for text, c in orgs:
         if c.canonical != text or text.split()[-1] in HEADS:
             continue
+        prefix = text + " "
         for other, o in orgs:
-            rest = other[len(text) + 1 :].split()
-            if other.startswith(text + " ") and rest and rest[0] in GENERIC | HEADS:
+            if not other.startswith(prefix):
+                continue
+            rest = other[len(prefix) :].split()
+            if rest and rest[0] in GENERIC:  # GENERIC holds the HEADS too
                 c.canonical = o.canonical
                 break
     if not aliases:
         return
     for f, chosen in story:
         taken = [(c.start, c.end) for c in chosen]
-        for i, word in enumerate(f.words):
-            start, end = f.spans[i]
-            if word in aliases and not any(s < end and start < e for s, e in taken):
-                chosen.append(Cand(start, end, "ORG", aliases[word], 6, kind="alias"))
+        for i in f.caps:  # an alias is capitalised (ACRONYM_RE)
+            if f.words[i] not in aliases:
+                continue
+            start, end = f.starts[i], f.ends[i]
+            if not any(s < end and start < e for s, e in taken):
+                chosen.append(Cand(start, end, "ORG", aliases[f.words[i]], 6, "alias"))
 
 
 def org_canonical(text: str, lex: Lexicon | None = None) -> str:
     """One name for the forms an organisation goes by ("X FT", "X NHS Foundation Trust")."""
-    lex = lex or lexicon()
-    text = _clean(text)
+    return _canonical(_clean(text), lex or lexicon())
+
+
+def _canonical(text: str, lex: Lexicon) -> str:
+    """org_canonical of a cleaned name."""
     entry = lex.entries.get(text)
     if entry is not None:
         return entry.canonical
-    m = ICS_RE.match(text)
+    m = ICS_RE.match(text) if text.endswith(ICS_ENDINGS) else None
     if m:
         return f"{lex.areas.get(m.group(1), m.group(1))} ICS"
-    m = CCG_RE.match(text)
+    m = CCG_RE.match(text) if text.endswith(CCG_ENDINGS) else None
     if m:
         return f"{m.group(1)} CCG"
-    m = TRUST_RE.match(text)
+    m = TRUST_RE.match(text) if text.endswith(TRUST_ENDINGS) else None
     if m:
         base = m.group(1)
         if base in lex.trust_bases:

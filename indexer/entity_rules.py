@@ -45,8 +45,8 @@ class Cand:
     label: str
     canonical: str
     prio: int
+    kind: str = ""  # where it came from: "gaz", "rule", "title", "qty", ...
     value: float | str | None = None
-    kind: str = ""
 
 
 # Characters after which a capitalised word starts a sentence, line, list item or bracket.
@@ -68,7 +68,6 @@ class FieldText:
         bounds = list(accumulate(map(len, parts)))
         self.starts = bounds[0::2]  # one more than the tokens: the text's length comes last
         self.ends = bounds[1::2]
-        self.spans = list(zip(self.starts, self.ends, strict=False))  # starts has one extra
         # Capitalised words (and numbers): only they can start a name.
         self.caps = caps = [i for i, w in enumerate(words) if not w[0].islower()]
         # Only a capitalised word's position matters ("Monitor has..." vs "... by Monitor").
@@ -83,12 +82,13 @@ class FieldText:
                     opens = known[gap] = _opens(gap, False)
                 initial[i] = opens
             else:
-                initial[0] = _opens(parts[0], True)
+                initial[0] = _opens(parts[0], True) if parts[0] else True  # the text's start
         self.title_case = False
         if name == "headline":
             long = [w for w in words if len(w) > 3 and w.isalpha()]
-            capitals = sum(1 for w in long if w[0].isupper())
-            self.title_case = len(long) >= 3 and capitals >= 0.75 * len(long)
+            if len(long) >= 3:
+                capitals = [w for w in long if w[0].isupper()]
+                self.title_case = len(capitals) >= 0.75 * len(long)
 
     def index_at(self, start: int) -> int:
         """The token starting at offset `start` (which must start one)."""
@@ -139,10 +139,24 @@ def _opens(gap: str, leading: bool) -> bool:
 
 
 def is_name_word(word: str) -> bool:
-    """A capitalised word that could be part of a person's name."""
+    """A capitalised word that could be part of a person's name (remembered per word: the
+    rules ask about the same few thousand words over and over)."""
+    known = _NAME_WORDS.get(word)
+    if known is None:
+        if len(_NAME_WORDS) >= _WORD_MEMO_SIZE:
+            _NAME_WORDS.clear()  # bounded: an archive's vocabulary is not
+        known = _NAME_WORDS[word] = _is_name_word(word)
+    return known
+
+
+def _is_name_word(word: str) -> bool:
     if not word[0].isupper() or word.isupper() or word in MONTHS_DAYS:
         return False
     return word.replace("-", "").replace("'", "").isalpha() and word not in HEADS
+
+
+_NAME_WORDS: dict[str, bool] = {}
+_WORD_MEMO_SIZE = 100_000
 
 
 def is_org_word(word: str) -> bool:
@@ -159,28 +173,28 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         return []
     found: list[Cand] = []
     words = f.words
-    if HEADS.isdisjoint(words):
-        return found
-    gaz_starts = {f.index_at(c.start) for c in gaz.values()}
     for k in f.caps:
         head = words[k]
         if head not in HEADS or (head == "System" and (k == 0 or words[k - 1] != "Care")):
             continue
         first = _extend_back(f, k, gaz)
         last = _extend_forward(f, k) if head in OF_HEADS else k
-        while first < k and (
-            words[first].lower() in CONNECTORS
-            or words[first].lower() in NEVER_FIRST
-            or (f.initial[first] and words[first].lower() in STOPWORDS)
-        ):
+        while first < k:  # no name starts with "and", "the" or "Chief"
+            low = words[first].lower()
+            if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
+                break
             first += 1
         names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
-        if len(names) < 2 or all(w in GENERIC for w in names):
+        if len(names) < 2 or GENERIC.issuperset(names):
             continue
-        if len(names) == 2 and f.initial[first] and first not in gaz_starts:
+        if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
             continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
-        found.append(Cand(f.spans[first][0], f.spans[last][1], "ORG", "", 1, kind="rule"))
+        found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def _gaz_starts_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    return any(f.index_at(c.start) == i for c in gaz.values())
 
 
 def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
@@ -205,7 +219,7 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
                 break
             if low == "the" and words[i - 1] not in ("and", "of"):
                 break
-            if low in ("of", "for") and before not in OF_HEADS | OF_OWNERS:
+            if low in ("of", "for") and before not in _OF_TAKERS:
                 break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
             i -= 1
             continue
@@ -216,6 +230,10 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
             break
         i -= 1
     return first
+
+
+_OF_TAKERS = OF_HEADS | OF_OWNERS
+_NOT_FIRST = CONNECTORS | NEVER_FIRST
 
 
 def _org_ends_at(gaz: dict[int, Cand], i: int) -> bool:
@@ -266,11 +284,12 @@ def _second_name_follows(f: FieldText, i: int) -> bool:
 
 def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
     """A capitalised name right after "firm", "provider", "charity", "think tank" and the like."""
-    if f.title_case or ORG_INTRODUCERS.isdisjoint(f.words):
+    if f.title_case:
         return []
     found, words, n = [], f.words, len(f.words)
-    for i in range(n - 1):
-        if words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or (i + 1) in covered:
+    for k in f.caps:  # the name after the introducer starts with a capital
+        i = k - 1
+        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or k in covered:
             continue
         last = i
         while last + 1 < n and last - i < 4 and (last == i or f.gaps[last] == " "):
@@ -279,7 +298,7 @@ def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
                 break
             last += 1
         if last > i:
-            found.append(Cand(f.spans[i + 1][0], f.spans[last][1], "ORG", "", 3, kind="intro"))
+            found.append(Cand(f.starts[i + 1], f.ends[last], "ORG", "", 3, "intro"))
     return found
 
 
@@ -289,52 +308,67 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
     `covered` holds token indices inside gazetteer organisations and places, which are not names.
     """
     found: list[Cand] = []
-    words, n = f.words, len(f.words)
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    untitled = not f.title_case
     skip_to = 0
     for i in f.caps:
-        if i < skip_to:
-            continue
-        word = words[i]
-        cand = None
-        if word in TITLES and i + 1 < n and f.gaps[i] in (" ", ". "):
-            j = i + 1
-            while j < n and words[j] in TITLES and f.gaps[j - 1] in (" ", ". "):
-                j += 1
-            last = _name_run(f, j, 3, covered)
-            if last >= j:
-                cand = Cand(f.spans[i][0], f.spans[last][1], "PERSON", "", 2, kind="title")
-        elif not f.title_case and i not in covered:
+        if i < skip_to or i + 1 >= n:
+            continue  # every rule wants a second word
+        if words[i] in TITLES:
+            if gaps[i] not in (" ", ". "):
+                continue
+            cand = _titled_person(f, i, covered)
+        elif (
+            untitled
+            and gaps[i] == " "
+            and (words[i + 1][0].isupper() or words[i + 1] in PARTICLES)  # a name could go on
+            and i not in covered
+        ):
             cand = _untitled_person(f, lex, i, covered)
+        else:
+            continue
         if cand is not None:
             found.append(cand)
             skip_to = f.index_ending(cand.end) + 1
     return found
 
 
+def _titled_person(f: FieldText, i: int, covered: set[int]) -> Cand | None:
+    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    j = i + 1
+    while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
+        j += 1
+    last = _name_run(f, j, 3, covered)
+    if last < j:
+        return None
+    return Cand(f.starts[i], f.ends[last], "PERSON", "", 2, "title")
+
+
 def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
     words, n = f.words, len(f.words)
     word = words[i]
-    if not is_name_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
+    if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
         return None
     if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
         last = _name_run(f, i + 1, 1, covered)
         if last > i and words[last] not in lex.single_places:
-            return Cand(f.spans[i][0], f.spans[last][1], "PERSON", "", 4, kind="first")
+            return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
     last = _name_run(f, i, 3, covered)
     if last < i + 1:
         return None
-    span = (f.spans[i][0], f.spans[last][1])
+    start, end = f.starts[i], f.ends[last]
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
-        return Cand(*span, "PERSON", "", 3, kind="role")
+        return Cand(start, end, "PERSON", "", 3, "role")
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
-        return Cand(*span, "PERSON", "", 5, kind="verb")
+        return Cand(start, end, "PERSON", "", 5, "verb")
     if last + 1 >= n:
         return None
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
-        return Cand(*span, "PERSON", "", 5, kind="verb")
+        return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
-        return Cand(*span, "PERSON", "", 5, kind="verb")
+        return Cand(start, end, "PERSON", "", 5, "verb")
     return None
 
 
@@ -389,5 +423,5 @@ def prefixed_orgs(f: FieldText) -> list[Cand]:
                 break
             last += 1
         if last > i:
-            found.append(Cand(f.spans[i][0], f.spans[last][1], "ORG", "", 1, kind="rule"))
+            found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
     return found

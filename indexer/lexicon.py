@@ -21,6 +21,8 @@ _PLAIN = (
 
 def normalise(text: str) -> str:
     """ASCII quotes and plain spaces (str.replace is many times faster than str.translate)."""
+    if text.isascii():  # a flag on the string: no scan
+        return text
     for fancy, plain in _PLAIN:
         if fancy in text:
             text = text.replace(fancy, plain)
@@ -54,8 +56,9 @@ class Lexicon:
     """Lookup tables built from the data files."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
-    # first token -> token counts of the names starting with it, longest first
-    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # first token -> (token count, possible last tokens) of the names starting with it, longest
+    # first; the last tokens let a lookup skip lengths that cannot match without building a key
+    starts: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict)
     trust_bases: dict[str, str] = field(default_factory=dict)
     areas: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, tuple[str, bool]] = field(default_factory=dict)  # -> (canonical, mid only)
@@ -76,20 +79,38 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
-def _add(lex: Lexicon, text: str, entry: Entry, lengths: dict[str, set[int]]) -> None:
+def _add(lex: Lexicon, text: str, entry: Entry, shapes: dict[str, dict[int, set[str]]]) -> None:
     key = normalise(text)
     tokens = TOKEN_RE.findall(key)
     if not tokens:
         return
     lex.entries[key] = entry
-    lengths.setdefault(tokens[0], set()).add(len(tokens))
+    shapes.setdefault(tokens[0], {}).setdefault(len(tokens), set()).add(tokens[-1])
+
+
+def _starts(lex: Lexicon, shapes: dict[str, dict[int, set[str]]]) -> None:
+    """Fill `lex.starts` from the names' shapes (first token -> count -> last tokens).
+
+    A name written with a trailing "'" or "'s" ("St Thomas'") is also found from the words
+    before that tail, so those words' last token can end a match of that length too.
+    """
+    for key in lex.entries:
+        for tail in ("'", "'s"):
+            tokens = TOKEN_RE.findall(key[: -len(tail)]) if key.endswith(tail) else []
+            lasts = shapes.get(tokens[0], {}).get(len(tokens)) if tokens else None
+            if lasts is not None:
+                lasts.add(tokens[-1])
+    lex.starts = {
+        first: tuple((n, frozenset(lasts)) for n, lasts in sorted(by_count.items(), reverse=True))
+        for first, by_count in shapes.items()
+    }
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """Load every data file once; later files win where a name appears twice."""
     lex = Lexicon()
-    lengths: dict[str, set[int]] = {}
+    shapes: dict[str, dict[int, set[str]]] = {}
     for name in FILES:
         for text, label, canonical, flags in (row[:4] for row in _rows(name)):
             flag_set = frozenset(flags.split())
@@ -101,14 +122,14 @@ def lexicon() -> Lexicon:
             elif name == "trusts.tsv":
                 lex.trust_bases[normalise(text)] = canonical
                 for suffix in TRUST_SUFFIXES:
-                    _add(lex, f"{text} {suffix}", Entry("ORG", canonical), lengths)
+                    _add(lex, f"{text} {suffix}", Entry("ORG", canonical), shapes)
                 if "base" in flag_set:
                     continue
             elif name == "people.tsv" and ("alone" in flag_set or "alone-mid" in flag_set):
                 surname = TOKEN_RE.findall(text)[-1]
                 lex.surnames[surname] = (canonical, "alone-mid" in flag_set)
-            _add(lex, text, Entry(label, canonical, flag_set), lengths)
-    lex.starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+            _add(lex, text, Entry(label, canonical, flag_set), shapes)
+    _starts(lex, shapes)
     lex.openers = frozenset(lex.starts) | frozenset(lex.surnames)
     lex.single_places = frozenset(
         k for k, e in lex.entries.items() if e.label == "PLACE" and " " not in k

@@ -8,8 +8,8 @@ that keeps indexing an archive in seconds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator
 
 # (start, end, label, canonical, value)
 Found = tuple[int, int, str, str, float | str | None]
@@ -36,8 +36,10 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
+# The currency sign comes first and the look back after it ("not after a word or another sign"):
+# a pattern that starts with a character set lets the regex engine skip straight to the signs.
 MONEY_RE = re.compile(
-    r"(?<![\w£$€])([£$€])\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"([£$€])(?<![\w£$€].)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
     r"(?:\s?(bn|billion|mn|m|million|k|thousand|trn|tn|trillion)\b)?"
 )
@@ -78,6 +80,9 @@ YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})\b(?![%-]|\.\d|,\d|/\d)")
 DAY_AFTER_RE = re.compile(rf"\s+({_DAY})(?:(?:st|nd|rd|th)\b(?:,?\s+({_YEAR}))?|,\s+({_YEAR}))\b")
 YEARISH_RE = re.compile(rf"{_YEAR}(?:[-–/](?:{_YEAR}|\d\d))?")
 RELATIVE_YEAR_RE = re.compile(r"\b([Ll]ast|[Tt]his|[Nn]ext) year\b")
+# " year" is a literal the engine finds fast; the four-letter word before it is then checked
+# in place (a pattern that starts with a word boundary is tried at every character).
+YEAR_WORD_RE = re.compile(" year")
 MONTH_PREFIXES = ("mid-", "early-", "late-")
 
 # Words after which a bare four-digit number is a year ("in 2009", "since 2014").
@@ -99,7 +104,9 @@ MAY_CONTEXT = frozenset(
 )
 _COUNTED = re.compile(r"\s+(?!(?:and|or|to|onwards|as|is|was|will|with|in|at|on|the)\b)[a-z]")
 SEASONS = frozenset(_split("spring summer autumn winter"))
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+# The last word of a text: a run of letters that starts no later than it must (look-behind) and
+# is taken whole (possessive), so a search does not retry from inside every word it passes.
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]++)\W*+$")
 
 
 def _word_before(text: str, pos: int, skip: int = 0) -> str:
@@ -113,20 +120,55 @@ def _word_before(text: str, pos: int, skip: int = 0) -> str:
     return word.lower()
 
 
-def money(text: str) -> Iterator[Found]:
+def _matches(pattern: re.Pattern[str], text: str, needles: tuple[str, ...]) -> list[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose every match starts with one of `needles`.
+
+    Why: the regex engine looks for a set of first characters one character at a time, while
+    str.find looks for a literal many times faster; so the pattern is tried only there.
+    """
+    starts: list[int] = []
+    for needle in needles:
+        i = text.find(needle)
+        while i != -1:
+            starts.append(i)
+            i = text.find(needle, i + 1)
+    starts.sort()
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in starts:
+        m = pattern.match(text, i) if i >= end else None
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def find(text: str, ref: dt.date | None) -> list[Found]:
+    """Money, percentages and dates in `text`, in that order (lists, not generators: most texts
+    hold none or one, and a generator costs more to set up than the scan it wraps)."""
+    found = money(text)
+    found += percents(text)
+    found += dates(text, ref)
+    return found
+
+
+def money(text: str) -> list[Found]:
+    found: list[Found] = []
     if "£" not in text and "$" not in text and "€" not in text:
-        return
-    for m in MONEY_RE.finditer(text):
+        return found
+    for m in _matches(MONEY_RE, text, ("£", "$", "€")):
         currency, whole, frac, _upper, unit = m.groups()
         number = float(whole.replace(",", "") + (frac or ""))
         value = number * MULTIPLIER[unit] if currency == "£" else None
-        yield m.start(), m.end(), "MONEY", " ".join(m.group().split()), value
+        found.append((m.start(), m.end(), "MONEY", " ".join(m.group().split()), value))
+    return found
 
 
-def percents(text: str) -> Iterator[Found]:
-    if "%" not in text and "per" not in text:
-        return
-    for sign in PERCENT_SIGN_RE.finditer(text):
+def percents(text: str) -> list[Found]:
+    found: list[Found] = []
+    if "%" not in text and "cent" not in text:  # implied by PERCENT_SIGN_RE; cheaper than it
+        return found
+    for sign in _matches(PERCENT_SIGN_RE, text, ("%", "per")):
         head = max(0, sign.start() - 24)
         m = PERCENT_NUMBER_RE.search(text, head, sign.start())
         if m is None:
@@ -137,9 +179,11 @@ def percents(text: str) -> Iterator[Found]:
             if first[0].isalpha()
             else float(first.replace(",", ""))
         )
-        yield m.start(), sign.end(), "PERCENT", f"{number:g}%", number
+        found.append((m.start(), sign.end(), "PERCENT", f"{number:g}%", number))
+    return found
 
 
+@functools.lru_cache(maxsize=4096)  # a digest's stories ask about the same few dates
 def _nearest(ref: dt.date | None, month: int, day: int) -> dt.date | None:
     """The date with this month and day closest to the digest date (digests look both ways)."""
     if ref is None:
@@ -165,31 +209,32 @@ def _ymd(year: str | None, month: int, day: int, ref: dt.date | None) -> str | N
     return found.isoformat() if found else None
 
 
-def dates(text: str, ref: dt.date | None) -> Iterator[Found]:
+def dates(text: str, ref: dt.date | None) -> list[Found]:
     """Dates with a day or month, years in date context, fiscal years, weekdays, "last year"."""
+    found: list[Found] = []
     for m in MONTH_OR_DAY_RE.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
         if (start and text[start - 1].isalpha()) or text[end : end + 1].isalnum():
             continue
         if word in MONTH_NUM:
-            found = _around_month(text, word, start, end, ref)
+            span = _around_month(text, word, start, end, ref)
         else:
-            found = start, end, _weekday(word, ref)
-        if found is not None:
-            yield (
-                found[0],
-                found[1],
-                "DATE",
-                found[2] or " ".join(text[found[0] : found[1]].split()),
-                found[2],
-            )
-    yield from _years(text)
-    if " year" in text:  # implied by RELATIVE_YEAR_RE; far cheaper than running it
-        for m in RELATIVE_YEAR_RE.finditer(text):
-            shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
-            yield _date(m, str(ref.year + shift) if ref else None)
+            span = start, end, _weekday(word, ref)
+        if span is not None:
+            first, last, value = span
+            found.append((first, last, "DATE", value or " ".join(text[first:last].split()), value))
+    if "19" in text or "20" in text:  # implied by YEARISH_RE
+        found += _years(text)
+    if " year" in text:  # implied by YEAR_WORD_RE, and cheaper than setting it going
+        for year in YEAR_WORD_RE.finditer(text):
+            m = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
+            if m is not None:
+                shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+                found.append(_date(m, str(ref.year + shift) if ref else None))
+    return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _weekday(word: str, ref: dt.date | None) -> str | None:
     """The date of that weekday nearest the digest date (a digest looks three days either way)."""
     if ref is None:
@@ -204,7 +249,7 @@ def _around_month(
     """The longest date around a month name: "Tuesday 20th and 21st February 2024", "June 27"."""
     number = MONTH_NUM[month]
     year_m = YEAR_AFTER_RE.match(text, end)
-    day_m = DAY_BEFORE_RE.search(text, max(0, start - 30), start)
+    day_m = _day_before(text, start)
     if day_m is not None:
         first = _with_weekday(text, day_m.start())
         if year_m is not None:
@@ -216,7 +261,9 @@ def _around_month(
     if after is not None:
         year = after.group(2) or after.group(3)
         return _with_weekday(text, start), after.end(), _ymd(year, number, int(after.group(1)), ref)
-    prefix = next((p for p in MONTH_PREFIXES if text.startswith(p, start - len(p))), "")
+    prefix = ""
+    if text.startswith("-", start - 1):  # every prefix ends so
+        prefix = next((p for p in MONTH_PREFIXES if text.startswith(p, start - len(p))), "")
     if year_m is not None:
         return start - len(prefix), year_m.end(), f"{year_m.group(1)}-{number:02d}"
     if month == "May" and not prefix and _word_before(text, start) not in MAY_CONTEXT:
@@ -225,13 +272,30 @@ def _around_month(
     return start - len(prefix), end, f"{near.year}-{near.month:02d}" if near else None
 
 
+def _day_before(text: str, start: int) -> re.Match[str] | None:
+    """DAY_BEFORE_RE ending at `start`, looked for only if the text there ends in white space
+    after a digit, an ordinal's last letter or "of" ("12 ", "21st ", "of "): mostly it does not
+    ("in March"), and the pattern is tried at each of the 30 characters before the month."""
+    head = text[max(0, start - 30) : start]
+    rest = head.rstrip()
+    if len(rest) == len(head) or rest[-1:] not in _DAY_ENDS:
+        return None
+    return DAY_BEFORE_RE.search(text, max(0, start - 30), start)
+
+
+_DAY_ENDS = frozenset("0123456789tdhf")
+
+
 def _with_weekday(text: str, start: int) -> int:
+    if text.find("day", max(0, start - 12), start) == -1:  # every weekday's name ends so
+        return start
     m = WEEKDAY_BEFORE_RE.search(text, max(0, start - 12), start)
     return m.start() if m else start
 
 
-def _years(text: str) -> Iterator[Found]:
-    for m in YEARISH_RE.finditer(text):
+def _years(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _matches(YEARISH_RE, text, ("19", "20")):
         start, end = m.span()
         before = text[start - 1] if start else " "
         after = text[end : end + 2] + "  "
@@ -244,7 +308,7 @@ def _years(text: str) -> Iterator[Found]:
             first, second = int(span[:4]), int(span[5:])
             later = second if second > 999 else first - first % 100 + second
             if later > first and before != "-":
-                yield start, end, "DATE", str(first), str(first)
+                found.append((start, end, "DATE", str(first), str(first)))
             continue
         if after[0] == "-":
             continue
@@ -262,7 +326,8 @@ def _years(text: str) -> Iterator[Found]:
                 continue  # "for 2025 patients" counts; "a priority for 2025." is a year
             if word in SEASONS and text[start - len(word) - 1 : start - 1].lower() == word:
                 start -= len(word) + 1  # "spring 2025" is one date, like "March 2025"
-        yield start, end, "DATE", span, span
+        found.append((start, end, "DATE", span, span))
+    return found
 
 
 def _date(m: re.Match[str], value: str | None) -> Found:
