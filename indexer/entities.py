@@ -54,6 +54,7 @@ TRUST_ENDINGS = ("Trust", "FT")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 # A word after a one-word name that makes it act: "Monitor has ordered", "Monitor said".
 ACTING_WORDS = SAY_VERBS | AUXILIARIES
+_START = attrgetter("start")
 
 
 def extract(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
@@ -68,7 +69,7 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
     _organisations(story)
     found: list[Entity] = []
     for f, chosen in story:
-        chosen.sort(key=attrgetter("start"))
+        chosen.sort(key=_START)
         for c in chosen:
             span = f.text[c.start : c.end]
             found.append(Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value))  # type: ignore[arg-type]
@@ -76,8 +77,9 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
-    gaz, by_last, covered = _gazetteer(f, lex)
-    cands = gaz + org_rule(f, by_last) + person_rules(f, lex, covered)
+    cands, by_last, covered = _gazetteer(f, lex)
+    cands += org_rule(f, by_last)
+    cands += person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
     cands += prefixed_orgs(f)
     for s, e, label, canon, value in quantities.find(f.text, date):
@@ -91,7 +93,7 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand],
     found: list[Cand] = []
     by_last: dict[int, Cand] = {}
     covered: set[int] = set()
-    words, starts, ends, flat, n = f.words, f.starts, f.ends, f.flat, len(f.words)
+    words, starts, ends, norm, n = f.words, f.starts, f.ends, f.norm, len(f.words)
     openers = lex.openers
     for i in f.caps:  # a name starts with a capital (or a digit)
         word = words[i]
@@ -106,10 +108,10 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand],
             if j >= n or words[j] not in lasts:
                 continue
             start, end = starts[i], ends[j]
-            key = flat[start:end]
+            key = norm[start:end].replace("\n", " ")  # a name may wrap onto the next line
             entry = lex.entries.get(key)
-            if entry is None and flat.startswith("'", end):
-                tail = "'s" if flat.startswith("'s", end) else "'"
+            if entry is None and norm.startswith("'", end):
+                tail = "'s" if norm.startswith("'s", end) else "'"
                 entry = lex.entries.get(key + tail)
                 end += len(tail)
             if entry is None or (entry.flags and not _flags_ok(f, i, entry)):
@@ -236,11 +238,13 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
     if not full:
         return
     for f, chosen in story:
-        taken = [(c.start, c.end) for c in chosen]
+        taken = None  # the field's spans before any surname is added; most fields need none
         for i in f.caps:  # a name word is capitalised
             word = f.words[i]
             if word not in full or not is_name_word(word):
                 continue
+            if taken is None:
+                taken = [(c.start, c.end) for c in chosen]
             start, end = f.starts[i], f.ends[i]
             if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
                 continue
@@ -277,7 +281,7 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
             if m and m.group(1) not in lex.entries:
                 aliases[m.group(1)] = c.canonical
     for text, c in orgs:
-        if c.canonical != text or text.split()[-1] in HEADS:
+        if c.canonical != text or text.rpartition(" ")[2] in HEADS:  # its last word
             continue
         prefix = text + " "
         for other, o in orgs:

@@ -60,7 +60,6 @@ class FieldText:
         self.name = name
         self.text = text
         self.norm = norm = normalise(text)
-        self.flat = norm.replace("\n", " ")
         # One split gives words and the gaps between them: [lead, w0, gap0, w1, gap1, ...].
         parts = _SPLIT_RE.split(norm)
         self.words = words = parts[1::2]
