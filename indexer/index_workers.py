@@ -62,6 +62,7 @@ class Builder:
         self._parse = parse
         self.out = WorkerOutput()
         self._seen: set[str] = set()
+        self._terms = engine.Terms()
         self._segment: SegmentBuilder | None = None
 
     def file(self, job: int, path: str, source: str) -> FileResult:
@@ -89,10 +90,9 @@ class Builder:
         return result
 
     def _write(self, story_id: str, content: Content, where: Occurrence) -> None:
-        analysed, words = engine.analyse(content.headline, content.title, content.body)
-        self.out.words.update(words)
+        analysed = self._terms.analyse(content.headline, content.title, content.body)
         if self._segment is None:
-            self._segment = SegmentBuilder(self.index_dir)
+            self._segment = SegmentBuilder(self.index_dir, self._terms.decoders())
         self._segment.add(index_fields(story_id, content, analysed, [where]))
         if self._segment.count >= SEGMENT_STORIES:
             self._flush()
@@ -106,6 +106,7 @@ class Builder:
 
     def finish(self) -> WorkerOutput:
         self._flush()
+        self.out.words |= self._terms.words()
         return self.out
 
     def cancel(self) -> None:

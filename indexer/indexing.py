@@ -282,7 +282,7 @@ class IndexRun:
         if docnum is None:
             return
         content, _ = decode(engine.stored(searcher, docnum)["doc"])
-        analysed, _ = engine.analyse(content.headline, content.title, content.body)
+        analysed = engine.analyse(content.headline, content.title, content.body)
         writer.replace(index_fields(story_id, content, analysed, occurrences))
 
     def _merge_repeats(self, repeated: set[str]) -> None:

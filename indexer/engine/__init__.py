@@ -18,11 +18,11 @@ from indexer.engine import patches as _patches
 from indexer.engine.analysis import (
     STOP_WORDS,
     DexAnalyzer,
+    Terms,
     analyse,
     is_indexed_word,
     stem,
     word_spans,
-    words,
 )
 from indexer.engine.queries import compile_query, positive_terms, query_tree
 from indexer.engine.reading import (
@@ -61,10 +61,10 @@ _patches.apply()
 
 __all__ = [
     "ENTITY_FIELDS", "SCHEMA", "STOP_WORDS", "TEXT_FIELDS", "WRITE_LOCK", "DexAnalyzer",
-    "DocWriter", "analyse", "compile_query", "create_index", "date_array", "date_values",
+    "DocWriter", "Terms", "analyse", "compile_query", "create_index", "date_array", "date_values",
     "doc_count", "docnum_of", "field_lengths", "field_term_postings", "fresh_searcher",
     "has_index", "is_indexed_word", "live_mask", "more_like", "numeric_postings",
     "open_searcher", "open_whoosh", "other_docs", "positive_terms", "query_tree", "stem",
     "stored", "term_doc_count", "term_docs", "term_postings", "term_stats",
-    "text_doc_frequency", "word_spans", "words", "write_lock",
+    "text_doc_frequency", "word_spans", "write_lock",
 ]  # fmt: skip

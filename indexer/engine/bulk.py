@@ -9,7 +9,7 @@ arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
   compound file into memory;
 - a term found in a few documents is inlined in the term table, with no posting block (most
   word pairs, about half the index; a block costs three times as much to write);
-- stored fields are not compressed (see _STORED_COLUMN);
+- stored fields are pickled with protocol 3 and not compressed (see _StoredColumn);
 - posting weights are term counts, pickled as small ints rather than 9-byte floats, with pickle
   protocol 3 rather than Whoosh's 2 (which pickles bytes through _codecs.encode).
 
@@ -24,16 +24,15 @@ import struct
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from itertools import accumulate, pairwise, repeat
 from itertools import count as numbering
-from itertools import pairwise, repeat
 from pathlib import Path
 from pickle import dumps
 from typing import Any
-from zlib import crc32
+from zlib import compress, crc32
 
 import numpy as np
-from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.filedb import filetables
 from whoosh.filedb.filestore import FileStorage
@@ -43,6 +42,7 @@ from whoosh.util.numlists import GrowableArray
 
 from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
 
+Decoder = Callable[[list[int]], list[str]]  # distinct token numbers -> their terms
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
@@ -54,9 +54,7 @@ _POINTER = struct.Struct("!Iq")  # a slot of the term table's hash tables
 # Whoosh pickles with protocol 2, where bytes go through _codecs.encode (twice the size, and
 # slow to load); its readers load any protocol.
 _PICKLE = 3
-# Stored fields as Whoosh's stored column, with deflate's "stored" level: readers inflate any
-# level, and level 3 took ~35 us a story (8% of the writer) to save ~0.5 KB a story on disk.
-_STORED_COLUMN = columns.PickleColumn(columns.CompressedBytesColumn(level=0))
+_OFFSETS_CUTOFF = 2**15  # VarBytesColumn writes offsets for more documents than this
 
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
 # document: Schema.__getitem__ and the field properties are Python calls).
@@ -69,13 +67,16 @@ _PLANS = {
 class SegmentBuilder:
     """Collects documents, then writes them as one new (not yet committed) segment."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, decoders: Mapping[str, Decoder] | None = None) -> None:
+        """`decoders`: for fields whose token lists are numbers (engine.Terms), how the
+        distinct numbers read as terms."""
+        self._decoders = decoders or {}
         self._storage = FileStorage(str(index_dir))
         self._codec = codec()
         # secrets, not random: forked workers share random's state and would share names.
         self._segment = whoosh3.W3Segment(self._codec, INDEX_NAME, segid=secrets.token_hex(8))
         self._stored_file = self._create_column("_stored")
-        self._stored = _STORED_COLUMN.writer(self._stored_file)
+        self._stored = _StoredColumn(self._stored_file)
         self._postings: dict[str, _PostingBuffer] = {}
         self._lengths: dict[str, array[int]] = {}
         self._totals: Counter[str] = Counter()
@@ -106,7 +107,7 @@ class SegmentBuilder:
         return docnum
 
     def _index(self, name: str, field: Any, docnum: int, value: Any) -> None:
-        if type(value) is list and (not value or type(value[0]) is str):
+        if type(value) is list and (not value or name in self._decoders or type(value[0]) is str):
             tokens: list[Any] = value  # str: UTF-8 sorts as code points do; repeats counted later
         else:  # ids, numbers: Whoosh's own term making (numeric tiers may repeat a term)
             if field.format.fixed_value_size() not in (0, 4):
@@ -116,7 +117,7 @@ class SegmentBuilder:
             return
         buffer = self._postings.get(name)
         if buffer is None:
-            buffer = self._postings[name] = _PostingBuffer()
+            buffer = self._postings[name] = _PostingBuffer(self._decoders.get(name))
         buffer.add(docnum, tokens)
         if field.scorable:
             lengths = self._lengths.get(name)
@@ -197,33 +198,81 @@ class SegmentBuilder:
         posts.close()
 
 
+class _StoredColumn:
+    """Whoosh's stored-fields column (its STORED_COLUMN: per document a pickled dict, zlib-
+    wrapped, in a VarBytesColumn), written with less work per document than Whoosh's chain of
+    three column writers, and with deflate's "stored" level: readers inflate any level, and
+    level 3 took ~35 us a story to save ~0.5 KB. Pickle protocol 3 stores the `doc` bytes as
+    they are (Whoosh's protocol 2 turns bytes into a latin-1 string and back)."""
+
+    def __init__(self, dbfile: Any) -> None:
+        self._file = dbfile
+        self._lengths = array("I")
+
+    def add(self, docnum: int, fields: dict[str, Any]) -> None:
+        blob = compress(dumps(fields, _PICKLE), 0)
+        lengths = self._lengths
+        if docnum > len(lengths):
+            lengths.extend(repeat(0, docnum - len(lengths)))
+        self._file.write(blob)
+        lengths.append(len(blob))
+
+    def finish(self, doccount: int) -> None:
+        """VarBytesColumn's trailer: the lengths, the offsets (for more than 2**15 documents),
+        each in the smallest array type Whoosh's GrowableArray would have grown to."""
+        lengths = self._lengths
+        lengths.extend(repeat(0, doccount - len(lengths)))
+        found = _smallest(lengths)
+        self._file.write_array(found)
+        codes = found.typecode.encode("ascii")
+        if doccount > _OFFSETS_CUTOFF:
+            offsets = _smallest(array("q", accumulate(lengths[:-1], initial=0)))
+            self._file.write_array(offsets)
+            codes += offsets.typecode.encode("ascii") + b"X"
+        self._file.write(codes)
+
+
+def _smallest(numbers: array[int]) -> array[int]:
+    top = max(numbers, default=0)
+    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
+        if top < limit:
+            return array(code, numbers)
+    raise OverflowError(f"{top} is too big for a stored column")
+
+
 class _PostingBuffer:
     """One field's tokens in the order documents gave them: term number and document.
 
     Appending a document's tokens is two C-level extends (no Python loop per token, no
-    counting per document); inverted() sorts them by term and counts repeats with numpy."""
+    counting per document); inverted() sorts them by term and counts repeats with numpy.
+    Tokens are strings, numbered here, or numbers already (with `decode` to read them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, decode: Decoder | None = None) -> None:
+        self._decode = decode
         self.numbers: dict[Any, int] = {}  # term -> a unique number (not dense)
         self._fresh = numbering()
         self.terms = array("q")
         self.docs = array("I")
 
     def add(self, docnum: int, tokens: list[Any]) -> None:
-        # setdefault with a fresh number per call: a new term keeps it, a known one ignores it
-        self.terms.extend(map(self.numbers.setdefault, tokens, self._fresh))
+        if self._decode is not None:
+            self.terms.extend(tokens)
+        else:  # setdefault with a fresh number per call: a new term keeps it, a known one not
+            self.terms.extend(map(self.numbers.setdefault, tokens, self._fresh))
         self.docs.extend(repeat(docnum, len(tokens)))
 
     def inverted(self) -> tuple[list[Any], list[int], list[int], np.ndarray, np.ndarray]:
         """Terms in order, where each one's postings start and end, and the documents
-        (ascending within a term) and counts of all postings in that order."""
-        terms = sorted(self.numbers)
-        numbers = np.fromiter((self.numbers[t] for t in terms), np.int64, len(terms))
-        rank = np.zeros(int(numbers.max()) + 1, np.int64)
-        rank[numbers] = np.arange(len(terms))
-        keys = rank[np.frombuffer(self.terms, np.int64)]
-        order = np.argsort(keys, kind="stable")  # stable: documents stay ascending
-        keys = keys[order]
+        (ascending within a term) and counts of all postings."""
+        tokens = np.frombuffer(self.terms, np.int64)
+        if self._decode is None:  # strings: number them in sorted order first
+            terms = sorted(self.numbers)
+            numbers = np.fromiter((self.numbers[t] for t in terms), np.int64, len(terms))
+            rank = np.zeros(int(numbers.max()) + 1, np.int64)
+            rank[numbers] = np.arange(len(terms))
+            tokens = rank[tokens]
+        order = np.argsort(tokens, kind="stable")  # stable: documents stay ascending
+        keys = tokens[order]
         docs = np.frombuffer(self.docs, np.uint32)[order]
         # A posting is a run of one term in one document; its count is the run's length.
         new = np.ones(len(keys), bool)
@@ -232,7 +281,19 @@ class _PostingBuffer:
         counts = np.diff(firsts, append=len(keys)).astype(np.uint32)
         keys, docs = keys[firsts], docs[firsts]
         bounds = (np.flatnonzero(np.diff(keys)) + 1).tolist()
-        return terms, [0, *bounds], [*bounds, len(keys)], docs, counts
+        starts, ends = [0, *bounds], [*bounds, len(keys)]
+        if self._decode is None:
+            return terms, starts, ends, docs, counts
+        # Numbers: postings are in number order; list the terms in text order instead.
+        texts = self._decode(keys[starts].tolist())
+        by_text = sorted(range(len(texts)), key=texts.__getitem__)
+        return (
+            [texts[i] for i in by_text],
+            [starts[i] for i in by_text],
+            [ends[i] for i in by_text],
+            docs,
+            counts,
+        )
 
 
 class _TermTable(filetables.OrderedHashWriter):

@@ -17,12 +17,18 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 NUMERIC = {"money", "percent"}  # Whoosh's writer repeats a posting when two values share a tier
 
 
-def _documents() -> list[dict[str, Any]]:
+def _documents(terms: engine.Terms | None = None) -> list[dict[str, Any]]:
+    """The seed stories as documents, their text analysed as strings (for Whoosh's writer)
+    or, given `terms`, as numbers (as the indexing workers give them to SegmentBuilder)."""
     docs: dict[str, dict[str, Any]] = {}
     for path in sorted(SEEDS.glob("*.txt")):
         for number, digest in enumerate(parse_file(path, path.name, on_problem=lambda _: None)):
             for story in digest.stories:
-                analysed, _ = engine.analyse(story.headline, story.title, story.body)
+                analysed: Any = (
+                    engine.analyse(story.headline, story.title, story.body)
+                    if terms is None
+                    else terms.analyse(story.headline, story.title, story.body)
+                )
                 where = occurrence(story, digest_key(digest.source, number))
                 docs.setdefault(
                     story.id, index_fields(story.id, Content.of(story), analysed, [where])
@@ -48,12 +54,17 @@ def _stats(reader: Any, field: str, term: bytes) -> tuple[Any, ...]:
 
 
 @pytest.mark.parametrize(
-    ("vector_min", "block", "inline"),
-    [(10**9, 128, 4), (2, 128, 1), (2, 3, 1), (10**9, 3, 2)],
+    ("vector_min", "block", "inline", "numbers"),
+    [(10**9, 128, 4, False), (2, 128, 1, True), (2, 3, 1, False), (10**9, 3, 2, True)],
     ids=str,
 )
 def test_bulk_segment_reads_like_whoosh_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, vector_min: int, block: int, inline: int
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    vector_min: int,
+    block: int,
+    inline: int,
+    numbers: bool,
 ) -> None:
     monkeypatch.setattr(bulk, "_VECTOR_MIN", vector_min)  # the numpy path, or plain Python
     monkeypatch.setattr(bulk, "_BLOCK", block)  # several posting blocks per term
@@ -67,8 +78,9 @@ def test_bulk_segment_reads_like_whoosh_writes(
         writer.add(doc)
     writer.commit()
     built = create_index(tmp_path / "bulk")
-    builder = bulk.SegmentBuilder(tmp_path / "bulk")
-    for doc in docs:
+    terms = engine.Terms() if numbers else None
+    builder = bulk.SegmentBuilder(tmp_path / "bulk", terms.decoders() if terms else None)
+    for doc in _documents(terms) if terms else docs:
         builder.add(doc)
     writer = DocWriter(built)
     writer.add_segments([builder.finish()])
@@ -106,3 +118,41 @@ def test_an_empty_builder_writes_nothing(tmp_path: Path) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     assert bulk.SegmentBuilder(tmp_path).finish() is None
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_terms_give_the_words_and_pairs_the_string_analysis_gives() -> None:
+    terms = engine.Terms()
+    story = ("Junior doctors' strike", "", "The junior doctors of the NHS. Doctors strike again")
+    numbers = terms.analyse(*story)
+    assert all(type(n) is int for tokens in numbers.values() for n in tokens)
+    assert terms.texts(numbers) == engine.analyse(*story) == {
+        "text": ["junior", "doctor", "strike", "junior", "doctor", "strike",
+                 "junior", "doctor", "nh", "doctor", "strike", "again"],
+        "headline": ["junior", "doctor", "strike"],
+        "title": [],
+        "pairs": ["junior doctor", "doctor strike",
+                  "junior doctor", "doctor nh", "nh doctor", "doctor strike", "strike again"],
+    }  # fmt: skip
+    assert terms.words() == {"junior", "doctors", "strike", "nhs", "again"}  # unstemmed
+
+
+@pytest.mark.parametrize("documents", [3, 2**15 + 2], ids=str)  # offsets past 2**15 documents
+def test_the_stored_column_is_whooshs_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, documents: int
+) -> None:
+    from whoosh import columns
+    from whoosh.filedb.filestore import FileStorage
+
+    monkeypatch.setattr(bulk, "_PICKLE", 2)  # Whoosh's protocol, so the bytes can match
+    storage = FileStorage(str(tmp_path))
+    theirs_file, mine_file = storage.create_file("theirs"), storage.create_file("mine")
+    theirs = columns.PickleColumn(columns.CompressedBytesColumn(level=0)).writer(theirs_file)
+    mine = bulk._StoredColumn(mine_file)
+    for docnum in range(0, documents, 2):  # every other document has stored fields
+        fields = {"id": f"story-{docnum}", "doc": b"x" * (docnum % 300)}
+        theirs.add(docnum, fields)
+        mine.add(docnum, fields)
+    for writer, handle in ((theirs, theirs_file), (mine, mine_file)):
+        writer.finish(documents + 1)
+        handle.close()
+    assert (tmp_path / "mine").read_bytes() == (tmp_path / "theirs").read_bytes()
