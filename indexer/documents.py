@@ -3,8 +3,7 @@
 One story id is one document, however many digests repeat the story: its content comes from
 one of them and each appearance is an Occurrence (source, digest, position). The stored blob is
 JSON holding what the story list and the reader need, so one stored field is read per hit
-(Whoosh compresses stored fields itself; older indexes hold it zlib-compressed, and decode
-reads both).
+(older indexes hold it zlib-compressed, and decode reads both).
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from indexer.models import DateFrom, Entity, Story
 
@@ -74,7 +75,10 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
             for o in occurrences
         ],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return orjson.dumps(data)  # compact UTF-8 JSON, several times faster than json's
+    except TypeError:  # an entity value past 64 bits, which orjson does not write
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
