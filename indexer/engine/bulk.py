@@ -50,7 +50,7 @@ _NO_LENGTH = length_to_byte(None)
 _LENGTHS = struct.Struct("!ii")  # key and value lengths before a row of the term table
 _INFO = whoosh3.W3TermInfo._struct
 _VECTOR_MIN = 48  # posting lists at least this long go through numpy
-_POINTER = struct.Struct("!Iq")  # a slot of the term table's hash tables
+_SLOT = np.dtype([("hash", ">u4"), ("where", ">i8")])  # a slot of the term table's hash tables
 # Whoosh pickles with protocol 2, where bytes go through _codecs.encode (twice the size, and
 # slow to load); its readers load any protocol.
 _PICKLE = 3
@@ -331,20 +331,25 @@ class _TermTable(filetables.OrderedHashWriter):
         self.lastkey = rows[-1][0]
 
     def _write_hashes(self) -> None:
-        """Whoosh's 256 open-addressing tables, written in one go rather than a write per slot."""
+        """Whoosh's 256 open-addressing tables (linear probing, as its writer fills them),
+        packed by numpy and written in one go rather than a write per slot."""
         parts: list[bytes] = []
         pos = self.dbfile.tell()
         for entries in self.buckets:
             slots = 2 * len(entries)
             self.directory.append((pos, slots))
-            table = [(0, 0)] * slots
+            hashes, places = [0] * slots, [0] * slots
+            used = bytearray(slots)
             for hashed, where in entries:
                 slot = (hashed >> 8) % slots
-                while table[slot] != (0, 0):
+                while used[slot]:
                     slot = (slot + 1) % slots
-                table[slot] = (hashed, where)
-            parts += (_POINTER.pack(*entry) for entry in table)
-            pos += slots * _POINTER.size
+                used[slot] = 1
+                hashes[slot], places[slot] = hashed, where
+            table = np.empty(slots, _SLOT)
+            table["hash"], table["where"] = hashes, places
+            parts.append(table.tobytes())
+            pos += slots * _SLOT.itemsize
         self.dbfile.write(b"".join(parts))
 
 
@@ -396,48 +401,55 @@ class _FieldPostings:
 
     def term(self, doc_array: np.ndarray, count_array: np.ndarray) -> bytes:
         """The term info of a term in several documents, writing its posting blocks."""
-        codes = self._codes
+        size = len(doc_array)
         ids = doc_array.tolist()
-        if len(ids) < _VECTOR_MIN:
-            counts = count_array.tolist()
-            weights: list[Any] = counts if self._boost == 1.0 else [c * self._boost for c in counts]
+        weights_array = count_array if self._boost == 1.0 else count_array * self._boost
+        weights: list[Any] = weights_array.tolist()
+        starts = range(0, size, _BLOCK)
+        if size < _VECTOR_MIN:
             deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
-            doc_codes: Any = [codes[i] for i in ids] if codes else None
-            packed = _pack_counts(counts)
-        else:  # long lists: numpy
-            weights = (count_array if self._boost == 1.0 else count_array * self._boost).tolist()
-            deltas = np.diff(doc_array, prepend=0).tolist()  # the first delta is ids[0]
-            doc_codes = self._code_array[doc_array].tolist() if codes else None
+            packed = _pack_counts(count_array.tolist())
+            blocks = [weights[at : at + _BLOCK] for at in starts]
+            tops, lows = [max(b) for b in blocks], [min(b) for b in blocks]
+            codes = self._codes
+            doc_codes = [[codes[i] for i in ids[at : at + _BLOCK]] for at in starts if codes]
+            code_lows, code_highs = [min(c) for c in doc_codes], [max(c) for c in doc_codes]
+        else:  # long lists: each block's figures from numpy
+            firsts = np.arange(0, size, _BLOCK)
+            deltas_array = np.diff(doc_array, prepend=0)
+            deltas_array[firsts] = doc_array[firsts]  # a block starts from its first id
+            deltas = deltas_array.tolist()
             packed = count_array.astype(">u4").tobytes()
+            tops = np.maximum.reduceat(weights_array, firsts).tolist()
+            lows = np.minimum.reduceat(weights_array, firsts).tolist()
+            if self._codes:
+                doc_codes_array = self._code_array[doc_array]
+                code_lows = np.minimum.reduceat(doc_codes_array, firsts).tolist()
+                code_highs = np.maximum.reduceat(doc_codes_array, firsts).tolist()
+            else:
+                code_lows = code_highs = []
         posts = self._posts
         start = posts.tell()
         parts = [_MAGIC]
-        size = len(ids)
-        for at in range(0, size, _BLOCK):
+        for block, at in enumerate(starts):
             end = at + _BLOCK
-            block_weights = weights[at:end]
-            top = max(block_weights)
-            first = block_weights[0]
+            top, first = tops[block], weights[at]
             if top == 1 and first == 1:
                 mini: Any = None
-            elif top == min(block_weights):
+            elif top == lows[block]:
                 mini = float(first)
             else:
-                mini = tuple(block_weights)
+                mini = tuple(weights[at:end])
             block_values = packed[at * 4 : end * 4] if self._value_size == 4 else None
             block_deltas = deltas[at:end]
             block_deltas[0] = ids[at]
             data = dumps((tuple(block_deltas), mini, block_values), _PICKLE)
-            if doc_codes is not None:
-                block_codes = doc_codes[at:end]
-                low, high = min(block_codes), max(block_codes)
-            else:
-                low = high = 0
+            low, high = (code_lows[block], code_highs[block]) if code_lows else (0, 0)
             count = len(block_deltas)
             head = dumps((count, ids[at + count - 1], float(top), 0, low, high), _PICKLE)
             total = len(head) + len(data)
             parts += (pack_int(-total if end >= size else total), head, data)
         posts.write(b"".join(parts))
-        low, high = (min(doc_codes), max(doc_codes)) if doc_codes is not None else (0, 0)
+        low, high = (min(code_lows), max(code_highs)) if code_lows else (0, 0)
         info = _INFO.pack(0, sum(weights), size, low, high, max(weights), ids[0], ids[-1])
         return info + pack_long(start) + pack_int(posts.tell() - start)
