@@ -156,3 +156,13 @@ def test_the_stored_column_is_whooshs_format(
         writer.finish(documents + 1)
         handle.close()
     assert (tmp_path / "mine").read_bytes() == (tmp_path / "theirs").read_bytes()
+
+
+@pytest.mark.parametrize("size", [0, 1, 1500, 65535, 65536, 200_001], ids=str)
+def test_stored_blobs_are_zlib_streams(size: int) -> None:
+    import zlib
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    assert zlib.decompress(bulk._zlib_stored(data)) == data
+    if size < 16_000:  # where zlib writes one block, the very same bytes
+        assert bulk._zlib_stored(data) == zlib.compress(data, 0)
