@@ -59,6 +59,8 @@ _STORED_BLOCK = 0xFFFF  # the most a stored deflate block holds
 _STORED_HEAD = struct.Struct("<HH")  # a stored block's length and its complement
 _ADLER = struct.Struct(">I")
 _OFFSETS_CUTOFF = 2**15  # VarBytesColumn writes offsets for more documents than this
+# GrowableArray's types, each for numbers below its limit.
+_GROWTH = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32), ("q", 1 << 63))
 
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
 # document: Schema.__getitem__ and the field properties are Python calls).
@@ -203,22 +205,8 @@ class SegmentBuilder:
             prefix = pack_ushort(fieldid)
             writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
             terms, starts, ends, docs, counts = self._postings.pop(name).inverted()
-            doc_list, count_list = docs.tolist(), counts.tolist()
-            one, inline, several = writer.one, writer.inline, writer.term
             keys = [prefix + (t.encode("utf-8") if isinstance(t, str) else t) for t in terms]
-            rows: list[tuple[bytes, bytes]] = []
-            for key, start, end in zip(keys, starts, ends, strict=True):
-                if end - start == 1:  # most terms (word pairs): no posting blocks
-                    info = one(doc_list[start], count_list[start])
-                elif end - start <= _INLINE_MAX:
-                    info = inline(doc_list[start:end], count_list[start:end])
-                else:
-                    info = several(docs[start:end], counts[start:end])
-                rows.append((key, info))
-                if len(rows) >= 8192:
-                    table.add_sorted(rows)
-                    rows = []
-            table.add_sorted(rows)
+            table.add_sorted(keys, writer.infos(starts, ends, docs, counts))
         table.close()
         posts.close()
 
@@ -270,12 +258,13 @@ def _zlib_stored(data: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _smallest(numbers: array[int]) -> array[int]:
+def _smallest(numbers: Any, first: str = "B") -> array[int]:
+    """`numbers` in the smallest array type Whoosh's GrowableArray(first) grows to."""
     top = max(numbers, default=0)
-    for code, limit in (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32)):
+    for code, limit in _GROWTH[[code for code, _ in _GROWTH].index(first) :]:
         if top < limit:
             return array(code, numbers)
-    raise OverflowError(f"{top} is too big for a stored column")
+    raise OverflowError(f"{top} is too big for an array")
 
 
 class _PostingBuffer:
@@ -335,8 +324,8 @@ class _PostingBuffer:
 
 
 class _TermTable(filetables.OrderedHashWriter):
-    """Whoosh's ordered hash file (the term table), taking sorted rows in batches: one write
-    and no per-row checks."""
+    """Whoosh's ordered hash file (the term table), taking all the rows of a field at once:
+    lengths, positions and hashes by numpy and C-level maps, one write, no per-row checks."""
 
     def __init__(self, dbfile: Any) -> None:
         # CRC-32 (Whoosh's hash type 1) rather than MD5: the reader takes the type from the
@@ -344,48 +333,54 @@ class _TermTable(filetables.OrderedHashWriter):
         filetables.HashWriter.__init__(self, dbfile, hashtype=1)
         self.index = GrowableArray("H")
         self.lastkey = b""
+        self._hashes: list[np.ndarray] = []
+        self._places: list[np.ndarray] = []
 
-    def add_sorted(self, rows: list[tuple[bytes, bytes]]) -> None:
-        if not rows:
+    def add_sorted(self, keys: list[bytes], values: list[bytes]) -> None:
+        """Rows whose keys ascend, each greater than any added before."""
+        if not keys:
             return
-        pos = self.dbfile.tell()
-        buckets = self.buckets
-        pack = _LENGTHS.pack
-        parts: list[bytes] = []
-        positions: list[int] = []
-        for key, value in rows:
-            positions.append(pos)
-            hashed = crc32(key)
-            buckets[hashed & 255].append((hashed, pos))
-            parts += (pack(len(key), len(value)), key, value)
-            pos += 8 + len(key) + len(value)
+        size = len(keys)
+        key_lengths = np.fromiter(map(len, keys), np.int64, size)
+        value_lengths = np.fromiter(map(len, values), np.int64, size)
+        places = np.cumsum(8 + key_lengths + value_lengths)
+        places = self.dbfile.tell() + np.concatenate(([0], places[:-1]))
+        parts: list[bytes] = [b""] * (3 * size)
+        parts[0::3] = list(map(_LENGTHS.pack, key_lengths.tolist(), value_lengths.tolist()))
+        parts[1::3] = keys
+        parts[2::3] = values
         self.dbfile.write(b"".join(parts))
-        index = self.index
-        try:
-            index.array.extend(array(index.array.typecode, positions))
-        except OverflowError:
-            index._retype(positions[-1])
-            index.array.extend(array(index.array.typecode, positions))
-        self.lastkey = rows[-1][0]
+        self._hashes.append(np.fromiter(map(crc32, keys), np.int64, size))
+        self._places.append(places)
+        self.lastkey = keys[-1]
 
     def _write_hashes(self) -> None:
-        """Whoosh's 256 open-addressing tables (linear probing, as its writer fills them),
-        packed by numpy and written in one go rather than a write per slot."""
+        """Whoosh's 256 open-addressing tables (linear probing, in the order rows came, as its
+        writer fills them), packed by numpy and written in one go."""
+        hashes = np.concatenate([np.zeros(0, np.int64), *self._hashes])
+        places = np.concatenate([np.zeros(0, np.int64), *self._places])
+        self.index.array = _smallest(
+            places.tolist(), first="H"
+        )  # every row's position, in key order
+        buckets = hashes & 255
+        order = np.argsort(buckets, kind="stable")
+        bounds = np.searchsorted(buckets[order], np.arange(257)).tolist()
+        hash_list, place_list = hashes[order].tolist(), places[order].tolist()
         parts: list[bytes] = []
         pos = self.dbfile.tell()
-        for entries in self.buckets:
-            slots = 2 * len(entries)
+        for low, high in pairwise(bounds):
+            slots = 2 * (high - low)
             self.directory.append((pos, slots))
-            hashes, places = [0] * slots, [0] * slots
+            slot_hashes, slot_places = [0] * slots, [0] * slots
             used = bytearray(slots)
-            for hashed, where in entries:
+            for hashed, where in zip(hash_list[low:high], place_list[low:high], strict=True):
                 slot = (hashed >> 8) % slots
                 while used[slot]:
                     slot = (slot + 1) % slots
                 used[slot] = 1
-                hashes[slot], places[slot] = hashed, where
+                slot_hashes[slot], slot_places[slot] = hashed, where
             table = np.empty(slots, _SLOT)
-            table["hash"], table["where"] = hashes, places
+            table["hash"], table["where"] = slot_hashes, slot_places
             parts.append(table.tobytes())
             pos += slots * _SLOT.itemsize
         self.dbfile.write(b"".join(parts))
@@ -410,16 +405,30 @@ class _FieldPostings:
         self._codes = bytes(length_to_byte(n) for n in lengths) if lengths is not None else b""
         # Documents past the last one with this field have length 0.
         self._code_array = np.frombuffer(self._codes + bytes(1 << 20), dtype=np.uint8)
-        self._ones: dict[tuple[int, int], bytes] = {}
 
-    def one(self, docnum: int, count: int) -> bytes:
-        """The term info of a term in one document (memoised: a document has many such
-        terms, and each count of it gives the same bytes)."""
-        key = (docnum, count)
-        info = self._ones.get(key)
-        if info is None:
-            info = self._ones[key] = self.inline([docnum], [count])
-        return info
+    def infos(
+        self, starts: list[int], ends: list[int], docs: np.ndarray, counts: np.ndarray
+    ) -> list[bytes]:
+        """The term infos of a field's terms (postings docs[start:end] each), writing the
+        posting blocks of the terms in more than _INLINE_MAX documents, in term order."""
+        first = np.asarray(starts, np.int64)
+        sizes = np.asarray(ends, np.int64) - first
+        found = np.empty(len(starts), object)
+        # Most terms (word pairs) are in one document: one info per (document, count).
+        ones = np.flatnonzero(sizes == 1)
+        if len(ones):
+            doc_counts = docs[first[ones]].astype(np.int64) << 32 | counts[first[ones]]
+            distinct, where = np.unique(doc_counts, return_inverse=True)
+            made = [self.inline([dc >> 32], [dc & 0xFFFFFFFF]) for dc in distinct.tolist()]
+            found[ones] = np.array(made, object)[where]
+        doc_list, count_list = docs.tolist(), counts.tolist()
+        for i in np.flatnonzero(sizes > 1).tolist():
+            start, end = starts[i], ends[i]
+            if end - start <= _INLINE_MAX:
+                found[i] = self.inline(doc_list[start:end], count_list[start:end])
+            else:
+                found[i] = self.term(docs[start:end], counts[start:end])
+        return found.tolist()  # type: ignore[no-any-return]
 
     def inline(self, ids: list[int], counts: list[int]) -> bytes:
         """The term info of a term in a few documents, with the postings in it."""
