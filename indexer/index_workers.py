@@ -9,6 +9,7 @@ entity names. The parent commits every worker's segment at once.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import queue
@@ -19,18 +20,20 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from indexer import engine
 from indexer.documents import Content, Occurrence, digest_key, index_fields, occurrence
 from indexer.engine.bulk import SegmentBuilder
+from indexer.manifest import Row
 from indexer.models import Digest, Problem
 from indexer.pipeline import parse_file
 from indexer.readers import ReadError, Skipped
 
 SEGMENT_STORIES = 60_000  # a worker starts a new segment after this many (bounds its memory)
 CHUNK_FILES = 8  # files per task sent to a worker
-Task = tuple[int, str, str]  # (job number, path to read, source as the user named it)
+# (job number, path to read, source as the user named it, whether the worker hashes it)
+Task = tuple[int, str, str, bool]
 
 
 @dataclass
@@ -43,6 +46,55 @@ class FileResult:
     notes: list[Problem] = field(default_factory=list)
     error: str | None = None
     skipped: str | None = None
+
+    def packed(self, content_hash: str | None = None) -> Indexed:
+        """The result as the indexing process records it: one plain tuple a story (pickled in
+        C, unlike Occurrence objects) in the manifest's own terms, and the entities summed."""
+        rows = [
+            (story_id, o.source, o.digest_key, o.digest_title, o.date.isoformat(), o.date_from,
+             o.position)
+            for story_id, o, _ in self.stories
+        ]  # fmt: skip
+        entities = sum(count for _, _, count in self.stories)
+        return Indexed(
+            self.job, self.digests, rows, entities, self.notes, self.error, self.skipped,
+            content_hash,
+        )  # fmt: skip
+
+
+class Indexed(NamedTuple):
+    """What indexing one file gave, as sent to the indexing process."""
+
+    job: int
+    digests: int
+    rows: list[Row]  # one a story found, in order
+    entities: int
+    notes: list[Problem]
+    error: str | None
+    skipped: str | None
+    content_hash: str | None  # of a file the worker hashed (a new one)
+
+
+def hash_file(path: str) -> str:
+    """The content hash the manifest keeps, to tell a touched file from a changed one."""
+    digest = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def index_file(builder: Builder, task: Task) -> Indexed:
+    """Index one file, hashing it first if asked (a new file: hashed where it is read, in
+    parallel, rather than by the indexing process before any worker starts)."""
+    job, path, source, hash_it = task
+    content_hash = None
+    if hash_it:
+        try:
+            content_hash = hash_file(path)
+        except OSError as exc:
+            return FileResult(job, error=f"cannot read: {exc.strerror or exc}").packed()
+    return builder.file(job, path, source).packed(content_hash)
 
 
 @dataclass
@@ -134,7 +186,7 @@ def _work(index_dir: str, tasks: Any, results: Any) -> None:
     builder = Builder(Path(index_dir))
     try:
         while (chunk := tasks.get()) is not None:
-            results.put(("files", [builder.file(*task) for task in chunk]))
+            results.put(("files", [index_file(builder, task) for task in chunk]))
         results.put(("done", builder.finish()))
     except OSError as exc:  # a full disk: the parent raises it as such, for a one-line message
         builder.cancel()
@@ -188,7 +240,7 @@ def _context() -> Any:
 
 def run_workers(
     index_dir: Path, tasks: Sequence[Task], procs: int, output: WorkerOutput
-) -> Iterator[FileResult]:
+) -> Iterator[Indexed]:
     """Index `tasks` in `procs` worker processes, yielding each file's result as it comes;
     when the iterator is exhausted `output` holds every worker's segments, words and names."""
     context = _context()

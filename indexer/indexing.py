@@ -1,15 +1,16 @@
 """One `dex index` run: find what changed, index it in worker processes, commit once.
 
 Called by store.update_index with the writer lock held. Files whose size and mtime match the
-manifest are not read; otherwise a content hash decides. Parsing, analysis and writing the new
-stories into segments (the costly, pure-Python part) run in worker processes (index_workers);
-this process keeps the manifest, deletes replaced documents and commits the workers' segments.
+manifest are not read; otherwise a content hash decides (a new file is hashed by the worker that
+reads it). Parsing, analysis and writing the new stories into segments (the costly, pure-Python
+part) run in worker processes (index_workers); this process keeps the manifest, deletes
+replaced documents and commits the workers' segments. It shares the machine's cores with the
+workers, so its work for each story is kept small (plain rows, batched manifest writes).
 A story repeated in several digests is one document listing every appearance.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -18,9 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from indexer import engine
-from indexer.documents import Occurrence, decode, index_fields
-from indexer.index_workers import Builder, FileResult, WorkerOutput, run_workers
-from indexer.manifest import FileRecord, Manifest
+from indexer.documents import decode, index_fields
+from indexer.index_workers import (
+    Builder,
+    Indexed,
+    WorkerOutput,
+    hash_file,
+    index_file,
+    run_workers,
+)
+from indexer.manifest import FileRecord, Manifest, Row
 from indexer.models import IndexSummary, Problem
 from indexer.pipeline import parse_file
 from indexer.readers import iter_files
@@ -31,16 +39,8 @@ POOL_MIN_FILES = 4  # fewer changed files than this are indexed in-process
 
 @dataclass(frozen=True)
 class _Job:
-    record: FileRecord
+    record: FileRecord  # its hash is "" for a new file, until the worker that reads it hashes it
     path: str  # as iter_files gave it (for reading)
-
-
-def _hash_file(path: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class IndexRun:
@@ -120,7 +120,7 @@ class IndexRun:
                     self._count(unchanged=1)
                     self._advance(source)
                     continue
-                content_hash = _hash_file(key)
+                content_hash = hash_file(key) if before else ""  # a new file: the worker's
             except OSError as exc:
                 self._count(failed=1)
                 self._problem(Problem(source, f"cannot read: {exc.strerror or exc}"))
@@ -159,9 +159,12 @@ class IndexRun:
             )
         return gone
 
-    def _indexed(self, jobs: list[_Job], output: WorkerOutput) -> Iterator[FileResult]:
+    def _indexed(self, jobs: list[_Job], output: WorkerOutput) -> Iterator[Indexed]:
         """Each changed file's result, from worker processes or (a few files) from here."""
-        tasks = [(number, job.path, job.record.source) for number, job in enumerate(jobs)]
+        tasks = [
+            (number, job.path, job.record.source, not job.record.hash)
+            for number, job in enumerate(jobs)
+        ]
         procs = os.cpu_count() or 1
         if len(jobs) >= POOL_MIN_FILES and procs >= 2:
             yield from run_workers(self.index_dir, tasks, min(procs, len(jobs)), output)
@@ -169,7 +172,7 @@ class IndexRun:
         builder = Builder(self.index_dir, parse_file)  # this module's name: tests replace it
         try:
             for task in tasks:
-                yield builder.file(*task)
+                yield index_file(builder, task)
         except BaseException:
             builder.cancel()
             raise
@@ -181,7 +184,7 @@ class IndexRun:
     def _write(self, jobs: list[_Job], removed: list[FileRecord]) -> None:
         manifest = self.manifest
         taken = manifest.take_occurrences([j.record.path for j in jobs] + [r.path for r in removed])
-        dropped_ids = {story_id for found in taken.values() for story_id, _ in found}
+        dropped_ids = {row[0] for rows in taken.values() for row in rows}
         for record in removed:
             manifest.drop_file(record.path)
         elsewhere = manifest.story_ids()  # stories in files this run does not touch
@@ -230,8 +233,8 @@ class IndexRun:
     def _file(
         self,
         job: _Job,
-        result: FileResult,
-        taken: dict[str, list[tuple[str, Occurrence]]],
+        result: Indexed,
+        taken: dict[str, list[Row]],
         in_index: set[str] | None,
         elsewhere: set[str],
         seen: set[str],
@@ -247,30 +250,37 @@ class IndexRun:
             self._problem(Problem(source, result.error))
             self.manifest.add_occurrences(job.record.path, taken.get(job.record.path, ()))
             return  # keep what an unreadable file gave before
-        self.manifest.put_file(job.record)
+        if result.content_hash is None:
+            self.manifest.put_file(job.record)
+        else:
+            self.manifest.put_file(replace(job.record, hash=result.content_hash))
         if result.skipped is not None:  # a failure only when the user named the file
             named = source in self.named
             self._count(**({"failed": 1} if named else {"skipped": 1}))
             self._problem(Problem(source, result.skipped, fatal=named))
             return
-        found = result.stories
-        self.manifest.add_occurrences(job.record.path, [(i, where) for i, where, _ in found])
-        self._count(
-            digests=result.digests, stories=len(found), entities=sum(n for _, _, n in found)
-        )
+        found = result.rows
+        self.manifest.add_occurrences(job.record.path, found)
         if result.digests and not found:
             self._problem(Problem(source, "no stories found", fatal=False))
-        for story_id, _, _ in found:
+        merged = 0
+        for row in found:  # once a story: kept lean, as it runs while the workers do
+            story_id = row[0]
             if story_id in seen:  # a worker wrote it already: once more, with every appearance
                 repeated.add(story_id)
-                self._count(duplicates_merged=1)
+                merged += 1
                 continue
             seen.add(story_id)
             if story_id in elsewhere:
                 repeated.add(story_id)
-                self._count(duplicates_merged=1)
+                merged += 1
             if in_index is None or story_id in in_index:
                 stale.add(story_id)
+        counts = self.counts
+        counts["digests"] += result.digests
+        counts["stories"] += len(found)
+        counts["entities"] += result.entities
+        counts["duplicates_merged"] += merged
 
     def _rewrite(self, writer: engine.DocWriter, searcher: Any, story_id: str) -> None:
         """A story that lost an appearance: delete it, or rewrite it with the ones left."""

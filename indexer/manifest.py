@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,16 @@ CREATE INDEX IF NOT EXISTS occurrences_path ON occurrences (path);
 CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, display TEXT NOT NULL);
 """
 _OCCURRENCE = "source, digest_key, digest_title, date, date_from, position"
+_ADD_OCCURRENCE = (
+    f"INSERT INTO occurrences (story_id, {_OCCURRENCE}, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_PUT_FILE = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)"
+PENDING_ROWS = 4096  # rows held before they are written (one executemany is cheaper than many)
+_PATHS_A_QUERY = 500  # below SQLite's limit on host parameters
+
+# A story's appearance as the manifest stores it: story id, source, digest key, digest title,
+# date (ISO), date_from, position in the digest.
+Row = tuple[str, str, str, str, str, str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +66,16 @@ def _occurrence(row: Sequence[object]) -> Occurrence:
     )
 
 
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 class Manifest:
-    """One connection, one transaction per indexing run (commit() after Whoosh commits)."""
+    """One connection, one transaction per indexing run (commit() after Whoosh commits).
+
+    Files and appearances added are held and written in batches (every read writes them
+    first), all within the run's one transaction, so a crash still commits nothing."""
 
     def __init__(self, path: Path) -> None:
         try:
@@ -66,8 +84,23 @@ class Manifest:
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise IndexDamagedError(f"{path}: index manifest unreadable ({exc})") from exc
+        self._files: list[tuple[str, str, int, int, str, int]] = []
+        self._found: list[tuple[tuple[str], Sequence[Row]]] = []  # ((path,), rows) to write
+        self._held = 0  # rows in self._found
+
+    def _write(self) -> None:
+        """Write the files and appearances held (still uncommitted)."""
+        if self._files:
+            self._db.executemany(_PUT_FILE, self._files)
+            self._files = []
+        if self._found:
+            found, self._found, self._held = self._found, [], 0
+            self._db.executemany(
+                _ADD_OCCURRENCE, (row + tail for tail, rows in found for row in rows)
+            )
 
     def files(self) -> dict[str, FileRecord]:
+        self._write()
         rows = self._db.execute("SELECT path, source, size, mtime_ns, hash, sample FROM files")
         return {
             path: FileRecord(path, source, size, mtime_ns, hash_, bool(sample))
@@ -75,55 +108,61 @@ class Manifest:
         }
 
     def put_file(self, record: FileRecord) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+        self._files.append(
             (record.path, record.source, record.size, record.mtime_ns, record.hash,
-             int(record.sample)),
+             int(record.sample))
         )  # fmt: skip
 
     def drop_file(self, path: str) -> None:
+        self._write()
         self._db.execute("DELETE FROM files WHERE path = ?", (path,))
 
-    def take_occurrences(self, paths: Iterable[str]) -> dict[str, list[tuple[str, Occurrence]]]:
-        """Remove and return the occurrences found in these files: path -> [(story id, occ)]."""
-        taken: dict[str, list[tuple[str, Occurrence]]] = {}
-        for path in paths:
+    def take_occurrences(self, paths: Sequence[str]) -> dict[str, list[Row]]:
+        """Remove and return the appearances found in these files, in the order they were
+        added: path -> rows."""
+        self._write()
+        taken: dict[str, list[Row]] = {path: [] for path in paths}
+        for some in _chunks(list(taken), _PATHS_A_QUERY):
+            marks = ", ".join("?" * len(some))
             rows = self._db.execute(
-                f"SELECT story_id, {_OCCURRENCE} FROM occurrences WHERE path = ? ORDER BY seq",
-                (path,),
-            ).fetchall()
-            taken[path] = [(row[0], _occurrence(row[1:])) for row in rows]
-            self._db.execute("DELETE FROM occurrences WHERE path = ?", (path,))
+                f"SELECT path, story_id, {_OCCURRENCE} FROM occurrences WHERE path IN ({marks}) "
+                "ORDER BY seq",
+                some,
+            )
+            for row in rows:
+                taken[row[0]].append(row[1:])
+            self._db.execute(f"DELETE FROM occurrences WHERE path IN ({marks})", some)
         return taken
 
-    def add_occurrences(self, path: str, found: Iterable[tuple[str, Occurrence]]) -> None:
-        self._db.executemany(
-            "INSERT INTO occurrences (story_id, path, source, digest_key, digest_title, date, "
-            "date_from, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (story_id, path, o.source, o.digest_key, o.digest_title, o.date.isoformat(),
-                 o.date_from, o.position)
-                for story_id, o in found
-            ],
-        )  # fmt: skip
+    def add_occurrences(self, path: str, rows: Sequence[Row]) -> None:
+        """Record where stories appear in a file (written with the next batch)."""
+        self._found.append(((path,), rows))
+        self._held += len(rows)
+        if self._held >= PENDING_ROWS:
+            self._write()
 
     def add_names(self, names: dict[str, str]) -> None:
         """Remember how entity names were written ("NHS England" for the term "nhs england")."""
+        self._write()
         self._db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names.items())
 
     def story_ids(self) -> set[str]:
+        self._write()
         return {row[0] for row in self._db.execute("SELECT DISTINCT story_id FROM occurrences")}
 
     def occurrences(self, story_id: str) -> list[Occurrence]:
+        self._write()
         rows = self._db.execute(
             f"SELECT {_OCCURRENCE} FROM occurrences WHERE story_id = ? ORDER BY seq", (story_id,)
         )
         return [_occurrence(row) for row in rows]
 
     def commit(self) -> None:
+        self._write()
         self._db.commit()
 
     def rollback(self) -> None:
+        self._files, self._found, self._held = [], [], 0
         self._db.rollback()
 
     def close(self) -> None:
