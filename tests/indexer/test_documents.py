@@ -22,7 +22,7 @@ def test_a_story_survives_encoding(value: float | str | None) -> None:
     content = Content(
         "Trust’s £1.5bn deficit",
         "Lead — é",
-        "Body with\nnew lines, \"quotes\" and \u2028 a separator.",
+        'Body with\nnew lines, "quotes" and \u2028 a separator.',
         (Entity("£1.5bn", "MONEY", "headline", 8, 14, "£1.5bn", value),),
     )
     blob = encode(content, [WHERE])

@@ -351,5 +351,8 @@ def test_html_layout_table_keeps_its_paragraphs() -> None:
     )
     text = html_to_text(page).text
     assert text.split("\n\n") == [
-        "Board agrees budget", "The board agreed £3.6bn.", "New centre opens", "It opened today."
+        "Board agrees budget",
+        "The board agreed £3.6bn.",
+        "New centre opens",
+        "It opened today.",
     ]
