@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from operator import attrgetter
+from typing import TypeVar
 
 from indexer import quantities
 from indexer.entity_rules import (
@@ -55,6 +56,7 @@ ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 # A word after a one-word name that makes it act: "Monitor has ordered", "Monitor said".
 ACTING_WORDS = SAY_VERBS | AUXILIARIES
 _START = attrgetter("start")
+_V = TypeVar("_V")
 
 
 def extract(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
@@ -198,13 +200,43 @@ def _clean_plain(text: str) -> str:
     return text[4:] if text.startswith("The ") else text
 
 
-def _name_parts(text: str) -> tuple[list[str], list[str]]:
-    """(titles, name words) of a person's mention (`text` normalised)."""
-    words = TOKEN_RE.findall(_clean_plain(text))
-    titles = []
-    while len(words) > 1 and words[0] in TITLES:
-        titles.append(words.pop(0))
-    return titles, words
+def _name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(titles, name words) of a person's mention (`text` normalised), remembered per text:
+    the same people are named story after story."""
+    known = _NAME_PARTS.get(text)
+    if known is None:
+        words = TOKEN_RE.findall(_clean_plain(text))
+        titles = []
+        while len(words) > 1 and words[0] in TITLES:
+            titles.append(words.pop(0))
+        known = _remember(_NAME_PARTS, text, (tuple(titles), tuple(words)))
+    return known
+
+
+def _org_names(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(cleaned text, canonical name) of an organisation's span (`text` normalised),
+    remembered per text: the same few thousand names recur story after story."""
+    memo = _ORG_NAMES.get(id(lex))
+    if memo is None:  # one memo per lexicon: a canonical name depends on it
+        _ORG_NAMES.clear()
+        memo = _ORG_NAMES[id(lex)] = {}
+    known = memo.get(text)
+    if known is None:
+        clean = _clean_plain(text)
+        known = _remember(memo, text, (clean, _canonical(clean, lex)))
+    return known
+
+
+_MEMO_SIZE = 50_000  # bounded: an archive's vocabulary is not
+_NAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_ORG_NAMES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _remember(memo: dict[str, _V], key: str, value: _V) -> _V:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
@@ -273,10 +305,10 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
         for c in chosen:
             if c.label != "ORG":
                 continue
-            text = _clean_plain(f.norm[c.start : c.end])
+            text, canonical = _org_names(f.norm[c.start : c.end], lex)
             orgs.append((text, c))
             if not c.canonical:
-                c.canonical = _canonical(text, lex)
+                c.canonical = canonical
             m = ACRONYM_RE.match(f.norm, c.end) if brackets else None
             if m and m.group(1) not in lex.entries:
                 aliases[m.group(1)] = c.canonical

@@ -8,7 +8,6 @@ suffix ("... Foundation Trust", "... CCG") and the company a name keeps ("chief 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -33,7 +32,7 @@ from indexer.entity_words import (
     SURNAME_MONTHS,
     TITLES,
 )
-from indexer.lexicon import TOKEN_RE, Lexicon, normalise
+from indexer.lexicon import Lexicon, normalise, split_tokens
 
 
 @dataclass(slots=True)
@@ -61,7 +60,7 @@ class FieldText:
         self.text = text
         self.norm = norm = normalise(text)
         # One split gives words and the gaps between them: [lead, w0, gap0, w1, gap1, ...].
-        parts = _SPLIT_RE.split(norm)
+        parts = split_tokens(norm)
         self.words = words = parts[1::2]
         self.gaps = parts[2::2]  # gaps[i] lies between token i and token i + 1
         bounds = list(accumulate(map(len, parts)))
@@ -102,8 +101,6 @@ class FieldText:
         return self.gaps[i]
 
 
-# Tokens with their gaps kept: re.split returns the captured tokens between the gaps.
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 # Gap text -> does the word after it open a sentence; gaps repeat (" ", ". ", ", ") endlessly.
 _OPENS: dict[str, bool] = {}
 

@@ -41,6 +41,45 @@ TOKEN_RE = re.compile(
     rf"|(?:on|upon|in|super|le|under|by|en|de|la|sur)-(?=[A-Z]))){_W}++)*+"
 )
 
+# Tokens with their gaps kept: re.split returns the captured tokens between the gaps.
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+
+
+def split_tokens(text: str) -> list[str]:
+    """_SPLIT_RE.split(text): [lead gap, word, gap, word, ..., last gap].
+
+    Why not the regex alone: most of a text is plain words between single spaces, which
+    str.split and str.isalnum take several times faster than the regex engine. It is exact
+    because no token holds a space and the pattern looks at most one character past a token:
+    the text splits at its spaces, an alphanumeric piece is one word (alphanumeric characters
+    are word characters and join nothing else), and the regex splits the other pieces.
+    """
+    parts: list[str] = []
+    add = parts.append
+    gap = ""  # the text since the last word, with the space after each piece
+    for piece in text.split(" "):
+        if piece.isalnum():
+            add(gap)
+            add(piece)
+            gap = " "
+            continue
+        head, last = piece[:-1], piece[-1:]
+        if head.isalnum() and not last.isalnum() and last != "_":  # "word," or "word."
+            add(gap)
+            add(head)
+            gap = last + " "
+            continue
+        split = _SPLIT_RE.split(piece)
+        if len(split) == 1:  # no word
+            gap += piece + " "
+        else:
+            add(gap + split[0])
+            parts += split[1:-1]
+            gap = split[-1] + " "
+    add(gap[:-1])  # no space follows the last piece
+    return parts
+
+
 TRUST_SUFFIXES = ("FT", "Foundation Trust", "NHS Foundation Trust", "NHS FT", "Trust", "NHS Trust")
 FILES = ("places.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
 

@@ -66,12 +66,21 @@ PERCENT_NUMBER_RE = re.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_NUMWORD}))(?:\s?(?:-|–)\s?(\d+(?:\.\d+)?))?\s?\Z"
 )
 
+
+def _by_initial(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter ("M(?:onday|arch|ay|ar)"): the engine
+    tries one group at each capital instead of every word. The same words match, as no word
+    followed by a non-letter is the start of another."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 # Dates are found from their month (or year) outwards: scanning for a month or weekday name or a
 # "19xx"/"20xx" is several times faster than trying a date pattern at every character.
 # A month or weekday name as a whole capitalised word would be matched by "[A-Z][a-z]+".
-MONTH_OR_DAY_RE = re.compile(
-    "(?:{})(?![a-z])".format("|".join(sorted([*MONTH_NUM, *WEEKDAYS], key=len, reverse=True)))
-)
+MONTH_OR_DAY_RE = re.compile(f"(?:{_by_initial([*MONTH_NUM, *WEEKDAYS])})(?![a-z])")
 DAY_BEFORE_RE = re.compile(
     rf"(?<![\w.,£$€%])({_DAY}){_ORD}(?:\s*(?:and|or|to|&|-|–)\s*({_DAY}){_ORD})?\s+(?:of\s+)?\Z"
 )
