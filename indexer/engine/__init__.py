@@ -8,6 +8,7 @@ searchers and queries it returns are opaque to the callers.
     analysis  the tokenizer and stemmer shared by indexing, queries and snippets
     schema    fields, storage, the writer lock, the document writer
     bulk      whole segments written from pre-analysed documents (by the indexing workers)
+    tables    the term table and stored-fields column files, written in bulk for bulk
     queries   parsing and rewriting queries (phrases as word pairs, wildcard expansion)
     reading   searchers, stored stories, counts, posting lists as arrays
 """

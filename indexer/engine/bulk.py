@@ -9,7 +9,10 @@ arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
   compound file into memory;
 - a term found in a few documents is inlined in the term table, with no posting block (most
   word pairs, about half the index; a block costs three times as much to write);
-- stored fields are pickled with protocol 3 and not compressed (see _StoredColumn);
+- terms of the text fields arrive as numbers (engine.Terms), and only the distinct ones are
+  turned back into text;
+- the term table and the stored-fields column are written by engine.tables, a field or a
+  document at a time with little Python per row; stored fields are not compressed;
 - posting weights are term counts, pickled as small ints rather than 9-byte floats, with pickle
   protocol 3 rather than Whoosh's 2 (which pickles bytes through _codecs.encode).
 
@@ -20,48 +23,32 @@ the finished segments to the index in its one commit (see DocWriter.add_segments
 from __future__ import annotations
 
 import secrets
-import struct
 import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping
-from itertools import accumulate, pairwise, repeat
 from itertools import count as numbering
+from itertools import pairwise, repeat
 from pathlib import Path
 from pickle import dumps
 from typing import Any
-from zlib import adler32, crc32
 
 import numpy as np
 from whoosh import analysis, fields
 from whoosh.codec import whoosh3
-from whoosh.filedb import filetables
 from whoosh.filedb.filestore import FileStorage
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
-from whoosh.util.numlists import GrowableArray
 
 from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
+from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 
 Decoder = Callable[[list[int]], list[str]]  # distinct token numbers -> their terms
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
-_NO_LENGTH = length_to_byte(None)
-_LENGTHS = struct.Struct("!ii")  # key and value lengths before a row of the term table
 _INFO = whoosh3.W3TermInfo._struct
 _VECTOR_MIN = 48  # posting lists at least this long go through numpy
-_SLOT = np.dtype([("hash", ">u4"), ("where", ">i8")])  # a slot of the term table's hash tables
-# Whoosh pickles with protocol 2, where bytes go through _codecs.encode (twice the size, and
-# slow to load); its readers load any protocol.
-_PICKLE = 3
-_STORED_BLOCK = 0xFFFF  # the most a stored deflate block holds
-_STORED_HEAD = struct.Struct("<HH")  # a stored block's length and its complement
-_ADLER = struct.Struct(">I")
-_OFFSETS_CUTOFF = 2**15  # VarBytesColumn writes offsets for more documents than this
-# GrowableArray's types, each for numbers below its limit.
-_GROWTH = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32), ("q", 1 << 63))
-
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
 # document: Schema.__getitem__ and the field properties are Python calls).
 _PLANS = {
@@ -87,7 +74,7 @@ class SegmentBuilder:
         # secrets, not random: forked workers share random's state and would share names.
         self._segment = whoosh3.W3Segment(self._codec, INDEX_NAME, segid=secrets.token_hex(8))
         self._stored_file = self._create_column("_stored")
-        self._stored = _StoredColumn(self._stored_file)
+        self._stored = StoredColumn(self._stored_file)
         self._postings: dict[str, _PostingBuffer] = {}
         self._lengths: dict[str, array[int]] = {}
         self._totals: Counter[str] = Counter()
@@ -196,7 +183,7 @@ class SegmentBuilder:
 
     def _write_terms(self) -> None:
         segment, storage = self._segment, self._storage
-        table = _TermTable(segment.create_file(storage, whoosh3.W3Codec.TERMS_EXT))
+        table = TermTable(segment.create_file(storage, whoosh3.W3Codec.TERMS_EXT))
         fieldmap: dict[str, int] = {}
         table.extras["fieldmap"] = fieldmap
         posts = segment.create_file(storage, whoosh3.W3Codec.POSTS_EXT)
@@ -209,62 +196,6 @@ class SegmentBuilder:
             table.add_sorted(keys, writer.infos(starts, ends, docs, counts))
         table.close()
         posts.close()
-
-
-class _StoredColumn:
-    """Whoosh's stored-fields column (its STORED_COLUMN: per document a pickled dict, zlib-
-    wrapped, in a VarBytesColumn), written with less work per document than Whoosh's chain of
-    three column writers, and with deflate's "stored" level: readers inflate any level, and
-    level 3 took ~35 us a story to save ~0.5 KB. Pickle protocol 3 stores the `doc` bytes as
-    they are (Whoosh's protocol 2 turns bytes into a latin-1 string and back)."""
-
-    def __init__(self, dbfile: Any) -> None:
-        self._file = dbfile
-        self._lengths = array("I")
-
-    def add(self, docnum: int, fields: dict[str, Any]) -> None:
-        blob = _zlib_stored(dumps(fields, _PICKLE))
-        lengths = self._lengths
-        if docnum > len(lengths):
-            lengths.extend(repeat(0, docnum - len(lengths)))
-        self._file.write(blob)
-        lengths.append(len(blob))
-
-    def finish(self, doccount: int) -> None:
-        """VarBytesColumn's trailer: the lengths, the offsets (for more than 2**15 documents),
-        each in the smallest array type Whoosh's GrowableArray would have grown to."""
-        lengths = self._lengths
-        lengths.extend(repeat(0, doccount - len(lengths)))
-        found = _smallest(lengths)
-        self._file.write_array(found)
-        codes = found.typecode.encode("ascii")
-        if doccount > _OFFSETS_CUTOFF:
-            offsets = _smallest(array("q", accumulate(lengths[:-1], initial=0)))
-            self._file.write_array(offsets)
-            codes += offsets.typecode.encode("ascii") + b"X"
-        self._file.write(codes)
-
-
-def _zlib_stored(data: bytes) -> bytes:
-    """`data` as a zlib stream of stored (uncompressed) deflate blocks, as zlib.compress(data,
-    0) gives it, without setting up a compressor per call (which costs ~10 us)."""
-    parts = [b"\x78\x01"]
-    size = len(data)
-    for at in range(0, max(size, 1), _STORED_BLOCK):
-        chunk = data[at : at + _STORED_BLOCK]
-        final = b"\x01" if at + _STORED_BLOCK >= size else b"\x00"
-        parts += (final, _STORED_HEAD.pack(len(chunk), len(chunk) ^ 0xFFFF), chunk)
-    parts.append(_ADLER.pack(adler32(data)))
-    return b"".join(parts)
-
-
-def _smallest(numbers: Any, first: str = "B") -> array[int]:
-    """`numbers` in the smallest array type Whoosh's GrowableArray(first) grows to."""
-    top = max(numbers, default=0)
-    for code, limit in _GROWTH[[code for code, _ in _GROWTH].index(first) :]:
-        if top < limit:
-            return array(code, numbers)
-    raise OverflowError(f"{top} is too big for an array")
 
 
 class _PostingBuffer:
@@ -321,69 +252,6 @@ class _PostingBuffer:
             docs,
             counts,
         )
-
-
-class _TermTable(filetables.OrderedHashWriter):
-    """Whoosh's ordered hash file (the term table), taking all the rows of a field at once:
-    lengths, positions and hashes by numpy and C-level maps, one write, no per-row checks."""
-
-    def __init__(self, dbfile: Any) -> None:
-        # CRC-32 (Whoosh's hash type 1) rather than MD5: the reader takes the type from the
-        # file, and it is cheaper to compute on both sides.
-        filetables.HashWriter.__init__(self, dbfile, hashtype=1)
-        self.index = GrowableArray("H")
-        self.lastkey = b""
-        self._hashes: list[np.ndarray] = []
-        self._places: list[np.ndarray] = []
-
-    def add_sorted(self, keys: list[bytes], values: list[bytes]) -> None:
-        """Rows whose keys ascend, each greater than any added before."""
-        if not keys:
-            return
-        size = len(keys)
-        key_lengths = np.fromiter(map(len, keys), np.int64, size)
-        value_lengths = np.fromiter(map(len, values), np.int64, size)
-        places = np.cumsum(8 + key_lengths + value_lengths)
-        places = self.dbfile.tell() + np.concatenate(([0], places[:-1]))
-        parts: list[bytes] = [b""] * (3 * size)
-        parts[0::3] = list(map(_LENGTHS.pack, key_lengths.tolist(), value_lengths.tolist()))
-        parts[1::3] = keys
-        parts[2::3] = values
-        self.dbfile.write(b"".join(parts))
-        self._hashes.append(np.fromiter(map(crc32, keys), np.int64, size))
-        self._places.append(places)
-        self.lastkey = keys[-1]
-
-    def _write_hashes(self) -> None:
-        """Whoosh's 256 open-addressing tables (linear probing, in the order rows came, as its
-        writer fills them), packed by numpy and written in one go."""
-        hashes = np.concatenate([np.zeros(0, np.int64), *self._hashes])
-        places = np.concatenate([np.zeros(0, np.int64), *self._places])
-        self.index.array = _smallest(
-            places.tolist(), first="H"
-        )  # every row's position, in key order
-        buckets = hashes & 255
-        order = np.argsort(buckets, kind="stable")
-        bounds = np.searchsorted(buckets[order], np.arange(257)).tolist()
-        hash_list, place_list = hashes[order].tolist(), places[order].tolist()
-        parts: list[bytes] = []
-        pos = self.dbfile.tell()
-        for low, high in pairwise(bounds):
-            slots = 2 * (high - low)
-            self.directory.append((pos, slots))
-            slot_hashes, slot_places = [0] * slots, [0] * slots
-            used = bytearray(slots)
-            for hashed, where in zip(hash_list[low:high], place_list[low:high], strict=True):
-                slot = (hashed >> 8) % slots
-                while used[slot]:
-                    slot = (slot + 1) % slots
-                used[slot] = 1
-                slot_hashes[slot], slot_places[slot] = hashed, where
-            table = np.empty(slots, _SLOT)
-            table["hash"], table["where"] = slot_hashes, slot_places
-            parts.append(table.tobytes())
-            pos += slots * _SLOT.itemsize
-        self.dbfile.write(b"".join(parts))
 
 
 def _pack_counts(counts: list[int]) -> bytes:
@@ -444,7 +312,7 @@ class _FieldPostings:
         head = _INFO.pack(
             1, sum(weights), len(ids), min(found), max(found), max(weights), ids[0], ids[-1]
         )
-        return head + dumps((tuple(ids), weights, values), _PICKLE)
+        return head + dumps((tuple(ids), weights, values), PICKLE)
 
     def term(self, doc_array: np.ndarray, count_array: np.ndarray) -> bytes:
         """The term info of a term in several documents, writing its posting blocks."""
@@ -490,10 +358,10 @@ class _FieldPostings:
             block_values = packed[at * 4 : end * 4] if self._value_size == 4 else None
             block_deltas = deltas[at:end]
             block_deltas[0] = ids[at]
-            data = dumps((tuple(block_deltas), mini, block_values), _PICKLE)
+            data = dumps((tuple(block_deltas), mini, block_values), PICKLE)
             low, high = (code_lows[block], code_highs[block]) if code_lows else (0, 0)
             count = len(block_deltas)
-            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), _PICKLE)
+            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), PICKLE)
             total = len(head) + len(data)
             parts += (pack_int(-total if end >= size else total), head, data)
         posts.write(b"".join(parts))

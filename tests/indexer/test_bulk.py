@@ -9,7 +9,7 @@ import pytest
 
 from indexer import engine
 from indexer.documents import Content, decode, digest_key, index_fields, occurrence
-from indexer.engine import bulk
+from indexer.engine import bulk, tables
 from indexer.engine.schema import DocWriter, create_index
 from indexer.pipeline import parse_file
 
@@ -143,11 +143,11 @@ def test_the_stored_column_is_whooshs_format(
     from whoosh import columns
     from whoosh.filedb.filestore import FileStorage
 
-    monkeypatch.setattr(bulk, "_PICKLE", 2)  # Whoosh's protocol, so the bytes can match
+    monkeypatch.setattr(tables, "PICKLE", 2)  # Whoosh's protocol, so the bytes can match
     storage = FileStorage(str(tmp_path))
     theirs_file, mine_file = storage.create_file("theirs"), storage.create_file("mine")
     theirs = columns.PickleColumn(columns.CompressedBytesColumn(level=0)).writer(theirs_file)
-    mine = bulk._StoredColumn(mine_file)
+    mine = tables.StoredColumn(mine_file)
     for docnum in range(0, documents, 2):  # every other document has stored fields
         fields = {"id": f"story-{docnum}", "doc": b"x" * (docnum % 300)}
         theirs.add(docnum, fields)
@@ -163,6 +163,6 @@ def test_stored_blobs_are_zlib_streams(size: int) -> None:
     import zlib
 
     data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
-    assert zlib.decompress(bulk._zlib_stored(data)) == data
+    assert zlib.decompress(tables.zlib_stored(data)) == data
     if size < 16_000:  # where zlib writes one block, the very same bytes
-        assert bulk._zlib_stored(data) == zlib.compress(data, 0)
+        assert tables.zlib_stored(data) == zlib.compress(data, 0)
