@@ -229,15 +229,7 @@ class _PostingBuffer:
             rank = np.zeros(int(numbers.max()) + 1, np.int64)
             rank[numbers] = np.arange(len(terms))
             tokens = rank[tokens]
-        order = np.argsort(tokens, kind="stable")  # stable: documents stay ascending
-        keys = tokens[order]
-        docs = np.frombuffer(self.docs, np.uint32)[order]
-        # A posting is a run of one term in one document; its count is the run's length.
-        new = np.ones(len(keys), bool)
-        new[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
-        firsts = np.flatnonzero(new)
-        counts = np.diff(firsts, append=len(keys)).astype(np.uint32)
-        keys, docs = keys[firsts], docs[firsts]
+        keys, docs, counts = _postings(tokens, np.frombuffer(self.docs, np.uint32))
         bounds = (np.flatnonzero(np.diff(keys)) + 1).tolist()
         starts, ends = [0, *bounds], [*bounds, len(keys)]
         if self._decode is None:
@@ -252,6 +244,29 @@ class _PostingBuffer:
             docs,
             counts,
         )
+
+
+def _postings(tokens: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each (term, document) posting of a token stream, in term then document order, and its
+    count (how often the term is in the document). `docs` ascends with the tokens."""
+    width = int(docs[-1]).bit_length()
+    if int(tokens.max()).bit_length() + width <= 63:  # term and document in one int64
+        merged = np.sort(tokens << width | docs)  # sorting values: ~3x faster than argsort
+        new = np.ones(len(merged), bool)
+        new[1:] = merged[1:] != merged[:-1]
+        firsts = np.flatnonzero(new)
+        merged = merged[firsts]
+        keys, docs = merged >> width, (merged & ((1 << width) - 1)).astype(np.uint32)
+    else:  # (word pair numbers are too wide)
+        order = np.argsort(tokens, kind="stable")  # stable: documents stay ascending
+        keys, docs = tokens[order], docs[order]
+        new = np.ones(len(keys), bool)
+        new[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+        firsts = np.flatnonzero(new)
+        keys, docs = keys[firsts], docs[firsts]
+    # A posting is a run of one term in one document; its count is the run's length.
+    counts = np.diff(firsts, append=len(new)).astype(np.uint32)
+    return keys, docs, counts
 
 
 def _pack_counts(counts: list[int]) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +167,17 @@ def test_stored_blobs_are_zlib_streams(size: int) -> None:
     assert zlib.decompress(tables.zlib_stored(data)) == data
     if size < 16_000:  # where zlib writes one block, the very same bytes
         assert tables.zlib_stored(data) == zlib.compress(data, 0)
+
+
+@pytest.mark.parametrize("offset", [0, 2**60], ids=["packed", "wide"])  # both sort paths
+def test_postings_group_tokens_by_term_then_document(offset: int) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    tokens = rng.integers(0, 50, 3000).astype(np.int64) + offset
+    docs = np.sort(rng.integers(0, 200, 3000)).astype(np.uint32)
+    keys, got_docs, counts = bulk._postings(tokens, docs)
+    want = sorted(Counter(zip(tokens.tolist(), docs.tolist(), strict=True)).items())
+    assert list(zip(keys.tolist(), got_docs.tolist(), counts.tolist(), strict=True)) == [
+        (term, doc, count) for (term, doc), count in want
+    ]
