@@ -23,12 +23,11 @@ the finished segments to the index in its one commit (see DocWriter.add_segments
 from __future__ import annotations
 
 import secrets
-import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping
 from itertools import count as numbering
-from itertools import pairwise, repeat
+from itertools import repeat
 from pathlib import Path
 from pickle import dumps
 from typing import Any
@@ -48,7 +47,6 @@ _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _INFO = whoosh3.W3TermInfo._struct
-_VECTOR_MIN = 48  # posting lists at least this long go through numpy
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
 # document: Schema.__getitem__ and the field properties are Python calls).
 _PLANS = {
@@ -269,14 +267,6 @@ def _postings(tokens: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndar
     return keys, docs, counts
 
 
-def _pack_counts(counts: list[int]) -> bytes:
-    """Counts as Frequency's values: big-endian unsigned ints, end to end."""
-    packed = array("I", counts)
-    if sys.byteorder == "little":
-        packed.byteswap()
-    return packed.tobytes()
-
-
 class _FieldPostings:
     """Encodes the posting lists of one field as W3 blocks, or inlined in the term info."""
 
@@ -305,12 +295,14 @@ class _FieldPostings:
             made = [self.inline([dc >> 32], [dc & 0xFFFFFFFF]) for dc in distinct.tolist()]
             found[ones] = np.array(made, object)[where]
         doc_list, count_list = docs.tolist(), counts.tolist()
-        for i in np.flatnonzero(sizes > 1).tolist():
+        for i in np.flatnonzero((sizes > 1) & (sizes <= _INLINE_MAX)).tolist():
             start, end = starts[i], ends[i]
-            if end - start <= _INLINE_MAX:
-                found[i] = self.inline(doc_list[start:end], count_list[start:end])
-            else:
-                found[i] = self.term(docs[start:end], counts[start:end])
+            found[i] = self.inline(doc_list[start:end], count_list[start:end])
+        several = np.flatnonzero(sizes > _INLINE_MAX)
+        if len(several):  # posting blocks, written in term order
+            found[several] = np.array(
+                self.blocks(first[several], sizes[several], docs, counts), object
+            )
         return found.tolist()  # type: ignore[no-any-return]
 
     def inline(self, ids: list[int], counts: list[int]) -> bytes:
@@ -329,57 +321,74 @@ class _FieldPostings:
         )
         return head + dumps((tuple(ids), weights, values), PICKLE)
 
-    def term(self, doc_array: np.ndarray, count_array: np.ndarray) -> bytes:
-        """The term info of a term in several documents, writing its posting blocks."""
-        size = len(doc_array)
-        ids = doc_array.tolist()
-        weights_array = count_array if self._boost == 1.0 else count_array * self._boost
-        weights: list[Any] = weights_array.tolist()
-        starts = range(0, size, _BLOCK)
-        if size < _VECTOR_MIN:
-            deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
-            packed = _pack_counts(count_array.tolist())
-            blocks = [weights[at : at + _BLOCK] for at in starts]
-            tops, lows = [max(b) for b in blocks], [min(b) for b in blocks]
-            codes = self._codes
-            doc_codes = [[codes[i] for i in ids[at : at + _BLOCK]] for at in starts if codes]
-            code_lows, code_highs = [min(c) for c in doc_codes], [max(c) for c in doc_codes]
-        else:  # long lists: each block's figures from numpy
-            firsts = np.arange(0, size, _BLOCK)
-            deltas_array = np.diff(doc_array, prepend=0)
-            deltas_array[firsts] = doc_array[firsts]  # a block starts from its first id
-            deltas = deltas_array.tolist()
-            packed = count_array.astype(">u4").tobytes()
-            tops = np.maximum.reduceat(weights_array, firsts).tolist()
-            lows = np.minimum.reduceat(weights_array, firsts).tolist()
-            if self._codes:
-                doc_codes_array = self._code_array[doc_array]
-                code_lows = np.minimum.reduceat(doc_codes_array, firsts).tolist()
-                code_highs = np.maximum.reduceat(doc_codes_array, firsts).tolist()
-            else:
-                code_lows = code_highs = []
+    def blocks(
+        self, firsts: np.ndarray, sizes: np.ndarray, docs: np.ndarray, counts: np.ndarray
+    ) -> list[bytes]:
+        """The term infos of terms in many documents (postings docs[first:first + size] each),
+        writing their posting blocks in that order; every block's figures come from numpy
+        at once, leaving two pickles a block to Python."""
+        ends = np.cumsum(sizes)  # each term's postings, gathered: [ends - sizes, ends)
+        where = np.repeat(firsts - (ends - sizes), sizes) + np.arange(int(ends[-1]))
+        id_array = docs[where].astype(np.int64)
+        count_array = counts[where]
+        weight_array = count_array if self._boost == 1.0 else count_array * self._boost
+        per_term = (sizes + _BLOCK - 1) // _BLOCK  # blocks
+        block_terms = np.repeat(np.arange(len(sizes)), per_term)
+        term_blocks = np.cumsum(per_term) - per_term  # each term's first block
+        at_array = (ends - sizes)[block_terms] + (
+            np.arange(len(block_terms)) - term_blocks[block_terms]
+        ) * _BLOCK
+        end_array = np.minimum(at_array + _BLOCK, ends[block_terms])
+        deltas_array = np.diff(id_array, prepend=0)
+        deltas_array[at_array] = id_array[at_array]  # a block starts from its first id
+        tops = np.maximum.reduceat(weight_array, at_array)
+        lows = np.minimum.reduceat(weight_array, at_array).tolist()
+        if self._codes:
+            codes = self._code_array[id_array]
+            code_lows = np.minimum.reduceat(codes, at_array)
+            code_highs = np.maximum.reduceat(codes, at_array)
+            term_lows = np.minimum.reduceat(code_lows, term_blocks).tolist()
+            term_highs = np.maximum.reduceat(code_highs, term_blocks).tolist()
+            code_lows, code_highs = code_lows.tolist(), code_highs.tolist()
+        else:
+            term_lows = term_highs = [0] * len(sizes)
+            code_lows = code_highs = [0] * len(block_terms)
+        term_tops = np.maximum.reduceat(tops, term_blocks).tolist()
+        ids, weights, deltas = id_array.tolist(), weight_array.tolist(), deltas_array.tolist()
+        packed = count_array.astype(">u4").tobytes() if self._value_size == 4 else b""
+        last_ids = id_array[end_array - 1].tolist()
+        tops = tops.tolist()
         posts = self._posts
-        start = posts.tell()
-        parts = [_MAGIC]
-        for block, at in enumerate(starts):
-            end = at + _BLOCK
-            top, first = tops[block], weights[at]
-            if top == 1 and first == 1:
-                mini: Any = None
-            elif top == lows[block]:
-                mini = float(first)
-            else:
-                mini = tuple(weights[at:end])
-            block_values = packed[at * 4 : end * 4] if self._value_size == 4 else None
-            block_deltas = deltas[at:end]
-            block_deltas[0] = ids[at]
-            data = dumps((tuple(block_deltas), mini, block_values), PICKLE)
-            low, high = (code_lows[block], code_highs[block]) if code_lows else (0, 0)
-            count = len(block_deltas)
-            head = dumps((count, ids[at + count - 1], float(top), 0, low, high), PICKLE)
-            total = len(head) + len(data)
-            parts += (pack_int(-total if end >= size else total), head, data)
+        position = posts.tell()
+        parts: list[bytes] = []
+        found: list[bytes] = []
+        block = 0
+        for term, (size, end_of_term) in enumerate(zip(sizes.tolist(), ends.tolist(), strict=True)):
+            start = position
+            parts.append(_MAGIC)
+            position += len(_MAGIC)
+            first_posting = end_of_term - size
+            for at in range(first_posting, end_of_term, _BLOCK):
+                end = min(at + _BLOCK, end_of_term)
+                top, first = tops[block], weights[at]
+                if top == 1 and first == 1:
+                    mini: Any = None
+                elif top == lows[block]:
+                    mini = float(first)
+                else:
+                    mini = tuple(weights[at:end])
+                values = packed[at * 4 : end * 4] if packed else None
+                data = dumps((tuple(deltas[at:end]), mini, values), PICKLE)
+                low, high = code_lows[block], code_highs[block]
+                head = dumps((end - at, last_ids[block], float(top), 0, low, high), PICKLE)
+                total = len(head) + len(data)
+                parts += (pack_int(-total if end == end_of_term else total), head, data)
+                position += 4 + total
+                block += 1
+            info = _INFO.pack(
+                0, sum(weights[first_posting:end_of_term]), size, term_lows[term],
+                term_highs[term], term_tops[term], ids[first_posting], ids[end_of_term - 1],
+            )  # fmt: skip
+            found.append(info + pack_long(start) + pack_int(position - start))
         posts.write(b"".join(parts))
-        low, high = (min(code_lows), max(code_highs)) if code_lows else (0, 0)
-        info = _INFO.pack(0, sum(weights), size, low, high, max(weights), ids[0], ids[-1])
-        return info + pack_long(start) + pack_int(posts.tell() - start)
+        return found

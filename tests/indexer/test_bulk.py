@@ -55,19 +55,17 @@ def _stats(reader: Any, field: str, term: bytes) -> tuple[Any, ...]:
 
 
 @pytest.mark.parametrize(
-    ("vector_min", "block", "inline", "numbers"),
-    [(10**9, 128, 4, False), (2, 128, 1, True), (2, 3, 1, False), (10**9, 3, 2, True)],
+    ("block", "inline", "numbers"),
+    [(128, 4, False), (128, 1, True), (3, 1, False), (3, 2, True)],
     ids=str,
 )
 def test_bulk_segment_reads_like_whoosh_writes(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    vector_min: int,
     block: int,
     inline: int,
     numbers: bool,
 ) -> None:
-    monkeypatch.setattr(bulk, "_VECTOR_MIN", vector_min)  # the numpy path, or plain Python
     monkeypatch.setattr(bulk, "_BLOCK", block)  # several posting blocks per term
     monkeypatch.setattr(bulk, "_INLINE_MAX", inline)  # postings kept in the term table
     docs = _documents()
