@@ -45,6 +45,7 @@ from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 Decoder = Callable[[list[int]], list[str]]  # distinct token numbers -> their terms
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
+_BATCH_POSTINGS = 1 << 18  # postings given to _FieldPostings.blocks at a time (memory)
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _INFO = whoosh3.W3TermInfo._struct
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
@@ -299,10 +300,13 @@ class _FieldPostings:
             start, end = starts[i], ends[i]
             found[i] = self.inline(doc_list[start:end], count_list[start:end])
         several = np.flatnonzero(sizes > _INLINE_MAX)
-        if len(several):  # posting blocks, written in term order
-            found[several] = np.array(
-                self.blocks(first[several], sizes[several], docs, counts), object
-            )
+        # Posting blocks, written in term order, a bounded number of postings at a time (the
+        # lists blocks() makes cost ~50 bytes a posting).
+        batch = np.cumsum(sizes[several]) // _BATCH_POSTINGS
+        for part in np.split(several, np.flatnonzero(np.diff(batch)) + 1):
+            if len(part):
+                made = self.blocks(first[part], sizes[part], docs, counts)
+                found[part] = np.array(made, object)
         return found.tolist()  # type: ignore[no-any-return]
 
     def inline(self, ids: list[int], counts: list[int]) -> bytes:

@@ -68,6 +68,7 @@ def test_bulk_segment_reads_like_whoosh_writes(
 ) -> None:
     monkeypatch.setattr(bulk, "_BLOCK", block)  # several posting blocks per term
     monkeypatch.setattr(bulk, "_INLINE_MAX", inline)  # postings kept in the term table
+    monkeypatch.setattr(bulk, "_BATCH_POSTINGS", 50 if numbers else 1 << 18)  # many batches
     docs = _documents()
     (tmp_path / "whoosh").mkdir()
     (tmp_path / "bulk").mkdir()
