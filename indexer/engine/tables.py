@@ -1,6 +1,7 @@
 """Two of Whoosh's on-disk structures, written in bulk for engine.bulk's SegmentBuilder: the
 term table (an ordered hash file) and the stored-fields column. Each writes exactly the format
-Whoosh's own writers do (tests compare them byte for byte), with far less Python per row."""
+Whoosh's own writers do (test_bulk reads them back through Whoosh, and compares the stored
+column byte for byte), with far less Python per row."""
 
 from __future__ import annotations
 
@@ -64,9 +65,6 @@ class TermTable(filetables.OrderedHashWriter):
         writer fills them), packed by numpy and written in one go."""
         hashes = np.concatenate([np.zeros(0, np.int64), *self._hashes])
         places = np.concatenate([np.zeros(0, np.int64), *self._places])
-        self.index.array = smallest(
-            places.tolist(), first="H"
-        )  # every row's position, in key order
         buckets = hashes & 255
         order = np.argsort(buckets, kind="stable")
         bounds = np.searchsorted(buckets[order], np.arange(257)).tolist()
@@ -89,6 +87,12 @@ class TermTable(filetables.OrderedHashWriter):
             parts.append(table.tobytes())
             pos += slots * _SLOT.itemsize
         self.dbfile.write(b"".join(parts))
+
+    def _write_extras(self) -> None:
+        # The ordered index OrderedHashWriter writes here: every row's position, in key order.
+        places = np.concatenate([np.zeros(0, np.int64), *self._places])
+        self.index.array = smallest(places.tolist(), first="H")
+        super()._write_extras()
 
 
 class StoredColumn:
