@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from indexer.blocks import Block, Builder, Kind, render
 from indexer.markdown_text import masthead_heading
 
 
@@ -45,6 +46,8 @@ _DROP_HINTS = _words(
     """
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_BOLD_TAGS = frozenset(["b", "strong"])
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
 _LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
 _PARA_BLOCKS = _words(
     """
@@ -75,7 +78,7 @@ _DATE_META = (
 @dataclass(frozen=True, slots=True)
 class HtmlText:
     text: str
-    headings: tuple[str, ...]
+    blocks: tuple[Block, ...]
     title: str | None
     date: dt.date | None
 
@@ -104,14 +107,39 @@ def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
     return len(node.text(deep=True)) * 2 < page_chars
 
 
+def _emphasis(node: LexborNode) -> str | None:
+    """"strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
+    tag = node.tag
+    if tag in _BOLD_TAGS:
+        return "strong"
+    if tag == "a" and node.attributes.get("href"):
+        return "link"
+    if tag in ("span", "font") and (style := node.attributes.get("style")):
+        if _BOLD_STYLE.search(style.lower()):
+            return "strong"
+    return None
+
+
+@dataclass(slots=True)
+class _Open:
+    """A block element being written: what kind of block its text becomes."""
+
+    kind: Kind
+    level: int = 0
+    ordered: bool = False
+    number: int | None = None
+
+
 class _Writer:
-    """Collects text into lines; paragraph breaks become one blank line."""
+    """Collects text into blocks; inline bold and links at a block's start become its lead."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        self.out = Builder()
         self.parts: list[str] = []
-        self.headings: list[str] = []
-        self.levels: list[int] = []
+        self.open: list[_Open] = [_Open("paragraph")]
+        self.lead_depth = 0  # > 0 while inside emphasis that opened the current block
+        self.lead_kinds: set[str] = set()
+        self.lead: str | None = None
 
     def text(self, value: str, pre: bool) -> None:
         if pre:
@@ -123,17 +151,53 @@ class _Writer:
         else:
             self.parts.append(_SPACE.sub(" ", value))
 
+    def written(self) -> str:
+        return "".join(self.parts).strip()
+
+    def start_emphasis(self, kind: str) -> bool:
+        """Inline emphasis begins: it is a lead when nothing of the block is written yet."""
+        if self.lead_depth or self.lead is not None:
+            if self.lead_depth:
+                self.lead_depth += 1
+                self.lead_kinds.add(kind)
+            return bool(self.lead_depth)
+        if self.written():
+            return False
+        self.lead_depth = 1
+        self.lead_kinds = {kind}
+        return True
+
+    def end_emphasis(self) -> None:
+        self.lead_depth -= 1
+        if self.lead_depth == 0:
+            self.lead = self.written() or None
+
     def line(self) -> str:
-        text = "".join(self.parts).strip()
+        """End the current line: it becomes a block of the innermost open element's kind."""
+        text = _SPACE.sub(" ", self.written())
         self.parts.clear()
         if text:
-            self.lines.append(text)
+            block = self.open[-1]
+            lead = self.lead if self.lead_depth == 0 else text
+            whole = lead is not None and " ".join(lead.split()) == text
+            self.out.add(
+                block.kind,
+                text,
+                level=block.level,
+                ordered=block.ordered,
+                number=block.number,
+                lead=None if whole or lead is None else " ".join(lead.split()),
+                strong=whole and "strong" in self.lead_kinds,
+                linked=whole and "link" in self.lead_kinds,
+            )
+        self.lead = None
+        self.lead_depth = 0
+        self.lead_kinds = set()
         return text
 
     def paragraph(self) -> str:
         text = self.line()
-        if self.lines and self.lines[-1]:
-            self.lines.append("")
+        self.out.new_group()
         return text
 
 
@@ -169,24 +233,50 @@ def _data_table(node: LexborNode) -> str | None:
     return f"{title}: {body}." if title else f"{body}."
 
 
-def _extract(root: LexborNode) -> _Writer:
+def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
+    """The block a block element opens, from its tag and the list or quote it sits in."""
+    if tag in _HEADINGS:
+        return _Open("heading", int(tag[1]))
+    if tag in ("ul", "ol", "dl"):
+        depth = parent.level + 1 if parent.kind == "item" else 1
+        return _Open("item", depth, ordered=tag == "ol", number=0 if tag == "ol" else None)
+    if tag in ("li", "dt", "dd"):
+        if parent.kind != "item":
+            return _Open("item", 1)
+        number = None
+        if parent.number is not None:
+            parent.number += 1
+            number = parent.number
+        return _Open("item", parent.level, parent.ordered, number)
+    if tag in ("td", "th"):
+        return _Open("cell")
+    if tag == "blockquote":
+        return _Open("quote", parent.level + 1 if parent.kind == "quote" else 1)
+    if tag == "caption":
+        return _Open("caption")
+    if parent.kind in ("item", "cell", "quote"):
+        return parent  # a <p> inside a list item, a cell or a quote is still part of it
+    return _Open("paragraph")
+
+
+def _extract(root: LexborNode) -> Builder:
     out = _Writer()
     page_chars = len(root.text(deep=True))
     # An explicit stack (node, leaving) instead of recursion: saved newsletters nest deeply.
-    stack: list[tuple[LexborNode, bool, bool, bool]] = [(root, False, False, False)]
+    # `what` on a leaving entry: "block", "line" (li and the like), "lead" (inline emphasis).
+    stack: list[tuple[LexborNode, str | None, bool, bool]] = [(root, None, False, False)]
     while stack:
         node, leaving, pre, in_article = stack.pop()
         tag = node.tag
-        if leaving:
-            if tag in _HEADINGS:
-                heading = out.paragraph()
-                if heading:
-                    out.headings.append(heading)
-                    out.levels.append(int(tag[1]))
-            elif tag in _LINE_BLOCKS:
+        if leaving is not None:
+            if leaving == "lead":
+                out.end_emphasis()
+                continue
+            if leaving == "line":
                 out.line()
             else:
                 out.paragraph()
+            out.open.pop()
             continue
         if tag == "-text":
             out.text(node.text_content or "", pre)
@@ -194,23 +284,30 @@ def _extract(root: LexborNode) -> _Writer:
         if tag is None or tag.startswith("-") or _dropped(node, in_article, page_chars):
             continue
         if tag == "br":
-            if not out.line() and out.lines and out.lines[-1]:
-                out.lines.append("")  # <br><br> separates paragraphs
+            if not out.line():
+                out.out.new_group()  # <br><br> separates paragraphs
             continue
         if tag == "img":
+            continue
+        if tag == "hr":
+            out.paragraph()
+            out.out.add("rule", "")
+            out.out.new_group()
             continue
         if tag == "table" and (table := _data_table(node)) is not None:
             out.paragraph()
             out.text(table, pre=False)
             out.paragraph()
             continue
-        block = tag in _PARA_BLOCKS or tag in _HEADINGS or tag in _LINE_BLOCKS
-        if block:
+        if tag in _PARA_BLOCKS or tag in _HEADINGS or tag in _LINE_BLOCKS:
             if tag in _LINE_BLOCKS:
                 out.line()
             else:
                 out.paragraph()
-            stack.append((node, True, pre, in_article))
+            out.open.append(_opened(node, tag, out.open[-1]))
+            stack.append((node, "line" if tag in _LINE_BLOCKS else "block", pre, in_article))
+        elif (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
+            stack.append((node, "lead", pre, in_article))
         children = []
         child = node.child
         while child is not None:
@@ -218,9 +315,9 @@ def _extract(root: LexborNode) -> _Writer:
             child = child.next
         child_pre = pre or tag == "pre"
         child_article = in_article or tag == "article"
-        stack.extend((c, False, child_pre, child_article) for c in reversed(children))
+        stack.extend((c, None, child_pre, child_article) for c in reversed(children))
     out.paragraph()
-    return out
+    return out.out
 
 
 def _meta_content(tree: LexborHTMLParser, selector: str) -> str | None:
@@ -259,11 +356,10 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
 
 
 def html_to_text(html: str) -> HtmlText:
-    """Article text of a page or newsletter, with its title, date and heading lines."""
+    """Article blocks of a page or newsletter, with its text, title and date."""
     tree = LexborHTMLParser(html)
     root = _content_root(tree)
-    out = _extract(root) if root is not None else _Writer()
+    blocks = _extract(root).blocks if root is not None else []
     title = _page_title(tree)
-    masthead = masthead_heading(out.lines, out.headings, out.levels, None)
-    text = "\n".join(out.lines).strip()
-    return HtmlText(text, tuple(out.headings), title or masthead, _page_date(tree))
+    masthead = masthead_heading(blocks, None)
+    return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

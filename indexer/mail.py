@@ -16,6 +16,7 @@ from email import policy
 from email.errors import MessageError
 from email.message import EmailMessage
 
+from indexer.blocks import Block
 from indexer.html_text import html_to_text
 from indexer.read_errors import ReadError
 from indexer.textcodec import decode_bytes, tidy
@@ -31,7 +32,7 @@ _STUB_CHARS = 400
 @dataclass(frozen=True, slots=True)
 class MailText:
     text: str
-    headings: tuple[str, ...]
+    blocks: tuple[Block, ...] | None  # None: plain text, split by line shape
     title: str | None
     date: dt.date | None
 
@@ -102,7 +103,7 @@ def _text_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessag
     return plain, html
 
 
-def _body(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
+def _body(message: EmailMessage) -> tuple[str, tuple[Block, ...] | None]:
     plain, html = _text_parts(message)
     text = ""
     if plain is not None:
@@ -110,12 +111,12 @@ def _body(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
         if plain.get_param("format", "").lower() == "flowed":
             text = _unflow(text, plain.get_param("delsp", "").lower() == "yes")
         if len(text.strip()) >= _STUB_CHARS or html is None:
-            return text, ()
+            return text, None
     if html is not None:
         page = html_to_text(tidy(_part_text(html)))
         if len(page.text) > len(text.strip()):
-            return page.text, page.headings
-    return text, ()
+            return page.text, page.blocks
+    return text, None
 
 
 def message_digest(data: bytes) -> MailText:
@@ -124,7 +125,7 @@ def message_digest(data: bytes) -> MailText:
         message = email.message_from_bytes(data, policy=policy.default)
         if not any(name in message for name in _KNOWN):
             raise ReadError("malformed e-mail: no message headers")
-        text, headings = _body(message)
+        text, blocks = _body(message)
         subject = message.get("subject")
         date_header = message.get("date")
     except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
@@ -136,7 +137,7 @@ def message_digest(data: bytes) -> MailText:
     stamp = getattr(date_header, "datetime", None)
     if isinstance(stamp, dt.datetime):
         day = stamp.date()
-    return MailText(text, headings, title or None, day)
+    return MailText(text, blocks, title or None, day)
 
 
 def split_mbox(data: bytes) -> list[bytes]:

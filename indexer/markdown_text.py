@@ -1,61 +1,30 @@
-"""Markdown digests to plain text that reads cleanly, remembering which lines were headings.
+"""Markdown digests to blocks, through a real Markdown parser (markdown-it-py, CommonMark).
 
-Line by line rather than through a full Markdown parser: digests use a small part of Markdown,
-and the splitter needs the line structure (a heading, a bold line, a list item) kept.
+Headings keep their level, list items their nesting, numbering and bold or linked lead, and a
+paragraph that opens with bold text keeps that as its lead: the facts the splitter's story
+template is found from. A line-by-line reading of Markdown loses them (a numbered item with a
+bold headline became one story with its neighbours).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+")
-_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_\n].*?)\1[ \t]*$")
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
-_CODE = re.compile(r"`+([^`\n]+)`+")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1")
-_EMPH = re.compile(
-    r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
-)
-_STRIKE = re.compile(r"~~(?=\S)([^~\n]+?)(?<=\S)~~")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+from indexer.blocks import Block, Builder, Kind, render
 
 
 @dataclass(frozen=True, slots=True)
 class MarkdownText:
     text: str
-    headings: tuple[str, ...]
+    blocks: tuple[Block, ...]
     title: str | None
     date: str | None
 
 
-def inline(text: str) -> str:
-    """Strip inline markup: images go, links keep their text, emphasis markers go."""
-    if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if "<" in text:
-        text = _AUTOLINK.sub("", text)
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
-        text = _EMPH.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if "~" in text:
-        text = _STRIKE.sub(r"\1", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    return text.strip()
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
 def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
@@ -73,89 +42,149 @@ def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
     return 0, {}
 
 
-def _drop_comments(text: str) -> str:
-    out, start = [], 0
-    while (begin := text.find("<!--", start)) >= 0:
-        out.append(text[start:begin])
-        end = text.find("-->", begin + 4)
-        start = len(text) if end < 0 else end + 3
-    out.append(text[start:])
-    return "".join(out)
+@dataclass(slots=True)
+class _Inline:
+    """The visible text of an inline run, split at hard breaks, with its opening emphasis."""
+
+    lines: list[str]
+    lead: str | None  # bold or linked text at the very start of the first line
+    lead_kinds: frozenset[str]
 
 
-def markdown_to_text(source: str) -> MarkdownText:
-    """Convert Markdown to lines: headings and bold-only lines become standalone headline lines."""
-    lines = _drop_comments(source).split("\n")
-    skip, meta = _front_matter(lines)
-    out: list[str] = []
-    headings: list[str] = []
-    levels: list[int] = []
-    in_fence = False
-
-    def heading(text: str, level: int = 2) -> None:
-        text = inline(text)
-        if text:
-            out.extend(("", text, ""))
-            headings.append(text)
-            levels.append(level)
-
-    for raw in lines[skip:]:
-        if _FENCE.match(raw):
-            in_fence = not in_fence
-            out.append("")
+def _inline(token: Token) -> _Inline:
+    lines: list[str] = [""]
+    lead: str | None = None
+    kinds: set[str] = set()
+    depth = 0  # inside emphasis that opened the run
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("strong_open", "link_open", "em_open"):
+            if depth or (not lines[0].strip() and len(lines) == 1 and lead is None):
+                depth += 1
+                kinds.add("link" if kind == "link_open" else "strong")
             continue
-        if in_fence:
-            out.append(raw.rstrip())
+        if kind in ("strong_close", "link_close", "em_close"):
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    lead = lines[0].strip()
             continue
-        line = _QUOTE.sub("", raw)
-        if match := _ATX.match(line):
-            heading(match.group(2), len(match.group(1)))
-        elif (
-            (setext := _SETEXT.match(line))
-            and out
-            and out[-1].strip()
-            and (setext.group(1)[0] == "=" or not out[-1].rstrip().endswith("."))
-        ):
-            previous = out.pop()
-            if headings and headings[-1] == previous:
-                headings.pop()
-                levels.pop()
-            heading(previous, 1 if setext.group(1)[0] == "=" else 2)
-        elif _RULE.match(line):
-            out.append("")
-        elif _REF_DEF.match(line):
-            continue
-        else:
-            bullet = _BULLET.match(line)
-            line = _HARD_BREAK.sub("", line[bullet.end() :] if bullet else line)
-            if match := _BOLD_LINE.match(line.strip()):
-                heading(match.group(2))
-                continue
-            text = inline(line)
-            if not text and line.strip():
-                continue  # an image-only or link-only line with nothing to read
-            # A list item keeps a plain bullet, so the splitter knows it for one.
-            out.append(f"• {text}" if bullet and text else text)
-    title = meta.get("title") or meta.get("subject") or None
-    masthead = masthead_heading(out, headings, levels, title)
-    if masthead is not None:
-        title = title or masthead
-    return MarkdownText("\n".join(out), tuple(headings), title, meta.get("date"))
+        if kind in ("text", "code_inline"):
+            lines[-1] += child.content
+        elif kind == "softbreak":
+            if len(lines) == 1 and lead is not None and lines[0].strip() == lead:
+                lines.append("")  # a bold line over its text: the headline is a line of its own
+            else:
+                lines[-1] += " "
+        elif kind == "hardbreak":
+            lines.append("")
+        elif kind == "html_inline" and child.content.lower().startswith("<br"):
+            lines.append("")
+    return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds))
 
 
-def masthead_heading(
-    lines: list[str], headings: list[str], levels: list[int], title: str | None
-) -> str | None:
-    """A first heading that names the digest, not a story: removed from `lines`, returned.
+def _blocks(tokens: list[Token]) -> list[Block]:
+    out = Builder()
+    lists: list[bool] = []  # per open list: is it ordered
+    number: list[int | None] = [None]  # the open item's number, until its first line is added
+    kinds: list[Kind] = []  # the block kinds open around the next inline run
+    heading_level = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            out.new_group()
+            heading_level = int(token.tag[1])
+            kinds.append("heading")
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            out.new_group()
+            lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            out.new_group()
+        elif kind == "list_item_open":
+            kinds.append("item")
+            number[0] = int(token.info) if token.info.isdigit() else None
+        elif kind == "blockquote_open":
+            out.new_group()
+            kinds.append("quote")
+        elif kind in ("td_open", "th_open"):
+            kinds.append("cell")
+        elif kind in ("heading_close", "list_item_close", "blockquote_close", "td_close", "th_close"):
+            kinds.pop()
+            if kind != "list_item_close":
+                out.new_group()
+        elif kind == "paragraph_open" and not kinds:
+            out.new_group()
+        elif kind == "hr":
+            out.new_group()
+            out.add("rule", "")
+            out.new_group()
+        elif kind in ("fence", "code_block"):
+            out.new_group()
+            for line in token.content.splitlines():
+                out.add("paragraph", line)
+            out.new_group()
+        elif kind == "inline":
+            _add_inline(out, token, kinds, lists, heading_level, number)
+    return out.blocks
+
+
+def _add_inline(
+    out: Builder,
+    token: Token,
+    kinds: list[Kind],
+    lists: list[bool],
+    level: int,
+    number: list[int | None],
+) -> None:
+    run = _inline(token)
+    block: Kind = kinds[-1] if kinds else "paragraph"
+    facts: dict[str, object] = {}
+    if block == "heading":
+        facts["level"] = level
+    elif block == "item" and lists:
+        facts.update(level=len(lists), ordered=lists[-1], number=number[0])
+        number[0] = None  # a second paragraph of the item is not numbered again
+    elif block == "quote":
+        facts["level"] = kinds.count("quote")
+    for index, line in enumerate(run.lines):
+        if not line:
+            continue
+        lead = run.lead if index == 0 else None
+        whole = lead is not None and lead == line
+        out.add(
+            block,
+            line,
+            lead=None if whole or not lead else lead,
+            strong=whole and "strong" in run.lead_kinds,
+            linked=whole and "link" in run.lead_kinds,
+            **facts,
+        )
+
+
+def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
+    """A first heading that names the digest, not a story: removed from `blocks`, returned.
 
     That is a top-level heading over stories headed one level down, or the document's title.
     """
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or not headings or lines[first].strip() != headings[0]:
+    if not blocks or blocks[0].kind != "heading":
         return None
-    named = title is not None and " ".join(title.split()).lower() == headings[0].lower()
-    if not named and not (levels[0] == 1 and len(levels) > 1 and min(levels[1:]) > 1):
+    first = blocks[0]
+    levels = [b.level for b in blocks[1:] if b.kind == "heading"]
+    named = title is not None and " ".join(title.split()).lower() == first.text.lower()
+    if not named and not (first.level == 1 and levels and min(levels) > 1):
         return None
-    masthead = headings[0]
-    del lines[first], headings[0], levels[0]
-    return masthead
+    del blocks[0]
+    return first.text
+
+
+def markdown_to_text(source: str) -> MarkdownText:
+    """Blocks of a Markdown digest, its text, and the title and date of its front matter."""
+    lines = source.split("\n")
+    skip, meta = _front_matter(lines)
+    body = "\n".join(lines[skip:])
+    blocks = _blocks(_PARSER.parse(body))
+    title = meta.get("title") or meta.get("subject") or None
+    masthead = masthead_heading(blocks, title)
+    title = title or masthead
+    return MarkdownText(render(blocks), tuple(blocks), title, meta.get("date"))

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from indexer.blocks import Block
+
 Label = Literal["ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE"]
 LABELS: tuple[Label, ...] = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
 Field = Literal["headline", "body"]
@@ -35,8 +37,8 @@ class RawDigest:
     title: str | None = None
     date: dt.date | None = None
     date_from: DateFrom | None = None
-    # Lines the container marked as headings (HTML <h1>-<h6>, Markdown # and **bold** lines).
-    headings: tuple[str, ...] = ()
+    # The structure the container showed (HTML, Markdown); None for text split by line shape.
+    blocks: tuple[Block, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

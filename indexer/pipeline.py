@@ -86,7 +86,7 @@ def _source_stem(source: str) -> str:
 
 def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
-    result = split_digest(raw.text, raw.headings)
+    result = split_digest(raw.text, raw.blocks)
     title = raw.title or (
         _shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
     )

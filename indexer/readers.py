@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
+from indexer.blocks import Block
 from indexer.digest_dates import date_in_name, date_in_text
 from indexer.html_text import html_to_text
 from indexer.mail import looks_like_mbox, looks_like_message, message_digest, read_mbox
@@ -212,7 +213,7 @@ def read_file(
         for number, mail in enumerate(read_mbox(data, bad), start=1):
             try:
                 digests.append(
-                    _digest(path, source, mail.text, mail.title, mail.date, mail.headings)
+                    _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
                 )
             except (ReadError, Skipped) as exc:
                 bad(number, str(exc))
@@ -221,19 +222,19 @@ def read_file(
         return digests
     if suffix in _EML_EXT or (suffix in _TEXT_EXT and looks_like_message(data)):
         mail = message_digest(data)
-        return [_digest(path, source, mail.text, mail.title, mail.date, mail.headings)]
+        return [_digest(path, source, mail.text, mail.title, mail.date, mail.blocks)]
 
     text = decode_bytes(data)
     if not text.strip():
         raise ReadError("no text (whitespace only)")
     if suffix in _HTML_EXT or (suffix not in _MD_EXT and _looks_like_html(text)):
         page = html_to_text(text)
-        return [_digest(path, source, page.text, page.title, page.date, page.headings)]
+        return [_digest(path, source, page.text, page.title, page.date, page.blocks)]
     if suffix in _MD_EXT:
         md = markdown_to_text(text)
         day = _parse_day(md.date) if md.date else None
-        return [_digest(path, source, md.text, md.title, day, md.headings)]
-    return [_digest(path, source, text, None, None, ())]
+        return [_digest(path, source, md.text, md.title, day, md.blocks)]
+    return [_digest(path, source, text, None, None, None)]
 
 
 def _parse_day(value: str) -> dt.date | None:
@@ -253,7 +254,7 @@ def _digest(
     text: str,
     title: str | None,
     day: dt.date | None,
-    headings: tuple[str, ...],
+    blocks: tuple[Block, ...] | None,
 ) -> RawDigest:
     if len(text) > MAX_DIGEST_CHARS:
         raise Skipped(
@@ -268,7 +269,7 @@ def _digest(
     date_from: DateFrom = "header"
     if day is None:
         day, date_from = digest_date(text, path)
-    return RawDigest(source, text, title, day, date_from, headings)
+    return RawDigest(source, text, title, day, date_from, blocks)
 
 
 def digest_date(text: str, path: Path | None) -> tuple[dt.date, DateFrom]:

@@ -15,9 +15,10 @@ punctuation, what follows them), never from a particular newsletter's words:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indexer.blocks import Block
 from indexer.boilerplate import (
     is_boilerplate,
     is_footer_start,
@@ -66,18 +67,21 @@ class _Line:
     hinted: bool = False
     listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
     kind: str = "B"  # H headline-like, B body, L label
+    facts: Block | None = None  # the reader's block, where the container showed structure
 
 
-def split(text: str, headings: Collection[str] = ()) -> list[Section]:
+def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
     """The stories of one digest, in order (headline None for a lead story without one)."""
-    return list(split_digest(text, headings).sections)
+    return list(split_digest(text, blocks).sections)
 
 
-def split_digest(text: str, headings: Collection[str] = ()) -> SplitResult:
-    """Split a digest; `headings` are lines the container marked as headings (HTML, Markdown)."""
-    hints = {_SPACES.sub(" ", h.strip()) for h in headings}
-    blocks = _blocks(strip_forwarding(tidy(text)), hints)
-    lines = _logical_lines(blocks)
+def split_digest(text: str, blocks: Sequence[Block] | None = None) -> SplitResult:
+    """Split a digest: by the structure its reader found (`blocks`), else by line shape."""
+    if blocks is None:
+        groups = _text_groups(strip_forwarding(tidy(text)))
+    else:
+        groups = _block_groups(blocks)
+    lines = _logical_lines(groups)
     lines = _drop_boilerplate(lines)
     for line in lines:
         line.kind = _kind(line)
@@ -90,39 +94,72 @@ def split_digest(text: str, headings: Collection[str] = ()) -> SplitResult:
 # -- lines and blocks ---------------------------------------------------------------------------
 
 
-def _blocks(text: str, hints: set[str]) -> list[list[_Line]]:
-    """Physical lines grouped into blank-line separated blocks, cleaned of link debris."""
-    blocks: list[list[_Line]] = []
+def _clean(raw: str) -> tuple[str, bool, bool] | None:
+    """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
+    None for a line with nothing to read (a rule, a bare URL)."""
+    line = raw.strip()
+    if " " in line and ("://" in line or "[" in line or "mailto:" in line):
+        line = _LINK_DEBRIS.sub("", line).strip()
+    if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
+        return None
+    if line[-1] in "»›>→▶►⟶":
+        line = _ARROWS.sub("", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    bulleted = emphasised = False
+    first = line[0]
+    if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
+        line, bulleted = line[match.end() :], True
+    if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+        line, emphasised = emphasis.group(2).strip(), True
+    return line, bulleted, emphasised
+
+
+def _url_only(raw: str) -> bool:
+    line = raw.strip()
+    return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
+
+
+def _text_groups(text: str) -> list[list[_Line]]:
+    """Physical lines of plain text grouped into blank-line separated blocks."""
+    groups: list[list[_Line]] = []
     current: list[_Line] = []
     for raw in text.split("\n"):
-        line = raw.strip()
-        if " " in line and ("://" in line or "[" in line or "mailto:" in line):
-            line = _LINK_DEBRIS.sub("", line).strip()
-        if line and line[0] in _URL_START and _URL_ONLY.match(line):
+        if _url_only(raw):
             continue  # a link line between a headline and its text does not break the block
-        if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
+        cleaned = _clean(raw)
+        if cleaned is None:
             if current:
-                blocks.append(current)
+                groups.append(current)
                 current = []
             continue
-        if line[-1] in "»›>→▶►⟶":
-            line = _ARROWS.sub("", line)
-        if "  " in line:
-            line = _SPACES.sub(" ", line)
-        bulleted = False
-        first = line[0]
-        if (first in _BULLET_START or first.isdecimal()) and (
-            match := _BULLET.match(line)
-        ) is not None:
-            line, bulleted = line[match.end() :], True
-        if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
-            line, hinted = emphasis.group(2).strip(), True
-        else:
-            hinted = line in hints
-        current.append(_Line(line, len(blocks), bulleted, hinted))
+        line, bulleted, emphasised = cleaned
+        current.append(_Line(line, len(groups), bulleted, emphasised))
     if current:
-        blocks.append(current)
-    return blocks
+        groups.append(current)
+    return groups
+
+
+def _block_groups(blocks: Sequence[Block]) -> list[list[_Line]]:
+    """The reader's blocks as lines, grouped as the reader grouped them."""
+    groups: list[list[_Line]] = []
+    group: int | None = None
+    for block in blocks:
+        if block.kind == "rule" or _url_only(block.text):
+            group = None if block.kind == "rule" else group
+            continue
+        cleaned = _clean(block.text)
+        if cleaned is None:
+            group = None
+            continue
+        line, bulleted, emphasised = cleaned
+        if block.group != group or not groups:
+            groups.append([])
+            group = block.group
+        hinted = emphasised or block.kind == "heading" or block.strong
+        bulleted = bulleted or block.kind == "item"
+        groups[-1].append(_Line(line, len(groups) - 1, bulleted, hinted, facts=block))
+    return groups
 
 
 def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:

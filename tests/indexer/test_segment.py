@@ -12,14 +12,26 @@ from pathlib import Path
 import pytest
 
 from indexer.models import Section
+from indexer.blocks import Block
 from indexer.segment import split, split_digest
 from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
+def as_blocks(text: str, headings: tuple[str, ...]) -> list[Block]:
+    """Plain text as a structured reader would give it: `headings` marked as headings."""
+    blocks = []
+    for group, para in enumerate(text.split("\n\n")):
+        for line in para.split("\n"):
+            kind = "heading" if line.strip() in headings else "paragraph"
+            blocks.append(Block(kind, line.strip(), group))
+    return blocks
+
+
 def stories(text: str, headings: tuple[str, ...] = ()) -> list[tuple[str | None, str]]:
-    return [(s.headline, s.body) for s in split(text, headings)]
+    blocks = as_blocks(text, headings) if headings else None
+    return [(s.headline, s.body) for s in split(text, blocks)]
 
 
 def heads(text: str) -> list[str | None]:
@@ -289,7 +301,7 @@ def test_heading_hints_allow_long_or_stopped_headlines() -> None:
     )
     text = f"{heading}\n\nThe text of the story."
     assert heads(text) == [None]
-    assert split(text, (heading,)) == [Section(heading, ("The text of the story.",))]
+    assert split(text, as_blocks(text, (heading,))) == [Section(heading, ("The text of the story.",))]
 
 
 def test_empty_and_boilerplate_only_text() -> None:

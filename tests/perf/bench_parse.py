@@ -53,7 +53,7 @@ def _split_rate(files: list[tuple[Path, str]], seconds: float) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
         for raw in raws:
-            stories += len(split_digest(raw.text, raw.headings).sections)
+            stories += len(split_digest(raw.text, raw.blocks).sections)
     return stories / (time.perf_counter() - start)
 
 

@@ -1,0 +1,126 @@
+"""Story and entity F1 of one gold-annotated folder, per format and overall.
+
+Used by the evaluation tests and from the command line, to see where splitting goes wrong:
+
+    python -m tests.evaluation tests/fixtures/dev            # per-format table
+    python -m tests.evaluation tests/fixtures/dev --misses   # and every missed gold story
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.models import Problem
+from indexer.pipeline import parse_paths, story_to_json
+from tests.scoring import score
+
+_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".eml": "eml",
+    ".mbox": "mbox",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".msg": "msg",
+}
+
+
+def format_of(path: Path) -> str:
+    """The format a file is scored under (a Maildir message has no extension)."""
+    if path.parent.name in ("cur", "new", "tmp"):
+        return "maildir"
+    suffix = path.suffix.lower()
+    return _FORMATS.get(suffix, suffix.lstrip("."))
+
+
+@dataclass
+class Result:
+    """F1 figures of one folder; `stories` keyed by format and "all"."""
+
+    stories: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    entities: tuple[float, float, float] | None = None
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)
+
+
+def _parse(folder: Path, names: list[str]) -> tuple[dict[str, list[dict]], list[Problem]]:
+    problems: list[Problem] = []
+    files = {name: next(folder.rglob(name), None) for name in names}
+    missing = [name for name, path in files.items() if path is None]
+    if missing:
+        raise FileNotFoundError(f"{folder}: gold names files that are not there: {missing}")
+    parsed: dict[str, list[dict]] = {}
+    for name, path in files.items():
+        assert path is not None
+        parsed[name] = [
+            story_to_json(story)
+            for digest in parse_paths([path], problems.append)
+            for story in digest.stories
+        ]
+    return parsed, problems
+
+
+def evaluate(folder: Path) -> Result:
+    """Parse every file the folder's gold names and score it, per format and overall."""
+    gold = json.loads((folder / "stories.gold.json").read_text(encoding="utf-8"))
+    names = [name for name, entry in gold.items() if isinstance(entry, dict) and "stories" in entry]
+    parsed, problems = _parse(folder, names)
+    result = Result(problems=problems)
+    by_format: dict[str, list[str]] = {}
+    for name in names:
+        path = next(folder.rglob(name))
+        by_format.setdefault(format_of(path), []).append(name)
+    for fmt, members in sorted(by_format.items()):
+        result.files[fmt] = len(members)
+        sub_gold = {name: gold[name] for name in members}
+        sub_parsed = [story for name in members for story in parsed[name]]
+        figures, misses = score.score_stories(sub_gold, sub_parsed)
+        result.stories[fmt] = figures
+        result.misses.extend(misses)
+    every = [story for stories in parsed.values() for story in stories]
+    result.stories["all"], _ = score.score_stories(gold, every)
+    entity_gold = folder / "entities.gold.json"
+    if entity_gold.exists():
+        figures, _, wrong = score.score_entities(
+            json.loads(entity_gold.read_text(encoding="utf-8")), every
+        )
+        result.entities = figures
+        result.spurious = wrong
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list every missed gold story")
+    args = parser.parse_args(argv)
+    for folder in args.folders:
+        result = evaluate(folder)
+        print(f"{folder}")
+        for fmt, (p, r, f) in result.stories.items():
+            count = result.files.get(fmt, sum(result.files.values()))
+            print(f"  stories {fmt:8} {count:3} files  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        if result.entities is not None:
+            p, r, f = result.entities
+            print(f"  entities              P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        if args.misses:
+            for miss in result.misses:
+                print("  missed:", miss)
+        for problem in result.problems:
+            print("  problem:", problem)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
