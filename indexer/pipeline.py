@@ -9,13 +9,23 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from indexer import entities
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
-from indexer.segment import split_digest
+from indexer.segment import SplitResult, split_digest
 
-__all__ = ["build_digest", "parse_file", "parse_paths", "story_id", "story_to_json"]
+T = TypeVar("T")
+
+__all__ = [
+    "build_digest",
+    "explain_paths",
+    "parse_file",
+    "parse_paths",
+    "story_id",
+    "story_to_json",
+]
 
 _QUOTES = {
     "‘": "'",
@@ -132,13 +142,13 @@ def parse_file(
     ]
 
 
-def parse_paths(
+def _each_file(
     paths: Iterable[str | os.PathLike[str]],
     on_problem: Callable[[Problem], None],
-    *,
-    with_entities: bool = True,
-) -> Iterator[Digest]:
-    """Digests of every file named or found in named folders; problems go to `on_problem`.
+    read: Callable[[Path, str], list[T]],
+) -> Iterator[T]:
+    """`read(path, source)` of every file named or found in named folders; a file that fails
+    is one problem for `on_problem` and the others are still read.
 
     A read error is fatal; a non-digest file is a note, unless the user named that file.
     """
@@ -146,7 +156,7 @@ def parse_paths(
     named = {os.fspath(p) for p in paths}
     for path, source in iter_files(paths, on_problem):
         try:
-            digests = parse_file(path, source, with_entities=with_entities, on_problem=on_problem)
+            results = read(path, source)
         except ReadError as exc:
             on_problem(Problem(source, str(exc)))
             continue
@@ -156,10 +166,39 @@ def parse_paths(
         except Exception as exc:  # a reader bug on one odd file must not stop the others
             on_problem(Problem(source, f"cannot parse: {type(exc).__name__}: {exc}"))
             continue
-        for digest in digests:
-            if not digest.stories:
-                on_problem(Problem(source, "no stories found", fatal=False))
-            yield digest
+        yield from results
+
+
+def parse_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    with_entities: bool = True,
+) -> Iterator[Digest]:
+    """Digests of every file named or found in named folders; problems go to `on_problem`."""
+
+    def read(path: Path, source: str) -> list[Digest]:
+        return parse_file(path, source, with_entities=with_entities, on_problem=on_problem)
+
+    for digest in _each_file(paths, on_problem, read):
+        if not digest.stories:
+            on_problem(Problem(digest.source, "no stories found", fatal=False))
+        yield digest
+
+
+def explain_paths(
+    paths: Iterable[str | os.PathLike[str]], on_problem: Callable[[Problem], None]
+) -> Iterator[tuple[RawDigest, SplitResult]]:
+    """For every digest, how the splitter read each of its lines and what it cut, kept and
+    dropped (`dex parse --explain`)."""
+
+    def read(path: Path, source: str) -> list[tuple[RawDigest, SplitResult]]:
+        return [
+            (raw, split_digest(raw.text, raw.blocks, explain=True))
+            for raw in read_file(path, source, on_problem)
+        ]
+
+    return _each_file(paths, on_problem, read)
 
 
 def _entity_json(entity: Entity) -> dict[str, object]:

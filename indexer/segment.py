@@ -32,6 +32,7 @@ from indexer.boilerplate import (
 from indexer.digest_dates import is_dated_masthead
 from indexer.lineshape import ends_sentence, headline_text
 from indexer.models import Section
+from indexer.template import lead_template, split_lead, strip_text_lead, text_lead
 from indexer.textcodec import tidy
 from indexer.unwrap import join_wrapped
 
@@ -52,11 +53,23 @@ _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 
 
 @dataclass(frozen=True, slots=True)
+class Explained:
+    """One line as the splitter read it: its block, what it looked like, what became of it."""
+
+    group: int
+    block: str  # the reader's block kind, or "line" for plain text
+    shape: str  # headline-like, body or label (after the template)
+    text: str
+    decision: str
+
+
+@dataclass(frozen=True, slots=True)
 class SplitResult:
     """Stories in order, plus the newsletter's own header line if it had one (a title)."""
 
     header: str | None
     sections: tuple[Section, ...]
+    explained: tuple[Explained, ...] = ()
 
 
 @dataclass(slots=True)
@@ -68,6 +81,8 @@ class _Line:
     listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
     kind: str = "B"  # H headline-like, B body, L label
     facts: Block | None = None  # the reader's block, where the container showed structure
+    forced: str | None = None  # the kind the story template gave the line
+    note: str = ""  # what became of the line and why (`dex parse --explain`)
 
 
 def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
@@ -75,20 +90,40 @@ def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
     return list(split_digest(text, blocks).sections)
 
 
-def split_digest(text: str, blocks: Sequence[Block] | None = None) -> SplitResult:
-    """Split a digest: by the structure its reader found (`blocks`), else by line shape."""
+def split_digest(
+    text: str, blocks: Sequence[Block] | None = None, *, explain: bool = False
+) -> SplitResult:
+    """Split a digest: by the structure its reader found (`blocks`), else by line shape.
+
+    With `explain`, the result also says for every line what it was read as and why it was
+    cut, kept or dropped.
+    """
     if blocks is None:
         groups = _text_groups(strip_forwarding(tidy(text)))
     else:
         groups = _block_groups(blocks)
-    lines = _logical_lines(groups)
-    lines = _drop_boilerplate(lines)
+    every = _split_leads(_logical_lines(groups))
+    lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
     _mark_lists(lines)
     _mark_alternation(lines)
     header, lines = _take_header(lines)
-    return SplitResult(header, tuple(_assemble(lines)))
+    sections = tuple(_assemble(lines))
+    if not explain:
+        return SplitResult(header, sections)
+    return SplitResult(header, sections, tuple(_explained(line) for line in every))
+
+
+_SHAPES = {"H": "headline-like", "B": "body", "L": "label"}
+
+
+def _explained(line: _Line) -> Explained:
+    block = line.facts.kind if line.facts is not None else "line"
+    if line.facts is not None and line.facts.kind == "heading":
+        block = f"heading {line.facts.level}"
+    shape = "-" if line.note.startswith("dropped") else _SHAPES.get(line.kind, line.kind)
+    return Explained(line.block, block, shape, line.text, line.note or "kept")
 
 
 # -- lines and blocks ---------------------------------------------------------------------------
@@ -179,6 +214,28 @@ def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
     return out
 
 
+def _split_leads(lines: list[_Line]) -> list[_Line]:
+    """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
+    line into its headline and its text; elsewhere leave lines as they are."""
+    leads = []
+    for line in lines:
+        lead = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if lead is not None and line.facts is None:
+            line.text = strip_text_lead(line.text, lead)
+        leads.append(split_lead(line.text, lead))
+    if not lead_template(leads):
+        return lines
+    out: list[_Line] = []
+    for line, lead in zip(lines, leads, strict=True):
+        if lead is None:
+            out.append(line)
+            continue
+        out.append(_Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H"))
+        line.text, line.bulleted, line.forced = lead.rest, False, "B"
+        out.append(line)
+    return out
+
+
 # -- what each line is --------------------------------------------------------------------------
 
 
@@ -192,23 +249,31 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
         position = seen / total
         seen += len(line.text) + 1
         if line.block == advert:
+            line.note = "dropped: in an advert block"
             continue
         text = strip_read_more(line.text)
         if not text:
+            line.note = "dropped: a read-more link"
             continue
         if is_sponsor_marker(text):
+            line.note = "dropped: a sponsor or advert label"
             # The advert is the rest of the label's block, or the next block if it stands alone.
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
             continue
         if is_footer_start(text) or is_postal_address(text):
+            line.note = "dropped: a footer line"
             if position >= _FOOTER_FROM:
                 _drop_footer_lead_in(kept, line.block)
+                _note_rest(lines[index + 1 :], "dropped: after the footer began")
                 break
             continue
         if is_sign_off(text) and position >= _FOOTER_FROM:
-            break  # the sender's signature follows
+            line.note = "dropped: a sign-off"
+            _note_rest(lines[index + 1 :], "dropped: the sender's signature")
+            break
         if is_boilerplate(text):
+            line.note = "dropped: mail or web chrome"
             if text.endswith(":"):
                 label_block = line.block
             continue
@@ -222,16 +287,23 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
+def _note_rest(lines: list[_Line], note: str) -> None:
+    for line in lines:
+        line.note = note
+
+
 def _drop_footer_lead_in(kept: list[_Line], block: int) -> None:
     """A line running on into a footer marker in its block ("X is published by Y Ltd,")."""
     last = kept[-1] if kept else None
     if last is None or last.block != block or ends_sentence(last.text):
         return
     if last.text.count(" ") < 25:  # a paragraph of news is longer
-        del kept[-1]
+        kept.pop().note = "dropped: runs on into the footer"
 
 
 def _kind(line: _Line) -> str:
+    if line.forced is not None:
+        return line.forced
     text = line.text
     if line.listed:
         return "B"
@@ -320,6 +392,7 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             break  # a headline over its text: the stories have begun
     # The digest's name: its first header line (a masthead above the header if it has one).
     header = next((line.text for line in lines[:cut] if line.kind != "L"), None)
+    _note_rest(lines[:cut], "dropped: the digest's header (masthead, intro)")
     return header, lines[cut:]
 
 
@@ -331,15 +404,22 @@ def _is_label(line: _Line) -> bool:
     return line.kind == "L" or text.count(" ") < 5 or text.isupper() or is_newsletter_talk(text)
 
 
+@dataclass(slots=True)
+class _Story:
+    headline: str | None
+    head: _Line | None
+    body: list[_Line]
+
+
 def _assemble(lines: list[_Line]) -> list[Section]:
-    stories: list[tuple[str | None, list[str]]] = []
+    stories: list[_Story] = []
     index = 0
     while index < len(lines):
         line = lines[index]
         if line.kind == "B":
             if not stories:
-                stories.append((None, []))  # the lead story, before any headline
-            stories[-1][1].append(line.text)
+                stories.append(_Story(None, None, []))  # the lead story, before any headline
+            stories[-1].body.append(line)
             index += 1
             continue
         end = index
@@ -348,17 +428,27 @@ def _assemble(lines: list[_Line]) -> list[Section]:
         run = lines[index:end]
         has_body = end < len(lines)
         before = run[:-1] if has_body else run
+        for skipped in before:
+            skipped.note = "dropped: a section label over the next headline"
         if len(run) >= 3:
             # A list of headlines with no text of their own (after an optional label).
             if _is_label(before[0]):
                 before = before[1:]
-            stories.extend((h.text, []) for h in before if h.kind == "H")
+            stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
-            stories.append((run[-1].text.rstrip(":").rstrip(), []))
+            stories.append(_Story(run[-1].text.rstrip(":").rstrip(), run[-1], []))
         index = end
-    with_body = {headline for headline, body in stories if body}
-    return [
-        Section(headline, tuple(body))
-        for headline, body in stories
-        if body or (headline is not None and headline not in with_body)
-    ]
+    with_body = {story.headline for story in stories if story.body}
+    sections = []
+    for story in stories:
+        if not story.body and (story.headline is None or story.headline in with_body):
+            if story.head is not None:
+                story.head.note = "dropped: a contents entry (the headline comes again with text)"
+            continue
+        number = len(sections) + 1
+        if story.head is not None:
+            story.head.note = f"story {number}: headline"
+        for line in story.body:
+            line.note = f"story {number}: text"
+        sections.append(Section(story.headline, tuple(line.text for line in story.body)))
+    return sections
