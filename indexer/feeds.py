@@ -98,7 +98,7 @@ def read_feed(data: bytes) -> tuple[str | None, list[FeedItem]]:
 
 
 def _reason(problem: object) -> str:
-    """feedparser's complaint in one line (a SAX error names its line and column)."""
+    """feedparser's complaint in one line (a SAX error with the line it is on)."""
     get_message = getattr(problem, "getMessage", None)
     if callable(get_message):
         line = getattr(problem, "getLineNumber", lambda: None)()
@@ -123,13 +123,15 @@ def _body(entry: dict[str, Any]) -> tuple[str, bool]:
     flagged HTML only when the feed says so and the text has a tag or an entity in it, since
     RSS calls every description HTML, plain ones included."""
     contents = [part for part in dict.get(entry, "content") or [] if part.get("value", "").strip()]
-    if contents:
-        chosen = max(contents, key=lambda part: (part.get("type") in _HTML_TYPES, len(part["value"])))
-    else:
-        chosen = dict.get(entry, "summary_detail") or {}
+    summary = dict.get(entry, "summary_detail") or {}
+    chosen = max(contents, key=_preference) if contents else summary
     body = (chosen.get("value") or "").strip()
     is_html = chosen.get("type") in _HTML_TYPES and _MARKUP.search(body) is not None
     return body, is_html
+
+
+def _preference(part: dict[str, Any]) -> tuple[bool, int]:
+    return part.get("type") in _HTML_TYPES, len(part["value"])
 
 
 def _written_date(raw: object) -> dt.date | None:
@@ -165,4 +167,6 @@ def _item(entry: dict[str, Any], feed_title: str | None) -> FeedItem | None:
     if not headline and not body:
         return None
     link = dict.get(entry, "link")
-    return FeedItem(feed_title, headline, body, is_html, _date(entry), link or None)
+    if not isinstance(link, str) or not link.startswith(("http://", "https://")):
+        link = None  # feedparser fills a missing link with the entry's id, often a tag: URI
+    return FeedItem(feed_title, headline, body, is_html, _date(entry), link)

@@ -47,7 +47,8 @@ def looks_like_mbox(data: bytes) -> bool:
 
 def looks_like_message(data: bytes) -> bool:
     """A bare message starts with header lines, including at least one we know from mail."""
-    head = data[:4096].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].lower()
+    # Delivered mail (a Maildir file) can carry several KB of Received/DKIM/ARC headers first.
+    head = data[:65536].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].lower()
     lines = head.split(b"\n")
     if not lines or (not _HEADER_LINE.match(lines[0]) and not lines[0].startswith(b"from ")):
         return False

@@ -39,6 +39,9 @@ class RawDigest:
     date_from: DateFrom | None = None
     # The structure the container showed (HTML, Markdown); None for text split by line shape.
     blocks: tuple[Block, ...] | None = None
+    # A container that holds one story (a feed item): not split; `headline` is its title.
+    single_story: bool = False
+    headline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from pathlib import Path, PurePath
 from typing import TypeVar
 
 from indexer import entities
-from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Story
+from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
 
@@ -96,7 +96,11 @@ def _source_stem(source: str) -> str:
 
 def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
-    result = split_digest(raw.text, raw.blocks)
+    if raw.single_story:
+        paragraphs = tuple(" ".join(p.split()) for p in raw.text.split("\n\n") if p.strip())
+        result = SplitResult(None, (Section(raw.headline, paragraphs),))
+    else:
+        result = split_digest(raw.text, raw.blocks)
     title = raw.title or (
         _shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
     )

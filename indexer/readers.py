@@ -18,10 +18,12 @@ from dateutil import parser as dateparser
 
 from indexer.blocks import Block
 from indexer.digest_dates import date_in_name, date_in_text
+from indexer.feeds import FeedError, looks_like_feed, read_feed
 from indexer.html_text import html_to_text
 from indexer.mail import looks_like_mbox, looks_like_message, message_digest, read_mbox
 from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
+from indexer.outlook_msg import MsgError, read_msg
 from indexer.read_errors import ReadError, Skipped
 from indexer.textcodec import decode_bytes, has_bom, tidy, visible_controls
 
@@ -57,21 +59,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TEXT_EXT = frozenset({".txt", ".text", ".asc", ""})
 _MD_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdwn"})
 _HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-_EML_EXT = frozenset({".eml", ".email", ".msg"})
+_EML_EXT = frozenset({".eml", ".email"})
+_FEED_EXT = frozenset({".rss", ".atom", ".rdf"})
 _MBOX_EXT = frozenset({".mbox", ".mbx"})
 _NOT_DIGEST_EXT = _words(
     """
     .pdf .png .jpg .jpeg .gif .bmp .tif .tiff .webp .heic .svg .ico .zip .gz .tgz .bz2 .xz .7z
     .rar .tar .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .rtf .epub .mp3 .mp4 .m4a .mov
     .avi .mkv .wav .ogg .flac .exe .dll .so .bin .dat .db .sqlite .pyc .class .jar .woff
-    .woff2 .ttf .otf .json .csv .tsv .xml .yaml .yml .toml .ini .cfg .py .js .css .sh .sql
+    .woff2 .ttf .otf .json .csv .tsv .yaml .yml .toml .ini .cfg .py .js .css .sh .sql
     .log .lock
     """
 )
 _SNIFF = 8192
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: Outlook .msg, old Office
 # A digest is a few thousand to a few hundred thousand characters. Far beyond that a file is a
 # log or a dump: parsing 50 MB of text would take minutes and gigabytes, so it is skipped.
 MAX_DIGEST_CHARS = 6_000_000
@@ -195,6 +198,12 @@ def read_file(
     # Skipped it still fails a file the user named.
     if not data:
         raise Skipped("empty file")
+    if suffix == ".msg" or (data.startswith(_OLE) and suffix not in _NOT_DIGEST_EXT):
+        return [_outlook(path, source, data)]
+    if suffix in _FEED_EXT or looks_like_feed(data[:_SNIFF]):
+        return _feed(path, source, data)
+    if suffix == ".xml":
+        raise Skipped("not a digest format (.xml file that is not an RSS or Atom feed)")
     kind = _binary_kind(data[:_SNIFF])
     if kind is not None:
         raise Skipped(f"not a digest ({kind})")
@@ -203,7 +212,10 @@ def read_file(
     if not data.strip():
         raise Skipped("no text (whitespace only)")
 
-    if suffix in _MBOX_EXT or (suffix in _TEXT_EXT and looks_like_mbox(data)):
+    # Mail is known by its content too: Maildir files have no extension (or one such as
+    # ".host:2,S" that names no format), and saved messages are often ".txt".
+    sniff = suffix not in _MD_EXT and suffix not in _HTML_EXT
+    if suffix in _MBOX_EXT or (sniff and looks_like_mbox(data)):
 
         def bad(number: int, reason: str) -> None:
             if on_problem is not None:
@@ -212,15 +224,13 @@ def read_file(
         digests = []
         for number, mail in enumerate(read_mbox(data, bad), start=1):
             try:
-                digests.append(
-                    _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
-                )
+                digests.append(_digest(path, source, mail.text, mail.title, mail.date, mail.blocks))
             except (ReadError, Skipped) as exc:
                 bad(number, str(exc))
         if not digests:
             raise ReadError("mbox: no readable message")
         return digests
-    if suffix in _EML_EXT or (suffix in _TEXT_EXT and looks_like_message(data)):
+    if suffix in _EML_EXT or (sniff and looks_like_message(data)):
         mail = message_digest(data)
         return [_digest(path, source, mail.text, mail.title, mail.date, mail.blocks)]
 
@@ -235,6 +245,61 @@ def read_file(
         day = _parse_day(md.date) if md.date else None
         return [_digest(path, source, md.text, md.title, day, md.blocks)]
     return [_digest(path, source, text, None, None, None)]
+
+
+def _outlook(path: Path, source: str, data: bytes) -> RawDigest:
+    """An Outlook .msg message: its HTML body for the structure, else its plain text."""
+    try:
+        parts = read_msg(data)
+    except MsgError as exc:
+        raise ReadError(str(exc)) from exc
+    text, blocks = parts.text or "", None
+    if parts.html:
+        page = html_to_text(tidy(parts.html))
+        if len(page.text) > len(text.strip()):
+            text, blocks = page.text, page.blocks
+    if not text.strip():
+        raise ReadError("Outlook message has no readable text")
+    return _digest(path, source, text, parts.subject, parts.date, blocks)
+
+
+def _feed(path: Path, source: str, data: bytes) -> list[RawDigest]:
+    """An RSS or Atom feed: each item is one story with its own date."""
+    try:
+        title, items = read_feed(data)
+    except FeedError as exc:
+        raise ReadError(str(exc)) from exc
+    digests = []
+    for item in items:
+        blocks = None
+        text = item.body
+        if item.body_is_html:
+            page = html_to_text(item.body)
+            text, blocks = page.text, page.blocks
+        text = tidy(text).strip() or (item.headline or "")
+        if not text:
+            continue
+        date_from: DateFrom = "header" if item.date is not None else "mtime"
+        day = item.date or digest_date(text, path)[0]
+        digests.append(
+            RawDigest(
+                source,
+                text,
+                title or _feed_name(path),
+                day,
+                date_from,
+                blocks,
+                single_story=True,
+                headline=item.headline,
+            )
+        )
+    if not digests:
+        raise ReadError("feed has no items")
+    return digests
+
+
+def _feed_name(path: Path) -> str:
+    return path.stem
 
 
 def _parse_day(value: str) -> dt.date | None:

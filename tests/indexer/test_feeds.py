@@ -1,0 +1,250 @@
+"""Feeds: RSS 2.0, RSS 1.0 and Atom items, their encodings, broken feeds and sniffing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+from pathlib import Path
+
+import pytest
+
+from indexer.feeds import FeedError, FeedItem, looks_like_feed, read_feed
+
+CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
+FEEDS = (
+    "health_policy_daily.rss",
+    "health_policy_weekly.atom",
+    "health_policy_headlines.rdf",
+    "cp1252_declared.rss",
+    "bom_utf8_declared_cp1252.rss",
+)
+
+
+def read(name: str) -> tuple[str | None, list[FeedItem]]:
+    return read_feed((CARRIERS / name).read_bytes())
+
+
+def rss(items: str, prolog: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>{prolog}<rss version="2.0"><channel>'
+        f"<title>Bulletin</title>{items}</channel></rss>"
+    ).encode()
+
+
+# -- RSS 2.0 -------------------------------------------------------------------------------------
+
+
+def test_rss2_items_in_document_order() -> None:
+    title, items = read("health_policy_daily.rss")
+    assert title == "Health Policy Daily & Weekly"
+    assert [item.headline for item in items] == [
+        "Trusts told to cut agency spend by 10% & publish figures",
+        "Regulator rates Northfield maternity unit inadequate",
+        "Integrated care boards asked to merge back offices",
+    ]
+    assert {item.feed_title for item in items} == {title}
+
+
+def test_rss2_content_encoded_wins_over_the_cdata_description() -> None:
+    first = read("health_policy_daily.rss")[1][0]
+    assert first.body.startswith("<p>NHS England has told trusts in the Midlands")
+    assert "<em>Health Policy Daily</em>" in first.body and first.body_is_html
+    assert first.date == dt.date(2024, 3, 5)
+    assert first.link == "https://digest.example.org/2024/03/agency-spend"
+
+
+def test_rss2_cdata_description_is_html() -> None:
+    second = read("health_policy_daily.rss")[1][1]
+    assert second.body.startswith("<p>The Care Quality Commission") and second.body_is_html
+    assert "<strong>nine</strong>" in second.body
+
+
+def test_rss2_plain_description_is_not_called_html() -> None:
+    third = read("health_policy_daily.rss")[1][2]
+    assert third.body == (
+        "Ministers want the 42 integrated care boards in England to share payroll and finance"
+        " teams by 2026."
+    )
+    assert not third.body_is_html
+
+
+def test_rss2_date_is_the_day_as_written_not_utc() -> None:
+    # 00:15 British Summer Time on 2 April is still 1 April in UTC.
+    _, items = read("health_policy_daily.rss")
+    assert items[1].date == dt.date(2024, 4, 2)
+    assert items[2].date == dt.date(2024, 4, 3)  # dc:date, no pubDate
+
+
+def test_item_with_neither_title_nor_body_is_skipped() -> None:
+    _, items = read("health_policy_daily.rss")
+    assert "https://digest.example.org/2024/04/empty" not in {item.link for item in items}
+    _, items = read_feed(rss("<item><title>Only a title</title></item><item><link>x</link></item>"))
+    assert [(item.headline, item.body) for item in items] == [("Only a title", "")]
+
+
+def test_title_entities_decoded_and_tags_removed() -> None:
+    _, [item] = read_feed(
+        rss(
+            "<item><title>Don&amp;#8217;t   &lt;b&gt;panic&lt;/b&gt;&lt;br/&gt;yet</title>"
+            "<description>x</description></item>"
+        )
+    )
+    assert item.headline == "Don’t panic yet"
+
+
+# -- Atom ----------------------------------------------------------------------------------------
+
+
+def test_atom_html_and_xhtml_content() -> None:
+    title, items = read("health_policy_weekly.atom")
+    assert title == "Health Policy Weekly"  # type="html" title, tags removed
+    html_entry, xhtml_entry, text_entry = items
+    assert html_entry.body.startswith("<p>Twelve GP practices in Leeds")
+    assert "Patients &amp; carers" in html_entry.body and html_entry.body_is_html
+    assert xhtml_entry.headline == "Dental contract reform delayed"
+    assert xhtml_entry.body.startswith("<p>The Department of Health and Social Care")
+    assert "<em>deeply disappointing</em>" in xhtml_entry.body and xhtml_entry.body_is_html
+    assert text_entry.body == "A&E waits rose by 4% in April.\n\nTrusts blame bed occupancy."
+    assert not text_entry.body_is_html
+
+
+def test_atom_published_before_updated_as_written() -> None:
+    gp, dental, _ = read("health_policy_weekly.atom")[1]
+    assert gp.date == dt.date(2024, 5, 9)  # published 21:30 -04:00; updated is the 10th
+    assert dental.date == dt.date(2024, 5, 8)  # only updated
+
+
+def test_atom_links_but_never_an_id() -> None:
+    gp, dental, text_entry = read("health_policy_weekly.atom")[1]
+    assert gp.link == "https://digest.example.org/2024/05/gp-evenings"
+    assert dental.link == "https://digest.example.org/2024/05/dental"
+    assert text_entry.link is None  # feedparser offers the tag: id
+
+
+# -- RSS 1.0 -------------------------------------------------------------------------------------
+
+
+def test_rss1() -> None:
+    title, items = read("health_policy_headlines.rdf")
+    assert title == "Health Policy Headlines"
+    assert [(item.headline, item.date) for item in items] == [
+        ("Ambulance handover delays fall for third month", dt.date(2024, 2, 1)),
+        ("Pharmacy First expands to contraception", dt.date(2024, 2, 2)),
+    ]
+    assert items[0].body.startswith("Average handover times")
+    assert items[1].link == "https://digest.example.org/2024/02/pharmacy"
+
+
+# -- encodings -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["cp1252_declared.rss", "bom_utf8_declared_cp1252.rss"])
+def test_windows_1252_declared(name: str) -> None:
+    # The second file says windows-1252 but is UTF-8 with a BOM: the BOM wins.
+    title, [item] = read(name)
+    assert title == "Café Society ‘Health’ Bulletin"
+    assert item.headline == "£1.2bn “rescue” fund for hospices – what it means"
+    assert "NHS England’s regional teams" in item.body
+    assert item.date == dt.date(2024, 1, 15)
+
+
+# -- not feeds -----------------------------------------------------------------------------------
+
+
+def test_malformed_feed() -> None:
+    with pytest.raises(FeedError, match=r"^malformed feed: mismatched tag at line \d+$"):
+        read("malformed.rss")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!DOCTYPE html><html><head><title>NHS</title></head><body><p>Hi</p></body></html>",
+        b"Trust fined\n\nThe trust was fined \xc2\xa31m.\n",
+        b'<?xml version="1.0"?><note><to>Board</to><body>Meeting moved</body></note>',
+        b"",
+        bytes(range(256)) * 4,
+    ],
+    ids=["html", "text", "other-xml", "empty", "binary"],
+)
+def test_not_a_feed(data: bytes) -> None:
+    with pytest.raises(FeedError) as caught:
+        read_feed(data)
+    assert str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_valid_feed_with_no_items() -> None:
+    assert read_feed(rss("")) == ("Bulletin", [])
+
+
+def test_bytes_naming_a_file_are_not_opened(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss("<item><title>From the file</title></item>"))
+    with pytest.raises(FeedError):
+        read_feed(str(path).encode())
+
+
+def test_no_entity_or_dtd_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-MARKER")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the feed reader tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    prolog = (
+        f'<!DOCTYPE rss SYSTEM "http://dtd.example.org/rss.dtd" ['
+        f'<!ENTITY local SYSTEM "{secret.as_uri()}">'
+        f'<!ENTITY remote SYSTEM "http://entities.example.org/x.txt">]>'
+    )
+    _, [item] = read_feed(
+        rss(
+            "<item><title>A &local; B &remote; C</title><description>d</description></item>", prolog
+        )
+    )
+    assert "SECRET" not in (item.headline or "") and (item.headline or "").startswith("A")
+
+
+# -- sniffing ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_sniff_fixtures(name: str) -> None:
+    assert looks_like_feed((CARRIERS / name).read_bytes())
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b'<rss version="2.0"><channel>',
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- generator: x -->\n<rss version="2.0">',
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91">',
+        b'<?xml version="1.0"?>\n<feed\n  xmlns="http://www.w3.org/2005/Atom"\n  xml:lang="en">',
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        b' xmlns="http://purl.org/rss/1.0/">',
+        '<?xml version="1.0" encoding="utf-16"?><rss version="2.0">'.encode("utf-16"),
+    ],
+    ids=["rss", "bom-comment", "rss091-doctype", "atom", "rss1", "utf16"],
+)
+def test_sniff_feeds(head: bytes) -> None:
+    assert looks_like_feed(head)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!DOCTYPE html>\n<html lang=en><head><link rel=alternate type=application/rss+xml>",
+        b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><rss>',
+        b"Our RSS feed has moved. <rss> is not a tag here.\n",
+        b'<?xml version="1.0"?><note><to>Board</to></note>',
+        b'<?xml version="1.0"?><feed><entry>not Atom</entry></feed>',
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description/>',
+        b"<!-- a -->" * 800 + b"<html>",
+        b"",
+    ],
+    ids=["html", "xhtml", "text", "other-xml", "feed-no-ns", "rdf-not-rss", "comments", "empty"],
+)
+def test_sniff_not_feeds(head: bytes) -> None:
+    assert not looks_like_feed(head)
