@@ -140,7 +140,9 @@ _BYLINE = re.compile(
 )
 _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
-    r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer)\b[^.]{0,40}$"
+    r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer"
+    r"|chief\ executive|chair|chairman|chairwoman|director|president|secretary|officer)"
+    r"\b[^.]{0,40}$"
 )
 _READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
 _SOCIAL_WORDS = _words(
@@ -163,6 +165,8 @@ _NEWSLETTER_TALK = re.compile(
     | (?:top|latest|today's)\ (?:news|headlines) | welcome\ to | what\ you\ need\ to\ know
     | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
     | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
+    | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
+    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
     | our\ (?:pick|selection|choice)\ of
     | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
        |comment|insight|opinion|data|events)(?:,|\ and)
@@ -177,7 +181,7 @@ _TALK_WORDS = _phrases(
     "|data,|events,|daily |monthly |morning |evening |lunchtime "
 )
 _GREETING = re.compile(
-    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!]|$)", re.I
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)", re.I
 )
 
 
@@ -344,6 +348,7 @@ _FORWARD_MARK = re.compile(
 _FORWARD_START = frozenset("-_bB")  # the first character a `_FORWARD_MARK` line can have
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|reply-to)\s*:", re.I)
 _FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
+_SUBJECT_LINE = re.compile(r"^subject\s*:", re.I | re.M)
 
 
 def strip_forwarding(text: str) -> str:
@@ -367,5 +372,7 @@ def strip_forwarding(text: str) -> str:
             keys.add(lines[end].split(":", 1)[0].strip().lower())
             end += 1
         if "from" in keys and len(keys) >= (2 if marked else 3):
+            if not marked and _SUBJECT_LINE.search(text, pos=seen) is not None:
+                return text  # header block after header block: a digest of messages
             return "\n".join(lines[end:])
     return text

@@ -108,15 +108,15 @@ def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
 
 
 def _emphasis(node: LexborNode) -> str | None:
-    """"strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
+    """ "strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
     tag = node.tag
     if tag in _BOLD_TAGS:
         return "strong"
     if tag == "a" and node.attributes.get("href"):
         return "link"
-    if tag in ("span", "font") and (style := node.attributes.get("style")):
-        if _BOLD_STYLE.search(style.lower()):
-            return "strong"
+    style = node.attributes.get("style") if tag in ("span", "font") else None
+    if style and _BOLD_STYLE.search(style.lower()):
+        return "strong"
     return None
 
 

@@ -76,9 +76,9 @@ def _inline(token: Token) -> _Inline:
                 lines.append("")  # a bold line over its text: the headline is a line of its own
             else:
                 lines[-1] += " "
-        elif kind == "hardbreak":
-            lines.append("")
-        elif kind == "html_inline" and child.content.lower().startswith("<br"):
+        elif kind == "hardbreak" or (
+            kind == "html_inline" and child.content.lower().startswith("<br")
+        ):
             lines.append("")
     return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds))
 
@@ -109,7 +109,13 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             kinds.append("quote")
         elif kind in ("td_open", "th_open"):
             kinds.append("cell")
-        elif kind in ("heading_close", "list_item_close", "blockquote_close", "td_close", "th_close"):
+        elif kind in (
+            "heading_close",
+            "list_item_close",
+            "blockquote_close",
+            "td_close",
+            "th_close",
+        ):
             kinds.pop()
             if kind != "list_item_close":
                 out.new_group()

@@ -29,6 +29,19 @@ from indexer.boilerplate import (
     strip_forwarding,
     strip_read_more,
 )
+from indexer.debris import (
+    has_contact,
+    is_event,
+    is_job_advert,
+    is_mail_chrome,
+    is_page_mark,
+    is_quoted,
+    is_signature_mark,
+    mail_header,
+    repeats_headline,
+    running_key,
+    running_lines,
+)
 from indexer.digest_dates import is_dated_masthead
 from indexer.lineshape import ends_sentence, headline_text
 from indexer.models import Section
@@ -50,6 +63,10 @@ _URL_START = frozenset("<([hwm")
 _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
+_INTRO_WORDS = 35
+_TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+_OPEN_MARKER = re.compile(r"^\*{1,2}\s+(?=\S)")  # "** Headline": a text/plain rendering of <h2>
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +115,9 @@ def split_digest(
     With `explain`, the result also says for every line what it was read as and why it was
     cut, kept or dropped.
     """
-    if blocks is None:
-        groups = _text_groups(strip_forwarding(tidy(text)))
-    else:
-        groups = _block_groups(blocks)
+    groups = _text_groups(strip_forwarding(tidy(text))) if blocks is None else _block_groups(blocks)
     every = _split_leads(_logical_lines(groups))
-    lines = _drop_boilerplate(every)
+    lines = _drop_running(_drop_boilerplate(every))
     for line in lines:
         line.kind = _kind(line)
     _mark_lists(lines)
@@ -142,6 +156,8 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     if "  " in line:
         line = _SPACES.sub(" ", line)
     bulleted = emphasised = False
+    if line[0] == "*" and (marker := _OPEN_MARKER.match(line)) is not None and "*" not in line[2:]:
+        return line[marker.end() :], False, True
     first = line[0]
     if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
         line, bulleted = line[match.end() :], True
@@ -156,22 +172,65 @@ def _url_only(raw: str) -> bool:
 
 
 def _text_groups(text: str) -> list[list[_Line]]:
-    """Physical lines of plain text grouped into blank-line separated blocks."""
+    """Physical lines of plain text grouped into blank-line separated blocks.
+
+    Mail inside the text (a mailing-list digest) is read as such: a run of header lines gives
+    the message's subject as a headline; quoted replies and signatures are left out.
+    """
     groups: list[list[_Line]] = []
     current: list[_Line] = []
+    headers: list[tuple[str, str]] = []
+    in_signature = False
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            groups.append(current)
+            current = []
+
+    def flush_headers() -> None:
+        """A run of message headers: its subject is a headline, the rest is not news."""
+        subject = next((value for name, value in headers if name in ("subject", "topic")), None)
+        if len(headers) >= 2 and subject:
+            close()
+            current.append(_Line(subject, len(groups), hinted=True, forced="H"))
+            close()
+        elif len(headers) == 1 and headers[0][0] in _TEXT_HEADERS:
+            name, value = headers[0]  # "Date: 12 March" alone is a line of the text
+            current.append(_Line(f"{name.capitalize()}: {value}", len(groups)))
+        headers.clear()
+
     for raw in text.split("\n"):
+        if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
+            continue  # a header folded onto the next line
+        if (header := mail_header(raw, bool(headers))) is not None and not current:
+            headers.append(header)
+            in_signature = False
+            continue
+        if headers:
+            flush_headers()
+        if is_signature_mark(raw):
+            in_signature = True
+            close()
+            continue
+        if in_signature:
+            if raw.strip() and not any(ch.isalnum() for ch in raw):
+                in_signature = False  # a separator line ends the signature
+            continue
+        if is_quoted(raw) or is_mail_chrome(raw):
+            close()
+            continue
         if _url_only(raw):
             continue  # a link line between a headline and its text does not break the block
         cleaned = _clean(raw)
         if cleaned is None:
-            if current:
-                groups.append(current)
-                current = []
+            close()
             continue
         line, bulleted, emphasised = cleaned
         current.append(_Line(line, len(groups), bulleted, emphasised))
-    if current:
-        groups.append(current)
+    if headers:
+        flush_headers()
+    close()
     return groups
 
 
@@ -212,6 +271,18 @@ def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
                 first.hinted = all(line.hinted for line in block[start : end + 1])
             out.append(first)
     return out
+
+
+def _drop_running(lines: list[_Line]) -> list[_Line]:
+    """Running heads and footers (short lines repeated page after page) go."""
+    running = running_lines(line.text for line in lines)
+    kept = []
+    for line in lines:
+        if running_key(line.text) in running or is_page_mark(line.text):
+            line.note = "dropped: repeats page after page (running head or footer)"
+        else:
+            kept.append(line)
+    return kept
 
 
 def _split_leads(lines: list[_Line]) -> list[_Line]:
@@ -367,8 +438,12 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
     talks: dict[int, bool] = {}  # is_newsletter_talk by line: each line is asked up to 3 times
 
     def newsletter_talk(index: int) -> bool:
+        """Talk about the newsletter; a long intro paragraph is judged by its first sentence."""
         if index not in talks:
-            talks[index] = is_newsletter_talk(lines[index].text)
+            text = lines[index].text
+            if text.count(" ") >= _INTRO_WORDS:
+                text = _SENTENCE_END.split(text, maxsplit=1)[0]
+            talks[index] = text.count(" ") < _INTRO_WORDS and is_newsletter_talk(text)
         return talks[index]
 
     for index, line in enumerate(lines[:4]):
@@ -380,9 +455,7 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             and nxt.kind == "B"
             and not newsletter_talk(index + 1)
         )
-        talk = line.text.count(" ") < 35 and (
-            newsletter_talk(index) or is_dated_masthead(line.text)
-        )
+        talk = newsletter_talk(index) or is_dated_masthead(line.text)
         if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue
@@ -438,10 +511,20 @@ def _assemble(lines: list[_Line]) -> list[Section]:
         if has_body:
             stories.append(_Story(run[-1].text.rstrip(":").rstrip(), run[-1], []))
         index = end
-    with_body = {story.headline for story in stories if story.body}
+    with_body = [story.headline for story in stories if story.body and story.headline]
+    _drop_contents_entries(stories, with_body)
+    for story in stories:
+        if (reason := _not_news(story)) is not None:
+            for line in [story.head, *story.body]:
+                if line is not None:
+                    line.note = f"dropped: {reason}"
+            story.body.clear()
+            story.head = story.headline = None
     sections = []
     for story in stories:
-        if not story.body and (story.headline is None or story.headline in with_body):
+        if not story.body and (
+            story.headline is None or repeats_headline(story.headline, with_body)
+        ):
             if story.head is not None:
                 story.head.note = "dropped: a contents entry (the headline comes again with text)"
             continue
@@ -452,3 +535,48 @@ def _assemble(lines: list[_Line]) -> list[Section]:
             line.note = f"story {number}: text"
         sections.append(Section(story.headline, tuple(line.text for line in story.body)))
     return sections
+
+
+def _not_news(story: _Story) -> str | None:
+    """Why a story is debris (an event, a vacancy, contact details, talk about the digest)."""
+    body = _text(story.body)
+    headline = story.headline
+    listed = len(story.body) >= 2
+    if (headline is not None and is_event(headline) and len(story.body) <= 1) or (
+        story.body and all(is_event(line.text, in_list=listed) for line in story.body)
+    ):
+        return "an event listing (a date, a time, a place)"
+    if is_job_advert(headline, body):
+        return "a job advert"
+    if headline is not None and not body and headline.count(" ") < 3:
+        return "a section label with no stories under it"
+    if headline is not None and has_contact(headline):
+        return "contact details"
+    if headline is not None and is_sponsor_marker(headline.split(" ", 1)[0]):
+        return "a sponsored item"
+    if headline is not None and not body and is_newsletter_talk(headline):
+        return "talk about the digest itself"
+    return None
+
+
+def _text(lines: list[_Line]) -> str:
+    return " ".join(line.text for line in lines)
+
+
+def _drop_contents_entries(stories: list[_Story], headlines: list[str]) -> None:
+    """List items of a story's text that name later headlines are a contents list."""
+    for index, story in enumerate(stories):
+        later = (
+            headlines
+            if story.headline is None
+            else [s.headline for s in stories[index + 1 :] if s.headline and s.body]
+        )
+        if not later:
+            continue
+        kept = []
+        for line in story.body:
+            if line.text.count(" ") < 30 and repeats_headline(line.text, later):
+                line.note = "dropped: a contents entry (the headline comes again with text)"
+            else:
+                kept.append(line)
+        story.body[:] = kept

@@ -49,6 +49,7 @@ class Result:
     stories: dict[str, tuple[float, float, float]] = field(default_factory=dict)
     entities: tuple[float, float, float] | None = None
     misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)  # parsed stories no gold story matched
     spurious: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, int] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def evaluate(folder: Path) -> Result:
         figures, misses = score.score_stories(sub_gold, sub_parsed)
         result.stories[fmt] = figures
         result.misses.extend(misses)
+    result.extras = _extras(gold, parsed)
     every = [story for stories in parsed.values() for story in stories]
     result.stories["all"], _ = score.score_stories(gold, every)
     entity_gold = folder / "entities.gold.json"
@@ -100,10 +102,27 @@ def evaluate(folder: Path) -> Result:
     return result
 
 
+def _extras(gold: dict, parsed: dict[str, list[dict]]) -> list[str]:
+    """Parsed stories that match no gold story (what lowers precision), as the scorer matches."""
+    norm = score.norm
+    out = []
+    for name, stories in parsed.items():
+        wanted = [(norm(g["headline"]), norm(g["body_start"])) for g in gold[name]["stories"]]
+        for story in stories:
+            head, body = norm(story.get("headline")), norm(story.get("body", ""))
+            hit = next((w for w in wanted if w[0] == head and body.startswith(w[1])), None)
+            if hit is None:
+                out.append(f"{name}: {story.get('headline')!r} / {story.get('body', '')[:60]!r}")
+            else:
+                wanted.remove(hit)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--misses", action="store_true", help="list every missed gold story")
+    parser.add_argument("--extras", action="store_true", help="list stories no gold story matched")
     args = parser.parse_args(argv)
     for folder in args.folders:
         result = evaluate(folder)
@@ -117,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             for miss in result.misses:
                 print("  missed:", miss)
+        if args.extras:
+            for extra in result.extras:
+                print("  extra:", extra)
         for problem in result.problems:
             print("  problem:", problem)
     return 0

@@ -1,0 +1,182 @@
+"""Debris that is not news, found by how it sits in the digest rather than by its words.
+
+- a line repeated on page after page is a running head or footer (text copied out of a PDF);
+- a list whose entries come back later as headlines is a contents list ("In this issue");
+- in a mailing-list digest, a message's header lines give its subject (the story's headline),
+  and quoted replies, "... wrote:" lines and signatures are not the story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+_DIGITS = re.compile(r"\d+")
+_KEY_DROP = re.compile(r"[^\w\s]")
+# Contents entries carry what their headline does not: a number, dot leaders, a page number,
+# a poster's name in brackets ("1. Re: Pay award (Jane Smith)").
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,5}[.)])\s+", re.I)
+_ENTRY_TAIL = re.compile(
+    r"(?:\s*\.{2,}\s*|\s+)(?:p\.?\s*|page\s+)?\d{1,3}\s*$|\s*\([^()]{1,60}\)\s*$", re.I
+)
+RUNNING_REPEATS = 3
+_RUNNING_WORDS = 14
+_MIN_KEY = 12  # a contents entry cut shorter than this cannot be matched by its start
+
+MAIL_HEADER = re.compile(
+    r"^(?P<name>from|date|sent|subject|to|cc|message-id|message|reply-to|topic)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+_WROTE = re.compile(r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes))\s*:\s*$", re.I)
+
+
+def running_key(text: str) -> str:
+    """A line with its numbers masked: page heads and footers differ only in the page number."""
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def running_lines(texts: Iterable[str]) -> frozenset[str]:
+    """Keys of short lines that repeat page after page (running heads and footers): three
+    times, or twice with a number that changes (the page number)."""
+    counts: Counter[str] = Counter()
+    variants: dict[str, set[str]] = {}
+    for text in texts:
+        if text.count(" ") < _RUNNING_WORDS:
+            key = running_key(text)
+            counts[key] += 1
+            variants.setdefault(key, set()).add(text)
+    return frozenset(
+        key
+        for key, count in counts.items()
+        if count >= RUNNING_REPEATS or (count >= 2 and len(variants[key]) > 1)
+    )
+
+
+def entry_key(text: str) -> str:
+    """What a contents entry and its headline have in common, for matching one to the other."""
+    text = _ENTRY_NUMBER.sub("", text)
+    text = _ENTRY_TAIL.sub("", text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _KEY_DROP.sub(" ", text)
+    return " ".join(text.split())
+
+
+def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
+    """Does a contents entry name one of the headlines (whole, or cut short by the list)?"""
+    key = entry_key(entry)
+    if not key:
+        return False
+    for headline in headlines:
+        other = entry_key(headline)
+        if key == other:
+            return True
+        if len(key) >= _MIN_KEY and (
+            other.startswith(key) or (key.startswith(other) and len(other) >= _MIN_KEY)
+        ):
+            return True
+    return False
+
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_EVENT_START = re.compile(
+    rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\d{1,2}[:.]\d\d\b)",
+    re.I,
+)
+_EVENT_WORDS = 30
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+def is_event(line: str, *, in_list: bool = False) -> bool:
+    """A short line that lists an event: it opens with a day, date or time; in a list of
+    such lines, one that gives a day and a clock time ("Webinar, 12.30pm, 15 May") will do."""
+    text = line.lstrip()
+    if text.count(" ") >= _EVENT_WORDS:
+        return False
+    if _EVENT_START.match(text) is not None:
+        return True
+    return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
+
+
+_MAIL_CHROME = re.compile(
+    r"^(?:sent\ from\ my\ [\w\ ]{2,30}|get\ outlook\ for\ \w+|sent\ from\ (?:mail|outlook)"
+    r"\ for\ \w+)\W*$",
+    re.I | re.X,
+)
+
+
+def is_mail_chrome(raw: str) -> bool:
+    """What a mail program adds under a message ("Sent from my iPhone")."""
+    line = raw.strip()
+    return line[:4].lower() in ("sent", "get ") and _MAIL_CHROME.match(line) is not None
+
+
+# What job adverts say and news does not: closing dates, salaries by the session or year, bands.
+_JOB_CUES = re.compile(
+    r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
+    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|band\ [5-9][a-d]?\b|vsm\b"
+    r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
+    r"|£\d[\d,.]*(?:k\b)?(?:\ ?-\ ?£\d[\d,.]*k?)?\.?(?:\ |$))",
+    re.I,
+)
+# One of these alone marks a vacancy; the others need a second cue.
+_STRONG_JOB_CUES = ("closing date", "per session", "per annum", "salary", "vsm", "band ")
+_JOB_WORDS = 45
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
+)
+_PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\d{1,3}\s+of\s+\d{1,3}$", re.I)
+_PAGE_MARK_WORDS = 16
+
+
+def is_job_advert(headline: str | None, body: str) -> bool:
+    """A short item that reads as a vacancy: a salary, a closing date, sessions, a band."""
+    text = f"{headline or ''} {body}"
+    if text.count(" ") >= _JOB_WORDS:
+        return False
+    cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
+    return len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues)
+
+
+def has_contact(text: str) -> bool:
+    """An e-mail address or telephone number: contact details, never a headline."""
+    return ("@" in text or any(ch.isdigit() for ch in text)) and _CONTACT.search(text) is not None
+
+
+def is_page_mark(text: str) -> bool:
+    """A page number line of text copied out of a PDF ("Page 2 of 3", a footer naming it)."""
+    return text.count(" ") < _PAGE_MARK_WORDS and _PAGE_MARK.search(text) is not None
+
+
+_ANY_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z-]{1,30}):\s*(?P<value>.*)$")
+
+
+def mail_header(line: str, in_headers: bool = False) -> tuple[str, str] | None:
+    """(name, value) of a message header line inside a digest's text ("Subject: ...").
+
+    A run of headers starts with one that mail always has; inside a run, any header counts.
+    """
+    if ":" not in line[:32]:
+        return None
+    match = (_ANY_HEADER if in_headers else MAIL_HEADER).match(line.strip())
+    if match is None:
+        return None
+    return match.group("name").lower(), match.group("value").strip()
+
+
+def is_quoted(raw: str) -> bool:
+    """A quoted line of a reply ("> ..."), or the "On ..., X wrote:" line over a quote."""
+    line = raw.lstrip()
+    return line.startswith(">") or (line.endswith(":") and _WROTE.match(line) is not None)
+
+
+def is_signature_mark(raw: str) -> bool:
+    """The "-- " line a mail signature starts with."""
+    return raw.rstrip("\r\n") in ("-- ", "--")
