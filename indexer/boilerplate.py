@@ -23,6 +23,11 @@ def _phrases(text: str) -> tuple[str, ...]:
 
 _FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _FOOTER_WORDS = (
+    "published",
+    "produced",
+    "written",
+    "compiled",
+    "edited",
     "unsubscribe",
     "manage your",
     "registered charity",
@@ -93,6 +98,7 @@ _FOOTER = re.compile(
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity
+    | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
     | all\ rights\ reserved
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
     | ^this\ e-?mail\ (?:and\ any\ (?:files|attachments?)\ )?(?:transmitted\ with\ it\ )?
@@ -103,7 +109,8 @@ _FOOTER = re.compile(
 _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
-    "|registered in england|confidential|privileged"
+    "|registered in england|confidential|privileged|published by|produced by|written by"
+    "|compiled by|edited by"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
@@ -165,6 +172,8 @@ _NEWSLETTER_TALK = re.compile(
     | (?:top|latest|today's)\ (?:news|headlines) | welcome\ to | what\ you\ need\ to\ know
     | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
     | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
+    | ^(?:this|next|last)\ (?:week|issue|edition)(?=\ ?:)
+    | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
     | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
     | our\ (?:pick|selection|choice)\ of
@@ -178,7 +187,7 @@ _NEWSLETTER_TALK = re.compile(
 _TALK_WORDS = _phrases(
     "must|round|digest|briefing|bulletin|stories|issue|edition|mail|week|today's|news|headlines"
     "|welcome to|need to know|here|up to date|our |research,|analysis,|comment,|insight,|opinion,"
-    "|data,|events,|daily |monthly |morning |evening |lunchtime "
+    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside"
 )
 _GREETING = re.compile(
     r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)", re.I
@@ -314,6 +323,27 @@ def is_newsletter_talk(text: str) -> bool:
         if not _odd_case(folded):
             return False
     return _NEWSLETTER_TALK.search(folded) is not None
+
+
+# Talk about the issue that a long sentence of news would not contain by chance.
+_INTRO_TALK = re.compile(
+    r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
+    | \bwelcome\ to\b | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
+    | \bhere\ (?:is|are|'s)\ (?:your|this\ week's|today's) | \bwhat\ you\ need\ to\ know
+    | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
+    | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)""",
+    re.I | re.X,
+)
+
+
+def is_intro_talk(text: str) -> bool:
+    """A long opening sentence that greets the reader or describes the issue: outright, or in
+    two of the phrases newsletters describe themselves with ("up to date with" ... "stories")."""
+    folded = fold(text)
+    if _INTRO_TALK.search(folded) is not None:
+        return True
+    return len({m.group().lower() for m in _NEWSLETTER_TALK.finditer(folded)}) >= 2
 
 
 # Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.

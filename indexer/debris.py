@@ -8,12 +8,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 _DIGITS = re.compile(r"\d+")
+# Running heads set their parts apart ("Briefing | No. 47 | Page 2"); headlines seldom do.
+_RUNNING_SEPARATOR = re.compile(r"\s[|·•]\s")
+# "LONDON, 3 March –", "Westminster Hall, 16 November -": where and when, before the story.
+_DATELINE = re.compile(
+    r"^[A-Z][\w’'.& -]{1,40},\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?\s*[–—-]\s+(?=\S)"
+)
 _KEY_DROP = re.compile(r"[^\w\s]")
 # Contents entries carry what their headline does not: a number, dot leaders, a page number,
 # a poster's name in brackets ("1. Re: Pay award (Jane Smith)").
@@ -22,6 +31,7 @@ _ENTRY_TAIL = re.compile(
     r"(?:\s*\.{2,}\s*|\s+)(?:p\.?\s*|page\s+)?\d{1,3}\s*$|\s*\([^()]{1,60}\)\s*$", re.I
 )
 RUNNING_REPEATS = 3
+_PAGE_APART = 3  # lines from one occurrence of a running head to the next, at least
 _RUNNING_WORDS = 14
 _MIN_KEY = 12  # a contents entry cut shorter than this cannot be matched by its start
 
@@ -37,21 +47,41 @@ def running_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def running_lines(texts: Iterable[str]) -> frozenset[str]:
+def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
     """Keys of short lines that repeat page after page (running heads and footers): three
-    times, or twice with a number that changes (the page number)."""
+    times, or twice with a number that changes (the page number) or set apart by bars.
+
+    `lines` are (text, line number): repeats on neighbouring lines are a list ("Phase 1 opens
+    in 2026", "Phase 2 ..."), not a page apart.
+    """
     counts: Counter[str] = Counter()
     variants: dict[str, set[str]] = {}
-    for text in texts:
+    places: dict[str, list[int]] = {}
+    for text, number in lines:
         if text.count(" ") < _RUNNING_WORDS:
             key = running_key(text)
             counts[key] += 1
             variants.setdefault(key, set()).add(text)
-    return frozenset(
-        key
-        for key, count in counts.items()
-        if count >= RUNNING_REPEATS or (count >= 2 and len(variants[key]) > 1)
-    )
+            places.setdefault(key, []).append(number)
+    running = set()
+    for key, count in counts.items():
+        if count < 2:
+            continue
+        numbered = len(variants[key]) > 1  # the page number changes
+        if count < RUNNING_REPEATS and not numbered and not _RUNNING_SEPARATOR.search(key):
+            continue
+        spread = places[key]
+        if min(b - a for a, b in itertools.pairwise(spread)) >= _PAGE_APART:
+            running.add(key)
+    return frozenset(running)
+
+
+def strip_dateline(text: str) -> str:
+    """A story's first line without the dateline it opens with."""
+    if "," not in text[:45]:
+        return text
+    match = _DATELINE.match(text)
+    return text[match.end() :] if match is not None else text
 
 
 def entry_key(text: str) -> str:
@@ -95,9 +125,12 @@ _DAY_OF_MONTH = re.compile(
 
 
 def is_event(line: str, *, in_list: bool = False) -> bool:
-    """A short line that lists an event: it opens with a day, date or time; in a list of
-    such lines, one that gives a day and a clock time ("Webinar, 12.30pm, 15 May") will do."""
+    """A line that lists events: short and opening with a day, date or time (in a list of
+    such lines, a day and a clock time anywhere will do), or dense with clock times."""
     text = line.lstrip()
+    clocks = len(_CLOCK.findall(text))
+    if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
+        return text.count(" ") < _EVENT_WORDS * clocks
     if text.count(" ") >= _EVENT_WORDS:
         return False
     if _EVENT_START.match(text) is not None:
@@ -127,12 +160,17 @@ _JOB_CUES = re.compile(
     re.I,
 )
 # One of these alone marks a vacancy; the others need a second cue.
-_STRONG_JOB_CUES = ("closing date", "per session", "per annum", "salary", "vsm", "band ")
+_STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
 )
-_PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\d{1,3}\s+of\s+\d{1,3}$", re.I)
+# A page number that opens or closes its line ("Page 2 of 3", "... | page 4", "3 of 8").
+_PAGE_MARK = re.compile(
+    r"^\W*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\W*$"
+    r"|^\d{1,3}\s+of\s+\d{1,3}$",
+    re.I,
+)
 _PAGE_MARK_WORDS = 16
 
 

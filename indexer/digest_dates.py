@@ -54,7 +54,8 @@ _NAME_PATTERNS = (
 
 # A line that is nothing but a date (with weekday, time or a "Published" label) is not a story.
 _DATE_LINE_REST = re.compile(
-    r"^(?:(?:published|updated|posted|sent|date|issue|edition)\s*(?:on)?\s*:?\s*)?"
+    r"^(?:(?:published|updated|posted|sent|date|issue|edition|week\s+(?:ending|beginning|of)|w/[ce])"
+    r"\s*(?:on)?\s*:?\s*)?"
     + r"(?:"
     + _WEEKDAY
     + r")?[\s,|–—-]*(?:\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s*[A-Z]{2,4})?)?[\s,|–—-]*$",

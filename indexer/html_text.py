@@ -239,7 +239,9 @@ def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
         return _Open("heading", int(tag[1]))
     if tag in ("ul", "ol", "dl"):
         depth = parent.level + 1 if parent.kind == "item" else 1
-        return _Open("item", depth, ordered=tag == "ol", number=0 if tag == "ol" else None)
+        start = node.attributes.get("start") or "1"
+        first = int(start) - 1 if tag == "ol" and start.strip().isdigit() else 0
+        return _Open("item", depth, ordered=tag == "ol", number=first if tag == "ol" else None)
     if tag in ("li", "dt", "dd"):
         if parent.kind != "item":
             return _Open("item", 1)
@@ -300,12 +302,15 @@ def _extract(root: LexborNode) -> Builder:
             out.paragraph()
             continue
         if tag in _PARA_BLOCKS or tag in _HEADINGS or tag in _LINE_BLOCKS:
-            if tag in _LINE_BLOCKS:
+            opened = _opened(node, tag, out.open[-1])
+            # A <p> inside a list item (or cell, quote) is a line of it, not a new paragraph.
+            inner = tag in _LINE_BLOCKS or opened is out.open[-1]
+            if inner:
                 out.line()
             else:
                 out.paragraph()
-            out.open.append(_opened(node, tag, out.open[-1]))
-            stack.append((node, "line" if tag in _LINE_BLOCKS else "block", pre, in_article))
+            out.open.append(opened)
+            stack.append((node, "line" if inner else "block", pre, in_article))
         elif (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
             stack.append((node, "lead", pre, in_article))
         children = []

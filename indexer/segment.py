@@ -14,14 +14,16 @@ punctuation, what follows them), never from a particular newsletter's words:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indexer.blocks import Block
 from indexer.boilerplate import (
     is_boilerplate,
     is_footer_start,
+    is_intro_talk,
     is_newsletter_talk,
     is_postal_address,
     is_sign_off,
@@ -41,11 +43,12 @@ from indexer.debris import (
     repeats_headline,
     running_key,
     running_lines,
+    strip_dateline,
 )
 from indexer.digest_dates import is_dated_masthead
 from indexer.lineshape import ends_sentence, headline_text
 from indexer.models import Section
-from indexer.template import lead_template, split_lead, strip_text_lead, text_lead
+from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 from indexer.textcodec import tidy
 from indexer.unwrap import join_wrapped
 
@@ -62,8 +65,13 @@ _BULLET_START = frozenset("-*+•·▪►▸‣◦–—")  # or a digit
 _URL_START = frozenset("<([hwm")
 _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
+_ORDER = itertools.count()
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
+_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
 _INTRO_WORDS = 35
+_TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
+_HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
+_LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 _OPEN_MARKER = re.compile(r"^\*{1,2}\s+(?=\S)")  # "** Headline": a text/plain rendering of <h2>
@@ -100,6 +108,7 @@ class _Line:
     facts: Block | None = None  # the reader's block, where the container showed structure
     forced: str | None = None  # the kind the story template gave the line
     note: str = ""  # what became of the line and why (`dex parse --explain`)
+    order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
 
 def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
@@ -115,9 +124,14 @@ def split_digest(
     With `explain`, the result also says for every line what it was read as and why it was
     cut, kept or dropped.
     """
-    groups = _text_groups(strip_forwarding(tidy(text))) if blocks is None else _block_groups(blocks)
-    every = _split_leads(_logical_lines(groups))
-    lines = _drop_running(_drop_boilerplate(every))
+    read_out: list[_Line] = []  # what the plain-text reading leaves out (quotes, signatures)
+    if blocks is None:
+        groups = _text_groups(strip_forwarding(tidy(text)), read_out)
+    else:
+        groups = _block_groups(blocks)
+    dropped = _drop_running(groups)
+    every = _split_leads(_logical_lines(groups, _compounds(text)))
+    lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
     _mark_lists(lines)
@@ -126,6 +140,7 @@ def split_digest(
     sections = tuple(_assemble(lines))
     if not explain:
         return SplitResult(header, sections)
+    every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
     return SplitResult(header, sections, tuple(_explained(line) for line in every))
 
 
@@ -133,7 +148,7 @@ _SHAPES = {"H": "headline-like", "B": "body", "L": "label"}
 
 
 def _explained(line: _Line) -> Explained:
-    block = line.facts.kind if line.facts is not None else "line"
+    block: str = line.facts.kind if line.facts is not None else "line"
     if line.facts is not None and line.facts.kind == "heading":
         block = f"heading {line.facts.level}"
     shape = "-" if line.note.startswith("dropped") else _SHAPES.get(line.kind, line.kind)
@@ -171,16 +186,21 @@ def _url_only(raw: str) -> bool:
     return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
 
 
-def _text_groups(text: str) -> list[list[_Line]]:
+def _text_groups(text: str, dropped: list[_Line]) -> list[list[_Line]]:
     """Physical lines of plain text grouped into blank-line separated blocks.
 
     Mail inside the text (a mailing-list digest) is read as such: a run of header lines gives
-    the message's subject as a headline; quoted replies and signatures are left out.
+    the message's subject as a headline; quoted replies and signatures are left out (into
+    `dropped`, with the reason).
     """
     groups: list[list[_Line]] = []
     current: list[_Line] = []
     headers: list[tuple[str, str]] = []
     in_signature = False
+
+    def drop(raw: str, why: str) -> None:
+        if raw.strip():
+            dropped.append(_Line(raw.strip(), len(groups), note=f"dropped: {why}"))
 
     def close() -> None:
         nonlocal current
@@ -195,14 +215,20 @@ def _text_groups(text: str) -> list[list[_Line]]:
             close()
             current.append(_Line(subject, len(groups), hinted=True, forced="H"))
             close()
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header (the subject is the headline)")
         elif len(headers) == 1 and headers[0][0] in _TEXT_HEADERS:
             name, value = headers[0]  # "Date: 12 March" alone is a line of the text
             current.append(_Line(f"{name.capitalize()}: {value}", len(groups)))
+        else:
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header")
         headers.clear()
 
     for raw in text.split("\n"):
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
-            continue  # a header folded onto the next line
+            drop(raw, "a message header")  # folded onto the next line
+            continue
         if (header := mail_header(raw, bool(headers))) is not None and not current:
             headers.append(header)
             in_signature = False
@@ -216,8 +242,10 @@ def _text_groups(text: str) -> list[list[_Line]]:
         if in_signature:
             if raw.strip() and not any(ch.isalnum() for ch in raw):
                 in_signature = False  # a separator line ends the signature
+            drop(raw, "a signature")
             continue
         if is_quoted(raw) or is_mail_chrome(raw):
+            drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
             close()
             continue
         if _url_only(raw):
@@ -256,10 +284,18 @@ def _block_groups(blocks: Sequence[Block]) -> list[list[_Line]]:
     return groups
 
 
-def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
+def _compounds(text: str) -> frozenset[str]:
+    """Hyphenated words the digest writes whole on a line ("long-term"), so that one broken
+    at a line end keeps its hyphen while a word hyphenated only to fit the line loses it."""
+    if "-\n" not in text:
+        return frozenset()
+    return frozenset(match.group().lower() for match in _COMPOUND.finditer(text))
+
+
+def _logical_lines(blocks: list[list[_Line]], compounds: frozenset[str]) -> list[_Line]:
     """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
     out: list[_Line] = []
-    groups = join_wrapped([[line.text for line in block] for block in blocks])
+    groups = join_wrapped([[line.text for line in block] for block in blocks], compounds)
     for block, joined in zip(blocks, groups, strict=True):
         if len(joined) == len(block):  # no line joined to another (most blocks are one line)
             out.extend(block)
@@ -273,27 +309,59 @@ def _logical_lines(blocks: list[list[_Line]]) -> list[_Line]:
     return out
 
 
-def _drop_running(lines: list[_Line]) -> list[_Line]:
-    """Running heads and footers (short lines repeated page after page) go."""
-    running = running_lines(line.text for line in lines)
-    kept = []
-    for line in lines:
-        if running_key(line.text) in running or is_page_mark(line.text):
-            line.note = "dropped: repeats page after page (running head or footer)"
-        else:
-            kept.append(line)
-    return kept
+def _drop_running(groups: list[list[_Line]]) -> list[_Line]:
+    """Running heads and footers (short lines repeated page after page) go, and a paragraph
+    a page break cut in two is one again; returns the lines dropped."""
+    lines = [line for group in groups for line in group]
+    running = running_lines(
+        (line.text, number)
+        for number, line in enumerate(lines)
+        if not line.bulleted and not is_boilerplate(line.text)
+    )
+    dropped: list[_Line] = []
+    merged: list[list[_Line]] = []
+    cut = False  # a running line was just dropped: a page break
+    for group in groups:
+        kept = []
+        for line in group:
+            if running_key(line.text) in running or is_page_mark(line.text):
+                line.note = "dropped: repeats page after page (running head or footer)"
+                dropped.append(line)
+                cut = True
+            else:
+                kept.append(line)
+        if not kept:
+            continue
+        last = merged[-1][-1].text if merged else ""
+        first = kept[0].text[:1]
+        if (
+            cut
+            and last
+            and not ends_sentence(last)
+            and first.isalpha()
+            and (first.islower() or not headline_text(last))
+        ):
+            merged[-1].extend(kept)  # "... in the North" / page break / "East would ..."
+            cut = False
+            continue
+        merged.append(kept)
+        cut = any(line in dropped for line in group[-1:])
+    for number, group in enumerate(merged):
+        for line in group:
+            line.block = number
+    groups[:] = merged
+    return dropped
 
 
 def _split_leads(lines: list[_Line]) -> list[_Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
     line into its headline and its text; elsewhere leave lines as they are."""
-    leads = []
+    leads: list[Lead | None] = []
     for line in lines:
-        lead = line.facts.lead if line.facts is not None else text_lead(line.text)
-        if lead is not None and line.facts is None:
-            line.text = strip_text_lead(line.text, lead)
-        leads.append(split_lead(line.text, lead))
+        opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if opening is not None and line.facts is None:
+            line.text = strip_text_lead(line.text, opening)
+        leads.append(split_lead(line.text, opening))
     if not lead_template(leads):
         return lines
     out: list[_Line] = []
@@ -301,7 +369,9 @@ def _split_leads(lines: list[_Line]) -> list[_Line]:
         if lead is None:
             out.append(line)
             continue
-        out.append(_Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H"))
+        head = _Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H")
+        head.order = line.order - 0.5  # before its text, in --explain
+        out.append(head)
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
@@ -443,10 +513,13 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
             text = lines[index].text
             if text.count(" ") >= _INTRO_WORDS:
                 text = _SENTENCE_END.split(text, maxsplit=1)[0]
-            talks[index] = text.count(" ") < _INTRO_WORDS and is_newsletter_talk(text)
+            words = text.count(" ")
+            talks[index] = words < _INTRO_WORDS and (
+                is_newsletter_talk(text) if words < _TALK_WORDS else is_intro_talk(text)
+            )
         return talks[index]
 
-    for index, line in enumerate(lines[:4]):
+    for index, line in enumerate(lines[:_HEADER_LINES]):
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"
@@ -515,12 +588,12 @@ def _assemble(lines: list[_Line]) -> list[Section]:
     _drop_contents_entries(stories, with_body)
     for story in stories:
         if (reason := _not_news(story)) is not None:
-            for line in [story.head, *story.body]:
-                if line is not None:
-                    line.note = f"dropped: {reason}"
+            for part in [story.head, *story.body]:
+                if part is not None:
+                    part.note = f"dropped: {reason}"
             story.body.clear()
             story.head = story.headline = None
-    sections = []
+    sections: list[Section] = []
     for story in stories:
         if not story.body and (
             story.headline is None or repeats_headline(story.headline, with_body)
@@ -529,6 +602,8 @@ def _assemble(lines: list[_Line]) -> list[Section]:
                 story.head.note = "dropped: a contents entry (the headline comes again with text)"
             continue
         number = len(sections) + 1
+        if story.head is not None and story.body:
+            story.body[0].text = strip_dateline(story.body[0].text)
         if story.head is not None:
             story.head.note = f"story {number}: headline"
         for line in story.body:
@@ -539,6 +614,19 @@ def _assemble(lines: list[_Line]) -> list[Section]:
 
 def _not_news(story: _Story) -> str | None:
     """Why a story is debris (an event, a vacancy, contact details, talk about the digest)."""
+    if story.body:
+        kept = []
+        for line in story.body:
+            short = line.text.count(" ") < _LISTING_WORDS
+            if short and is_job_advert(None, line.text):
+                line.note = "dropped: a job advert"
+            elif short and has_contact(line.text):
+                line.note = "dropped: contact details"
+            else:
+                kept.append(line)
+        if not kept:
+            return "job adverts and contact details"
+        story.body[:] = kept
     body = _text(story.body)
     headline = story.headline
     listed = len(story.body) >= 2

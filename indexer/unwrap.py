@@ -52,8 +52,12 @@ class _Context:
     structured: bool  # the block has lines that are separate, not wrapped
 
 
-def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
-    """For each block of physical lines, its logical lines (wrapped lines joined)."""
+def join_wrapped(blocks: list[list[str]], compounds: frozenset[str] = frozenset()) -> list[Joined]:
+    """For each block of physical lines, its logical lines (wrapped lines joined).
+
+    A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
+    the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
+    """
     width = wrap_width(blocks)
     out: list[Joined] = []
     for texts in blocks:
@@ -78,15 +82,23 @@ def join_wrapped(blocks: list[list[str]]) -> list[Joined]:
         for index in range(1, len(texts)):
             before = joined[-1][2] if joined else None  # the previous logical line in the block
             if _continues(current, texts, index, ctx, before):
-                prev = texts[index - 1]
-                glue = "" if prev.endswith("-") and prev[-2:-1].isalpha() else " "
-                current = f"{current}{glue}{texts[index]}"
+                current = _join(current, texts[index - 1], texts[index], compounds)
             else:
                 joined.append((start, index - 1, current))
                 start, current = index, texts[index]
         joined.append((start, len(texts) - 1, current))
         out.append(joined)
     return out
+
+
+def _join(current: str, prev: str, nxt: str, compounds: frozenset[str]) -> str:
+    if not (prev.endswith("-") and prev[-2:-1].isalpha()):
+        return f"{current} {nxt}"
+    left = prev.rsplit(" ", 1)[-1][:-1]
+    right = nxt.split(" ", 1)[0].rstrip(".,;:!?)’”'\"")
+    if left.islower() and right[:1].islower() and f"{left}-{right}".lower() not in compounds:
+        return f"{current[:-1]}{nxt}"  # a word hyphenated to fit the line
+    return f"{current}{nxt}"
 
 
 def _candidate(texts: list[str], start: int) -> tuple[str, int]:

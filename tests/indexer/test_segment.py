@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import Section
 from indexer.blocks import Block
+from indexer.models import Section
 from indexer.segment import split, split_digest
 from tests.scoring import score
 
@@ -301,7 +301,8 @@ def test_heading_hints_allow_long_or_stopped_headlines() -> None:
     )
     text = f"{heading}\n\nThe text of the story."
     assert heads(text) == [None]
-    assert split(text, as_blocks(text, (heading,))) == [Section(heading, ("The text of the story.",))]
+    expected = [Section(heading, ("The text of the story.",))]
+    assert split(text, as_blocks(text, (heading,))) == expected
 
 
 def test_empty_and_boilerplate_only_text() -> None:

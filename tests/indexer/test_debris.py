@@ -1,0 +1,372 @@
+"""Debris that is not news: running heads and footers, contents lists, and the mail furniture of
+a mailing-list digest. Each rule is checked through its helper and through the splitter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.debris import (
+    entry_key,
+    is_page_mark,
+    is_quoted,
+    is_signature_mark,
+    mail_header,
+    repeats_headline,
+    running_key,
+    running_lines,
+)
+from indexer.segment import split, split_digest
+
+FINED = "Trust fined over data breach"
+FINED_TEXT = "The regulator imposed a £2m penalty on the trust after patient records were exposed."
+WAITS = "Waiting lists grow again"
+WAITS_TEXT = "The backlog rose for the third month running, according to figures out on Thursday."
+SHUT = "Pharmacies close in deprived areas"
+SHUT_TEXT = "More than 400 community pharmacies closed in England last year, most in poorer areas."
+
+THREE_STORIES = [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,)), (SHUT, (SHUT_TEXT,))]
+
+
+def stories(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(s.headline, s.paragraphs) for s in split(text)]
+
+
+def decisions(text: str) -> dict[str, str]:
+    return {line.text: line.decision for line in split_digest(text, explain=True).explained}
+
+
+# -- running heads and footers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("Health Policy Weekly  3 March 2024   7", "health policy weekly # march # #"),
+        ("Briefing for members – 12", "briefing for members – #"),
+        ("Page 2 of 10", "page # of #"),
+    ],
+)
+def test_running_key_masks_numbers(line: str, key: str) -> None:
+    assert running_key(line) == key
+
+
+@pytest.mark.parametrize(
+    ("lines", "running"),
+    [
+        (["Weekly briefing 1", "Weekly briefing 2", "Weekly briefing 3"], {"weekly briefing #"}),
+        (["Weekly briefing 1", "Weekly briefing 2"], {"weekly briefing #"}),  # twice, numbered
+        (["Confidential", "Confidential", "Confidential"], {"confidential"}),
+        (["Confidential", "Confidential"], set()),  # twice the same: not enough
+        (["Weekly briefing 1", "Other text"], set()),
+        # A long line is a sentence, not a running head, however often it comes back.
+        ([" ".join(["word"] * 15) + " 1", " ".join(["word"] * 15) + " 2"] * 2, set()),
+    ],
+)
+def test_running_lines(lines: list[str], running: set[str]) -> None:
+    # Each line a page (five lines) apart from the next.
+    assert running_lines((line, 5 * n) for n, line in enumerate(lines)) == running
+
+
+def test_running_lines_next_to_each_other_are_a_list() -> None:
+    lines = ["Phase 1 opens in 2026", "Phase 2 opens in 2028", "Phase 3 opens in 2031"]
+    assert running_lines((line, n) for n, line in enumerate(lines)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("Page 2 of 3", True),
+        ("page 4", True),
+        ("Health Weekly – page 12", True),
+        ("12 of 40", True),
+        ("Turn the page", False),
+        ("Trust fined over data breach", False),
+    ],
+)
+def test_is_page_mark(text: str, mark: bool) -> None:
+    assert is_page_mark(text) is mark
+
+
+def test_running_head_with_changing_page_number_is_dropped() -> None:
+    text = (
+        f"Health Policy Weekly 3 March 2024 1\n{FINED}\n{FINED_TEXT}\n"
+        f"Health Policy Weekly 3 March 2024 2\n{WAITS}\n{WAITS_TEXT}\n"
+        f"Health Policy Weekly 3 March 2024 3\n{SHUT}\n{SHUT_TEXT}\n"
+    )
+    assert stories(text) == THREE_STORIES
+    seen = decisions(text)
+    for page in (1, 2, 3):
+        assert (
+            seen[f"Health Policy Weekly 3 March 2024 {page}"]
+            == "dropped: repeats page after page (running head or footer)"
+        )
+
+
+@pytest.mark.parametrize(
+    "footer", ["Briefing for members – {n}", "Confidential – not for circulation"]
+)
+def test_running_footer_between_paragraphs_is_dropped(footer: str) -> None:
+    text = "".join(
+        f"{head}\n\n{body}\n\n{footer.format(n=n)}\n\n"
+        for n, (head, (body,)) in enumerate(THREE_STORIES, start=1)
+    )
+    assert stories(text) == THREE_STORIES
+
+
+def test_a_sentence_mentioning_a_page_is_kept() -> None:
+    ruling = "The full ruling is set out on page 14 of the report."
+    text = f"{FINED}\n\n{FINED_TEXT}\n\n{ruling}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    assert stories(text) == [(FINED, (FINED_TEXT, ruling)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_numbered_list_items_are_not_running_heads() -> None:
+    text = (
+        "New hospital plan approved\n\n"
+        "The new hospital will open in three phases, the trust said:\n\n"
+        "- Phase 1 opens in 2026\n- Phase 2 opens in 2028\n- Phase 3 opens in 2031\n\n"
+        f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [
+        (
+            "New hospital plan approved",
+            (
+                "The new hospital will open in three phases, the trust said:",
+                "Phase 1 opens in 2026",
+                "Phase 2 opens in 2028",
+                "Phase 3 opens in 2031",
+            ),
+        ),
+        (WAITS, (WAITS_TEXT,)),
+    ]
+
+
+# -- contents lists -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "key"),
+    [
+        ("1. Trust fined over data breach", "trust fined over data breach"),
+        ("ii) Trust fined over data breach", "trust fined over data breach"),
+        ("12: Trust fined over data breach 14", "trust fined over data breach"),
+        ("Trust fined over data breach ........ 3", "trust fined over data breach"),
+        ("Trust fined over data breach p. 3", "trust fined over data breach"),
+        ("Trust fined over data breach page 3", "trust fined over data breach"),
+        ("1. Re: Pay award (Jane Smith)", "re pay award"),
+        ("“Trust” fined over data breach!", "trust fined over data breach"),
+    ],
+)
+def test_entry_key(entry: str, key: str) -> None:
+    assert entry_key(entry) == key
+
+
+HEADLINES = [FINED, WAITS, "Re: Pay award for nurses"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "repeats"),
+    [
+        ("1. Trust fined over data breach ..... 2", True),
+        ("Trust fined over data", True),  # cut short by the list
+        ("Trust fined over", True),  # still 12 characters or more
+        ("Trust fined", False),  # too short to match by its start
+        ("3. Re: Pay award for nurses (Jane Smith)", True),
+        ("Re: Pay award for nurses", True),
+        ("Ministers promise a dental contract", False),
+        ("", False),
+        ("12", False),
+    ],
+)
+def test_repeats_headline(entry: str, repeats: bool) -> None:
+    assert repeats_headline(entry, HEADLINES) is repeats
+
+
+def test_contents_list_with_numbers_dot_leaders_and_page_numbers_is_dropped() -> None:
+    text = (
+        "Contents\n"
+        f"1. {FINED} (p. 2)\n"
+        f"2. {WAITS} ........ 3\n"
+        "3. Pharmacies close in deprived ........ 4\n\n"  # cut short by the list
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{SHUT}\n\n{SHUT_TEXT}\n"
+    )
+    assert stories(text) == THREE_STORIES
+    seen = decisions(text)
+    contents = "dropped: a contents entry (the headline comes again with text)"
+    assert seen[f"{FINED} (p. 2)"] == contents
+    assert seen[f"{WAITS} ........ 3"] == contents
+    assert seen["Pharmacies close in deprived ........ 4"] == contents
+    assert seen[FINED] == "story 1: headline"
+
+
+def test_list_in_a_story_that_names_no_later_headline_is_kept() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n"
+        "The trust must now take three steps, the regulator said:\n\n"
+        "- Appoint a data protection officer\n"
+        "- Retrain every member of staff\n"
+        "- Report back to the regulator\n\n"
+        f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [
+        (
+            FINED,
+            (
+                FINED_TEXT,
+                "The trust must now take three steps, the regulator said:",
+                "Appoint a data protection officer",
+                "Retrain every member of staff",
+                "Report back to the regulator",
+            ),
+        ),
+        (WAITS, (WAITS_TEXT,)),
+    ]
+
+
+# -- mailing-list digests -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("Subject: Pay award for nurses", ("subject", "Pay award for nurses")),
+        ("From: Jane Smith <jane@example.org>", ("from", "Jane Smith <jane@example.org>")),
+        ("DATE : Mon, 2 Dec 2024", ("date", "Mon, 2 Dec 2024")),
+        ("Message: 1", ("message", "1")),
+        ("Topic: Ward closures", ("topic", "Ward closures")),
+        ("Message-ID: <a@b>", ("message-id", "<a@b>")),
+        ("Summary: the trust was fined", None),
+        ("The regulator said: fines will rise", None),
+        ("Trust fined over data breach", None),
+    ],
+)
+def test_mail_header(line: str, header: tuple[str, str] | None) -> None:
+    assert mail_header(line) == header
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("> The award is too small.", True),
+        ("  >> An older reply.", True),
+        ("On Sun, 1 Dec 2024 at 18:03, Tom Brown <tom@example.org> wrote:", True),
+        ("Tom Brown wrote:", True),
+        ("Jane Smith writes:", True),
+        ("He wrote: the award is small.", False),
+        ("The minister said:", False),
+        ("Trust fined over data breach", False),
+    ],
+)
+def test_is_quoted(line: str, quoted: bool) -> None:
+    assert is_quoted(line) is quoted
+
+
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [("-- ", True), ("--", True), ("-- \r\n", True), ("---", False), (" -- ", False)],
+)
+def test_is_signature_mark(line: str, mark: bool) -> None:
+    assert is_signature_mark(line) is mark
+
+
+PAY_TEXT = "I think the award is fair given the pressure on the budget this year."
+WARDS = "Ward closures in the north"
+WARDS_TEXT = "Three wards at the Northern General will close over the winter, the trust said."
+WARDS_MORE = "Staff were told at a meeting on Thursday afternoon."
+SIGNATURE_MARK = "-- "  # with its space: an editor would strip it from a line in a string
+
+
+def mailing_list_digest(headers_1: str, headers_2: str, after: str = "") -> str:
+    """A Mailman-style digest; `after` is header lines that follow each Subject line."""
+    after = f"\n{after}" if after else ""
+    return f"""\
+Send Nurses-list mailing list submissions to
+	nurses-list@example.org
+
+Today's Topics:
+
+   1. Re: Pay award for nurses (Jane Smith)
+   2. Ward closures in the north (Tom Brown)
+
+----------------------------------------------------------------------
+
+Message: 1
+{headers_1}
+Subject: Re: Pay award for nurses{after}
+
+On Sun, 1 Dec 2024 at 18:03, Tom Brown <tom@example.org> wrote:
+> The award is too small for staff on the lowest bands.
+> It will not stop people leaving.
+
+{PAY_TEXT}
+
+{SIGNATURE_MARK}
+Jane Smith
+Ward Manager, St Elsewhere Hospital
+
+------------------------------
+
+Message: 2
+{headers_2}
+Subject: {WARDS}{after}
+
+{WARDS_TEXT}
+
+Tom Brown wrote:
+> Does anyone know more?
+
+{WARDS_MORE}
+
+------------------------------
+
+End of Nurses-list Digest, Vol 12, Issue 3
+******************************************
+"""
+
+
+MAILING_LIST_STORIES = [
+    ("Re: Pay award for nurses", (PAY_TEXT,)),
+    (WARDS, (WARDS_TEXT, WARDS_MORE)),
+]
+
+
+def test_mailing_list_digest() -> None:
+    text = mailing_list_digest(
+        "From: Jane Smith <jane@example.org>", "From: Tom Brown <tom@example.org>"
+    )
+    assert stories(text) == MAILING_LIST_STORIES
+    seen = decisions(text)
+    contents = "dropped: a contents entry (the headline comes again with text)"
+    assert seen["Re: Pay award for nurses (Jane Smith)"] == contents
+    assert seen["Ward closures in the north (Tom Brown)"] == contents
+    assert seen["Re: Pay award for nurses"] == "story 1: headline"
+    assert seen[WARDS] == "story 2: headline"
+
+
+def test_signature_ends_at_the_next_message_headers() -> None:
+    text = (
+        "From: Jane Smith <jane@example.org>\nSubject: Pay award for nurses\n\n"
+        f"{PAY_TEXT}\n\n-- \nJane Smith\nWard Manager\n\n"
+        f"From: Tom Brown <tom@example.org>\nSubject: {WARDS}\n\n{WARDS_TEXT}\n"
+    )
+    assert stories(text) == [("Pay award for nurses", (PAY_TEXT,)), (WARDS, (WARDS_TEXT,))]
+
+
+def test_signature_runs_to_the_separator_line() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n-- \nJane Smith\nWard Manager, St Elsewhere\n"
+        "07700 900123\n\nSent from my phone\n\n==========\n\n"
+        f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_mailing_list_digest_with_full_message_headers() -> None:
+    text = mailing_list_digest(
+        "Date: Mon, 2 Dec 2024 09:12:00 +0000\nFrom: Jane Smith <jane@example.org>\n"
+        "To: nurses-list@example.org",
+        "Date: Mon, 2 Dec 2024 10:40:00 +0000\nFrom: Tom Brown <tom@example.org>\n"
+        "To: nurses-list@example.org",
+        'Message-ID: <20241202091200.1234@example.org>\nContent-Type: text/plain; charset="utf-8"',
+    )
+    assert stories(text) == MAILING_LIST_STORIES
