@@ -14,10 +14,9 @@ punctuation, what follows them), never from a particular newsletter's words:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from indexer.blocks import Block
 from indexer.boilerplate import (
@@ -35,46 +34,29 @@ from indexer.debris import (
     has_contact,
     is_event,
     is_job_advert,
-    is_mail_chrome,
-    is_page_mark,
-    is_quoted,
-    is_signature_mark,
-    mail_header,
     repeats_headline,
-    running_key,
-    running_lines,
     strip_dateline,
 )
 from indexer.digest_dates import is_dated_masthead
+from indexer.lines import (
+    Line,
+    block_groups,
+    compounds_of,
+    drop_running,
+    logical_lines,
+    split_leads,
+    text_groups,
+)
 from indexer.lineshape import ends_sentence, headline_text
 from indexer.models import Section
-from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 from indexer.textcodec import tidy
-from indexer.unwrap import join_wrapped
 
-_BULLET = re.compile(r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\d{1,2}[.)])\s+(?=\S)")
-_LINK_DEBRIS = re.compile(
-    r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
-    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
-)
-_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
-_EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
-_SPACES = re.compile(r" {2,}")
-# First characters the patterns above can start with: most lines are tested on one character.
-_BULLET_START = frozenset("-*+•·▪►▸‣◦–—")  # or a digit
-_URL_START = frozenset("<([hwm")
-_EMPHASIS_START = frozenset("*_")
-_ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
-_ORDER = itertools.count()
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
-_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
 _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
-_TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
-_OPEN_MARKER = re.compile(r"^\*{1,2}\s+(?=\S)")  # "** Headline": a text/plain rendering of <h2>
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +79,6 @@ class SplitResult:
     explained: tuple[Explained, ...] = ()
 
 
-@dataclass(slots=True)
-class _Line:
-    text: str
-    block: int
-    bulleted: bool = False
-    hinted: bool = False
-    listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
-    kind: str = "B"  # H headline-like, B body, L label
-    facts: Block | None = None  # the reader's block, where the container showed structure
-    forced: str | None = None  # the kind the story template gave the line
-    note: str = ""  # what became of the line and why (`dex parse --explain`)
-    order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
-
-
 def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
     """The stories of one digest, in order (headline None for a lead story without one)."""
     return list(split_digest(text, blocks).sections)
@@ -124,13 +92,13 @@ def split_digest(
     With `explain`, the result also says for every line what it was read as and why it was
     cut, kept or dropped.
     """
-    read_out: list[_Line] = []  # what the plain-text reading leaves out (quotes, signatures)
+    read_out: list[Line] = []  # what the plain-text reading leaves out (quotes, signatures)
     if blocks is None:
-        groups = _text_groups(strip_forwarding(tidy(text)), read_out)
+        groups = text_groups(strip_forwarding(tidy(text)), read_out)
     else:
-        groups = _block_groups(blocks)
-    dropped = _drop_running(groups)
-    every = _split_leads(_logical_lines(groups, _compounds(text)))
+        groups = block_groups(blocks)
+    dropped = drop_running(groups)
+    every = split_leads(logical_lines(groups, compounds_of(text)))
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
@@ -147,7 +115,7 @@ def split_digest(
 _SHAPES = {"H": "headline-like", "B": "body", "L": "label"}
 
 
-def _explained(line: _Line) -> Explained:
+def _explained(line: Line) -> Explained:
     block: str = line.facts.kind if line.facts is not None else "line"
     if line.facts is not None and line.facts.kind == "heading":
         block = f"heading {line.facts.level}"
@@ -155,235 +123,13 @@ def _explained(line: _Line) -> Explained:
     return Explained(line.block, block, shape, line.text, line.note or "kept")
 
 
-# -- lines and blocks ---------------------------------------------------------------------------
-
-
-def _clean(raw: str) -> tuple[str, bool, bool] | None:
-    """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
-    None for a line with nothing to read (a rule, a bare URL)."""
-    line = raw.strip()
-    if " " in line and ("://" in line or "[" in line or "mailto:" in line):
-        line = _LINK_DEBRIS.sub("", line).strip()
-    if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
-        return None
-    if line[-1] in "»›>→▶►⟶":
-        line = _ARROWS.sub("", line)
-    if "  " in line:
-        line = _SPACES.sub(" ", line)
-    bulleted = emphasised = False
-    if line[0] == "*" and (marker := _OPEN_MARKER.match(line)) is not None and "*" not in line[2:]:
-        return line[marker.end() :], False, True
-    first = line[0]
-    if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
-        line, bulleted = line[match.end() :], True
-    if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
-        line, emphasised = emphasis.group(2).strip(), True
-    return line, bulleted, emphasised
-
-
-def _url_only(raw: str) -> bool:
-    line = raw.strip()
-    return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
-
-
-def _text_groups(text: str, dropped: list[_Line]) -> list[list[_Line]]:
-    """Physical lines of plain text grouped into blank-line separated blocks.
-
-    Mail inside the text (a mailing-list digest) is read as such: a run of header lines gives
-    the message's subject as a headline; quoted replies and signatures are left out (into
-    `dropped`, with the reason).
-    """
-    groups: list[list[_Line]] = []
-    current: list[_Line] = []
-    headers: list[tuple[str, str]] = []
-    in_signature = False
-
-    def drop(raw: str, why: str) -> None:
-        if raw.strip():
-            dropped.append(_Line(raw.strip(), len(groups), note=f"dropped: {why}"))
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            groups.append(current)
-            current = []
-
-    def flush_headers() -> None:
-        """A run of message headers: its subject is a headline, the rest is not news."""
-        subject = next((value for name, value in headers if name in ("subject", "topic")), None)
-        if len(headers) >= 2 and subject:
-            close()
-            current.append(_Line(subject, len(groups), hinted=True, forced="H"))
-            close()
-            for name, value in headers:
-                drop(f"{name}: {value}", "a message header (the subject is the headline)")
-        elif len(headers) == 1 and headers[0][0] in _TEXT_HEADERS:
-            name, value = headers[0]  # "Date: 12 March" alone is a line of the text
-            current.append(_Line(f"{name.capitalize()}: {value}", len(groups)))
-        else:
-            for name, value in headers:
-                drop(f"{name}: {value}", "a message header")
-        headers.clear()
-
-    for raw in text.split("\n"):
-        if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
-            drop(raw, "a message header")  # folded onto the next line
-            continue
-        if (header := mail_header(raw, bool(headers))) is not None and not current:
-            headers.append(header)
-            in_signature = False
-            continue
-        if headers:
-            flush_headers()
-        if is_signature_mark(raw):
-            in_signature = True
-            close()
-            continue
-        if in_signature:
-            if raw.strip() and not any(ch.isalnum() for ch in raw):
-                in_signature = False  # a separator line ends the signature
-            drop(raw, "a signature")
-            continue
-        if is_quoted(raw) or is_mail_chrome(raw):
-            drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
-            close()
-            continue
-        if _url_only(raw):
-            continue  # a link line between a headline and its text does not break the block
-        cleaned = _clean(raw)
-        if cleaned is None:
-            close()
-            continue
-        line, bulleted, emphasised = cleaned
-        current.append(_Line(line, len(groups), bulleted, emphasised))
-    if headers:
-        flush_headers()
-    close()
-    return groups
-
-
-def _block_groups(blocks: Sequence[Block]) -> list[list[_Line]]:
-    """The reader's blocks as lines, grouped as the reader grouped them."""
-    groups: list[list[_Line]] = []
-    group: int | None = None
-    for block in blocks:
-        if block.kind == "rule" or _url_only(block.text):
-            group = None if block.kind == "rule" else group
-            continue
-        cleaned = _clean(block.text)
-        if cleaned is None:
-            group = None
-            continue
-        line, bulleted, emphasised = cleaned
-        if block.group != group or not groups:
-            groups.append([])
-            group = block.group
-        hinted = emphasised or block.kind == "heading" or block.strong
-        bulleted = bulleted or block.kind == "item"
-        groups[-1].append(_Line(line, len(groups) - 1, bulleted, hinted, facts=block))
-    return groups
-
-
-def _compounds(text: str) -> frozenset[str]:
-    """Hyphenated words the digest writes whole on a line ("long-term"), so that one broken
-    at a line end keeps its hyphen while a word hyphenated only to fit the line loses it."""
-    if "-\n" not in text:
-        return frozenset()
-    return frozenset(match.group().lower() for match in _COMPOUND.finditer(text))
-
-
-def _logical_lines(blocks: list[list[_Line]], compounds: frozenset[str]) -> list[_Line]:
-    """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
-    out: list[_Line] = []
-    groups = join_wrapped([[line.text for line in block] for block in blocks], compounds)
-    for block, joined in zip(blocks, groups, strict=True):
-        if len(joined) == len(block):  # no line joined to another (most blocks are one line)
-            out.extend(block)
-            continue
-        for start, end, text in joined:
-            first = block[start]
-            if end > start:  # a line joined from several is a heading only if all of them were
-                first.text = text
-                first.hinted = all(line.hinted for line in block[start : end + 1])
-            out.append(first)
-    return out
-
-
-def _drop_running(groups: list[list[_Line]]) -> list[_Line]:
-    """Running heads and footers (short lines repeated page after page) go, and a paragraph
-    a page break cut in two is one again; returns the lines dropped."""
-    lines = [line for group in groups for line in group]
-    running = running_lines(
-        (line.text, number)
-        for number, line in enumerate(lines)
-        if not line.bulleted and not is_boilerplate(line.text)
-    )
-    dropped: list[_Line] = []
-    merged: list[list[_Line]] = []
-    cut = False  # a running line was just dropped: a page break
-    for group in groups:
-        kept = []
-        for line in group:
-            if running_key(line.text) in running or is_page_mark(line.text):
-                line.note = "dropped: repeats page after page (running head or footer)"
-                dropped.append(line)
-                cut = True
-            else:
-                kept.append(line)
-        if not kept:
-            continue
-        last = merged[-1][-1].text if merged else ""
-        first = kept[0].text[:1]
-        if (
-            cut
-            and last
-            and not ends_sentence(last)
-            and first.isalpha()
-            and (first.islower() or not headline_text(last))
-        ):
-            merged[-1].extend(kept)  # "... in the North" / page break / "East would ..."
-            cut = False
-            continue
-        merged.append(kept)
-        cut = any(line in dropped for line in group[-1:])
-    for number, group in enumerate(merged):
-        for line in group:
-            line.block = number
-    groups[:] = merged
-    return dropped
-
-
-def _split_leads(lines: list[_Line]) -> list[_Line]:
-    """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
-    line into its headline and its text; elsewhere leave lines as they are."""
-    leads: list[Lead | None] = []
-    for line in lines:
-        opening = line.facts.lead if line.facts is not None else text_lead(line.text)
-        if opening is not None and line.facts is None:
-            line.text = strip_text_lead(line.text, opening)
-        leads.append(split_lead(line.text, opening))
-    if not lead_template(leads):
-        return lines
-    out: list[_Line] = []
-    for line, lead in zip(lines, leads, strict=True):
-        if lead is None:
-            out.append(line)
-            continue
-        head = _Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H")
-        head.order = line.order - 0.5  # before its text, in --explain
-        out.append(head)
-        line.text, line.bulleted, line.forced = lead.rest, False, "B"
-        out.append(line)
-    return out
-
-
 # -- what each line is --------------------------------------------------------------------------
 
 
-def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
+def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
-    kept: list[_Line] = []
+    kept: list[Line] = []
     advert = -1  # the block an advertisement label announced
     label_block = -2  # the block of a dropped list label such as "Read more:"
     for index, line in enumerate(lines):
@@ -428,12 +174,12 @@ def _drop_boilerplate(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _note_rest(lines: list[_Line], note: str) -> None:
+def _note_rest(lines: list[Line], note: str) -> None:
     for line in lines:
         line.note = note
 
 
-def _drop_footer_lead_in(kept: list[_Line], block: int) -> None:
+def _drop_footer_lead_in(kept: list[Line], block: int) -> None:
     """A line running on into a footer marker in its block ("X is published by Y Ltd,")."""
     last = kept[-1] if kept else None
     if last is None or last.block != block or ends_sentence(last.text):
@@ -442,7 +188,7 @@ def _drop_footer_lead_in(kept: list[_Line], block: int) -> None:
         kept.pop().note = "dropped: runs on into the footer"
 
 
-def _kind(line: _Line) -> str:
+def _kind(line: Line) -> str:
     if line.forced is not None:
         return line.forced
     text = line.text
@@ -453,7 +199,7 @@ def _kind(line: _Line) -> str:
     return "H" if headline_text(text, line.hinted) else "B"
 
 
-def _mark_lists(lines: list[_Line]) -> None:
+def _mark_lists(lines: list[Line]) -> None:
     """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
     for index, line in enumerate(lines):
         if line.kind != "L":
@@ -476,7 +222,7 @@ def _mark_lists(lines: list[_Line]) -> None:
                 item.kind = "B"
 
 
-def _mark_alternation(lines: list[_Line]) -> None:
+def _mark_alternation(lines: list[Line]) -> None:
     """In a block of headline / standfirst pairs, every second line is a standfirst."""
     start = 0
     while start < len(lines):
@@ -488,7 +234,7 @@ def _mark_alternation(lines: list[_Line]) -> None:
         start = end
 
 
-def _mark_standfirsts(block: list[_Line]) -> None:
+def _mark_standfirsts(block: list[Line]) -> None:
     for offset in (0, 1):
         pairs = block[offset:]
         if len(pairs) < 4 or len(pairs) % 2:
@@ -502,7 +248,7 @@ def _mark_standfirsts(block: list[_Line]) -> None:
             break
 
 
-def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
+def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     """The opening lines that talk about the newsletter (and any masthead above them)."""
     cut = 0
     talks: dict[int, bool] = {}  # is_newsletter_talk by line: each line is asked up to 3 times
@@ -545,7 +291,7 @@ def _take_header(lines: list[_Line]) -> tuple[str | None, list[_Line]]:
 # -- stories ------------------------------------------------------------------------------------
 
 
-def _is_label(line: _Line) -> bool:
+def _is_label(line: Line) -> bool:
     text = line.text
     return line.kind == "L" or text.count(" ") < 5 or text.isupper() or is_newsletter_talk(text)
 
@@ -553,11 +299,11 @@ def _is_label(line: _Line) -> bool:
 @dataclass(slots=True)
 class _Story:
     headline: str | None
-    head: _Line | None
-    body: list[_Line]
+    head: Line | None
+    body: list[Line]
 
 
-def _assemble(lines: list[_Line]) -> list[Section]:
+def _assemble(lines: list[Line]) -> list[Section]:
     stories: list[_Story] = []
     index = 0
     while index < len(lines):
@@ -647,7 +393,7 @@ def _not_news(story: _Story) -> str | None:
     return None
 
 
-def _text(lines: list[_Line]) -> str:
+def _text(lines: list[Line]) -> str:
     return " ".join(line.text for line in lines)
 
 

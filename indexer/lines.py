@@ -1,0 +1,283 @@
+"""The splitter's lines: read from plain text by line shape, or from a reader's blocks.
+
+Plain text is cut into blank-line separated groups of physical lines (mail inside it read as
+mail: message headers give a subject, quotes and signatures go); a reader's blocks keep their
+groups and structural facts. Then running heads and footers go, hard-wrapped lines are joined
+back (`indexer.unwrap`) and, where the digest's template is a headline lead, each lead is cut
+into its headline and its text (`indexer.template`). `indexer.segment` decides the rest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from indexer.blocks import Block
+from indexer.boilerplate import is_boilerplate
+from indexer.debris import (
+    is_mail_chrome,
+    is_page_mark,
+    is_quoted,
+    is_signature_mark,
+    mail_header,
+    running_key,
+    running_lines,
+)
+from indexer.lineshape import ends_sentence, headline_text
+from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
+from indexer.unwrap import join_wrapped
+
+_BULLET = re.compile(r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\d{1,2}[.)])\s+(?=\S)")
+_LINK_DEBRIS = re.compile(
+    r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
+    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
+)
+_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
+_EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_SPACES = re.compile(r" {2,}")
+# First characters the patterns above can start with: most lines are tested on one character.
+_BULLET_START = frozenset("-*+•·▪►▸‣◦–—")  # or a digit
+_URL_START = frozenset("<([hwm")
+_EMPHASIS_START = frozenset("*_")
+_ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
+_ORDER = itertools.count()
+_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
+_TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
+_OPEN_MARKER = re.compile(r"^\*{1,2}\s+(?=\S)")  # "** Headline": a text/plain rendering of <h2>
+
+
+@dataclass(slots=True)
+class Line:
+    """One logical line of a digest, with what the splitter learns and decides about it."""
+
+    text: str
+    block: int
+    bulleted: bool = False
+    hinted: bool = False
+    listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
+    kind: str = "B"  # H headline-like, B body, L label
+    facts: Block | None = None  # the reader's block, where the container showed structure
+    forced: str | None = None  # the kind the story template gave the line
+    note: str = ""  # what became of the line and why (`dex parse --explain`)
+    order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
+
+
+def _clean(raw: str) -> tuple[str, bool, bool] | None:
+    """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
+    None for a line with nothing to read (a rule, a bare URL)."""
+    line = raw.strip()
+    if " " in line and ("://" in line or "[" in line or "mailto:" in line):
+        line = _LINK_DEBRIS.sub("", line).strip()
+    if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
+        return None
+    if line[-1] in "»›>→▶►⟶":
+        line = _ARROWS.sub("", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    bulleted = emphasised = False
+    if line[0] == "*" and (marker := _OPEN_MARKER.match(line)) is not None and "*" not in line[2:]:
+        return line[marker.end() :], False, True
+    first = line[0]
+    if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
+        line, bulleted = line[match.end() :], True
+    if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+        line, emphasised = emphasis.group(2).strip(), True
+    return line, bulleted, emphasised
+
+
+def _url_only(raw: str) -> bool:
+    line = raw.strip()
+    return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
+
+
+def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
+    """Physical lines of plain text grouped into blank-line separated blocks.
+
+    Mail inside the text (a mailing-list digest) is read as such: a run of header lines gives
+    the message's subject as a headline; quoted replies and signatures are left out (into
+    `dropped`, with the reason).
+    """
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    headers: list[tuple[str, str]] = []
+    in_signature = False
+
+    def drop(raw: str, why: str) -> None:
+        if raw.strip():
+            dropped.append(Line(raw.strip(), len(groups), note=f"dropped: {why}"))
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            groups.append(current)
+            current = []
+
+    def flush_headers() -> None:
+        """A run of message headers: its subject is a headline, the rest is not news."""
+        subject = next((value for name, value in headers if name in ("subject", "topic")), None)
+        if len(headers) >= 2 and subject:
+            close()
+            current.append(Line(subject, len(groups), hinted=True, forced="H"))
+            close()
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header (the subject is the headline)")
+        elif len(headers) == 1 and headers[0][0] in _TEXT_HEADERS:
+            name, value = headers[0]  # "Date: 12 March" alone is a line of the text
+            current.append(Line(f"{name.capitalize()}: {value}", len(groups)))
+        else:
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header")
+        headers.clear()
+
+    for raw in text.split("\n"):
+        if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
+            drop(raw, "a message header")  # folded onto the next line
+            continue
+        if (header := mail_header(raw, bool(headers))) is not None and not current:
+            headers.append(header)
+            in_signature = False
+            continue
+        if headers:
+            flush_headers()
+        if is_signature_mark(raw):
+            in_signature = True
+            close()
+            continue
+        if in_signature:
+            if raw.strip() and not any(ch.isalnum() for ch in raw):
+                in_signature = False  # a separator line ends the signature
+            drop(raw, "a signature")
+            continue
+        if is_quoted(raw) or is_mail_chrome(raw):
+            drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
+            close()
+            continue
+        if _url_only(raw):
+            continue  # a link line between a headline and its text does not break the block
+        cleaned = _clean(raw)
+        if cleaned is None:
+            close()
+            continue
+        line, bulleted, emphasised = cleaned
+        current.append(Line(line, len(groups), bulleted, emphasised))
+    if headers:
+        flush_headers()
+    close()
+    return groups
+
+
+def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
+    """The reader's blocks as lines, grouped as the reader grouped them."""
+    groups: list[list[Line]] = []
+    group: int | None = None
+    for block in blocks:
+        if block.kind == "rule" or _url_only(block.text):
+            group = None if block.kind == "rule" else group
+            continue
+        cleaned = _clean(block.text)
+        if cleaned is None:
+            group = None
+            continue
+        line, bulleted, emphasised = cleaned
+        if block.group != group or not groups:
+            groups.append([])
+            group = block.group
+        hinted = emphasised or block.kind == "heading" or block.strong
+        bulleted = bulleted or block.kind == "item"
+        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block))
+    return groups
+
+
+def compounds_of(text: str) -> frozenset[str]:
+    """Hyphenated words the digest writes whole on a line ("long-term"), so that one broken
+    at a line end keeps its hyphen while a word hyphenated only to fit the line loses it."""
+    if "-\n" not in text:
+        return frozenset()
+    return frozenset(match.group().lower() for match in _COMPOUND.finditer(text))
+
+
+def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[Line]:
+    """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
+    out: list[Line] = []
+    groups = join_wrapped([[line.text for line in block] for block in blocks], compounds)
+    for block, joined in zip(blocks, groups, strict=True):
+        if len(joined) == len(block):  # no line joined to another (most blocks are one line)
+            out.extend(block)
+            continue
+        for start, end, text in joined:
+            first = block[start]
+            if end > start:  # a line joined from several is a heading only if all of them were
+                first.text = text
+                first.hinted = all(line.hinted for line in block[start : end + 1])
+            out.append(first)
+    return out
+
+
+def drop_running(groups: list[list[Line]]) -> list[Line]:
+    """Running heads and footers (short lines repeated page after page) go, and a paragraph
+    a page break cut in two is one again; returns the lines dropped."""
+    lines = [line for group in groups for line in group]
+    running = running_lines(
+        (line.text, number)
+        for number, line in enumerate(lines)
+        if not line.bulleted and not is_boilerplate(line.text)
+    )
+    dropped: list[Line] = []
+    merged: list[list[Line]] = []
+    cut = False  # a running line was just dropped: a page break
+    for group in groups:
+        kept = []
+        for line in group:
+            if running_key(line.text) in running or is_page_mark(line.text):
+                line.note = "dropped: repeats page after page (running head or footer)"
+                dropped.append(line)
+                cut = True
+            else:
+                kept.append(line)
+        if not kept:
+            continue
+        last = merged[-1][-1].text if merged else ""
+        first = kept[0].text[:1]
+        if (
+            cut
+            and last
+            and not ends_sentence(last)
+            and first.isalpha()
+            and (first.islower() or not headline_text(last))
+        ):
+            merged[-1].extend(kept)  # "... in the North" / page break / "East would ..."
+            cut = False
+            continue
+        merged.append(kept)
+        cut = any(line in dropped for line in group[-1:])
+    for number, group in enumerate(merged):
+        for line in group:
+            line.block = number
+    groups[:] = merged
+    return dropped
+
+
+def split_leads(lines: list[Line]) -> list[Line]:
+    """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
+    line into its headline and its text; elsewhere leave lines as they are."""
+    leads: list[Lead | None] = []
+    for line in lines:
+        opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if opening is not None and line.facts is None:
+            line.text = strip_text_lead(line.text, opening)
+        leads.append(split_lead(line.text, opening))
+    if not lead_template(leads):
+        return lines
+    out: list[Line] = []
+    for line, lead in zip(lines, leads, strict=True):
+        if lead is None:
+            out.append(line)
+            continue
+        head = Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H")
+        head.order = line.order - 0.5  # before its text, in --explain
+        out.append(head)
+        line.text, line.bulleted, line.forced = lead.rest, False, "B"
+        out.append(line)
+    return out
