@@ -173,6 +173,7 @@ _NEWSLETTER_TALK = re.compile(
     | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
     | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
     | ^(?:this|next|last)\ (?:week|issue|edition)(?=\ ?:)
+    | ^also\ (?:today|this\ week|inside|in\ this\ issue)(?=\ ?:)
     | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
     | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
@@ -276,6 +277,16 @@ def is_boilerplate(line: str) -> bool:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
     return is_date_line(line) or _is_social(line) or _is_menu(line)
+
+
+def is_byline(line: str) -> bool:
+    """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
+    if line.count(" ") >= 14:
+        return False
+    folded = fold(line.strip())
+    return _BYLINE.match(folded) is not None or (
+        "," in folded and _ROLE_BYLINE.match(folded) is not None
+    )
 
 
 def is_footer_start(line: str) -> bool:

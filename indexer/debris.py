@@ -156,12 +156,14 @@ _JOB_CUES = re.compile(
     r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
     r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|band\ [5-9][a-d]?\b|vsm\b"
     r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
-    r"|£\d[\d,.]*(?:k\b)?(?:\ ?-\ ?£\d[\d,.]*k?)?\.?(?:\ |$))",
+    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?|£\d[\d,.]*(?:k\b)?\.?(?:\ |$)"
+    r"|\bapply\W*$)",
     re.I,
 )
 # One of these alone marks a vacancy; the others need a second cue.
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
+_LISTING_WORDS = 15
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
 )
@@ -180,7 +182,10 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     if text.count(" ") >= _JOB_WORDS:
         return False
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
-    return len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues)
+    if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
+        return True
+    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a").
+    return text.count(" ") < _LISTING_WORDS and any(cue.startswith("band") for cue in cues)
 
 
 def has_contact(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from indexer.blocks import Block
-from indexer.boilerplate import is_boilerplate
+from indexer.boilerplate import is_boilerplate, is_byline
 from indexer.debris import (
     is_mail_chrome,
     is_page_mark,
@@ -29,7 +29,14 @@ from indexer.lineshape import ends_sentence, headline_text
 from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 from indexer.unwrap import join_wrapped
 
-_BULLET = re.compile(r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\d{1,2}[.)])\s+(?=\S)")
+# Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
+_BULLET = re.compile(
+    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}\s+[-–—:]"
+    r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
+)
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
+# A line of a printed contents list: dot leaders and a page number.
+_CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
 _LINK_DEBRIS = re.compile(
     r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
     r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
@@ -38,7 +45,7 @@ _URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
 # First characters the patterns above can start with: most lines are tested on one character.
-_BULLET_START = frozenset("-*+•·▪►▸‣◦–—")  # or a digit
+_BULLET_START = frozenset("-*+•·▪►▸‣◦–—(IN")  # or a digit
 _URL_START = frozenset("<([hwm")
 _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
@@ -150,6 +157,14 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 in_signature = False  # a separator line ends the signature
             drop(raw, "a signature")
             continue
+        if "...." in raw and _CONTENTS_LINE.search(raw) is not None:
+            entry = _clean(raw)
+            drop(entry[0] if entry else raw, "a contents entry (with its page number)")
+            close()
+            continue
+        if is_byline(raw):
+            drop(raw, "a byline")  # not wrapped into the headline above it
+            continue
         if is_quoted(raw) or is_mail_chrome(raw):
             drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
             close()
@@ -165,7 +180,24 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if headers:
         flush_headers()
     close()
+    _strip_section_numbers(groups)
     return groups
+
+
+def _strip_section_numbers(groups: list[list[Line]]) -> None:
+    """Sections numbered "1 Workforce", "2 Money" (as a PDF prints them) lose their numbers,
+    where two or more such lines count up; a headline that opens with a figure keeps it."""
+    numbered = [
+        (int(match.group(1)), line, match.end())
+        for group in groups
+        if (match := _SECTION_NUMBER.match((line := group[0]).text)) is not None
+        and not ends_sentence(line.text)
+    ]
+    numbers = [number for number, _, _ in numbered]
+    if len(numbers) < 2 or numbers[0] > 2 or numbers != sorted(set(numbers)):
+        return
+    for _, line, end in numbered:
+        line.text = line.text[end:]
 
 
 def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:

@@ -55,6 +55,8 @@ _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
+_CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+_ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
@@ -104,6 +106,7 @@ def split_digest(
         line.kind = _kind(line)
     _mark_lists(lines)
     _mark_alternation(lines)
+    lines = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
     sections = tuple(_assemble(lines))
     if not explain:
@@ -288,6 +291,26 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     return header, lines[cut:]
 
 
+def _drop_contents_lists(lines: list[Line]) -> list[Line]:
+    """A block of three or more short entries, most of which come back later as headlines,
+    is a contents list: all of it goes (its other entries point at a lead story with no
+    headline, or tease what is inside)."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    dropped: set[int] = set()
+    for number, members in blocks.items():
+        if len(members) < 3 or any(m.text.count(" ") >= _ENTRY_WORDS for m in members):
+            continue
+        later = [line.text for line in lines if line.block > number and line.kind == "H"]
+        repeated = sum(repeats_headline(m.text, later) for m in members)
+        if later and repeated * 2 >= len(members):
+            dropped.add(number)
+            for member in members:
+                member.note = "dropped: a contents list (its entries come again as headlines)"
+    return [line for line in lines if line.block not in dropped]
+
+
 # -- stories ------------------------------------------------------------------------------------
 
 
@@ -340,12 +363,16 @@ def _assemble(lines: list[Line]) -> list[Section]:
             story.body.clear()
             story.head = story.headline = None
     sections: list[Section] = []
+    bodies = any(story.body for story in stories)
     for story in stories:
         if not story.body and (
             story.headline is None or repeats_headline(story.headline, with_body)
         ):
             if story.head is not None:
                 story.head.note = "dropped: a contents entry (the headline comes again with text)"
+            continue
+        if bodies and not sections and not story.body and story.head is not None:
+            story.head.note = "dropped: a title line above the first story"
             continue
         number = len(sections) + 1
         if story.head is not None and story.body:
@@ -384,7 +411,7 @@ def _not_news(story: _Story) -> str | None:
         return "a job advert"
     if headline is not None and not body and headline.count(" ") < 3:
         return "a section label with no stories under it"
-    if headline is not None and has_contact(headline):
+    if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
         return "contact details"
     if headline is not None and is_sponsor_marker(headline.split(" ", 1)[0]):
         return "a sponsored item"

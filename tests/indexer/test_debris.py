@@ -192,10 +192,9 @@ def test_contents_list_with_numbers_dot_leaders_and_page_numbers_is_dropped() ->
     )
     assert stories(text) == THREE_STORIES
     seen = decisions(text)
-    contents = "dropped: a contents entry (the headline comes again with text)"
-    assert seen[f"{FINED} (p. 2)"] == contents
-    assert seen[f"{WAITS} ........ 3"] == contents
-    assert seen["Pharmacies close in deprived ........ 4"] == contents
+    assert seen[f"{FINED} (p. 2)"].startswith("dropped: a contents")
+    assert seen[f"{WAITS} ........ 3"].startswith("dropped: a contents")
+    assert seen["Pharmacies close in deprived ........ 4"].startswith("dropped: a contents")
     assert seen[FINED] == "story 1: headline"
 
 
