@@ -28,6 +28,7 @@ _FOOTER_WORDS = (
     "written",
     "compiled",
     "edited",
+    "editors",
     "unsubscribe",
     "manage your",
     "registered charity",
@@ -58,7 +59,7 @@ _CHROME = re.compile(
     | sign\ up\b | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
-    | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this | you\ are\ subscribed\ to
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
     | privacy\ (?:policy|notice|statement) | terms\ (?:and|&)\ conditions
     | terms\ of\ (?:use|service)
@@ -75,7 +76,7 @@ _CHROME = re.compile(
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
-    | \d{1,3}\ ?min(?:ute)?s?\ read\W*$
+    | \d{1,3}\ ?min(?:ute)?s?\ read\W*$ | read\ in\ (?:the\ )?app\W*$
     )""",
     re.I | re.X,
 )
@@ -97,7 +98,7 @@ _FOOTER = re.compile(
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
-    | registered\ charity
+    | registered\ charity | ^notes?\ (?:to|for)\ editors\b
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
     | all\ rights\ reserved
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
@@ -110,7 +111,7 @@ _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
-    "|compiled by|edited by"
+    "|compiled by|edited by|editors"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
@@ -343,6 +344,11 @@ _INTRO_TALK = re.compile(
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
     | \bhere\ (?:is|are|'s)\ (?:your|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
+    | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
+    | \bbelow\ (?:are|is|you'll\ find|we)\b
+    | ^every\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
+      .{0,60}\b(?:we|our)\b
+    | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)""",
     re.I | re.X,
 )

@@ -55,13 +55,16 @@ _NAME_PATTERNS = (
 # A line that is nothing but a date (with weekday, time or a "Published" label) is not a story.
 _DATE_LINE_REST = re.compile(
     r"^(?:(?:published|updated|posted|sent|date|issue|edition|week\s+(?:ending|beginning|of)|w/[ce])"
-    r"\s*(?:on)?\s*:?\s*)?"
+    r"\s*(?:no\.?\s*)?(?:\d{1,4}\s*[,|–—-]?\s*)?(?:on)?\s*:?\s*)?"
     + r"(?:"
     + _WEEKDAY
     + r")?[\s,|–—-]*(?:\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s*[A-Z]{2,4})?)?[\s,|–—-]*$",
     re.I,
 )
 
+_MONTH_YEAR = re.compile(
+    r"^(?:(?:issue|edition)\s*:?\s*)?" + _MONTH + r",?\s+" + _YEAR + r"$", re.I
+)
 _SCAN_LINES = 10
 _SCAN_CHARS = 300
 # A digest's own date sits on a short line (a dateline, a masthead); a date inside a long
@@ -130,9 +133,11 @@ def date_in_name(name: str) -> dt.date | None:
 
 
 def is_date_line(line: str) -> bool:
-    """True for a line that only states a date, e.g. `Tuesday 20th February 2024`."""
+    """True for a line that only states a date, e.g. `Tuesday 20th February 2024`, `June 2018`."""
     if len(line) > 80 or not _may_hold_date(line):
         return False
+    if _MONTH_YEAR.match(line.strip()) is not None:
+        return True
     for pattern in _PATTERNS:
         match = pattern.search(line)
         if match is not None:

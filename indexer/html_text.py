@@ -47,6 +47,7 @@ _DROP_HINTS = _words(
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD_TAGS = frozenset(["b", "strong"])
+_PROSE_CELL_WORDS = 12
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
 _LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
 _PARA_BLOCKS = _words(
@@ -227,6 +228,8 @@ def _data_table(node: LexborNode) -> str | None:
     rows = [cells for cells in map(_cells, node.css("tr")) if cells]
     if len(rows) < 2 or max(len(cells) for cells in rows) < 2:
         return None
+    if any(cell.count(" ") >= _PROSE_CELL_WORDS for cells in rows for cell in cells):
+        return None  # a cell of prose: a list of items (date | headline | summary), not figures
     caption = node.css_first("caption")
     title = caption.text(deep=True, separator=" ", strip=True) if caption is not None else ""
     body = "; ".join(" | ".join(cells) for cells in rows)

@@ -67,6 +67,7 @@ class Line:
     kind: str = "B"  # H headline-like, B body, L label
     facts: Block | None = None  # the reader's block, where the container showed structure
     forced: str | None = None  # the kind the story template gave the line
+    masthead: bool = False  # the digest's name, over the date
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 

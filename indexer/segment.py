@@ -37,7 +37,7 @@ from indexer.debris import (
     repeats_headline,
     strip_dateline,
 )
-from indexer.digest_dates import is_dated_masthead
+from indexer.digest_dates import is_date_line, is_dated_masthead
 from indexer.lines import (
     Line,
     block_groups,
@@ -56,6 +56,7 @@ _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+_ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -164,6 +165,15 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             break
         if is_boilerplate(text):
             line.note = "dropped: mail or web chrome"
+            if (
+                len(kept) <= 2
+                and index
+                and lines[index - 1] is (kept[-1] if kept else None)
+                and kept[-1].block == line.block
+                and not text.lower().startswith(_ARTICLE_DATES)
+                and is_date_line(text)
+            ):
+                kept[-1].masthead = True  # a name right over the issue's date: a masthead
             if text.endswith(":"):
                 label_block = line.block
             continue
@@ -277,7 +287,7 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
             and nxt.kind == "B"
             and not newsletter_talk(index + 1)
         )
-        talk = newsletter_talk(index) or is_dated_masthead(line.text)
+        talk = newsletter_talk(index) or is_dated_masthead(line.text) or line.masthead
         if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue
@@ -373,6 +383,10 @@ def _assemble(lines: list[Line]) -> list[Section]:
             continue
         if bodies and not sections and not story.body and story.head is not None:
             story.head.note = "dropped: a title line above the first story"
+            continue
+        head = story.head
+        if not story.body and head is not None and head.facts is not None and not head.facts.linked:
+            head.note = "dropped: a headline with no text that links nowhere"
             continue
         number = len(sections) + 1
         if story.head is not None and story.body:

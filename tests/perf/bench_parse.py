@@ -1,9 +1,10 @@
 """Parsing speed on one core: `.venv/bin/python tests/perf/bench_parse.py [--big] [--corpus DIR]`.
 
 Reads and splits the seed digests and the format fixtures over and over and prints stories per
-second, without and with entity extraction. `--big` also times a 50 MB digest file and a 50 MB
-single-line file (linear time, no hang). `--corpus DIR` times reading and splitting (no
-entities) the first `--files` digests of a corpus folder (such as one year of the benchmark
+second, without and with entity extraction; then reading and splitting alone for each format of
+the gold-annotated fixtures (HTML, mail, feeds, Markdown, text). `--big` also times a 50 MB
+digest file and a 50 MB single-line file (linear time, no hang). `--corpus DIR` times reading
+and splitting (no entities) the first `--files` digests of a corpus folder (such as one year of the benchmark
 corpus): CPU time per run, median of `--runs`. Figures are printed, not asserted.
 """
 
@@ -20,11 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from indexer.pipeline import parse_file  # noqa: E402
-from indexer.readers import iter_files, read_file  # noqa: E402
+from indexer.readers import ReadError, Skipped, iter_files, read_file  # noqa: E402
 from indexer.segment import split_digest  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GOAL = 5_000
+FORMAT_GOAL = 2_500  # HTML and mail, whose readers do more work
+_GOLD_SETS = ("seeds", "formats", "holdout", "unseen", "dev", "dev2", "eval", "carriers")
 
 
 def _files() -> list[tuple[Path, str]]:
@@ -55,6 +58,21 @@ def _split_rate(files: list[tuple[Path, str]], seconds: float) -> float:
         for raw in raws:
             stories += len(split_digest(raw.text, raw.blocks).sections)
     return stories / (time.perf_counter() - start)
+
+
+def _by_format() -> dict[str, list[tuple[Path, str]]]:
+    from tests.evaluation import format_of
+
+    groups: dict[str, list[tuple[Path, str]]] = {}
+    for name in _GOLD_SETS:
+        for path in sorted((FIXTURES / name).rglob("*")):
+            if path.is_file() and path.suffix not in (".json", ".py") and path.name != "SPEC.md":
+                try:
+                    parse_file(path, str(path), with_entities=False)
+                except (ReadError, Skipped):
+                    continue  # the fixtures of bad input
+                groups.setdefault(format_of(path), []).append((path, str(path)))
+    return groups
 
 
 def _big(folder: Path) -> None:
@@ -117,6 +135,10 @@ def main() -> int:
         print(f"  read + split, no entities:      {without:>8,.0f} stories/s")
         with_entities = _rate(group, args.seconds, with_entities=True)
         print(f"  read + split + entities:        {with_entities:>8,.0f} stories/s")
+    print(f"read + split by format, all gold fixtures (goal {FORMAT_GOAL:,}/s for HTML and mail):")
+    for fmt, group in sorted(_by_format().items()):
+        rate = _rate(group, args.seconds, with_entities=False)
+        print(f"  {fmt:8} {len(group):3} files: {rate:>8,.0f} stories/s")
     if args.big:
         with tempfile.TemporaryDirectory() as folder:
             _big(Path(folder))
