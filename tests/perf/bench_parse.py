@@ -4,8 +4,8 @@ Reads and splits the seed digests and the format fixtures over and over and prin
 second, without and with entity extraction; then reading and splitting alone for each format of
 the gold-annotated fixtures (HTML, mail, feeds, Markdown, text). `--big` also times a 50 MB
 digest file and a 50 MB single-line file (linear time, no hang). `--corpus DIR` times reading
-and splitting (no entities) the first `--files` digests of a corpus folder (such as one year of the benchmark
-corpus): CPU time per run, median of `--runs`. Figures are printed, not asserted.
+and splitting (no entities) the first `--files` digests of a corpus folder (such as one year
+of the benchmark corpus): CPU time per run, median of `--runs`. Figures are printed, not asserted.
 """
 
 from __future__ import annotations
