@@ -199,19 +199,31 @@ _GREETING = re.compile(
 _SPONSOR = re.compile(
     r"""^[\W_]*(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
     | promoted(?:\ content)?|partner\ content|(?:sponsored|promoted|brought\ to\ you)\ by\b.{0,60}
-    | in\ (?:association|partnership)\ with\b.{0,60})\W*$""",
+    | in\ (?:association|partnership)\ with\b.{0,60})\W*$
+    | ^(?:today's|this\ week's|this\ (?:issue|edition|newsletter|e-?mail|bulletin|briefing))
+      \b[\w'’&.\ -]{0,50}\ (?:is|are)\ (?:supported|sponsored|powered|brought\ to\ you)\ by\b""",
     re.I | re.X,
 )
 
 
-_SPONSOR_HINTS = ("advert", "sponsor", "promoted", "paid", "partner", "brought", "association")
+_SPONSOR_HINTS = (
+    "advert",
+    "sponsor",
+    "promoted",
+    "paid",
+    "partner",
+    "brought",
+    "association",
+    "supported by",
+    "powered by",
+)
 
 
 def is_sponsor_marker(line: str) -> bool:
     """A label ("SPONSORED", "Sponsored by X") whose block is an advertisement, not a story."""
-    if line.count(" ") >= 12:
+    if line.count(" ") >= 12 and " by " not in line[:70]:
         return False
-    lower = line[:40].lower()
+    lower = line[:70].lower()
     for hint in _SPONSOR_HINTS:  # a cheap filter before the regex
         if hint in lower:
             return _SPONSOR.match(fold(line)) is not None

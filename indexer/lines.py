@@ -51,8 +51,10 @@ _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _ORDER = itertools.count()
 _COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
+_SIGN_OFF_WORDS = 8
 _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
-_OPEN_MARKER = re.compile(r"^\*{1,2}\s+(?=\S)")  # "** Headline": a text/plain rendering of <h2>
+# "** Headline", "## Headline": text/plain renderings of a heading.
+_OPEN_MARKER = re.compile(r"^(?:\*{1,2}|#{1,6})\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -85,8 +87,9 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     if "  " in line:
         line = _SPACES.sub(" ", line)
     bulleted = emphasised = False
-    if line[0] == "*" and (marker := _OPEN_MARKER.match(line)) is not None and "*" not in line[2:]:
-        return line[marker.end() :], False, True
+    marker = _OPEN_MARKER.match(line) if line[0] in "*#" else None
+    if marker is not None and (line[0] == "#" or "*" not in line[2:]):
+        return line[marker.end() :].rstrip(" #"), False, True
     first = line[0]
     if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
         line, bulleted = line[match.end() :], True
@@ -111,6 +114,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     headers: list[tuple[str, str]] = []
     in_signature = False
+    topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
+    message_start: int | None = None  # the first group of the message being read
 
     def drop(raw: str, why: str) -> None:
         if raw.strip():
@@ -124,8 +129,17 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
+        nonlocal topic, message_start
+        names = {name for name, _ in headers}
         subject = next((value for name, value in headers if name in ("subject", "topic")), None)
+        if len(headers) >= 2 and "from" in names:
+            close()
+            if message_start is not None:
+                _drop_sign_off(groups, message_start, dropped)
+            message_start = len(groups)
+            subject = subject or topic  # a post in a thread shown under its topic
         if len(headers) >= 2 and subject:
+            topic = subject
             close()
             current.append(Line(subject, len(groups), hinted=True, forced="H"))
             close()
@@ -143,6 +157,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
             drop(raw, "a message header")  # folded onto the next line
             continue
+        if current and _separator(current[-1].text) and mail_header(raw) is not None:
+            drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
+            close()
         if (header := mail_header(raw, bool(headers))) is not None and not current:
             headers.append(header)
             in_signature = False
@@ -181,8 +198,33 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if headers:
         flush_headers()
     close()
+    if message_start is not None:
+        _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
     return groups
+
+
+def _separator(text: str) -> bool:
+    """A rule with a few words in it ("---------- 1 of 2 ----------")."""
+    marks = sum(not ch.isalnum() and not ch.isspace() for ch in text)
+    return marks >= 6 and marks > 2 * sum(ch.isalnum() for ch in text)
+
+
+def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) -> None:
+    """The short lines that end a posted message ("Laila" / "GP and CCIO, Southampton City
+    CCG") are its sender's sign-off, not news; the message's first paragraph always stays."""
+    while len(groups) > start + 1:
+        last = groups[-1]
+        if any(
+            line.text.count(" ") >= _SIGN_OFF_WORDS
+            or ends_sentence(line.text)
+            or line.forced is not None
+            for line in last
+        ):
+            return
+        for line in groups.pop():
+            line.note = "dropped: the sender's sign-off"
+            dropped.append(line)
 
 
 def _strip_section_numbers(groups: list[list[Line]]) -> None:

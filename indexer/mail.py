@@ -26,7 +26,7 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
 _KNOWN = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
-_STUB_CHARS = 400
+_HTML_SHARE = 0.6  # of the plain part's text, that the HTML part must show to be preferred
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,17 +105,17 @@ def _text_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessag
 
 
 def _body(message: EmailMessage) -> tuple[str, tuple[Block, ...] | None]:
+    """The part a mail program shows: the HTML (its structure is the digest's layout) unless
+    it carries much less text than the plain part; else the plain text."""
     plain, html = _text_parts(message)
     text = ""
     if plain is not None:
         text = tidy(_part_text(plain))
         if plain.get_param("format", "").lower() == "flowed":
             text = _unflow(text, plain.get_param("delsp", "").lower() == "yes")
-        if len(text.strip()) >= _STUB_CHARS or html is None:
-            return text, None
     if html is not None:
         page = html_to_text(tidy(_part_text(html)))
-        if len(page.text) > len(text.strip()):
+        if len(page.text) >= _HTML_SHARE * len(text.strip()):
             return page.text, page.blocks
     return text, None
 

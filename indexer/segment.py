@@ -56,6 +56,7 @@ _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+_ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
@@ -135,12 +136,20 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     seen = 0
     kept: list[Line] = []
     advert = -1  # the block an advertisement label announced
+    advert_text = False  # the advert's text (not only its title) has been dropped
+    advert_title = False  # only the advert's title has been dropped, in a block of its own
     label_block = -2  # the block of a dropped list label such as "Read more:"
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
+        if advert_title and line.block == advert + 1:
+            advert += 1  # an advert's title stood alone: its text follows (one block more)
+            advert_title = False
         if line.block == advert:
             line.note = "dropped: in an advert block"
+            if ends_sentence(line.text) or line.text.count(" ") >= _ADVERT_TITLE_WORDS:
+                advert_text = True
+            advert_title = not advert_text and not is_sponsor_marker(line.text)
             continue
         text = strip_read_more(line.text)
         if not text:
@@ -151,6 +160,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             # The advert is the rest of the label's block, or the next block if it stands alone.
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
+            advert_text = advert_title = False
             continue
         if is_footer_start(text) or is_postal_address(text):
             line.note = "dropped: a footer line"

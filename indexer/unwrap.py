@@ -33,8 +33,15 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
                 continued += 1
     if continued < 2 or continued < 0.2 * pairs or sum(map(len, blocks)) < 4:
         return None
-    lengths = sorted(len(line) for block in blocks for line in block)
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.97))]
+    # The longest line that certainly wraps onto the next: unwrapped long lines (an intro
+    # written as one line, a URL) would push a percentile of all lines past the wrap column.
+    wrapped = sorted(
+        len(prev)
+        for block in blocks
+        for prev, nxt in pairwise(block)
+        if starts_lower(nxt) and not ends_sentence(prev)
+    )
+    width = wrapped[-1] if len(wrapped) < 10 else wrapped[int(len(wrapped) * 0.9)]
     return width if 30 <= width <= 110 else None
 
 
