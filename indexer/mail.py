@@ -111,8 +111,8 @@ def _body(message: EmailMessage) -> tuple[str, tuple[Block, ...] | None]:
     text = ""
     if plain is not None:
         text = tidy(_part_text(plain))
-        if plain.get_param("format", "").lower() == "flowed":
-            text = _unflow(text, plain.get_param("delsp", "").lower() == "yes")
+        if str(plain.get_param("format", "")).lower() == "flowed":
+            text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
     if html is not None:
         page = html_to_text(tidy(_part_text(html)))
         if len(page.text) >= _HTML_SHARE * len(text.strip()):

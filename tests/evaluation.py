@@ -118,12 +118,41 @@ def _extras(gold: dict, parsed: dict[str, list[dict]]) -> list[str]:
     return out
 
 
+def evaluate_all(folders: list[Path]) -> dict[str, tuple[float, float, float]]:
+    """Story figures per format (and "all") over several gold folders taken together."""
+    gold: dict[str, dict] = {}
+    parsed: dict[str, list[dict]] = {}
+    formats: dict[str, list[str]] = {}
+    for folder in folders:
+        entries = json.loads((folder / "stories.gold.json").read_text(encoding="utf-8"))
+        names = [name for name, entry in entries.items() if isinstance(entry, dict)]
+        names = [name for name in names if "stories" in entries[name]]
+        found, _ = _parse(folder, names)
+        for name in names:
+            key = f"{folder.name}:{name}"  # no slash: the scorer matches on file names
+            gold[key] = entries[name]
+            parsed[key] = [{**story, "source": key} for story in found[name]]
+            formats.setdefault(format_of(next(folder.rglob(name))), []).append(key)
+    figures = {}
+    for fmt, keys in sorted(formats.items()):
+        stories = [story for key in keys for story in parsed[key]]
+        figures[fmt], _ = score.score_stories({key: gold[key] for key in keys}, stories)
+    every = [story for stories in parsed.values() for story in stories]
+    figures["all"], _ = score.score_stories(gold, every)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--misses", action="store_true", help="list every missed gold story")
     parser.add_argument("--extras", action="store_true", help="list stories no gold story matched")
+    parser.add_argument("--together", action="store_true", help="one table for all the folders")
     args = parser.parse_args(argv)
+    if args.together:
+        for fmt, (p, r, f) in evaluate_all(args.folders).items():
+            print(f"  stories {fmt:8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        return 0
     for folder in args.folders:
         result = evaluate(folder)
         print(f"{folder}")
