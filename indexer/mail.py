@@ -1,8 +1,10 @@
 """E-mail digests: single `.eml` messages and mbox files (each message one digest).
 
-Parsed with the standard `email` package (`policy.default`), which undoes quoted-printable and
-base64. The text/plain part is preferred; an HTML-only message (or one whose plain part is a stub
-such as "view this e-mail in your browser") is read through the HTML reader.
+Parsed with the standard `email` package, which undoes quoted-printable and base64; with the
+`compat32` policy, whose headers are plain strings (the `default` policy's header objects took a
+third of the time of reading a message), so the subject and date are decoded here. The HTML part
+a mail program shows is read through the HTML reader; the plain part when there is no HTML or
+it says much less.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
 from email.errors import MessageError
-from email.message import EmailMessage
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import parsedate_to_datetime
 
 from indexer.blocks import Block
 from indexer.html_text import html_to_text
@@ -56,7 +60,7 @@ def looks_like_message(data: bytes) -> bool:
     return found >= 2
 
 
-def _part_text(part: EmailMessage) -> str:
+def _part_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
@@ -86,7 +90,7 @@ def _unflow(text: str, delsp: bool) -> str:
     return "\n".join(out)
 
 
-def _text_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
+def _text_parts(message: Message) -> tuple[Message | None, Message | None]:
     """The first inline text/plain and text/html parts (each header parsed once: it is slow)."""
     plain = html = None
     for part in message.walk():
@@ -104,7 +108,7 @@ def _text_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessag
     return plain, html
 
 
-def _body(message: EmailMessage) -> tuple[str, tuple[Block, ...] | None]:
+def _body(message: Message) -> tuple[str, tuple[Block, ...] | None]:
     """The part a mail program shows: the HTML (its structure is the digest's layout) unless
     it carries much less text than the plain part; else the plain text."""
     plain, html = _text_parts(message)
@@ -123,7 +127,7 @@ def _body(message: EmailMessage) -> tuple[str, tuple[Block, ...] | None]:
 def message_digest(data: bytes) -> MailText:
     """One message's digest text, subject and date; ReadError when it is not a usable message."""
     try:
-        message = email.message_from_bytes(data, policy=policy.default)
+        message = email.message_from_bytes(data, policy=policy.compat32)
         if not any(name in message for name in _KNOWN):
             raise ReadError("malformed e-mail: no message headers")
         text, blocks = _body(message)
@@ -133,12 +137,28 @@ def message_digest(data: bytes) -> MailText:
         raise ReadError(f"malformed e-mail: {exc}") from exc
     if not text.strip():
         raise ReadError("e-mail has no readable text part")
-    title = _REPLY_PREFIX.sub("", str(subject)).strip() if subject is not None else None
-    day = None
-    stamp = getattr(date_header, "datetime", None)
-    if isinstance(stamp, dt.datetime):
-        day = stamp.date()
-    return MailText(text, blocks, title or None, day)
+    title = _REPLY_PREFIX.sub("", _decoded(subject)).strip() if subject is not None else None
+    return MailText(text, blocks, title or None, _day(date_header))
+
+
+def _decoded(header: object) -> str:
+    """A header's text with RFC 2047 encoded words ("=?utf-8?q?...?=") decoded."""
+    raw = str(header)
+    if "=?" not in raw:
+        return " ".join(raw.split())
+    try:
+        return " ".join(str(make_header(decode_header(raw))).split())
+    except (LookupError, UnicodeDecodeError, ValueError, AssertionError):
+        return " ".join(raw.split())
+
+
+def _day(header: object) -> dt.date | None:
+    if header is None:
+        return None
+    try:
+        return parsedate_to_datetime(str(header)).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def split_mbox(data: bytes) -> list[bytes]:
