@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -84,6 +85,7 @@ def strip_dateline(text: str) -> str:
     return text[match.end() :] if match is not None else text
 
 
+@functools.lru_cache(maxsize=4096)
 def entry_key(text: str) -> str:
     """What a contents entry and its headline have in common, for matching one to the other."""
     text = _ENTRY_NUMBER.sub("", text)
@@ -161,6 +163,23 @@ _JOB_CUES = re.compile(
     re.I,
 )
 # One of these alone marks a vacancy; the others need a second cue.
+# A substring of every cue `_JOB_CUES` can match.
+_JOB_HINTS = (
+    "clos",
+    "apply",
+    "session",
+    "annum",
+    "p.a.",
+    "rata",
+    "salary",
+    "band",
+    "vsm",
+    "time",
+    "term",
+    "permanent",
+    "hybrid",
+    "£",
+)
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
@@ -174,6 +193,7 @@ _PAGE_MARK = re.compile(
     re.I,
 )
 _PAGE_MARK_WORDS = 16
+_DIGIT_RUN = re.compile(r"\d{3}")  # a telephone number has runs of three digits or more
 
 
 def is_job_advert(headline: str | None, body: str) -> bool:
@@ -181,6 +201,9 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     text = f"{headline or ''} {body}"
     if text.count(" ") >= _JOB_WORDS:
         return False
+    lower = text.lower()
+    if not any(hint in lower for hint in _JOB_HINTS):
+        return False  # none of the cues can match: spare the regex
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
     if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
         return True
@@ -190,7 +213,9 @@ def is_job_advert(headline: str | None, body: str) -> bool:
 
 def has_contact(text: str) -> bool:
     """An e-mail address or telephone number: contact details, never a headline."""
-    return ("@" in text or any(ch.isdigit() for ch in text)) and _CONTACT.search(text) is not None
+    if "@" not in text and _DIGIT_RUN.search(text) is None:
+        return False  # a cheap test first: most lines have neither
+    return _CONTACT.search(text) is not None
 
 
 def is_page_mark(text: str) -> bool:

@@ -157,7 +157,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
             drop(raw, "a message header")  # folded onto the next line
             continue
-        if current and _separator(current[-1].text) and mail_header(raw) is not None:
+        if current and mail_header(raw) is not None and _separator(current[-1].text):
             drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
             close()
         if (header := mail_header(raw, bool(headers))) is not None and not current:
