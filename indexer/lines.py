@@ -294,18 +294,23 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     """Running heads and footers (short lines repeated page after page) go, and a paragraph
     a page break cut in two is one again; returns the lines dropped."""
     lines = [line for group in groups for line in group]
+    keys = [running_key(line.text) for line in lines]
     running = running_lines(
-        (line.text, number)
-        for number, line in enumerate(lines)
-        if not line.bulleted and not is_boilerplate(line.text)
+        (line.text, number) for number, line in enumerate(lines) if not line.bulleted
     )
+    if running:  # chrome repeated on every page is left to the boilerplate rules
+        texts = dict(zip(keys, (line.text for line in lines), strict=True))
+        running = frozenset(key for key in running if not is_boilerplate(texts[key]))
     dropped: list[Line] = []
     merged: list[list[Line]] = []
     cut = False  # a running line was just dropped: a page break
+    position = 0
     for group in groups:
         kept = []
         for line in group:
-            if running_key(line.text) in running or is_page_mark(line.text):
+            key = keys[position]
+            position += 1
+            if key in running or is_page_mark(line.text):
                 line.note = "dropped: repeats page after page (running head or footer)"
                 dropped.append(line)
                 cut = True
