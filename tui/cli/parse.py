@@ -34,10 +34,11 @@ _PREVIEW_CHARS = 160
 def parse(paths: tuple[str, ...], as_json: bool, no_entities: bool, explain: bool) -> None:
     """Split digest files (or folders of them) into stories.
 
-    Reads plain text, Markdown, HTML, .eml and mbox files. With --json, prints one array of
-    story objects with the keys id, source, digest_title, date (ISO 8601), date_from (header,
-    text, filename or mtime), position, headline (null for a lead story), title, body and
-    entities (text, label, field, start, end, canonical, value).
+    Reads plain text, Markdown, HTML, mail (.eml, mbox, Maildir), Outlook .msg files and RSS or
+    Atom feeds. With --json, prints one array of story objects with the keys id, source,
+    digest_title, date (ISO 8601), date_from (header, text, filename or mtime), position,
+    headline (null for a lead story), title, body and entities (text, label, field, start, end,
+    canonical, value).
 
     With --explain, prints for every line of each digest its block (group number and kind:
     heading, paragraph, item, cell, line of plain text...), its shape (headline-like, body,
@@ -103,7 +104,8 @@ def _explain(explained: Iterable[tuple[RawDigest, SplitResult]], as_json: bool) 
     for raw, result in explained:
         console.print(Text(one_line(raw.source), style="bold"))
         if result.header:
-            console.print(Text(f"  header: {one_line(result.header)}", style="dim"))
+            header = Text(f"  header: {one_line(result.header)}", style="dim")
+            console.print(header, no_wrap=True, overflow="ellipsis")
         for line in result.explained:
             dropped = line.decision.startswith("dropped")
             row = Text(f"{line.group:>4} {line.block:<10} {line.shape:<13} ", style="dim")
