@@ -127,6 +127,9 @@ class Builder:
         except Skipped as exc:
             result.skipped = str(exc)
             return result
+        except Exception as exc:  # a reader bug on one odd file must not stop the run
+            result.error = f"cannot parse: {type(exc).__name__}: {exc}"
+            return result
         result.digests = len(digests)
         names = self.out.names
         for number, digest in enumerate(digests):

@@ -130,6 +130,8 @@ def message_digest(data: bytes) -> MailText:
         message = email.message_from_bytes(data, policy=policy.compat32)
         if not any(name in message for name in _KNOWN):
             raise ReadError("malformed e-mail: no message headers")
+        if message.get_content_maintype() == "multipart" and not message.get_boundary():
+            raise ReadError("malformed e-mail: multipart message without a boundary")
         text, blocks = _body(message)
         subject = message.get("subject")
         date_header = message.get("date")
@@ -148,7 +150,7 @@ def _decoded(header: object) -> str:
         return " ".join(raw.split())
     try:
         return " ".join(str(make_header(decode_header(raw))).split())
-    except (LookupError, UnicodeDecodeError, ValueError, AssertionError):
+    except (LookupError, UnicodeDecodeError, ValueError, AssertionError, MessageError):
         return " ".join(raw.split())
 
 
