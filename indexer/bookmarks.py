@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -32,6 +33,28 @@ from indexer.models import Story
 from indexer.textcodec import visible_controls
 
 BUSY_TIMEOUT_S = 10.0
+_WAL_RETRY_S = 0.02
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging, waiting out a peer that is opening the file too.
+
+    Changing the journal mode does not wait on SQLite's busy handler: two stores opened at the
+    same moment (two app windows, the app and `dex bookmarks`) can see "database is locked" at
+    once. It is retried for up to `BUSY_TIMEOUT_S`; a file already in WAL mode is not touched.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(_WAL_RETRY_S)
 
 
 class BookmarkStoreError(Exception):
@@ -228,7 +251,7 @@ class BookmarkStore:
         try:
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if self.persistent:
-                db.execute("PRAGMA journal_mode = WAL")
+                _use_wal(db)
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:

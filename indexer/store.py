@@ -178,7 +178,11 @@ def _update(
     rebuild_only: bool = False,
 ) -> IndexSummary:
     started = time.perf_counter()
-    _marker(index_dir)  # refuse a foreign folder before creating anything in it
+    if not (index_dir / engine.WRITE_LOCK).exists():
+        # Refuse a foreign folder before creating anything in it. A folder with dex's lock in
+        # it is one another dex is creating now (its files, no marker yet): the check under
+        # the lock below decides once that dex is done.
+        _marker(index_dir)
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
