@@ -58,6 +58,10 @@ _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may 
 _CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
+_SELF_TALK = re.compile(
+    r"\s+(?:is|are)\s+(?:supported|sponsored|powered|brought\s+to\s+you|written|produced|"
+    r"published|compiled|edited|sent|free)\b"
+)
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -110,6 +114,8 @@ def split_digest(
     _mark_alternation(lines)
     lines = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
+    if header:
+        lines = _drop_self_talk(lines, header)
     sections = tuple(_assemble(lines))
     if not explain:
         return SplitResult(header, sections)
@@ -309,6 +315,22 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     header = next((line.text for line in lines[:cut] if line.kind != "L"), None)
     _note_rest(lines[:cut], "dropped: the digest's header (masthead, intro)")
     return header, lines[cut:]
+
+
+def _drop_self_talk(lines: list[Line], name: str) -> list[Line]:
+    """Sentences whose subject is the digest itself ("Morning Dose is supported by X", "...is
+    written by the policy team"), where the digest's name is its masthead: not news."""
+    name = name.strip().lower()
+    if not 1 <= name.count(" ") < 6:
+        return lines
+    kept = []
+    for line in lines:
+        text = line.text.lower()
+        if text.startswith(name) and _SELF_TALK.match(text[len(name) :]) is not None:
+            line.note = "dropped: talk about the digest itself"
+        else:
+            kept.append(line)
+    return kept
 
 
 def _drop_contents_lists(lines: list[Line]) -> list[Line]:
