@@ -49,7 +49,9 @@ _CHROME = re.compile(
     r"""^[\W_]*(?:
       view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
         (?:web\ )?(?:browser|online|web\ ?page)
-    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | web\ version | online\ version
+    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser
+    | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside
+    | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
     | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
@@ -90,6 +92,7 @@ _CHROME_FIRST_WORDS = _words(
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
+    caution book
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -354,7 +357,9 @@ _INTRO_TALK = re.compile(
     r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
     | \bwelcome\ to\b | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
-    | \bhere\ (?:is|are|'s)\ (?:your|this\ week's|today's) | \bwhat\ you\ need\ to\ know
+    | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
+    | ^happy\ (?:new\ year|christmas|holidays|easter)\b
+    | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b

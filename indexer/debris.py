@@ -114,7 +114,8 @@ def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _EVENT_START = re.compile(
-    rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|{_MONTH}\s+\d{{1,2}}\b"
+    rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    rf"|{_MONTH}\s+\d{{1,2}}\b"
     r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\d{1,2}[:.]\d\d\b)",
     re.I,
 )
@@ -206,6 +207,9 @@ def is_job_advert(headline: str | None, body: str) -> bool:
         return False  # none of the cues can match: spare the regex
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
     if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
+        return True
+    # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")
+    if text.count(" ") < _LISTING_WORDS and any(cue.startswith("closes") for cue in cues):
         return True
     # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a").
     return text.count(" ") < _LISTING_WORDS and any(cue.startswith("band") for cue in cues)

@@ -63,7 +63,12 @@ _DATE_LINE_REST = re.compile(
 )
 
 _MONTH_YEAR = re.compile(
-    r"^(?:(?:issue|edition)\s*:?\s*)?" + _MONTH + r",?\s+" + _YEAR + r"$", re.I
+    r"^(?:(?:issue|edition|no\.?|vol\.?)\s*:?\s*\d{0,4}\s*[·|,–—-]?\s*)?"
+    + _MONTH
+    + r",?\s+"
+    + _YEAR
+    + r"$",
+    re.I,
 )
 _SCAN_LINES = 10
 _SCAN_CHARS = 300

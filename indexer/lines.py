@@ -52,6 +52,7 @@ _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _ORDER = itertools.count()
 _COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
 _SIGN_OFF_WORDS = 8
+_FORWARD_SCAN = 0.4  # a forwarded message's header block sits in the first part of a mail
 _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
 # "** Headline", "## Headline": text/plain renderings of a heading.
 _OPEN_MARKER = re.compile(r"^(?:\*{1,2}|#{1,6})\s+(?=\S)")
@@ -160,6 +161,14 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if current and mail_header(raw) is not None and _separator(current[-1].text):
             drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
             close()
+        if (
+            len(current) == 1
+            and not headers
+            and (header := mail_header(raw)) is not None
+            and header[0] == "from"
+            and headline_text(current[0].text)
+        ):
+            headers.append(("subject", current.pop().text))  # a post's title over its From:
         if (header := mail_header(raw, bool(headers))) is not None and not current:
             headers.append(header)
             in_signature = False
@@ -243,11 +252,30 @@ def _strip_section_numbers(groups: list[list[Line]]) -> None:
         line.text = line.text[end:]
 
 
+def _forwarded_from(blocks: Sequence[Block]) -> int:
+    """Where a forwarded message starts: after the header block ("From:", "Sent:", "To:",
+    "Subject:") a mail program puts above it, near the top; 0 when there is none."""
+    subjects = sum(1 for block in blocks if block.text[:8].lower().startswith("subject"))
+    if subjects > 1:
+        return 0  # header block after header block: a digest of messages, not a forward
+    limit = max(1, int(len(blocks) * _FORWARD_SCAN))
+    for start in range(limit):
+        names = []
+        end = start
+        while end < len(blocks) and (header := mail_header(blocks[end].text)) is not None:
+            names.append(header[0])
+            end += 1
+        if "from" in names and len(set(names)) >= 3:
+            return end
+    return 0
+
+
 def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
-    """The reader's blocks as lines, grouped as the reader grouped them."""
+    """The reader's blocks as lines, grouped as the reader grouped them (a forwarder's note
+    and the header block above a forwarded digest left out)."""
     groups: list[list[Line]] = []
     group: int | None = None
-    for block in blocks:
+    for block in blocks[_forwarded_from(blocks) :]:
         if block.kind == "rule" or _url_only(block.text):
             group = None if block.kind == "rule" else group
             continue

@@ -397,13 +397,20 @@ def _assemble(lines: list[Line]) -> list[Section]:
         index = end
     with_body = [story.headline for story in stories if story.body and story.headline]
     _drop_contents_entries(stories, with_body)
-    for story in stories:
-        if (reason := _not_news(story)) is not None:
-            for part in [story.head, *story.body]:
-                if part is not None:
-                    part.note = f"dropped: {reason}"
-            story.body.clear()
-            story.head = story.headline = None
+    for number, story in enumerate(stories):
+        if (reason := _not_news(story)) is None:
+            continue
+        title = stories[number - 1] if number else None
+        if title is not None and title.head is not None and not title.body:
+            parts = [title.head]  # the listing's title, on a line of its own above it
+            title.head = title.headline = None
+        else:
+            parts = []
+        for part in [*parts, story.head, *story.body]:
+            if part is not None:
+                part.note = f"dropped: {reason}"
+        story.body.clear()
+        story.head = story.headline = None
     sections: list[Section] = []
     bodies = any(story.body for story in stories)
     for story in stories:
