@@ -181,6 +181,16 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         return
+    # dex may have died before the line above took effect (a kill -9 while this worker was
+    # starting): then no signal will come, and the worker would wait on its queue for ever.
+    starter = multiprocessing.parent_process()
+    if starter is not None and starter.pid is not None:
+        try:
+            os.kill(starter.pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
 
 
 def _work(index_dir: str, tasks: Any, results: Any) -> None:
