@@ -369,5 +369,5 @@ def html_to_text(html: str) -> HtmlText:
     root = _content_root(tree)
     blocks = _extract(root).blocks if root is not None else []
     title = _page_title(tree)
-    masthead = masthead_heading(blocks, None)
+    masthead = masthead_heading(blocks, title)
     return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

@@ -8,6 +8,7 @@ bold headline became one story with its neighbours).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -24,6 +25,10 @@ class MarkdownText:
     date: str | None
 
 
+_MASTHEAD_REACH = 3  # blocks from the top a masthead heading may sit
+_ABOVE_MASTHEAD_WORDS = 12  # what stands above it is chrome, shorter than this
+_MASTHEAD_WORDS = 6  # spaces: a newsletter's name has fewer words; a headline often more
+_TITLE_PARTS = re.compile(r"\s+[|–—·:-]\s+")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
@@ -171,16 +176,27 @@ def _add_inline(
 def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
     """A first heading that names the digest, not a story: removed from `blocks`, returned.
 
-    That is a top-level heading over stories headed one level down, or the document's title.
+    That is a top-level heading over stories headed one level down, or the document's title
+    (or its first part: "Care Matters Midlands | 14 November 2024"). Short lines above it
+    ("View this email in your browser") do not hide it.
     """
-    if not blocks or blocks[0].kind != "heading":
+    at = next(
+        (i for i, block in enumerate(blocks[:_MASTHEAD_REACH]) if block.kind == "heading"), None
+    )
+    if at is None or any(b.text.count(" ") >= _ABOVE_MASTHEAD_WORDS for b in blocks[:at]):
         return None
-    first = blocks[0]
-    levels = [b.level for b in blocks[1:] if b.kind == "heading"]
-    named = title is not None and " ".join(title.split()).lower() == first.text.lower()
+    first = blocks[at]
+    levels = [b.level for b in blocks[at + 1 :] if b.kind == "heading"]
+    names = set()
+    if title is not None:
+        title = " ".join(title.split()).lower()
+        names = {title, _TITLE_PARTS.split(title, maxsplit=1)[0].strip()}
+    named = first.text.lower() in names
     if not named and not (first.level == 1 and levels and min(levels) > 1):
         return None
-    del blocks[0]
+    if first.text.count(" ") >= _MASTHEAD_WORDS and _TITLE_PARTS.search(first.text) is None:
+        return None  # a long heading over the page's text is its article's headline
+    del blocks[at]
     return first.text
 
 

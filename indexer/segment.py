@@ -62,6 +62,7 @@ _SELF_TALK = re.compile(
     r"\s+(?:is|are)\s+(?:supported|sponsored|powered|brought\s+to\s+you|written|produced|"
     r"published|compiled|edited|sent|free)\b"
 )
+_LABEL_WORDS = 3  # a category label under a headline is shorter ("Performance", "Policy")
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -384,6 +385,8 @@ def _assemble(lines: list[Line]) -> list[Section]:
             end += 1
         run = lines[index:end]
         has_body = end < len(lines)
+        if has_body and (label := _label_under_headline(run)) is not None:
+            run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
@@ -436,6 +439,40 @@ def _assemble(lines: list[Line]) -> list[Section]:
             line.note = f"story {number}: text"
         sections.append(Section(story.headline, tuple(line.text for line in story.body)))
     return sections
+
+
+def _label_under_headline(run: list[Line]) -> int | None:
+    """Where plain short lines (a category, a date) under a structural headline (a heading,
+    bold or linked text) begin, in a run of headline-like lines over text; else None."""
+
+    def label(line: Line) -> bool:
+        facts = line.facts
+        return (
+            facts is not None
+            and facts.kind != "heading"
+            and not facts.strong  # a short bold line is a headline
+            and line.text.count(" ") < _LABEL_WORDS
+            and not is_date_line(line.text)
+            and not is_event(line.text)
+        )
+
+    if len(run) < 2 or not label(run[-1]):
+        return None
+    at = len(run) - 1
+    while at > 0 and label(run[at - 1]):
+        at -= 1
+    head = run[at - 1].facts if at else None
+    if head is None or not _structural(head):
+        return None
+    if head.kind != "heading" and any(_structural(line.facts) for line in run[at:] if line.facts):
+        return None  # bold over bold: which is the headline is not clear
+    for label in run[at:]:
+        label.note = "dropped: a label under the headline (a category, a date)"
+    return at
+
+
+def _structural(block: Block) -> bool:
+    return block.kind == "heading" or block.strong or block.linked
 
 
 def _not_news(story: _Story) -> str | None:
