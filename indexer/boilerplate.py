@@ -66,6 +66,7 @@ _CHROME = re.compile(
     | privacy\ (?:policy|notice|statement) | terms\ (?:and|&)\ conditions
     | terms\ of\ (?:use|service)
     | cookie\ (?:policy|settings|preferences|notice) | we\ use\ cookies | accept\ (?:all\ )?cookies
+    | this\ (?:web\ ?)?site\ uses\ cookies
     | (?:read|see|find\ out|learn|discover)\ more\b
     | read\ (?:the\ )?(?:full|whole)\ (?:story|article|report)
     | full\ (?:story|article)\b | continue\ reading | keep\ reading | click\ here | tap\ here
@@ -135,7 +136,7 @@ _AGENCY = re.compile(
     r"ap\ photo|istock(?:photo)?|unsplash)\s*[)\]]?$",
     re.I | re.X,
 )
-_NAME = r"[A-Z][a-z'’.-]*[a-z](?:-[A-Z][a-z'’]+)?"
+_NAME = r"[A-Z][a-z'’.-]*(?:[A-Z][a-z'’.-]*)?[a-z](?:-[A-Z][a-z'’]+)?"  # MacLean, O'Neill
 _CALENDAR = (
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
     r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
@@ -195,7 +196,9 @@ _TALK_WORDS = _phrases(
     "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside"
 )
 _GREETING = re.compile(
-    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)", re.I
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)"
+    r"|^(?:morning|afternoon|evening)(?=[,!.]|$)",
+    re.I,
 )
 
 
