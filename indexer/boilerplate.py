@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.digest_dates import is_date_line
+from indexer.digest_dates import is_date_line, is_dated_meta
 
 
 def _words(text: str) -> frozenset[str]:
@@ -204,7 +204,8 @@ _GREETING = re.compile(
 
 _SPONSOR = re.compile(
     r"""^[\W_]*(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
-    | promoted(?:\ content)?|partner\ content|(?:sponsored|promoted|brought\ to\ you)\ by\b.{0,60}
+    | promoted(?:\ content)?|partner\ (?:content|message|spotlight)|from\ our\ partners?
+    | (?:sponsored|promoted|supported|brought\ to\ you)\ by\b.{0,60}
     | in\ (?:association|partnership)\ with\b.{0,60})\W*$
     | ^(?:today's|this\ week's|this\ (?:issue|edition|newsletter|e-?mail|bulletin|briefing))
       \b[\w'’&.\ -]{0,50}\ (?:is|are)\ (?:supported|sponsored|powered|brought\ to\ you)\ by\b""",
@@ -295,7 +296,7 @@ def is_boilerplate(line: str) -> bool:
     if "min" in line and (timed := _READ_TIME.search(line)) is not None:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
-    return is_date_line(line) or _is_social(line) or _is_menu(line)
+    return is_date_line(line) or is_dated_meta(line) or _is_social(line) or _is_menu(line)
 
 
 def is_byline(line: str) -> bool:

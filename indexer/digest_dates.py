@@ -151,6 +151,27 @@ def is_date_line(line: str) -> bool:
     return False
 
 
+_META_LABELS = frozenset(
+    "announced answered published updated posted issued laid tabled debated sitting".split()
+)
+
+
+def is_dated_meta(line: str) -> bool:
+    """A story's metadata line: where and when ("Westminster Hall | Tuesday 23 January 2018,
+    9.30am", "HL4521 | Answered 22 January 2018", "Announced Tuesday 23 January 2018")."""
+    if len(line) > 90 or not _may_hold_date(line):
+        return False
+    for pattern in _PATTERNS:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        rest = f"{line[: match.start()]} {line[match.end() :]}"
+        words = rest.replace("|", " ").split()
+        labelled = bool(words) and words[0].lower().strip(":") in _META_LABELS
+        return len(words) <= 6 and (" | " in line or labelled)
+    return False
+
+
 _MASTHEAD_SEPARATORS = "-–—|·•:,"
 
 
