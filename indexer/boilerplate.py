@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.digest_dates import is_date_line, is_dated_meta
+from indexer.digest_dates import is_date_line
 
 
 def _words(text: str) -> frozenset[str]:
@@ -296,7 +296,7 @@ def is_boilerplate(line: str) -> bool:
     if "min" in line and (timed := _READ_TIME.search(line)) is not None:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
-    return is_date_line(line) or is_dated_meta(line) or _is_social(line) or _is_menu(line)
+    return is_date_line(line) or _is_social(line) or _is_menu(line)
 
 
 def is_byline(line: str) -> bool:

@@ -152,7 +152,7 @@ def is_date_line(line: str) -> bool:
 
 
 _META_LABELS = frozenset(
-    "announced answered published updated posted issued laid tabled debated sitting".split()
+    ["announced", "answered", "published", "updated", "posted", "issued", "laid", "tabled"]
 )
 
 

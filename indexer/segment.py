@@ -37,7 +37,7 @@ from indexer.debris import (
     repeats_headline,
     strip_dateline,
 )
-from indexer.digest_dates import is_date_line, is_dated_masthead
+from indexer.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
 from indexer.lines import (
     Line,
     block_groups,
@@ -62,7 +62,7 @@ _SELF_TALK = re.compile(
     r"\s+(?:is|are)\s+(?:supported|sponsored|powered|brought\s+to\s+you|written|produced|"
     r"published|compiled|edited|sent|free)\b"
 )
-_LABEL_WORDS = 3  # a category label under a headline is shorter ("Performance", "Policy")
+_LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance", "Mental health")
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -180,6 +180,10 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: a sign-off"
             _note_rest(lines[index + 1 :], "dropped: the sender's signature")
             break
+        if len(kept) >= _HEADER_LINES and is_dated_meta(text):
+            # Below the masthead (where "Name | date" names the issue): a story's metadata.
+            line.note = "dropped: a story's place and date"
+            continue
         if is_boilerplate(text):
             line.note = "dropped: mail or web chrome"
             if (
