@@ -1,15 +1,19 @@
-"""Split a digest's text into the stories a reader sees.
+"""Split a digest into the stories a reader sees: what each line is, and how stories form.
 
-Digests come in three layouts, often mixed: a headline line over one or more paragraphs; a lead
-story with no headline at the top; and lists of headline / one-line standfirst pairs on
-consecutive lines. The rules below read that layout from the shape of the lines (length, closing
-punctuation, what follows them), never from a particular newsletter's words:
+The lines come from `indexer.lines` (a reader's blocks, or plain text by line shape). Digests
+come in a few layouts, often mixed: a headline over paragraphs; a lead story with no headline
+at the top; headline / one-line standfirst pairs; bold-lead items (cut by the template). The
+rules read that layout from structure and shape, never from a particular newsletter's words:
 
-- a headline is a short line that does not end like a sentence and is followed by body text;
-- two headline-like lines in a row: the first is a section label (kicker), not a story;
-- the first lines may talk about the newsletter itself ("our roundup of ..."): a header;
-- e-mail and web chrome, captions, bylines and date lines are dropped (`indexer.boilerplate`);
-- hard-wrapped paragraphs (plain-text e-mail) are joined back before any of that.
+- a headline is a short line that does not end like a sentence and is followed by body text
+  (or a heading, or a wholly bold or linked line, where the reader saw one);
+- two headline-like lines in a row: the first is a section label (kicker), not a story, unless
+  the second is a short category label under a heading;
+- the first lines may be a masthead, a date line, a greeting or an intro: the header;
+- chrome, footers, sponsor blocks, contents lists, event listings, vacancies, contact lines
+  and talk about the digest itself are dropped (`indexer.boilerplate`, `indexer.debris`).
+
+With `explain=True` every line carries what became of it and why (`dex parse --explain`).
 """
 
 from __future__ import annotations
