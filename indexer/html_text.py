@@ -48,6 +48,7 @@ _DROP_HINTS = _words(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD_TAGS = frozenset(["b", "strong"])
 _PROSE_CELL_WORDS = 12
+_SLUG_WORDS = 3
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
 _LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
 _PARA_BLOCKS = _words(
@@ -101,7 +102,10 @@ def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style.lower()):
         return True
-    hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    anchor = (attrs.get("id") or "").lower()
+    if len(_HINT_SPLIT.split(anchor)) > _SLUG_WORDS:
+        anchor = ""  # an anchor made from a headline ("...-to-share-a-back-office") is no hint
+    hints = f"{attrs.get('class') or ''} {anchor}".lower()
     if not hints.strip() or _DROP_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
         return False
     # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.

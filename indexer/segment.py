@@ -153,7 +153,8 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
-        if advert_title and line.block == advert + 1:
+        heading = line.facts is not None and line.facts.kind == "heading"
+        if advert_title and line.block == advert + 1 and not heading:
             advert += 1  # an advert's title stood alone: its text follows (one block more)
             advert_title = False
         if line.block == advert:
@@ -172,6 +173,8 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
             advert_text = advert_title = False
+            if advert != line.block and text.count(" ") >= _ADVERT_TITLE_WORDS:
+                advert = -1  # "This week's issue is supported by X. ..." holds its own advert
             continue
         if is_footer_start(text) or is_postal_address(text):
             line.note = "dropped: a footer line"
