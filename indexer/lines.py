@@ -25,6 +25,7 @@ from indexer.debris import (
     running_key,
     running_lines,
 )
+from indexer.digest_dates import is_date_line, is_dated_meta
 from indexer.lineshape import ends_sentence, headline_text
 from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 from indexer.unwrap import join_wrapped
@@ -284,6 +285,10 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             group = None
             continue
         line, bulleted, emphasised = cleaned
+        if block.lead and line.startswith(block.lead):
+            rest = line[len(block.lead) :].strip(" |·•–—-")
+            if rest and (is_date_line(rest) or is_dated_meta(rest)):
+                line, emphasised = block.lead, True  # "<a>Headline</a> <span>3 October 2018</span>"
         if block.group != group or not groups:
             groups.append([])
             group = block.group

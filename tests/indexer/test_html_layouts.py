@@ -1,0 +1,82 @@
+"""Layouts that publishing tools give HTML digests, each read as the stories a reader sees."""
+
+from __future__ import annotations
+
+from indexer.html_text import html_to_text
+from indexer.segment import split
+
+
+def stories(html: str) -> list[tuple[str | None, str]]:
+    page = html_to_text(html)
+    return [(s.headline, s.body) for s in split(page.text, page.blocks)]
+
+
+def test_listing_with_a_date_after_each_linked_headline() -> None:
+    html = """<main><h1>News</h1><ul>
+    <li><a href="/a">Hospital trust rated inadequate after inspection</a>
+        <span class="date">3 October 2018</span>
+        <p>The regulator rated the trust inadequate.</p></li>
+    <li><a href="/b">GP practice put into special measures</a>
+        <time datetime="2018-10-02">2 October 2018</time><p>A practice in Leeds was placed in
+        special measures.</p></li></ul></main>"""
+    assert stories(html) == [
+        (
+            "Hospital trust rated inadequate after inspection",
+            "The regulator rated the trust inadequate.",
+        ),
+        (
+            "GP practice put into special measures",
+            "A practice in Leeds was placed in special measures.",
+        ),
+    ]
+
+
+def test_category_label_under_each_heading_is_not_the_headline() -> None:
+    html = """<main>
+    <h2><a href="/1">Ambulance response times: February figures</a></h2>
+    <div class="category"><a href="/c/performance">Performance</a></div>
+    <p>Category 1 patients waited an average of seven minutes.</p>
+    <h2><a href="/2">Association responds to the Long Term Plan</a></h2>
+    <div class="category"><a href="/c/policy">Policy</a></div>
+    <p>We have published our full response to the plan.</p></main>"""
+    assert stories(html) == [
+        (
+            "Ambulance response times: February figures",
+            "Category 1 patients waited an average of seven minutes.",
+        ),
+        (
+            "Association responds to the Long Term Plan",
+            "We have published our full response to the plan.",
+        ),
+    ]
+
+
+def test_heading_whose_anchor_contains_a_chrome_word_is_kept() -> None:
+    html = """<article><h3 id="trusts-to-share-a-back-office">Trusts to share a back office</h3>
+    <p>Two trusts will merge their finance and HR teams from July.</p>
+    <h3 id="waiting-list-falls">Waiting list falls</h3>
+    <p>The list fell to 7.4 million.</p></article>"""
+    assert [headline for headline, _ in stories(html)] == [
+        "Trusts to share a back office",
+        "Waiting list falls",
+    ]
+
+
+def test_email_cells_with_bold_linked_headline_over_standfirst() -> None:
+    html = """<title>Care Matters Midlands | 14 November 2024</title>
+    <table><tr><td style="font-size:11px">View this email in your browser</td></tr>
+    <tr><td><h1>Care Matters Midlands</h1></td></tr>
+    <tr><td><a href="/1"><b>Care homes face £2.8m a month National Insurance bill</b></a>
+    <br>
+    Our analysis of the Budget shows the rise will hit independent providers hardest.</td></tr>
+    <tr><td><a href="/2"><b>ICB agrees 4.5% fee uplift</b></a><br>
+    The board approved the rise for 2025-26 on Tuesday.</td></tr></table>"""
+    page = html_to_text(html)
+    assert page.title == "Care Matters Midlands | 14 November 2024"  # the masthead is no story
+    assert stories(html) == [
+        (
+            "Care homes face £2.8m a month National Insurance bill",
+            "Our analysis of the Budget shows the rise will hit independent providers hardest.",
+        ),
+        ("ICB agrees 4.5% fee uplift", "The board approved the rise for 2025-26 on Tuesday."),
+    ]
