@@ -249,6 +249,17 @@ def is_quoted(raw: str) -> bool:
     return line.startswith(">") or (line.endswith(":") and _WROTE.match(line) is not None)
 
 
+_ORIGINAL_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-*|begin\s+forwarded\s+message:?)\s*$",
+    re.I,
+)
+
+
+def is_original_mark(raw: str) -> bool:
+    """ "-----Original Message-----": what follows in a post is the message it replies to."""
+    return "essage" in raw and _ORIGINAL_MARK.match(raw) is not None
+
+
 def is_signature_mark(raw: str) -> bool:
     """The "-- " line a mail signature starts with."""
     return raw.rstrip("\r\n") in ("-- ", "--")

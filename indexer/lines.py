@@ -18,6 +18,7 @@ from indexer.blocks import Block
 from indexer.boilerplate import is_boilerplate, is_byline
 from indexer.debris import (
     is_mail_chrome,
+    is_original_mark,
     is_page_mark,
     is_quoted,
     is_signature_mark,
@@ -116,6 +117,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     headers: list[tuple[str, str]] = []
     in_signature = False
+    in_original = False  # the original message a post quotes below its reply
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
 
@@ -156,6 +158,17 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         headers.clear()
 
     for raw in text.split("\n"):
+        if in_original:
+            if raw.strip() and not any(ch.isalnum() for ch in raw):
+                in_original = False  # the separator before the next message
+            else:
+                drop(raw, "the original message a reply quotes")
+                continue
+        if message_start is not None and is_original_mark(raw):
+            in_original = True
+            close()
+            drop(raw, "the original message a reply quotes")
+            continue
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
             drop(raw, "a message header")  # folded onto the next line
             continue
