@@ -363,6 +363,7 @@ _INTRO_TALK = re.compile(
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
     | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
+    | ^(?:prepared|compiled|produced|edited)\ (?:by|for)\b
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
@@ -440,7 +441,8 @@ def strip_forwarding(text: str) -> str:
             keys.add(lines[end].split(":", 1)[0].strip().lower())
             end += 1
         if "from" in keys and len(keys) >= (2 if marked else 3):
-            if not marked and _SUBJECT_LINE.search(text, pos=seen) is not None:
+            rest = "\n".join(lines[end:])
+            if not marked and _SUBJECT_LINE.search(rest) is not None:
                 return text  # header block after header block: a digest of messages
-            return "\n".join(lines[end:])
+            return rest
     return text

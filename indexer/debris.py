@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _DIGITS = re.compile(r"\d+")
 # Running heads set their parts apart ("Briefing | No. 47 | Page 2"); headlines seldom do.
@@ -27,7 +27,7 @@ _DATELINE = re.compile(
 _KEY_DROP = re.compile(r"[^\w\s]")
 # Contents entries carry what their headline does not: a number, dot leaders, a page number,
 # a poster's name in brackets ("1. Re: Pay award (Jane Smith)").
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,5}[.)])\s+", re.I)
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]?|[ivx]{1,5}[.)])\s+", re.I)
 _ENTRY_TAIL = re.compile(
     r"(?:\s*\.{2,}\s*|\s+)(?:p\.?\s*|page\s+)?\d{1,3}\s*$|\s*\([^()]{1,60}\)\s*$", re.I
 )
@@ -75,6 +75,24 @@ def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
         if min(b - a for a, b in itertools.pairwise(spread)) >= _PAGE_APART:
             running.add(key)
     return frozenset(running)
+
+
+# "DERBY TELEGRAPH – Headline – 13 March 2024": a press cutting's source and date.
+_CUTTING_SOURCE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}\s[–—]\s(?=\S)")
+_TRAILING_PART = re.compile(r"\s[–—|]\s(?P<rest>[^–—|]{4,40})$")
+
+
+def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
+    """A headline without the source in capitals before it and the date after it that press
+    cuttings and listings add ("THE TIMES – Headline – 14 March 2024")."""
+    tail = _TRAILING_PART.search(text)
+    if tail is None or not is_dated(tail.group("rest")):
+        return text
+    text = text[: tail.start()]
+    # The source in capitals is taken off only where a date shows the line is a cutting's.
+    if (head := _CUTTING_SOURCE.match(text)) is not None and text[head.end() :].count(" ") >= 2:
+        text = text[head.end() :]
+    return text
 
 
 def strip_dateline(text: str) -> str:

@@ -33,9 +33,11 @@ from indexer.unwrap import join_wrapped
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}\s+[-–—:]"
+    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
+# "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
+_MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
 # A line of a printed contents list: dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
@@ -47,7 +49,7 @@ _URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
 # First characters the patterns above can start with: most lines are tested on one character.
-_BULLET_START = frozenset("-*+•·▪►▸‣◦–—(IN")  # or a digit
+_BULLET_START = frozenset("-*+•·▪►▸‣◦–—(INabcdefgh")  # or a digit
 _URL_START = frozenset("<([hwm")
 _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
@@ -102,7 +104,10 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
 
 
 def _url_only(raw: str) -> bool:
+    """A bare link, or template and image markup that renders as nothing to read."""
     line = raw.strip()
+    if line[:2] in ("{%", "{{", "!["):
+        return _MARKUP_ONLY.match(line) is not None
     return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
 
 

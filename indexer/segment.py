@@ -40,6 +40,7 @@ from indexer.debris import (
     is_job_advert,
     repeats_headline,
     strip_dateline,
+    trim_headline,
 )
 from indexer.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
 from indexer.lines import (
@@ -315,7 +316,12 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
             and nxt.kind == "B"
             and not newsletter_talk(index + 1)
         )
-        talk = newsletter_talk(index) or is_dated_masthead(line.text) or line.masthead
+        talk = (
+            newsletter_talk(index)
+            or is_dated_masthead(line.text)
+            or is_dated_meta(line.text)
+            or line.masthead
+        )
         if talk and not pair:  # a headline over its standfirst is news
             cut = index + 1
             continue
@@ -407,7 +413,8 @@ def _assemble(lines: list[Line]) -> list[Section]:
                 before = before[1:]
             stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
-            stories.append(_Story(run[-1].text.rstrip(":").rstrip(), run[-1], []))
+            headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
+            stories.append(_Story(headline, run[-1], []))
         index = end
     with_body = [story.headline for story in stories if story.body and story.headline]
     _drop_contents_entries(stories, with_body)
@@ -450,6 +457,10 @@ def _assemble(lines: list[Line]) -> list[Section]:
             line.note = f"story {number}: text"
         sections.append(Section(story.headline, tuple(line.text for line in story.body)))
     return sections
+
+
+def _dated(text: str) -> bool:
+    return is_date_line(text) or is_dated_meta(text) or is_event(text)
 
 
 def _label_under_headline(run: list[Line]) -> int | None:
