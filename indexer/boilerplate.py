@@ -50,7 +50,9 @@ _CHROME = re.compile(
       view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
         (?:web\ )?(?:browser|online|web\ ?page)
     | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser
-    | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside
+    | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
+    | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
+    | for\ internal\ circulation\ only
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
@@ -93,7 +95,7 @@ _CHROME_FIRST_WORDS = _words(
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
-    caution book
+    caution book by client confidential for
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -168,7 +170,17 @@ _SOCIAL_NETWORKS = _words(
     facebook twitter linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
     """
 )
-_MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+# "Board papers, 28 March 2024 (PDF, 9.2MB)": a link to a document, not text.
+_DOCUMENT_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt|csv)\b[^()]{0,24}\)\W*$", re.I)
+# "Okafor C, Little R, et al. Age and Ageing 2023;52:afad071. doi:10.1093/...": a citation.
+_CITATION = re.compile(r"\bdoi:\s?10\.|\bdoi\.org/10\.|\b(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:", re.I)
+# "Bridget Ormondroyd (Lab, Wakefield North)": a member named with party and seat.
+_MEMBER = re.compile(
+    r"^(?:(?:Sir|Dame|Dr|Lord|Baroness)\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}\s"
+    r"\((?:Lab|Con|LD|Lib Dem|SNP|PC|Green|DUP|SDLP|UUP|Alliance|Reform|Ind|Crossbench|CB)\b"
+    r"[^()]{0,40}\)$"
+)
 _WORDS = re.compile(r"[\w']+")
 _NEWSLETTER_TALK = re.compile(
     r"""\b(?:must[- ]reads?|round-?ups?|newsletters?|digests?|briefings?|bulletins?|stories
@@ -263,7 +275,8 @@ def _is_social(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    if "|" not in line and "•" not in line and "·" not in line:
+    """A menu or breadcrumb: three or more short parts set apart by bars, dots or slashes."""
+    if "|" not in line and "•" not in line and "·" not in line and " / " not in line:
         return False
     parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
@@ -296,6 +309,10 @@ def is_boilerplate(line: str) -> bool:
     if "min" in line and (timed := _READ_TIME.search(line)) is not None:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
+    if words <= 40 and (
+        _DOCUMENT_LINK.search(line) or _MEMBER.match(line) or _CITATION.search(line)
+    ):
+        return True
     return is_date_line(line) or _is_social(line) or _is_menu(line)
 
 
@@ -368,8 +385,8 @@ _INTRO_TALK = re.compile(
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b
-    | ^every\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
-      .{0,60}\b(?:we|our)\b
+    | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
+      .{0,60}\b(?:we|our|I)\b
     | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)""",
     re.I | re.X,
