@@ -1,8 +1,8 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 tests/fixtures/eval/ (42 digests: text, web, mail) is held out: the rules are never tuned on
-it. tests/fixtures/dev/, dev2/ and dev3/ (102 digests) are the development sets the rules are
-tuned on. Both were written by helpers given only tests/fixtures/eval/SPEC.md. The floors below are
+it. tests/fixtures/dev/, dev2/, dev3/ and dev4/ (136 digests) are the development sets the
+rules are tuned on. Both were written by helpers given only tests/fixtures/eval/SPEC.md. The floors below are
 the figures reached when they were set, less a small margin, so a change that makes
 splitting worse on digests nobody tuned for fails here; raise them as splitting improves.
 The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
@@ -22,6 +22,7 @@ DEVELOPMENT = [
     FIXTURES / "dev",
     *(FIXTURES / "dev2" / name for name in ("text", "web", "mail")),
     *(FIXTURES / "dev3" / name for name in ("html", "mail")),
+    *(FIXTURES / "dev4" / name for name in ("web", "mix")),
 ]
 
 # Held-out F1 when set (2026-12-06, last set after the dev3 tuning), less about 0.03. The mbox
@@ -35,10 +36,10 @@ HELD_OUT_FLOORS = {
     "html": 0.91,
     "feed": 0.97,
     "eml": 0.89,
-    "mbox": 0.68,
+    "mbox": 0.69,
     "maildir": 0.86,
 }
-DEVELOPMENT_FLOOR = 0.92  # 0.94 when set
+DEVELOPMENT_FLOOR = 0.91  # 0.93 when set
 
 
 @pytest.fixture(scope="module")
