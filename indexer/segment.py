@@ -488,8 +488,8 @@ def _label_under_headline(run: list[Line]) -> int | None:
         return None
     if head.kind != "heading" and any(_structural(line.facts) for line in run[at:] if line.facts):
         return None  # bold over bold: which is the headline is not clear
-    for label in run[at:]:
-        label.note = "dropped: a label under the headline (a category, a date)"
+    for line in run[at:]:
+        line.note = "dropped: a label under the headline (a category, a date)"
     return at
 
 
