@@ -8,10 +8,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TypeVar
 
 from indexer import entities
+from indexer.debris import repeats_headline
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
@@ -140,10 +142,29 @@ def parse_file(
     on_problem: Callable[[Problem], None] | None = None,
 ) -> list[Digest]:
     """Read and split one file (an mbox gives several digests); raises ReadError / Skipped."""
-    return [
+    digests = [
         build_digest(raw, with_entities=with_entities)
         for raw in read_file(path, source, on_problem)
     ]
+    return _without_cross_references(digests) if len(digests) > 1 else digests
+
+
+def _without_cross_references(digests: list[Digest]) -> list[Digest]:
+    """In a file of several issues (an mbox), a headline with no text that is another issue's
+    story ("Most read this week") is a pointer to that story, not a story of its own."""
+    told = [story.headline for d in digests for story in d.stories if story.headline and story.body]
+    out = []
+    for digest in digests:
+        kept = [
+            story
+            for story in digest.stories
+            if story.body or story.headline is None or not repeats_headline(story.headline, told)
+        ]
+        if len(kept) < len(digest.stories):
+            kept = [replace(story, position=number) for number, story in enumerate(kept)]
+            digest = replace(digest, stories=tuple(kept))
+        out.append(digest)
+    return out
 
 
 def _each_file(

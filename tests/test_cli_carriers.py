@@ -78,3 +78,35 @@ def test_maildir_is_indexed_and_searchable(tmp_path: Path) -> None:
     assert hits and all("/cur/" in hit["sources"][0] for hit in hits)
     for hit in hits:  # read as mail: no MIME headers or quoted-printable in what users see
         assert "Content-Type" not in hit["snippet"] and "=20" not in hit["snippet"]
+
+
+def test_most_read_list_pointing_at_another_issue_of_the_mbox_is_no_story(tmp_path: Path) -> None:
+    def issue(day: int, lead: str, text: str, most_read: list[str]) -> str:
+        listed = "\n".join(f"- {headline}" for headline in most_read)
+        return (
+            f"From digest@example.org Mon Mar {day:2d} 07:00:00 2024\n"
+            f"From: Daily <digest@example.org>\nSubject: Daily {day} March\n"
+            f"Date: Mon, {day} Mar 2024 07:00:00 +0000\n\n"
+            f"{lead}\n\n{text}\n\nTrust fined over maternity failings number {day}\n\n"
+            f"The regulator fined the trust {day} thousand pounds on Monday.\n\n"
+            f"MOST READ\n\n{listed}\n\n"
+        )
+
+    mbox = tmp_path / "daily.mbox"
+    mbox.write_text(
+        issue(4, "Waiting list falls again", "The list fell to 7.4 million in March.", [])
+        + issue(
+            5,
+            "Nurses vote on strike action",
+            "Members of the union will vote from Tuesday.",
+            [
+                "Waiting list falls again",
+                "Trust fined over maternity failings number 4",
+                "Pharmacy closures accelerate in deprived areas",
+            ],
+        ),
+        encoding="utf-8",
+    )
+    headlines = [story["headline"] for story in parsed(tmp_path, mbox)]
+    assert headlines.count("Waiting list falls again") == 1  # the story, not its pointer
+    assert headlines.count("Trust fined over maternity failings number 4") == 1
