@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["heading", "paragraph", "item", "quote", "rule", "cell", "caption", "line"]
+Kind = Literal["heading", "paragraph", "item", "quote", "rule", "cell", "caption", "line", "byline"]
 KINDS: tuple[Kind, ...] = (
     "heading",
     "paragraph",
@@ -25,6 +25,7 @@ KINDS: tuple[Kind, ...] = (
     "cell",
     "caption",
     "line",
+    "byline",  # what the page marked as a byline: the next story's metadata, not its text
 )
 
 

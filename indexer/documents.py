@@ -44,10 +44,11 @@ class Content:
     title: str
     body: str
     entities: tuple[Entity, ...] = ()
+    byline: str | None = None
 
     @classmethod
     def of(cls, story: Story) -> Content:
-        return cls(story.headline, story.title, story.body, story.entities)
+        return cls(story.headline, story.title, story.body, story.entities, story.byline)
 
 
 def digest_key(source: str, number: int) -> str:
@@ -75,6 +76,8 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
             for o in occurrences
         ],
     }
+    if content.byline is not None:
+        data["y"] = content.byline  # absent in documents written before bylines were kept
     try:
         return orjson.dumps(data)  # compact UTF-8 JSON, several times faster than json's
     except TypeError:  # an entity value past 64 bits, which orjson does not write
@@ -83,7 +86,9 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
 
 def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
     data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
-    content = Content(data["h"], data["t"], data["b"], tuple(Entity(*e) for e in data["e"]))
+    content = Content(
+        data["h"], data["t"], data["b"], tuple(Entity(*e) for e in data["e"]), data.get("y")
+    )
     occurrences = [
         Occurrence(s, k, t, dt.date.fromisoformat(d), f, p) for s, k, t, d, f, p in data["o"]
     ]
@@ -103,6 +108,7 @@ def to_story(story_id: str, content: Content, occurrences: Sequence[Occurrence])
         title=content.title,
         body=content.body,
         entities=content.entities,
+        byline=content.byline,
     )
 
 

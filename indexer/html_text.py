@@ -47,6 +47,7 @@ _DROP_HINTS = _words(
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD_TAGS = frozenset(["b", "strong"])
+_BYLINE_HINTS = frozenset(["byline", "bylines", "author"])
 _PROSE_CELL_WORDS = 12
 _SLUG_WORDS = 3
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
@@ -110,6 +111,15 @@ def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
         return False
     # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.
     return len(node.text(deep=True)) * 2 < page_chars
+
+
+def _is_byline(node: LexborNode) -> bool:
+    """An element the page marks as a byline (class or itemprop "author"/"byline")."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    hints = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
+    return bool(hints.strip()) and not _BYLINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
 
 
 def _emphasis(node: LexborNode) -> str | None:
@@ -290,7 +300,14 @@ def _extract(root: LexborNode) -> Builder:
         if tag == "-text":
             out.text(node.text_content or "", pre)
             continue
-        if tag is None or tag.startswith("-") or _dropped(node, in_article, page_chars):
+        if tag is None or tag.startswith("-"):
+            continue
+        if _is_byline(node):
+            out.paragraph()
+            out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
+            out.out.new_group()
+            continue
+        if _dropped(node, in_article, page_chars):
             continue
         if tag == "br":
             if not out.line():

@@ -75,6 +75,7 @@ class Line:
     facts: Block | None = None  # the reader's block, where the container showed structure
     forced: str | None = None  # the kind the story template gave the line
     masthead: bool = False  # the digest's name, over the issue's date
+    byline: str | None = None  # a byline read just above this line
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
@@ -123,6 +124,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     headers: list[tuple[str, str]] = []
     in_signature = False
     in_original = False  # the original message a post quotes below its reply
+    byline: str | None = None  # a byline just read, for the next line
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
 
@@ -209,7 +211,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         if is_byline(raw):
-            drop(raw, "a byline")  # not wrapped into the headline above it
+            drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
+            byline = raw.strip()
             continue
         if is_quoted(raw) or is_mail_chrome(raw):
             drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
@@ -222,7 +225,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
-        current.append(Line(line, len(groups), bulleted, emphasised))
+        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline))
+        byline = None
     if headers:
         flush_headers()
     close()
@@ -294,7 +298,11 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     and the header block above a forwarded digest left out)."""
     groups: list[list[Line]] = []
     group: int | None = None
+    byline: str | None = None
     for block in blocks[_forwarded_from(blocks) :]:
+        if block.kind == "byline":
+            byline = block.text or byline
+            continue
         if block.kind == "rule" or _url_only(block.text):
             group = None if block.kind == "rule" else group
             continue
@@ -312,7 +320,8 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             group = block.group
         hinted = emphasised or block.kind == "heading" or block.strong
         bulleted = bulleted or block.kind == "item"
-        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block))
+        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
+        byline = None
     return groups
 
 

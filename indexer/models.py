@@ -50,6 +50,7 @@ class Section:
 
     headline: str | None
     paragraphs: tuple[str, ...]
+    byline: str | None = None  # "By Jane Smith, health correspondent": metadata, not text
 
     @property
     def body(self) -> str:
@@ -70,6 +71,7 @@ class Story:
     title: str
     body: str
     entities: tuple[Entity, ...] = ()
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

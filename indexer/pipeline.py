@@ -129,6 +129,7 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
                 title=section.headline or lead_title(body),
                 body=body,
                 entities=tuple(found),
+                byline=section.byline,
             )
         )
     return Digest(raw.source, title, day, date_from, tuple(stories))
@@ -250,5 +251,6 @@ def story_to_json(story: Story) -> dict[str, object]:
         "headline": story.headline,
         "title": story.title,
         "body": story.body,
+        "byline": story.byline,
         "entities": [_entity_json(e) for e in story.entities],
     }

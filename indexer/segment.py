@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from indexer.blocks import Block
 from indexer.boilerplate import (
     is_boilerplate,
+    is_byline,
     is_footer_start,
     is_intro_talk,
     is_newsletter_talk,
@@ -151,6 +152,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     advert_text = False  # the advert's text (not only its title) has been dropped
     advert_title = False  # only the advert's title has been dropped, in a block of its own
     label_block = -2  # the block of a dropped list label such as "Read more:"
+    byline: str | None = None  # a byline just dropped, for the next kept line
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
@@ -192,6 +194,10 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             # Below the masthead (where "Name | date" names the issue): a story's metadata.
             line.note = "dropped: a story's place and date"
             continue
+        if is_byline(text):
+            line.note = "dropped: a byline (kept as the story's byline)"
+            byline = text
+            continue
         if is_boilerplate(text):
             line.note = "dropped: mail or web chrome"
             if (
@@ -212,6 +218,9 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         else:
             label_block = -2
         line.text = text
+        if byline is not None and line.byline is None:
+            line.byline = byline
+        byline = None
         kept.append(line)
     return kept
 
@@ -455,7 +464,10 @@ def _assemble(lines: list[Line]) -> list[Section]:
             story.head.note = f"story {number}: headline"
         for line in story.body:
             line.note = f"story {number}: text"
-        sections.append(Section(story.headline, tuple(line.text for line in story.body)))
+        byline = next(
+            (line.byline for line in [story.head, *story.body[:1]] if line and line.byline), None
+        )
+        sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
     return sections
 
 

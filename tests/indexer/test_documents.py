@@ -28,3 +28,12 @@ def test_a_story_survives_encoding(value: float | str | None) -> None:
     blob = encode(content, [WHERE])
     assert json.loads(blob)["h"] == content.headline  # plain JSON, for anyone reading it
     assert decode(blob) == (content, [WHERE])
+
+
+def test_byline_survives_encoding_and_older_blobs_have_none() -> None:
+    content = Content("Trust fined", "Trust fined", "It was.", (), "By Ruth Ackroyd")
+    assert decode(encode(content, [WHERE])) == (content, [WHERE])
+    older = Content("Trust fined", "Trust fined", "It was.")
+    blob = encode(older, [WHERE])
+    assert "y" not in json.loads(blob)  # written as before, read as before
+    assert decode(blob)[0].byline is None

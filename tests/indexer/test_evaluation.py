@@ -2,9 +2,9 @@
 
 tests/fixtures/eval/ (42 digests: text, web, mail) is held out: the rules are never tuned on
 it. tests/fixtures/dev/, dev2/, dev3/ and dev4/ (136 digests) are the development sets the
-rules are tuned on. Both were written by helpers given only tests/fixtures/eval/SPEC.md. The floors below are
-the figures reached when they were set, less a small margin, so a change that makes
-splitting worse on digests nobody tuned for fails here; raise them as splitting improves.
+rules are tuned on. Both were written by helpers given only tests/fixtures/eval/SPEC.md. The
+floors below are the figures reached when they were set, less a small margin, so a change that
+makes splitting worse on digests nobody tuned for fails here; raise them as splitting improves.
 The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
 """
 

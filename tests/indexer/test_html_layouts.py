@@ -80,3 +80,17 @@ def test_email_cells_with_bold_linked_headline_over_standfirst() -> None:
         ),
         ("ICB agrees 4.5% fee uplift", "The board approved the rise for 2025-26 on Tuesday."),
     ]
+
+
+def test_byline_paragraph_becomes_the_story_byline() -> None:
+    html = """<article><h2>Waiting list falls</h2><p class="byline">By Kirsty MacLean, Research
+    Associate</p><p>The list fell to 7.4 million.</p>
+    <h2>Strike called off</h2><p>The union called off the strike.</p></article>"""
+    page = html_to_text(html)
+    first, second = split(page.text, page.blocks)
+    assert (first.headline, first.byline, first.body) == (
+        "Waiting list falls",
+        "By Kirsty MacLean, Research Associate",
+        "The list fell to 7.4 million.",
+    )
+    assert second.byline is None

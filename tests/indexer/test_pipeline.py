@@ -192,9 +192,24 @@ def test_story_json_keys_and_types() -> None:
         "headline": "Trust fined",
         "title": "Trust fined",
         "body": "It was.",
+        "byline": None,
         "entities": [],
     }
     json.dumps(data)
+
+
+def test_byline_is_kept_as_metadata_not_text() -> None:
+    text = (
+        "Trust fined over maternity failings\nBy Ruth Ackroyd, health correspondent\n\n"
+        "The trust was fined £2m by the regulator.\n\n"
+        "GP contract agreed\n\nGPs voted to accept the deal, the BMA said.\n"
+    )
+    raw = RawDigest("d.txt", text, "Title", dt.date(2024, 1, 2), "header")
+    first, second = build_digest(raw, with_entities=False).stories
+    assert first.byline == "By Ruth Ackroyd, health correspondent"
+    assert first.body == "The trust was fined £2m by the regulator."
+    assert second.byline is None
+    assert story_to_json(first)["byline"] == "By Ruth Ackroyd, health correspondent"
 
 
 # -- problems -----------------------------------------------------------------------------------
@@ -255,3 +270,23 @@ def test_unexpected_error_in_one_file_is_reported_and_others_go_on(
     assert [(Path(p.source).name, p.message, p.fatal) for p in problems] == [
         ("a.txt", "cannot parse: RuntimeError: boom", True)
     ]
+
+
+def test_byline_survives_the_index(tmp_path: Path) -> None:
+    from indexer.store import open_index, update_index
+
+    digest = tmp_path / "daily.txt"
+    digest.write_text(
+        "Trust fined over maternity failings\nBy Ruth Ackroyd, health correspondent\n\n"
+        "The trust was fined £2m by the regulator.\n\n"
+        "GP contract agreed\n\nGPs voted to accept the deal, the BMA said.\n",
+        encoding="utf-8",
+    )
+    update_index(tmp_path / "index", [str(digest)])
+    index = open_index(tmp_path / "index")
+    try:
+        [hit] = index.search('"maternity failings"').hits
+        story = index.story(hit.id)
+    finally:
+        index.close()
+    assert story is not None and story.byline == "By Ruth Ackroyd, health correspondent"

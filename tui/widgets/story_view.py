@@ -183,6 +183,8 @@ class StoryView(VerticalScroll):
         head.append(f"\n{short_date(story.date)}", style="italic")
         if story.date_from == "mtime":  # no date in the mail, text or name: the file's own
             head.append(" (file date)", style="dim italic")
+        if story.byline:
+            head.append(f"  ·  {story.byline}", style="italic")
         sources = loaded.sources or (story.source,)
         head.append("  ·  " + ", ".join(short_path(source) for source in sources), style="dim")
         if loaded.digest_ids and story.id in loaded.digest_ids:
