@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -113,20 +114,44 @@ def entry_key(text: str) -> str:
     return " ".join(text.split())
 
 
+class Headlines:
+    """Headlines indexed by their entry keys, each with where it stands (a story's or a
+    block's number), so that matching an entry costs a few lookups, not a pass over them all
+    (a digest of thousands of stories would take minutes)."""
+
+    def __init__(self, headlines: Iterable[tuple[str, int]]) -> None:
+        self._last: dict[str, int] = {}  # key -> the furthest place it stands
+        for headline, place in headlines:
+            key = entry_key(headline)
+            if key and place > self._last.get(key, -1):
+                self._last[key] = place
+        self._keys = sorted(self._last)
+
+    def named_by(self, entry: str, after: int = -1) -> bool:
+        """Does `entry` name a headline standing after `after` (whole, or cut short by a
+        list: one key a prefix of the other, both at least `_MIN_KEY` long)?"""
+        key = entry_key(entry)
+        if not key:
+            return False
+        if self._last.get(key, -1) > after:
+            return True
+        if len(key) < _MIN_KEY:
+            return False
+        for cut in range(_MIN_KEY, len(key)):  # a headline the entry runs on from
+            if self._last.get(key[:cut], -1) > after:
+                return True
+        start = bisect.bisect_left(self._keys, key)  # headlines the entry cuts short
+        for other in itertools.islice(self._keys, start, None):
+            if not other.startswith(key):
+                break
+            if self._last[other] > after:
+                return True
+        return False
+
+
 def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
     """Does a contents entry name one of the headlines (whole, or cut short by the list)?"""
-    key = entry_key(entry)
-    if not key:
-        return False
-    for headline in headlines:
-        other = entry_key(headline)
-        if key == other:
-            return True
-        if len(key) >= _MIN_KEY and (
-            other.startswith(key) or (key.startswith(other) and len(other) >= _MIN_KEY)
-        ):
-            return True
-    return False
+    return Headlines((headline, 0) for headline in headlines).named_by(entry)
 
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"

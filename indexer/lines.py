@@ -62,7 +62,7 @@ _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
 _OPEN_MARKER = re.compile(r"^(?:\*{1,2}|#{1,6})\s+(?=\S)")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a line is itself: two lines of the same text are two lines
 class Line:
     """One logical line of a digest, with what the splitter learns and decides about it."""
 
@@ -367,10 +367,12 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     position = 0
     for group in groups:
         kept = []
+        last_dropped = False
         for line in group:
             key = keys[position]
             position += 1
-            if key in running or is_page_mark(line.text):
+            last_dropped = key in running or is_page_mark(line.text)
+            if last_dropped:
                 line.note = "dropped: repeats page after page (running head or footer)"
                 dropped.append(line)
                 cut = True
@@ -391,7 +393,7 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
             cut = False
             continue
         merged.append(kept)
-        cut = any(line in dropped for line in group[-1:])
+        cut = last_dropped  # a page break after this paragraph, if its last line was a head
     for number, group in enumerate(merged):
         for line in group:
             line.block = number

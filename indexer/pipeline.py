@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from typing import TypeVar
 
 from indexer import entities
-from indexer.debris import repeats_headline
+from indexer.debris import Headlines
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
@@ -153,13 +153,15 @@ def parse_file(
 def _without_cross_references(digests: list[Digest]) -> list[Digest]:
     """In a file of several issues (an mbox), a headline with no text that is another issue's
     story ("Most read this week") is a pointer to that story, not a story of its own."""
-    told = [story.headline for d in digests for story in d.stories if story.headline and story.body]
+    told = Headlines(
+        (story.headline, 0) for d in digests for story in d.stories if story.headline and story.body
+    )
     out = []
     for digest in digests:
         kept = [
             story
             for story in digest.stories
-            if story.body or story.headline is None or not repeats_headline(story.headline, told)
+            if story.body or story.headline is None or not told.named_by(story.headline)
         ]
         if len(kept) < len(digest.stories):
             kept = [replace(story, position=number) for number, story in enumerate(kept)]

@@ -36,10 +36,10 @@ from indexer.boilerplate import (
     strip_read_more,
 )
 from indexer.debris import (
+    Headlines,
     has_contact,
     is_event,
     is_job_advert,
-    repeats_headline,
     strip_dateline,
     trim_headline,
 )
@@ -368,12 +368,12 @@ def _drop_contents_lists(lines: list[Line]) -> list[Line]:
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
     dropped: set[int] = set()
+    headlines = Headlines((line.text, line.block) for line in lines if line.kind == "H")
     for number, members in blocks.items():
         if len(members) < 3 or any(m.text.count(" ") >= _ENTRY_WORDS for m in members):
             continue
-        later = [line.text for line in lines if line.block > number and line.kind == "H"]
-        repeated = sum(repeats_headline(m.text, later) for m in members)
-        if later and repeated * 2 >= len(members):
+        repeated = sum(headlines.named_by(m.text, after=number) for m in members)
+        if repeated and repeated * 2 >= len(members):
             dropped.add(number)
             for member in members:
                 member.note = "dropped: a contents list (its entries come again as headlines)"
@@ -425,8 +425,8 @@ def _assemble(lines: list[Line]) -> list[Section]:
             headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
             stories.append(_Story(headline, run[-1], []))
         index = end
-    with_body = [story.headline for story in stories if story.body and story.headline]
-    _drop_contents_entries(stories, with_body)
+    _drop_contents_entries(stories)
+    with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
     for number, story in enumerate(stories):
         if (reason := _not_news(story)) is None:
             continue
@@ -444,9 +444,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
     sections: list[Section] = []
     bodies = any(story.body for story in stories)
     for story in stories:
-        if not story.body and (
-            story.headline is None or repeats_headline(story.headline, with_body)
-        ):
+        if not story.body and (story.headline is None or with_body.named_by(story.headline)):
             if story.head is not None:
                 story.head.note = "dropped: a contents entry (the headline comes again with text)"
             continue
@@ -548,19 +546,19 @@ def _text(lines: list[Line]) -> str:
     return " ".join(line.text for line in lines)
 
 
-def _drop_contents_entries(stories: list[_Story], headlines: list[str]) -> None:
-    """List items of a story's text that name later headlines are a contents list."""
+def _drop_contents_entries(stories: list[_Story]) -> None:
+    """List items of a story's text that name later headlines are a contents list (any
+    headline, for the lead story without one)."""
+    told = Headlines(
+        (story.headline, index)
+        for index, story in enumerate(stories)
+        if story.headline and story.body
+    )
     for index, story in enumerate(stories):
-        later = (
-            headlines
-            if story.headline is None
-            else [s.headline for s in stories[index + 1 :] if s.headline and s.body]
-        )
-        if not later:
-            continue
+        after = -1 if story.headline is None else index
         kept = []
         for line in story.body:
-            if line.text.count(" ") < 30 and repeats_headline(line.text, later):
+            if line.text.count(" ") < 30 and told.named_by(line.text, after=after):
                 line.note = "dropped: a contents entry (the headline comes again with text)"
             else:
                 kept.append(line)
