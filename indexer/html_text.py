@@ -48,6 +48,7 @@ _DROP_HINTS = _words(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD_TAGS = frozenset(["b", "strong"])
 _BYLINE_HINTS = frozenset(["byline", "bylines", "author"])
+_BYLINE_WORDS = 20
 _PROSE_CELL_WORDS = 12
 _SLUG_WORDS = 3
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
@@ -119,7 +120,10 @@ def _is_byline(node: LexborNode) -> bool:
     if not attrs:
         return False
     hints = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
-    return bool(hints.strip()) and not _BYLINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
+    if not hints.strip() or _BYLINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
+        return False
+    # A wrapper whose class names its author ("post author-jane") holds the article itself.
+    return node.text(deep=True).count(" ") < _BYLINE_WORDS
 
 
 def _emphasis(node: LexborNode) -> str | None:

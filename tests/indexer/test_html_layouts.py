@@ -94,3 +94,15 @@ def test_byline_paragraph_becomes_the_story_byline() -> None:
         "The list fell to 7.4 million.",
     )
     assert second.byline is None
+
+
+def test_article_whose_class_names_its_author_is_not_a_byline() -> None:
+    html = """<main><article class="post author-jane"><h2>Waiting list falls</h2>
+    <p>The list fell to 7.4 million in March, the lowest figure for two years.</p>
+    </article></main>"""
+    assert stories(html) == [
+        (
+            "Waiting list falls",
+            "The list fell to 7.4 million in March, the lowest figure for two years.",
+        )
+    ]
