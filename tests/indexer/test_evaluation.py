@@ -1,11 +1,14 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
-tests/fixtures/eval/ (42 digests: text, web, mail) is held out: the rules are never tuned on
-it. tests/fixtures/dev/, dev2/, dev3/ and dev4/ (136 digests) are the development sets the
-rules are tuned on. Both were written by helpers given only tests/fixtures/eval/SPEC.md. The
-floors below are the figures reached when they were set, less a small margin, so a change that
-makes splitting worse on digests nobody tuned for fails here; raise them as splitting improves.
-The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
+tests/fixtures/eval2/ (41 digests and 5 Maildir messages: text, web, mail) is held out: the
+rules are never tuned on it, and its misses are not read. tests/fixtures/eval/ (42 digests) was
+the first held-out set; its totals were checked after many changes in the session that used
+it, so it now only guards against regressions. tests/fixtures/dev/ to dev5/ are the
+development sets the rules are tuned on. All were written by helpers given only
+tests/fixtures/eval/SPEC.md. The floors below are the figures reached when they were set, less
+a small margin, so a change that makes splitting worse on digests nobody tuned for fails here;
+raise them as splitting improves. The goal for the held-out set is 0.97 overall with no format
+below 0.93 (README).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import pytest
 from tests.evaluation import evaluate_all
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval2" / name for name in ("text", "web", "mail")]
+FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
     FIXTURES / "dev",
     *(FIXTURES / "dev2" / name for name in ("text", "web", "mail")),
@@ -25,11 +29,20 @@ DEVELOPMENT = [
     *(FIXTURES / "dev4" / name for name in ("web", "mix")),
 ]
 
-# Held-out F1 when set (2026-12-06, last set after the dev3 tuning), less about 0.03. The mbox
-# figure fell from 0.77 to 0.71 with the commit that made dated metadata lines and partner
-# labels debris, while the development sets (nine mbox files) rose; three held-out mbox files
-# make a noisy figure, and the change was kept.
+# eval2's F1 when it was first scored (2026-12-06, code of dcb69b0: all 0.79, txt 0.68, md 0.88,
+# html 0.70, feed 0.93, eml 0.94, mbox 0.70, Maildir 0.81), less about 0.03.
 HELD_OUT_FLOORS = {
+    "all": 0.76,
+    "txt": 0.65,
+    "md": 0.85,
+    "html": 0.67,
+    "feed": 0.89,
+    "eml": 0.91,
+    "mbox": 0.67,
+    "maildir": 0.78,
+}
+# The first held-out set's F1 when last set, less about 0.03.
+FIRST_HELD_OUT_FLOORS = {
     "all": 0.86,
     "txt": 0.84,
     "md": 0.84,
@@ -55,6 +68,16 @@ def test_held_out_story_f1_per_format(held_out: dict, fmt: str) -> None:
 
 def test_every_held_out_format_is_scored(held_out: dict) -> None:
     assert set(held_out) == set(HELD_OUT_FLOORS)
+
+
+def test_first_held_out_set_does_not_fall_back() -> None:
+    scores = evaluate_all(FIRST_HELD_OUT)
+    fallen = {
+        fmt: round(scores[fmt][2], 3)
+        for fmt, floor in FIRST_HELD_OUT_FLOORS.items()
+        if scores[fmt][2] < floor
+    }
+    assert not fallen
 
 
 def test_development_sets_story_f1() -> None:
