@@ -106,7 +106,8 @@ def test_every_export_format_is_literal(indexed, fmt: str) -> None:
 
 
 def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
-    """Each character a spreadsheet starts a formula with, in each column a user can fill."""
+    """Each character a spreadsheet starts a formula with (also behind spaces, and full-width),
+    in each column a user can fill."""
     import datetime as dt
 
     from indexer.bookmarks import Bookmark
@@ -116,9 +117,12 @@ def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
         Bookmark(f"id{n}", f"{start}1+1", f"{start}t", dt.date(2024, 1, 1), f"{start}src",
                  f"{start}body", f"{start}digest", dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
                  note=f"{start}note", tags=(f"{start}tag",))
-        for n, start in enumerate([*hostile.FORMULA_STARTS, "\t", "\r"])
+        for n, start in enumerate(
+            [*hostile.FORMULA_STARTS, "\t", "\r", *hostile.DISGUISED_FORMULA_STARTS]
+        )
     ]  # fmt: skip
     rows = list(csv.reader(io.StringIO(to_csv(marks))))[1:]
     for row in rows:
         for cell in row[1:3] + row[4:6] + row[7:]:
             assert cell.startswith("'"), row
+    record("CSV formula starts guarded", len(marks))
