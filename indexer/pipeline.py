@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -17,6 +16,7 @@ from indexer.debris import Headlines
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
+from indexer.titles import lead_title, shorten
 
 T = TypeVar("T")
 
@@ -46,8 +46,6 @@ _QUOTES = {
     "—": "-",
 }
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£$])")
-_TITLE_WORDS = 12
 _DIGEST_TITLE_WORDS = 20
 
 
@@ -76,22 +74,6 @@ def story_id(headline: str | None, body: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _shorten(text: str, words: int) -> str:
-    parts = text.split()
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
-
-
-def lead_title(body: str) -> str:
-    """A display title for a story without a headline: its first sentence, shortened."""
-    head = body[:600].split("\n", 1)[0]
-    sentence = _SENTENCE.split(head, maxsplit=1)[0].strip()
-    if len(sentence.split()) <= _TITLE_WORDS:
-        return sentence.rstrip(".").strip() or _shorten(head, _TITLE_WORDS)
-    return _shorten(sentence, _TITLE_WORDS)
-
-
 def _source_stem(source: str) -> str:
     return PurePath(source).stem or source
 
@@ -104,7 +86,7 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     else:
         result = split_digest(raw.text, raw.blocks)
     title = raw.title or (
-        _shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
+        shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
     )
     day: dt.date | None = raw.date
     date_from: DateFrom | None = raw.date_from if raw.date is not None else None

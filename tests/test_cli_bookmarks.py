@@ -101,10 +101,11 @@ def test_tags(capsys, seeded: Path) -> None:
 # --- export ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "json", "csv", "ris", "csl-json"])
+@pytest.mark.parametrize("fmt", ["markdown", "json", "csv", "ris", "csl-json", "md", "csl"])
 def test_export_to_stdout(capsys, seeded: Path, fmt: str) -> None:
     code, out, _ = run(capsys, "export", "--format", fmt)
     assert code == 0
+    fmt = {"md": "markdown", "csl": "csl-json"}.get(fmt, fmt)
     if fmt in ("csv", "ris", "csl-json"):  # the others carry the time they were made
         assert run(capsys, "export", "--format", fmt, "-o", "-")[1] == out
     if fmt == "json":
@@ -180,6 +181,64 @@ def test_a_failed_write_leaves_no_half_file(
     assert_one_line_error(code, err, str(target), "No space left")
     assert target.read_text(encoding="utf-8") == "previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_format_short_names_and_the_output_extension(capsys, seeded: Path, tmp_path) -> None:
+    code, out, _ = run(capsys, "export", "--format", "MD")
+    assert code == 0 and out.startswith("# Bookmarked stories")
+    code, out, _ = run(capsys, "export", "--format", "csl")
+    assert code == 0 and [item["id"] for item in json.loads(out)] == ["s3", "s2", "s1"]
+    for name, start in [("refs.ris", "TY  - NEWS"), ("t.csv", "story_id,"), ("b.md", "# Book"),
+                        ("refs.csl.json", "[\n"), ("backup.json", "{\n")]:  # fmt: skip
+        code, _, err = run(capsys, "export", "-o", str(tmp_path / name))
+        assert code == 0 and "wrote 3 bookmarks" in err, err
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start), name
+
+
+def test_an_output_name_that_names_no_format_is_one_line(capsys, seeded, tmp_path) -> None:
+    target = tmp_path / "refs.bib"
+    code, _, err = run(capsys, "export", "-o", str(target))
+    assert_one_line_error(code, err, "refs.bib", "--format", "csl-json", "vault")
+    assert not target.exists()
+
+
+# --- vault ----------------------------------------------------------------------------------------
+
+
+def test_vault_export_edit_export_keeps_the_edit(capsys, seeded: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    code, out, err = run(capsys, "export", "--format", "vault", "-o", str(folder))
+    assert code == 0 and out == "" and "3 new, 0 updated, 0 unchanged" in err, err
+    notes = sorted(folder.glob("*.md"))
+    assert [p.name for p in notes] == ["Headline 1.md", "Headline 2.md", "Headline 3.md"]
+
+    edited = folder / "Headline 2.md"
+    mine = edited.read_text(encoding="utf-8").replace("alert(1)", "my edit")
+    edited.write_text(mine, encoding="utf-8")
+    with BookmarkStore(seeded) as store:
+        store.update("s1", note="changed in dex", tags=["NHS"])
+        store.update("s2", note="changed in dex too", tags=["nhs"])
+    code, _, err = run(capsys, "export", "--format", "obsidian", "-o", str(folder))
+    assert code == 0
+    assert f"kept {edited}: edited since dex wrote it (--force overwrites it)" in err
+    assert "0 new, 1 updated, 1 unchanged, 1 kept as you edited them" in err
+    assert edited.read_text(encoding="utf-8") == mine
+    assert "changed in dex" in (folder / "Headline 1.md").read_text(encoding="utf-8")
+
+    code, _, err = run(capsys, "export", "--format", "vault", "-o", str(folder), "--force")
+    assert code == 0 and f"overwrote {edited}" in err and "1 overwritten" in err
+    assert "changed in dex too" in edited.read_text(encoding="utf-8")
+    assert sorted(folder.glob("*.md")) == notes
+
+
+def test_vault_needs_a_folder(capsys, seeded: Path, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", "--format", "vault")
+    assert_one_line_error(code, err, "-o FOLDER")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "export", "--format", "vault", "-o", str(blocker))
+    assert_one_line_error(code, err, str(blocker), "not a folder")
+    assert blocker.read_text() == "x"
 
 
 # --- import ---------------------------------------------------------------------------------------

@@ -38,6 +38,21 @@ def test_search_builds_the_sample_index_on_first_run(data_dir: Path) -> None:
     assert again.exit_code == 0 and again.stderr == ""
 
 
+def test_piped_search_prints_one_line_per_field(data_dir: Path) -> None:
+    """Not a terminal (a pipe, a file): no hard wrap at 80 columns, so `grep` and `cut` see each
+    title, source line and snippet whole, on its own line."""
+    plain = dex(data_dir, "search", "strike", "-n", "5")
+    hits = json.loads(dex(data_dir, "search", "--json", "strike", "-n", "5").stdout)["hits"]
+    lines = plain.stdout.splitlines()
+    assert len(lines) == 3 * len(hits) + 1 and f"showing {len(hits)}." in lines[-1]
+    for number, hit in enumerate(hits):
+        title, where, snippet = lines[3 * number : 3 * number + 3]
+        assert title == f"{number + 1:>3}. {hit['title']}"
+        assert where.startswith(f"     {hit['date']}  ") and where.endswith(f"  id {hit['id']}")
+        assert snippet == f"     {hit['snippet']}"
+    assert max(len(line) for line in lines) > 100
+
+
 def test_search_json_is_the_documented_object(data_dir: Path) -> None:
     result = dex(data_dir, "search", "--json", "junior doctors", "-n", "3")
     assert result.exit_code == 0

@@ -1,9 +1,10 @@
-"""Exports: each format parses back with a standard parser and keeps every note and tag."""
+"""Exports read back by the readers other tools use (markdown-it, csv, our JSON importer): every
+note and tag kept, full titles, web links as links and local files as paths. RIS and CSL-JSON:
+test_export_citations.py; notes-app vaults: test_export_vault.py."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -16,51 +17,48 @@ from indexer.export import (
     CSV_COLUMNS,
     FORMATS,
     JSON_FORMAT,
+    VAULT,
     BookmarkImportError,
     csv_cell,
     export,
+    format_for_output,
+    format_named,
     import_json,
     md_escape,
     source_uri,
 )
-
-NOTES = [
-    "[bold]important[/bold] and <script>alert('x')</script>",
-    "=cmd|' /C calc'!A0",
-    "line one\nline two\n\n[click](http://evil.example) ![img](http://evil.example/i.png)",
-    "",
-]
-TAGS = [
-    ("NHS", "funding, capital"),
-    ('say "hi"', "it's"),
-    ("Zürich", "-minus", "@at", "+plus"),
-    (),
-]
-
-
-def bookmark(n: int) -> Bookmark:
-    return Bookmark(
-        story_id=f"story-{n}",
-        headline=None if n == 1 else f"Trust {n} <b>cuts</b> [beds] & *more*",
-        title=f"Title {n}: =SUM(A1)" if n == 1 else f"Trust {n} <b>cuts</b> [beds] & *more*",
-        date=dt.date(2024, 3, n + 1),
-        source=f"/archive/May 2024/digest ({n}) #1.txt" if n != 3 else "https://x.org/a b?q=1",
-        body=f"# Not a heading {n}\n\n1. not a list\n- nor this\n"
-        "    nor code <img src=x onerror=y>\n\nTrust spends £3.5bn (a 4.2% rise).",
-        digest_title=f"Must reads | {n}",
-        created=dt.datetime(2024, 4, 1, 12, n, tzinfo=dt.UTC),
-        note=NOTES[n],
-        tags=TAGS[n],
-    )
-
-
-BOOKMARKS = [bookmark(n) for n in range(4)]
+from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 
 def test_every_format_is_known() -> None:
     assert FORMATS == ("markdown", "json", "csv", "ris", "csl-json")
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         export(BOOKMARKS, "pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("md", "markdown"), ("Markdown", "markdown"), ("csl", "csl-json"), ("CSLJSON", "csl-json"),
+     ("json", "json"), ("ris", "ris"), ("csv", "csv"), ("obsidian", VAULT), ("logseq", VAULT)],
+)  # fmt: skip
+def test_short_format_names(name: str, fmt: str) -> None:
+    assert format_named(name) == fmt
+
+
+def test_an_unknown_format_name_lists_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"unknown export format 'docx' \(choose from markdown"):
+        format_named("docx")
+
+
+@pytest.mark.parametrize(
+    ("output", "fmt"),
+    [("briefing.md", "markdown"), ("notes/Briefing.MARKDOWN", "markdown"), ("b.txt", "markdown"),
+     ("backup.json", "json"), ("refs.csl.json", "csl-json"), ("refs.csljson", "csl-json"),
+     ("table.csv", "csv"), ("refs.ris", "ris"), ("refs.bib", None), ("notes", None),
+     (".md", None)],
+)  # fmt: skip
+def test_format_from_the_output_file_extension(output: str, fmt: str | None) -> None:
+    assert format_for_output(output) == fmt
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -124,12 +122,11 @@ def test_import_names_the_bad_bookmark(change: dict, reason: str) -> None:
 
 def test_markdown_is_a_briefing_that_data_cannot_inject_into() -> None:
     text = export(BOOKMARKS, "markdown")
-    markdown = MarkdownIt("commonmark")
-    markdown.validateLink = lambda url: True  # show every link, file: ones included
-    html = markdown.render(text)
-    # Only our own source links, no HTML from the data, no headings or lists from story text.
+    html = MarkdownIt("commonmark").render(text)
+    # Only our own source link (the web one), no HTML from the data, no headings or lists from
+    # story text.
     hrefs = re.findall(r'<a href="([^"]*)"', html)
-    assert hrefs == [source_uri(b.source).replace("&", "&amp;") for b in BOOKMARKS]
+    assert hrefs == [source_uri(BOOKMARKS[3].source)]
     assert "<img" not in html and "<script" not in html and "<b>" not in html
     assert html.count("<h2>") == 4 and "<h1>" in html and html.count("<h1>") == 1
     assert "<ol" not in html
@@ -143,8 +140,28 @@ def test_markdown_is_a_briefing_that_data_cannot_inject_into() -> None:
         assert "Trust spends £3.5bn (a 4.2% rise)." in html
         assert _html(b.digest_title) in html
     assert _html("Trust 2 <b>cuts</b> [beds] & *more*") in html
-    assert "Title 1: =SUM(A1)" in html  # no headline: the title is the heading
+    assert "Title 1: =SUM(A1)" in html  # no headline, and a title not from its text: kept
     assert "2024-03-01" in text and "Generated " in text and "4 bookmarks" in text
+
+
+def test_markdown_links_web_sources_and_shows_local_files_as_paths() -> None:
+    """markdown-it refuses `file:` links (shown as raw text); a local path is shown as code."""
+    html = MarkdownIt("commonmark").render(export(ALL, "markdown"))
+    assert "file:" not in html and "](&lt;" not in html
+    hrefs = re.findall(r'<a href="([^"]*)"', html)
+    assert hrefs == [source_uri(BOOKMARKS[3].source), source_uri(WEB.source).replace("&", "&amp;")]
+    assert "<code>/archive/May 2024/digest (0) #1.txt</code>" in html
+    assert f"<code>{LEAD.source}</code>" in html
+
+
+def test_markdown_heads_a_lead_story_with_its_whole_first_sentence() -> None:
+    html = MarkdownIt("commonmark").render(export([LEAD, WEB], "markdown"))
+    headings = re.findall(r"<h2>(.*?)</h2>", html)
+    assert headings == [LEAD_SENTENCE, WEB.headline]
+    assert "…" not in html
+    # The digest known only by its file name is not named twice; a newsletter's name is shown.
+    assert "Digest:</strong> 2024-09-27_004" not in html
+    assert "Digest:</strong> HSJ Daily Insight" in html
 
 
 def _html(text: str) -> str:
@@ -173,114 +190,39 @@ def test_source_uri() -> None:
 
 
 def test_csv_parses_back_with_every_note_and_tag() -> None:
-    rows = list(csv.DictReader(io.StringIO(export(BOOKMARKS, "csv"), newline="")))
-    assert [row["story_id"] for row in rows] == [b.story_id for b in BOOKMARKS]
-    for row, b in zip(rows, BOOKMARKS, strict=True):
+    rows = list(csv.DictReader(io.StringIO(export(ALL, "csv"), newline="")))
+    assert [row["story_id"] for row in rows] == [b.story_id for b in ALL]
+    for row, b in zip(rows, ALL, strict=True):
         assert row["tags"] == csv_cell("; ".join(b.tags))
         assert row["note"] == csv_cell(b.note)
         assert row["body"] == b.body
         assert row["date"] == b.date.isoformat()
+        assert row["source"] == b.source
     assert rows[1]["note"].startswith("'=cmd")
     assert rows[1]["title"] == "Title 1: =SUM(A1)"  # "=" inside a cell is harmless
+    assert rows[4]["title"] == LEAD_SENTENCE and rows[4]["headline"] == ""
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize(
+    "start",
+    ["=", "+", "-", "@", "\t", "\r",
+     " =", "  +", "\u00a0-", "\u3000@", "\n=",  # spaces before: still a formula
+     "＝", "＋", "－", "＠", " ＝", "﹦", "﹢", "﹣", "﹫"],  # full-width and small forms
+)  # fmt: skip
 def test_csv_guards_formula_cells(start: str) -> None:
     assert csv_cell(f"{start}1+1") == f"'{start}1+1"
     assert csv_cell(f"a{start}") == f"a{start}"
+
+
+@pytest.mark.parametrize("text", ["", " ", "a =1", "1-2", "£=", "−5", "'=x"])
+def test_csv_leaves_other_cells_alone(text: str) -> None:
+    assert csv_cell(text) == text
 
 
 def test_csv_tags_with_formula_starts_are_guarded() -> None:
     rows = list(csv.DictReader(io.StringIO(export([BOOKMARKS[2]], "csv"), newline="")))
     assert rows[0]["tags"] == "Zürich; -minus; @at; +plus"
     b = BOOKMARKS[2]
-    only_formula = Bookmark(**{**_fields(b), "tags": ("=HYPERLINK(x)",)})
+    only_formula = Bookmark(**{**fields(b), "tags": ("=HYPERLINK(x)",)})
     rows = list(csv.DictReader(io.StringIO(export([only_formula], "csv"), newline="")))
     assert rows[0]["tags"] == "'=HYPERLINK(x)"
-
-
-def _fields(b: Bookmark) -> dict:
-    return {name: getattr(b, name) for name in Bookmark.__slots__}
-
-
-# --- RIS ----------------------------------------------------------------------------------------
-
-RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  - (.*)$")
-
-
-def parse_ris(text: str) -> list[dict[str, list[str]]]:
-    """A strict RIS reader: every line is `XX  - value` or empty; records run from TY to ER."""
-    assert "\n" not in text.replace("\r\n", ""), "bare LF or CR line end"
-    records: list[dict[str, list[str]]] = []
-    current: dict[str, list[str]] | None = None
-    for number, line in enumerate(text.split("\r\n"), 1):
-        if not line:
-            assert current is None, f"line {number}: blank line inside a record"
-            continue
-        match = RIS_LINE.match(line)
-        assert match, f"line {number}: not RIS: {line!r}"
-        tag, value = match.groups()
-        assert "\r" not in value and "\n" not in value
-        if tag == "TY":
-            assert current is None, f"line {number}: TY inside a record"
-            current = {}
-        assert current is not None, f"line {number}: {tag} outside a record"
-        if tag == "ER":
-            assert value == ""
-            records.append(current)
-            current = None
-        else:
-            current.setdefault(tag, []).append(value)
-    assert current is None, "last record has no ER"
-    return records
-
-
-def test_ris_is_strict_and_keeps_notes_and_tags() -> None:
-    records = parse_ris(export(BOOKMARKS, "ris"))
-    assert len(records) == 4
-    for record, b in zip(records, BOOKMARKS, strict=True):
-        assert record["TY"] == ["NEWS"]
-        assert record["ID"] == [b.story_id]
-        assert record["TI"] == [b.headline or b.title]
-        assert record["T2"] == [b.digest_title]
-        assert record["DA"] == [b.date.strftime("%Y/%m/%d/")]
-        assert record["PY"] == [str(b.date.year)]
-        assert record["UR"] == [source_uri(b.source)]
-        assert record.get("KW", []) == list(b.tags)
-        assert record.get("N1", []) == ([" ".join(b.note.split())] if b.note else [])
-        assert record["AB"] == [" ".join(b.body.split())]
-    assert records[0]["L1"] == [source_uri(BOOKMARKS[0].source)]
-    assert "L1" not in records[3]  # a web source is not a file attachment
-
-
-def test_ris_values_cannot_start_a_new_record() -> None:
-    evil = Bookmark(**{**_fields(BOOKMARKS[0]), "note": "x\r\nER  - \r\nTY  - JOUR\rTI  - fake"})
-    records = parse_ris(export([evil], "ris"))
-    assert len(records) == 1 and records[0]["N1"] == ["x ER - TY - JOUR TI - fake"]
-
-
-# --- CSL-JSON -----------------------------------------------------------------------------------
-
-# Item properties of the CSL-JSON schema (csl-data.json, v1.0) that we may use.
-CSL_FIELDS = {
-    "id", "type", "title", "container-title", "issued", "accessed", "URL", "note", "keyword",
-    "abstract", "source", "genre", "medium", "language", "author", "publisher",
-}  # fmt: skip
-
-
-def test_csl_json_items_are_valid_and_keep_notes_and_tags() -> None:
-    items = json.loads(export(BOOKMARKS, "csl-json"))
-    assert isinstance(items, list) and len(items) == 4
-    for item, b in zip(items, BOOKMARKS, strict=True):
-        assert set(item) <= CSL_FIELDS
-        assert item["id"] == b.story_id and item["type"] == "article-newspaper"
-        assert item["title"] == (b.headline or b.title)
-        assert item["container-title"] == b.digest_title
-        assert item["issued"] == {"date-parts": [[b.date.year, b.date.month, b.date.day]]}
-        parts = item["accessed"]["date-parts"][0]
-        assert all(isinstance(p, int) for p in parts) and len(parts) == 3
-        assert item["URL"] == source_uri(b.source)
-        assert item.get("note", "") == b.note
-        assert item.get("keyword", "") == ", ".join(b.tags)
-        assert item["abstract"] == b.body
-        assert all(isinstance(v, str) for k, v in item.items() if k not in ("issued", "accessed"))

@@ -20,6 +20,8 @@ CONTROLS = "bell\x07 back\x08space del\x7f vt\x0b esc-only\x1b"
 # A character a terminal acts on: C0 (but tab and newline), DEL, C1.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FORMULA_STARTS = ("=", "+", "-", "@")
+# The same, behind spaces or in full-width and small forms, which spreadsheets also run.
+DISGUISED_FORMULA_STARTS = (" =", "  +", "\u00a0-", "\u3000@", "＝", "＋", "－", "＠", " ＝", "﹦")
 
 
 def hostile_digest() -> str:

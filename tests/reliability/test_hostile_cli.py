@@ -105,8 +105,27 @@ def test_every_export_format_is_literal(indexed, fmt: str) -> None:
     record("export formats checked")
 
 
+def test_vault_notes_are_literal(indexed, tmp_path: Path) -> None:
+    """Note files and their names: no raw control character, front matter a YAML parser reads."""
+    import yaml
+
+    work, data, ids = indexed
+    vault = tmp_path / "vault"
+    proc = run_dex(data, "bookmarks", "export", "--format", "vault", "-o", str(vault), cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    notes = sorted(vault.glob("*.md"))
+    assert len(notes) == len(ids)
+    for note in notes:
+        text = note.read_text(encoding="utf-8")
+        hostile.assert_literal(note.name + text, f"vault note {note.name!r}")
+        front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+        assert front["id"] in ids and front["tags"][0] == "=cmd|calc" and len(front["tags"]) == 2
+    record("vault notes checked", len(notes))
+
+
 def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
-    """Each character a spreadsheet starts a formula with, in each column a user can fill."""
+    """Each character a spreadsheet starts a formula with (also behind spaces, and full-width),
+    in each column a user can fill."""
     import datetime as dt
 
     from indexer.bookmarks import Bookmark
@@ -116,9 +135,12 @@ def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
         Bookmark(f"id{n}", f"{start}1+1", f"{start}t", dt.date(2024, 1, 1), f"{start}src",
                  f"{start}body", f"{start}digest", dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
                  note=f"{start}note", tags=(f"{start}tag",))
-        for n, start in enumerate([*hostile.FORMULA_STARTS, "\t", "\r"])
+        for n, start in enumerate(
+            [*hostile.FORMULA_STARTS, "\t", "\r", *hostile.DISGUISED_FORMULA_STARTS]
+        )
     ]  # fmt: skip
     rows = list(csv.reader(io.StringIO(to_csv(marks))))[1:]
     for row in rows:
         for cell in row[1:3] + row[4:6] + row[7:]:
             assert cell.startswith("'"), row
+    record("CSV formula starts guarded", len(marks))

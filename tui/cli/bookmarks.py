@@ -15,7 +15,17 @@ import click
 
 from indexer.atomic import write_text_atomically
 from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
-from indexer.export import FORMATS, BookmarkImportError, export, import_json, to_json
+from indexer.export import (
+    FORMAT_NAMES,
+    FORMATS,
+    VAULT,
+    BookmarkImportError,
+    export,
+    format_for_output,
+    format_named,
+    import_json,
+    to_json,
+)
 from tui import locations
 from tui.cli.shown import one_line
 
@@ -135,37 +145,100 @@ def list_tags() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
-    default="markdown",
-    show_default=True,
-    help="Markdown briefing, lossless JSON, CSV, RIS or CSL-JSON (reference managers).",
+    type=click.Choice(FORMAT_NAMES, case_sensitive=False),
+    metavar="FORMAT",
+    help="markdown (md): a briefing; json: lossless, imports back; csv: spreadsheets; ris and "
+    "csl-json (csl): reference managers; vault (obsidian, logseq): a folder of notes. "
+    "Default: from the -o file's extension, else markdown.",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=True, path_type=Path),
-    help="File to write (default or '-': stdout).",
+    type=click.Path(dir_okay=True),
+    help="File to write (default or '-': stdout); for --format vault, the folder.",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--force", is_flag=True, help="Overwrite the file, or vault notes edited since dex wrote them."
+)
 @click.option("--tag", "tag", metavar="TAG", help="Only bookmarks with this tag.")
 @click.option(
     "--query", "query", metavar="Q", help="Only bookmarks the index finds for this query."
 )
 def export_bookmarks(
-    fmt: str, output: Path | None, force: bool, tag: str | None, query: str | None
+    fmt: str | None, output: str | None, force: bool, tag: str | None, query: str | None
 ) -> None:
-    """Export bookmarks (newest first) to stdout or a file."""
+    """Export bookmarks (newest first) to stdout, a file, or a folder of notes."""
+    to_stdout = output is None or output == "-"
+    chosen_format = _export_format(fmt, None if to_stdout else output)
     with _store(create=False, reading=True) as store:
         ids = _matching_ids(query, store) if query else None
         chosen: list[Bookmark] = store.list(tag=tag, ids=ids)
-    text = export(chosen, fmt)
-    if output is None or str(output) == "-":
+    if chosen_format == VAULT:
+        if output is None or to_stdout:
+            raise click.ClickException("--format vault writes a folder of notes: add -o FOLDER")
+        _export_vault(chosen, Path(output), force=force)
+        return
+    text = export(chosen, chosen_format)
+    if output is None or to_stdout:
         click.echo(text, nl=False)
         return
-    write_atomically(output, text, force=force)
-    click.echo(
-        f"wrote {len(chosen)} bookmark{'s' if len(chosen) != 1 else ''} to {output}", err=True
-    )
+    if Path(output).is_dir():
+        raise click.ClickException(_FOLDER_NOT_FILE.format(output=output))
+    write_atomically(Path(output), text, force=force)
+    count = f"{len(chosen)} bookmark{'s' if len(chosen) != 1 else ''}"
+    click.echo(f"wrote {count} to {one_line(output)} ({chosen_format})", err=True)
+
+
+_FOLDER_NOT_FILE = "cannot write {output}: it is a folder (for a folder of notes: --format vault)"
+
+
+def _export_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for by name, else by the output file's extension, else Markdown."""
+    if fmt is not None:
+        return format_named(fmt)
+    if output is None:
+        return "markdown"
+    inferred = format_for_output(output)
+    if inferred is None and Path(output).is_dir():
+        raise click.ClickException(_FOLDER_NOT_FILE.format(output=output))
+    if inferred is None:
+        raise click.ClickException(
+            f"cannot tell the export format from the name {output!r}: add --format "
+            f"({', '.join((*FORMATS, VAULT))})"
+        )
+    return inferred
+
+
+def _export_vault(chosen: list[Bookmark], folder: Path, *, force: bool) -> None:
+    """Write the notes, then say what was done: edits kept, files that failed (exit 1)."""
+    from indexer.export.vault import export_vault
+
+    try:
+        report = export_vault(chosen, folder, force=force)
+    except OSError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if report.state_problem:
+        click.echo(one_line(f"dex: {report.state_problem}"), err=True)
+    for path in report.kept:
+        click.echo(
+            one_line(f"kept {path}: edited since dex wrote it (--force overwrites it)"), err=True
+        )
+    for path in report.overwritten:
+        click.echo(one_line(f"overwrote {path}: your edits there are replaced"), err=True)
+    parts = [
+        f"{len(report.added)} new",
+        f"{len(report.updated)} updated",
+        f"{len(report.unchanged)} unchanged",
+    ]
+    if report.kept:
+        parts.append(f"{len(report.kept)} kept as you edited them")
+    if report.overwritten:
+        parts.append(f"{len(report.overwritten)} overwritten")
+    click.echo(one_line(f"{folder}: {', '.join(parts)}"), err=True)
+    if report.failed:
+        for problem in report.failed:
+            click.echo(one_line(f"dex: {problem}"), err=True)
+        raise click.exceptions.Exit(1)
 
 
 @bookmarks.command("import")

@@ -159,6 +159,8 @@ def _render(result: SearchResult) -> None:
     from rich.text import Text
 
     console = Console(highlight=False)
+    # Piped or redirected: one line per field, never hard-wrapped (a terminal still wraps).
+    console.soft_wrap = not console.is_terminal
     if not result.hits:
         line = Text(one_line(f"No stories match {result.query!r}."))
         if result.suggestion:
