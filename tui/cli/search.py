@@ -139,6 +139,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
         "digest_title": hit.digest_title,
         "snippet": hit.snippet,
         "snippet_spans": [[span.start, span.end] for span in hit.snippet_spans],
+        "title_spans": [[span.start, span.end] for span in hit.title_spans],
         "score": round(hit.score, 4),
     }
 
@@ -169,7 +170,10 @@ def _render(result: SearchResult) -> None:
         return
     for number, hit in enumerate(result.hits, 1):
         title = Text(f"{number:>3}. ", style="dim")
-        title.append(one_line(hit.title), style="bold")
+        heading = Text(one_line(hit.headline or hit.title), style="bold")  # spans still fit
+        for span in hit.title_spans:
+            heading.stylize("yellow", span.start, span.end)
+        title.append_text(heading)
         console.print(title)
         where = hit.sources[0].rsplit("/", 1)[-1] if hit.sources else ""
         extra = f" (+{len(hit.sources) - 1} more)" if len(hit.sources) > 1 else ""
