@@ -119,6 +119,7 @@ class Hit:
     snippet_spans: tuple[Span, ...] = ()
     score: float = 0.0
     bookmarked: bool = False
+    title_spans: tuple[Span, ...] = ()  # the query's words in `headline or title`
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ No Whoosh here: engine.compile_query parses the result.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ FIELD_HELP = (
     "entity, bookmarked, tag"
 )
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+MAX_LENGTH = 2000  # characters: a query, not a pasted document
+MAX_DEPTH = 20  # levels of parentheses
 _SPECIAL = frozenset({"date", "money", "percent", "bookmarked", "tag"})
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
 _TOKEN = re.compile(
@@ -93,7 +96,10 @@ def prepare(
     text = query.translate(_SMART_QUOTES).strip()
     if text in ("", "*"):
         return PreparedQuery("")
-    return _Rewriter(query, bookmarks, today or dt.date.today()).run(lex(text))
+    rewriter = _Rewriter(query, bookmarks, today or dt.date.today())
+    if len(text) > MAX_LENGTH:
+        raise rewriter.error(f"too long ({len(text):,} characters; at most {MAX_LENGTH:,})")
+    return rewriter.run(lex(text))
 
 
 class _Rewriter:
@@ -104,7 +110,8 @@ class _Rewriter:
         self.sets: dict[str, frozenset[str]] = {}
 
     def error(self, problem: str) -> QueryError:
-        return QueryError(f"query {self.query!r}: {problem}")
+        shown = self.query if len(self.query) <= 80 else self.query[:77] + "..."
+        return QueryError(f"query {shown!r}: {problem}")
 
     def run(self, tokens: list[Token]) -> PreparedQuery:
         out: list[str] = []
@@ -123,6 +130,8 @@ class _Rewriter:
                 raise self.error(f"a range needs a field, e.g. date:{text}")
             elif kind == "open":
                 depth += 1
+                if depth > MAX_DEPTH:
+                    raise self.error(f"parentheses nested too deeply (at most {MAX_DEPTH} levels)")
                 out.append("(")
             elif kind == "close":
                 depth -= 1
@@ -149,6 +158,9 @@ class _Rewriter:
             if followed_by_space or i == len(tokens):  # "Exclusive: ..." is just a word
                 out.append(name)
                 return i
+            close = difflib.get_close_matches(name.lower(), ALIASES, n=1, cutoff=0.6)
+            if close:
+                raise self.error(f"unknown field '{name}:'; did you mean '{close[0]}:'?")
             raise self.error(f"unknown field '{name}:' (fields: {FIELD_HELP})")
         if followed_by_space:  # "org: nhs" means org:nhs
             i += 1
@@ -160,6 +172,9 @@ class _Rewriter:
         if kind == "bracket":
             raise self.error(f"unbalanced range bracket {text!r}")
         if canonical not in _SPECIAL:
+            if kind == "open":  # org:(a OR b): the group is read by run(), which counts depth
+                out.append(f"{canonical}:")
+                return i
             if kind == "range":
                 text = _RANGE_TO.sub(" TO ", text)
             out.append(f"{canonical}:{text}")

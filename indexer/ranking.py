@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer import engine
+from indexer import documents, engine
 from indexer.engine import reading
 
 K1 = 1.2  # Whoosh's BM25F defaults
@@ -36,6 +36,7 @@ class Ranker:
         self._dates: np.ndarray | None = None
         self._facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._numeric: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._phrases: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
 
     @property
     def live(self) -> np.ndarray:
@@ -91,6 +92,10 @@ class Ranker:
             scores = scores.copy()
             scores[left] += other_scores[right]
             return ids, scores
+        if kind == "phrase":
+            ids, scores = self._eval(node[1])
+            keep = self._phrase_mask(ids, node[2], node[3])
+            return ids[keep], scores[keep]
         if kind == "dates":
             ids = np.flatnonzero((self.dates >= node[1]) & (self.dates <= node[2]))
             return ids, np.zeros(len(ids))
@@ -103,6 +108,46 @@ class Ranker:
             return _empty()
         ids = np.unique(engine.other_docs(self.searcher, node[1]))
         return ids, np.zeros(len(ids))
+
+    def _phrase_mask(self, ids: np.ndarray, field: str, pairs: list[str]) -> np.ndarray:
+        """Which candidate documents (all of whose word pairs a phrase has) have the phrase:
+        the pairs' positions chain, or, where positions were not kept, the text has it."""
+        keep = self.live[ids] if len(ids) else np.zeros(0, bool)
+        if field == "text":
+            chained, unknown = self._chains(tuple(pairs))
+            check = keep & np.isin(ids, unknown)
+            keep &= check | np.isin(ids, chained)
+        else:  # a phrase in the headline or lead title alone: positions do not say which
+            check = keep.copy()
+        for at in np.flatnonzero(check):
+            content, _ = documents.decode(engine.stored(self.searcher, int(ids[at]))["doc"])
+            if field == "headline":
+                texts = [content.headline or ""]
+            elif field == "title":
+                texts = [content.title]
+            else:
+                texts = [content.headline or "", content.body]
+            keep[at] = engine.has_phrase(texts, pairs)
+        return keep
+
+    def _chains(self, pairs: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """Documents where the phrase's pairs follow each other (pair k starts k words after
+        the first), and documents with a pair whose positions were not kept."""
+        found = self._phrases.get(pairs)
+        if found is None:
+            keys = np.zeros(0, np.int64)
+            unknown: list[np.ndarray] = []
+            for k, pair in enumerate(pairs):
+                docs, places, not_kept = engine.pair_positions(self.searcher, pair)
+                unknown.append(not_kept)
+                if k == 0:
+                    keys = docs << 16 | places
+                    continue
+                after = places >= k
+                keys = keys[np.isin(keys, docs[after] << 16 | (places[after] - k))]
+            found = (np.unique(keys >> 16), np.unique(np.concatenate(unknown)))
+            self._phrases[pairs] = found
+        return found
 
     def _numbers(
         self, field: str, low: float | None, high: float | None, low_excl: bool, high_excl: bool

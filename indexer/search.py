@@ -196,8 +196,14 @@ class Index:
         story_id = fields["id"]
         content, occurrences = decode(fields["doc"])
         stems = set().union(*(terms.get(name, ()) for name in _TEXT_TERMS))
-        text, spans = snippet(content.body, stems, _entity_marks(content, terms))
-        return _make_hit(story_id, content, occurrences, text, spans, score, story_id in marked)
+        text, spans = snippet(content.body, stems, _entity_marks(content, terms, "body"))
+        # The headline, or the lead title (the body's first words) of a story without one:
+        # mark it too, or a story matched by its headline alone would show no match at all.
+        in_title = {*marks(content.headline or content.title, stems)}
+        if content.headline is not None:
+            in_title.update(_entity_marks(content, terms, "headline"))
+        hit = _make_hit(story_id, content, occurrences, text, spans, score, story_id in marked)
+        return replace(hit, title_spans=tuple(Span(s, e) for s, e in sorted(in_title)))
 
     def query_spans(self, query: str, text: str) -> tuple[Span, ...]:
         """Where the words a query asks for occur in `text` (for marking a whole story)."""
@@ -339,7 +345,9 @@ def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> 
         cache.popitem(last=False)
 
 
-def _entity_marks(content: Content, terms: dict[str, set[str]]) -> list[tuple[int, int]]:
+def _entity_marks(
+    content: Content, terms: dict[str, set[str]], where: str
+) -> list[tuple[int, int]]:
     wanted = {
         name: terms[name] for name in (*engine.ENTITY_FIELDS.values(), "entity") if name in terms
     }
@@ -348,7 +356,7 @@ def _entity_marks(content: Content, terms: dict[str, set[str]]) -> list[tuple[in
     return [
         (e.start, e.end)
         for e in content.entities
-        if e.field == "body"
+        if e.field == where
         and any(e.canonical.lower() in wanted.get(f, ()) for f in (_field_of(e.label), "entity"))
     ]
 

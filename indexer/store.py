@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 MARKER = "dex-index.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: word pairs within sentences, with positions
 BUSY_WAIT_SECONDS = 3.0
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 

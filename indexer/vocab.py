@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -17,6 +18,10 @@ from indexer.atomic import write_text_atomically
 
 FILE_NAME = "vocab.txt"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Edits of a word are ~54 strings per letter, each as long as the word: a pasted 10,000-letter
+# "word" would cost gigabytes. No word worth correcting is this long.
+MAX_EDITED = 40
+SEARCH_SECONDS = 0.25  # for words two edits away, per word
 
 
 class Vocabulary:
@@ -78,16 +83,21 @@ class Vocabulary:
     def near(self, word: str, maxdist: int) -> list[tuple[int, str]]:
         """(distance, word) for known words within `maxdist` edits (insert, delete, replace,
         swap). One edit is searched exhaustively; more only among words sharing the first
-        letter, as Whoosh's own fuzzy terms do, to stay fast on a large vocabulary."""
-        found = {w: 1 for w in _edits1(word) if w in self._set and w != word}
-        if word in self._set:
-            found[word] = 0
+        letter, as Whoosh's own fuzzy terms do, and for at most SEARCH_SECONDS, to stay fast on
+        a large vocabulary. A word longer than MAX_EDITED letters is only looked up as it is."""
+        found = {word: 0} if word in self._set else {}
+        if len(word) > MAX_EDITED:
+            return sorted((d, w) for w, d in found.items())
+        found.update((w, 1) for w in _edits1(word) if w in self._set and w != word)
         if maxdist > 1 and word:
+            deadline = time.monotonic() + SEARCH_SECONDS
             if self._by_initial is None:
                 self._by_initial = {}
                 for w in self._words:
                     self._by_initial.setdefault(w[0], []).append(w)
-            for candidate in self._by_initial.get(word[0], ()):
+            for number, candidate in enumerate(self._by_initial.get(word[0], ())):
+                if number % 1024 == 1023 and time.monotonic() > deadline:
+                    break
                 if candidate not in found and abs(len(candidate) - len(word)) <= maxdist:
                     distance = edit_distance(word, candidate, maxdist)
                     if distance <= maxdist:

@@ -62,7 +62,7 @@ def test_search_json_is_the_documented_object(data_dir: Path) -> None:
     hit = data["hits"][0]
     assert list(hit) == [
         "id", "headline", "title", "date", "sources", "digest_title", "snippet",
-        "snippet_spans", "score",
+        "snippet_spans", "score", "title_spans",
     ]  # fmt: skip
     assert all(
         hit["snippet"][s:e].lower().startswith(("junior", "doctor"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import analysis
 from whoosh.analysis import Token
@@ -20,6 +20,16 @@ from whoosh.lang.porter import stem as porter_stem
 _W = r"[0-9A-Za-z_\w]"
 _WORD = re.compile(rf"{_W}++(?:\.{_W}++)*+")
 STOP_WORDS: frozenset[str] = frozenset(analysis.STOP_WORDS)
+# Where a sentence ends: . ! ? (and closing quotes or brackets) before a space and a capital,
+# digit or opening quote, except after a title or an abbreviation ("Dr. Patel"); and every line
+# break (bodies are unwrapped, so a break ends a paragraph, list item or heading). A phrase
+# matches only inside one sentence, so word pairs are not made across these.
+_SENTENCE_END = re.compile(  # a plain character class first: the regex engine scans for it fast
+    r"[.!?\n](?:(?<=\n)\n*|(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)"
+    r"(?<!\bProf\.)(?<!\bNo\.)(?<!\bCllr\.)(?<!\bRev\.)(?<!\bvs\.)(?<!\be\.g\.)"
+    r"(?<!\bi\.e\.)(?<!\betc\.)[\"'\u2019\u201d)\]]*[ \t]+"
+    r"(?=[\"'\u2018\u201c(\[]*[A-Z0-9\u00a3$\u20ac]))"
+)
 _stems: dict[str, str] = {}
 
 
@@ -33,6 +43,11 @@ def stem(word: str) -> str:
 
 def is_indexed_word(word: str) -> bool:
     return len(word) > 1 and word not in STOP_WORDS
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut at sentence ends and line breaks (the pieces word pairs stay within)."""
+    return _SENTENCE_END.split(text)
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
@@ -108,15 +123,34 @@ class Terms:
         """The stem numbers of the indexed words of `text`, in order."""
         return [n for n in map(self._lookup, _WORD.findall(text.lower())) if n >= 0]
 
-    def analyse(self, headline: str | None, title: str, body: str) -> dict[str, list[int]]:
-        """Token lists (as numbers) of the text fields and the word pairs of a story."""
-        head = self.numbers(headline) if headline else []
-        text = self.numbers(body)
+    def _sentence(self, text: str, first: int, codes: list[int], starts: list[int]) -> list[int]:
+        """The stem numbers of one sentence's indexed words; its word pairs (with how many
+        stop words or one-letter words stand between, up to 3) and where each starts (the
+        number of indexed words before it in the story, `first` for this sentence's first)
+        are added to `codes` and `starts`."""
+        found = list(map(self._lookup, _WORD.findall(text.lower())))
+        where = [i for i, n in enumerate(found) if n >= 0]
+        numbers = [found[i] for i in where]
+        if len(numbers) > 1:
+            codes += [found[a] << 32 | _GAPS[b - a] | found[b] for a, b in pairwise(where)]
+            starts += range(first, first + len(numbers) - 1)
+        return numbers
+
+    def analyse(self, headline: str | None, title: str, body: str) -> dict[str, Any]:
+        """Token lists (as numbers) of the text fields, and the word pairs of a story with
+        where each starts (in the headline's and then the body's indexed words). Pairs stay
+        within a sentence: a phrase never runs across a sentence end."""
+        codes: list[int] = []
+        starts: list[int] = []
+        head = self._sentence(headline, 0, codes, starts) if headline else []
+        text: list[int] = []
+        for sentence in sentences(body):
+            text += self._sentence(sentence, len(head) + len(text), codes, starts)
         return {
             "text": head + head + text,  # the headline twice, as a boost
             "headline": head,
             "title": [] if headline else self.numbers(title),
-            "pairs": _pair_codes(head) + _pair_codes(text),
+            "pairs": Positioned(codes, starts),
         }
 
     def words(self) -> set[str]:
@@ -129,19 +163,43 @@ class Terms:
 
     def pair_texts(self, codes: list[int]) -> list[str]:
         stems = self.stems
-        return [f"{stems[c >> 32]} {stems[c & _LOW]}" for c in codes]
+        return [pair_term(stems[c >> 32], c >> 30 & 3, stems[c & _STEM]) for c in codes]
 
     def decoders(self) -> dict[str, Callable[[list[int]], list[str]]]:
         """Per field that analyse() fills, how its numbers read as terms."""
         return {"text": self.stem_texts, "headline": self.stem_texts,
                 "title": self.stem_texts, "pairs": self.pair_texts}  # fmt: skip
 
-    def texts(self, analysed: dict[str, list[int]]) -> dict[str, list[str]]:
+    def texts(self, analysed: dict[str, Any]) -> dict[str, Any]:
         decoders = self.decoders()
-        return {name: decoders[name](tokens) for name, tokens in analysed.items()}
+        return {
+            name: Positioned(decoders[name](tokens.terms), tokens.positions)
+            if isinstance(tokens, Positioned)
+            else decoders[name](tokens)
+            for name, tokens in analysed.items()
+        }
 
 
-_LOW = (1 << 32) - 1
+_STEM = (1 << 30) - 1  # a pair's code: first stem << 32 | words between (0-3) << 30 | second
+
+
+class _Gaps(dict[int, int]):
+    """Distance between two indexed words' places -> the code bits of the words between."""
+
+    def __missing__(self, distance: int) -> int:
+        found = self[distance] = min(distance - 1, 3) << 30
+        return found
+
+
+_GAPS = _Gaps()
+
+
+class Positioned(NamedTuple):
+    """A field's terms in one document with where each is (word pairs: the first word's
+    number among the story's indexed words), so that a phrase can chain its pairs."""
+
+    terms: list[Any]
+    positions: list[int]
 
 
 class _WordNumbers(dict[str, int]):
@@ -157,16 +215,53 @@ class _WordNumbers(dict[str, int]):
         return found
 
 
-def _pair_codes(numbers: list[int]) -> list[int]:
-    return [a << 32 | b for a, b in pairwise(numbers)]
-
-
-def analyse(headline: str | None, title: str, body: str) -> dict[str, list[str]]:
+def analyse(headline: str | None, title: str, body: str) -> dict[str, Any]:
     """Token lists of the text fields as strings, for Whoosh's own writer (a few documents
     rewritten in place; the workers use Terms)."""
     terms = Terms()
     return terms.texts(terms.analyse(headline, title, body))
 
 
-def pairs(stems: list[str]) -> list[str]:
-    return [f"{a} {b}" for a, b in pairwise(stems)]
+def pair_term(first: str, between: int, second: str) -> str:
+    """A word pair as indexed: "nh england"; "secretari ~1 state" for "secretary of state"
+    (how many stop words or one-letter words stand between, 3 for three or more)."""
+    return f"{first} {second}" if not between else f"{first} ~{between} {second}"
+
+
+def phrase_pairs(text: str) -> list[str]:
+    """The word pairs of a phrase as typed (one sentence), as the index has them."""
+    return _sentence_pairs(text)
+
+
+_indexed_stems: dict[str, str | None] = {}
+
+
+def _sentence_pairs(text: str) -> list[str]:
+    known = _indexed_stems
+    found: list[str] = []
+    last, between = None, 0
+    for word in _WORD.findall(text.lower()):
+        stemmed = known.get(word, "")
+        if stemmed == "":
+            stemmed = known[word] = stem(word) if is_indexed_word(word) else None
+        if stemmed is None:
+            between += 1
+            continue
+        if last is not None:
+            found.append(pair_term(last, min(between, 3), stemmed))
+        last, between = stemmed, 0
+    return found
+
+
+def has_phrase(texts: list[str], pairs: list[str]) -> bool:
+    """Whether one sentence of `texts` has the word pairs of a phrase one after another, as
+    the index reads them: the exact check behind phrases of three or more words (whose pairs
+    may sit in different places) where positions were not kept."""
+    first, size = pairs[0], len(pairs)
+    for text in texts:
+        for sentence in sentences(text):
+            found = _sentence_pairs(sentence)
+            for i, pair in enumerate(found[: len(found) - size + 1]):
+                if pair == first and found[i : i + size] == pairs:
+                    return True
+    return False

@@ -30,7 +30,7 @@ from itertools import count as numbering
 from itertools import repeat
 from pathlib import Path
 from pickle import dumps
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh import analysis, fields
@@ -39,6 +39,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from indexer.engine.analysis import Positioned
 from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
 from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 
@@ -105,6 +106,9 @@ class SegmentBuilder:
         return docnum
 
     def _index(self, name: str, field: Any, docnum: int, value: Any) -> None:
+        positions = None
+        if type(value) is Positioned:
+            value, positions = value
         if type(value) is list and (not value or name in self._decoders or type(value[0]) is str):
             tokens: list[Any] = value  # str: UTF-8 sorts as code points do; repeats counted later
         elif type(value) is str and type(field) is fields.ID and _whole(field):
@@ -116,7 +120,7 @@ class SegmentBuilder:
         buffer = self._postings.get(name)
         if buffer is None:
             buffer = self._postings[name] = _PostingBuffer(self._decoders.get(name))
-        buffer.add(docnum, tokens)
+        buffer.add(docnum, tokens, positions)
         if field.scorable:
             lengths = self._lengths.get(name)
             if lengths is None:
@@ -190,9 +194,10 @@ class SegmentBuilder:
             fieldid = fieldmap[name] = len(fieldmap)
             prefix = pack_ushort(fieldid)
             writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
-            terms, starts, ends, docs, counts = self._postings.pop(name).inverted()
+            buffer = self._postings.pop(name)
+            terms, starts, ends, docs, counts = buffer.inverted()
             keys = [prefix + (t.encode("utf-8") if isinstance(t, str) else t) for t in terms]
-            table.add_sorted(keys, writer.infos(starts, ends, docs, counts))
+            table.add_sorted(keys, writer.infos(starts, ends, docs, counts, buffer.positions))
         table.close()
         posts.close()
 
@@ -202,7 +207,9 @@ class _PostingBuffer:
 
     Appending a document's tokens is two C-level extends (no Python loop per token, no
     counting per document); inverted() sorts them by term and counts repeats with numpy.
-    Tokens are strings, numbered here, or numbers already (with `decode` to read them)."""
+    Tokens are strings, numbered here, or numbers already (with `decode` to read them). A
+    field with positions (word pairs) keeps them too: after inverted(), `positions` holds
+    each posting's positions (see Positions)."""
 
     def __init__(self, decode: Decoder | None = None) -> None:
         self._decode = decode
@@ -210,13 +217,19 @@ class _PostingBuffer:
         self._fresh = numbering()
         self.terms = array("q")
         self.docs = array("I")
+        self._at: array[int] | None = None
+        self.positions: Positions | None = None
 
-    def add(self, docnum: int, tokens: list[Any]) -> None:
+    def add(self, docnum: int, tokens: list[Any], positions: list[int] | None = None) -> None:
         if self._decode is not None:
             self.terms.fromlist(tokens)  # twice as fast as extend() from a list
         else:  # setdefault with a fresh number per call: a new term keeps it, a known one not
             self.terms.extend(map(self.numbers.setdefault, tokens, self._fresh))
         self.docs.extend(array("I", (docnum,)) * len(tokens))
+        if positions is not None:
+            if self._at is None:
+                self._at = array("q", bytes(8 * (len(self.terms) - len(tokens))))
+            self._at.fromlist(positions)
 
     def inverted(self) -> tuple[list[Any], list[int], list[int], np.ndarray, np.ndarray]:
         """Terms in order, where each one's postings start and end, and the documents
@@ -228,7 +241,11 @@ class _PostingBuffer:
             rank = np.zeros(int(numbers.max()) + 1, np.int64)
             rank[numbers] = np.arange(len(terms))
             tokens = rank[tokens]
-        keys, docs, counts = _postings(tokens, np.frombuffer(self.docs, np.uint32))
+        at = None if self._at is None else np.frombuffer(self._at, np.int64)
+        keys, docs, counts, order = _postings(tokens, np.frombuffer(self.docs, np.uint32), at)
+        if at is not None and order is not None:
+            sizes = counts.astype(np.int64)
+            self.positions = Positions(at[order], np.cumsum(sizes) - sizes)
         bounds = (np.flatnonzero(np.diff(keys)) + 1).tolist()
         starts, ends = [0, *bounds], [*bounds, len(keys)]
         if self._decode is None:
@@ -245,11 +262,23 @@ class _PostingBuffer:
         )
 
 
-def _postings(tokens: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+class Positions(NamedTuple):
+    """The positions of every posting of a field: posting i's are
+    `sorted[firsts[i]:firsts[i] + counts[i]]` (postings in the order inverted() gives)."""
+
+    sorted: np.ndarray
+    firsts: np.ndarray
+
+
+def _postings(
+    tokens: np.ndarray, docs: np.ndarray, positions: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
     """Each (term, document) posting of a token stream, in term then document order, and its
-    count (how often the term is in the document). `docs` ascends with the tokens."""
+    count (how often the term is in the document). `docs` ascends with the tokens. With
+    `positions`, also the order that sorts the tokens (so positions follow their postings)."""
     width = int(docs[-1]).bit_length()
-    if int(tokens.max()).bit_length() + width <= 63:  # term and document in one int64
+    order = None
+    if positions is None and int(tokens.max()).bit_length() + width <= 63:  # one int64
         merged = np.sort(tokens << width | docs)  # sorting values: ~3x faster than argsort
         new = np.ones(len(merged), bool)
         new[1:] = merged[1:] != merged[:-1]
@@ -265,7 +294,7 @@ def _postings(tokens: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndar
         keys, docs = keys[firsts], docs[firsts]
     # A posting is a run of one term in one document; its count is the run's length.
     counts = np.diff(firsts, append=len(new)).astype(np.uint32)
-    return keys, docs, counts
+    return keys, docs, counts, order
 
 
 class _FieldPostings:
@@ -281,10 +310,16 @@ class _FieldPostings:
         self._code_array = np.frombuffer(self._codes + bytes(1 << 20), dtype=np.uint8)
 
     def infos(
-        self, starts: list[int], ends: list[int], docs: np.ndarray, counts: np.ndarray
+        self,
+        starts: list[int],
+        ends: list[int],
+        docs: np.ndarray,
+        counts: np.ndarray,
+        positions: Positions | None = None,
     ) -> list[bytes]:
         """The term infos of a field's terms (postings docs[start:end] each), writing the
-        posting blocks of the terms in more than _INLINE_MAX documents, in term order."""
+        posting blocks of the terms in more than _INLINE_MAX documents, in term order. Only
+        the blocks keep `positions` (an inlined term's few stories are checked by text)."""
         first = np.asarray(starts, np.int64)
         sizes = np.asarray(ends, np.int64) - first
         found = np.empty(len(starts), object)
@@ -305,7 +340,7 @@ class _FieldPostings:
         batch = np.cumsum(sizes[several]) // _BATCH_POSTINGS
         for part in np.split(several, np.flatnonzero(np.diff(batch)) + 1):
             if len(part):
-                made = self.blocks(first[part], sizes[part], docs, counts)
+                made = self.blocks(first[part], sizes[part], docs, counts, positions)
                 found[part] = np.array(made, object)
         return found.tolist()  # type: ignore[no-any-return]
 
@@ -326,7 +361,12 @@ class _FieldPostings:
         return head + dumps((tuple(ids), weights, values), PICKLE)
 
     def blocks(
-        self, firsts: np.ndarray, sizes: np.ndarray, docs: np.ndarray, counts: np.ndarray
+        self,
+        firsts: np.ndarray,
+        sizes: np.ndarray,
+        docs: np.ndarray,
+        counts: np.ndarray,
+        positions: Positions | None = None,
     ) -> list[bytes]:
         """The term infos of terms in many documents (postings docs[first:first + size] each),
         writing their posting blocks in that order; every block's figures come from numpy
@@ -360,6 +400,7 @@ class _FieldPostings:
         term_tops = np.maximum.reduceat(tops, term_blocks).tolist()
         ids, weights, deltas = id_array.tolist(), weight_array.tolist(), deltas_array.tolist()
         packed = count_array.astype(">u4").tobytes() if self._value_size == 4 else b""
+        kept = _position_values(positions, where, count_array) if positions else None
         last_ids = id_array[end_array - 1].tolist()
         tops = tops.tolist()
         posts = self._posts
@@ -381,7 +422,10 @@ class _FieldPostings:
                     mini = float(first)
                 else:
                     mini = tuple(weights[at:end])
-                values = packed[at * 4 : end * 4] if packed else None
+                if kept is not None:
+                    values: Any = tuple(kept[at:end])
+                else:
+                    values = packed[at * 4 : end * 4] if packed else None
                 data = dumps((tuple(deltas[at:end]), mini, values), PICKLE)
                 low, high = code_lows[block], code_highs[block]
                 head = dumps((end - at, last_ids[block], float(top), 0, low, high), PICKLE)
@@ -396,3 +440,20 @@ class _FieldPostings:
             found.append(info + pack_long(start) + pack_int(position - start))
         posts.write(b"".join(parts))
         return found
+
+
+def _position_values(positions: Positions, where: np.ndarray, counts: np.ndarray) -> list[Any]:
+    """Each posting's positions as schema.encode_positions makes them, for the postings
+    `where` (their counts given): one buffer, sliced per posting."""
+    counts = counts.astype(np.int64)
+    firsts = positions.firsts[where]
+    gather = np.repeat(firsts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+    found = positions.sorted[gather]
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    too_far = np.maximum.reduceat(found, starts) >= 0xFFFF if len(found) else np.zeros(0, bool)
+    blob = found.astype("<u2").tobytes()
+    return [
+        None if far else blob[2 * start : 2 * end]
+        for start, end, far in zip(starts.tolist(), ends.tolist(), too_far.tolist(), strict=True)
+    ]

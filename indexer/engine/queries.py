@@ -9,7 +9,7 @@ from typing import Any
 from whoosh import qparser
 from whoosh import query as wq
 
-from indexer.engine.analysis import pairs, stem
+from indexer.engine.analysis import phrase_pairs, stem
 from indexer.engine.schema import (
     MAX_EXPANSIONS,
     PARSE_SCHEMA,
@@ -68,7 +68,7 @@ def compile_query(
             ids = sets.get(q.text, frozenset())
             return wq.Or([wq.Term("id", i) for i in sorted(ids)]) if ids else _NEVER
         if isinstance(q, wq.Phrase):
-            return _phrase(q)
+            return _phrase(q, text)
         if field in TEXT_FIELDS and isinstance(q, wq.FuzzyTerm | wq.Wildcard | wq.Prefix):
             return _expand(q, reader, expand)
         return q
@@ -90,19 +90,61 @@ def _with_field(q: Query, fieldname: str) -> Query:
     return q
 
 
-def _phrase(q: Query) -> Query:
-    """A phrase as adjacent stem pairs: "junior doctors strike" needs the pairs "junior doctor"
-    and "doctor strike" (stop words are skipped, as in the index). A sloppy phrase ("a b"~3)
+class CheckedPhrase(wq.qcore.Query):
+    """A phrase of three or more words: its word pairs find the candidates, and ranking.py
+    keeps those where the pairs follow each other (by their positions, or in the text), since
+    pairs found in different places of a story do not make the phrase. `stems` are the
+    phrase's word pairs as indexed."""
+
+    def __init__(self, pairs: Query, field: str, stems: list[str]) -> None:
+        self.pairs, self.fieldname, self.stems = pairs, field, stems
+        self.boost = 1.0
+
+    def is_leaf(self) -> bool:
+        return False
+
+    def children(self) -> list[Query]:
+        return [self.pairs]
+
+    def apply(self, fn: Any) -> Query:
+        return CheckedPhrase(fn(self.pairs), self.fieldname, self.stems)
+
+    def normalize(self) -> Query:
+        return CheckedPhrase(self.pairs.normalize(), self.fieldname, self.stems)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CheckedPhrase) and (self.pairs, self.fieldname, self.stems) == (
+            other.pairs,
+            other.fieldname,
+            other.stems,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.pairs, self.fieldname, tuple(self.stems)))
+
+    def __repr__(self) -> str:
+        return f"CheckedPhrase({self.fieldname}:{' '.join(self.stems)!r})"
+
+
+def _phrase(q: Query, text: str) -> Query:
+    """A phrase as the word pairs of one sentence: "junior doctors strike" needs "junior
+    doctor" and "doctor strike" one after the other. Stop words are not indexed, but how many
+    stand between two words is ("secretary of state" is "secretari ~1 state", which "secretary
+    for state" also has, and "NHS is that the England" does not). A sloppy phrase ("a b"~3)
     is all of its words. On a keyword field the phrase is the whole value."""
     field, stems = q.fieldname, list(q.words)
     if field not in TEXT_FIELDS:
         return wq.Term(field, " ".join(stems), boost=q.boost)
     if len(stems) < 2 or q.slop > 1:
         return wq.And([wq.Term(field, s) for s in stems], boost=q.boost) if stems else _NEVER
-    needed = [wq.Term("pairs", p) for p in pairs(stems)]
+    ranges = getattr(q, "char_ranges", None)
+    typed = text[ranges[0][0] : ranges[-1][1]] if ranges else " ".join(stems)
+    pairs = phrase_pairs(typed)
+    needed = [wq.Term("pairs", p) for p in pairs]
     if field != "text":  # the pairs field covers the whole story: also need the words here
         needed += [wq.Term(field, s) for s in stems]
-    return wq.And(needed, boost=q.boost)
+    found = wq.And(needed, boost=q.boost)
+    return CheckedPhrase(found, field, pairs) if len(pairs) > 1 else found
 
 
 def _expand(q: Query, reader: Any, expand: Expander) -> Query:
@@ -135,7 +177,8 @@ def positive_terms(q: Query) -> dict[str, set[str]]:
             walk(node.a)
             return
         if isinstance(node, wq.Term) and node.fieldname == "pairs":
-            found.setdefault("text", set()).update(str(node.text).split())
+            words = (w for w in str(node.text).split() if not w.startswith("~"))
+            found.setdefault("text", set()).update(words)
         elif isinstance(node, wq.Term):
             found.setdefault(node.fieldname, set()).add(str(node.text))
         elif not node.is_leaf():
@@ -149,9 +192,12 @@ def positive_terms(q: Query) -> dict[str, set[str]]:
 def query_tree(q: Query) -> tuple[Any, ...]:
     """The query as nested plain tuples: ("and"|"or", [children], boost), ("not", child),
     ("andnot"|"andmaybe", a, b), ("term", field, text, boost), ("dates", low, high),
+    ("phrase", candidates, field, stems) (candidates to check with has_phrase),
     ("numbers", field, low, high, low exclusive, high exclusive),
     ("every",), ("none",), or ("other", query) for anything answered by Whoosh directly."""
     kind = type(q)
+    if kind is CheckedPhrase:
+        return ("phrase", query_tree(q.pairs), q.fieldname, q.stems)
     if kind in (wq.And, wq.Or):
         return ("and" if kind is wq.And else "or", [query_tree(c) for c in q.subqueries], q.boost)
     if kind is wq.Not:

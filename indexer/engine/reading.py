@@ -106,21 +106,32 @@ def term_postings(searcher: Searcher, field: str, text: Any) -> tuple[np.ndarray
 def _posting_arrays(table: Any, info: Any) -> tuple[np.ndarray, np.ndarray]:
     """A term's postings in one segment: inlined in its term info, or blocks in the postings
     file decoded here (W3LeafMatcher would step through them a posting at a time)."""
+    ids, weights, _ = _postings_with_values(table, info, values=False)
+    return ids, weights
+
+
+def _postings_with_values(
+    table: Any, info: Any, *, values: bool
+) -> tuple[np.ndarray, np.ndarray, list[Any]]:
     if info.is_inlined():
-        ids, weights, _ = info.inlined_postings()
-        return np.array(ids, np.int64), np.array(weights, np.float64)
+        ids, weights, found = info.inlined_postings()
+        return np.array(ids, np.int64), np.array(weights, np.float64), list(found)
     offset, _ = info.extent()
-    return _block_arrays(table._postfile, offset)
+    return _block_arrays(table._postfile, offset, values=values)
 
 
-def _block_arrays(postfile: Any, offset: int) -> tuple[np.ndarray, np.ndarray]:
+def _block_arrays(
+    postfile: Any, offset: int, *, values: bool = False
+) -> tuple[np.ndarray, np.ndarray, list[Any]]:
     """Whoosh 3 posting blocks: a length (negative for the last), a pickled info tuple, then
-    the pickled (ids as deltas from the block's start, weights, values)."""
+    the pickled (ids as deltas from the block's start, weights, values); the values only
+    when asked for, and only for a field whose values vary in size (word pairs' positions)."""
     if postfile.get(offset, 4) != whoosh3.WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"posting list at {offset}: not a Whoosh 3 block")
     position = offset + 4
     deltas: list[Any] = []
     weights: list[np.ndarray] = []
+    kept: list[Any] = []
     starts: list[int] = []
     total = 0
     while True:
@@ -135,6 +146,8 @@ def _block_arrays(postfile: Any, offset: int) -> tuple[np.ndarray, np.ndarray]:
             weights.append(np.full(count, found or 1.0))
         else:
             weights.append(np.asarray(found, np.float64))
+        if values:
+            kept += block[2] if isinstance(block[2], tuple | list) else (None,) * count
         starts.append(total)
         total += count
         if length < 0:
@@ -145,7 +158,31 @@ def _block_arrays(postfile: Any, offset: int) -> tuple[np.ndarray, np.ndarray]:
     if len(starts) > 1:  # each block's ids restart from zero: take off the earlier blocks' sums
         before = np.add.reduceat(flat, starts)
         ids -= np.repeat(np.concatenate(([0], np.cumsum(before)[:-1])), np.diff([*starts, total]))
-    return ids, np.concatenate(weights)
+    return ids, np.concatenate(weights), kept
+
+
+def pair_positions(searcher: Searcher, pair: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where a word pair starts in each story that has it: (document of each position, the
+    positions) for the postings that keep positions, and the documents whose postings do not
+    (their text must be checked). Deleted documents included."""
+    docs: list[np.ndarray] = [np.zeros(0, np.int64)]
+    places: list[np.ndarray] = [np.zeros(0, np.int64)]
+    unknown: list[np.ndarray] = [np.zeros(0, np.int64)]
+    for leaf, offset in _leaves(searcher):
+        table = leaf._terms
+        try:
+            info = table.term_info("pairs", leaf._text_to_bytes("pairs", pair))
+        except TermNotFound:
+            continue
+        ids, _, found = _postings_with_values(table, info, values=True)
+        has = np.fromiter((v is not None for v in found), bool, len(ids))
+        unknown.append(ids[~has] + offset)
+        blobs = [v for v in found if v is not None]
+        where = np.frombuffer(b"".join(blobs), "<u2").astype(np.int64)
+        sizes = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 2
+        docs.append(np.repeat(ids[has] + offset, sizes))
+        places.append(where)
+    return np.concatenate(docs), np.concatenate(places), np.unique(np.concatenate(unknown))
 
 
 def term_stats(searcher: Searcher, field: str, text: Any) -> tuple[float, bool]:

@@ -9,13 +9,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import columns, fields
+import numpy as np
+from whoosh import columns, fields, formats
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
-from indexer.engine.analysis import DexAnalyzer
+from indexer.engine.analysis import DexAnalyzer, Positioned
 from indexer.index_errors import IndexBusyError, IndexDamagedError
 
 INDEX_NAME = "dex"
@@ -56,6 +57,62 @@ class TokenListKeyword(fields.KEYWORD):
         return super().index(value, **kwargs)
 
 
+def encode_positions(positions: Any) -> bytes | None:
+    """Positions as little-endian 16-bit numbers; None past 65,534 words (such a story's
+    phrases are checked in its text instead)."""
+    found = np.asarray(positions, np.int64)
+    if len(found) and int(found.max()) >= 0xFFFF:
+        return None
+    return found.astype("<u2").tobytes()
+
+
+class PairPositions(formats.Format):
+    """Postings of word pairs: weight = count; value = where the pair starts in the story
+    (encode_positions), or None where not kept (the bulk writer keeps them only for pairs in
+    more than a few stories: a phrase with a rarer pair has few candidates to check by text)."""
+
+    posting_size = -1  # variable
+
+    def __init__(self, field_boost: float = 1.0, **options: Any) -> None:
+        self.field_boost = field_boost
+        self.options = options
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Any:
+        found: dict[str, list[int]] = {}
+        for token in formats.tokens(value, analyzer, dict(kwargs, positions=True)):
+            found.setdefault(token.text, []).append(token.pos)
+        for word, where in found.items():
+            yield word, len(where), len(where) * self.field_boost, encode_positions(where)
+
+    def decode_frequency(self, valuestring: bytes | None) -> int:
+        return len(valuestring) // 2 if valuestring else 1
+
+    def decode_weight(self, valuestring: bytes | None) -> float:
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def decode_positions(self, valuestring: bytes | None) -> list[int]:
+        return np.frombuffer(valuestring, "<u2").tolist() if valuestring else []
+
+
+class PairsField(fields.KEYWORD):
+    """The word pairs of a story with their positions (a Positioned), for phrases."""
+
+    def __init__(self) -> None:
+        super().__init__(lowercase=False, commas=True, scorable=True)
+        self.format = PairPositions()
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes | None]]:
+        if not isinstance(value, Positioned):
+            return super().index(value, **kwargs)  # type: ignore[no-any-return]
+        where: dict[Any, list[int]] = {}
+        for term, position in zip(value.terms, value.positions, strict=True):
+            where.setdefault(term, []).append(position)
+        return (
+            (str(term).encode("utf-8"), len(at), float(len(at)), encode_positions(at))
+            for term, at in where.items()
+        )
+
+
 def _text() -> fields.TEXT:
     # No positions: phrases are answered by the `pairs` field (see compile_query).
     return TokenListText(analyzer=DexAnalyzer(), phrase=False)
@@ -71,7 +128,7 @@ SCHEMA = fields.Schema(
     text=_text(),  # headline (twice, as a boost) and body: what unqualified words search
     headline=_text(),
     title=_text(),  # only stories without a headline (their lead title); else = headline
-    pairs=_keyword(lowercase=False, scorable=True),  # "stem stem" of adjacent words: phrases
+    pairs=PairsField(),  # "stem stem" of adjacent words in a sentence, and where: phrases
     source=_keyword(),
     sourcefile=_keyword(lowercase=False),  # exact sources, for facets
     digest=_keyword(),

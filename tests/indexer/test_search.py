@@ -207,6 +207,15 @@ def test_snippet_spans_mark_query_words_and_entities(index: Index) -> None:
     assert [phrase.snippet[s.start : s.end] for s in phrase.snippet_spans] == ["Junior", "doctors"]
 
 
+def test_a_match_in_the_headline_alone_is_marked_there(index: Index) -> None:
+    hit = index.search("troubled").hits[0]  # in s2's headline, not in its text
+    assert [hit.title[s.start : s.end] for s in hit.title_spans] == ["troubled"]
+    assert hit.snippet_spans == ()
+    lead = next(h for h in index.search("hospitals deficit").hits if h.id == "s3")  # no headline
+    assert [lead.title[s.start : s.end] for s in lead.title_spans] == ["Hospitals", "deficit"]
+    assert [lead.snippet[s.start : s.end] for s in lead.snippet_spans] == ["Hospitals", "deficit"]
+
+
 def test_not_terms_are_not_highlighted(index: Index) -> None:
     hit = index.search("doctors -ambulance -strike").hits[0]
     assert [hit.snippet[s.start : s.end] for s in hit.snippet_spans] == ["doctors"]

@@ -18,6 +18,7 @@ _ORDER = (
     "export formats checked",
     "app panes checked",
     "queries fuzzed",
+    "hostile queries checked",
     "index kill -9 runs",
     "index kill -9 runs that hit the write phase",
     "index kill -9 runs that found damage",

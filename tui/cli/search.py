@@ -21,10 +21,58 @@ and -word; wild* and fuzzy~ (fuzzy~2 allows two edits). Fields: headline:, title
 source: (from:), org: (organisation:), person: (who:), place: (where:), entity:, e.g.
 org:"NHS England". Dates: date:2016, date:2016-03, date:[2016-01 to 2016-06],
 date:>2016-03, date:"last month". Amounts: money:>10m, money:[1m to 5bn], percent:>10.
-Your bookmarks: bookmarked:yes, tag:NAME."""
+Your bookmarks: bookmarked:yes, tag:NAME.
+
+\b
+-word leaves out stories with that word, also unquoted: dex search deficit -nhs, or
+dex search -- -nhs (after --, everything is query)."""
 
 
-@click.command("search", epilog=QUERY_HELP)
+class _QueryCommand(click.Command):
+    """`dex search deficit -nhs`: a `-word` that is not one of the command's options is part
+    of the query (NOT word), as the query language writes it; a mistyped `--option` is still
+    an error."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _query_words_last(self, args, ctx.help_option_names))
+
+
+def _query_words_last(command: click.Command, args: list[str], helps: list[str]) -> list[str]:
+    """The options as given, then `--` and the query's words (their order kept)."""
+    valued: set[str] = set()
+    flags = set(helps)
+    for param in command.params:
+        if isinstance(param, click.Option):
+            names = {*param.opts, *param.secondary_opts}
+            (flags if param.is_flag else valued).update(names)
+    options: list[str] = []
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name = arg.split("=", 1)[0]
+        if arg == "--":
+            words += args[i + 1 :]
+            break
+        if name in valued:
+            taken = 1 if "=" in arg else 2
+            options += args[i : i + taken]
+            i += taken
+            continue
+        if name in flags or arg.startswith("--") or _joined_value(arg, valued):
+            options.append(arg)
+        else:
+            words.append(arg)
+        i += 1
+    return [*options, "--", *words] if words else options
+
+
+def _joined_value(arg: str, valued: set[str]) -> bool:
+    """`-n5`: a short option with its (numeric) value joined on; `-nhs` is a query word."""
+    return len(arg) > 2 and arg[:2] in valued and arg[2:].isdigit()
+
+
+@click.command("search", cls=_QueryCommand, epilog=QUERY_HELP)
 @click.argument("query", nargs=-1)
 @click.option(
     "--like",
@@ -58,6 +106,12 @@ def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, 
     )
 
     text = " ".join(query)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the locale could not decode (surrogate escapes)
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        click.echo(one_line(f"dex: query {shown!r}: not valid UTF-8"), err=True)
+        raise click.exceptions.Exit(2) from None
     index_dir = locations.index_dir()
 
     def damaged(problem: Problem) -> None:
@@ -140,6 +194,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
         "snippet": hit.snippet,
         "snippet_spans": [[span.start, span.end] for span in hit.snippet_spans],
         "score": round(hit.score, 4),
+        "title_spans": [[span.start, span.end] for span in hit.title_spans],
     }
 
 
@@ -171,7 +226,10 @@ def _render(result: SearchResult) -> None:
         return
     for number, hit in enumerate(result.hits, 1):
         title = Text(f"{number:>3}. ", style="dim")
-        title.append(one_line(hit.title), style="bold")
+        heading = Text(one_line(hit.headline or hit.title), style="bold")  # spans still fit
+        for span in hit.title_spans:
+            heading.stylize("yellow", span.start, span.end)
+        title.append_text(heading)
         console.print(title)
         where = hit.sources[0].rsplit("/", 1)[-1] if hit.sources else ""
         extra = f" (+{len(hit.sources) - 1} more)" if len(hit.sources) > 1 else ""

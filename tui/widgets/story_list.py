@@ -19,7 +19,7 @@ from textual.style import Style as ContentStyle
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from indexer.models import Hit, SearchResult
+from indexer.models import Hit, SearchResult, Span
 from indexer.textcodec import visible_controls
 from tui.highlight import clip, styled
 
@@ -43,15 +43,15 @@ def source_name(sources: tuple[str, ...]) -> str:
 
 def _row_key(hit: Hit, marked: bool) -> Hashable:
     """Everything `row` draws, so equal keys mean identical rows."""
-    return (hit.id, hit.headline, hit.title, hit.date, hit.sources, hit.snippet,
-            hit.snippet_spans, marked)  # fmt: skip
+    return (hit.id, hit.headline, hit.title, hit.title_spans, hit.date, hit.sources,
+            hit.snippet, hit.snippet_spans, marked)  # fmt: skip
 
 
 def row(hit: Hit, marked: bool) -> Text:
     """Three lines: mark and headline, date and source, snippet with the query terms shown."""
     line = Text()
     line.append(f"{MARK} " if marked else "  ", style="bold yellow")
-    line.append(hit.headline or hit.title, style="bold")
+    line.append_text(styled(hit.headline or hit.title, hit.title_spans, TERM_STYLE, base="bold"))
     line.append("\n  ")
     line.append(short_date(hit.date), style="italic")
     source = source_name(hit.sources)
@@ -91,7 +91,9 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
         at += len(text)
 
     add(f"{MARK} " if marked else "  ", mark_style)
-    add(hit.headline or hit.title, headline_style)
+    start, title = at, hit.headline or hit.title
+    add(title, headline_style)
+    _mark(title, hit.title_spans, start, term_style, spans)
     add("\n  ")
     add(short_date(hit.date), date_style)
     source = source_name(hit.sources)
@@ -102,11 +104,19 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
         add("\n  ")
         start = at
         add(snippet, base_style)
-        for span in snippet_spans:
-            first, last = max(0, span.start), min(len(snippet), span.end)
-            if first < last:
-                spans.append(ContentSpan(start + first, start + last, term_style))
+        _mark(snippet, snippet_spans, start, term_style, spans)
     return Content("".join(parts), spans)
+
+
+def _mark(
+    text: str, marks: tuple[Span, ...], at: int, term: ContentStyle, spans: list[ContentSpan]
+) -> None:
+    """Add the term style over the query's words in `text`, which starts at `at` (after the
+    text's own style, so the term style wins)."""
+    for span in marks:
+        first, last = max(0, span.start), min(len(text), span.end)
+        if first < last:
+            spans.append(ContentSpan(at + first, at + last, term))
 
 
 class StoryList(OptionList):
