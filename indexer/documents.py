@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -112,12 +113,26 @@ def to_story(story_id: str, content: Content, occurrences: Sequence[Occurrence])
     )
 
 
-def source_terms(source: str) -> list[str]:
-    """What `source:` matches: the whole source and its file name with and without extension
-    (before any `#message` suffix), lower-cased."""
+_SOURCE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def source_terms(source: str, digest_title: str = "") -> list[str]:
+    """What `source:` matches, lower-cased: the whole source, its file name with and without
+    extension (before any `#message` suffix), the words of the file name and of its folder
+    ("2016-03-05" and "2016", "03", "05"), and the digest's title and its words. The query
+    side also takes a value as a prefix, so `source:2016-03` finds "2016-03-05.txt"."""
     whole = source.lower()
-    name = whole.split("#", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return sorted(t for t in {whole, name, os.path.splitext(name)[0]} if t)
+    path = whole.split("#", 1)[0].replace("\\", "/").rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    folder = path.rsplit("/", 2)[-2] if path.count("/") else ""
+    found = {whole, name, os.path.splitext(name)[0]}
+    title = digest_title.lower().strip()
+    for text in (name, folder, title):
+        for word in _SOURCE_WORD.findall(text):
+            found.add(word)
+            found.update(word.split("-"))
+    found.add(title)
+    return sorted(t for t in found if t)
 
 
 def index_fields(
@@ -144,7 +159,7 @@ def index_fields(
             percent.add(float(entity.value))
     sources: set[str] = set()
     for o in occurrences:
-        sources.update(source_terms(o.source))
+        sources.update(source_terms(o.source, o.digest_title))
     date = occurrences[0].date
     fields: dict[str, Any] = {
         "id": story_id,

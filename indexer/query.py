@@ -177,6 +177,10 @@ class _Rewriter:
                 return i
             if kind == "range":
                 text = _RANGE_TO.sub(" TO ", text)
+            if canonical == "source" and kind == "word" and not any(c in text for c in "*?~"):
+                # A word or the start of one: source:hsj, source:2016-03 ("2016-03-05.txt").
+                out.append(f"(source:{text} OR source:{text}*)")
+                return i + 1
             out.append(f"{canonical}:{text}")
             return i + 1
         if kind != "open":

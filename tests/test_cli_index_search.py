@@ -144,3 +144,49 @@ def test_index_busy(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.stderr.strip() == (
         "dex: index is busy: another dex is indexing; try again when it finishes"
     )
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readmes_example_queries_find_stories_on_the_bundled_samples(data_dir: Path) -> None:
+    import re
+
+    text = README.read_text(encoding="utf-8")
+    queries = re.findall(r"dex search (?:--json )?'([^']+)'", text)
+    examples = re.findall(r"`((?:date|org|source):[^`]+)`", text)
+    queries += [q for q in examples if "last month" not in q]  # relative to today: no promise
+    assert len(queries) >= 5
+    for query in queries:
+        result = dex(data_dir, "search", "--json", query)
+        assert result.exit_code == 0, (query, result.output)
+        assert json.loads(result.stdout)["total"] > 0, query
+
+
+@pytest.mark.parametrize(
+    "query", ["source:2024-09", "source:2024", "source:a0d09732db0539e4", "source:samples"]
+)
+def test_source_matches_a_word_or_the_start_of_one(data_dir: Path, query: str) -> None:
+    result = dex(data_dir, "search", "--json", "--limit", "50", query)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["total"] > 0
+    assert all("2024" in hit["sources"][0] for hit in found["hits"]) or query == "source:samples"
+
+
+@pytest.mark.parametrize(("args", "query"), [
+    (["-nhs"], "-nhs"),
+    (["deficit", "-nhs"], "deficit -nhs"),
+    (["--", "-nhs"], "-nhs"),
+    (["-n", "3", "deficit", "-strike"], "deficit -strike"),
+    (["-n3", "deficit", "-strike"], "deficit -strike"),
+])  # fmt: skip
+def test_a_minus_word_is_part_of_the_query(data_dir: Path, args: list[str], query: str) -> None:
+    result = dex(data_dir, "search", "--json", *args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["query"] == query
+
+
+def test_a_mistyped_long_option_is_still_an_error(data_dir: Path) -> None:
+    result = dex(data_dir, "search", "--jsn", "nhs")
+    assert result.exit_code == 2 and "No such option" in result.output
