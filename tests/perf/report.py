@@ -47,6 +47,12 @@ def compare(report: Report) -> Report:
         "mix_ms": {"dex": round(dex_ms, 3), "fts5": round(fts_ms, 3)},
         "mix_ratio": round(dex_ms / fts_ms, 2) if common and fts_ms else None,
         "totals": {k: {"dex": dq[k]["total"], "fts5": fq[k]["total"]} for k in common},
+        # Phrases must be exact: any difference from FTS5's phrase queries is reported.
+        "phrase_differences": {
+            k: {"dex": dq[k]["total"], "fts5": fq[k]["total"]}
+            for k in common
+            if dq[k]["kind"] == "phrase" and dq[k]["total"] != fq[k]["total"]
+        },
     }
 
 
@@ -216,6 +222,13 @@ def render(report: Report) -> str:
     ]
     if differ:
         lines.append("matches differ by >10% (dex vs FTS5): " + "; ".join(differ))
+    phrases = cmp_.get("phrase_differences", {})
+    lines.append(
+        "phrases: every total equals FTS5's"
+        if not phrases
+        else "phrases differ from FTS5: "
+        + "; ".join(f"{q} ({t['dex']} vs {t['fts5']})" for q, t in phrases.items())
+    )
     app = report["app"]
     lines += [
         "",
