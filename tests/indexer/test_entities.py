@@ -190,8 +190,14 @@ def test_the_42_integrated_care_systems_are_known() -> None:
     assert len(set(lexicon().areas.values())) == 42
     body = "Systems in Shropshire, Telford and Wrekin and Cornwall and the Isles of Scilly met."
     assert _found(None, body) >= {
-        ("Shropshire, Telford and Wrekin", "ORG"),
-        ("Cornwall and the Isles of Scilly", "ORG"),
+        ("Shropshire, Telford and Wrekin", "PLACE"),
+        ("Cornwall and the Isles of Scilly", "PLACE"),
+    }
+    # An area name is the place; "NHS ..." and "... ICB" name the system.
+    found = extract(None, "NHS Kent and Medway and Norfolk and Waveney ICB agreed.", DAY)
+    assert {(e.text, e.label, e.canonical) for e in found} == {
+        ("NHS Kent and Medway", "ORG", "Kent and Medway ICS"),
+        ("Norfolk and Waveney ICB", "ORG", "Norfolk and Waveney ICS"),
     }
 
 
