@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from indexer import quantities
+from indexer.entity_bodies import bodies
 from indexer.entity_rules import (
     Cand,
     FieldText,
@@ -29,12 +30,11 @@ from indexer.entity_rules import (
     prefixed_orgs,
 )
 from indexer.entity_words import (
-    AUXILIARIES,
+    ACTING_WORDS,
     CONTEXT_WORDS,
     GENERIC,
     HEADS,
     PEER_TITLES,
-    SAY_VERBS,
     STREET_WORDS,
     TITLES,
 )
@@ -42,19 +42,17 @@ from indexer.lexicon import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.models import Entity
 
 ICS_RE = re.compile(
-    r"^(?:NHS )?(.+?) (?:ICS|ICB|Integrated Care (?:System|Board|Partnership)"
+    r"^(?:NHS )?(.+?) (?:ICS|ICB|Integrated Care(?: System| Board| Partnership)?"
     r"|Health and Care Partnership|STP|Sustainability and Transformation (?:Partnership|Plan))$"
 )
 CCG_RE = re.compile(r"^(?:NHS )?(.+?) (?:CCG|Clinical Commissioning Group)$")
 TRUST_RE = re.compile(r"^(.+?) (?:NHS )?(Foundation Trust|NHS FT|FT|Trust)$")
 # The last words those patterns need: a cheap test first, as each pattern's lazy "(.+?)" tries
 # every split of a name that cannot match.
-ICS_ENDINGS = ("ICS", "ICB", "System", "Board", "Partnership", "STP", "Plan")
+ICS_ENDINGS = ("ICS", "ICB", "Care", "System", "Board", "Partnership", "STP", "Plan")
 CCG_ENDINGS = ("CCG", "Group")
 TRUST_ENDINGS = ("Trust", "FT")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-# A word after a one-word name that makes it act: "Monitor has ordered", "Monitor said".
-ACTING_WORDS = SAY_VERBS | AUXILIARIES
 _START = attrgetter("start")
 _V = TypeVar("_V")
 
@@ -84,6 +82,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
     cands += prefixed_orgs(f)
+    cands += bodies(f, by_last, covered)
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands

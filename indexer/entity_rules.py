@@ -17,6 +17,7 @@ from indexer.entity_words import (
     CONNECTORS,
     GENERIC,
     HEADS,
+    KIND_HEADS,
     MONTHS_DAYS,
     NEVER_FIRST,
     NOT_BEFORE_FIRST_NAME,
@@ -31,6 +32,7 @@ from indexer.entity_words import (
     STOPWORDS,
     SURNAME_MONTHS,
     TITLES,
+    WEAK_HEADS,
 )
 from indexer.lexicon import Lexicon, normalise, split_tokens
 
@@ -171,7 +173,10 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
     words = f.words
     for k in f.caps:
         head = words[k]
-        if head not in HEADS or (head == "System" and (k == 0 or words[k - 1] != "Care")):
+        if head not in HEADS:
+            if head != "Care" or k == 0 or words[k - 1] != "Integrated":
+                continue  # "NHS Greater Manchester Integrated Care" is a system's board
+        elif head == "System" and (k == 0 or words[k - 1] != "Care"):
             continue
         first = _extend_back(f, k, gaz)
         last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
@@ -181,12 +186,18 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
                 break
             first += 1
         names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
-        if len(names) < 2 or GENERIC.issuperset(names):
+        if len(names) < 2 or (GENERIC.issuperset(names) and not _kind_named(names)):
             continue
         if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
             continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def _kind_named(names: list[str]) -> bool:
+    """Is a name of generic words still a body's name ("Mental Health Taskforce"), as it is
+    for the heads that say what kind of body it is, given three words or more?"""
+    return len(names) >= 3 and names[-1] in KIND_HEADS
 
 
 def _gaz_starts_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
@@ -218,6 +229,8 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
             break
         g = gaz.get(i)
         if g is not None and g.kind != "person":
+            if words[k] in WEAK_HEADS and _org_ends_at(gaz, i):
+                break
             first = f.index_at(g.start)
             i = first - 1
             if f.initial[first]:
