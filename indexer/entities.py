@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from indexer import quantities
 from indexer.entity_bodies import bodies
+from indexer.entity_places import compass_places
 from indexer.entity_rules import (
     Cand,
     FieldText,
@@ -83,6 +84,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += introduced_orgs(f, covered)
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
+    cands += compass_places(f, by_last)
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands

@@ -81,7 +81,7 @@ def split_tokens(text: str) -> list[str]:
 
 
 TRUST_SUFFIXES = ("FT", "Foundation Trust", "NHS Foundation Trust", "NHS FT", "Trust", "NHS Trust")
-FILES = ("places.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
+FILES = ("places.tsv", "councils.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
 
 
 @dataclass(frozen=True, slots=True)
