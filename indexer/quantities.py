@@ -11,6 +11,8 @@ import datetime as dt
 import functools
 import re
 
+from indexer import date_periods
+
 # (start, end, label, canonical, value)
 Found = tuple[int, int, str, str, float | str | None]
 
@@ -85,7 +87,8 @@ DAY_BEFORE_RE = re.compile(
     rf"(?<![\w.,£$€%])({_DAY}){_ORD}(?:\s*(?:and|or|to|&|-|–)\s*({_DAY}){_ORD})?\s+(?:of\s+)?\Z"
 )
 WEEKDAY_BEFORE_RE = re.compile(rf"\b({_WD}),?\s+\Z")
-YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})\b(?![%-]|\.\d|,\d|/\d)")
+# A year may run straight into a capital where a page lost its line break ("12 March 2024New").
+YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})(?![0-9a-z_%-]|\.\d|,\d|/\d)")
 DAY_AFTER_RE = re.compile(rf"\s+({_DAY})(?:(?:st|nd|rd|th)\b(?:,?\s+({_YEAR}))?|,\s+({_YEAR}))\b")
 YEARISH_RE = re.compile(rf"{_YEAR}(?:[-–/](?:{_YEAR}|\d\d))?")
 RELATIVE_YEAR_RE = re.compile(r"\b([Ll]ast|[Tt]his|[Nn]ext) year\b")
@@ -236,11 +239,22 @@ def dates(text: str, ref: dt.date | None) -> list[Found]:
         found += _years(text)
     if " year" in text:  # implied by YEAR_WORD_RE, and cheaper than setting it going
         for year in YEAR_WORD_RE.finditer(text):
-            m = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
-            if m is not None:
-                shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
-                found.append(_date(m, str(ref.year + shift) if ref else None))
-    return found
+            rel = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
+            if rel is not None:
+                shift = {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
+                found.append(_date(rel, str(ref.year + shift) if ref else None))
+    found += date_periods.quarters(text)
+    found += date_periods.relative(text, ref)
+    if len(found) > 1:
+        found.sort(key=_text_order)
+    return date_periods.widen(text, found) if found else found
+
+
+def _text_order(found: Found) -> tuple[int, int]:
+    return found[0], -found[1]
+
+
+
 
 
 @functools.lru_cache(maxsize=4096)
