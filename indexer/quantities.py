@@ -254,9 +254,6 @@ def _text_order(found: Found) -> tuple[int, int]:
     return found[0], -found[1]
 
 
-
-
-
 @functools.lru_cache(maxsize=4096)
 def _weekday(word: str, ref: dt.date | None) -> str | None:
     """The date of that weekday nearest the digest date (a digest looks three days either way)."""
