@@ -45,6 +45,13 @@ MONEY_RE = re.compile(
     r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
     r"(?:\s?(bn|billion|mn|m|million|k|thousand|trn|tn|trillion)\b)?"
 )
+# What a sum is per, after it: "£2 an hour", "£150m a year", "£30,000-a-year", "£5 per item".
+RATE_RE = re.compile(
+    r"[\s-](a|an|per)[\s-](hour|day|night|week|fortnight|month|year|annum|head|patient|person"
+    r"|shift|appointment|visit|dose|item|bed|resident|pupil|call)\b"
+)
+# Pence: "65p", "7.5p" (not "p45" or "20pc").
+PENCE_RE = re.compile(r"(?<![\w.£$€])(\d{1,3}(?:\.\d+)?)p\b")
 MULTIPLIER = {
     "bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3,
     "trn": 1e12, "tn": 1e12, "trillion": 1e12, None: 1.0,
@@ -165,14 +172,34 @@ def find(text: str, ref: dt.date | None) -> list[Found]:
 
 
 def money(text: str) -> list[Found]:
+    """Sums of money; a rate ("£2 an hour", "£150m a year") keeps its unit in the canonical
+    name ("£150m a year") while the span and the value are the amount ("£150m", 150e6)."""
     found: list[Found] = []
+    if "p" in text:
+        found += _pence(text)
     if "£" not in text and "$" not in text and "€" not in text:
         return found
     for m in _matches(MONEY_RE, text, ("£", "$", "€")):
         currency, whole, frac, _upper, unit = m.groups()
         number = float(whole.replace(",", "") + (frac or ""))
         value = number * MULTIPLIER[unit] if currency == "£" else None
-        found.append((m.start(), m.end(), "MONEY", " ".join(m.group().split()), value))
+        canonical = " ".join(m.group().split())
+        rate = RATE_RE.match(text, m.end())
+        if rate is not None:
+            canonical += f" {rate.group(1)} {rate.group(2)}"
+        found.append((m.start(), m.end(), "MONEY", canonical, value))
+    return found
+
+
+def _pence(text: str) -> list[Found]:
+    """ "65p": pence, valued in pounds."""
+    found: list[Found] = []
+    for m in PENCE_RE.finditer(text):
+        canonical = m.group()
+        rate = RATE_RE.match(text, m.end())
+        if rate is not None:
+            canonical += f" {rate.group(1)} {rate.group(2)}"
+        found.append((m.start(), m.end(), "MONEY", canonical, float(m.group(1)) / 100))
     return found
 
 
