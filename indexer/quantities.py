@@ -52,6 +52,7 @@ RATE_RE = re.compile(
 )
 # Pence: "65p", "7.5p" (not "p45" or "20pc").
 PENCE_RE = re.compile(r"(?<![\w.£$€])(\d{1,3}(?:\.\d+)?)p\b")
+_PENCE_HINT = re.compile(r"[0-9]p\b")
 MULTIPLIER = {
     "bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3,
     "trn": 1e12, "tn": 1e12, "trillion": 1e12, None: 1.0,
@@ -175,7 +176,7 @@ def money(text: str) -> list[Found]:
     """Sums of money; a rate ("£2 an hour", "£150m a year") keeps its unit in the canonical
     name ("£150m a year") while the span and the value are the amount ("£150m", 150e6)."""
     found: list[Found] = []
-    if "p" in text:
+    if _PENCE_HINT.search(text):  # a cheap pattern: a digit, "p", a word's end
         found += _pence(text)
     if "£" not in text and "$" not in text and "€" not in text:
         return found
