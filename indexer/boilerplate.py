@@ -463,3 +463,28 @@ def strip_forwarding(text: str) -> str:
                 return text  # header block after header block: a digest of messages
             return rest
     return text
+
+
+def is_credit_or_footer(line: str) -> bool:
+    """A line inside a story's text that is not the story: a caption or picture credit, a
+    byline, social links or the start of a footer ("You are receiving this because...").
+
+    Entity extraction skips such lines: a photographer or a newsletter's own name is no
+    entity of the story.
+    """
+    if line.count(" ") >= 60:
+        return False
+    folded = fold(line.strip())
+    if line.count(" ") < 14 and (
+        _CAPTION.match(folded) or _AGENCY.match(folded) or _BYLINE.match(folded)
+    ):
+        return True
+    return _is_social(folded) or _STORY_FOOTER.match(folded) is not None or is_footer_start(line)
+
+
+# Lines that address the reader about the newsletter, not about the news.
+_STORY_FOOTER = re.compile(
+    r"\W*(?:you(?:'re|\ are|\ were)\ receiving\b|you\ received\ this\b|follow\ us\b"
+    r"|sign\ up\ (?:to|for|here)\b|forward\ this\b|share\ this\ (?:e-?mail|newsletter)\b)",
+    re.I | re.X,
+)

@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from indexer import quantities
+from indexer.boilerplate import is_credit_or_footer
 from indexer.entity_bodies import bodies
 from indexer.entity_places import compass_places
 from indexer.entity_rules import (
@@ -64,7 +65,7 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body)):
         if text:
-            f = FieldText(name, text)
+            f = FieldText(name, _story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
     _organisations(story)
@@ -72,9 +73,20 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
     for f, chosen in story:
         chosen.sort(key=_START)
         for c in chosen:
-            span = f.text[c.start : c.end]
+            span = f.text[c.start : c.end]  # a blanked line holds no entity
             found.append(Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value))  # type: ignore[arg-type]
     return tuple(found)
+
+
+def _story_text(body: str) -> str:
+    """The body with its captions, credits, bylines, social links and footer lines blanked
+    (each character a space, so offsets stay those of the body)."""
+    if "\n" not in body and len(body) > 200:
+        return body  # one long paragraph: a story's text, not a credit line
+    lines = body.split("\n")
+    if not any(is_credit_or_footer(line) for line in lines if line):
+        return body
+    return "\n".join(" " * len(line) if is_credit_or_footer(line) else line for line in lines)
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
