@@ -56,6 +56,7 @@ CCG_ENDINGS = ("CCG", "Group")
 TRUST_ENDINGS = ("Trust", "FT")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _START = attrgetter("start")
+_K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
@@ -68,13 +69,16 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
             f = FieldText(name, _story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
-    _organisations(story)
+    defined = _organisations(story)
+    _aliases(story, lex, defined)
     found: list[Entity] = []
     for f, chosen in story:
         chosen.sort(key=_START)
         for c in chosen:
             span = f.text[c.start : c.end]  # a blanked line holds no entity
-            found.append(Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value))  # type: ignore[arg-type]
+            found.append(
+                Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value, c.aliases)  # type: ignore[arg-type]
+            )
     return tuple(found)
 
 
@@ -245,7 +249,7 @@ _NAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _ORG_NAMES: dict[int, dict[str, tuple[str, str]]] = {}
 
 
-def _remember(memo: dict[str, _V], key: str, value: _V) -> _V:
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     memo[key] = value
@@ -308,8 +312,9 @@ def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
     return before or after
 
 
-def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
-    """Canonical organisation names, aliases defined in brackets, short forms of full names."""
+def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> dict[str, str]:
+    """Canonical organisation names, aliases defined in brackets, short forms of full names;
+    returns the aliases the story defines (alias -> canonical name)."""
     lex = lexicon()
     aliases: dict[str, str] = {}
     orgs: list[tuple[str, Cand]] = []  # (cleaned text, candidate)
@@ -337,7 +342,7 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
                 c.canonical = o.canonical
                 break
     if not aliases:
-        return
+        return aliases
     for f, chosen in story:
         taken = [(c.start, c.end) for c in chosen]
         for i in f.caps:  # an alias is capitalised (ACRONYM_RE)
@@ -346,6 +351,44 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
             start, end = f.starts[i], f.ends[i]
             if not any(s < end and start < e for s, e in taken):
                 chosen.append(Cand(start, end, "ORG", aliases[f.words[i]], 6, "alias"))
+    return aliases
+
+
+def _aliases(
+    story: list[tuple[FieldText, list[Cand]]], lex: Lexicon, defined: dict[str, str]
+) -> None:
+    """Each name's other names: the gazetteer's for its canonical name, those the story
+    defines in brackets, and the mention itself where it differs ("BMA" for the British
+    Medical Association), so an index can answer any of them with the one canonical name."""
+    by_canonical: dict[str, list[str]] = {}
+    for alias, canonical in defined.items():
+        by_canonical.setdefault(canonical, []).append(alias)
+    for f, chosen in story:
+        for c in chosen:
+            if c.label not in _NAMED:
+                continue
+            norm = f.norm[c.start : c.end]
+            if c.label == "ORG":
+                mention = _org_names(norm, lex)[0]
+            elif c.label == "PERSON":
+                mention = " ".join(_name_parts(norm)[1])
+            else:
+                mention = _clean_plain(norm)
+            key = (c.label, c.canonical, mention)
+            names = _ALIASES.get(key)
+            if names is None:
+                known = lex.aliases.get((c.label, c.canonical), ())
+                if mention != c.canonical and mention not in known:
+                    known = tuple(sorted((*known, mention)))
+                names = _remember(_ALIASES, key, known)
+            extra = by_canonical.get(c.canonical)
+            if extra:
+                names = tuple(sorted(set(names).union(extra) - {c.canonical}))
+            c.aliases = names
+
+
+_NAMED = frozenset(("ORG", "PERSON", "PLACE"))
+_ALIASES: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
 
 def org_canonical(text: str, lex: Lexicon | None = None) -> str:

@@ -48,6 +48,7 @@ class Cand:
     prio: int
     kind: str = ""  # where it came from: "gaz", "rule", "title", "qty", ...
     value: float | str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 # Characters after which a capitalised word starts a sentence, line, list item or bracket.

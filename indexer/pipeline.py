@@ -241,6 +241,7 @@ def _entity_json(entity: Entity) -> dict[str, object]:
         "end": entity.end,
         "canonical": entity.canonical,
         "value": entity.value,
+        "aliases": list(entity.aliases),
     }
 
 
