@@ -5,10 +5,14 @@ and regulators and misses their abbreviations. A curated gazetteer (indexer/gaze
 and context rules (entity_rules) and British number and date forms (quantities) do better and
 run thousands of stories a second.
 
-Order of work for one story: candidates per field (gazetteer, rules, quantities), the longest of
+Order of work for one story: lines that are not the story (captions, credits, footers) are
+blanked; candidates per field (gazetteer, head-word rules in entity_rules, bodies named by kind
+in entity_bodies, compass places in entity_places, quantities and date_periods), the longest of
 overlapping candidates wins, then story-wide passes: a surname alone takes the full name given
-elsewhere in the story, "(ABC)" after an organisation defines an alias, and a short form of an
-organisation named in full takes its canonical name.
+elsewhere in the story, "(ABC)" after an organisation defines an alias, a short form of an
+organisation named in full takes its canonical name, and every ORG, PERSON and PLACE gets its
+aliases (the gazetteer's other names for its canonical name, the story's bracketed ones and
+the mention itself where it differs: "BMA" for "British Medical Association").
 """
 
 from __future__ import annotations
