@@ -92,9 +92,12 @@ def _story_text(body: str) -> str:
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
-    if not any(is_credit_or_footer(line) for line in lines if line):
+    noise = [bool(line) and is_credit_or_footer(line) for line in lines]
+    if not any(noise):
         return body
-    return "\n".join(" " * len(line) if is_credit_or_footer(line) else line for line in lines)
+    return "\n".join(
+        " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
+    )
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:

@@ -69,11 +69,12 @@ def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     """An acronym and a nation: a body's branch there ("BMA Scotland", "RCN Wales")."""
     found: list[Cand] = []
     words, n = f.words, len(f.words)
-    for i in f.caps:
+    for k in f.caps:  # from the nation back: nations are rarer than acronyms
+        if k == 0 or words[k] not in NATIONS or f.gaps[k - 1] != " ":
+            continue
+        i = k - 1
         word = words[i]
         if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()) or word in GENERIC:
-            continue
-        if i + 1 >= n or f.gaps[i] != " " or words[i + 1] not in NATIONS:
             continue
         g = gaz_last.get(i)
         if g is not None and g.label != "ORG":
@@ -122,15 +123,17 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
     The verb (or possessive) after it is required: "Agenda for Change rates" is a pay system.
     """
     found: list[Cand] = []
-    words, gaps, n = f.words, f.gaps, len(f.words)
+    words, gaps = f.words, f.gaps
     skip_to = 0
-    for i in f.caps:
-        if i < skip_to or i in covered or i + 2 >= n or gaps[i] != " ":
+    for j in _purpose_words(f):  # from the rare "for"/"on" between capitals, back to the name
+        if j < skip_to or not (_name_part(words[j - 1]) and _name_part(words[j + 1])):
             continue
-        first = words[i]
-        if first in TITLES or first.lower() in ROLES_LOWER or first.lower() in NEVER_FIRST:
-            continue
-        if first.lower() in STOPWORDS or not is_org_word(first) or first in HEADS:
+        i = j - 1
+        while i > 0 and gaps[i - 1] == " " and _name_part(words[i - 1]):
+            i -= 1
+        while i < j and (i in covered or not _may_open(words[i])):
+            i += 1
+        if i == j or i < skip_to:
             continue
         last = _purpose_end(f, i)
         if last < 0 or not _acts_after(f, last):
@@ -138,6 +141,29 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
         found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
         skip_to = last + 1
     return found
+
+
+def _purpose_words(f: FieldText) -> list[int]:
+    """Tokens "for" and "on" with a space on each side, not first or last (in text order)."""
+    found: list[int] = []
+    norm = f.norm
+    for needle in (" for ", " on "):
+        after = len(needle)
+        pos = norm.find(needle)
+        while pos != -1:
+            if norm[pos + after : pos + after + 1].isupper():  # a capital after: maybe a name
+                found.append(f.index_at(pos + 1))
+            pos = norm.find(needle, pos + 1)
+    n = len(f.words)
+    return sorted(j for j in found if 0 < j < n - 1)
+
+
+def _may_open(word: str) -> bool:
+    """Can this word start a body's name (not "The", "Dr", "Secretary" or "Trust")?"""
+    low = word.lower()
+    if word in TITLES or low in ROLES_LOWER or low in NEVER_FIRST or low in STOPWORDS:
+        return False
+    return is_org_word(word) and word not in HEADS
 
 
 def _purpose_end(f: FieldText, i: int) -> int:
