@@ -463,3 +463,30 @@ def strip_forwarding(text: str) -> str:
                 return text  # header block after header block: a digest of messages
             return rest
     return text
+
+
+def is_credit_or_footer(line: str) -> bool:
+    """A line inside a story's text that is not the story: a caption or picture credit, a
+    byline, social links or the start of a footer ("You are receiving this because...").
+
+    Entity extraction skips such lines: a photographer or a newsletter's own name is no
+    entity of the story.
+    """
+    spaces = line.count(" ")
+    if spaces >= 60:
+        return False
+    folded = fold(line.strip())
+    if spaces < 14 and (_CAPTION.match(folded) or _AGENCY.match(folded) or _BYLINE.match(folded)):
+        return True
+    # (the splitter has cut everything after a footer's first line: only its start is looked
+    # for here, which keeps this cheap on every line of every story)
+    return _STORY_FOOTER.match(folded) is not None or (spaces < 20 and _is_social(folded))
+
+
+# Lines that address the reader about the newsletter, not about the news, or start a footer.
+_STORY_FOOTER = re.compile(
+    r"\W*(?:you(?:'re|\ are|\ were)\ receiving\b|you\ received\ this\b|follow\ us\b"
+    r"|sign\ up\ (?:to|for|here)\b|forward\ this\b|share\ this\ (?:e-?mail|newsletter)\b"
+    r"|©|copyright\b|\(c\)\ \d{4}|unsubscribe\b)",
+    re.I | re.X,
+)

@@ -4,6 +4,17 @@ One story id is one document, however many digests repeat the story: its content
 one of them and each appearance is an Occurrence (source, digest, position). The stored blob is
 JSON holding what the story list and the reader need, so one stored field is read per hit
 (older indexes hold it zlib-compressed, and decode reads both).
+
+Entity names in the index:
+- `org`, `person`, `place`: each entity's canonical name, lower-cased ("british medical
+  association"); one organisation is one term however the story names it, so facets count
+  it once.
+- `alias`: every other name those entities go by, lower-cased and prefixed by the field the
+  canonical name is in: "org:bma", "org:rcn", "person:streeting", "place:uk". A query for
+  `org:bma` can look for `alias` "org:bma" as well as `org` "bma".
+- `entity`: the canonical names of money, percentages and dates ("£150m a year", "2025").
+The blob keeps each entity as [text, label, field, start, end, canonical, value] plus its
+aliases as an eighth item when it has any.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from typing import Any
 
 import orjson
 
+from indexer import engine
 from indexer.models import DateFrom, Entity, Story
 
 _MAX_MONEY = 2**63 - 1
@@ -69,7 +81,9 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
         "t": content.title,
         "b": content.body,
         "e": [
-            [e.text, e.label, e.field, e.start, e.end, e.canonical, e.value]
+            [e.text, e.label, e.field, e.start, e.end, e.canonical, e.value, list(e.aliases)]
+            if e.aliases
+            else [e.text, e.label, e.field, e.start, e.end, e.canonical, e.value]
             for e in content.entities
         ],
         "o": [
@@ -88,12 +102,19 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
 def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
     data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
     content = Content(
-        data["h"], data["t"], data["b"], tuple(Entity(*e) for e in data["e"]), data.get("y")
+        data["h"], data["t"], data["b"], tuple(_entity(e) for e in data["e"]), data.get("y")
     )
     occurrences = [
         Occurrence(s, k, t, dt.date.fromisoformat(d), f, p) for s, k, t, d, f, p in data["o"]
     ]
     return content, occurrences
+
+
+def _entity(item: list[Any]) -> Entity:
+    text, label, field, start, end, canonical, value, *rest = item
+    # the aliases are absent in documents written before aliases were kept
+    aliases = tuple(rest[0]) if rest else ()
+    return Entity(text, label, field, start, end, canonical, value, aliases)
 
 
 def to_story(story_id: str, content: Content, occurrences: Sequence[Occurrence]) -> Story:
@@ -143,6 +164,7 @@ def index_fields(
 ) -> dict[str, Any]:
     """The keyword arguments of one Whoosh document (token lists bypass Whoosh's analysis)."""
     by_label: dict[str, set[str]] = {"ORG": set(), "PERSON": set(), "PLACE": set()}
+    aliases: set[str] = set()
     every: set[str] = set()
     money: set[int] = set()
     percent: set[float] = set()
@@ -150,6 +172,9 @@ def index_fields(
         canonical = entity.canonical.lower()
         if entity.label in by_label:
             by_label[entity.label].add(canonical)
+            if entity.aliases:
+                prefix = engine.ENTITY_FIELDS[entity.label] + ":"
+                aliases.update(prefix + alias.lower() for alias in entity.aliases)
             continue
         every.add(canonical)
         if entity.label == "MONEY" and isinstance(entity.value, int | float):
@@ -173,6 +198,7 @@ def index_fields(
         "org": sorted(by_label["ORG"]),
         "person": sorted(by_label["PERSON"]),
         "place": sorted(by_label["PLACE"]),
+        "alias": sorted(aliases),
         "entity": sorted(every),
         "date": date.year * 10000 + date.month * 100 + date.day,
         "doc": encode(content, occurrences),

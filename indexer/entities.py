@@ -5,10 +5,14 @@ and regulators and misses their abbreviations. A curated gazetteer (indexer/gaze
 and context rules (entity_rules) and British number and date forms (quantities) do better and
 run thousands of stories a second.
 
-Order of work for one story: candidates per field (gazetteer, rules, quantities), the longest of
+Order of work for one story: lines that are not the story (captions, credits, footers) are
+blanked; candidates per field (gazetteer, head-word rules in entity_rules, bodies named by kind
+in entity_bodies, compass places in entity_places, quantities and date_periods), the longest of
 overlapping candidates wins, then story-wide passes: a surname alone takes the full name given
-elsewhere in the story, "(ABC)" after an organisation defines an alias, and a short form of an
-organisation named in full takes its canonical name.
+elsewhere in the story, "(ABC)" after an organisation defines an alias, a short form of an
+organisation named in full takes its canonical name, and every ORG, PERSON and PLACE gets its
+aliases (the gazetteer's other names for its canonical name, the story's bracketed ones and
+the mention itself where it differs: "BMA" for "British Medical Association").
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from operator import attrgetter
 from typing import TypeVar
 
 from indexer import quantities
+from indexer.boilerplate import is_credit_or_footer
+from indexer.entity_bodies import bodies
+from indexer.entity_places import compass_places
 from indexer.entity_rules import (
     Cand,
     FieldText,
@@ -29,12 +36,11 @@ from indexer.entity_rules import (
     prefixed_orgs,
 )
 from indexer.entity_words import (
-    AUXILIARIES,
+    ACTING_WORDS,
     CONTEXT_WORDS,
     GENERIC,
     HEADS,
     PEER_TITLES,
-    SAY_VERBS,
     STREET_WORDS,
     TITLES,
 )
@@ -42,20 +48,19 @@ from indexer.lexicon import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.models import Entity
 
 ICS_RE = re.compile(
-    r"^(?:NHS )?(.+?) (?:ICS|ICB|Integrated Care (?:System|Board|Partnership)"
+    r"^(?:NHS )?(.+?) (?:ICS|ICB|Integrated Care(?: System| Board| Partnership)?"
     r"|Health and Care Partnership|STP|Sustainability and Transformation (?:Partnership|Plan))$"
 )
 CCG_RE = re.compile(r"^(?:NHS )?(.+?) (?:CCG|Clinical Commissioning Group)$")
 TRUST_RE = re.compile(r"^(.+?) (?:NHS )?(Foundation Trust|NHS FT|FT|Trust)$")
 # The last words those patterns need: a cheap test first, as each pattern's lazy "(.+?)" tries
 # every split of a name that cannot match.
-ICS_ENDINGS = ("ICS", "ICB", "System", "Board", "Partnership", "STP", "Plan")
+ICS_ENDINGS = ("ICS", "ICB", "Care", "System", "Board", "Partnership", "STP", "Plan")
 CCG_ENDINGS = ("CCG", "Group")
 TRUST_ENDINGS = ("Trust", "FT")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-# A word after a one-word name that makes it act: "Monitor has ordered", "Monitor said".
-ACTING_WORDS = SAY_VERBS | AUXILIARIES
 _START = attrgetter("start")
+_K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
@@ -65,17 +70,34 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body)):
         if text:
-            f = FieldText(name, text)
+            f = FieldText(name, _story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
-    _organisations(story)
+    defined = _organisations(story)
+    _aliases(story, lex, defined)
     found: list[Entity] = []
     for f, chosen in story:
         chosen.sort(key=_START)
         for c in chosen:
-            span = f.text[c.start : c.end]
-            found.append(Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value))  # type: ignore[arg-type]
+            span = f.text[c.start : c.end]  # a blanked line holds no entity
+            found.append(
+                Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value, c.aliases)  # type: ignore[arg-type]
+            )
     return tuple(found)
+
+
+def _story_text(body: str) -> str:
+    """The body with its captions, credits, bylines, social links and footer lines blanked
+    (each character a space, so offsets stay those of the body)."""
+    if "\n" not in body and len(body) > 200:
+        return body  # one long paragraph: a story's text, not a credit line
+    lines = body.split("\n")
+    noise = [bool(line) and is_credit_or_footer(line) for line in lines]
+    if not any(noise):
+        return body
+    return "\n".join(
+        " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
+    )
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
@@ -84,6 +106,8 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered)
     cands += prefixed_orgs(f)
+    cands += bodies(f, by_last, covered)
+    cands += compass_places(f, by_last)
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
@@ -232,7 +256,7 @@ _NAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _ORG_NAMES: dict[int, dict[str, tuple[str, str]]] = {}
 
 
-def _remember(memo: dict[str, _V], key: str, value: _V) -> _V:
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     memo[key] = value
@@ -295,8 +319,9 @@ def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
     return before or after
 
 
-def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
-    """Canonical organisation names, aliases defined in brackets, short forms of full names."""
+def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> dict[str, str]:
+    """Canonical organisation names, aliases defined in brackets, short forms of full names;
+    returns the aliases the story defines (alias -> canonical name)."""
     lex = lexicon()
     aliases: dict[str, str] = {}
     orgs: list[tuple[str, Cand]] = []  # (cleaned text, candidate)
@@ -324,7 +349,7 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
                 c.canonical = o.canonical
                 break
     if not aliases:
-        return
+        return aliases
     for f, chosen in story:
         taken = [(c.start, c.end) for c in chosen]
         for i in f.caps:  # an alias is capitalised (ACRONYM_RE)
@@ -333,6 +358,44 @@ def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> None:
             start, end = f.starts[i], f.ends[i]
             if not any(s < end and start < e for s, e in taken):
                 chosen.append(Cand(start, end, "ORG", aliases[f.words[i]], 6, "alias"))
+    return aliases
+
+
+def _aliases(
+    story: list[tuple[FieldText, list[Cand]]], lex: Lexicon, defined: dict[str, str]
+) -> None:
+    """Each name's other names: the gazetteer's for its canonical name, those the story
+    defines in brackets, and the mention itself where it differs ("BMA" for the British
+    Medical Association), so an index can answer any of them with the one canonical name."""
+    by_canonical: dict[str, list[str]] = {}
+    for alias, canonical in defined.items():
+        by_canonical.setdefault(canonical, []).append(alias)
+    for f, chosen in story:
+        for c in chosen:
+            if c.label not in _NAMED:
+                continue
+            norm = f.norm[c.start : c.end]
+            if c.label == "ORG":
+                mention = _org_names(norm, lex)[0]
+            elif c.label == "PERSON":
+                mention = " ".join(_name_parts(norm)[1])
+            else:
+                mention = _clean_plain(norm)
+            key = (c.label, c.canonical, mention)
+            names = _ALIASES.get(key)
+            if names is None:
+                known = lex.aliases.get((c.label, c.canonical), ())
+                if mention != c.canonical and mention not in known:
+                    known = tuple(sorted((*known, mention)))
+                names = _remember(_ALIASES, key, known)
+            extra = by_canonical.get(c.canonical)
+            if extra:
+                names = tuple(sorted(set(names).union(extra) - {c.canonical}))
+            c.aliases = names
+
+
+_NAMED = frozenset(("ORG", "PERSON", "PLACE"))
+_ALIASES: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
 
 def org_canonical(text: str, lex: Lexicon | None = None) -> str:

@@ -17,6 +17,7 @@ from indexer.entity_words import (
     CONNECTORS,
     GENERIC,
     HEADS,
+    KIND_HEADS,
     MONTHS_DAYS,
     NEVER_FIRST,
     NOT_BEFORE_FIRST_NAME,
@@ -31,6 +32,7 @@ from indexer.entity_words import (
     STOPWORDS,
     SURNAME_MONTHS,
     TITLES,
+    WEAK_HEADS,
 )
 from indexer.lexicon import Lexicon, normalise, split_tokens
 
@@ -46,6 +48,7 @@ class Cand:
     prio: int
     kind: str = ""  # where it came from: "gaz", "rule", "title", "qty", ...
     value: float | str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 # Characters after which a capitalised word starts a sentence, line, list item or bracket.
@@ -171,17 +174,20 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
     words = f.words
     for k in f.caps:
         head = words[k]
-        if head not in HEADS or (head == "System" and (k == 0 or words[k - 1] != "Care")):
+        if head not in HEADS:
+            if head != "Care" or k == 0 or words[k - 1] != "Integrated":
+                continue  # "NHS Greater Manchester Integrated Care" is a system's board
+        elif head == "System" and (k == 0 or words[k - 1] != "Care"):
             continue
         first = _extend_back(f, k, gaz)
-        last = _extend_forward(f, k) if head in OF_HEADS else k
+        last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
         while first < k:  # no name starts with "and", "the" or "Chief"
             low = words[first].lower()
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
                 break
             first += 1
         names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
-        if len(names) < 2 or GENERIC.issuperset(names):
+        if len(names) < 2 or (GENERIC.issuperset(names) and not _kind_named(names)):
             continue
         if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
             continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
@@ -189,18 +195,43 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
     return found
 
 
+def _kind_named(names: list[str]) -> bool:
+    """Is a name of generic words still a body's name ("Mental Health Taskforce"), as it is
+    for the heads that say what kind of body it is, given three words or more?"""
+    return len(names) >= 3 and names[-1] in KIND_HEADS
+
+
 def _gaz_starts_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
     return any(f.index_at(c.start) == i for c in gaz.values())
 
 
 def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
+    """The first token of the name that ends at head k.
+
+    Names are joined by "and", "&" and commas ("Barking, Havering and Redbridge University
+    Hospitals Trust"), but two names are not one: the walk stops at "and the" ("Whitehaven and
+    the Cumberland Infirmary"), after an organisation the gazetteer knows ("Monitor and ..."),
+    and between two areas each complete on its own ("North East and North Cumbria and
+    Lancashire and South Cumbria ICB"). A comma is crossed only inside such a list, once an
+    "and" has been ("Northern, Eastern and Western Devon CCG", not "In Leeds, Bradford CCG").
+    """
     words, first, i = f.words, k, k - 1
+    joined = False  # an "and" has been crossed: a comma may list another part of the name
     while i >= 0 and k - i < 12:
         gap, word = f.gaps[i], words[i]
-        if gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
+        if gap == " & ":  # "Telford & Wrekin Council": an "&" between spaces is a gap
+            if _joins_two_names(f, gaz, i, first):
+                break
+            joined = True
+        elif gap == ", " and joined and not f.initial[i + 1]:
+            if _ends_list_item(f, gaz, i):
+                break
+        elif gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
             break
         g = gaz.get(i)
         if g is not None and g.kind != "person":
+            if words[k] in WEAK_HEADS and _org_ends_at(gaz, i):
+                break
             first = f.index_at(g.start)
             i = first - 1
             if f.initial[first]:
@@ -211,10 +242,12 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
             if i == 0:
                 break
             before = words[i - 1]
-            if low in ("and", "&") and (before in HEADS or _org_ends_at(gaz, i - 1)):
-                break
-            if low == "the" and words[i - 1] not in ("and", "of"):
-                break
+            if low in ("and", "&"):
+                if _joins_two_names(f, gaz, i - 1, first):
+                    break
+                joined = True
+            if low == "the" and words[i - 1] != "of":
+                break  # "... and the Royal College of X": a second name starts at "the"
             if low in ("of", "for") and before not in _OF_TAKERS:
                 break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
             i -= 1
@@ -237,6 +270,29 @@ def _org_ends_at(gaz: dict[int, Cand], i: int) -> bool:
     return g is not None and g.label == "ORG" and g.kind != "area"
 
 
+def _ends_list_item(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    """Is token i, before a comma, the end of a whole name rather than a part of one?"""
+    word = f.words[i]
+    if not is_org_word(word) or word.lower() in STOPWORDS or word in HEADS:
+        return True
+    g = gaz.get(i)
+    return g is not None and (g.kind == "person" or _org_ends_at(gaz, i))
+
+
+def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> bool:
+    """Does an "and" between token i and the name starting at token `first` join two names?
+
+    Yes after a head word or an organisation the gazetteer knows, and between two areas that
+    are each a whole area name (a system's area is never half of another's).
+    """
+    if f.words[i] in HEADS or _org_ends_at(gaz, i):
+        return True
+    left = gaz.get(i)
+    if left is None or left.kind != "area":
+        return False
+    return any(c.kind == "area" and f.index_at(c.start) == first for c in gaz.values())
+
+
 def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
     """ "St George's Hospital" and "King's College" keep their possessive; "Hewitt's ICS" not."""
     word = f.words[i]
@@ -245,13 +301,13 @@ def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
     return word in POSSESSIVE_OWNERS or f.words[first] in ("Hospital", "Hospitals", "College")
 
 
-def _extend_forward(f: FieldText, k: int) -> int:
+def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
     words, last, i = f.words, k, k + 1
     if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gaps[k] != " ":
         return k
     while i < len(words) and f.gaps[i - 1] == " ":
         word = words[i]
-        if word in ("and", "&") and _second_name_follows(f, i + 1):
+        if word in ("and", "&") and _second_name_follows(f, i + 1, gaz):
             break
         if word.lower() in CONNECTORS and word[0].islower():
             i += 1
@@ -263,11 +319,14 @@ def _extend_forward(f: FieldText, k: int) -> int:
     return last
 
 
-def _second_name_follows(f: FieldText, i: int) -> bool:
-    """After "and": "the ..." or a name with its own head word starts a second organisation
-    ("Royal College of Physicians and the Royal College of Psychiatrists")."""
+def _second_name_follows(f: FieldText, i: int, gaz: dict[int, Cand]) -> bool:
+    """After "and": "the ...", an organisation the gazetteer knows or a name with its own head
+    word starts a second organisation ("Royal College of Physicians and the Royal College of
+    Psychiatrists", "Department of Health and NHS England", "... Psychiatrists and Mind")."""
     words = f.words
     if i >= len(words) or words[i].lower() == "the":
+        return True
+    if any(c.label == "ORG" and f.index_at(c.start) == i for c in gaz.values()):
         return True
     while i < len(words) and is_org_word(words[i]) and words[i].lower() not in STOPWORDS:
         if words[i] in HEADS:

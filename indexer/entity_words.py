@@ -42,14 +42,20 @@ Confederation Alliance Network Office Department Ministry Centre Center College 
 School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
 Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
-Therapeutics Pharmaceuticals
+Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub Parliament Assembly
+Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body
 """)
+# Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
+KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")
 # Heads that take "of"/"for" and a name after them ("University of Leeds").
 OF_HEADS = _words("""
 University College Department Ministry Institute Office Society Association Federation Academy
 Faculty Council Board Commission Committee Union Agency Authority Centre Hospital Hospitals
-Alliance Network School Court Bank Museum Chamber
+Alliance Network School Court Bank Museum Chamber Fund Scheme Programme Panel Taskforce Coalition
 """)
+# Heads of things an organisation runs as well as of organisations ("NHS Resolution's
+# Maternity Incentive Scheme"): a name ending in one does not take in a known organisation.
+WEAK_HEADS = _words("Fund Scheme Programme")
 # Words that alone make no particular organisation ("Foundation Trust", "Integrated Care Board").
 GENERIC = _words("""
 NHS Foundation Trust Trusts Hospital Hospitals University Teaching Healthcare Health Care
@@ -118,3 +124,23 @@ STREET_WORDS = _words("Square Street Road Lane Avenue Gardens Terrace Crescent R
 PREFIX_HEADS = _words("Healthwatch Ysbyty")
 # Months that are also surnames ("Dame Ruth May", "Theresa May"): a name may end in one.
 SURNAME_MONTHS = _words("May June March August")
+
+# A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
+NATIONS = _words("Scotland Wales Cymru England Northern")
+# The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").
+NEWSPAPER_TITLES = _words("""
+Mail Post Echo Times Telegraph Herald Gazette Chronicle Express Star Standard Journal Mirror
+Argus Courier Advertiser Observer Guardian Sentinel Examiner Citizen Press News
+""")
+NEWSPAPER_DAYS = _words("Daily Evening Sunday Morning Weekly")
+# The words a body named for its purpose is built on ("Skills for Care", "Action on Smoking").
+PURPOSE_WORDS = _words("for on")
+# Words after a name that make it act: "Monitor has ordered", "Skills for Care estimates".
+ACTING_WORDS = (
+    SAY_VERBS
+    | AUXILIARIES
+    | _words("""
+are were estimates estimated found finds published publishes wants wanted welcomed welcomes
+launched launches urged warned
+""")
+)

@@ -81,7 +81,7 @@ def split_tokens(text: str) -> list[str]:
 
 
 TRUST_SUFFIXES = ("FT", "Foundation Trust", "NHS Foundation Trust", "NHS FT", "Trust", "NHS Trust")
-FILES = ("places.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
+FILES = ("places.tsv", "councils.tsv", "orgs.tsv", "trusts.tsv", "systems.tsv", "people.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,9 @@ class Lexicon:
     single_places: frozenset[str] = frozenset()
     # every word a gazetteer match can start with (first words of names, lone surnames)
     openers: frozenset[str] = frozenset()
+    # (label, canonical) -> the other names the data files give it ("BMA", "GSTT", "Streeting");
+    # not the suffixed forms made for every trust ("X FT"), which the canonical name covers
+    aliases: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -153,6 +156,7 @@ def lexicon() -> Lexicon:
     """Load every data file once; later files win where a name appears twice."""
     lex = Lexicon()
     shapes: dict[str, dict[int, set[str]]] = {}
+    aliases: dict[tuple[str, str], set[str]] = {}
     for name in FILES:
         for text, label, canonical, flags in (row[:4] for row in _rows(name)):
             flag_set = frozenset(flags.split())
@@ -165,13 +169,19 @@ def lexicon() -> Lexicon:
                 lex.trust_bases[normalise(text)] = canonical
                 for suffix in TRUST_SUFFIXES:
                     _add(lex, f"{text} {suffix}", Entry("ORG", canonical), shapes)
+                aliases.setdefault(("ORG", canonical), set()).add(normalise(text))
                 if "base" in flag_set:
                     continue
             elif name == "people.tsv" and ("alone" in flag_set or "alone-mid" in flag_set):
                 surname = TOKEN_RE.findall(text)[-1]
                 lex.surnames[surname] = (canonical, "alone-mid" in flag_set)
+                aliases.setdefault((label, canonical), set()).add(surname)
+            aliases.setdefault((label, canonical), set()).add(normalise(text))
             _add(lex, text, Entry(label, canonical, flag_set), shapes)
     _starts(lex, shapes)
+    lex.aliases = {
+        key: tuple(sorted(names - {key[1]})) for key, names in aliases.items() if names - {key[1]}
+    }
     lex.openers = frozenset(lex.starts) | frozenset(lex.surnames)
     lex.single_places = frozenset(
         k for k, e in lex.entries.items() if e.label == "PLACE" and " " not in k

@@ -26,6 +26,9 @@ class Entity:
     canonical: str
     # MONEY: pounds as float; PERCENT: float; DATE: ISO date or year string when resolvable.
     value: float | str | None = None
+    # ORG, PERSON, PLACE: the other names the same entity goes by ("BMA" for "British Medical
+    # Association"): the gazetteer's, those the story defines ("(RCN)") and this mention's.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,11 +93,14 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     if day is None or date_from is None:
         path = Path(raw.source)
         day, date_from = digest_date(raw.text, path if path.is_file() else None)
+    # Dates written without a year ("on Saturday", "15 May") are resolved against the digest's
+    # own date only; a file's modification time says when it was saved, not when it was sent.
+    reference = day if date_from != "mtime" else None
     stories = []
     for position, section in enumerate(result.sections):
         body = section.body
         found: tuple[Entity, ...] = (
-            entities.extract(section.headline, body, day) if with_entities else ()
+            entities.extract(section.headline, body, reference) if with_entities else ()
         )
         stories.append(
             Story(
@@ -220,6 +223,7 @@ def _entity_json(entity: Entity) -> dict[str, object]:
         "end": entity.end,
         "canonical": entity.canonical,
         "value": entity.value,
+        "aliases": list(entity.aliases),
     }
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 import functools
 import re
 
+from indexer import date_periods
+
 # (start, end, label, canonical, value)
 Found = tuple[int, int, str, str, float | str | None]
 
@@ -43,6 +45,14 @@ MONEY_RE = re.compile(
     r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
     r"(?:\s?(bn|billion|mn|m|million|k|thousand|trn|tn|trillion)\b)?"
 )
+# What a sum is per, after it: "£2 an hour", "£150m a year", "£30,000-a-year", "£5 per item".
+RATE_RE = re.compile(
+    r"[\s-](a|an|per)[\s-](hour|day|night|week|fortnight|month|year|annum|head|patient|person"
+    r"|shift|appointment|visit|dose|item|bed|resident|pupil|call)\b"
+)
+# Pence: "65p", "7.5p" (not "p45" or "20pc").
+PENCE_RE = re.compile(r"(?<![\w.£$€])(\d{1,3}(?:\.\d+)?)p\b")
+_PENCE_HINT = re.compile(r"[0-9]p\b")
 MULTIPLIER = {
     "bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3,
     "trn": 1e12, "tn": 1e12, "trillion": 1e12, None: 1.0,
@@ -85,7 +95,8 @@ DAY_BEFORE_RE = re.compile(
     rf"(?<![\w.,£$€%])({_DAY}){_ORD}(?:\s*(?:and|or|to|&|-|–)\s*({_DAY}){_ORD})?\s+(?:of\s+)?\Z"
 )
 WEEKDAY_BEFORE_RE = re.compile(rf"\b({_WD}),?\s+\Z")
-YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})\b(?![%-]|\.\d|,\d|/\d)")
+# A year may run straight into a capital where a page lost its line break ("12 March 2024New").
+YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})(?![0-9a-z_%-]|\.\d|,\d|/\d)")
 DAY_AFTER_RE = re.compile(rf"\s+({_DAY})(?:(?:st|nd|rd|th)\b(?:,?\s+({_YEAR}))?|,\s+({_YEAR}))\b")
 YEARISH_RE = re.compile(rf"{_YEAR}(?:[-–/](?:{_YEAR}|\d\d))?")
 RELATIVE_YEAR_RE = re.compile(r"\b([Ll]ast|[Tt]his|[Nn]ext) year\b")
@@ -162,14 +173,34 @@ def find(text: str, ref: dt.date | None) -> list[Found]:
 
 
 def money(text: str) -> list[Found]:
+    """Sums of money; a rate ("£2 an hour", "£150m a year") keeps its unit in the canonical
+    name ("£150m a year") while the span and the value are the amount ("£150m", 150e6)."""
     found: list[Found] = []
+    if _PENCE_HINT.search(text):  # a cheap pattern: a digit, "p", a word's end
+        found += _pence(text)
     if "£" not in text and "$" not in text and "€" not in text:
         return found
     for m in _matches(MONEY_RE, text, ("£", "$", "€")):
         currency, whole, frac, _upper, unit = m.groups()
         number = float(whole.replace(",", "") + (frac or ""))
         value = number * MULTIPLIER[unit] if currency == "£" else None
-        found.append((m.start(), m.end(), "MONEY", " ".join(m.group().split()), value))
+        canonical = " ".join(m.group().split())
+        rate = RATE_RE.match(text, m.end())
+        if rate is not None:
+            canonical += f" {rate.group(1)} {rate.group(2)}"
+        found.append((m.start(), m.end(), "MONEY", canonical, value))
+    return found
+
+
+def _pence(text: str) -> list[Found]:
+    """ "65p": pence, valued in pounds."""
+    found: list[Found] = []
+    for m in PENCE_RE.finditer(text):
+        canonical = m.group()
+        rate = RATE_RE.match(text, m.end())
+        if rate is not None:
+            canonical += f" {rate.group(1)} {rate.group(2)}"
+        found.append((m.start(), m.end(), "MONEY", canonical, float(m.group(1)) / 100))
     return found
 
 
@@ -236,11 +267,19 @@ def dates(text: str, ref: dt.date | None) -> list[Found]:
         found += _years(text)
     if " year" in text:  # implied by YEAR_WORD_RE, and cheaper than setting it going
         for year in YEAR_WORD_RE.finditer(text):
-            m = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
-            if m is not None:
-                shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
-                found.append(_date(m, str(ref.year + shift) if ref else None))
-    return found
+            rel = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
+            if rel is not None:
+                shift = {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
+                found.append(_date(rel, str(ref.year + shift) if ref else None))
+    found += date_periods.quarters(text)
+    found += date_periods.relative(text, ref)
+    if len(found) > 1:
+        found.sort(key=_text_order)
+    return date_periods.widen(text, found) if found else found
+
+
+def _text_order(found: Found) -> tuple[int, int]:
+    return found[0], -found[1]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -48,6 +48,8 @@ class Result:
 
     stories: dict[str, tuple[float, float, float]] = field(default_factory=dict)
     entities: tuple[float, float, float] | None = None
+    # label -> (precision, recall) of the entities, as the scorer matches them (see by_label)
+    labels: dict[str, tuple[float, float]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # parsed stories no gold story matched
     spurious: list[str] = field(default_factory=list)
@@ -99,7 +101,38 @@ def evaluate(folder: Path) -> Result:
         )
         result.entities = figures
         result.spurious = wrong
+        result.labels = by_label(json.loads(entity_gold.read_text(encoding="utf-8")), every)
     return result
+
+
+LABELS = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
+
+
+def by_label(gold: dict, parsed: list[dict]) -> dict[str, tuple[float, float]]:
+    """Entity precision and recall per label, matched as the scorer matches (normalised text,
+    one of the gold entry's types): recall over the required entries of a type, precision over
+    the texts found with that label (those the gold lists as optional for it are not counted)."""
+    norm = score.norm
+    required = {norm(e["text"]): set(e["types"]) for e in gold["required"]}
+    optional = {norm(e["text"]): set(e["types"]) for e in gold.get("optional", [])}
+    found: dict[str, set[str]] = {}
+    for story in parsed:
+        for e in story.get("entities", []):
+            found.setdefault(norm(e["text"]), set()).add(e["label"])
+    figures = {}
+    for label in LABELS:
+        wanted = [k for k, types in required.items() if label in types]
+        hits = sum(1 for k in wanted if label in found.get(k, ()))
+        named = [k for k, labels in found.items() if label in labels]
+        good = sum(1 for k in named if label in required.get(k, ()))
+        wrong = sum(
+            1 for k in named if label not in required.get(k, set()) | optional.get(k, set())
+        )
+        figures[label] = (
+            good / (good + wrong) if good + wrong else 1.0,
+            hits / len(wanted) if wanted else 1.0,
+        )
+    return figures
 
 
 def _extras(gold: dict, parsed: dict[str, list[dict]]) -> list[str]:
@@ -148,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every missed gold story")
     parser.add_argument("--extras", action="store_true", help="list stories no gold story matched")
     parser.add_argument("--together", action="store_true", help="one table for all the folders")
+    parser.add_argument("--labels", action="store_true", help="entity P and R per label")
     args = parser.parse_args(argv)
     if args.together:
         for fmt, (p, r, f) in evaluate_all(args.folders).items():
@@ -162,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         if result.entities is not None:
             p, r, f = result.entities
             print(f"  entities              P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+            if args.labels:
+                for label, (p, r) in result.labels.items():
+                    print(f"    {label:8}            P {p:.3f}  R {r:.3f}")
         if args.misses:
             for miss in result.misses:
                 print("  missed:", miss)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.evaluation import evaluate_all
+from tests.evaluation import by_label, evaluate_all
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELD_OUT = [FIXTURES / "eval2" / name for name in ("text", "web", "mail")]
@@ -83,3 +83,26 @@ def test_first_held_out_set_does_not_fall_back() -> None:
 def test_development_sets_story_f1() -> None:
     precision, recall, f1 = evaluate_all(DEVELOPMENT)["all"]
     assert f1 >= DEVELOPMENT_FLOOR, f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+
+
+def test_entity_figures_per_label() -> None:
+    gold = {
+        "required": [
+            {"text": "NHS England", "types": ["ORG"]},
+            {"text": "Leeds", "types": ["PLACE"]},
+        ],
+        "optional": [{"text": "next week", "types": ["DATE"]}],
+    }
+    parsed = [
+        {
+            "entities": [
+                {"text": "NHS England", "label": "ORG"},
+                {"text": "Wakefield", "label": "PLACE"},
+                {"text": "next week", "label": "DATE"},
+            ]
+        }
+    ]
+    figures = by_label(gold, parsed)
+    assert figures["ORG"] == (1.0, 1.0)
+    assert figures["PLACE"] == (0.0, 0.0)  # Leeds missed, Wakefield not in the gold
+    assert figures["DATE"] == (1.0, 1.0)  # optional: neither right nor wrong

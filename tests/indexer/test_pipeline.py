@@ -175,6 +175,7 @@ def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> No
             "end": 5,
             "canonical": "Trust",
             "value": None,
+            "aliases": [],
         }
     ]
 

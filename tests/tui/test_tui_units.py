@@ -72,3 +72,31 @@ def test_entity_queries(label: str, text: str, query: str) -> None:
 def test_worker_failures_read_as_one_line() -> None:
     assert describe(OSError("cannot write /x: folder /x does not exist")).startswith("cannot")
     assert describe(RuntimeError("boom\nsecond line")) == "RuntimeError: boom second line"
+
+
+async def test_entity_pane_counts_an_organisation_once_and_shows_its_short_form() -> None:
+    import datetime as dt
+
+    from textual.app import App, ComposeResult
+
+    from indexer.entities import extract
+    from indexer.models import Story
+    from tui.widgets.entity_pane import EntityPane
+
+    body = "The BMA will ballot members, the British Medical Association said."
+    story = Story(
+        "s1", "d.txt", "Digest", dt.date(2024, 3, 12), "text", 0, None, "t", body,
+        extract(None, body, None),
+    )  # fmt: skip
+
+    class PaneApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield EntityPane()
+
+    async with PaneApp().run_test() as pilot:
+        pane = pilot.app.query_one(EntityPane)
+        pane.show_story(story)
+        await pilot.pause()
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        orgs = [row for row in rows if "British Medical Association" in row]
+        assert orgs == ["  British Medical Association (BMA) ×2"]

@@ -38,7 +38,7 @@ def parse(paths: tuple[str, ...], as_json: bool, no_entities: bool, explain: boo
     Atom feeds. With --json, prints one array of story objects with the keys id, source,
     digest_title, date (ISO 8601), date_from (header, text, filename or mtime), position,
     headline (null for a lead story), title, body, byline (null when the story has none) and
-    entities (text, label, field, start, end, canonical, value).
+    entities (text, label, field, start, end, canonical, value, aliases).
 
     With --explain, prints for every line of each digest its block (group number and kind:
     heading, paragraph, item, cell, line of plain text...), its shape (headline-like, body,

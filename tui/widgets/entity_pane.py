@@ -132,10 +132,13 @@ class EntityPane(OptionList):
         pal = palette(self.app.current_theme.dark)
         by_label: dict[str, Counter[str]] = {}
         shown_text: dict[tuple[str, str], str] = {}
+        also: dict[tuple[str, str], set[str]] = {}  # short forms the story used ("BMA")
         for entity in self.story.entities:
             key = entity.canonical
             by_label.setdefault(entity.label, Counter())[key] += 1
             shown_text.setdefault((entity.label, key), entity.text)
+            if entity.label in FIELD_OF and entity.text in entity.aliases:
+                also.setdefault((entity.label, key), set()).add(entity.text)
         rows = [self._heading("In this story")]
         for label in LABELS:
             found = by_label.get(label)
@@ -145,6 +148,9 @@ class EntityPane(OptionList):
             for canonical, mentions in found.most_common():
                 line = Text("  ")
                 line.append(canonical, style=pal.entities[label])
+                short = sorted(also.get((label, canonical), ()))
+                if short:
+                    line.append(f" ({', '.join(short)})", style=pal.entities[label])
                 if mentions > 1:
                     line.append(f" ×{mentions}", style="dim")
                 stories = self.counts.get((label, canonical))

@@ -1,0 +1,104 @@
+"""Organisations named by their kind: heads such as Taskforce or Review Body, "NHS ..." names,
+unions' branches and committees, local medical committees, newspapers, "Skills for ..."."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _orgs(body: str, headline: str | None = None) -> set[str]:
+    return {e.text for e in extract(headline, body, DAY) if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Mental Health Taskforce set out its plan.", "Mental Health Taskforce"),
+        (
+            "The Doctors and Dentists Review Body recommended 6%.",
+            "Doctors and Dentists Review Body",
+        ),
+        (
+            "The Northfield Emergency Pressures Panel has extended its advice.",
+            "Northfield Emergency Pressures Panel",
+        ),
+        ("It was heard at Southwark Crown Court last week.", "Southwark Crown Court"),
+        (
+            "The Wessex Local Medical Committee wrote to practices.",
+            "Wessex Local Medical Committee",
+        ),
+        ("Practices were told by Avon LMC to pause.", "Avon LMC"),
+        ("Greater Manchester LMCs have backed the ballot.", "Greater Manchester LMCs"),
+        (
+            "The Hampshire and Isle of Wight STP had us down for September.",
+            "Hampshire and Isle of Wight STP",
+        ),
+        ("Cardiff and Vale UHB said beds were full.", "Cardiff and Vale UHB"),
+        ("The Prescription Charges Coalition recommended it.", "Prescription Charges Coalition"),
+        (
+            "Grants come from the Royal Medical Benevolent Fund each year.",
+            "Royal Medical Benevolent Fund",
+        ),
+        (
+            "Proceeds go to the Tamar Valley Hospitals Charity this year.",
+            "Tamar Valley Hospitals Charity",
+        ),
+        (
+            "NHS Greater Manchester Integrated Care approved a £180m plan.",
+            "NHS Greater Manchester Integrated Care",
+        ),
+    ],
+)
+def test_bodies_by_their_head_word(body: str, name: str) -> None:
+    assert name in _orgs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Our CCG (NHS Kernow) is running a workshop.", "NHS Kernow"),
+        ("Patients can book by calling NHS 111 from April.", "NHS 111"),
+        ("Update your NHS 111 Wales Directory of Services entry.", "NHS 111 Wales"),
+        ("Proposals from BMA Scotland were published.", "BMA Scotland"),
+        ("She won at the RCN Wales Nurse of the Year Awards.", "RCN Wales"),
+        ("A piece in the Hull Daily Mail on 9 April set it off.", "Hull Daily Mail"),
+        ("The Yorkshire Post reported the closure.", "Yorkshire Post"),
+        ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
+        ("Skills for Care estimates that 131,000 posts are vacant.", "Skills for Care"),
+        ("Skills for Health's annual report is out.", "Skills for Health"),
+        ("Action on Smoking and Health has urged MPs to act.", "Action on Smoking and Health"),
+    ],
+)
+def test_bodies_named_by_kind(body: str, name: str) -> None:
+    assert name in _orgs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_body"),
+    [
+        ("Agenda for Change rates rose by 5%.", "Agenda for Change"),
+        (
+            "The Cabinet Secretary for Health and Social Care said so.",
+            "Cabinet Secretary for Health and Social Care",
+        ),
+        (
+            "NHS Resolution Maternity Incentive Scheme payments fell.",
+            "NHS Resolution Maternity Incentive",
+        ),
+        ("The NHS Foundation Trust sector is in deficit.", "NHS Foundation Trust"),
+        ("Daily News was read out.", "Daily News"),
+    ],
+)
+def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:
+    assert not_a_body not in _orgs(body)
+
+
+def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
+    orgs = _orgs("The NHS Resolution Maternity Incentive Scheme was cut; NHS Resolution said so.")
+    assert "NHS Resolution" in orgs

@@ -1,0 +1,83 @@
+"""Dates: ordinals, periods, financial years, ranges, quarters and relative dates, and which
+date a date without a year is resolved against."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from indexer.entities import extract
+from indexer.pipeline import parse_file
+
+DAY = dt.date(2024, 3, 12)  # a Tuesday
+
+
+def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
+    return {e.text: e.value for e in extract(None, body, ref) if e.label == "DATE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "value"),
+    [
+        ("It opened on 16th February 2018 in Leeds.", "16th February 2018", "2018-02-16"),
+        ("The ward opens on Tuesday 5th March.", "Tuesday 5th March", "2024-03-05"),
+        ("Waits must fall by the end of 2025, it said.", "end of 2025", "2025"),
+        ("The plan starts in spring 2026 at the earliest.", "spring 2026", "2026"),
+        ("It was agreed in the spring of 2017 by the board.", "spring of 2017", "2017"),
+        ("Trusts must break even in 2025-26 or face cuts.", "2025-26", "2025"),
+        ("Allocations for 2022 to 2023 were published.", "2022 to 2023", "2022"),
+        ("Data for April to September 2020 are out.", "April to September 2020", "2020-04"),
+        ("Clinics run in the second week of April.", "second week of April", "2024-04"),
+        ("Q3 2025 figures show a fall.", "Q3 2025", "2025"),
+        ("It opened on 12 March 2024New crisis house", "12 March 2024", "2024-03-12"),
+        ("The board meets next week to decide.", "next week", "2024-03-18"),
+        ("Talks broke down last month, members said.", "last month", "2024-02"),
+        ("Members walked out on Saturday.", "Saturday", "2024-03-09"),
+    ],
+)
+def test_dates(body: str, span: str, value: str) -> None:
+    assert _dates(body).get(span) == value
+
+
+def test_two_years_apart_are_two_dates() -> None:
+    assert set(_dates("Cases rose between 2009 and 2023.")) == {"2009", "2023"}
+
+
+def test_without_a_digest_date_relative_dates_keep_their_text_only() -> None:
+    found = {
+        e.text: (e.value, e.canonical)
+        for e in extract(None, "It ends next week, on Saturday 2 March.", None)
+    }
+    assert found == {
+        "next week": (None, "next week"),
+        "Saturday 2 March": (None, "Saturday 2 March"),
+    }
+
+
+def test_a_file_time_is_not_a_digest_date(tmp_path: Path) -> None:
+    """A digest whose date is only the file's modification time resolves no weekday."""
+    path = tmp_path / "bulletin.txt"
+    path.write_text(
+        "HEALTH BULLETIN\n\nStrike called\n\nNurses will walk out on Friday, the union said.\n\n"
+        "Beds cut\n\nThe trust will close 20 beds next week, its board heard.\n",
+        encoding="utf-8",
+    )
+    stories = [s for d in parse_file(path, str(path)) for s in d.stories]
+    assert stories and all(s.date_from == "mtime" for s in stories)
+    dates = {e.text: e.value for s in stories for e in s.entities if e.label == "DATE"}
+    assert dates == {"Friday": None, "next week": None}
+
+
+def test_a_digest_date_from_the_text_resolves_them(tmp_path: Path) -> None:
+    path = tmp_path / "bulletin_2024-03-12.txt"
+    path.write_text(
+        "HEALTH BULLETIN\n\nStrike called\n\nNurses will walk out on Friday, the union said.\n\n"
+        "Beds cut\n\nThe trust will close 20 beds next week, its board heard.\n",
+        encoding="utf-8",
+    )
+    stories = [s for d in parse_file(path, str(path)) for s in d.stories]
+    assert stories and stories[0].date == DAY
+    dates = {e.text: e.value for s in stories for e in s.entities if e.label == "DATE"}
+    assert dates == {"Friday": "2024-03-15", "next week": "2024-03-18"}

@@ -1,0 +1,99 @@
+"""Names joined by "and", "&" and commas: two names are two entities, one name stays whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _found(body: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract(None, body, DAY)}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted", "not_wanted"),
+    [
+        (  # a second name starting at "the"
+            "The plan was agreed by NHS Greater Manchester and the Oldham GP Federation.",
+            {("NHS Greater Manchester", "ORG"), ("Oldham GP Federation", "ORG")},
+            "NHS Greater Manchester and the Oldham GP Federation",
+        ),
+        (
+            "Beds at the University Hospital of Acton and the University Hospital of Ealing.",
+            {("University Hospital of Acton", "ORG"), ("University Hospital of Ealing", "ORG")},
+            "University Hospital of Acton and the University Hospital of Ealing",
+        ),
+        (  # a known organisation, then an "of" name the rule builds
+            "Monitor and the Widget Regulation Authority issued a joint warning.",
+            {("Widget Regulation Authority", "ORG")},
+            "Monitor and the Widget Regulation Authority",
+        ),
+        (  # an "of" name, then an organisation the gazetteer knows
+            "Witnesses from the Royal College of Radiologists and Mind urged MPs to act.",
+            {("Royal College of Radiologists", "ORG"), ("Mind", "ORG")},
+            "Royal College of Radiologists and Mind",
+        ),
+        (
+            "The Department of Transport and NHS England set out the plan.",
+            {("Department of Transport", "ORG"), ("NHS England", "ORG")},
+            "Department of Transport and NHS England",
+        ),
+        (  # two whole area names, one head
+            "Funding came from NHS Kent and Medway and Norfolk and Waveney ICB this year.",
+            {("NHS Kent and Medway", "ORG"), ("Norfolk and Waveney ICB", "ORG")},
+            "NHS Kent and Medway and Norfolk and Waveney ICB",
+        ),
+        (  # a list of whole names, each with its head
+            "Staff from Alderbrook Community Hospital, Fenwick and Hale Hospital moved.",
+            {("Alderbrook Community Hospital", "ORG"), ("Fenwick and Hale Hospital", "ORG")},
+            "Alderbrook Community Hospital, Fenwick and Hale Hospital",
+        ),
+    ],
+)
+def test_two_names_joined_are_two_entities(
+    body: str, wanted: set[tuple[str, str]], not_wanted: str
+) -> None:
+    found = _found(body)
+    assert wanted <= found
+    assert not_wanted not in {text for text, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "label"),
+    [
+        (
+            "The Department of Health and Social Care said so.",
+            "Department of Health and Social Care",
+            "ORG",
+        ),
+        (
+            "Barking, Havering and Redbridge University Hospitals Trust is in deficit.",
+            "Barking, Havering and Redbridge University Hospitals Trust",
+            "ORG",
+        ),
+        ("Waits are longest in Kent and Medway this winter.", "Kent and Medway", "PLACE"),
+        ("Rates rose in Yorkshire and the Humber last year.", "Yorkshire and the Humber", "PLACE"),
+        (  # a comma inside a name, once an "and" has been crossed
+            "Northern, Eastern and Western Wessex CCG ended the year in deficit.",
+            "Northern, Eastern and Western Wessex CCG",
+            "ORG",
+        ),
+        (  # "&" between spaces joins one name
+            "A team run by Telford & Wrekin Council halved waits.",
+            "Telford & Wrekin Council",
+            "ORG",
+        ),
+        (
+            "Pennine & Fylde Mental Health NHS Foundation Trust was moved into segment 4.",
+            "Pennine & Fylde Mental Health NHS Foundation Trust",
+            "ORG",
+        ),
+    ],
+)
+def test_a_name_containing_and_stays_whole(body: str, name: str, label: str) -> None:
+    assert (name, label) in _found(body)

@@ -1,0 +1,30 @@
+"""Money: rates keep their unit in the canonical name; pence are money."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.entities import extract
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "canonical", "value"),
+    [
+        ("Night staff get £2 an hour more.", "£2", "£2 an hour", 2.0),
+        ("The scheme costs £150m a year to run.", "£150m", "£150m a year", 150e6),
+        ("A £30,000-a-year post was cut.", "£30,000", "£30,000 a year", 30000.0),
+        ("Charges rise to £9.90 per item in April.", "£9.90", "£9.90 per item", 9.9),
+        ("The trust lost £4.2m last year.", "£4.2m", "£4.2m", 4.2e6),
+        ("Fares rose by 65p on Monday.", "65p", "65p", 0.65),
+    ],
+)
+def test_money(body: str, span: str, canonical: str, value: float) -> None:
+    money = [
+        (e.text, e.canonical, e.value) for e in extract(None, body, None) if e.label == "MONEY"
+    ]
+    assert money == [(span, canonical, pytest.approx(value))]
+
+
+@pytest.mark.parametrize("body", ["Send form P45 to HR.", "Pay rose 20pc this year.", "See p45."])
+def test_not_pence(body: str) -> None:
+    assert not [e for e in extract(None, body, None) if e.label == "MONEY"]

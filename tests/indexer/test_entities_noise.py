@@ -1,0 +1,42 @@
+"""Text that is not the story (captions, credits, bylines, social links, footers) adds no
+entities, and the story's own text around it keeps its entities and offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.entities import extract
+
+STORY = "Leeds Teaching Hospitals NHS Trust will close 20 beds, its board heard."
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Photo: Royal Free London NHS Foundation Trust",
+        "(Picture: Getty Images / Sarah Jones)",
+        "Image credit: Manchester University NHS Foundation Trust",
+        "By Jane Smith, Health Correspondent",
+        "Follow us on Twitter and LinkedIn: Northern Health Partnership",
+        "You are receiving Ward Notes as you work with the Northern Public Health Partnership.",
+        "Copyright © 2024 Northern Health Ltd, all rights reserved.",
+    ],
+)
+def test_no_entities_from_lines_that_are_not_the_story(noise: str) -> None:
+    body = f"{STORY}\n{noise}"
+    found = extract(None, body, None)
+    assert [(e.text, e.label) for e in found] == [("Leeds Teaching Hospitals NHS Trust", "ORG")]
+    assert all(body[e.start : e.end] == e.text for e in found)
+
+
+def test_noise_before_the_story_keeps_offsets() -> None:
+    body = f"Photo: Sarah Jones\n{STORY}"
+    (org,) = extract(None, body, None)
+    assert body[org.start : org.end] == org.text == "Leeds Teaching Hospitals NHS Trust"
+
+
+def test_a_story_line_mentioning_a_photo_is_kept() -> None:
+    body = "Photographs taken at Leeds General Infirmary show the queues."
+    assert ("Leeds General Infirmary", "ORG") in {
+        (e.text, e.label) for e in extract(None, body, None)
+    }

@@ -1,0 +1,55 @@
+"""Places: regions, parts of a city or county, constituencies and local-authority areas."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _places(body: str) -> dict[str, str]:
+    return {e.text: e.canonical for e in extract(None, body, DAY) if e.label == "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "canonical"),
+    [
+        ("Beds were opened in east London last winter.", "east London", "East London"),
+        ("Ambulance waits in west Cornwall grew.", "west Cornwall", "West Cornwall"),
+        ("Trusts across South Cumbria are short of nurses.", "South Cumbria", "South Cumbria"),
+        ("The MP for Barnsley East asked a question.", "Barnsley East", "Barnsley East"),
+        ("Waits were longest in the North of England.", "North of England", "North of England"),
+        (
+            "Staff in the North East and Yorkshire were balloted.",
+            "North East and Yorkshire",
+            "North East and Yorkshire",
+        ),
+        (
+            "Care homes in Telford and Wrekin raised fees.",
+            "Telford and Wrekin",
+            "Telford and Wrekin",
+        ),
+        ("GPs in the Forest of Dean are recruiting.", "Forest of Dean", "Forest of Dean"),
+        ("Practices in Ribble Valley and Torfaen merged.", "Ribble Valley", "Ribble Valley"),
+        ("Practices in Ribble Valley and Torfaen merged.", "Torfaen", "Torfaen"),
+    ],
+)
+def test_places(body: str, place: str, canonical: str) -> None:
+    assert _places(body).get(place) == canonical
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_place"),
+    [
+        ("Theatres reopen at West Cornwall Hospital in May.", "West Cornwall"),
+        ("Four central London CCGs lose most.", "central London"),
+        ("North of England Commissioning Support says so.", "North of England"),
+        ("Copeland said the council would act.", "Copeland"),  # a surname unless "in Copeland"
+    ],
+)
+def test_not_places(body: str, not_a_place: str) -> None:
+    assert not_a_place not in _places(body)
