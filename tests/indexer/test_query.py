@@ -36,7 +36,8 @@ def text(query: str) -> str:
         ('who:"Amanda Pritchard"', 'person:"Amanda Pritchard"'),
         ("people:pritchard", "person:pritchard"),
         ("where:London", "place:London"),
-        ("from:hsj.txt", "source:hsj.txt"),
+        ("from:hsj.txt", "(source:hsj.txt OR source:hsj.txt*)"),  # a word or its start
+        ("source:hsj*", "source:hsj*"),
         ("body:deficit", "text:deficit"),
         ("Headline:deficit", "headline:deficit"),
         ("org: bma", "org:bma"),  # a space after the colon is forgiven
