@@ -48,6 +48,14 @@ _DROP_HINTS = _words(
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD_TAGS = frozenset(["b", "strong"])
 _BYLINE_HINTS = frozenset(["byline", "bylines", "author"])
+# Inline elements a page styles as a part of its own (a card's kicker, headline, date, teaser):
+# each is a line, as the page shows it, not a run of words joined to its neighbours.
+_LINE_HINTS = _words(
+    """
+    headline headlines title heading hed kicker eyebrow label category categories date
+    dateline timestamp published teaser summary excerpt standfirst dek deck strap strapline
+    """
+)
 _BYLINE_WORDS = 20
 _PROSE_CELL_WORDS = 12
 _SLUG_WORDS = 3
@@ -124,6 +132,15 @@ def _is_byline(node: LexborNode) -> bool:
         return False
     # A wrapper whose class names its author ("post author-jane") holds the article itself.
     return node.text(deep=True).count(" ") < _BYLINE_WORDS
+
+
+def _own_line(node: LexborNode, tag: str) -> bool:
+    """An inline element shown as a line of its own: a <time>, or one whose class names a
+    part of a card or teaser (see _LINE_HINTS)."""
+    if tag == "time":
+        return True
+    hints = (node.attributes.get("class") or "").lower() if node.attributes else ""
+    return bool(hints) and not _LINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
 
 
 def _emphasis(node: LexborNode) -> str | None:
@@ -295,6 +312,9 @@ def _extract(root: LexborNode) -> Builder:
             if leaving == "lead":
                 out.end_emphasis()
                 continue
+            if leaving == "break":  # an inline element shown as its own line
+                out.line()
+                continue
             if leaving == "line":
                 out.line()
             else:
@@ -339,8 +359,12 @@ def _extract(root: LexborNode) -> Builder:
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
-        elif (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
-            stack.append((node, "lead", pre, in_article))
+        else:
+            if _own_line(node, tag):
+                out.line()
+                stack.append((node, "break", pre, in_article))
+            if (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
+                stack.append((node, "lead", pre, in_article))
         children = []
         child = node.child
         while child is not None:

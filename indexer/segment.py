@@ -61,6 +61,7 @@ _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
+_INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
 _CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
@@ -92,6 +93,19 @@ class SplitResult:
     header: str | None
     sections: tuple[Section, ...]
     explained: tuple[Explained, ...] = ()
+
+
+def _drop_short_intro(stories: list[_Story]) -> None:
+    """One short paragraph with no headline before two or more headlined stories introduces
+    the issue or the page ("Pay, staffing and training across the NHS"); a lead story without
+    a headline is the issue's biggest story, longer than that."""
+    if not stories or stories[0].headline is not None or len(stories[0].body) != 1:
+        return
+    intro = stories[0].body[0]
+    headed = sum(1 for story in stories[1:] if story.headline and story.body)
+    if headed >= 2 and intro.text.count(" ") < _INTRO_WORDS_MAX:
+        intro.note = "dropped: an intro (one short paragraph before the headlined stories)"
+        stories[0].body.clear()
 
 
 def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
@@ -441,6 +455,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
                 part.note = f"dropped: {reason}"
         story.body.clear()
         story.head = story.headline = None
+    _drop_short_intro(stories)
     sections: list[Section] = []
     bodies = any(story.body for story in stories)
     for story in stories:

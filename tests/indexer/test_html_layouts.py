@@ -106,3 +106,23 @@ def test_article_whose_class_names_its_author_is_not_a_byline() -> None:
             "The list fell to 7.4 million in March, the lowest figure for two years.",
         )
     ]
+
+
+def test_cards_whose_parts_are_told_apart_only_by_class() -> None:
+    """A card of inline elements (kicker, linked headline, time, teaser): each part is a line
+    as the page shows it, not one run of words that becomes a long headline."""
+    card = """<li class="card"><span class="card__kicker">{kicker}</span>
+        <a class="card__headline" href="/{n}">{headline}</a>
+        <time class="card__date" datetime="2026-02-0{n}">{n} February 2026</time>
+        <p class="card__teaser">{teaser}</p></li>"""
+    items = [
+        ("Pay", "Pay body recommends 3.2% rise for nurses", "The recommendation would cost £2bn."),
+        ("Education", "Nursing applications fall again", "UCAS data shows a third fall."),
+        ("Regulation", "GMC publishes first data on associates", "The council had 38 complaints."),
+    ]
+    html = "<main><ul>{}</ul></main>".format(
+        "".join(
+            card.format(n=n, kicker=k, headline=h, teaser=t) for n, (k, h, t) in enumerate(items, 1)
+        )
+    )
+    assert stories(html) == [(headline, teaser) for _, headline, teaser in items]

@@ -453,3 +453,34 @@ def test_signature_after_a_sign_off_is_not_a_story() -> None:
         "Clinic opens in Dartford",
         "Stroke consultation closes",
     ]
+
+
+def _blocks(*parts: tuple[str, str]) -> list[Block]:
+    return [Block(kind, text, level=2 if kind == "heading" else 0, group=n)
+            for n, (kind, text) in enumerate(parts)]  # fmt: skip
+
+
+STORIES = (
+    ("heading", "Trust fined £2m over maternity failings"),
+    ("paragraph", "A hospital trust has been fined £2m after failings in its maternity unit."),
+    ("heading", "Nursing applications fall for a third year"),
+    ("paragraph", "Applications to nursing degrees fell again this year, UCAS figures show."),
+)
+
+
+def test_one_short_paragraph_before_headlined_stories_is_an_intro() -> None:
+    intro = ("paragraph", "Pay, staffing, training and industrial relations across the NHS.")
+    sections = split("", _blocks(intro, *STORIES))
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1]]
+
+
+def test_a_lead_story_without_a_headline_is_kept() -> None:
+    lead = (
+        ("paragraph", "Ministers have agreed a £1.2bn rescue for three hospital trusts whose "
+                      "buildings are failing, after months of pressure from their boards."),
+        ("paragraph", "The money will be paid over three years, the Treasury said on Monday."),
+    )  # fmt: skip
+    for paragraphs in (lead, (("paragraph", " ".join(text for _, text in lead) * 2),)):
+        sections = split("", _blocks(*paragraphs, *STORIES))  # two paragraphs, or one long one
+        assert sections[0].headline is None and sections[0].paragraphs[0].startswith("Ministers")
+        assert len(sections) == 3
