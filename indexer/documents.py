@@ -12,6 +12,9 @@ Entity names in the index:
 - `alias`: every other name those entities go by, lower-cased and prefixed by the field the
   canonical name is in: "org:bma", "org:rcn", "person:streeting", "place:uk". A query for
   `org:bma` can look for `alias` "org:bma" as well as `org` "bma".
+- `nameword`: each word of those canonical names and aliases, prefixed the same way
+  ("org:british", "person:malawana"), so `org:british` and `who:johann` find the names a
+  reader half remembers.
 - `entity`: the canonical names of money, percentages and dates ("£150m a year", "2025").
 The blob keeps each entity as [text, label, field, start, end, canonical, value] plus its
 aliases as an eighth item when it has any.
@@ -156,6 +159,14 @@ def source_terms(source: str, digest_title: str = "") -> list[str]:
     return sorted(t for t in found if t)
 
 
+_NAME_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a lower-cased entity name that `org:word` may match (no stop words)."""
+    return [word for word in _NAME_WORD.findall(name) if word not in engine.STOP_WORDS]
+
+
 def index_fields(
     story_id: str,
     content: Content,
@@ -165,6 +176,7 @@ def index_fields(
     """The keyword arguments of one Whoosh document (token lists bypass Whoosh's analysis)."""
     by_label: dict[str, set[str]] = {"ORG": set(), "PERSON": set(), "PLACE": set()}
     aliases: set[str] = set()
+    words: set[str] = set()
     every: set[str] = set()
     money: set[int] = set()
     percent: set[float] = set()
@@ -172,9 +184,11 @@ def index_fields(
         canonical = entity.canonical.lower()
         if entity.label in by_label:
             by_label[entity.label].add(canonical)
-            if entity.aliases:
-                prefix = engine.ENTITY_FIELDS[entity.label] + ":"
-                aliases.update(prefix + alias.lower() for alias in entity.aliases)
+            prefix = engine.ENTITY_FIELDS[entity.label] + ":"
+            names = [alias.lower() for alias in entity.aliases]
+            aliases.update(prefix + name for name in names)
+            for name in (canonical, *names):
+                words.update(prefix + word for word in name_words(name))
             continue
         every.add(canonical)
         if entity.label == "MONEY" and isinstance(entity.value, int | float):
@@ -199,6 +213,7 @@ def index_fields(
         "person": sorted(by_label["PERSON"]),
         "place": sorted(by_label["PLACE"]),
         "alias": sorted(aliases),
+        "nameword": sorted(words),
         "entity": sorted(every),
         "date": date.year * 10000 + date.month * 100 + date.day,
         "doc": encode(content, occurrences),

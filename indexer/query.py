@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from indexer.documents import name_words
 from indexer.index_errors import BookmarkLookup, QueryError
 from indexer.query_dates import DateRange, parse_period
 
@@ -172,11 +173,18 @@ class _Rewriter:
         if kind == "bracket":
             raise self.error(f"unbalanced range bracket {text!r}")
         if canonical not in _SPECIAL:
-            if kind == "open":  # org:(a OR b): the group is read by run(), which counts depth
+            if kind == "open" and canonical in _NAMED:  # org:(bma OR cqc): each by any name
+                return self._group(
+                    tokens, i, canonical, out, lambda k, t: self._named(canonical, k, t)
+                )
+            if kind == "open":  # source:(a OR b): the group is read by run(), which counts depth
                 out.append(f"{canonical}:")
                 return i
             if kind == "range":
                 text = _RANGE_TO.sub(" TO ", text)
+            if canonical in _NAMED and (named := _any_name(canonical, kind, text)) is not None:
+                out.append(named)
+                return i + 1
             if canonical == "source" and kind == "word" and not any(c in text for c in "*?~"):
                 # A word or the start of one: source:hsj, source:2016-03 ("2016-03-05.txt").
                 out.append(f"(source:{text} OR source:{text}*)")
@@ -186,10 +194,21 @@ class _Rewriter:
         if kind != "open":
             out.append(self._special(canonical, kind, text))
             return i + 1
-        return self._special_group(tokens, i, canonical, out)
+        return self._group(tokens, i, canonical, out, lambda k, t: self._special(canonical, k, t))
 
-    def _special_group(self, tokens: list[Token], i: int, name: str, out: list[str]) -> int:
-        """`date:(2016 OR 2018)`: each value inside the group gets the field."""
+    def _named(self, field: str, kind: str, text: str) -> str:
+        return _any_name(field, kind, text) or f"{field}:{text}"
+
+    def _group(
+        self,
+        tokens: list[Token],
+        i: int,
+        name: str,
+        out: list[str],
+        value: Callable[[str, str], str],
+    ) -> int:
+        """`date:(2016 OR 2018)`, `org:(bma OR cqc)`: each value inside the group gets the
+        field, written by `value(kind, text)`."""
         depth = 0
         while i < len(tokens):
             kind, text = tokens[i]
@@ -209,7 +228,7 @@ class _Rewriter:
             elif kind == "word" and text in OPERATORS:
                 out.append(text)
             elif kind in ("word", "phrase", "range"):
-                out.append(self._special(name, kind, text))
+                out.append(value(kind, text))
             elif kind == "quote":
                 raise self.error('unbalanced quotes (")')
             else:
@@ -265,6 +284,27 @@ class _Rewriter:
 
 
 _RANGE_TO = re.compile(r"\s+to\s+", re.I)
+
+
+_NAMED = frozenset({"org", "person", "place"})
+_PLAIN_PHRASE = re.compile(r'^"([^"]+)"$')
+
+
+def _any_name(field: str, kind: str, text: str) -> str | None:
+    """`org:bma`, `org:CQC`, `org:british`, `who:johann`: an entity by its canonical name (ranked
+    first), any of its aliases, or (a single word) a word of either; `org:"Care Quality
+    Commission"` by the whole name or alias only, so that two names in one story do not make a
+    third. None for wildcards and the like, which stay as typed."""
+    if kind == "phrase" and (match := _PLAIN_PHRASE.match(text)) is not None:
+        name = match.group(1)
+        return f'({field}:"{name}"^3 OR alias:"{field}:{name}"^2)'
+    if kind != "word" or any(c in text for c in "*?~^"):
+        return None
+    words = name_words(text.lower())
+    parts = [f"{field}:{text}^3", f'alias:"{field}:{text}"^2']
+    if words:
+        parts.append("(" + " AND ".join(f'nameword:"{field}:{word}"' for word in words) + ")")
+    return "(" + " OR ".join(parts) + ")"
 
 
 def _split_range(kind: str, value: str) -> tuple[str, str, bool, bool] | None:

@@ -136,6 +136,7 @@ SCHEMA = fields.Schema(
     person=_keyword(),
     place=_keyword(),
     alias=_keyword(),  # "org:bma": other names of the story's entities (see documents.py)
+    nameword=_keyword(),  # "org:british": each word of those names and aliases
     entity=_keyword(),  # canonical names of the other entities (money, percent, date)
     # Dates are only a column: ranking.py answers date ranges and sorting from it.
     date=fields.COLUMN(columns.NumericColumn("i")),

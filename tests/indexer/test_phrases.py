@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from indexer import engine, indexing
+from indexer import engine
 from indexer.documents import Content, index_fields, occurrence
 from indexer.engine.schema import DocWriter, create_index
-from indexer.models import Digest, Story
+from indexer.models import Story
 from indexer.ranking import Ranker
-from indexer.store import Index, open_index, update_index
+from indexer.store import Index
+from tests.indexer.story_index import index_of
 
 DAY = dt.date(2024, 5, 1)
 CHAINED = [
@@ -52,21 +53,10 @@ def _story(sid: str, body: str, source: str = "") -> Story:
                  body)  # fmt: skip
 
 
-def fake_parse_file(path: Path, source: str, **_: Any) -> list[Digest]:
-    stories = tuple(_story(sid, body, source) for sid, body in BODIES.items())
-    return [Digest(source, "Digest", DAY, "header", stories)]
-
-
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    base = tmp_path_factory.mktemp("phrases")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(indexing, "parse_file", fake_parse_file)
-        monkeypatch.setattr(indexing, "POOL_MIN_FILES", 100)  # in-process, so the patch applies
-        (base / "digests").mkdir()
-        (base / "digests" / "d.txt").write_text("stand-in\n", encoding="utf-8")
-        update_index(base / "index", [str(base / "digests")])
-    opened = open_index(base / "index")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    stories = [_story(sid, body) for sid, body in BODIES.items()]
+    opened = index_of(tmp_path_factory.mktemp("phrases"), stories, DAY)
     yield opened
     opened.close()
 

@@ -22,6 +22,9 @@ class Marks:
         return {"a1"} if tag == "nhs" else (set() if tag else {"a1", "b2"})
 
 
+ORG_BMA = '(org:bma^3 OR alias:"org:bma"^2 OR (nameword:"org:bma"))'
+
+
 def text(query: str) -> str:
     return prepare(query, today=TODAY).text
 
@@ -30,19 +33,27 @@ def text(query: str) -> str:
     ("query", "expected"),
     [
         ("junior doctors", "junior doctors"),
-        ('organisation:"NHS England"', 'org:"NHS England"'),
-        ("organization:bma", "org:bma"),
-        ("orgs:bma", "org:bma"),
-        ('who:"Amanda Pritchard"', 'person:"Amanda Pritchard"'),
-        ("people:pritchard", "person:pritchard"),
-        ("where:London", "place:London"),
+        # Entity fields by any name: the name itself first, an alias, a word of a name.
+        ('organisation:"NHS England"', '(org:"NHS England"^3 OR alias:"org:NHS England"^2)'),
+        ("organization:bma", ORG_BMA),
+        ("orgs:bma", ORG_BMA),
+        (
+            'who:"Amanda Pritchard"',
+            '(person:"Amanda Pritchard"^3 OR alias:"person:Amanda Pritchard"^2)',
+        ),
+        (
+            "people:pritchard",
+            '(person:pritchard^3 OR alias:"person:pritchard"^2 OR (nameword:"person:pritchard"))',
+        ),
+        ("where:London", '(place:London^3 OR alias:"place:London"^2 OR (nameword:"place:london"))'),
+        ("org:nhs*", "org:nhs*"),  # a wildcard stays as typed
         ("from:hsj.txt", "(source:hsj.txt OR source:hsj.txt*)"),  # a word or its start
         ("source:hsj*", "source:hsj*"),
         ("body:deficit", "text:deficit"),
         ("Headline:deficit", "headline:deficit"),
-        ("org: bma", "org:bma"),  # a space after the colon is forgiven
+        ("org: bma", ORG_BMA),  # a space after the colon is forgiven
         ("-strike", "NOT strike"),
-        ("nhs -org:bma", "nhs NOT org:bma"),
+        ("nhs -org:bma", f"nhs NOT {ORG_BMA}"),
         ("+nhs", "nhs"),
         ("Exclusive: trust quits", "Exclusive trust quits"),  # an unknown word before a space
         ("10:30 meeting", "10 30 meeting"),
