@@ -30,6 +30,9 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
 _KNOWN = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
+_REPLY_ONLY = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)  # "Re:" (a post), not "Fwd:"
+_FORWARDED = re.compile(r"^(?:\s*(?:re|aw|sv)\s*:)*\s*(?:fwd?|fw|wg)\s*:", re.I)
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _HTML_SHARE = 0.6  # of the plain part's text, that the HTML part must show to be preferred
 
 
@@ -39,6 +42,10 @@ class MailText:
     blocks: tuple[Block, ...] | None  # None: plain text, split by line shape
     title: str | None
     date: dt.date | None
+    subject: str | None = None  # as a mail program shows it ("Re: ..." kept)
+    reply: bool = False  # answers another message: a post in a discussion, not a digest
+    message_id: str | None = None
+    references: tuple[str, ...] = ()  # the messages it answers (In-Reply-To, References)
 
 
 def looks_like_mbox(data: bytes) -> bool:
@@ -135,12 +142,23 @@ def message_digest(data: bytes) -> MailText:
         text, blocks = _body(message)
         subject = message.get("subject")
         date_header = message.get("date")
+        answered = f"{message.get('in-reply-to') or ''} {message.get('references') or ''}"
+        message_id = str(message.get("message-id") or "").strip() or None
     except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ReadError(f"malformed e-mail: {exc}") from exc
     if not text.strip():
         raise ReadError("e-mail has no readable text part")
-    title = _REPLY_PREFIX.sub("", _decoded(subject)).strip() if subject is not None else None
-    return MailText(text, blocks, title or None, _day(date_header))
+    shown = _decoded(subject).strip() if subject is not None else ""
+    title = _REPLY_PREFIX.sub("", shown).strip()
+    references = tuple(_MESSAGE_ID.findall(answered))
+    # A reply answers a message it names, or says "Re:" in plain text (an HTML newsletter
+    # sent under "Re:" is still a newsletter); a forwarded digest keeps its thread headers, but
+    # it is still a digest.
+    said_re = _REPLY_ONLY.match(shown) is not None and blocks is None
+    reply = (bool(references) or said_re) and _FORWARDED.match(shown) is None
+    return MailText(
+        text, blocks, title or None, _day(date_header), shown or None, reply, message_id, references
+    )
 
 
 def _decoded(header: object) -> str:

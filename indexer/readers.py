@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from dateutil import parser as dateparser
@@ -20,10 +21,11 @@ from indexer.blocks import Block
 from indexer.digest_dates import date_in_name, date_in_text
 from indexer.feeds import FeedError, looks_like_feed, read_feed
 from indexer.html_text import html_to_text
-from indexer.mail import looks_like_mbox, looks_like_message, message_digest, read_mbox
+from indexer.mail import MailText, looks_like_mbox, looks_like_message, message_digest, read_mbox
 from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.outlook_msg import MsgError, read_msg
+from indexer.posts import post_paragraphs
 from indexer.read_errors import ReadError, Skipped
 from indexer.textcodec import decode_bytes, has_bom, tidy, visible_controls
 
@@ -221,18 +223,20 @@ def read_file(
             if on_problem is not None:
                 on_problem(Problem(f"{source} (message {number})", reason))
 
+        mails = list(enumerate(read_mbox(data, bad), start=1))
+        # The message a thread's replies answer is a post too, not a digest.
+        answered = {ref for _, mail in mails for ref in mail.references}
         digests = []
-        for number, mail in enumerate(read_mbox(data, bad), start=1):
+        for number, mail in mails:
             try:
-                digests.append(_digest(path, source, mail.text, mail.title, mail.date, mail.blocks))
+                digests.append(_mail_digest(path, source, mail, mail.message_id in answered))
             except (ReadError, Skipped) as exc:
                 bad(number, str(exc))
         if not digests:
             raise ReadError("mbox: no readable message")
         return digests
     if suffix in _EML_EXT or (sniff and looks_like_message(data)):
-        mail = message_digest(data)
-        return [_digest(path, source, mail.text, mail.title, mail.date, mail.blocks)]
+        return [_mail_digest(path, source, message_digest(data), False)]
 
     text = decode_bytes(data)
     if not text.strip():
@@ -311,6 +315,16 @@ def _parse_day(value: str) -> dt.date | None:
         return dateparser.parse(value, dayfirst=True).date()
     except (ValueError, OverflowError):
         return None
+
+
+def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> RawDigest:
+    """A message as a digest; a post in a discussion (a reply, or the message replies answer)
+    as one story: its subject the headline, the text its sender wrote the body."""
+    if not (mail.reply or answered):
+        return _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
+    body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
+    digest = _digest(path, source, body, mail.title, mail.date, None)
+    return replace(digest, single_story=True, headline=mail.subject)
 
 
 def _digest(
