@@ -336,7 +336,11 @@ def compounds_of(text: str) -> frozenset[str]:
 def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[Line]:
     """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
     out: list[Line] = []
-    groups = join_wrapped([[line.text for line in block] for block in blocks], compounds)
+    groups = join_wrapped(
+        [[line.text for line in block] for block in blocks],
+        compounds,
+        [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
+    )
     for block, joined in zip(blocks, groups, strict=True):
         if len(joined) == len(block):  # no line joined to another (most blocks are one line)
             out.extend(block)

@@ -59,15 +59,37 @@ class _Context:
     structured: bool  # the block has lines that are separate, not wrapped
 
 
-def join_wrapped(blocks: list[list[str]], compounds: frozenset[str] = frozenset()) -> list[Joined]:
+def _marked_heads(blocks: list[list[str]], marked: list[bool], width: int | None) -> bool:
+    """Whether blocks opened by a marked line ("* Headline", "1. Headline", "**Headline**")
+    set it on its own over their text, at least twice where that is certain (the next word
+    would have fitted): the digest's item template, by which its other items are set too,
+    however long their first line."""
+    if width is None:
+        return False
+    certain = sum(
+        1
+        for block, opened in zip(blocks, marked, strict=True)
+        if opened and len(block) > 1 and _own_line(block) and not _full(block[0], block[1], width)
+    )
+    return certain >= 2
+
+
+def join_wrapped(
+    blocks: list[list[str]],
+    compounds: frozenset[str] = frozenset(),
+    marked: list[bool] | None = None,
+) -> list[Joined]:
     """For each block of physical lines, its logical lines (wrapped lines joined).
 
     A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
     the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
+    `marked`: per block, whether its first line carried a bullet, number or emphasis marker.
     """
     width = wrap_width(blocks)
+    marked = marked or [False] * len(blocks)
+    heads = _marked_heads(blocks, marked, width)
     out: list[Joined] = []
-    for texts in blocks:
+    for texts, opened in zip(blocks, marked, strict=True):
         if len(texts) == 1:
             out.append([(0, 0, texts[0])])
             continue
@@ -88,6 +110,10 @@ def join_wrapped(blocks: list[list[str]], compounds: frozenset[str] = frozenset(
         ctx = _Context(width, structured)
         for index in range(1, len(texts)):
             before = joined[-1][2] if joined else None  # the previous logical line in the block
+            if index == 1 and heads and opened and _own_line(texts):
+                joined.append((0, 0, current))
+                start, current = 1, texts[1]
+                continue
             if _continues(current, texts, index, ctx, before):
                 current = _join(current, texts[index - 1], texts[index], compounds)
             else:
@@ -96,6 +122,12 @@ def join_wrapped(blocks: list[list[str]], compounds: frozenset[str] = frozenset(
         joined.append((start, len(texts) - 1, current))
         out.append(joined)
     return out
+
+
+def _own_line(texts: list[str]) -> bool:
+    """The block's first line can stand over the text that follows it (a headline)."""
+    first, nxt = texts[0], texts[1]
+    return not (starts_lower(nxt) or ends_mid_sentence(first) or ends_sentence(first))
 
 
 def _join(current: str, prev: str, nxt: str, compounds: frozenset[str]) -> str:

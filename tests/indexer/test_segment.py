@@ -323,6 +323,21 @@ def test_wrapped_paragraphs_are_joined() -> None:
     assert stories(text) == [("Boards told to cut costs", paragraph)]
 
 
+def test_a_bulleted_headline_that_fills_the_line_stays_over_its_text() -> None:
+    """Items set "* Headline" over their wrapped text: the digest's template holds for an
+    item whose headline is long enough that the next word would not have fitted."""
+    items = [
+        ("Physiotherapists in 41 trusts vote to strike", "Our statutory ballot closed on 2 "
+         "December, and members in 41 NHS trusts voted for strike action on a high turnout."),
+        ("Members in Scotland accept pay offer", "Members working for NHS Scotland have voted "
+         "by 66% to accept the revised offer, worth an average of 7.5% and backdated."),
+        ("Members in Wales and Northern Ireland to be balloted in January", "Consultative "
+         "ballots in Wales and Northern Ireland showed similar anger among members."),
+    ]  # fmt: skip
+    text = "\n\n".join(f"* {head}\n{textwrap.fill(body, 68)}" for head, body in items)
+    assert stories(text) == items
+
+
 def test_wrapped_pairs_keep_long_headlines_whole() -> None:
     pairs = [
         (
