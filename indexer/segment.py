@@ -108,6 +108,21 @@ def _drop_short_intro(stories: list[_Story]) -> None:
         stories[0].body.clear()
 
 
+def _drop_headed_intro(stories: list[_Story]) -> None:
+    """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
+    opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
+    the issue's introduction, not a story, when headlined stories follow it."""
+    told = [story for story in stories if story.body]
+    if len(told) < 3 or told[0].headline is None or told[0].head is None:
+        return
+    first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
+    if is_intro_talk(first):
+        for line in (told[0].head, *told[0].body):
+            line.note = "dropped: an introduction to the issue (it welcomes the reader)"
+        told[0].body.clear()
+        told[0].head = told[0].headline = None
+
+
 def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
     """The stories of one digest, in order (headline None for a lead story without one)."""
     return list(split_digest(text, blocks).sections)
@@ -456,6 +471,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
         story.body.clear()
         story.head = story.headline = None
     _drop_short_intro(stories)
+    _drop_headed_intro(stories)
     sections: list[Section] = []
     bodies = any(story.body for story in stories)
     for story in stories:

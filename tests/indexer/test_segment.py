@@ -499,3 +499,21 @@ def test_a_lead_story_without_a_headline_is_kept() -> None:
         sections = split("", _blocks(*paragraphs, *STORIES))  # two paragraphs, or one long one
         assert sections[0].headline is None and sections[0].paragraphs[0].startswith("Ministers")
         assert len(sections) == 3
+
+
+def test_a_headed_foreword_that_welcomes_the_reader_is_not_a_story() -> None:
+    opening = (
+        ("heading", "Policy Update"),
+        ("paragraph", "Issue 14 · October 2021"),
+        ("heading", "Contents"),
+        ("item", "Foreword"),
+        ("item", "Trust fined £2m over maternity failings"),
+        ("item", "Nursing applications fall for a third year"),
+        ("item", "Beds cut"),
+        ("heading", "Foreword"),
+        ("paragraph", "Welcome to the October issue of Policy Update. It has been a busy "
+                      "month for the college and for our members."),
+    )  # fmt: skip
+    more = (("heading", "Beds cut"), ("paragraph", "A trust has cut 40 beds to save money."))
+    sections = split("", _blocks(*opening, *STORIES, *more))
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], "Beds cut"]
