@@ -24,11 +24,13 @@ from indexer.index_errors import (
     BookmarkLookup,
     IndexBusyError,
     IndexDamagedError,
+    IndexUnsafeError,
     QueryError,
 )
 from indexer.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.manifest import Manifest
 from indexer.models import IndexSummary, Problem
+from indexer.ownership import FOLDER_MODE, check_own_folder
 from indexer.search import Index
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "Index",
     "IndexBusyError",
     "IndexDamagedError",
+    "IndexUnsafeError",
     "QueryError",
     "ensure_index",
     "open_index",
@@ -53,7 +56,9 @@ OnProblem = Callable[[Problem], None]
 
 def _marker(index_dir: Path) -> dict[str, object] | None:
     """The marker's contents; None for a missing or empty folder; IndexDamagedError for a
-    folder with other things in it (never ours to touch) or an unreadable marker."""
+    folder with other things in it (never ours to touch) or an unreadable marker;
+    IndexUnsafeError for a folder another user owns or can write."""
+    check_own_folder(index_dir)
     path = index_dir / MARKER
     if path.is_file():
         try:
@@ -178,13 +183,15 @@ def _update(
     rebuild_only: bool = False,
 ) -> IndexSummary:
     started = time.perf_counter()
+    check_own_folder(index_dir)  # before taking the lock, which makes a file in it
     if not (index_dir / engine.WRITE_LOCK).exists():
         # Refuse a foreign folder before creating anything in it. A folder with dex's lock in
         # it is one another dex is creating now (its files, no marker yet): the check under
         # the lock below decides once that dex is done.
         _marker(index_dir)
     try:
-        index_dir.mkdir(parents=True, exist_ok=True)
+        index_dir.parent.mkdir(parents=True, exist_ok=True)
+        index_dir.mkdir(mode=FOLDER_MODE, exist_ok=True)
     except OSError as exc:
         raise IndexDamagedError(
             f"{index_dir}: cannot create the index folder ({exc.strerror or exc})"
