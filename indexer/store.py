@@ -213,6 +213,8 @@ def _update(
             marker = {"clean": True}
         elif not engine.has_index(index_dir):
             engine.create_index(index_dir)
+        else:
+            engine.remove_leftovers(index_dir)
         manifest = Manifest(index_dir / MANIFEST_NAME)
         try:
             from indexer.indexing import IndexRun  # not at the top: opening to search is faster

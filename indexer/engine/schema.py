@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -12,6 +13,7 @@ from typing import Any
 from whoosh import columns, fields
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, clean_files
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
@@ -114,6 +116,28 @@ def open_whoosh(index_dir: Path) -> WhooshIndex:
 
 def has_index(index_dir: Path) -> bool:
     return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+def remove_leftovers(index_dir: Path) -> list[str]:
+    """Delete what writers that were killed left: segments no table of contents lists (workers
+    write theirs before the one commit), older tables of contents, Whoosh's temporary folder and
+    half-written temporary files (".NAME.tmp"). Whoosh cleans up only when it commits, so an
+    unchanged re-index kept them for ever. Call with the writer lock held; returns the names."""
+    storage = FileStorage(str(index_dir))
+    before = set(storage.list())
+    generation = TOC._latest_generation(storage, INDEX_NAME)
+    if generation >= 0:
+        segments = TOC.read(storage, INDEX_NAME, generation).segments
+        clean_files(storage, INDEX_NAME, generation, segments)
+    removed = sorted(before - set(storage.list()))
+    temporary = index_dir / f"{INDEX_NAME}.tmp"  # the pools of a Whoosh writer
+    if temporary.is_dir():
+        shutil.rmtree(temporary, ignore_errors=True)
+        removed.append(temporary.name)
+    for leftover in index_dir.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover.name)
+    return removed
 
 
 @contextmanager
