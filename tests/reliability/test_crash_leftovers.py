@@ -1,17 +1,21 @@
 """What killed `dex index` runs leave in the index folder is removed by the next run, even one
-with nothing to index."""
+with nothing to index; and an index that was updated answers prefix queries as a freshly built
+one does (replaced stories once tipped which words a broad prefix stood for)."""
 
 from __future__ import annotations
 
 import random
 import signal
+import string
 import time
 from pathlib import Path
 
+import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
 from indexer.engine.schema import INDEX_NAME
+from indexer.store import open_index, update_index
 from tests.perf.corpus import generate
 from tests.reliability.helpers import note, popen_dex, record, run_dex
 
@@ -80,3 +84,36 @@ def test_killed_runs_leave_nothing_after_the_next_run(tmp_path: Path) -> None:
         f"{killed_size / clean_size:.1f}x its clean size, then {_size(index_dir) / clean_size:.2f}x"
         " after the next run"
     )
+
+
+@pytest.fixture(scope="module")
+def updated_and_clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """An index of a corpus half of whose digests changed since (their stories replaced), and
+    a fresh index of the corpus as it is now."""
+    work = tmp_path_factory.mktemp("prefix")
+    corpus = work / "corpus"
+    generate(corpus, 1000, seed=3)
+    update_index(work / "updated", [str(corpus)])
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file())[::2]:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n")
+    update_index(work / "updated", [str(corpus)])
+    update_index(work / "clean", [str(corpus)])
+    return work / "updated", work / "clean"
+
+
+def test_prefix_counts_of_an_updated_index_match_a_fresh_one(updated_and_clean) -> None:
+    updated, clean = (open_index(path) for path in updated_and_clean)
+    try:
+        letters = string.ascii_lowercase
+        queries = [f"{a}*" for a in letters] + [f"{a}{b}*" for a in letters for b in letters]
+        differ = [
+            (query, updated.search(query, limit=1).total, clean.search(query, limit=1).total)
+            for query in queries
+        ]
+        differ = [row for row in differ if row[1] != row[2]]
+        assert differ == [], f"{len(differ)} prefix queries count differently, e.g. {differ[:3]}"
+        record("prefix queries compared with a fresh index", len(queries))
+    finally:
+        updated.close()
+        clean.close()
