@@ -40,6 +40,7 @@ class OpenResult:
     bookmarks_error: str | None = None
     index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
     bookmarks_note: str | None = None  # an unusable bookmarks file was set aside
+    index_warning: str | None = None  # the index is incomplete: a `dex index` run stopped
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Session:
         self.bookmarks: BookmarkStore | None = None
         self.bookmarks_error: str | None = None
         self.bookmarks_note: str | None = None  # an unusable file was set aside
+        self.index_warning: str | None = None  # the index is incomplete, and how to finish it
         self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
         self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
         self._opening: Future[OpenResult] | None = None
@@ -106,10 +108,17 @@ class Session:
         self.open_bookmarks()  # while the child loads
         # The child opens the index (building the sample one on a first run) and makes the
         # first page.
-        built, stories, notes = index.open(str(self.index_dir))
+        built, stories, notes, self.index_warning = index.open(str(self.index_dir))
         self.index = index
         self.changes()  # the baseline later calls compare with
-        return OpenResult(built, stories, self.bookmarks_error, tuple(notes), self.bookmarks_note)
+        return OpenResult(
+            built,
+            stories,
+            self.bookmarks_error,
+            tuple(notes),
+            self.bookmarks_note,
+            self.index_warning,
+        )
 
     def open_bookmarks(self) -> None:
         """Open the store. A damaged or foreign file is set aside unchanged and a fresh one
@@ -150,6 +159,8 @@ class Session:
         """(index changed, bookmarks changed) since the last call: another dex wrote them."""
         index = bool(self.index.refresh()) if self.index is not None else False
         marks = bool(self.bookmarks.refresh()) if self.bookmarks is not None else False
+        if index:  # a `dex index` run may have finished it (or stopped)
+            self.index_warning = self.index.incomplete()
         return index, marks
 
     def store(self) -> BookmarkStore:

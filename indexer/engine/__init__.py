@@ -57,6 +57,7 @@ from indexer.engine.schema import (
     open_whoosh,
     remove_leftovers,
     write_lock,
+    writer_running,
 )
 
 _patches.apply()
@@ -69,5 +70,5 @@ __all__ = [
     "open_searcher", "open_whoosh", "other_docs", "positive_terms", "query_tree",
     "remove_leftovers", "stem",
     "stored", "term_doc_count", "term_docs", "term_postings", "term_stats",
-    "text_doc_frequency", "word_spans", "write_lock",
+    "text_doc_frequency", "word_spans", "write_lock", "writer_running",
 ]  # fmt: skip

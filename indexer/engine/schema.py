@@ -155,6 +155,21 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
+def writer_running(index_dir: Path) -> bool | None:
+    """Whether a dex holds the writer lock now; None when that cannot be told (the lock file
+    cannot be opened, as in a read-only folder)."""
+    if not (index_dir / WRITE_LOCK).exists():
+        return False
+    lock = FileStorage(str(index_dir)).lock(WRITE_LOCK)
+    try:
+        if not lock.acquire(blocking=False):
+            return True
+    except OSError:
+        return None
+    lock.release()
+    return False
+
+
 def codec() -> Any:
     """The codec every segment is written with.
 

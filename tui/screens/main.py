@@ -129,6 +129,9 @@ class MainScreen(SearchingScreen):
             )
         for note in opened.index_notes:
             self.notify(note, title="Index repaired", severity="warning", timeout=15)
+        if opened.index_warning:
+            warning = opened.index_warning
+            self.notify(warning, title="Index incomplete", severity="warning", timeout=30)
         if opened.bookmarks_note:
             self.notify(
                 opened.bookmarks_note,
