@@ -88,8 +88,8 @@ def find_damage(
 
 
 def _plan(sums: Mapping[str, FileSums], full: bool, rng: random.Random) -> dict[str, list[int]]:
-    """Which blocks of which files to read: all of them, or the small files whole and a random
-    sample of the rest's blocks within SAMPLE_BYTES."""
+    """Which blocks of which files to read: all of them, or the small files whole and random
+    blocks of the others up to SAMPLE_BYTES (all of them, in an index smaller than that)."""
     plan: dict[str, list[int]] = {}
     rest: list[tuple[str, int]] = []
     for name, file_sums in sums.items():
@@ -98,6 +98,12 @@ def _plan(sums: Mapping[str, FileSums], full: bool, rng: random.Random) -> dict[
             plan[name] = numbers
         else:
             rest += [(name, number) for number in numbers]
-    for name, number in sorted(rng.sample(rest, min(len(rest), SAMPLE_BYTES // BLOCK))):
+    rng.shuffle(rest)
+    budget = SAMPLE_BYTES
+    for name, number in rest:
+        length = min(BLOCK, sums[name].size - number * BLOCK)
+        if length > budget:
+            continue
+        budget -= length
         plan.setdefault(name, []).append(number)
-    return {name: numbers for name, numbers in plan.items() if numbers}
+    return {name: sorted(numbers) for name, numbers in plan.items() if numbers}
