@@ -139,6 +139,8 @@ class MainScreen(SearchingScreen):
                 severity="warning",
                 timeout=20,
             )
+        if opened.backup_problem:
+            self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
