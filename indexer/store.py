@@ -249,7 +249,8 @@ def _run(
     files = file_sums(index_dir, known)
     if not at_rest:  # a reader kept the manifest's log open: its file may change yet
         files.pop(MANIFEST_NAME, None)
-    write_marker(index_dir, marker.finished(run, files))
+    # The user's own digests supersede a sample build that never finished.
+    write_marker(index_dir, marker.finished([*run, str(SAMPLES_DIR)], files))
     return summary
 
 
