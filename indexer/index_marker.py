@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,8 +157,6 @@ def file_sums(index_dir: Path, known: dict[str, FileSums] | None) -> dict[str, F
 
 def describe_runs(runs: Iterable[Sequence[str]]) -> str:
     """The command that finishes these runs, for a message (`dex index A B`, long lists cut)."""
-    import shlex
-
     paths = list(dict.fromkeys(path for run in runs for path in run))
     shown = " ".join(shlex.quote(path) for path in paths[:3])
     more = f" (and {len(paths) - 3} more)" if len(paths) > 3 else ""

@@ -37,12 +37,13 @@ def check_own_folder(folder: Path) -> None:
     reach = (0o020 if info.st_mode & stat.S_IXGRP else 0) | (
         0o002 if info.st_mode & stat.S_IXOTH else 0
     )
-    for entry in os.scandir(folder):
-        try:
-            found = entry.stat()  # a link is judged by what it points to
-        except FileNotFoundError:
-            continue  # gone meanwhile (another dex cleaning up), or a dangling link
-        _check(Path(entry.path), found, me, reach=reach, what="a file in the index folder")
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                found = entry.stat()  # a link is judged by what it points to
+            except FileNotFoundError:
+                continue  # gone meanwhile (another dex cleaning up), or a dangling link
+            _check(Path(entry.path), found, me, reach=reach, what="a file in the index folder")
 
 
 def _check(path: Path, info: os.stat_result, me: int, *, reach: int, what: str) -> None:
