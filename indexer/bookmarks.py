@@ -153,6 +153,7 @@ class BookmarkStore:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._data_version: int | None = None
+        self.changed = False  # this store wrote a change (for the backup after a run)
         self._db = self._open()
 
     @classmethod
@@ -282,6 +283,7 @@ class BookmarkStore:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self.changed = self.changed or db is None  # not the migrations at open
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -546,6 +548,15 @@ class BookmarkStore:
                     self._write_note_and_tags(db, combined)
                     merged += 1
         return MergeResult(added, merged, unchanged)
+
+    def replace_all(self, bookmarks: Iterable[Bookmark]) -> None:
+        """Hold exactly these bookmarks (a restore), in one transaction."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM tag")
+            db.execute("DELETE FROM bookmark")
+            for bookmark in bookmarks:
+                self._delete(db, bookmark.story_id)  # a repeated id: the last one wins
+                self._insert(db, replace(bookmark, tags=normalise_tags(bookmark.tags)))
 
     # --- lifetime ------------------------------------------------------------------------------
 

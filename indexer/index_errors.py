@@ -22,6 +22,11 @@ class IndexDamagedError(Exception):
     """The index folder is not a dex index, or is unreadable; str(e) says which in one line."""
 
 
+class IndexUnsafeError(IndexDamagedError):
+    """The index folder, or a file in it, belongs to another user or others can write it: dex
+    will not read it (Whoosh's files hold pickles) nor rebuild it; str(e) says how to fix it."""
+
+
 class QueryError(ValueError):
     """A query dex cannot run; str(e) names the query and what is wrong, on one line."""
 

@@ -99,7 +99,7 @@ class IndexRun:
             self._write(jobs, removed)
         else:
             self.manifest.commit()
-        return IndexSummary(**self.counts, problems=tuple(self.problems))
+        return IndexSummary(**self.counts, problems=tuple(self.problems), damage=None)
 
     def _scan(self, found: list[tuple[Path, str]]) -> tuple[list[_Job], set[str]]:
         """Split the files found into changed jobs and unchanged ones (counted)."""

@@ -161,6 +161,16 @@ class Manifest:
         self._write()
         self._db.commit()
 
+    def settle(self) -> bool:
+        """Move everything committed from the write-ahead log into the file itself, so the
+        file does not change after the run (its checksum holds); False if a reader kept part
+        of the log in use."""
+        try:
+            busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        return not busy
+
     def rollback(self) -> None:
         self._files, self._found, self._held = [], [], 0
         self._db.rollback()

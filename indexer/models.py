@@ -162,3 +162,4 @@ class IndexSummary:
     failed: int = 0
     seconds: float = 0.0
     problems: tuple[Problem, ...] = ()
+    damage: str | None = None  # damage found in the index (and rebuilt) before the run

@@ -49,25 +49,36 @@ class Served:
 
     def __init__(self) -> None:
         self.index: Any = None
+        self.index_dir: Path | None = None
 
-    def open(self, index_dir: str) -> tuple[bool, int, list[str]]:
+    def open(self, index_dir: str) -> tuple[bool, int, list[str], str | None]:
         """Open (or first build from the samples) the index and make its first page, so the
-        list's first search finds it cached; (built the sample index, stories, and a line for
-        each problem met on the way, such as damage found and repaired)."""
+        list's first search finds it cached; (built the sample index, stories, a line for
+        each problem met on the way, such as damage found and repaired, and one if the index
+        is incomplete)."""
         from indexer.models import Problem
         from indexer.store import ensure_index, open_index
 
         problems: list[Problem] = []
-        built = ensure_index(Path(index_dir), on_problem=problems.append)
-        self.index = open_index(Path(index_dir))
+        self.index_dir = Path(index_dir)
+        built = ensure_index(self.index_dir, on_problem=problems.append)
+        self.index = open_index(self.index_dir)
         stories = int(self.index.doc_count())
         self.index.search("", limit=FIRST_PAGE)
         self.index.refresh()  # the baseline later calls compare with
-        return built, stories, [str(problem) for problem in problems]
+        return built, stories, [str(problem) for problem in problems], self.incomplete()
+
+    def incomplete(self) -> str | None:
+        """Why the index lacks what was asked of it (a `dex index` run stopped), if it does."""
+        from indexer.store import incomplete
+
+        return incomplete(self.index_dir) if self.index_dir is not None else None
 
     def call(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if method == "open":
             return self.open(*args, **kwargs)
+        if method == "incomplete":
+            return self.incomplete()
         if self.index is None:
             raise RuntimeError("the index is not open")
         return getattr(self.index, method)(*args, **kwargs)

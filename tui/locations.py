@@ -44,5 +44,9 @@ def bookmarks_db() -> Path:
     return data_dir() / "bookmarks.sqlite3"
 
 
+def bookmark_backups_dir() -> Path:
+    return data_dir() / "bookmark-backups"
+
+
 def keymap_file() -> Path:
     return config_dir() / "keymap.toml"

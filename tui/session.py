@@ -40,6 +40,8 @@ class OpenResult:
     bookmarks_error: str | None = None
     index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
     bookmarks_note: str | None = None  # an unusable bookmarks file was set aside
+    index_warning: str | None = None  # the index is incomplete: a `dex index` run stopped
+    backup_problem: str | None = None  # the bookmarks could not be backed up
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +64,20 @@ class BookmarksUnavailable(Exception):
 class Session:
     """The index and bookmark store of one app run."""
 
-    def __init__(self, index_dir: Path, bookmarks_path: Path) -> None:
+    def __init__(
+        self, index_dir: Path, bookmarks_path: Path, backups_dir: Path | None = None
+    ) -> None:
+        from tui import locations
+
         self.index_dir = index_dir
         self.bookmarks_path = bookmarks_path
+        self.backups_dir = backups_dir or locations.bookmark_backups_dir()
+        self.backup_problem: str | None = None  # the last backup of the bookmarks failed
         self.index: Any = None
         self.bookmarks: BookmarkStore | None = None
         self.bookmarks_error: str | None = None
         self.bookmarks_note: str | None = None  # an unusable file was set aside
+        self.index_warning: str | None = None  # the index is incomplete, and how to finish it
         self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
         self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
         self._opening: Future[OpenResult] | None = None
@@ -104,12 +113,21 @@ class Session:
         assert self._client is not None
         index = IndexProxy(self._client)
         self.open_bookmarks()  # while the child loads
+        self._back_up(first=True)
         # The child opens the index (building the sample one on a first run) and makes the
         # first page.
-        built, stories, notes = index.open(str(self.index_dir))
+        built, stories, notes, self.index_warning = index.open(str(self.index_dir))
         self.index = index
         self.changes()  # the baseline later calls compare with
-        return OpenResult(built, stories, self.bookmarks_error, tuple(notes), self.bookmarks_note)
+        return OpenResult(
+            built,
+            stories,
+            self.bookmarks_error,
+            tuple(notes),
+            self.bookmarks_note,
+            self.index_warning,
+            self.backup_problem,
+        )
 
     def open_bookmarks(self) -> None:
         """Open the store. A damaged or foreign file is set aside unchanged and a fresh one
@@ -136,13 +154,29 @@ class Session:
             f"{problem}. It is kept, unchanged, as {kept}; new bookmarks go in a fresh file."
         )
 
+    def _back_up(self, *, first: bool = False) -> None:
+        """Back up the bookmarks (bookmark_backups): the first backup when there is none yet,
+        or, at the end of a run that changed them, them as they are now."""
+        from indexer.bookmark_backups import back_up, back_up_first
+
+        store = self.bookmarks
+        if store is None or (not first and not store.changed):
+            return
+        try:
+            (back_up_first if first else back_up)(store, self.backups_dir)
+        except OSError as exc:
+            self.backup_problem = f"bookmarks not backed up: {exc}"
+
     def close(self) -> None:
+        """Stop the index process and close the bookmarks, backing them up if this run
+        changed them."""
         self._fast.shutdown(wait=False, cancel_futures=True)
         self._slow.shutdown(wait=False, cancel_futures=True)
         if self._client is not None:
             self._client.close()  # answers still awaited fail with IndexProcessError
         self.index = None
         if self.bookmarks is not None:
+            self._back_up()
             self.bookmarks.close()
             self.bookmarks = None
 
@@ -150,6 +184,8 @@ class Session:
         """(index changed, bookmarks changed) since the last call: another dex wrote them."""
         index = bool(self.index.refresh()) if self.index is not None else False
         marks = bool(self.bookmarks.refresh()) if self.bookmarks is not None else False
+        if index:  # a `dex index` run may have finished it (or stopped)
+            self.index_warning = self.index.incomplete()
         return index, marks
 
     def store(self) -> BookmarkStore:

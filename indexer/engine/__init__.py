@@ -6,7 +6,7 @@ searchers and queries it returns are opaque to the callers.
 
     patches   two caching/bookkeeping fixes to Whoosh hot spots, applied on import
     analysis  the tokenizer and stemmer shared by indexing, queries and snippets
-    schema    fields, storage, the writer lock, the document writer
+    schema    fields, storage, the writer lock, the document writer, what killed writers left
     bulk      whole segments written from pre-analysed documents (by the indexing workers)
     tables    the term table and stored-fields column files, written in bulk for bulk
     queries   parsing and rewriting queries (phrases as word pairs, wildcard expansion)
@@ -57,7 +57,9 @@ from indexer.engine.schema import (
     create_index,
     has_index,
     open_whoosh,
+    remove_leftovers,
     write_lock,
+    writer_running,
 )
 
 _patches.apply()
@@ -68,6 +70,7 @@ __all__ = [
     "doc_count", "docnum_of", "field_lengths", "field_term_postings", "fresh_searcher",
     "has_index", "has_phrase", "is_indexed_word", "live_mask", "more_like", "numeric_postings",
     "open_searcher", "open_whoosh", "other_docs", "pair_positions", "positive_terms",
-    "query_tree", "stem", "stored", "term_doc_count", "term_docs", "term_postings", "term_stats",
-    "text_doc_frequency", "word_spans", "write_lock",
+    "query_tree", "remove_leftovers", "stem", "stored", "term_doc_count", "term_docs",
+    "term_postings", "term_stats", "text_doc_frequency", "word_spans", "write_lock",
+    "writer_running",
 ]  # fmt: skip

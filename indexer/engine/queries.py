@@ -10,6 +10,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from indexer.engine.analysis import phrase_pairs, stem
+from indexer.engine.reading import live_doc_frequencies
 from indexer.engine.schema import (
     MAX_EXPANSIONS,
     PARSE_SCHEMA,
@@ -160,7 +161,11 @@ def _expand(q: Query, reader: Any, expand: Expander) -> Query:
         s = stem(word)
         if s not in found:
             found[s] = reader.doc_frequency(field, s)
-    kept = sorted((s for s, df in found.items() if df), key=lambda s: -found[s])[:MAX_EXPANSIONS]
+    if reader.has_deletions() and sum(1 for df in found.values() if df) > MAX_EXPANSIONS:
+        # Which terms are kept must not depend on stories replaced since the last merge.
+        found = live_doc_frequencies(reader, field, [s for s, df in found.items() if df])
+    kept = sorted((s for s, df in found.items() if df), key=lambda s: (-found[s], s))
+    kept = kept[:MAX_EXPANSIONS]
     if not kept:
         return _NEVER
     return wq.Or([wq.Term(field, s) for s in sorted(kept)], boost=q.boost)

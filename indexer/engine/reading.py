@@ -61,6 +61,29 @@ def term_doc_count(searcher: Searcher, field: str, text: str) -> int:
     return sum(1 for d in reader.postings(field, text).all_ids() if not reader.is_deleted(d))
 
 
+def live_doc_frequencies(reader: Any, field: str, texts: Sequence[str]) -> dict[str, int]:
+    """How many documents that are not deleted hold each term: what a freshly built index
+    would give (Whoosh's doc_frequency counts deleted documents until their segment is merged,
+    so it drifts as re-indexing replaces stories)."""
+    counts = dict.fromkeys(texts, 0)
+    for leaf, _ in _leaves_of(reader):
+        if not leaf.has_deletions():
+            for text in counts:
+                counts[text] += leaf.doc_frequency(field, text)
+            continue
+        deleted = np.zeros(leaf.doc_count_all(), bool)
+        deleted[np.fromiter(leaf.deleted_docs_set, np.int64)] = True
+        table = leaf._terms
+        for text in counts:
+            try:
+                info = table.term_info(field, leaf._text_to_bytes(field, text))
+            except TermNotFound:
+                continue
+            ids, _ = _posting_arrays(table, info)
+            counts[text] += len(ids) - int(np.count_nonzero(deleted[ids]))
+    return counts
+
+
 def text_doc_frequency(searcher: Searcher, word: str) -> int:
     """How many documents have this (unstemmed) word in their text, roughly."""
     return int(searcher.reader().doc_frequency("text", stem(word)))
@@ -82,8 +105,12 @@ _LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 
 
 def _leaves(searcher: Searcher) -> list[tuple[Any, int]]:
+    return _leaves_of(searcher.reader())
+
+
+def _leaves_of(reader: Any) -> list[tuple[Any, int]]:
     # An index with no documents reads as an EmptyReader, which has no term table.
-    return [(leaf, offset) for leaf, offset in searcher.reader().leaf_readers()
+    return [(leaf, offset) for leaf, offset in reader.leaf_readers()
             if hasattr(leaf, "_terms")]  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -13,6 +14,7 @@ import numpy as np
 from whoosh import columns, fields, formats
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, clean_files
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
@@ -175,6 +177,28 @@ def has_index(index_dir: Path) -> bool:
     return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
 
 
+def remove_leftovers(index_dir: Path) -> list[str]:
+    """Delete what writers that were killed left: segments no table of contents lists (workers
+    write theirs before the one commit), older tables of contents, Whoosh's temporary folder and
+    half-written temporary files (".NAME.tmp"). Whoosh cleans up only when it commits, so an
+    unchanged re-index kept them for ever. Call with the writer lock held; returns the names."""
+    storage = FileStorage(str(index_dir))
+    before = set(storage.list())
+    generation = TOC._latest_generation(storage, INDEX_NAME)
+    if generation >= 0:
+        segments = TOC.read(storage, INDEX_NAME, generation).segments
+        clean_files(storage, INDEX_NAME, generation, segments)
+    removed = sorted(before - set(storage.list()))
+    temporary = index_dir / f"{INDEX_NAME}.tmp"  # the pools of a Whoosh writer
+    if temporary.is_dir():
+        shutil.rmtree(temporary, ignore_errors=True)
+        removed.append(temporary.name)
+    for leftover in index_dir.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover.name)
+    return removed
+
+
 @contextmanager
 def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
     """Hold dex's writer lock (a file lock, so it works across processes) or IndexBusyError."""
@@ -188,6 +212,21 @@ def write_lock(index_dir: Path, timeout: float) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def writer_running(index_dir: Path) -> bool | None:
+    """Whether a dex holds the writer lock now; None when that cannot be told (the lock file
+    cannot be opened, as in a read-only folder)."""
+    if not (index_dir / WRITE_LOCK).exists():
+        return False
+    lock = FileStorage(str(index_dir)).lock(WRITE_LOCK)
+    try:
+        if not lock.acquire(blocking=False):
+            return True
+    except OSError:
+        return None
+    lock.release()
+    return False
 
 
 def codec() -> Any:

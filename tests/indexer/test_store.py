@@ -304,3 +304,31 @@ def test_worker_processes_start_from_a_thread_with_captured_stderr(tmp_path: Pat
     stories, failed = map(int, run.stdout.split())
     assert failed == 0 and stories > len(SEED_FILES) * 2
     assert len(_hits(tmp_path / "index", "marker")) == len(SEED_FILES) * 2
+
+
+def test_an_unfinished_sample_build_is_finished_unless_the_user_indexed(
+    tmp_path: Path, digests: Path
+) -> None:
+    """A first `dex` killed while it built the sample index: the next start finishes it; but
+    once the user has indexed their own digests, the samples are not brought back."""
+    from indexer.index_marker import read_marker, write_marker
+
+    index_dir = tmp_path / "index"
+    assert ensure_index(index_dir)
+    samples = story_count(index_dir)
+    marker = read_marker(index_dir)
+    assert marker is not None
+    write_marker(index_dir, marker.started([str(store.SAMPLES_DIR)], root=False))
+    assert store.incomplete(index_dir)
+    assert ensure_index(index_dir)  # finished it
+    assert store.incomplete(index_dir) is None and story_count(index_dir) == samples
+    marker = read_marker(index_dir)
+    assert marker is not None and marker.roots == ()
+    write_marker(index_dir, marker.started([str(store.SAMPLES_DIR)], root=False))
+    update_index(index_dir, [str(digests)])
+    assert not ensure_index(index_dir) and store.incomplete(index_dir) is None
+    index = open_index(index_dir)
+    try:
+        assert not any("samples" in s for h in index.search("", limit=1000).hits for s in h.sources)
+    finally:
+        index.close()

@@ -1,5 +1,6 @@
-"""A damaged index (table of contents, a segment, the manifest) is found at start, named in one
-line and rebuilt from the digests; a folder dex did not make is never opened (Whoosh reads
+"""A damaged index (table of contents, a segment, the manifest; truncated, missing, or one bit
+flipped inside, found by the checksums dex keeps) is found at start, named in one line and
+rebuilt from the digests; a folder dex did not make is never opened (Whoosh reads
 pickles) nor changed."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from indexer.checksums import SAMPLE_BYTES
 from indexer.store import MARKER, open_index, update_index
+from tests.perf.corpus import generate
 from tests.reliability.helpers import (
     assert_no_traceback,
     copy_samples,
@@ -48,6 +51,23 @@ def _scramble(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _flip_bit(path: Path, fraction: float = 0.5) -> None:
+    """One bit flipped inside the file, same size (what checking sizes never found)."""
+    at = int(path.stat().st_size * fraction)
+    data = bytearray(path.read_bytes())
+    data[at] ^= 0x10
+    path.write_bytes(bytes(data))
+
+
+def _page_of_garbage(path: Path) -> None:
+    """A page in the middle of a database overwritten; its header still reads fine."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle : middle + page] = os.urandom(page)
+    path.write_bytes(bytes(data))
+
+
 DAMAGE: dict[str, Callable[[Path], None]] = {
     "truncated table of contents": lambda ix: _truncate(next(ix.glob("_dex_*.toc"))),
     "scrambled table of contents": lambda ix: _scramble(next(ix.glob("_dex_*.toc"))),
@@ -55,7 +75,13 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "truncated postings segment": lambda ix: _truncate(_segment_file(ix, ".pst")),
     "missing stored-fields segment": lambda ix: _segment_file(ix, "_stored.col").unlink(),
     "scrambled manifest": lambda ix: _scramble(ix / "manifest.sqlite3"),
+    "bit flipped in a stored-fields segment": lambda ix: _flip_bit(
+        _segment_file(ix, "_stored.col")
+    ),
+    "bit flipped in a term segment": lambda ix: _flip_bit(_segment_file(ix, ".trm"), 0.3),
+    "garbage page inside the manifest": lambda ix: _page_of_garbage(ix / "manifest.sqlite3"),
 }
+FOUND_BY_CHECKSUMS = list(DAMAGE)[-3:]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +96,9 @@ def clean(
     return corpus, _stories(work / "index"), work / "index"
 
 
-CASES = [("index", name) for name in DAMAGE] + [("search", name) for name in list(DAMAGE)[1:3]]
+CASES = [("index", name) for name in DAMAGE] + [
+    ("search", name) for name in [*list(DAMAGE)[1:3], *FOUND_BY_CHECKSUMS]
+]
 
 
 @pytest.mark.parametrize(("command", "damage"), CASES)
@@ -134,3 +162,29 @@ def test_a_marker_that_is_not_ours_is_refused(tmp_path: Path) -> None:
     proc = run_dex(data, "search", "nhs", cwd=tmp_path)
     assert_no_traceback(proc)
     assert proc.returncode == 1 and "not a dex index" in proc.stderr
+
+
+def test_index_check_reads_every_block_of_a_large_index(tmp_path: Path) -> None:
+    """Larger than what the check at open samples: one flipped bit may go unread by a search,
+    never by `dex index --check`, which names the file, rebuilds and exits 1."""
+    corpus = tmp_path / "corpus"
+    generate(corpus, 3000, seed=5)
+    data = tmp_path / "data"
+    index_dir = data / "index"
+    assert run_dex(data, "index", str(corpus)).returncode == 0
+    expected = _stories(index_dir)
+    files = [path for path in index_dir.iterdir() if path.is_file()]
+    assert sum(path.stat().st_size for path in files) > 2 * SAMPLE_BYTES
+    sound = run_dex(data, "index", "--check")
+    assert sound.returncode == 0 and "every file is as dex wrote it" in sound.stdout, sound.stderr
+    damaged = max(files, key=lambda path: path.stat().st_size)
+    _flip_bit(damaged, 0.9)
+    proc = run_dex(data, "index", "--check")
+    assert_no_traceback(proc)
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    said = [line for line in message_lines(proc.stderr) if "rebuilding" in line]
+    assert len(said) == 1 and str(damaged) in said[0], proc.stderr
+    assert _stories(index_dir) == expected
+    again = run_dex(data, "index", "--check")
+    assert again.returncode == 0, again.stderr
+    record("damaged indexes rebuilt")

@@ -6,7 +6,7 @@ naming the file or query, exit status 1; an export never leaves a half-written f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from indexer.atomic import write_text_atomically
-from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
+from indexer.bookmark_backups import Backup, back_up, back_up_first, backups, restore
+from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError, set_aside
 from indexer.export import (
     FORMAT_NAMES,
     FORMATS,
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 @contextmanager
 def _store(*, create: bool, reading: bool = False) -> Iterator[BookmarkStore]:
     """The user's store; reading commands do not create a database that is not there yet, and
-    read a read-only one (a backup, a read-only folder)."""
+    read a read-only one (a backup, a read-only folder). A command that changed the bookmarks
+    leaves a backup of them (bookmark_backups)."""
     path = locations.bookmarks_db()
     try:
         if not (create or path.exists()):
@@ -46,11 +48,23 @@ def _store(*, create: bool, reading: bool = False) -> Iterator[BookmarkStore]:
     except BookmarkStoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
+        if not reading and store.persistent:
+            _back_up(back_up_first, store)
         yield store
+        if store.changed:
+            _back_up(back_up, store)
     except BookmarkStoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+def _back_up(action: Callable[[BookmarkStore, Path], object], store: BookmarkStore) -> None:
+    """Back up the bookmarks; a failure is a warning, the command's work stands."""
+    try:
+        action(store, locations.bookmark_backups_dir())
+    except OSError as exc:
+        click.echo(one_line(f"dex: bookmarks not backed up: {exc}"), err=True)
 
 
 def _index() -> Any:
@@ -283,3 +297,84 @@ def remove_bookmark(story_id: str) -> None:
     if removed is None:
         raise click.ClickException(f"{story_id!r} is not bookmarked")
     click.echo(f"removed {story_id}: {_one_line(removed.headline or removed.title)}")
+
+
+@bookmarks.command("restore")
+@click.argument("which", required=False, metavar="[NUMBER|FILE]")
+def restore_bookmarks(which: str | None) -> None:
+    """List the automatic backups of your bookmarks (newest first), or restore one: by its
+    number in that list, or a JSON export's path. Your bookmarks become exactly the backup's;
+    what you have now is backed up first, so a restore can be undone the same way."""
+    folder = locations.bookmark_backups_dir()
+    found = backups(folder)
+    if which is None:
+        _list_backups(found, folder)
+        return
+    source = _chosen(which, found)
+    with _store_to_restore() as (store, kept_aside):
+        try:
+            result = restore(store, source, folder)
+        except BookmarkImportError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            raise click.ClickException(f"bookmarks not backed up, nothing restored: {exc}") from exc
+    click.echo(f"restored {result.count} bookmarks from {source.path}")
+    if result.kept is not None:
+        number = next(n for n, b in enumerate(backups(folder), 1) if b.path == result.kept.path)
+        click.echo(
+            f"the {result.before} you had are kept in {result.kept.path} "
+            f"(dex bookmarks restore {number} brings them back)"
+        )
+    if kept_aside is not None:
+        click.echo(f"the damaged bookmarks file is kept, unchanged, as {kept_aside}")
+
+
+def _list_backups(found: list[Backup], folder: Path) -> None:
+    if not found:
+        click.echo(f"no backups yet in {folder} (one is made after each change)", err=True)
+        return
+    for number, backup in enumerate(found, 1):
+        count = backup.count()
+        held = "unreadable" if count is None else f"{count} bookmark{'s' if count != 1 else ''}"
+        taken = backup.taken.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        click.echo(f"{number:3d}  {taken}  {held:>15}  {backup.path}")
+    click.echo("restore one with: dex bookmarks restore NUMBER", err=True)
+
+
+def _chosen(which: str, found: list[Backup]) -> Backup:
+    """The backup a user named by its number in the list, or any JSON export by its path."""
+    if which.isdigit():
+        number = int(which)
+        if 1 <= number <= len(found):
+            return found[number - 1]
+        raise click.ClickException(
+            f"no backup number {number}: there are {len(found)} (dex bookmarks restore lists them)"
+        )
+    path = Path(which)
+    if not path.is_file():
+        raise click.ClickException(f"{which}: no such file, and not a backup's number")
+    return Backup.of_file(path)
+
+
+@contextmanager
+def _store_to_restore() -> Iterator[tuple[BookmarkStore, Path | None]]:
+    """The store to restore into; a damaged or foreign file is first set aside, unchanged (as
+    the app does), and a fresh one started: (store, where the old file went)."""
+    path = locations.bookmarks_db()
+    kept: Path | None = None
+    try:
+        store = BookmarkStore(path)
+    except BookmarkStoreError as exc:
+        if not exc.unusable:
+            raise click.ClickException(str(exc)) from exc
+        try:
+            kept = set_aside(path)
+            store = BookmarkStore(path)
+        except (OSError, BookmarkStoreError) as again:
+            raise click.ClickException(f"{exc}; could not set it aside ({again})") from again
+    try:
+        yield store, kept
+    except BookmarkStoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()

@@ -13,4 +13,9 @@ def explore() -> None:
     """Open the explorer on your index (the bundled sample digests until you index your own)."""
     from tui.launch import explorer
 
-    explorer().run()
+    app = explorer()
+    app.run()
+    if app.session.backup_problem:  # found as the app closed, when it can no longer say so
+        from tui.cli.shown import one_line
+
+        click.echo(one_line(f"dex: {app.session.backup_problem}"), err=True)

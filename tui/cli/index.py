@@ -19,8 +19,14 @@ _PLAIN_EVERY_SECONDS = 2.0
 
 
 @click.command("index")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-def index(paths: tuple[str, ...]) -> None:
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--check",
+    is_flag=True,
+    help="First read every index file whole against the checksums dex keeps of it; damage "
+    "is named and the index rebuilt (exit status 1). PATHS are then optional.",
+)
+def index(paths: tuple[str, ...], check: bool) -> None:
     """Index digest files, or folders of them, for searching.
 
     Run it again whenever digests arrive: unchanged files are skipped, changed files are
@@ -28,13 +34,22 @@ def index(paths: tuple[str, ...]) -> None:
     several digests is kept once, listing each of them. Problems are named on stderr, one
     line each; the exit status is 1 if a file could not be read or the index is busy.
     """
-    from indexer.store import IndexBusyError, IndexDamagedError, update_index
+    from indexer.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
+    if not paths and not check:
+        raise click.UsageError("give the digest files or folders to index (or --check)")
     index_dir = locations.index_dir()
+    if check and not paths and not (index_dir / MARKER).is_file():
+        click.echo(one_line(f"dex: {index_dir}: no index yet (run dex index PATH)"), err=True)
+        raise click.exceptions.Exit(1)
     with _Reporter() as reporter:
         try:
             summary = update_index(
-                index_dir, list(paths), progress=reporter.progress, on_problem=reporter.problem
+                index_dir,
+                list(paths),
+                progress=reporter.progress,
+                on_problem=reporter.problem,
+                check=check,
             )
         except IndexBusyError as exc:
             reporter.close()
@@ -50,8 +65,11 @@ def index(paths: tuple[str, ...]) -> None:
             click.echo(one_line(f"dex: cannot write the index {where}: {exc.strerror or exc}"),
                        err=True)  # fmt: skip
             raise click.exceptions.Exit(1) from None
-    click.echo(summary_line(summary))
-    if summary.failed:
+    if check and not summary.damage:
+        click.echo("Index checked: every file is as dex wrote it.")
+    if paths or summary.damage:
+        click.echo(summary_line(summary))
+    if summary.failed or (check and summary.damage):
         raise click.exceptions.Exit(1)
 
 

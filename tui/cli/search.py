@@ -102,6 +102,7 @@ def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, 
         IndexDamagedError,
         QueryError,
         ensure_index,
+        incomplete,
         open_index,
     )
 
@@ -128,6 +129,9 @@ def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, 
     except (IndexBusyError, IndexDamagedError, FileNotFoundError) as exc:
         click.echo(one_line(f"dex: {exc}"), err=True)
         raise click.exceptions.Exit(1) from None
+    warning = incomplete(index_dir)
+    if warning:
+        click.echo(one_line(f"dex: {warning}"), err=True)
     bookmarks = _bookmarks()
     try:
         if like:

@@ -129,6 +129,9 @@ class MainScreen(SearchingScreen):
             )
         for note in opened.index_notes:
             self.notify(note, title="Index repaired", severity="warning", timeout=15)
+        if opened.index_warning:
+            warning = opened.index_warning
+            self.notify(warning, title="Index incomplete", severity="warning", timeout=30)
         if opened.bookmarks_note:
             self.notify(
                 opened.bookmarks_note,
@@ -136,6 +139,8 @@ class MainScreen(SearchingScreen):
                 severity="warning",
                 timeout=20,
             )
+        if opened.backup_problem:
+            self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")

@@ -93,7 +93,8 @@ class SearchingScreen(BookmarkingScreen):
         self.query_one(SearchBar).show_result(event.result)
         self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
         if not event.result.hits:
-            self.query_one(StoryView).clear("No story to show: no stories match.")
+            why = self.session.index_warning or "no stories match."
+            self.query_one(StoryView).clear(f"No story to show: {why}")
             self.query_one(EntityPane).show_story(None)
         self._schedule_facets(event.result.query)
 
