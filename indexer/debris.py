@@ -25,6 +25,12 @@ _DATELINE = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*[–—-]\s+(?=\S)"
 )
+# A dateline set on its own ("CARDIFF, 6 November –", "EDINBURGH –"): a page styles it apart.
+_DATELINE_ALONE = re.compile(
+    r"^[A-Z][A-Z’'.& -]{1,40}"
+    r"(?:,\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?)?\s*[–—-]$"
+)
 _KEY_DROP = re.compile(r"[^\w\s]")
 # Contents entries carry what their headline does not: a number, dot leaders, a page number,
 # a poster's name in brackets ("1. Re: Pay award (Jane Smith)").
@@ -94,6 +100,11 @@ def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
     if (head := _CUTTING_SOURCE.match(text)) is not None and text[head.end() :].count(" ") >= 2:
         text = text[head.end() :]
     return text
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is only a dateline ("CARDIFF, 6 November –")."""
+    return len(text) < 70 and _DATELINE_ALONE.match(text) is not None
 
 
 def strip_dateline(text: str) -> str:

@@ -95,7 +95,9 @@ class HtmlText:
     date: dt.date | None
 
 
-def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
+def _dropped(
+    node: LexborNode, inside_article: bool, page_chars: int, anchors: frozenset[str]
+) -> bool:
     tag = node.tag
     if tag in _DROP_TAGS:
         return True
@@ -113,8 +115,10 @@ def _dropped(node: LexborNode, inside_article: bool, page_chars: int) -> bool:
     if style and _HIDDEN_STYLE.search(style.lower()):
         return True
     anchor = (attrs.get("id") or "").lower()
-    if len(_HINT_SPLIT.split(anchor)) > _SLUG_WORDS:
-        anchor = ""  # an anchor made from a headline ("...-to-share-a-back-office") is no hint
+    if len(_HINT_SPLIT.split(anchor)) > _SLUG_WORDS or anchor in anchors:
+        # An anchor made from a headline ("...-to-share-a-back-office"), or one the page's own
+        # links jump to (a contents list's "#social-prescribing"), names content: no hint.
+        anchor = ""
     hints = f"{attrs.get('class') or ''} {anchor}".lower()
     if not hints.strip() or _DROP_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
         return False
@@ -299,7 +303,7 @@ def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
     return _Open("paragraph")
 
 
-def _extract(root: LexborNode) -> Builder:
+def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:
     out = _Writer()
     page_chars = len(root.text(deep=True))
     # An explicit stack (node, leaving) instead of recursion: saved newsletters nest deeply.
@@ -331,7 +335,7 @@ def _extract(root: LexborNode) -> Builder:
             out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
             out.out.new_group()
             continue
-        if _dropped(node, in_article, page_chars):
+        if _dropped(node, in_article, page_chars, anchors):
             continue
         if tag == "br":
             if not out.line():
@@ -416,7 +420,12 @@ def html_to_text(html: str) -> HtmlText:
     """Article blocks of a page or newsletter, with its text, title and date."""
     tree = LexborHTMLParser(html)
     root = _content_root(tree)
-    blocks = _extract(root).blocks if root is not None else []
+    anchors = frozenset(
+        href[1:].lower()
+        for link in tree.css('a[href^="#"]')
+        if len(href := link.attributes.get("href") or "") > 1
+    )
+    blocks = _extract(root, anchors).blocks if root is not None else []
     title = _page_title(tree)
     masthead = masthead_heading(blocks, title)
     return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

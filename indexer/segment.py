@@ -38,6 +38,7 @@ from indexer.boilerplate import (
 from indexer.debris import (
     Headlines,
     has_contact,
+    is_dateline,
     is_event,
     is_job_advert,
     strip_dateline,
@@ -487,6 +488,9 @@ def _assemble(lines: list[Line]) -> list[Section]:
             head.note = "dropped: a headline with no text that links nowhere"
             continue
         number = len(sections) + 1
+        if story.head is not None and len(story.body) > 1 and is_dateline(story.body[0].text):
+            story.body[0].note = "dropped: a dateline"
+            story.body.pop(0)
         if story.head is not None and story.body:
             story.body[0].text = strip_dateline(story.body[0].text)
         if story.head is not None:

@@ -126,3 +126,29 @@ def test_cards_whose_parts_are_told_apart_only_by_class() -> None:
         )
     )
     assert stories(html) == [(headline, teaser) for _, headline, teaser in items]
+
+
+def test_a_section_the_contents_links_to_is_kept_whatever_its_id_says() -> None:
+    """id="social-prescribing" holds "social", a word of share bars; but the page's own
+    contents list jumps to it, so it names content, not chrome."""
+    html = """<main><ol><li><a href="#social-prescribing">Social prescribing</a></li></ol>
+    <section id="budget"><h3>Budget 2018: what it means</h3><p>The Budget gave the NHS more
+    money than expected, but nothing for social care.</p></section>
+    <section id="social-prescribing"><h3>Social prescribing</h3>
+    <p>NHS England wants every practice to have a link worker.</p></section></main>"""
+    assert [h for h, _ in stories(html)] == ["Budget 2018: what it means", "Social prescribing"]
+
+
+def test_a_dateline_styled_apart_is_not_the_text() -> None:
+    html = """<main><h3>Wales sets out its plan</h3>
+    <p><span class="dateline">CARDIFF, 6 November &ndash;</span> The Welsh Government has
+    published its first progress report.</p>
+    <h3>Scotland’s waiting times plan</h3>
+    <p><span class="dateline">EDINBURGH &ndash;</span> A month after the plan, 71% of
+    outpatients were seen within 12 weeks.</p></main>"""
+    assert stories(html) == [
+        ("Wales sets out its plan",
+         "The Welsh Government has published its first progress report."),
+        ("Scotland’s waiting times plan",
+         "A month after the plan, 71% of outpatients were seen within 12 weeks."),
+    ]  # fmt: skip
