@@ -388,7 +388,10 @@ _INTRO_TALK = re.compile(
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
     | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
-    | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)""",
+    | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
+    | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
+    | ^(?:our|your|this)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
+      (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b""",
     re.I | re.X,
 )
 

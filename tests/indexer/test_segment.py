@@ -517,3 +517,19 @@ def test_a_headed_foreword_that_welcomes_the_reader_is_not_a_story() -> None:
     more = (("heading", "Beds cut"), ("paragraph", "A trust has cut 40 beds to save money."))
     sections = split("", _blocks(*opening, *STORIES, *more))
     assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], "Beds cut"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The latest news from the LMC for GPs and practice staff in Gloucestershire, with "
+        "guidance on contracts, workload and the new appointments data.",
+        "Our monthly digest of research and policy papers relevant to general practice, "
+        "chosen and summarised by the college's policy team for busy members.",
+    ],
+)
+def test_a_heading_over_a_description_of_the_page_is_not_a_story(intro: str) -> None:
+    opening = (("heading", "News"), ("paragraph", intro))
+    more = (("heading", "Beds cut"), ("paragraph", "A trust has cut 40 beds to save money."))
+    sections = split("", _blocks(*opening, *STORIES, *more))
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], "Beds cut"]
