@@ -71,6 +71,9 @@ _SELF_TALK = re.compile(
     r"published|compiled|edited|sent|free)\b"
 )
 _LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance", "Mental health")
+# Where the digest sets such labels under at least two headlines, its other labels may be longer
+# (a source such as "Yorkshire Evening Post" under a press cutting's headline).
+_TEMPLATE_LABEL_WORDS = 5
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -427,6 +430,7 @@ class _Story:
 
 def _assemble(lines: list[Line]) -> list[Section]:
     stories: list[_Story] = []
+    label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -441,7 +445,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
             end += 1
         run = lines[index:end]
         has_body = end < len(lines)
-        if has_body and (label := _label_under_headline(run)) is not None:
+        if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         before = run[:-1] if has_body else run
         for skipped in before:
@@ -508,25 +512,50 @@ def _dated(text: str) -> bool:
     return is_date_line(text) or is_dated_meta(text) or is_event(text)
 
 
-def _label_under_headline(run: list[Line]) -> int | None:
+def _labels_repeat(lines: list[Line]) -> bool:
+    """Whether at least two structural headlines carry a short plain label over their text:
+    the digest's template, by which a longer label elsewhere is a label too."""
+    found = 0
+    for head, label, text in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            head.kind == "H"
+            and head.facts is not None
+            and _structural(head.facts)
+            and label.kind != "B"
+            and _is_plain_label(label, _LABEL_WORDS)
+            and text.kind == "B"
+        ):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _is_plain_label(line: Line, words: int) -> bool:
+    """A short plain line (not a heading, not bold: a short bold line is a headline)."""
+    facts = line.facts
+    return (
+        facts is not None
+        and facts.kind != "heading"
+        and not facts.strong
+        and line.text.count(" ") < words
+        and not is_date_line(line.text)
+        and not is_event(line.text)
+    )
+
+
+def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | None:
     """Where plain short lines (a category, a date) under a structural headline (a heading,
     bold or linked text) begin, in a run of headline-like lines over text; else None."""
 
     def label(line: Line) -> bool:
-        facts = line.facts
-        return (
-            facts is not None
-            and facts.kind != "heading"
-            and not facts.strong  # a short bold line is a headline
-            and line.text.count(" ") < _LABEL_WORDS
-            and not is_date_line(line.text)
-            and not is_event(line.text)
-        )
+        return _is_plain_label(line, words)
 
     if len(run) < 2 or not label(run[-1]):
         return None
     at = len(run) - 1
-    while at > 0 and label(run[at - 1]):
+    # Up to the nearest structural line: a linked headline of four words is no label.
+    while at > 0 and label(run[at - 1]) and not _structural(run[at - 1].facts or _PLAIN):
         at -= 1
     head = run[at - 1].facts if at else None
     if head is None or not _structural(head):
@@ -536,6 +565,9 @@ def _label_under_headline(run: list[Line]) -> int | None:
     for line in run[at:]:
         line.note = "dropped: a label under the headline (a category, a date)"
     return at
+
+
+_PLAIN = Block("paragraph", "", 0)
 
 
 def _structural(block: Block) -> bool:

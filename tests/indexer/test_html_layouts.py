@@ -152,3 +152,23 @@ def test_a_dateline_styled_apart_is_not_the_text() -> None:
         ("Scotland’s waiting times plan",
          "A month after the plan, 71% of outpatients were seen within 12 weeks."),
     ]  # fmt: skip
+
+
+def test_a_source_under_each_linked_headline_is_a_label_however_long() -> None:
+    """Press cuttings: a linked headline, the paper it is from, the summary. Two-word sources
+    show the template; a three-word one under another headline is a label too."""
+    row = """<tr><td><a href="/{n}">{headline}</a></td><td>{source}</td></tr>
+    <tr><td colspan="2">{summary}</td></tr>"""
+    items = [
+        ("A&E waits worst on record", "The Guardian",
+         "Only 89.1% of patients were seen within four hours last month, the worst on record."),
+        ("Nurse vacancies top 40,000", "BBC News",
+         "NHS Improvement data show a rise in vacant nursing posts for the third quarter running."),
+        ("Hull trust bids for £42m rebuild", "Hull Daily Mail",
+         "The trust has submitted a business case for a new emergency department in the city."),
+    ]  # fmt: skip
+    rows = "".join(
+        row.format(n=n, headline=h, source=s, summary=t) for n, (h, s, t) in enumerate(items)
+    )
+    html = f"<table>{rows}</table>"
+    assert stories(html) == [(headline, summary) for headline, _, summary in items]
