@@ -172,7 +172,9 @@ def is_dated_meta(line: str) -> bool:
     return False
 
 
-_MASTHEAD_SEPARATORS = "-–—|·•:,"
+_MASTHEAD_SEPARATORS = "-–—|·•:,/"
+# An issue's number beside its date marks the line as the issue's, whatever its words.
+_ISSUE_NUMBER = re.compile(r"\b(?:no\.?|issue|vol(?:ume|\.)?|edition|number|#)\s?\d{1,4}\b", re.I)
 
 
 def is_dated_masthead(line: str) -> bool:
@@ -186,6 +188,9 @@ def is_dated_masthead(line: str) -> bool:
         match = pattern.search(line)
         if match is None:
             continue
+        rest = f"{line[: match.start()]} {line[match.end() :]}"
+        if _ISSUE_NUMBER.search(rest) is not None and any(c in rest for c in "|·•—–"):
+            return True  # "Weekly intelligence from X · No. 58 · 16 November 2023"
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         before = re.sub(r"(?i)\b" + _WEEKDAY + r"$", "", before).rstrip()
         if after and before:

@@ -533,3 +533,25 @@ def test_a_heading_over_a_description_of_the_page_is_not_a_story(intro: str) -> 
     more = (("heading", "Beds cut"), ("paragraph", "A trust has cut 40 beds to save money."))
     sections = split("", _blocks(*opening, *STORIES, *more))
     assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], "Beds cut"]
+
+
+@pytest.mark.parametrize(
+    "issue_line",
+    [
+        "Weekly intelligence for ICS leaders from Lanyon Partners · No. 58 · 16 November 2023",
+        "Thursday 24 September 2020 / Dydd Iau 24 Medi 2020",
+    ],
+)
+def test_an_issue_line_is_not_the_lead_storys_headline(issue_line: str) -> None:
+    lead = (
+        "NHS England has given systems an extra £800m to cover the cost of industrial action.",
+        "The money comes with conditions: systems must hold their deficits at the planned level.",
+    )
+    text = f"{issue_line}\n\n{lead[0]}\n\n{lead[1]}\n\n" + "\n\n".join(
+        f"{head}\n{body}" for head, body in (
+            ("Trust fined £2m over maternity failings", "A trust was fined £2m on Monday."),
+            ("Nursing applications fall again", "Applications fell for a third year."),
+        )
+    )  # fmt: skip
+    sections = split(text)
+    assert sections[0].headline is None and sections[0].paragraphs == lead
