@@ -181,6 +181,25 @@ _DAY_OF_MONTH = re.compile(
 )
 
 
+# What an invitation to an event asks of the reader.
+_BOOKING = re.compile(
+    r"\b(?:book\ (?:your|a|now|here|online|via|through|at)|booking|register\ (?:now|here|"
+    r"online|at|via|your)|registration|places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"
+    r"free\ to\ attend|sign\ up\ (?:now|here|at)|rsvp|join\ us\ (?:at|on|for))",
+    re.I | re.X,
+)
+_NOTICE_WORDS = 60
+
+
+def is_event_notice(text: str) -> bool:
+    """A short piece that invites the reader to an event: a date (and place) in its opening
+    and booking words ("Places are limited", "Early-bird rate ends", "Book through ...")."""
+    if text.count(" ") >= _NOTICE_WORDS or _BOOKING.search(text) is None:
+        return False
+    opening = text[:80]
+    return _DAY_OF_MONTH.search(opening) is not None or _EVENT_START.match(text) is not None
+
+
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
     such lines, a day and a clock time anywhere will do), or dense with clock times."""

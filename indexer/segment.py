@@ -40,6 +40,7 @@ from indexer.debris import (
     has_contact,
     is_dateline,
     is_event,
+    is_event_notice,
     is_job_advert,
     strip_dateline,
     trim_headline,
@@ -598,6 +599,8 @@ def _not_news(story: _Story) -> str | None:
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):
         return "a job advert"
+    if headline is not None and is_event_notice(body):
+        return "an invitation to an event (a date and booking words)"
     if headline is not None and not body and headline.count(" ") < 3:
         return "a section label with no stories under it"
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):

@@ -555,3 +555,27 @@ def test_an_issue_line_is_not_the_lead_storys_headline(issue_line: str) -> None:
     )  # fmt: skip
     sections = split(text)
     assert sections[0].headline is None and sections[0].paragraphs == lead
+
+
+@pytest.mark.parametrize(
+    ("title", "invitation"),
+    [
+        ("Board assurance masterclass", "London, Thursday 7 March 2019. Places are limited to 30 "
+         "non-executive directors; book through the members' area."),
+        ("ANNUAL CONFERENCE 2016", "Harrogate Convention Centre, 15–16 October 2016. Early-bird "
+         "rate ends 29 July."),
+    ],
+)  # fmt: skip
+def test_an_invitation_to_an_event_is_not_a_story(title: str, invitation: str) -> None:
+    more = (("heading", title), ("paragraph", invitation))
+    sections = split("", _blocks(*STORIES, *more))
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1]]
+
+
+def test_news_of_an_event_that_happened_is_a_story() -> None:
+    news = (
+        ("heading", "Conference hears of record waits"),
+        ("paragraph", "Delegates at the conference in Harrogate on 15 October heard that "
+                      "waits had reached a record, with 7.6 million people on the list."),
+    )  # fmt: skip
+    assert len(split("", _blocks(*STORIES, *news))) == 3
