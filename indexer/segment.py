@@ -465,7 +465,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
     for number, story in enumerate(stories):
         if (reason := _not_news(story)) is None:
             continue
-        title = stories[number - 1] if number else None
+        title = stories[number - 1] if number and reason != _POINTER else None
         if title is not None and title.head is not None and not title.body:
             parts = [title.head]  # the listing's title, on a line of its own above it
             title.head = title.headline = None
@@ -609,7 +609,19 @@ def _not_news(story: _Story) -> str | None:
         return "a sponsored item"
     if headline is not None and not body and is_newsletter_talk(headline):
         return "talk about the digest itself"
+    if headline is not None and not body and _MORE_LINK.match(headline) is not None:
+        return _POINTER
     return None
+
+
+_POINTER = "a link to more of a list (jobs, events, news)"
+# "See all 312 vacancies", "View all events", "Browse more news": a pointer, not a story.
+_MORE_LINK = re.compile(
+    r"^(?:see|view|browse|find|read|explore|show)\s+(?:all|more|our|the|every|other)\b"
+    r".{0,60}?\b(?:vacanc\w*|jobs?|roles|posts|events?|webinars?|news|stories|articles|"
+    r"updates|issues|editions|opportunities)\b",
+    re.I,
+)
 
 
 def _text(lines: list[Line]) -> str:

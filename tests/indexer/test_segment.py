@@ -579,3 +579,18 @@ def test_news_of_an_event_that_happened_is_a_story() -> None:
                       "waits had reached a record, with 7.6 million people on the list."),
     )  # fmt: skip
     assert len(split("", _blocks(*STORIES, *news))) == 3
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["See all 312 vacancies: gpfrontline.co.uk/jobs", "See all 140 clinical leadership jobs"],
+)
+def test_a_pointer_to_more_of_a_list_is_not_a_story(pointer: str) -> None:
+    further = [
+        "Podcast: why the waiting list keeps on growing",
+        "The long-term plan in full, with our notes",
+        pointer,
+    ]
+    links = [Block("item", text, group=len(STORIES), linked=True) for text in further]
+    sections = split("", [*_blocks(*STORIES), *links])
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], *further[:2]]
