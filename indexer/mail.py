@@ -137,6 +137,8 @@ def message_digest(data: bytes) -> MailText:
         date_header = message.get("date")
     except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ReadError(f"malformed e-mail: {exc}") from exc
+    except RecursionError as exc:  # the parser recurses once a level: ~1,000 levels exhaust it
+        raise ReadError("malformed e-mail: MIME parts nested too deeply") from exc
     if not text.strip():
         raise ReadError("e-mail has no readable text part")
     title = _REPLY_PREFIX.sub("", _decoded(subject)).strip() if subject is not None else None

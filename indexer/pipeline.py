@@ -17,6 +17,7 @@ from indexer.debris import Headlines
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
+from indexer.textcodec import readable_path
 
 T = TypeVar("T")
 
@@ -181,7 +182,7 @@ def _each_file(
     A read error is fatal; a non-digest file is a note, unless the user named that file.
     """
     paths = list(paths)
-    named = {os.fspath(p) for p in paths}
+    named = {readable_path(os.fspath(p)) for p in paths}
     for path, source in iter_files(paths, on_problem):
         try:
             results = read(path, source)

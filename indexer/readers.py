@@ -25,7 +25,7 @@ from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.outlook_msg import MsgError, read_msg
 from indexer.read_errors import ReadError, Skipped
-from indexer.textcodec import decode_bytes, has_bom, tidy, visible_controls
+from indexer.textcodec import decode_bytes, has_bom, readable_path, tidy, visible_controls
 
 __all__ = ["ReadError", "Skipped", "iter_files", "read_file"]
 
@@ -92,11 +92,12 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_files(
-    paths: Iterable[str | Path], on_problem: Callable[[Problem], None]
+    paths: Iterable[str | os.PathLike[str]], on_problem: Callable[[Problem], None]
 ) -> Iterator[tuple[Path, str]]:
-    """Files named or found below named folders (sorted, hidden entries and link loops skipped)."""
+    """Files named or found below named folders (sorted, hidden entries and link loops skipped),
+    each with its source: the name as the user gave it, readable (see `readable_path`)."""
     for given in paths:
-        source = os.fspath(given)
+        source = readable_path(os.fspath(given))
         path = Path(given)
         try:
             info = path.stat()
@@ -144,7 +145,7 @@ def _listing(
     except OSError as exc:
         on_problem(Problem(source, f"cannot list folder: {_reason(exc)}"))
         return iter(())
-    return ((folder / name, os.path.join(source, name)) for name in names)
+    return ((folder / name, os.path.join(source, readable_path(name))) for name in names)
 
 
 def _binary_kind(head: bytes) -> str | None:

@@ -44,6 +44,17 @@ def visible_controls(text: str, *, one_line: bool = False) -> str:
     return pattern.sub(_picture, text) if pattern.search(text) else text
 
 
+def readable_path(name: str) -> str:
+    """A file name as text that can be stored and printed. Bytes of a name that are not UTF-8
+    reach Python as lone surrogates, which SQLite, the index and stdout refuse: they are shown
+    as \\xNN escapes instead (such a name is indexed under this spelling)."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def has_bom(data: bytes) -> bool:
     return any(data.startswith(bom) for bom, _ in _BOMS)
 

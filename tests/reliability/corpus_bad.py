@@ -18,6 +18,11 @@ class Kind:
     expect: str  # "note" or "parsed"
     find: str = ""  # for "parsed": a word that must be searchable afterwards
 
+    @property
+    def shown(self) -> str:
+        """The path as dex names it: bytes of the name that are not UTF-8 as \\xNN."""
+        return os.fsencode(self.path).decode("utf-8", "backslashreplace")
+
 
 def _digest(
     headline: str, body: str, header: str = "The must-read stories in health policy"
@@ -37,6 +42,16 @@ def _eml(subject: str, body: str) -> str:
         f"Date: Thu, 14 Mar 2024 08:00:00 +0000\nMIME-Version: 1.0\n"
         f"Content-Type: text/plain; charset=utf-8\n\n{body}"
     )
+
+
+def nested_mail(depth: int) -> str:
+    """A mail whose MIME parts nest `depth` levels deep around one text part."""
+    head = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(depth)
+    )
+    closing = "".join(f"\n--b{i}--\n" for i in reversed(range(depth)))
+    return head + opening + "Content-Type: text/plain\n\nTrust fined over death.\n" + closing
 
 
 def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
@@ -222,5 +237,13 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         _digest("Escape name story escnameword", "The trust said so."),
         "parsed",
         "escnameword",
+    )
+    add("MIME parts nested 1,000 levels", "deep-mime.eml", nested_mail(1000), "note")
+    add(
+        "file name with bytes that are not UTF-8",
+        os.fsdecode(b"latin1-caf\xe9-\xff.txt"),
+        _digest("Latin name story latinnameword", "The trust said so."),
+        "parsed",
+        "latinnameword",
     )
     return kinds

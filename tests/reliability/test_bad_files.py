@@ -47,7 +47,7 @@ def test_bad_files_are_named_and_the_rest_indexed(tmp_path: Path) -> None:
     assert proc.returncode == 1, "files in the folder failed: the exit status says so"
     assert proc.stdout.startswith("Indexed "), proc.stdout
     for kind in kinds:
-        named = [line for line in lines if one_line(f"corpus/{kind.path}") in line]
+        named = [line for line in lines if one_line(f"corpus/{kind.shown}") in line]
         if kind.expect == "note":
             assert len(named) == 1, f"{kind.name}: expected one message naming it in {lines}"
             assert len(named[0]) < 300, named[0]
@@ -57,7 +57,7 @@ def test_bad_files_are_named_and_the_rest_indexed(tmp_path: Path) -> None:
     for kind in kinds:
         if kind.expect == "parsed":
             assert kind.find in found, f"{kind.name}: its story was not indexed"
-            assert f"corpus/{kind.path}" in found[kind.find], (kind.name, found[kind.find])
+            assert f"corpus/{kind.shown}" in found[kind.find], (kind.name, found[kind.find])
     record("bad-file kinds handled", len({k.name for k in kinds}))
     note(f"bad-file corpus ({len(kinds)} kinds incl. 50 MB line) indexed in {seconds:.1f} s")
 
@@ -73,9 +73,9 @@ def test_dex_parse_on_bad_files_names_each_and_prints_json(tmp_path: Path) -> No
     sources = {s["source"] for s in stories}
     for kind in kinds:
         if kind.expect == "parsed":
-            assert f"corpus/{kind.path}" in sources, kind.name
+            assert f"corpus/{kind.shown}" in sources, kind.name
         elif kind.expect == "note":
-            assert any(one_line(f"corpus/{kind.path}") in line for line in lines), kind.name
+            assert any(one_line(f"corpus/{kind.shown}") in line for line in lines), kind.name
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "huge-line.txt"])
