@@ -58,6 +58,7 @@ class IndexRun:
         sample: bool,
         trust_manifest: bool,
         mark: Callable[[bool], None],
+        follow_links: bool = False,
     ) -> None:
         self.index_dir = index_dir
         self.ix = ix
@@ -67,6 +68,7 @@ class IndexRun:
         self.sample = sample
         self.trust_manifest = trust_manifest
         self.mark = mark
+        self.follow_links = follow_links
         self.counts: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self.done = 0
@@ -92,7 +94,7 @@ class IndexRun:
 
     def execute(self, paths: Sequence[str]) -> IndexSummary:
         self.named = {readable_path(p) for p in paths}
-        found = list(iter_files(paths, self._walk_problem))
+        found = list(iter_files(paths, self._walk_problem, follow_links=self.follow_links))
         self.total = len(found)
         jobs, seen = self._scan(found)
         removed = self._removed(paths, seen)

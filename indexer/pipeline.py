@@ -175,6 +175,7 @@ def _each_file(
     paths: Iterable[str | os.PathLike[str]],
     on_problem: Callable[[Problem], None],
     read: Callable[[Path, str], list[T]],
+    follow_links: bool,
 ) -> Iterator[T]:
     """`read(path, source)` of every file named or found in named folders; a file that fails
     is one problem for `on_problem` and the others are still read.
@@ -183,7 +184,7 @@ def _each_file(
     """
     paths = list(paths)
     named = {readable_path(os.fspath(p)) for p in paths}
-    for path, source in iter_files(paths, on_problem):
+    for path, source in iter_files(paths, on_problem, follow_links=follow_links):
         try:
             results = read(path, source)
         except ReadError as exc:
@@ -203,20 +204,24 @@ def parse_paths(
     on_problem: Callable[[Problem], None],
     *,
     with_entities: bool = True,
+    follow_links: bool = False,
 ) -> Iterator[Digest]:
     """Digests of every file named or found in named folders; problems go to `on_problem`."""
 
     def read(path: Path, source: str) -> list[Digest]:
         return parse_file(path, source, with_entities=with_entities, on_problem=on_problem)
 
-    for digest in _each_file(paths, on_problem, read):
+    for digest in _each_file(paths, on_problem, read, follow_links):
         if not digest.stories:
             on_problem(Problem(digest.source, "no stories found", fatal=False))
         yield digest
 
 
 def explain_paths(
-    paths: Iterable[str | os.PathLike[str]], on_problem: Callable[[Problem], None]
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    follow_links: bool = False,
 ) -> Iterator[tuple[RawDigest, SplitResult]]:
     """For every digest, how the splitter read each of its lines and what it cut, kept and
     dropped (`dex parse --explain`)."""
@@ -227,7 +232,7 @@ def explain_paths(
             for raw in read_file(path, source, on_problem)
         ]
 
-    return _each_file(paths, on_problem, read)
+    return _each_file(paths, on_problem, read, follow_links)
 
 
 def _entity_json(entity: Entity) -> dict[str, object]:

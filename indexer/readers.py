@@ -92,10 +92,20 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_files(
-    paths: Iterable[str | os.PathLike[str]], on_problem: Callable[[Problem], None]
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    follow_links: bool = False,
 ) -> Iterator[tuple[Path, str]]:
-    """Files named or found below named folders (sorted, hidden entries and link loops skipped),
-    each with its source: the name as the user gave it, readable (see `readable_path`)."""
+    """Files named or found below named folders (sorted; hidden entries and link loops
+    skipped), each with its source: the name as the user gave it, readable (`readable_path`).
+
+    A symbolic link found in a folder that leads out of every folder named is not followed
+    (a note names it) unless `follow_links`: an archive holding a link to /etc/passwd must
+    not put that file in the index. A link the user names is followed.
+    """
+    paths = list(paths)
+    inside = None if follow_links else _Inside(paths)
     for given in paths:
         source = readable_path(os.fspath(given))
         path = Path(given)
@@ -105,28 +115,51 @@ def iter_files(
             on_problem(Problem(source, _reason(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, source, on_problem, {(info.st_dev, info.st_ino)})
+            yield from _walk(path, source, on_problem, {(info.st_dev, info.st_ino)}, inside)
         elif stat.S_ISREG(info.st_mode):
             yield path, source
         else:
             on_problem(Problem(source, "not a regular file"))
 
 
+class _Inside:
+    """Whether a link leads into one of the folders the user named."""
+
+    def __init__(self, paths: list[str | os.PathLike[str]]) -> None:
+        self._roots = tuple(
+            os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)
+        )
+
+    def target(self, link: Path) -> str | None:
+        """The real path a link leads to, when that is outside every named folder."""
+        real = os.path.realpath(link)
+        if os.path.join(real, "").startswith(self._roots):
+            return None
+        return real
+
+
 def _walk(
-    root: Path, source: str, on_problem: Callable[[Problem], None], seen: set[tuple[int, int]]
+    root: Path,
+    source: str,
+    on_problem: Callable[[Problem], None],
+    seen: set[tuple[int, int]],
+    inside: _Inside | None,
 ) -> Iterator[tuple[Path, str]]:
     # An explicit stack of directory listings keeps sorted depth-first order without recursion.
-    stack: list[Iterator[tuple[Path, str]]] = [_listing(root, source, on_problem)]
+    stack: list[Iterator[tuple[Path, str, bool]]] = [_listing(root, source, on_problem)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
             continue
-        path, entry_source = entry
+        path, entry_source, is_link = entry
         try:
             info = path.stat()
         except OSError as exc:
             on_problem(Problem(entry_source, _reason(exc), fatal=False))
+            continue
+        if is_link and inside is not None and (outside := inside.target(path)) is not None:
+            on_problem(Problem(entry_source, _LINK_OUT.format(readable_path(outside)), fatal=False))
             continue
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
@@ -137,15 +170,26 @@ def _walk(
             yield path, entry_source
 
 
+_LINK_OUT = "link out of the folders named, to {}: not followed (--follow-links follows it)"
+
+
 def _listing(
     folder: Path, source: str, on_problem: Callable[[Problem], None]
-) -> Iterator[tuple[Path, str]]:
+) -> Iterator[tuple[Path, str, bool]]:
+    """The folder's entries, sorted: path, source and whether it is a symbolic link."""
     try:
-        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
+        with os.scandir(folder) as listing:
+            entries = sorted(
+                (entry.name, entry.is_symlink())
+                for entry in listing
+                if not entry.name.startswith(".")
+            )
     except OSError as exc:
         on_problem(Problem(source, f"cannot list folder: {_reason(exc)}"))
         return iter(())
-    return ((folder / name, os.path.join(source, readable_path(name))) for name in names)
+    return (
+        (folder / name, os.path.join(source, readable_path(name)), link) for name, link in entries
+    )
 
 
 def _binary_kind(head: bytes) -> str | None:

@@ -161,11 +161,19 @@ def update_index(
     *,
     progress: Progress | None = None,
     on_problem: OnProblem | None = None,
+    follow_links: bool = False,
 ) -> IndexSummary:
     """Index the digests in `paths` (files or folders): new and changed files are parsed,
-    unchanged ones skipped, files gone from an indexed folder removed. IndexBusyError when
-    another process is writing and does not finish within a few seconds."""
-    return _update(Path(index_dir), [os.fspath(p) for p in paths], progress, on_problem)
+    unchanged ones skipped, files gone from an indexed folder removed; links out of the
+    folders are followed only if asked. IndexBusyError when another process is writing and
+    does not finish within a few seconds."""
+    return _update(
+        Path(index_dir),
+        [os.fspath(p) for p in paths],
+        progress,
+        on_problem,
+        follow_links=follow_links,
+    )
 
 
 def _update(
@@ -176,6 +184,7 @@ def _update(
     *,
     sample: bool = False,
     rebuild_only: bool = False,
+    follow_links: bool = False,
 ) -> IndexSummary:
     started = time.perf_counter()
     if not (index_dir / engine.WRITE_LOCK).exists():
@@ -219,6 +228,7 @@ def _update(
                 sample=sample,
                 trust_manifest=bool(marker.get("clean", False)),
                 mark=lambda clean: _write_marker(index_dir, clean=clean),
+                follow_links=follow_links,
             )
             summary = run.execute(paths)
         finally:

@@ -31,6 +31,11 @@ def _digest(
     return f"{header}\n\n{headline}\n\n{body}\n\n{second}"
 
 
+def good_digest(word: str) -> str:
+    """A digest that splits into stories, one of them holding `word`."""
+    return _digest(f"Trust opens {word} clinic", "NHS England said the clinic would open in May.")
+
+
 def _write(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
@@ -65,9 +70,7 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
 
     _write(
         root / "good" / "2024-03-14-good.txt",
-        _digest(
-            f"Trust opens {GOOD_WORD} clinic", "NHS England said the clinic would open in May."
-        ),
+        good_digest(GOOD_WORD),
     )
     add("empty file", "empty.txt", b"", "note")
     add("whitespace only", "blank.txt", b"  \n\t\n   \r\n\n", "note")

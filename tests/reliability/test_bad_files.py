@@ -88,3 +88,40 @@ def test_a_named_bad_file_fails_with_one_line(tmp_path: Path, name: str) -> None
     lines = [line for line in message_lines(proc.stderr) if "indexing:" not in line]
     assert len(lines) == 1 and f"corpus/{name}" in lines[0], lines
     assert proc.returncode == 1, kinds[name].name
+
+
+def test_links_out_of_the_named_folder_are_not_followed(tmp_path: Path) -> None:
+    """An archive holding links to /etc/passwd-like files: a note for each, nothing indexed
+    from them, unless --follow-links; a link inside the folder is followed."""
+    work = tmp_path
+    secret = work / "private"
+    secret.mkdir()
+    (secret / "passwd").write_text("root:x:0:0:root:/root:/bin/bash passwdword\n")
+    (secret / "notes.txt").write_text(corpus_bad.good_digest("folderlinkword"))
+    corpus = work / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "good.txt").write_text(corpus_bad.good_digest(corpus_bad.GOOD_WORD))
+    (corpus / "passwd").symlink_to(secret / "passwd")
+    (corpus / "sub" / "private").symlink_to("../../private")
+    (corpus / "sub" / "same.txt").symlink_to("../good.txt")  # stays inside: followed
+    data = work / "data"
+    words = ["passwdword", "folderlinkword", corpus_bad.GOOD_WORD]
+    for command in (["index", "corpus"], ["parse", "--json", "--no-entities", "corpus"]):
+        proc = run_dex(data, *command, cwd=work)
+        assert_no_traceback(proc)
+        assert proc.returncode == 0, proc.stderr
+        lines = message_lines(proc.stderr)
+        for name in ("corpus/passwd", "corpus/sub/private"):
+            [line] = [line for line in lines if f"{name}:" in line]
+            assert "not followed" in line, line
+        assert not [line for line in lines if "same.txt" in line], lines
+    assert "passwdword" not in proc.stdout and "folderlinkword" not in proc.stdout
+    assert {s["source"] for s in json.loads(proc.stdout)} == {
+        "corpus/good.txt",
+        "corpus/sub/same.txt",
+    }
+    found = _search(data, words, work)
+    assert set(found) == {corpus_bad.GOOD_WORD}, found
+    followed = run_dex(data, "index", "--follow-links", "corpus", cwd=work)
+    assert followed.returncode == 0, followed.stderr
+    assert set(_search(data, words, work)) == set(words)

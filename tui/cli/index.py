@@ -20,13 +20,20 @@ _PLAIN_EVERY_SECONDS = 2.0
 
 @click.command("index")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-def index(paths: tuple[str, ...]) -> None:
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the folders named (not followed by default).",
+)
+def index(paths: tuple[str, ...], follow_links: bool) -> None:
     """Index digest files, or folders of them, for searching.
 
     Run it again whenever digests arrive: unchanged files are skipped, changed files are
     re-read, and files gone from an indexed folder leave the index. A story repeated in
-    several digests is kept once, listing each of them. Problems are named on stderr, one
-    line each; the exit status is 1 if a file could not be read or the index is busy.
+    several digests is kept once, listing each of them. A symbolic link in a folder that leads
+    out of the folders named is skipped with a note, unless --follow-links. Problems are named
+    on stderr, one line each; the exit status is 1 if a file could not be read or the index is
+    busy.
     """
     from indexer.store import IndexBusyError, IndexDamagedError, update_index
 
@@ -34,7 +41,11 @@ def index(paths: tuple[str, ...]) -> None:
     with _Reporter() as reporter:
         try:
             summary = update_index(
-                index_dir, list(paths), progress=reporter.progress, on_problem=reporter.problem
+                index_dir,
+                list(paths),
+                progress=reporter.progress,
+                on_problem=reporter.problem,
+                follow_links=follow_links,
             )
         except IndexBusyError as exc:
             reporter.close()
