@@ -15,7 +15,7 @@ from typing import TypeVar
 from indexer import entities
 from indexer.debris import Headlines
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
-from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
+from indexer.readers import ReadError, Skipped, digest_date, iter_digests, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
 from indexer.textcodec import readable_path
 
@@ -146,7 +146,7 @@ def parse_file(
     """Read and split one file (an mbox gives several digests); raises ReadError / Skipped."""
     digests = [
         build_digest(raw, with_entities=with_entities)
-        for raw in read_file(path, source, on_problem)
+        for raw in iter_digests(path, source, on_problem)  # an mbox's raw text is let go
     ]
     return _without_cross_references(digests) if len(digests) > 1 else digests
 

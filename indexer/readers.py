@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dateutil import parser as dateparser
 
@@ -20,14 +21,20 @@ from indexer.blocks import Block
 from indexer.digest_dates import date_in_name, date_in_text
 from indexer.feeds import FeedError, looks_like_feed, read_feed
 from indexer.html_text import html_to_text
-from indexer.mail import looks_like_mbox, looks_like_message, message_digest, read_mbox
+from indexer.mail import (
+    looks_like_mbox,
+    looks_like_message,
+    mbox_messages,
+    message_digest,
+    read_mbox,
+)
 from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.outlook_msg import MsgError, read_msg
 from indexer.read_errors import ReadError, Skipped
 from indexer.textcodec import decode_bytes, has_bom, readable_path, tidy, visible_controls
 
-__all__ = ["ReadError", "Skipped", "iter_files", "read_file"]
+__all__ = ["ReadError", "Skipped", "iter_digests", "iter_files", "read_file"]
 
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"%PDF", "PDF document"),
@@ -78,7 +85,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: Outlook .msg, old
 # A digest is a few thousand to a few hundred thousand characters. Far beyond that a file is a
 # log or a dump: parsing 50 MB of text would take minutes and gigabytes, so it is skipped.
 MAX_DIGEST_CHARS = 6_000_000
-MAX_FILE_BYTES = 32 * 1024 * 1024  # before reading (mbox files may be bigger: many digests)
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a file read whole, or one message of an mbox
 
 
 def _reason(exc: OSError) -> str:
@@ -205,19 +212,89 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; Skipped for one too large to be a digest (an mbox may be large)."""
+def read_file(
+    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
+) -> list[RawDigest]:
+    """Read one file into digests (an mbox gives several); raises ReadError or Skipped.
+
+    `on_problem` hears about single unreadable messages inside an otherwise good mbox.
+    """
+    return list(iter_digests(path, source, on_problem))
+
+
+def iter_digests(
+    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
+) -> Iterator[RawDigest]:
+    """`read_file`'s digests one at a time: an mbox, which may be far larger than a digest, is
+    read message by message (each up to MAX_FILE_BYTES); any other file is read whole, up to
+    MAX_FILE_BYTES."""
+    suffix = path.suffix.lower()
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(_SNIFF)
-            if size > MAX_FILE_BYTES and not (
-                path.suffix.lower() in _MBOX_EXT or looks_like_mbox(head)
-            ):
+            kind = _format(suffix, head)
+            if kind == "mbox":
+                handle.seek(0)
+                yield from _mbox(path, source, handle, on_problem)
+                return
+            if size > MAX_FILE_BYTES:
                 raise Skipped(f"too large for a digest ({_megabytes(size)}); not read")
-            return head + handle.read()
+            data = head + handle.read()
     except OSError as exc:
         raise ReadError(f"cannot read: {_reason(exc)}") from exc
+    if kind == "msg":
+        yield _outlook(path, source, data)
+    elif kind == "feed":
+        yield from _feed(path, source, data)
+    else:
+        yield _text(path, source, suffix, data)
+
+
+def _format(suffix: str, head: bytes) -> str:
+    """What the file's name and first bytes say it is: "msg", "feed", "mbox" or "text";
+    Skipped for what is no digest."""
+    # Nothing to read is not a failure inside a folder (mail folders hold 0-byte files); as
+    # Skipped it still fails a file the user named.
+    if not head:
+        raise Skipped("empty file")
+    if suffix == ".msg" or (head.startswith(_OLE) and suffix not in _NOT_DIGEST_EXT):
+        return "msg"
+    if suffix in _FEED_EXT or looks_like_feed(head):
+        return "feed"
+    if suffix == ".xml":
+        raise Skipped("not a digest format (.xml file that is not an RSS or Atom feed)")
+    kind = _binary_kind(head)
+    if kind is not None:
+        raise Skipped(f"not a digest ({kind})")
+    if suffix in _NOT_DIGEST_EXT:
+        raise Skipped(f"not a digest format ({suffix} file)")
+    # Mail is known by its content too: Maildir files have no extension (or one such as
+    # ".host:2,S" that names no format), and saved messages are often ".txt".
+    sniff = suffix not in _MD_EXT and suffix not in _HTML_EXT
+    if (suffix in _MBOX_EXT and head.strip()) or (sniff and looks_like_mbox(head)):
+        return "mbox"
+    return "text"
+
+
+def _mbox(
+    path: Path, source: str, handle: BinaryIO, on_problem: Callable[[Problem], None] | None
+) -> Iterator[RawDigest]:
+    def bad(number: int, reason: str) -> None:
+        if on_problem is not None:
+            on_problem(Problem(f"{source} (message {number})", reason))
+
+    readable = False
+    for number, mail in read_mbox(mbox_messages(handle, MAX_FILE_BYTES), bad):
+        try:
+            digest = _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
+        except (ReadError, Skipped) as exc:
+            bad(number, str(exc))
+            continue
+        readable = True
+        yield digest
+    if not readable:
+        raise ReadError("mbox: no readable message")
 
 
 def _looks_like_html(text: str) -> bool:
@@ -230,66 +307,26 @@ def _looks_like_html(text: str) -> bool:
     return "<body" in head or "<head" in head
 
 
-def read_file(
-    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
-) -> list[RawDigest]:
-    """Read one file into digests (an mbox gives several); raises ReadError or Skipped.
-
-    `on_problem` hears about single unreadable messages inside an otherwise good mbox.
-    """
-    suffix = path.suffix.lower()
-    data = _read_bytes(path)
-    # Nothing to read is not a failure inside a folder (mail folders hold 0-byte files); as
-    # Skipped it still fails a file the user named.
-    if not data:
-        raise Skipped("empty file")
-    if suffix == ".msg" or (data.startswith(_OLE) and suffix not in _NOT_DIGEST_EXT):
-        return [_outlook(path, source, data)]
-    if suffix in _FEED_EXT or looks_like_feed(data[:_SNIFF]):
-        return _feed(path, source, data)
-    if suffix == ".xml":
-        raise Skipped("not a digest format (.xml file that is not an RSS or Atom feed)")
-    kind = _binary_kind(data[:_SNIFF])
-    if kind is not None:
-        raise Skipped(f"not a digest ({kind})")
-    if suffix in _NOT_DIGEST_EXT:
-        raise Skipped(f"not a digest format ({suffix} file)")
+def _text(path: Path, source: str, suffix: str, data: bytes) -> RawDigest:
+    """A single message, an HTML page, Markdown or plain text."""
     if not data.strip():
         raise Skipped("no text (whitespace only)")
-
-    # Mail is known by its content too: Maildir files have no extension (or one such as
-    # ".host:2,S" that names no format), and saved messages are often ".txt".
-    sniff = suffix not in _MD_EXT and suffix not in _HTML_EXT
-    if suffix in _MBOX_EXT or (sniff and looks_like_mbox(data)):
-
-        def bad(number: int, reason: str) -> None:
-            if on_problem is not None:
-                on_problem(Problem(f"{source} (message {number})", reason))
-
-        digests = []
-        for number, mail in enumerate(read_mbox(data, bad), start=1):
-            try:
-                digests.append(_digest(path, source, mail.text, mail.title, mail.date, mail.blocks))
-            except (ReadError, Skipped) as exc:
-                bad(number, str(exc))
-        if not digests:
-            raise ReadError("mbox: no readable message")
-        return digests
-    if suffix in _EML_EXT or (sniff and looks_like_message(data)):
+    if suffix in _EML_EXT or (
+        suffix not in _MD_EXT and suffix not in _HTML_EXT and looks_like_message(data)
+    ):
         mail = message_digest(data)
-        return [_digest(path, source, mail.text, mail.title, mail.date, mail.blocks)]
-
+        return _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
     text = decode_bytes(data)
     if not text.strip():
         raise ReadError("no text (whitespace only)")
     if suffix in _HTML_EXT or (suffix not in _MD_EXT and _looks_like_html(text)):
         page = html_to_text(text)
-        return [_digest(path, source, page.text, page.title, page.date, page.blocks)]
+        return _digest(path, source, page.text, page.title, page.date, page.blocks)
     if suffix in _MD_EXT:
         md = markdown_to_text(text)
         day = _parse_day(md.date) if md.date else None
-        return [_digest(path, source, md.text, md.title, day, md.blocks)]
-    return [_digest(path, source, text, None, None, None)]
+        return _digest(path, source, md.text, md.title, day, md.blocks)
+    return _digest(path, source, text, None, None, None)
 
 
 def _outlook(path: Path, source: str, data: bytes) -> RawDigest:

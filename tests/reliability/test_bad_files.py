@@ -16,6 +16,7 @@ from tests.reliability.helpers import (
     note,
     record,
     run_dex,
+    run_dex_peak,
 )
 from tui.cli.shown import one_line
 
@@ -125,3 +126,51 @@ def test_links_out_of_the_named_folder_are_not_followed(tmp_path: Path) -> None:
     followed = run_dex(data, "index", "--follow-links", "corpus", cwd=work)
     assert followed.returncode == 0, followed.stderr
     assert set(_search(data, words, work)) == set(words)
+
+
+def _mbox_with_attachments(path: Path, messages: int, attachment_bytes: int) -> None:
+    """An mbox of `messages` digests, each with an attachment (how mail folders grow large)."""
+    base64_line = b"QUJD" * 19 + b"\n"
+    attachment = base64_line * (attachment_bytes // len(base64_line))
+    with open(path, "wb") as out:
+        for number in range(messages):
+            digest = corpus_bad.good_digest(f"bigmboxword number {number}")
+            out.write(
+                b"From news@example.org Thu Mar 14 08:00:00 2024\nFrom: news@example.org\n"
+                b"Subject: Digest\nMIME-Version: 1.0\n"
+                b'Content-Type: multipart/mixed; boundary="B"\n\n--B\n'
+                b"Content-Type: text/plain; charset=utf-8\n\n" + digest.encode() + b"\n--B\n"
+                b"Content-Type: image/png\nContent-Transfer-Encoding: base64\n\n"
+                + attachment + b"--B--\n\n"
+            )  # fmt: skip
+
+
+def test_mbox_beyond_the_size_cap_is_read_message_by_message(tmp_path: Path) -> None:
+    """A file starting "From " is read as an mbox: message by message, each within the 32 MB
+    cap, so memory stays bounded whatever the file's size. A text file of 80 MB that starts
+    like one is one message too large (one line); an mbox of 36 MB is read whole."""
+    work = tmp_path
+    (work / "small").mkdir()
+    (work / "small" / "good.txt").write_text(corpus_bad.good_digest(corpus_bad.GOOD_WORD))
+    _, baseline = run_dex_peak(work / "data0", "index", "small", cwd=work)
+
+    (work / "log").mkdir()
+    log = work / "log" / "server.txt"
+    line = b"hospital beds funding winter plan and more words here\n"
+    log.write_bytes(b"From someone\nSubject: log\n\n" + line * (80_000_000 // len(line)))
+    proc, peak = run_dex_peak(work / "data1", "index", "log", cwd=work)
+    assert_no_traceback(proc)
+    [message] = [line for line in message_lines(proc.stderr) if "indexing:" not in line]
+    assert "log/server.txt" in message and "too large" in message, message
+    note(f"80 MB text file starting 'From ': peak {peak:.0f} MB (baseline {baseline:.0f} MB)")
+    assert peak - baseline < 80, "the file was read whole"
+
+    (work / "mail").mkdir()
+    _mbox_with_attachments(work / "mail" / "archive.mbox", 36, 1_000_000)
+    proc, peak = run_dex_peak(work / "data2", "index", "mail", cwd=work)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert not [line for line in message_lines(proc.stderr) if "indexing:" not in line]
+    assert proc.stdout.startswith("Indexed 36 digests"), proc.stdout
+    note(f"36 MB mbox of 36 messages: peak {peak:.0f} MB (baseline {baseline:.0f} MB)")
+    assert peak - baseline < 36, "the mbox was read whole"
