@@ -174,3 +174,17 @@ def test_mbox_beyond_the_size_cap_is_read_message_by_message(tmp_path: Path) -> 
     assert proc.stdout.startswith("Indexed 36 digests"), proc.stdout
     note(f"36 MB mbox of 36 messages: peak {peak:.0f} MB (baseline {baseline:.0f} MB)")
     assert peak - baseline < 36, "the mbox was read whole"
+
+
+def test_a_million_short_lines_are_read_in_linear_time(tmp_path: Path) -> None:
+    """A 2 MB file of a million one-letter lines once took 53 s (joining wrapped lines was
+    quadratic); it is indexed, and the time printed. tests/perf/bench_lines.py compares N and
+    4N lines; no time is asserted here."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "lines.txt").write_text("\n".join(["x"] * 1_000_000))
+    started = time.perf_counter()
+    proc = run_dex(tmp_path / "data", "index", "corpus", cwd=tmp_path, timeout=600)
+    seconds = time.perf_counter() - started
+    assert_no_traceback(proc)
+    assert proc.returncode == 0 and proc.stdout.startswith("Indexed 1 digests"), proc.stdout
+    note(f"2 MB file of a million one-letter lines indexed in {seconds:.1f} s")
