@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from indexer.read_errors import ReadError
 
@@ -42,6 +43,43 @@ def visible_controls(text: str, *, one_line: bool = False) -> str:
     visible (for one-line messages naming a file)."""
     pattern = _CONTROLS_ONE_LINE if one_line else _CONTROLS
     return pattern.sub(_picture, text) if pattern.search(text) else text
+
+
+# Characters that change what a line seems to say without being seen: bidi embeddings,
+# overrides and isolates (which reorder the text after them: "Trojan Source"), zero-width
+# characters and tag characters (which hide text or split a word). Left in the index and in JSON;
+# shown as U+FFFD wherever a person reads text. The marks LRM, RLM and ALM, which cannot reorder
+# letters, are left to right-to-left text that needs them.
+_HIDDEN = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060-\u2064\ufeff\u180e]|[\U000e0000-\U000e007f]+"
+)
+_FLAG = "\U0001f3f4"  # a subdivision flag (England, Scotland, Wales) is 🏴 and tag characters
+
+
+def _hidden(match: re.Match[str]) -> str:
+    """U+FFFD for each hidden character, but for those an emoji is made of."""
+    found, text, at = match.group(), match.string, match.start()
+    before = text[at - 1] if at else ""
+    if found == "\u200d":  # a zero-width joiner between emoji: 👩‍⚕️
+        if (before == "\ufe0f" or _emoji(before)) and _emoji(text[at + 1 : at + 2]):
+            return found
+    elif found >= "\U000e0000" and before == _FLAG:  # a run of tag characters after 🏴
+        return found
+    return "\ufffd" * len(found)
+
+
+def _emoji(char: str) -> bool:
+    return bool(char) and unicodedata.category(char) in ("So", "Sk")
+
+
+def visible_text(text: str, *, one_line: bool = False) -> str:
+    """Text as a person is shown it (terminal, app, one-line message): control characters as
+    visible symbols (`visible_controls`) and hidden characters as U+FFFD, one character for
+    one, so offsets into the text (entities, query terms) still fit."""
+    text = visible_controls(text, one_line=one_line)
+    if text.isascii() or _HIDDEN.search(text) is None:
+        return text
+    return _HIDDEN.sub(_hidden, text)
 
 
 def readable_path(name: str) -> str:
