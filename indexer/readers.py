@@ -32,7 +32,14 @@ from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.outlook_msg import MsgError, read_msg
 from indexer.read_errors import ReadError, Skipped
-from indexer.textcodec import decode_bytes, has_bom, readable_path, tidy, visible_controls
+from indexer.textcodec import (
+    decode_bytes,
+    has_bom,
+    nul_text,
+    readable_path,
+    tidy,
+    visible_controls,
+)
 
 __all__ = ["ReadError", "Skipped", "iter_digests", "iter_files", "read_file"]
 
@@ -203,7 +210,7 @@ def _binary_kind(head: bytes) -> str | None:
     for offset, magic, kind in _MAGIC:
         if head.startswith(magic, offset):
             return kind
-    if b"\x00" in head and not has_bom(head):
+    if b"\x00" in head and not has_bom(head) and nul_text(head) is None:
         return "binary data"
     return None
 

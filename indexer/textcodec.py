@@ -19,6 +19,11 @@ _BOMS = (
 # without the preference it often answers cp1250, which garbles letters such as ï.
 _PREFERRED = ("utf_8", "cp1252", "iso8859_15", "latin_1")
 _SAMPLE = 2_000_000
+_NUL_SAMPLE = 65_536  # enough to tell text holding NULs from binary data
+_STRAY_NULS = 8  # NULs a short text file may hold and still be text
+_WIDE = ("utf_16_le", "utf_16_be")
+# Control bytes text does not hold (tab, line ends and ESC aside): binary data is full of them.
+_CONTROL_BYTES = bytes([*range(1, 9), *range(14, 27), *range(28, 32), 127])
 
 # Regular expressions, not str.translate: translate with a dict is slow on non-ASCII text.
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v]")
@@ -97,14 +102,48 @@ def has_bom(data: bytes) -> bool:
     return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
+def nul_text(sample: bytes) -> str | None:
+    """For bytes holding NULs, which binary files are full of: the encoding of text that holds
+    them all the same (UTF-16 without a BOM, whose English text is half NULs), "" for text with
+    a few stray NULs (one in a hundred bytes at most), None for binary data."""
+    from charset_normalizer import from_bytes  # only for bytes with NULs: load lazily
+
+    sample = sample[:_NUL_SAMPLE]
+    guess = from_bytes(sample).best()
+    if guess is not None and guess.encoding in _WIDE and _wide_nuls(sample, guess.encoding):
+        return guess.encoding
+    rest = sample.replace(b"\x00", b"")
+    nuls = len(sample) - len(rest)
+    controls = len(rest) - len(rest.translate(None, _CONTROL_BYTES))
+    if nuls > max(_STRAY_NULS, len(sample) // 100) or controls > len(sample) // 100:
+        return None
+    return "" if rest.strip() and from_bytes(rest).best() is not None else None
+
+
+def _wide_nuls(sample: bytes, encoding: str) -> bool:
+    """The NULs fall where UTF-16 puts the high byte of Latin letters (every second byte,
+    on the side the byte order says), which charset-normalizer does not check on a few bytes."""
+    size = len(sample) // 2 * 2
+    high, low = sample[1:size:2], sample[0:size:2]
+    if encoding == "utf_16_be":
+        high, low = low, high
+    return size >= 16 and high.count(0) * 10 >= len(high) * 3 and low.count(0) * 20 <= len(low)
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode text: BOM, then strict UTF-8, then charset-normalizer's best guess."""
+    """Decode text: BOM, then UTF-16 without one, then strict UTF-8, then charset-normalizer's
+    best guess; stray NUL bytes are dropped."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReadError(f"cannot decode text: bad {encoding} data") from exc
+    if b"\x00" in data:
+        wide = nul_text(data)
+        if wide:
+            return data.decode(wide, errors="replace")
+        data = data.replace(b"\x00", b"")  # a stray NUL says nothing
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -191,7 +191,26 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         "parsed",
         "nulbyteword",
     )
-    add("NUL bytes at the start", "nul-early.txt", "\x00\x00" + _digest("Early", "Body."), "note")
+    add(
+        "NUL bytes at the start of text",
+        "nul-early.txt",
+        "\x00\x00" + _digest("Early story nulstartword", "Body."),
+        "parsed",
+        "nulstartword",
+    )
+    add(
+        "one stray NUL byte in text",
+        "nul-stray.txt",
+        _digest("Stray story straynulword", "The trust\x00 said so."),
+        "parsed",
+        "straynulword",
+    )
+    add(
+        "a block of NUL bytes in text (a crash)",
+        "nul-block.txt",
+        _digest("Block story", "Text." + "\x00" * 4000 + "More text."),
+        "note",
+    )
     add(
         "right-to-left text",
         "rtl.txt",
@@ -223,6 +242,16 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         "parsed",
         "utf16word",
     )
+    for order in ("le", "be"):
+        add(
+            f"UTF-16 {order.upper()} without a BOM",
+            f"utf16{order}.txt",
+            _digest(f"Wide story utf16{order}word", "The trust said £5m.").encode(
+                f"utf-16-{order}"
+            ),
+            "parsed",
+            f"utf16{order}word",
+        )
     add("PDF file", "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + os.urandom(500), "note")
     add(
         "folder named like a file",
