@@ -32,6 +32,7 @@ from indexer.manifest import FileRecord, Manifest, Row
 from indexer.models import IndexSummary, Problem
 from indexer.pipeline import parse_file
 from indexer.readers import iter_files
+from indexer.textcodec import readable_path
 from indexer.vocab import Vocabulary
 
 POOL_MIN_FILES = 4  # fewer changed files than this are indexed in-process
@@ -57,6 +58,7 @@ class IndexRun:
         sample: bool,
         trust_manifest: bool,
         mark: Callable[[bool], None],
+        follow_links: bool = False,
     ) -> None:
         self.index_dir = index_dir
         self.ix = ix
@@ -66,6 +68,7 @@ class IndexRun:
         self.sample = sample
         self.trust_manifest = trust_manifest
         self.mark = mark
+        self.follow_links = follow_links
         self.counts: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self.done = 0
@@ -90,8 +93,8 @@ class IndexRun:
             self.progress(self.done, self.total, source)
 
     def execute(self, paths: Sequence[str]) -> IndexSummary:
-        self.named = set(paths)
-        found = list(iter_files(paths, self._walk_problem))
+        self.named = {readable_path(p) for p in paths}
+        found = list(iter_files(paths, self._walk_problem, follow_links=self.follow_links))
         self.total = len(found)
         jobs, seen = self._scan(found)
         removed = self._removed(paths, seen)
@@ -108,19 +111,20 @@ class IndexRun:
         seen: set[str] = set()
         own = os.path.join(os.path.abspath(self.index_dir), "")
         for path, source in found:
-            key = os.path.abspath(path)
+            real = os.path.abspath(path)
+            key = readable_path(real)  # the manifest's name for it
             if key in seen or key.startswith(own):  # never index the index's own files
                 self._advance(source)
                 continue
             seen.add(key)
             try:
-                info = os.stat(key)
+                info = os.stat(real)
                 before = known.get(key)
                 if before and (before.size, before.mtime_ns) == (info.st_size, info.st_mtime_ns):
                     self._count(unchanged=1)
                     self._advance(source)
                     continue
-                content_hash = hash_file(key) if before else ""  # a new file: the worker's
+                content_hash = hash_file(real) if before else ""  # a new file: the worker's
             except OSError as exc:
                 self._count(failed=1)
                 self._problem(Problem(source, f"cannot read: {exc.strerror or exc}"))
@@ -140,7 +144,9 @@ class IndexRun:
     def _removed(self, paths: Sequence[str], seen: set[str]) -> list[FileRecord]:
         """Indexed files gone from a folder being indexed (and the samples, once the user
         indexes digests of their own)."""
-        folders = [os.path.join(os.path.abspath(p), "") for p in paths if os.path.isdir(p)]
+        folders = [
+            os.path.join(readable_path(os.path.abspath(p)), "") for p in paths if os.path.isdir(p)
+        ]
         gone: list[FileRecord] = []
         dropped_samples = False
         for record in self.manifest.files().values():

@@ -12,21 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import email
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email import policy
 from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from typing import BinaryIO, NamedTuple
 
 from indexer.blocks import Block
 from indexer.html_text import html_to_text
-from indexer.read_errors import ReadError
+from indexer.read_errors import ReadError, Skipped
 from indexer.textcodec import decode_bytes, tidy
 
-_ENVELOPE = re.compile(rb"^From \S+.*$", re.M)
-_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.M)
+_ENVELOPE = re.compile(rb"From \S")
+_ENVELOPE_TIME = re.compile(rb"\d\d:\d\d")
+_ESCAPED = re.compile(rb">+From ")
+_LINE_PIECE = 1 << 20  # bytes read at most at once: a file of one huge line stays bounded
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
 _KNOWN = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
@@ -146,6 +149,8 @@ def message_digest(data: bytes) -> MailText:
         message_id = str(message.get("message-id") or "").strip() or None
     except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ReadError(f"malformed e-mail: {exc}") from exc
+    except RecursionError as exc:  # the parser recurses once a level: ~1,000 levels exhaust it
+        raise ReadError("malformed e-mail: MIME parts nested too deeply") from exc
     if not text.strip():
         raise ReadError("e-mail has no readable text part")
     shown = _decoded(subject).strip() if subject is not None else ""
@@ -181,38 +186,99 @@ def _day(header: object) -> dt.date | None:
         return None
 
 
-def split_mbox(data: bytes) -> list[bytes]:
-    """Messages of an mbox (mboxo/mboxrd), envelope lines removed and `>From ` unescaped."""
-    starts = [
-        match.start()
-        for match in _ENVELOPE.finditer(data)
-        if match.start() == 0
-        or data[max(0, match.start() - 2) : match.start()] == b"\n\n"
-        or re.search(rb"\d\d:\d\d", match.group())
-    ]
-    messages = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(data)
-        chunk = data[start:end]
-        newline = chunk.find(b"\n")
-        body = chunk[newline + 1 :] if newline >= 0 else b""
-        messages.append(_ESCAPED_FROM.sub(rb"\1", body))
-    return messages
+class MboxMessage(NamedTuple):
+    """One message of an mbox: its bytes (envelope line removed, `>From ` unescaped), or None
+    when it is longer than the limit and was skipped unread; its size in bytes either way."""
+
+    data: bytes | None
+    size: int
 
 
-def read_mbox(data: bytes, on_bad: Callable[[int, str], None] | None = None) -> list[MailText]:
-    """Every readable message; unreadable ones are reported to `on_bad(number, reason)`."""
-    digests = []
-    failures = []
-    for number, chunk in enumerate(split_mbox(data), start=1):
+def mbox_messages(handle: BinaryIO, limit: int) -> Iterator[MboxMessage]:
+    """The messages of an mbox (mboxo/mboxrd) read from `handle` one at a time, so memory is
+    bounded by `limit` (bytes a message may have) whatever the size of the file."""
+    kept = bytearray()
+    size = 0
+    started = False
+    first_line = True
+    line_start = True  # the next piece begins a line (readline stops at _LINE_PIECE bytes)
+    blank_before = False
+    while piece := handle.readline(_LINE_PIECE):
+        if (
+            line_start
+            and piece.startswith(b"From ")
+            and _is_envelope(piece, first_line, blank_before)
+        ):
+            if started:
+                yield MboxMessage(bytes(kept) if size <= limit else None, size)
+            kept, size, started = bytearray(), 0, True
+            while not piece.endswith(b"\n") and piece:  # the rest of a long envelope line
+                piece = handle.readline(_LINE_PIECE)
+            line_start, blank_before, first_line = True, False, False
+            continue
+        if started:
+            size += len(piece)
+            if size <= limit:
+                kept += piece[1:] if line_start and _ESCAPED.match(piece) else piece
+            elif kept:
+                kept = bytearray()  # too large: the message is counted, not kept
+        blank_before = line_start and piece == b"\n"
+        line_start = piece.endswith(b"\n")
+        first_line = False
+    if started:
+        yield MboxMessage(bytes(kept) if size <= limit else None, size)
+
+
+def _is_envelope(line: bytes, first: bool, blank_before: bool) -> bool:
+    """`From sender ...` at the start of the file, after a blank line, or with a time in it (a
+    body line starting "From " is escaped as ">From " by most writers, but not all)."""
+    if _ENVELOPE.match(line) is None:
+        return False
+    return first or blank_before or _ENVELOPE_TIME.search(line) is not None
+
+
+_THREAD_HEADER = re.compile(rb"^(?:in-reply-to|references):(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def answered_ids(messages: Iterable[MboxMessage]) -> set[str]:
+    """The Message-IDs that messages of an mbox answer (In-Reply-To, References), read from
+    their headers only."""
+    found: set[str] = set()
+    for message in messages:
+        if message.data is None:
+            continue
+        end = _HEADER_END.search(message.data)
+        head = message.data[: end.start()] if end is not None else message.data
+        for match in _THREAD_HEADER.finditer(head):
+            found.update(_MESSAGE_ID.findall(match.group(1).decode("latin-1")))
+    return found
+
+
+def read_mbox(
+    messages: Iterable[MboxMessage], on_bad: Callable[[int, str], None] | None = None
+) -> Iterator[tuple[int, MailText]]:
+    """Every readable message with its number, as it is read; unreadable ones are reported to
+    `on_bad(number, reason)` once one message was readable (ReadError if none is)."""
+    failures: list[tuple[int, str]] = []
+    readable = False
+    only_large = True  # every message so far too large: not mail, a log or a dump
+    for number, message in enumerate(messages, start=1):
+        only_large = only_large and message.data is None
         try:
-            digests.append(message_digest(chunk))
+            if message.data is None:
+                megabytes = message.size / 1_000_000
+                raise ReadError(f"too large for a digest ({megabytes:.1f} MB); not read")
+            mail = message_digest(message.data)
         except ReadError as exc:
             failures.append((number, str(exc)))
-    if not digests:
+        else:
+            readable = True
+            yield number, mail
+        if readable and failures and on_bad is not None:
+            for failed in failures:
+                on_bad(*failed)
+            failures.clear()
+    if not readable:
         reason = failures[0][1] if failures else "no messages found"
-        raise ReadError(f"mbox: {reason}")
-    if on_bad is not None:
-        for number, reason in failures:
-            on_bad(number, reason)
-    return digests
+        raise (Skipped if failures and only_large else ReadError)(f"mbox: {reason}")

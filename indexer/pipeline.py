@@ -14,8 +14,9 @@ from typing import TypeVar
 from indexer import entities
 from indexer.debris import Headlines
 from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
-from indexer.readers import ReadError, Skipped, digest_date, iter_files, read_file
+from indexer.readers import ReadError, Skipped, digest_date, iter_digests, iter_files, read_file
 from indexer.segment import SplitResult, split_digest
+from indexer.textcodec import readable_path
 from indexer.titles import lead_title, shorten
 
 T = TypeVar("T")
@@ -130,7 +131,7 @@ def parse_file(
     """Read and split one file (an mbox gives several digests); raises ReadError / Skipped."""
     digests = [
         build_digest(raw, with_entities=with_entities)
-        for raw in read_file(path, source, on_problem)
+        for raw in iter_digests(path, source, on_problem)  # an mbox's raw text is let go
     ]
     return _without_cross_references(digests) if len(digests) > 1 else digests
 
@@ -159,6 +160,7 @@ def _each_file(
     paths: Iterable[str | os.PathLike[str]],
     on_problem: Callable[[Problem], None],
     read: Callable[[Path, str], list[T]],
+    follow_links: bool,
 ) -> Iterator[T]:
     """`read(path, source)` of every file named or found in named folders; a file that fails
     is one problem for `on_problem` and the others are still read.
@@ -166,8 +168,8 @@ def _each_file(
     A read error is fatal; a non-digest file is a note, unless the user named that file.
     """
     paths = list(paths)
-    named = {os.fspath(p) for p in paths}
-    for path, source in iter_files(paths, on_problem):
+    named = {readable_path(os.fspath(p)) for p in paths}
+    for path, source in iter_files(paths, on_problem, follow_links=follow_links):
         try:
             results = read(path, source)
         except ReadError as exc:
@@ -187,20 +189,24 @@ def parse_paths(
     on_problem: Callable[[Problem], None],
     *,
     with_entities: bool = True,
+    follow_links: bool = False,
 ) -> Iterator[Digest]:
     """Digests of every file named or found in named folders; problems go to `on_problem`."""
 
     def read(path: Path, source: str) -> list[Digest]:
         return parse_file(path, source, with_entities=with_entities, on_problem=on_problem)
 
-    for digest in _each_file(paths, on_problem, read):
+    for digest in _each_file(paths, on_problem, read, follow_links):
         if not digest.stories:
             on_problem(Problem(digest.source, "no stories found", fatal=False))
         yield digest
 
 
 def explain_paths(
-    paths: Iterable[str | os.PathLike[str]], on_problem: Callable[[Problem], None]
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    follow_links: bool = False,
 ) -> Iterator[tuple[RawDigest, SplitResult]]:
     """For every digest, how the splitter read each of its lines and what it cut, kept and
     dropped (`dex parse --explain`)."""
@@ -211,7 +217,7 @@ def explain_paths(
             for raw in read_file(path, source, on_problem)
         ]
 
-    return _each_file(paths, on_problem, read)
+    return _each_file(paths, on_problem, read, follow_links)
 
 
 def _entity_json(entity: Entity) -> dict[str, object]:

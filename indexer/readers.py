@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from dateutil import parser as dateparser
 
@@ -21,15 +22,30 @@ from indexer.blocks import Block
 from indexer.digest_dates import date_in_name, date_in_text
 from indexer.feeds import FeedError, looks_like_feed, read_feed
 from indexer.html_text import html_to_text
-from indexer.mail import MailText, looks_like_mbox, looks_like_message, message_digest, read_mbox
+from indexer.mail import (
+    MailText,
+    answered_ids,
+    looks_like_mbox,
+    looks_like_message,
+    mbox_messages,
+    message_digest,
+    read_mbox,
+)
 from indexer.markdown_text import markdown_to_text
 from indexer.models import DateFrom, Problem, RawDigest
 from indexer.outlook_msg import MsgError, read_msg
 from indexer.posts import post_paragraphs
 from indexer.read_errors import ReadError, Skipped
-from indexer.textcodec import decode_bytes, has_bom, tidy, visible_controls
+from indexer.textcodec import (
+    decode_bytes,
+    has_bom,
+    nul_text,
+    readable_path,
+    tidy,
+    visible_controls,
+)
 
-__all__ = ["ReadError", "Skipped", "iter_files", "read_file"]
+__all__ = ["ReadError", "Skipped", "iter_digests", "iter_files", "read_file"]
 
 _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"%PDF", "PDF document"),
@@ -80,7 +96,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: Outlook .msg, old
 # A digest is a few thousand to a few hundred thousand characters. Far beyond that a file is a
 # log or a dump: parsing 50 MB of text would take minutes and gigabytes, so it is skipped.
 MAX_DIGEST_CHARS = 6_000_000
-MAX_FILE_BYTES = 32 * 1024 * 1024  # before reading (mbox files may be bigger: many digests)
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a file read whole, or one message of an mbox
 
 
 def _reason(exc: OSError) -> str:
@@ -94,11 +110,22 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_files(
-    paths: Iterable[str | Path], on_problem: Callable[[Problem], None]
+    paths: Iterable[str | os.PathLike[str]],
+    on_problem: Callable[[Problem], None],
+    *,
+    follow_links: bool = False,
 ) -> Iterator[tuple[Path, str]]:
-    """Files named or found below named folders (sorted, hidden entries and link loops skipped)."""
+    """Files named or found below named folders (sorted; hidden entries and link loops
+    skipped), each with its source: the name as the user gave it, readable (`readable_path`).
+
+    A symbolic link found in a folder that leads out of every folder named is not followed
+    (a note names it) unless `follow_links`: an archive holding a link to /etc/passwd must
+    not put that file in the index. A link the user names is followed.
+    """
+    paths = list(paths)
+    inside = None if follow_links else _Inside(paths)
     for given in paths:
-        source = os.fspath(given)
+        source = readable_path(os.fspath(given))
         path = Path(given)
         try:
             info = path.stat()
@@ -106,28 +133,51 @@ def iter_files(
             on_problem(Problem(source, _reason(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, source, on_problem, {(info.st_dev, info.st_ino)})
+            yield from _walk(path, source, on_problem, {(info.st_dev, info.st_ino)}, inside)
         elif stat.S_ISREG(info.st_mode):
             yield path, source
         else:
             on_problem(Problem(source, "not a regular file"))
 
 
+class _Inside:
+    """Whether a link leads into one of the folders the user named."""
+
+    def __init__(self, paths: list[str | os.PathLike[str]]) -> None:
+        self._roots = tuple(
+            os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)
+        )
+
+    def target(self, link: Path) -> str | None:
+        """The real path a link leads to, when that is outside every named folder."""
+        real = os.path.realpath(link)
+        if os.path.join(real, "").startswith(self._roots):
+            return None
+        return real
+
+
 def _walk(
-    root: Path, source: str, on_problem: Callable[[Problem], None], seen: set[tuple[int, int]]
+    root: Path,
+    source: str,
+    on_problem: Callable[[Problem], None],
+    seen: set[tuple[int, int]],
+    inside: _Inside | None,
 ) -> Iterator[tuple[Path, str]]:
     # An explicit stack of directory listings keeps sorted depth-first order without recursion.
-    stack: list[Iterator[tuple[Path, str]]] = [_listing(root, source, on_problem)]
+    stack: list[Iterator[tuple[Path, str, bool]]] = [_listing(root, source, on_problem)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
             continue
-        path, entry_source = entry
+        path, entry_source, is_link = entry
         try:
             info = path.stat()
         except OSError as exc:
             on_problem(Problem(entry_source, _reason(exc), fatal=False))
+            continue
+        if is_link and inside is not None and (outside := inside.target(path)) is not None:
+            on_problem(Problem(entry_source, _LINK_OUT.format(readable_path(outside)), fatal=False))
             continue
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
@@ -138,22 +188,33 @@ def _walk(
             yield path, entry_source
 
 
+_LINK_OUT = "link out of the folders named, to {}: not followed (--follow-links follows it)"
+
+
 def _listing(
     folder: Path, source: str, on_problem: Callable[[Problem], None]
-) -> Iterator[tuple[Path, str]]:
+) -> Iterator[tuple[Path, str, bool]]:
+    """The folder's entries, sorted: path, source and whether it is a symbolic link."""
     try:
-        names = sorted(name for name in os.listdir(folder) if not name.startswith("."))
+        with os.scandir(folder) as listing:
+            entries = sorted(
+                (entry.name, entry.is_symlink())
+                for entry in listing
+                if not entry.name.startswith(".")
+            )
     except OSError as exc:
         on_problem(Problem(source, f"cannot list folder: {_reason(exc)}"))
         return iter(())
-    return ((folder / name, os.path.join(source, name)) for name in names)
+    return (
+        (folder / name, os.path.join(source, readable_path(name)), link) for name, link in entries
+    )
 
 
 def _binary_kind(head: bytes) -> str | None:
     for offset, magic, kind in _MAGIC:
         if head.startswith(magic, offset):
             return kind
-    if b"\x00" in head and not has_bom(head):
+    if b"\x00" in head and not has_bom(head) and nul_text(head) is None:
         return "binary data"
     return None
 
@@ -162,19 +223,93 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; Skipped for one too large to be a digest (an mbox may be large)."""
+def read_file(
+    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
+) -> list[RawDigest]:
+    """Read one file into digests (an mbox gives several); raises ReadError or Skipped.
+
+    `on_problem` hears about single unreadable messages inside an otherwise good mbox.
+    """
+    return list(iter_digests(path, source, on_problem))
+
+
+def iter_digests(
+    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
+) -> Iterator[RawDigest]:
+    """`read_file`'s digests one at a time: an mbox, which may be far larger than a digest, is
+    read message by message (each up to MAX_FILE_BYTES); any other file is read whole, up to
+    MAX_FILE_BYTES."""
+    suffix = path.suffix.lower()
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(_SNIFF)
-            if size > MAX_FILE_BYTES and not (
-                path.suffix.lower() in _MBOX_EXT or looks_like_mbox(head)
-            ):
+            kind = _format(suffix, head)
+            if kind == "mbox":
+                handle.seek(0)
+                yield from _mbox(path, source, handle, on_problem)
+                return
+            if size > MAX_FILE_BYTES:
                 raise Skipped(f"too large for a digest ({_megabytes(size)}); not read")
-            return head + handle.read()
+            data = head + handle.read()
     except OSError as exc:
         raise ReadError(f"cannot read: {_reason(exc)}") from exc
+    if kind == "msg":
+        yield _outlook(path, source, data)
+    elif kind == "feed":
+        yield from _feed(path, source, data)
+    else:
+        yield _text(path, source, suffix, data)
+
+
+def _format(suffix: str, head: bytes) -> str:
+    """What the file's name and first bytes say it is: "msg", "feed", "mbox" or "text";
+    Skipped for what is no digest."""
+    # Nothing to read is not a failure inside a folder (mail folders hold 0-byte files); as
+    # Skipped it still fails a file the user named.
+    if not head:
+        raise Skipped("empty file")
+    if suffix == ".msg" or (head.startswith(_OLE) and suffix not in _NOT_DIGEST_EXT):
+        return "msg"
+    if suffix in _FEED_EXT or looks_like_feed(head):
+        return "feed"
+    if suffix == ".xml":
+        raise Skipped("not a digest format (.xml file that is not an RSS or Atom feed)")
+    kind = _binary_kind(head)
+    if kind is not None:
+        raise Skipped(f"not a digest ({kind})")
+    if suffix in _NOT_DIGEST_EXT:
+        raise Skipped(f"not a digest format ({suffix} file)")
+    # Mail is known by its content too: Maildir files have no extension (or one such as
+    # ".host:2,S" that names no format), and saved messages are often ".txt".
+    sniff = suffix not in _MD_EXT and suffix not in _HTML_EXT
+    if (suffix in _MBOX_EXT and head.strip()) or (sniff and looks_like_mbox(head)):
+        return "mbox"
+    return "text"
+
+
+def _mbox(
+    path: Path, source: str, handle: BinaryIO, on_problem: Callable[[Problem], None] | None
+) -> Iterator[RawDigest]:
+    def bad(number: int, reason: str) -> None:
+        if on_problem is not None:
+            on_problem(Problem(f"{source} (message {number})", reason))
+
+    # The message a thread's replies answer is a post too, not a digest: a first pass reads
+    # only what the messages answer (their headers), then the messages are read one by one.
+    answered = answered_ids(mbox_messages(handle, MAX_FILE_BYTES))
+    handle.seek(0)
+    readable = False
+    for number, mail in read_mbox(mbox_messages(handle, MAX_FILE_BYTES), bad):
+        try:
+            digest = _mail_digest(path, source, mail, mail.message_id in answered)
+        except (ReadError, Skipped) as exc:
+            bad(number, str(exc))
+            continue
+        readable = True
+        yield digest
+    if not readable:
+        raise ReadError("mbox: no readable message")
 
 
 def _looks_like_html(text: str) -> bool:
@@ -187,68 +322,25 @@ def _looks_like_html(text: str) -> bool:
     return "<body" in head or "<head" in head
 
 
-def read_file(
-    path: Path, source: str, on_problem: Callable[[Problem], None] | None = None
-) -> list[RawDigest]:
-    """Read one file into digests (an mbox gives several); raises ReadError or Skipped.
-
-    `on_problem` hears about single unreadable messages inside an otherwise good mbox.
-    """
-    suffix = path.suffix.lower()
-    data = _read_bytes(path)
-    # Nothing to read is not a failure inside a folder (mail folders hold 0-byte files); as
-    # Skipped it still fails a file the user named.
-    if not data:
-        raise Skipped("empty file")
-    if suffix == ".msg" or (data.startswith(_OLE) and suffix not in _NOT_DIGEST_EXT):
-        return [_outlook(path, source, data)]
-    if suffix in _FEED_EXT or looks_like_feed(data[:_SNIFF]):
-        return _feed(path, source, data)
-    if suffix == ".xml":
-        raise Skipped("not a digest format (.xml file that is not an RSS or Atom feed)")
-    kind = _binary_kind(data[:_SNIFF])
-    if kind is not None:
-        raise Skipped(f"not a digest ({kind})")
-    if suffix in _NOT_DIGEST_EXT:
-        raise Skipped(f"not a digest format ({suffix} file)")
+def _text(path: Path, source: str, suffix: str, data: bytes) -> RawDigest:
+    """A single message, an HTML page, Markdown or plain text."""
     if not data.strip():
         raise Skipped("no text (whitespace only)")
-
-    # Mail is known by its content too: Maildir files have no extension (or one such as
-    # ".host:2,S" that names no format), and saved messages are often ".txt".
-    sniff = suffix not in _MD_EXT and suffix not in _HTML_EXT
-    if suffix in _MBOX_EXT or (sniff and looks_like_mbox(data)):
-
-        def bad(number: int, reason: str) -> None:
-            if on_problem is not None:
-                on_problem(Problem(f"{source} (message {number})", reason))
-
-        mails = list(enumerate(read_mbox(data, bad), start=1))
-        # The message a thread's replies answer is a post too, not a digest.
-        answered = {ref for _, mail in mails for ref in mail.references}
-        digests = []
-        for number, mail in mails:
-            try:
-                digests.append(_mail_digest(path, source, mail, mail.message_id in answered))
-            except (ReadError, Skipped) as exc:
-                bad(number, str(exc))
-        if not digests:
-            raise ReadError("mbox: no readable message")
-        return digests
-    if suffix in _EML_EXT or (sniff and looks_like_message(data)):
-        return [_mail_digest(path, source, message_digest(data), False)]
-
+    if suffix in _EML_EXT or (
+        suffix not in _MD_EXT and suffix not in _HTML_EXT and looks_like_message(data)
+    ):
+        return _mail_digest(path, source, message_digest(data), False)
     text = decode_bytes(data)
     if not text.strip():
         raise ReadError("no text (whitespace only)")
     if suffix in _HTML_EXT or (suffix not in _MD_EXT and _looks_like_html(text)):
         page = html_to_text(text)
-        return [_digest(path, source, page.text, page.title, page.date, page.blocks)]
+        return _digest(path, source, page.text, page.title, page.date, page.blocks)
     if suffix in _MD_EXT:
         md = markdown_to_text(text)
         day = _parse_day(md.date) if md.date else None
-        return [_digest(path, source, md.text, md.title, day, md.blocks)]
-    return [_digest(path, source, text, None, None, None)]
+        return _digest(path, source, md.text, md.title, day, md.blocks)
+    return _digest(path, source, text, None, None, None)
 
 
 def _outlook(path: Path, source: str, data: bytes) -> RawDigest:

@@ -144,13 +144,17 @@ def update_index(
     progress: Progress | None = None,
     on_problem: OnProblem | None = None,
     check: bool = False,
+    follow_links: bool = False,
 ) -> IndexSummary:
     """Index the digests in `paths` (files or folders): new and changed files are parsed,
-    unchanged ones skipped, files gone from an indexed folder removed. IndexBusyError when
-    another process is writing and does not finish within a few seconds. `check` reads every
-    block of every index file first (damage found is rebuilt, and named in the summary)."""
+    unchanged ones skipped, files gone from an indexed folder removed; links out of the
+    folders are followed only if asked. IndexBusyError when another process is writing and
+    does not finish within a few seconds. `check` reads every block of every index file first
+    (damage found is rebuilt, and named in the summary)."""
     paths = [os.fspath(p) for p in paths]
-    return _update(Path(index_dir), paths, progress, on_problem, full_check=check)
+    return _update(
+        Path(index_dir), paths, progress, on_problem, full_check=check, follow_links=follow_links
+    )
 
 
 def _update(
@@ -162,6 +166,7 @@ def _update(
     sample: bool = False,
     rebuild_only: bool = False,
     full_check: bool = False,
+    follow_links: bool = False,
 ) -> IndexSummary:
     started = time.perf_counter()
     check_own_folder(index_dir)  # before taking the lock, which makes a file in it
@@ -204,7 +209,9 @@ def _update(
             if not covered(earlier, run) and earlier != (str(SAMPLES_DIR),):
                 message = f"an earlier {describe_runs([earlier])} did not finish; run it again"
                 _tell(on_problem, Problem(str(index_dir), message, fatal=False))
-        summary = _run(index_dir, marker, paths, run, known, progress, on_problem, sample)
+        summary = _run(
+            index_dir, marker, paths, run, known, progress, on_problem, sample, follow_links
+        )
     return replace(summary, seconds=round(time.perf_counter() - started, 3), damage=damage)
 
 
@@ -217,6 +224,7 @@ def _run(
     progress: Progress | None,
     on_problem: OnProblem | None,
     sample: bool,
+    follow_links: bool = False,
 ) -> IndexSummary:
     """One indexing run with the lock held. The marker says it is unfinished (and drops the
     checksums, as files change) until it ends; then it holds the new files' checksums."""
@@ -242,6 +250,7 @@ def _run(
             sample=sample,
             trust_manifest=marker.clean,
             mark=mark,
+            follow_links=follow_links,
         ).execute(paths)
         at_rest = manifest.settle()
     finally:

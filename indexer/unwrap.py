@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from indexer.lineshape import (
+    HEADLINE_CHARS,
     ends_mid_sentence,
     ends_sentence,
     headline_text,
@@ -106,20 +107,20 @@ def join_wrapped(
             >= 2
         )
         joined: Joined = []
-        start, current = 0, texts[0]
+        start, current = 0, _Logical(texts[0])
         ctx = _Context(width, structured)
         for index in range(1, len(texts)):
             before = joined[-1][2] if joined else None  # the previous logical line in the block
             if index == 1 and heads and opened and _own_line(texts):
-                joined.append((0, 0, current))
-                start, current = 1, texts[1]
+                joined.append((0, 0, current.text()))
+                start, current = 1, _Logical(texts[1])
                 continue
             if _continues(current, texts, index, ctx, before):
-                current = _join(current, texts[index - 1], texts[index], compounds)
+                current.join(texts[index - 1], texts[index], compounds)
             else:
-                joined.append((start, index - 1, current))
-                start, current = index, texts[index]
-        joined.append((start, len(texts) - 1, current))
+                joined.append((start, index - 1, current.text()))
+                start, current = index, _Logical(texts[index])
+        joined.append((start, len(texts) - 1, current.text()))
         out.append(joined)
     return out
 
@@ -130,14 +131,42 @@ def _own_line(texts: list[str]) -> bool:
     return not (starts_lower(nxt) or ends_mid_sentence(first) or ends_sentence(first))
 
 
-def _join(current: str, prev: str, nxt: str, compounds: frozenset[str]) -> str:
-    if not (prev.endswith("-") and prev[-2:-1].isalpha()):
-        return f"{current} {nxt}"
+class _Logical:
+    """A logical line being joined from physical ones: its pieces are joined once, at the end
+    (adding to a string line by line took time in the square of the lines joined)."""
+
+    __slots__ = ("_length", "_pieces")
+
+    def __init__(self, first: str) -> None:
+        self._pieces = [first]
+        self._length = len(first)
+
+    def join(self, prev: str, nxt: str, compounds: frozenset[str]) -> None:
+        """Add the next physical line; `prev` is the one it follows (the last piece)."""
+        if not (prev.endswith("-") and prev[-2:-1].isalpha()):
+            self._add(" ")
+        elif _hyphenated_to_fit(prev, nxt, compounds):
+            self._pieces[-1] = self._pieces[-1][:-1]
+            self._length -= 1
+        self._add(nxt)
+
+    def _add(self, piece: str) -> None:
+        self._pieces.append(piece)
+        self._length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self._pieces)
+
+    def headline(self) -> str | None:
+        """The text, when it is short enough to be a headline (else None, without joining)."""
+        return self.text() if self._length <= 2 * HEADLINE_CHARS else None
+
+
+def _hyphenated_to_fit(prev: str, nxt: str, compounds: frozenset[str]) -> bool:
+    """A word broken at the line end with a hyphen that is not its own ("analy-" "sis")."""
     left = prev.rsplit(" ", 1)[-1][:-1]
     right = nxt.split(" ", 1)[0].rstrip(".,;:!?)’”'\"")
-    if left.islower() and right[:1].islower() and f"{left}-{right}".lower() not in compounds:
-        return f"{current[:-1]}{nxt}"  # a word hyphenated to fit the line
-    return f"{current}{nxt}"
+    return left.islower() and right[:1].islower() and f"{left}-{right}".lower() not in compounds
 
 
 def _candidate(texts: list[str], start: int) -> tuple[str, int]:
@@ -160,7 +189,7 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
 
 
 def _continues(
-    logical: str, texts: list[str], index: int, ctx: _Context, before: str | None
+    current: _Logical, texts: list[str], index: int, ctx: _Context, before: str | None
 ) -> bool:
     """Is physical line `texts[index]` the continuation of the logical line `logical`?"""
     prev, nxt = texts[index - 1], texts[index]
@@ -179,7 +208,8 @@ def _continues(
     if ends_sentence(prev):
         # After a full stop, a new line is a headline when it stands alone.
         return not (headline_text(candidate) and _ends_cleanly(texts, end, width))
-    if not headline_text(logical):
+    logical = current.headline()
+    if logical is None or not headline_text(logical):
         return True  # too long for a headline: a wrapped paragraph
     if before is not None and headline_text(before):
         return True  # the line after a headline is its standfirst

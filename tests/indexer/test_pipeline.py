@@ -255,14 +255,14 @@ def test_unexpected_error_in_one_file_is_reported_and_others_go_on(
 ) -> None:
     from indexer import pipeline
 
-    real = pipeline.read_file
+    real = pipeline.iter_digests
 
     def flaky(path: Path, source: str, on_problem=None):  # type: ignore[no-untyped-def]
         if path.name == "a.txt":
             raise RuntimeError("boom")
         return real(path, source, on_problem)
 
-    monkeypatch.setattr(pipeline, "read_file", flaky)
+    monkeypatch.setattr(pipeline, "iter_digests", flaky)
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Trust fined\n\nIt was.", encoding="utf-8")
     problems: list[Problem] = []

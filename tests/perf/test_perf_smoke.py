@@ -113,3 +113,12 @@ def test_a_phase_runs_in_a_fresh_process_and_a_crash_becomes_an_error_entry() ->
     assert bench._call(True, bench._skip, "reason") == {"skipped": "reason"}
     crashed = bench._call(False, bench.phase_fts5, "/nonexistent/corpus", "/nonexistent/x.db", 1)
     assert set(crashed) == {"error"}
+
+
+def test_line_count_benchmark_prints_n_and_4n(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.perf import bench_lines
+
+    assert bench_lines.main(["--lines", "300", "--shape", "headline over text"]) == 0
+    printed = capsys.readouterr().out
+    assert "      300 lines" in printed and "    1,200 lines" in printed
+    assert re.search(r"4N / N: \d+\.\d", printed), printed

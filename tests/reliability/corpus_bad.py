@@ -18,12 +18,22 @@ class Kind:
     expect: str  # "note" or "parsed"
     find: str = ""  # for "parsed": a word that must be searchable afterwards
 
+    @property
+    def shown(self) -> str:
+        """The path as dex names it: bytes of the name that are not UTF-8 as \\xNN."""
+        return os.fsencode(self.path).decode("utf-8", "backslashreplace")
+
 
 def _digest(
     headline: str, body: str, header: str = "The must-read stories in health policy"
 ) -> str:
     second = "Second story about ward closures\n\nA trust said wards would close.\n"
     return f"{header}\n\n{headline}\n\n{body}\n\n{second}"
+
+
+def good_digest(word: str) -> str:
+    """A digest that splits into stories, one of them holding `word`."""
+    return _digest(f"Trust opens {word} clinic", "NHS England said the clinic would open in May.")
 
 
 def _write(path: Path, data: bytes | str) -> None:
@@ -39,6 +49,16 @@ def _eml(subject: str, body: str) -> str:
     )
 
 
+def nested_mail(depth: int) -> str:
+    """A mail whose MIME parts nest `depth` levels deep around one text part."""
+    head = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
+    opening = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(depth)
+    )
+    closing = "".join(f"\n--b{i}--\n" for i in reversed(range(depth)))
+    return head + opening + "Content-Type: text/plain\n\nTrust fined over death.\n" + closing
+
+
 def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
     """Write the corpus below `root`; returns the kinds (>= 20)."""
     kinds: list[Kind] = []
@@ -50,9 +70,7 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
 
     _write(
         root / "good" / "2024-03-14-good.txt",
-        _digest(
-            f"Trust opens {GOOD_WORD} clinic", "NHS England said the clinic would open in May."
-        ),
+        good_digest(GOOD_WORD),
     )
     add("empty file", "empty.txt", b"", "note")
     add("whitespace only", "blank.txt", b"  \n\t\n   \r\n\n", "note")
@@ -173,7 +191,26 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         "parsed",
         "nulbyteword",
     )
-    add("NUL bytes at the start", "nul-early.txt", "\x00\x00" + _digest("Early", "Body."), "note")
+    add(
+        "NUL bytes at the start of text",
+        "nul-early.txt",
+        "\x00\x00" + _digest("Early story nulstartword", "Body."),
+        "parsed",
+        "nulstartword",
+    )
+    add(
+        "one stray NUL byte in text",
+        "nul-stray.txt",
+        _digest("Stray story straynulword", "The trust\x00 said so."),
+        "parsed",
+        "straynulword",
+    )
+    add(
+        "a block of NUL bytes in text (a crash)",
+        "nul-block.txt",
+        _digest("Block story", "Text." + "\x00" * 4000 + "More text."),
+        "note",
+    )
     add(
         "right-to-left text",
         "rtl.txt",
@@ -205,6 +242,16 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         "parsed",
         "utf16word",
     )
+    for order in ("le", "be"):
+        add(
+            f"UTF-16 {order.upper()} without a BOM",
+            f"utf16{order}.txt",
+            _digest(f"Wide story utf16{order}word", "The trust said £5m.").encode(
+                f"utf-16-{order}"
+            ),
+            "parsed",
+            f"utf16{order}word",
+        )
     add("PDF file", "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + os.urandom(500), "note")
     add(
         "folder named like a file",
@@ -222,5 +269,13 @@ def build(root: Path, *, huge_bytes: int = 50_000_000) -> list[Kind]:
         _digest("Escape name story escnameword", "The trust said so."),
         "parsed",
         "escnameword",
+    )
+    add("MIME parts nested 1,000 levels", "deep-mime.eml", nested_mail(1000), "note")
+    add(
+        "file name with bytes that are not UTF-8",
+        os.fsdecode(b"latin1-caf\xe9-\xff.txt"),
+        _digest("Latin name story latinnameword", "The trust said so."),
+        "parsed",
+        "latinnameword",
     )
     return kinds

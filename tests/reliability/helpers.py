@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -75,6 +76,33 @@ def run_dex(
         errors="surrogateescape",
         timeout=timeout,
     )
+
+
+# Linux counts a child's peak memory from before it exec'd, as a copy of this test process: dex
+# is started from a small Python process, whose own size is then the floor of the figure.
+_PEAK = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+kilobytes = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)
+with open(sys.argv[1], "w") as out:
+    out.write(str(kilobytes))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_dex_peak(
+    data_dir: Path, *args: str, cwd: Path | None = None
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """`run_dex`, and the process's peak memory (resident set, MB) as the kernel counted it."""
+    with tempfile.TemporaryDirectory() as folder:
+        figure = Path(folder) / "peak"
+        proc = subprocess.run(
+            [sys.executable, "-c", _PEAK, str(figure), *dex_command(data_dir, *args)],
+            cwd=cwd, env=dex_env(data_dir.parent / "home"), capture_output=True, text=True,
+            encoding="utf-8", errors="surrogateescape", timeout=300,
+        )  # fmt: skip
+        return proc, float(figure.read_text()) / 1024
 
 
 def popen_dex(data_dir: Path, *args: str, cwd: Path | None = None) -> subprocess.Popen[str]:

@@ -39,13 +39,21 @@ async def test_panes_show_hostile_text_literally(data_dir: Path, tmp_path: Path)
     index = open_index(locations.index_dir())
     try:
         stories = [index.story(hit.id) for hit in index.search("alarm", limit=10).hits]
+        hidden = [index.story(hit.id) for hit in index.search(hostile.HIDDEN_WORD).hits]
     finally:
         index.close()
+    assert len(hidden) == 2
     with BookmarkStore(locations.bookmarks_db()) as store:
         for story in stories:
             mark = Bookmark.from_story(story, note=f"{hostile.ESCAPES[1]}[bold]note[/]",
                                        tags=("[red]tag[/]",),
                                        created=dt.datetime(2024, 3, 15, tzinfo=dt.UTC))  # fmt: skip
+            store.merge([mark])
+        for story in hidden:
+            note = f"{hostile.RLO}etoN{hostile.PDF} hidden{hostile.ZERO_WIDTH[0]}note"
+            tag = f"tag{hostile.ZERO_WIDTH[1]}{hostile.LRI}x{hostile.PDI}"
+            mark = Bookmark.from_story(story, note=note, tags=(tag,),
+                                       created=dt.datetime(2024, 3, 16, tzinfo=dt.UTC))  # fmt: skip
             store.merge([mark])
     from tui.app import DexApp
     from tui.widgets.search_bar import SearchBar
@@ -58,24 +66,33 @@ async def test_panes_show_hostile_text_literally(data_dir: Path, tmp_path: Path)
             pilot, lambda: app.screen.query(StoryList) and app.screen.query_one(StoryList).hits
         )
         screen = app.screen
-        screen.query_one(SearchBar).set_query("alarm")
-        story_list = screen.query_one(StoryList)
-        await _wait(pilot, lambda: len(story_list.hits) == len(stories))
-        seen = []
-        for row in range(len(stories)):
-            story_list.focus()
-            story_list.highlighted = row
-            await pilot.press("enter")
-            reader = screen.query_one(StoryView)
-            await _wait(pilot, lambda r=reader: r.story_id == story_list.highlighted_id)
-            await pilot.pause(0.2)
-            text = _screen_text(app)
+
+        async def screens(query: str, count: int) -> list[str]:
+            """The screen with each story the query finds open in the reader."""
+            screen.query_one(SearchBar).set_query(query)
+            story_list = screen.query_one(StoryList)
+            await _wait(pilot, lambda: len(story_list.hits) == count)
+            seen = []
+            for row in range(count):
+                story_list.focus()
+                story_list.highlighted = row
+                await pilot.press("enter")
+                reader = screen.query_one(StoryView)
+                await _wait(pilot, lambda r=reader: r.story_id == story_list.highlighted_id)
+                await pilot.pause(0.2)
+                seen.append(_screen_text(app))
+            return seen
+
+        seen = await screens("alarm", len(stories))
+        for row, text in enumerate(seen):
             hostile.assert_literal(text, f"app screen, story {row}")
-            seen.append(text)
         shown = "\n".join(seen)
         assert "[bold]x[/]" in shown  # markup as typed
         assert "␛[31mred␛[0m" in shown  # the escape visible, not obeyed
+        for row, text in enumerate(await screens(hostile.HIDDEN_WORD, len(hidden))):
+            hostile.assert_shown(text, f"app screen, hidden story {row}")  # bidi, zero-width
         await pilot.press("m")  # the bookmarks pane, with the hostile notes and tags
         await _wait(pilot, lambda: "[bold]note[/]" in _screen_text(app))
-        hostile.assert_literal(_screen_text(app), "bookmarks pane")
+        hostile.assert_shown(_screen_text(app), "bookmarks pane")
+        assert "\ufffdetoN\ufffd" in _screen_text(app)
     record("app panes checked", 3)

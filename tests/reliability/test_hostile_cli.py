@@ -144,3 +144,24 @@ def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
         for cell in row[1:3] + row[4:6] + row[7:]:
             assert cell.startswith("'"), row
     record("CSV formula starts guarded", len(marks))
+
+
+def test_hidden_characters_are_shown_in_plain_output_and_kept_in_json(indexed) -> None:
+    """Bidi overrides and zero-width characters in stories, titles and file names: U+FFFD in
+    what `dex search` and `dex parse` print, as they were in `--json`."""
+    work, data, _ = indexed
+    word = hostile.HIDDEN_WORD
+    for args in (["search", word], ["parse", "digests"], ["parse", "--explain", "digests"]):
+        proc = run_dex(data, *args, cwd=work)
+        assert_no_traceback(proc)
+        assert proc.returncode == 0, proc.stderr
+        hostile.assert_shown(proc.stdout + proc.stderr, " ".join(args))
+        assert "\ufffdreversed\ufffd" in proc.stdout or "\ufffdclosures\ufffd" in proc.stdout
+    found = json.loads(run_dex(data, "search", "--json", word, cwd=work).stdout)["hits"]
+    assert len(found) == 2
+    assert any(hostile.HIDDEN_NAME in source for hit in found for source in hit["sources"])
+    stories = json.loads(run_dex(data, "parse", "--json", "digests", cwd=work).stdout)
+    kept = json.dumps(stories, ensure_ascii=False)
+    for char in (hostile.RLO, hostile.PDF, hostile.LRI, hostile.PDI, *hostile.ZERO_WIDTH[:2]):
+        assert char in kept, f"{char!r} dropped from the JSON"
+    record("hidden characters checked", 4 + len(hostile.ZERO_WIDTH))

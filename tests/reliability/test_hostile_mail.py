@@ -7,19 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.reliability.corpus_bad import nested_mail
 from tui import locations
 from tui.cli import cli
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "000_3b58484ba19e52db.txt"
-
-
-def nested_mail(depth: int) -> str:
-    head = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
-    opening = "".join(
-        f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(depth)
-    )
-    closing = "".join(f"\n--b{i}--\n" for i in reversed(range(depth)))
-    return head + opening + "Content-Type: text/plain\n\nTrust fined over death.\n" + closing
 
 
 def test_deeply_nested_mail_does_not_stop_the_index_run(tmp_path: Path) -> None:
@@ -35,6 +27,6 @@ def test_deeply_nested_mail_does_not_stop_the_index_run(tmp_path: Path) -> None:
         locations.set_data_dir(None)
     assert "Traceback" not in result.output and "unexpected error" not in result.output
     [line] = [line for line in result.stderr.splitlines() if "deep.eml" in line]
-    assert "cannot parse" in line
+    assert "MIME parts nested too deeply" in line
     assert "1 digests, 3 stories" in result.stdout  # the seed digest was indexed all the same
     assert result.exit_code == 1

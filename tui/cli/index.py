@@ -26,13 +26,20 @@ _PLAIN_EVERY_SECONDS = 2.0
     help="First read every index file whole against the checksums dex keeps of it; damage "
     "is named and the index rebuilt (exit status 1). PATHS are then optional.",
 )
-def index(paths: tuple[str, ...], check: bool) -> None:
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the folders named (not followed by default).",
+)
+def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
     """Index digest files, or folders of them, for searching.
 
     Run it again whenever digests arrive: unchanged files are skipped, changed files are
     re-read, and files gone from an indexed folder leave the index. A story repeated in
-    several digests is kept once, listing each of them. Problems are named on stderr, one
-    line each; the exit status is 1 if a file could not be read or the index is busy.
+    several digests is kept once, listing each of them. A symbolic link in a folder that leads
+    out of the folders named is skipped with a note, unless --follow-links. Problems are named
+    on stderr, one line each; the exit status is 1 if a file could not be read or the index is
+    busy.
     """
     from indexer.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
@@ -50,6 +57,7 @@ def index(paths: tuple[str, ...], check: bool) -> None:
                 progress=reporter.progress,
                 on_problem=reporter.problem,
                 check=check,
+                follow_links=follow_links,
             )
         except IndexBusyError as exc:
             reporter.close()

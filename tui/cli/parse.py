@@ -31,7 +31,14 @@ _PREVIEW_CHARS = 160
     help="Show every line: the block it came from, how it was read, and why it was cut, kept "
     "or dropped (to report a bad split).",
 )
-def parse(paths: tuple[str, ...], as_json: bool, no_entities: bool, explain: bool) -> None:
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the folders named (not followed by default).",
+)
+def parse(
+    paths: tuple[str, ...], as_json: bool, no_entities: bool, explain: bool, follow_links: bool
+) -> None:
     """Split digest files (or folders of them) into stories.
 
     Reads plain text, Markdown, HTML, mail (.eml, mbox, Maildir), Outlook .msg files and RSS or
@@ -60,11 +67,13 @@ def parse(paths: tuple[str, ...], as_json: bool, no_entities: bool, explain: boo
     if explain:
         from indexer.pipeline import explain_paths
 
-        _explain(explain_paths(paths, on_problem), as_json)
+        _explain(explain_paths(paths, on_problem, follow_links=follow_links), as_json)
         if failed:
             click.get_current_context().exit(1)
         return
-    digests = parse_paths(paths, on_problem, with_entities=not no_entities)
+    digests = parse_paths(
+        paths, on_problem, with_entities=not no_entities, follow_links=follow_links
+    )
     if as_json:
         _print_json([story_to_json(s) for digest in digests for s in digest.stories])
     else:

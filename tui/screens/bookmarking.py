@@ -13,6 +13,7 @@ from textual import on, work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from indexer.textcodec import visible_text
 from tui import messages
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportRequest, ExportScreen
@@ -145,15 +146,15 @@ class BookmarkingScreen(Screen[None]):
         if event.removed is not None:
             self.undo_stack.append(event.removed)
             del self.undo_stack[:-UNDO_DEPTH]
-            title = event.removed.headline or event.removed.title
-            self.notify(f"Removed bookmark: {title}\nPress u to undo.", timeout=6)
+            title = visible_text(event.removed.headline or event.removed.title, one_line=True)
+            self.notify(f"Removed bookmark: {title}\nPress u to undo.", timeout=6, markup=False)
         elif event.marked:
-            self.notify(event.note or "Bookmarked", timeout=2)
+            self.notify(visible_text(event.note or "Bookmarked"), timeout=2, markup=False)
         self.load_bookmarks()
 
     def on_bookmarks_changed(self, event: messages.BookmarksChanged) -> None:
         if event.note:
-            self.notify(event.note, timeout=4)
+            self.notify(visible_text(event.note), timeout=4, markup=False)
         self.load_bookmarks()
 
     def on_bookmarks_loaded(self, event: messages.BookmarksLoaded) -> None:

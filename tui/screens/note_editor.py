@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from indexer.textcodec import visible_text
+
 if TYPE_CHECKING:
     from indexer.bookmarks import Bookmark
 
@@ -74,7 +76,7 @@ class NoteEditorScreen(ModalScreen[NoteAndTags | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            title = Text(self.bookmark.headline or self.bookmark.title, style="bold")
+            title = Text(visible_text(self.bookmark.headline or self.bookmark.title), style="bold")
             yield Static(title, markup=False)
             yield Label("Note")
             yield TextArea(self.bookmark.note, id="note-text", soft_wrap=True)

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from indexer.textcodec import visible_text
 from tui import messages
 from tui.history import QueryHistory
 from tui.screens.bookmarking import BookmarkingScreen
@@ -127,12 +128,13 @@ class SearchingScreen(BookmarkingScreen):
         self.similar_to = event.title
         self.result_total = event.result.total
         count = len(event.result.hits)
+        title = visible_text(event.title, one_line=True)
         if count == 0:
-            self.notify(f"No stories like “{event.title}”", timeout=4)
+            self.notify(f"No stories like “{title}”", timeout=4, markup=False)
             return
         noun = "story" if count == 1 else "stories"
         self.query_one(SearchBar).show_note(
-            f"{count} {noun} like “{event.title}”  ·  type or press / to search again"
+            f"{count} {noun} like “{title}”  ·  type or press / to search again"
         )
         self.query_one(StoryList).show(event.result, event.marked, keep_cursor=False)
         self.query_one(StoryList).focus()

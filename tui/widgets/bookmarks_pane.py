@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from indexer.textcodec import visible_text
 from tui.widgets.story_list import MARK, short_date
 
 if TYPE_CHECKING:
@@ -22,15 +23,15 @@ def bookmark_row(bookmark: Bookmark) -> Text:
     """Headline, then date and tags, then the first line of the note."""
     line = Text()
     line.append(f"{MARK} ", style="bold yellow")
-    line.append(bookmark.headline or bookmark.title, style="bold")
+    line.append(visible_text(bookmark.headline or bookmark.title), style="bold")
     line.append(f"\n  {short_date(bookmark.date)}", style="italic")
     for tag in bookmark.tags:
         line.append("  ")
-        line.append(f"#{tag}", style="bold cyan")
+        line.append(f"#{visible_text(tag, one_line=True)}", style="bold cyan")
     note = bookmark.note.strip().splitlines()[0] if bookmark.note.strip() else ""
     if note:
         line.append("\n  ")
-        line.append(note, style="italic dim")
+        line.append(visible_text(note), style="italic dim")
     return line
 
 

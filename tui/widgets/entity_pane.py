@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from indexer.models import LABELS, Facets, Label, Story
+from indexer.textcodec import visible_text
 from tui.highlight import palette
 
 FIELD_OF: dict[str, str] = {"ORG": "org", "PERSON": "person", "PLACE": "place"}
@@ -147,10 +148,11 @@ class EntityPane(OptionList):
             rows.append(Option(Text(HEADINGS[label], style="bold"), disabled=True))
             for canonical, mentions in found.most_common():
                 line = Text("  ")
-                line.append(canonical, style=pal.entities[label])
+                line.append(visible_text(canonical), style=pal.entities[label])
                 short = sorted(also.get((label, canonical), ()))
                 if short:
-                    line.append(f" ({', '.join(short)})", style=pal.entities[label])
+                    shown = ", ".join(visible_text(name) for name in short)
+                    line.append(f" ({shown})", style=pal.entities[label])
                 if mentions > 1:
                     line.append(f" ×{mentions}", style="dim")
                 stories = self.counts.get((label, canonical))
@@ -172,7 +174,7 @@ class EntityPane(OptionList):
                 continue
             rows.append(Option(Text(title, style="bold"), disabled=True))
             for value, count in values:
-                line = Text(f"  {value}")
+                line = Text(f"  {visible_text(value, one_line=True)}")
                 line.append(f"  {count}", style="dim")
                 rows.append(Option(line, id=self._target(f"{field}:{quoted(value)}", True)))
         if rows:

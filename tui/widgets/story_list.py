@@ -20,7 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from indexer.models import Hit, SearchResult, Span
-from indexer.textcodec import visible_controls
+from indexer.textcodec import visible_text
 from tui.highlight import clip, styled
 
 MORE_ID = "__more__"
@@ -37,7 +37,7 @@ def source_name(sources: tuple[str, ...]) -> str:
     """The first source's file name (folders dropped), "+n" for stories in several digests."""
     if not sources:
         return ""
-    name = visible_controls(PurePath(sources[0]).name or sources[0], one_line=True)
+    name = visible_text(PurePath(sources[0]).name or sources[0], one_line=True)
     return f"{name} +{len(sources) - 1}" if len(sources) > 1 else name
 
 
@@ -51,13 +51,15 @@ def row(hit: Hit, marked: bool) -> Text:
     """Three lines: mark and headline, date and source, snippet with the query terms shown."""
     line = Text()
     line.append(f"{MARK} " if marked else "  ", style="bold yellow")
-    line.append_text(styled(hit.headline or hit.title, hit.title_spans, TERM_STYLE, base="bold"))
+    line.append_text(
+        styled(visible_text(hit.headline or hit.title), hit.title_spans, TERM_STYLE, base="bold")
+    )
     line.append("\n  ")
     line.append(short_date(hit.date), style="italic")
     source = source_name(hit.sources)
     if source:
         line.append(f"  ·  {source}", style="dim")
-    snippet, spans = clip(hit.snippet, hit.snippet_spans, SNIPPET_CHARS)
+    snippet, spans = clip(visible_text(hit.snippet), hit.snippet_spans, SNIPPET_CHARS)
     if snippet:
         line.append("\n  ")
         line.append_text(styled(snippet, spans, TERM_STYLE, base="dim"))
@@ -91,7 +93,7 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
         at += len(text)
 
     add(f"{MARK} " if marked else "  ", mark_style)
-    start, title = at, hit.headline or hit.title
+    start, title = at, visible_text(hit.headline or hit.title)
     add(title, headline_style)
     _mark(title, hit.title_spans, start, term_style, spans)
     add("\n  ")
@@ -99,7 +101,7 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
     source = source_name(hit.sources)
     if source:
         add(f"  ·  {source}", source_style)
-    snippet, snippet_spans = clip(hit.snippet, hit.snippet_spans, SNIPPET_CHARS)
+    snippet, snippet_spans = clip(visible_text(hit.snippet), hit.snippet_spans, SNIPPET_CHARS)
     if snippet:
         add("\n  ")
         start = at

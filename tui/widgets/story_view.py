@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from indexer.models import LABELS, Label, Span
-from indexer.textcodec import visible_controls
+from indexer.textcodec import visible_text
 from tui.highlight import find_spans, legend, palette, stylize_entities
 from tui.session import LoadedStory
 from tui.widgets.story_list import short_date
@@ -41,7 +41,7 @@ def short_path(source: str) -> str:
     """A digest's file as its folder and name ("samples/000.txt"): enough to find it."""
     path = PurePath(source)
     short = str(PurePath(path.parent.name, path.name)) if path.parent.name else source
-    return visible_controls(short, one_line=True)  # a file name may hold an escape sequence
+    return visible_text(short, one_line=True)  # a file name may hold an escape sequence
 
 
 class StoryView(VerticalScroll):
@@ -177,14 +177,14 @@ class StoryView(VerticalScroll):
         head = Text()
         if self.marked:
             head.append("★ bookmarked  ", style="bold yellow")
-        title = story.digest_title
+        title = visible_text(story.digest_title, one_line=True)
         title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
         head.append(title, style="bold")
         head.append(f"\n{short_date(story.date)}", style="italic")
         if story.date_from == "mtime":  # no date in the mail, text or name: the file's own
             head.append(" (file date)", style="dim italic")
         if story.byline:
-            head.append(f"  ·  {story.byline}", style="italic")
+            head.append(f"  ·  {visible_text(story.byline, one_line=True)}", style="italic")
         sources = loaded.sources or (story.source,)
         head.append("  ·  " + ", ".join(short_path(source) for source in sources), style="dim")
         if loaded.digest_ids and story.id in loaded.digest_ids:
@@ -208,12 +208,12 @@ class StoryView(VerticalScroll):
         assert self.loaded is not None
         story = self.loaded.story
         colours = palette(self.app.current_theme.dark)
-        heading = story.headline or story.title
+        heading = visible_text(story.headline or story.title)  # one for one: spans still fit
         offset = len(heading) + 2
         text = Text()
         text.append(heading, style=Style(bold=True, italic=not story.headline))
         text.append("\n\n")
-        text.append(story.body)
+        text.append(visible_text(story.body))
         self._plain = text.plain
         shown = [label for label in LABELS if label not in self.hidden_labels]
         if story.headline:
