@@ -137,6 +137,9 @@ class Headlines:
             if key and place > self._last.get(key, -1):
                 self._last[key] = place
         self._keys = sorted(self._last)
+        # The lengths a headline's key has: an entry's key is cut only there, so one long
+        # line costs a few cuts, not one a character (a 5 MB line took minutes).
+        self._lengths = sorted({len(key) for key in self._last if len(key) >= _MIN_KEY})
 
     def named_by(self, entry: str, after: int = -1) -> bool:
         """Does `entry` name a headline standing after `after` (whole, or cut short by a
@@ -148,7 +151,9 @@ class Headlines:
             return True
         if len(key) < _MIN_KEY:
             return False
-        for cut in range(_MIN_KEY, len(key)):  # a headline the entry runs on from
+        for cut in self._lengths:  # a headline the entry runs on from
+            if cut >= len(key):
+                break
             if self._last.get(key[:cut], -1) > after:
                 return True
         start = bisect.bisect_left(self._keys, key)  # headlines the entry cuts short

@@ -15,6 +15,7 @@ _ORDER = (
     "bad files indexed in one run",
     "tiny files indexed",
     "hostile strings checked",
+    "hidden characters checked",
     "export formats checked",
     "app panes checked",
     "queries fuzzed",
