@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from indexer import engine
-from indexer.documents import Content, Occurrence, decode, to_story
+from indexer.documents import Content, Occurrence, decode, name_words, to_story
 from indexer.engine.mapping import map_storage
 from indexer.index_errors import BookmarkLookup, QueryError
 from indexer.manifest import FILE_NAME as MANIFEST_NAME
-from indexer.models import Facets, Hit, SearchResult, Span, Story
+from indexer.models import Entity, Facets, Hit, SearchResult, Span, Story
 from indexer.query import prepare, spellable_words
 from indexer.ranking import Ranker
 from indexer.snippets import marks, snippet
@@ -348,17 +348,26 @@ def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> 
 def _entity_marks(
     content: Content, terms: dict[str, set[str]], where: str
 ) -> list[tuple[int, int]]:
+    """The entities in `where` (body or headline) that the query asks for: by canonical name,
+    by an alias ("org:bma") or by a word of a name ("org:british")."""
     wanted = {
         name: terms[name] for name in (*engine.ENTITY_FIELDS.values(), "entity") if name in terms
     }
-    if not wanted:
+    named = terms.get("alias", set()) | terms.get("nameword", set())
+    if not wanted and not named:
         return []
-    return [
-        (e.start, e.end)
-        for e in content.entities
-        if e.field == where
-        and any(e.canonical.lower() in wanted.get(f, ()) for f in (_field_of(e.label), "entity"))
-    ]
+
+    def asked(entity: Entity) -> bool:
+        field = _field_of(entity.label)
+        if any(entity.canonical.lower() in wanted.get(f, ()) for f in (field, "entity")):
+            return True
+        if not named or field == "entity":
+            return False
+        names = [entity.canonical.lower(), *(alias.lower() for alias in entity.aliases)]
+        words = {word for name in names for word in name_words(name)}
+        return any(f"{field}:{key}" in named for key in (*names, *words))
+
+    return [(e.start, e.end) for e in content.entities if e.field == where and asked(e)]
 
 
 def _field_of(label: str) -> str:

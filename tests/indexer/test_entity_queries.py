@@ -81,3 +81,11 @@ def test_an_entity_by_any_name_a_reader_uses(index: Index, query: str, expected:
 
 def test_the_exact_name_ranks_first(index: Index) -> None:
     assert ids(index, "org:unison") == ["s6", "s5"]  # "Unison" itself, then a word of a name
+
+
+@pytest.mark.parametrize("query", ["org:bma", "org:british", 'org:"British Medical Association"'])
+def test_the_entity_found_by_any_name_is_marked_in_the_snippet(index: Index, query: str) -> None:
+    hit = next(h for h in index.search(query).hits if h.id == "s1")
+    assert [hit.snippet[s.start : s.end] for s in hit.snippet_spans] == [
+        "British Medical Association"
+    ]
