@@ -27,19 +27,22 @@ DEVELOPMENT = [
     *(FIXTURES / "dev2" / name for name in ("text", "web", "mail")),
     *(FIXTURES / "dev3" / name for name in ("html", "mail")),
     *(FIXTURES / "dev4" / name for name in ("web", "mix")),
+    *(FIXTURES / "dev5" / name for name in ("textweb", "mail")),
 ]
 
 # eval2's F1 when it was first scored (2026-12-06, code of dcb69b0: all 0.79, txt 0.68, md 0.88,
-# html 0.70, feed 0.93, eml 0.94, mbox 0.70, Maildir 0.81), less about 0.03.
+# html 0.70, feed 0.93, eml 0.94, mbox 0.70, Maildir 0.81); after the day's work on the dev sets
+# (all 0.82, txt 0.71, md 0.92, html 0.72, feed 0.93, eml 0.95, mbox 0.81, Maildir 0.87), less
+# about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.76,
-    "txt": 0.65,
-    "md": 0.85,
-    "html": 0.67,
+    "all": 0.79,
+    "txt": 0.67,
+    "md": 0.89,
+    "html": 0.68,
     "feed": 0.89,
     "eml": 0.91,
-    "mbox": 0.67,
-    "maildir": 0.78,
+    "mbox": 0.78,
+    "maildir": 0.83,
 }
 # The first held-out set's F1 when last set, less about 0.03.
 FIRST_HELD_OUT_FLOORS = {
@@ -52,7 +55,7 @@ FIRST_HELD_OUT_FLOORS = {
     "mbox": 0.69,
     "maildir": 0.86,
 }
-DEVELOPMENT_FLOOR = 0.91  # 0.93 when set
+DEVELOPMENT_FLOOR = 0.93  # 0.955 when set (dev to dev5)
 
 
 @pytest.fixture(scope="module")
