@@ -204,6 +204,9 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if not text:
             line.note = "dropped: a read-more link"
             continue
+        if " " not in text and _WEB_ADDRESS.match(text) is not None:
+            line.note = "dropped: a web address on a line of its own"
+            continue
         if is_sponsor_marker(text):
             line.note = "dropped: a sponsor or advert label"
             # The advert is the rest of the label's block, or the next block if it stands alone.
@@ -411,7 +414,22 @@ def _drop_contents_lists(lines: list[Line]) -> list[Line]:
             dropped.add(number)
             for member in members:
                 member.note = "dropped: a contents list (its entries come again as headlines)"
+            label = blocks.get(number - 1)
+            if label and len(label) == 1 and _CONTENTS_LABEL.match(label[0].text) is not None:
+                dropped.add(number - 1)  # "Contents", "In this issue" over the list
+                label[0].note = "dropped: the contents list's label"
     return [line for line in lines if line.block not in dropped]
+
+
+_WEB_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I
+)
+_CONTENTS_LABEL = re.compile(
+    r"^(?:(?:table\s+of\s+)?contents|in\s+this\s+(?:issue|edition|bulletin|newsletter|"
+    r"briefing|update|e-?mail)|(?:what'?s\s+)?inside(?:\s+this\s+(?:issue|edition))?"
+    r"|this\s+(?:week|issue)|also\s+in\s+this\s+issue|highlights|at\s+a\s+glance)\s*[:.]?$",
+    re.I,
+)
 
 
 # -- stories ------------------------------------------------------------------------------------

@@ -594,3 +594,22 @@ def test_a_pointer_to_more_of_a_list_is_not_a_story(pointer: str) -> None:
     links = [Block("item", text, group=len(STORIES), linked=True) for text in further]
     sections = split("", [*_blocks(*STORIES), *links])
     assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1], *further[:2]]
+
+
+def test_the_label_over_a_contents_list_goes_with_it() -> None:
+    heads = [STORIES[0][1], STORIES[2][1], "Beds cut at Kingsmead"]
+    contents = "\n".join(f"{head}{' ' * 8}{page}" for page, head in enumerate(heads, 2))
+    text = (
+        f"POLICY UPDATE\n\nContents\n\n{contents}\n\nrcct.org.uk\n\n"
+        + "\n\n".join(
+            f"{head}\n\n{body}"
+            for head, body in zip(
+                heads,
+                ("A trust was fined £2m on Monday after failings in its maternity unit.",
+                 "Applications to nursing degrees fell for a third year, UCAS figures show.",
+                 "A trust has cut 40 beds at Kingsmead Hospital to save £3m this year."),
+                strict=True,
+            )
+        )
+    )  # fmt: skip
+    assert [s.headline for s in split(text)] == heads
