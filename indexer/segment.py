@@ -619,6 +619,8 @@ def _not_news(story: _Story) -> str | None:
         return "a job advert"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
+    if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
+        return "about the publisher"
     if headline is not None and not body and headline.count(" ") < 3:
         return "a section label with no stories under it"
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
@@ -630,6 +632,17 @@ def _not_news(story: _Story) -> str | None:
     if headline is not None and not body and _MORE_LINK.match(headline) is not None:
         return _POINTER
     return None
+
+
+# "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
+_ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
+_SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)
+
+
+def _describes(body: str) -> bool:
+    """The text opens by saying what someone is ("X is an independent ...", "We help ...")."""
+    first = _SENTENCE_END.split(body, maxsplit=1)[0]
+    return _SELF_DESCRIPTION.search(first) is not None
 
 
 _POINTER = "a link to more of a list (jobs, events, news)"

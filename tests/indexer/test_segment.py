@@ -613,3 +613,21 @@ def test_the_label_over_a_contents_list_goes_with_it() -> None:
         )
     )  # fmt: skip
     assert [s.headline for s in split(text)] == heads
+
+
+def test_a_section_about_the_publisher_is_not_a_story() -> None:
+    about = (
+        ("heading", "About Healthwatch Ribble Valley"),
+        ("paragraph", "Healthwatch Ribble Valley is the independent champion for people who "
+                      "use health and social care services in the area."),
+    )  # fmt: skip
+    sections = split("", _blocks(*STORIES, *about))
+    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1]]
+
+
+def test_news_about_a_body_is_still_news() -> None:
+    news = (
+        ("heading", "About turn on hospital closures"),
+        ("paragraph", "Ministers have reversed plans to close two hospitals in Kent."),
+    )
+    assert len(split("", _blocks(*STORIES, *news))) == 3
