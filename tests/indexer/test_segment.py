@@ -475,6 +475,11 @@ def _blocks(*parts: tuple[str, str]) -> list[Block]:
             for n, (kind, text) in enumerate(parts)]  # fmt: skip
 
 
+def _headlines(*before: tuple[str, str], after: tuple[tuple[str, str], ...] = ()) -> list:
+    """The headlines split out of `before`, the two STORIES, then `after`."""
+    return [s.headline for s in split("", _blocks(*before, *STORIES, *after))]
+
+
 STORIES = (
     ("heading", "Trust fined £2m over maternity failings"),
     ("paragraph", "A hospital trust has been fined £2m after failings in its maternity unit."),
@@ -568,8 +573,7 @@ def test_an_issue_line_is_not_the_lead_storys_headline(issue_line: str) -> None:
 )  # fmt: skip
 def test_an_invitation_to_an_event_is_not_a_story(title: str, invitation: str) -> None:
     more = (("heading", title), ("paragraph", invitation))
-    sections = split("", _blocks(*STORIES, *more))
-    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1]]
+    assert _headlines(after=more) == [STORIES[0][1], STORIES[2][1]]
 
 
 def test_news_of_an_event_that_happened_is_a_story() -> None:
@@ -621,8 +625,7 @@ def test_a_section_about_the_publisher_is_not_a_story() -> None:
         ("paragraph", "Healthwatch Ribble Valley is the independent champion for people who "
                       "use health and social care services in the area."),
     )  # fmt: skip
-    sections = split("", _blocks(*STORIES, *about))
-    assert [s.headline for s in sections] == [STORIES[0][1], STORIES[2][1]]
+    assert _headlines(after=about) == [STORIES[0][1], STORIES[2][1]]
 
 
 def test_news_about_a_body_is_still_news() -> None:
