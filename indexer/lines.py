@@ -354,6 +354,9 @@ def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[L
     return out
 
 
+_FURNITURE_WORDS = 12
+
+
 def drop_running(groups: list[list[Line]]) -> list[Line]:
     """Running heads and footers (short lines repeated page after page) go, and a paragraph
     a page break cut in two is one again; returns the lines dropped."""
@@ -372,10 +375,14 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     for group in groups:
         kept = []
         last_dropped = False
+        # A page's footer and the next page's head often come out of a PDF as one block: the
+        # short lines beside a page number there are page furniture too.
+        paged = len(group) > 1 and any(is_page_mark(line.text) for line in group)
         for line in group:
             key = keys[position]
             position += 1
-            last_dropped = key in running or is_page_mark(line.text)
+            furniture = paged and line.text.count(" ") < _FURNITURE_WORDS
+            last_dropped = key in running or furniture or is_page_mark(line.text)
             if last_dropped:
                 line.note = "dropped: repeats page after page (running head or footer)"
                 dropped.append(line)

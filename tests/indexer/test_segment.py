@@ -634,3 +634,19 @@ def test_news_about_a_body_is_still_news() -> None:
         ("paragraph", "Ministers have reversed plans to close two hospitals in Kent."),
     )
     assert len(split("", _blocks(*STORIES, *news))) == 3
+
+
+def test_a_pdf_footer_and_the_next_pages_head_in_one_block_go_together() -> None:
+    text = (
+        "What we heard\n\nNHS dentistry\n\nNot one of the 19 dental practices we contacted was "
+        "accepting new\nadult patients. Several people told us they had been quoted £800 for\n"
+        "private treatment\n\n"
+        "Healthwatch Calder Valley – Quarterly report                 Page 1 of 2\n"
+        "\fWhat we heard: January to March 2026          Healthwatch Calder Valley\n\n"
+        "they had been unable to get on the NHS.\n\n"
+        "Leaving hospital\n\nFamilies described being given less than two hours' notice.\n"
+    )
+    sections = split(text)
+    assert [s.headline for s in sections] == ["NHS dentistry", "Leaving hospital"]
+    assert sections[0].paragraphs[-1].endswith("private treatment they had been unable to get "
+                                               "on the NHS.")  # fmt: skip
