@@ -621,6 +621,8 @@ def _not_news(story: _Story) -> str | None:
         return "an invitation to an event (a date and booking words)"
     if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
         return "about the publisher"
+    if headline is not None and _NEXT_ONE.match(headline) is not None:
+        return "a notice of the next meeting or issue"
     if headline is not None and not body and headline.count(" ") < 3:
         return "a section label with no stories under it"
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
@@ -645,6 +647,11 @@ def _describes(body: str) -> bool:
     return _SELF_DESCRIPTION.search(first) is not None
 
 
+_NEXT_ONE = re.compile(
+    r"^(?:(?:date|time|details)\s+of\s+)?(?:the\s+|our\s+)?next\s+"
+    r"(?:board\s+|public\s+|general\s+)?(?:meeting|issue|edition|bulletin|newsletter)s?\b\W*$",
+    re.I,
+)
 _POINTER = "a link to more of a list (jobs, events, news)"
 # "See all 312 vacancies", "View all events", "Browse more news": a pointer, not a story.
 _MORE_LINK = re.compile(

@@ -650,3 +650,14 @@ def test_a_pdf_footer_and_the_next_pages_head_in_one_block_go_together() -> None
     assert [s.headline for s in sections] == ["NHS dentistry", "Leaving hospital"]
     assert sections[0].paragraphs[-1].endswith("private treatment they had been unable to get "
                                                "on the NHS.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "heading", ["Date of next meeting", "Next issue", "The next Board meeting"]
+)
+def test_a_notice_of_the_next_meeting_or_issue_is_not_a_story(heading: str) -> None:
+    notice = (
+        ("heading", heading),
+        ("paragraph", "It will be held on Thursday 6 July at 10am at Kingsmead House."),
+    )
+    assert _headlines(after=notice) == [STORIES[0][1], STORIES[2][1]]
