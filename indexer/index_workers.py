@@ -130,25 +130,41 @@ class Builder:
         except Exception as exc:  # a reader bug on one odd file must not stop the run
             result.error = f"cannot parse: {type(exc).__name__}: {exc}"
             return result
+        # Every document of the file is made before any is written, so that a story that
+        # cannot be indexed fails its file (one line naming it), not the run.
+        stories: list[tuple[str, Occurrence, int]] = []
+        documents: dict[str, dict[str, Any]] = {}
+        names: dict[str, str] = {}
+        try:
+            for number, digest in enumerate(digests):
+                key = digest_key(digest.source, number)
+                for story in digest.stories:
+                    where = occurrence(story, key)
+                    stories.append((story.id, where, len(story.entities)))
+                    for entity in story.entities:
+                        names.setdefault(entity.canonical.lower(), entity.canonical)
+                    if story.id not in self._seen and story.id not in documents:
+                        documents[story.id] = self._document(story.id, Content.of(story), where)
+        except Exception as exc:
+            result.error = f"cannot index: {type(exc).__name__}: {exc}"
+            return result
         result.digests = len(digests)
-        names = self.out.names
-        for number, digest in enumerate(digests):
-            key = digest_key(digest.source, number)
-            for story in digest.stories:
-                where = occurrence(story, key)
-                result.stories.append((story.id, where, len(story.entities)))
-                for entity in story.entities:
-                    names.setdefault(entity.canonical.lower(), entity.canonical)
-                if story.id not in self._seen:
-                    self._seen.add(story.id)
-                    self._write(story.id, Content.of(story), where)
+        result.stories = stories
+        for name, shown in names.items():
+            self.out.names.setdefault(name, shown)
+        for story_id, document in documents.items():
+            self._seen.add(story_id)
+            self._write(document)
         return result
 
-    def _write(self, story_id: str, content: Content, where: Occurrence) -> None:
+    def _document(self, story_id: str, content: Content, where: Occurrence) -> dict[str, Any]:
         analysed = self._terms.analyse(content.headline, content.title, content.body)
+        return index_fields(story_id, content, analysed, [where])
+
+    def _write(self, document: dict[str, Any]) -> None:
         if self._segment is None:
             self._segment = SegmentBuilder(self.index_dir, self._terms.decoders())
-        self._segment.add(index_fields(story_id, content, analysed, [where]))
+        self._segment.add(document)
         if self._segment.count >= SEGMENT_STORIES:
             self._flush()
 
