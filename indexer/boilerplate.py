@@ -49,7 +49,9 @@ _CHROME = re.compile(
     r"""^[\W_]*(?:
       view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
         (?:web\ )?(?:browser|online|web\ ?page)
-    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser
+    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | view\ (?:it\ )?on\ [\w.-]+\W*$
+    | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins)\W*$
+    | archives?\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
     | for\ internal\ circulation\ only
@@ -95,7 +97,7 @@ _CHROME_FIRST_WORDS = _words(
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
-    caution book by client confidential for
+    caution book by client confidential for previous past earlier archive archives
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -299,6 +301,8 @@ def is_boilerplate(line: str) -> bool:
         folded = fold(line)
         if _may_be_chrome(folded) and _CHROME.match(folded):
             return True
+        if " | " in folded and _all_chrome(folded.split("|")):
+            return True  # "View on StaffNet | Previous issues"
         if words <= 14 and (
             _CAPTION.match(folded)
             or _AGENCY.match(folded)
@@ -314,6 +318,11 @@ def is_boilerplate(line: str) -> bool:
     ):
         return True
     return is_date_line(line) or _is_social(line) or _is_menu(line)
+
+
+def _all_chrome(parts: list[str]) -> bool:
+    parts = [part.strip() for part in parts if part.strip()]
+    return len(parts) >= 2 and all(_may_be_chrome(p) and _CHROME.match(p) for p in parts)
 
 
 def is_byline(line: str) -> bool:

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from indexer.blocks import Block, Builder, Kind, render
+from indexer.digest_dates import is_dated_masthead
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,8 @@ def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
     """A first heading that names the digest, not a story: removed from `blocks`, returned.
 
     That is a top-level heading over stories headed one level down, or the document's title
-    (or its first part: "Care Matters Midlands | 14 November 2024"). Short lines above it
+    (or its first part: "Care Matters Midlands | 14 November 2024"), or a heading over the
+    issue's line ("NHS Forth Valley · Issue 46 · 21 November 2024"). Short lines above it
     ("View this email in your browser") do not hide it.
     """
     at = next(
@@ -192,7 +194,9 @@ def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
         title = " ".join(title.split()).lower()
         names = {title, _TITLE_PARTS.split(title, maxsplit=1)[0].strip()}
     named = first.text.lower() in names
-    if not named and not (first.level == 1 and levels and min(levels) > 1):
+    nxt = blocks[at + 1] if at + 1 < len(blocks) else None
+    issue = nxt is not None and nxt.kind != "heading" and is_dated_masthead(nxt.text)
+    if not named and not issue and not (first.level == 1 and levels and min(levels) > 1):
         return None
     if first.text.count(" ") >= _MASTHEAD_WORDS and _TITLE_PARTS.search(first.text) is None:
         return None  # a long heading over the page's text is its article's headline

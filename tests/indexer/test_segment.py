@@ -661,3 +661,25 @@ def test_a_notice_of_the_next_meeting_or_issue_is_not_a_story(heading: str) -> N
         ("paragraph", "It will be held on Thursday 6 July at 10am at Kingsmead House."),
     )
     assert _headlines(after=notice) == [STORIES[0][1], STORIES[2][1]]
+
+
+def test_a_markdown_masthead_over_its_issue_line_and_links_is_not_a_headline() -> None:
+    from indexer.markdown_text import markdown_to_text
+
+    source = (
+        "# Staff Update\n\n**NHS Forth Valley** · Issue 46 · Thursday 21 November 2024\n\n"
+        "[View on StaffNet](https://example.org/46) | [Previous issues](https://example.org)\n\n"
+        "The emergency department saw 71% of patients within four hours in October.\n\n"
+        "Chief Executive Roderick Sands thanked staff across the hospital.\n\n"
+        "# Services\n\n## Minor injuries unit opens\n\nA nurse-led service opened on Monday.\n\n"
+        "# Our people\n\n## Health visitor wins award\n\nAn Alloa health visitor has won.\n"
+    )
+    md = markdown_to_text(source)
+    sections = split(md.text, md.blocks)
+    assert md.title == "Staff Update"
+    assert [s.headline for s in sections] == [
+        None,
+        "Minor injuries unit opens",
+        "Health visitor wins award",
+    ]
+    assert sections[0].paragraphs[0].startswith("The emergency department")
