@@ -179,6 +179,7 @@ _EVENT_START = re.compile(
     re.I,
 )
 _EVENT_WORDS = 30
+_WORDS_PER_CLOCK = 12
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
@@ -211,7 +212,7 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
     text = line.lstrip()
     clocks = len(_CLOCK.findall(text))
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
-        return text.count(" ") < _EVENT_WORDS * clocks
+        return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it
     if text.count(" ") >= _EVENT_WORDS:
         return False
     if _EVENT_START.match(text) is not None:

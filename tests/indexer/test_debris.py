@@ -369,3 +369,17 @@ def test_mailing_list_digest_with_full_message_headers() -> None:
         'Message-ID: <20241202091200.1234@example.org>\nContent-Type: text/plain; charset="utf-8"',
     )
     assert stories(text) == MAILING_LIST_STORIES
+
+
+def test_prose_that_gives_opening_hours_is_no_event_listing() -> None:
+    from indexer.debris import is_event
+
+    prose = (
+        "From Monday 3 February, all routine blood tests for patients of our four practices "
+        "will take place at the new phlebotomy hub on the ground floor of Eastgate Health "
+        "Centre. The hub is open 7.30am to 6pm on weekdays and 8am to 12pm on Saturdays, and "
+        "appointments can be booked through the NHS App."
+    )
+    assert not is_event(prose, in_list=True)
+    listing = "Tuesday 3 March 9.30am webinar; Thursday 5 March 2pm forum; Friday 6 March 10am"
+    assert is_event(listing)
