@@ -112,6 +112,22 @@ def _url_only(raw: str) -> bool:
     return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
 
 
+_ITEM_QUOTE = re.compile(r"^>{2,}\s+\S")
+_ITEM_QUOTES = 3
+
+
+def _quote_marks_items(raws: list[str]) -> bool:
+    """Whether ">>" opens items here (">> Headline" over unquoted text, three times or more),
+    as some digests set their headlines, rather than quoting a message."""
+    found = 0
+    for line, nxt in itertools.pairwise(raws):
+        if _ITEM_QUOTE.match(line) and nxt.strip() and not nxt.lstrip().startswith(">"):
+            found += 1
+            if found >= _ITEM_QUOTES:
+                return True
+    return False
+
+
 def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     """Physical lines of plain text grouped into blank-line separated blocks.
 
@@ -164,7 +180,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 drop(f"{name}: {value}", "a message header")
         headers.clear()
 
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    marks_items = _quote_marks_items(raws)
+    for raw in raws:
+        if marks_items and raw.startswith(">") and not raw.startswith((">From", "> ")):
+            raw = "• " + raw.lstrip("> ")  # ">> Headline": the digest's item marker, no quote
         if in_original:
             if raw.strip() and not any(ch.isalnum() for ch in raw):
                 in_original = False  # the separator before the next message

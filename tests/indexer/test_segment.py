@@ -683,3 +683,16 @@ def test_a_markdown_masthead_over_its_issue_line_and_links_is_not_a_headline() -
         "Health visitor wins award",
     ]
     assert sections[0].paragraphs[0].startswith("The emergency department")
+
+
+def test_items_opened_by_double_angle_brackets_are_not_quotes() -> None:
+    items = [
+        ("Funding deal worth £3.1bn agreed for 2025/26", "The department and pharmacy "
+         "negotiators have agreed the largest uplift in a decade."),
+        ("Pharmacy First consultations pass 3 million", "NHS England figures show 3.2 million "
+         "consultations in the first year."),
+        ("Clawback on Category M prices to end in October", "Negotiators say the change will "
+         "steady cash flow for independent pharmacies."),
+    ]  # fmt: skip
+    text = "THE DISPENSARY DIGEST\n\n" + "\n\n".join(f">> {h}\n{b}" for h, b in items)
+    assert [(s.headline, s.paragraphs[0]) for s in split(text)] == items
