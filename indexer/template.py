@@ -58,6 +58,8 @@ def split_lead(text: str, lead: str | None) -> Lead | None:
         rest = rest[separator.end() :]
     elif headline[-1:] in ".:?!":
         rest = rest.strip()
+    elif headline.count(" ") >= 2 and rest.lstrip()[:1].isupper():
+        rest = rest.strip()  # "**College calls for PPE guarantee** We have written ..."
     else:
         return None  # "**Sarah Jones** said ...": a bold name inside a sentence
     headline = headline.rstrip(".:—–-| ").strip()

@@ -354,3 +354,16 @@ def test_html_bold_names_under_a_heading_are_not_headlines() -> None:
             ),
         )
     ]
+
+
+def test_a_bold_headline_run_into_its_text_without_a_separator() -> None:
+    from indexer.template import split_lead
+
+    text = "College calls for PPE guarantee for home visits We have written to the minister."
+    found = split_lead(text, "College calls for PPE guarantee for home visits")
+    assert found is not None
+    assert (found.headline, found.rest) == (
+        "College calls for PPE guarantee for home visits",
+        "We have written to the minister.",
+    )
+    assert split_lead("Sarah Jones said the trust was wrong.", "Sarah Jones") is None
