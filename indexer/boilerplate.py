@@ -179,10 +179,10 @@ _DOCUMENT_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt|csv)\b[^()]{0,24}\)
 _CITATION = re.compile(r"\bdoi:\s?10\.|\bdoi\.org/10\.|\b(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:", re.I)
 # "Bridget Ormondroyd (Lab, Wakefield North)": a member named with party and seat.
 _MEMBER = re.compile(
-    r"^(?:(?:Sir|Dame|Dr|Lord|Baroness)\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}\s"
+    r"^(?:(?:(?:Sir|Dame|Dr|Lord|Baroness)\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}\s)?"
     r"\((?:Lab|Con|LD|Lib Dem|SNP|PC|Green|DUP|SDLP|UUP|Alliance|Reform|Ind|Crossbench|CB)\b"
     r"[^()]{0,40}\)$"
-)
+)  # "Jane Smith (Lab, Leeds North)", or "(Con, Boston Fens)" on a line under the name
 _WORDS = re.compile(r"[\w']+")
 _NEWSLETTER_TALK = re.compile(
     r"""\b(?:must[- ]reads?|round-?ups?|newsletters?|digests?|briefings?|bulletins?|stories

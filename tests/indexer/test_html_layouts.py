@@ -172,3 +172,21 @@ def test_a_source_under_each_linked_headline_is_a_label_however_long() -> None:
     )
     html = f"<table>{rows}</table>"
     assert stories(html) == [(headline, summary) for headline, _, summary in items]
+
+
+def test_a_members_party_and_seat_under_the_name_is_not_a_headline() -> None:
+    row = """<tr><td><a href="/q/{n}">{subject}</a></td><td>{name}<br>({party})</td>
+    <td>18 Mar 2024</td><td>{summary}</td></tr>"""
+    items = [
+        ("Dental Services: Lincolnshire", "Sarah Collingwood", "Con, Boston Fens",
+         "Asked how many NHS dental contracts in Lincolnshire have been handed back since "
+         "April 2022, the minister said 14 had been."),
+        ("Hospices: Finance", "Tom Ashdown", "Lab, Ashby North",
+         "The minister said the department would publish hospice funding allocations for "
+         "the coming year by the end of April."),
+    ]  # fmt: skip
+    rows = "".join(
+        row.format(n=n, subject=s, name=m, party=p, summary=t)
+        for n, (s, m, p, t) in enumerate(items)
+    )
+    assert stories(f"<table>{rows}</table>") == [(s, t) for s, _, _, t in items]
