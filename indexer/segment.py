@@ -538,8 +538,7 @@ def _labels_repeat(lines: list[Line]) -> bool:
     for head, label, text in zip(lines, lines[1:], lines[2:], strict=False):
         if (
             head.kind == "H"
-            and head.facts is not None
-            and _structural(head.facts)
+            and _structural_line(head)
             and label.kind != "B"
             and _is_plain_label(label, _LABEL_WORDS)
             and text.kind == "B"
@@ -574,19 +573,20 @@ def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | N
         return None
     at = len(run) - 1
     # Up to the nearest structural line: a linked headline of four words is no label.
-    while at > 0 and label(run[at - 1]) and not _structural(run[at - 1].facts or _PLAIN):
+    while at > 0 and label(run[at - 1]) and not _structural_line(run[at - 1]):
         at -= 1
     head = run[at - 1].facts if at else None
     if head is None or not _structural(head):
         return None
-    if head.kind != "heading" and any(_structural(line.facts) for line in run[at:] if line.facts):
+    if head.kind != "heading" and any(_structural_line(line) for line in run[at:]):
         return None  # bold over bold: which is the headline is not clear
     for line in run[at:]:
         line.note = "dropped: a label under the headline (a category, a date)"
     return at
 
 
-_PLAIN = Block("paragraph", "", 0)
+def _structural_line(line: Line) -> bool:
+    return line.facts is not None and _structural(line.facts)
 
 
 def _structural(block: Block) -> bool:
