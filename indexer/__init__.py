@@ -1,19 +1,17 @@
 """Headless core of Digest Explorer: reading digests, splitting stories, entities, the index.
 
-Nothing in this package imports textual or rich; it returns plain frozen dataclasses.
+Nothing in this package imports textual or rich; it returns plain frozen dataclasses. The
+stages, each a subpackage whose `__init__` says what it holds and what it may import:
 
-From a file to stories (the [H] design):
+    reading    files to RawDigests: encodings, mail, HTML, Markdown, feeds, .msg, the blocks
+    stories    RawDigests to stories: lines, the story template, what is not news
+    entities   organisations, people, places, money, percentages, dates
+    pipeline   (a module) joins the three: files to Digests with ids, titles and entities
+    engine     the one place that talks to Whoosh: schema, analysis, writing, ranking
+    index      building and updating the index folder: runs, workers, manifest, integrity
+    search     the query language, ranked hits, snippets, facets, suggestions
+    bookmarks  the user's bookmarks, their backups and exports
 
-- `readers` finds files and picks a reader by content: `html_text` (HTML through its DOM),
-  `markdown_text` (markdown-it-py), `mail` (.eml, mbox, Maildir files), `outlook_msg` (.msg),
-  `feeds` (RSS and Atom: each item one story); plain text is read as it is.
-- Every structured reader gives `blocks.Block`s: headings with levels, paragraphs, list items
-  with numbers and bold or linked leads, cells, quotes.
-- `lines` turns blocks (or plain text, by line shape, with mail inside it read as mail) into
-  the splitter's lines: running heads gone, hard wraps joined (`unwrap`), and headline leads
-  cut where the digest's template is a lead (`template`).
-- `segment` decides what each line is and assembles stories; `boilerplate` and `debris` say
-  what is not news (chrome, footers, contents lists, events, vacancies, sponsor blocks...).
-- `pipeline` gives the stories ids, titles, dates and entities; `dex parse --explain` prints
-  each line's decision from `segment.split_digest(..., explain=True)`.
+`records`, `blocks`, `errors` and `atomic` are shared by all stages and import none of them.
+`tests/test_layers.py` holds the allowed directions.
 """

@@ -11,13 +11,20 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TypeVar
 
-from indexer import entities
-from indexer.debris import Headlines
-from indexer.models import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
-from indexer.readers import ReadError, Skipped, digest_date, iter_digests, iter_files, read_file
-from indexer.segment import SplitResult, split_digest
-from indexer.textcodec import readable_path
-from indexer.titles import lead_title, shorten
+from indexer.entities import extractor
+from indexer.reading.readers import (
+    ReadError,
+    Skipped,
+    digest_date,
+    iter_digests,
+    iter_files,
+    read_file,
+)
+from indexer.reading.textcodec import readable_path
+from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
+from indexer.stories.debris import Headlines
+from indexer.stories.split import SplitResult, split_digest
+from indexer.stories.titles import lead_title, shorten
 
 T = TypeVar("T")
 
@@ -101,7 +108,7 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     for position, section in enumerate(result.sections):
         body = section.body
         found: tuple[Entity, ...] = (
-            entities.extract(section.headline, body, reference) if with_entities else ()
+            extractor.extract(section.headline, body, reference) if with_entities else ()
         )
         stories.append(
             Story(

@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.models import Problem
 from indexer.pipeline import parse_paths, story_to_json
+from indexer.records import Problem
 from tests.scoring import score
 
 _FORMATS = {

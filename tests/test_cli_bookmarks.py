@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmarks import BookmarkStore
-from indexer.export import import_json
-from indexer.index_errors import IndexDamagedError, QueryError
-from indexer.models import Hit, SearchResult, Story
+from indexer.bookmarks.export import import_json
+from indexer.bookmarks.store import BookmarkStore
+from indexer.errors import IndexDamagedError, QueryError
+from indexer.records import Hit, SearchResult, Story
 from tui.cli import main
 
 
@@ -306,7 +306,7 @@ def test_a_corrupt_database_is_reported_and_kept(capsys, data_dir: Path, args) -
 
 
 class FakeIndex:
-    """Stands in for indexer.store.Index per the API contract: search, story, doc_count, close."""
+    """Stands in for the search `Index` per the API contract: search, story, doc_count, close."""
 
     def __init__(self, stories: list[Story]) -> None:
         self.stories = {s.id: s for s in stories}
@@ -346,14 +346,14 @@ class FakeIndex:
 @pytest.fixture
 def fake_index(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> FakeIndex:
     index = FakeIndex([story(n, "Capital funding." if n in (1, 3, 9) else "") for n in range(10)])
-    module = types.ModuleType("indexer.store")
+    module = types.ModuleType("indexer.search.searcher")
 
     def open_index(index_dir: Path) -> FakeIndex:
         assert index_dir == data_dir / "index"
         return index
 
     module.open_index = open_index  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "indexer.store", module)
+    monkeypatch.setitem(sys.modules, "indexer.search.searcher", module)
     return index
 
 
@@ -379,13 +379,13 @@ def test_export_bad_query_is_one_line(capsys, seeded: Path, fake_index) -> None:
     ],
 )
 def test_export_query_without_a_usable_index(capsys, seeded, monkeypatch, error, words) -> None:
-    module = types.ModuleType("indexer.store")
+    module = types.ModuleType("indexer.search.searcher")
 
     def open_index(index_dir: Path) -> FakeIndex:
         raise error
 
     module.open_index = open_index  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "indexer.store", module)
+    monkeypatch.setitem(sys.modules, "indexer.search.searcher", module)
     code, _, err = run(capsys, "export", "--query", "x")
     assert_one_line_error(code, err, str(seeded.parent / "index"), *words)
 

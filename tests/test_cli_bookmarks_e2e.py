@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.export import import_json
+from indexer.bookmarks.export import import_json
 from tui.cli import main
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"

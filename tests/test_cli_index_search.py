@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from indexer import engine, store
+from indexer import engine
+from indexer.index import store
 from tui import locations
 from tui.cli import cli
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from indexer.models import LABELS, Entity, Label, Span
+from indexer.records import LABELS, Entity, Label, Span
 
 # Fields whose values are not words of the story (dates, amounts, bookmark filters, ids).
 _NOT_TEXT_FIELDS = frozenset(

@@ -1,6 +1,6 @@
 """The app's side of tui.index_server: start the child, call the index in it, stop it.
 
-`IndexProxy` has the methods of indexer.search.Index that the session uses; each call blocks
+`IndexProxy` has the methods of the search `Index` that the session uses; each call blocks
 the calling (worker) thread until the child answers, and raises what the index raised there.
 Calls from the session's bulk thread go to the child's slow lane, all others to its fast one.
 """
@@ -39,7 +39,7 @@ class BookmarkSnapshot:
 
     @classmethod
     def of(cls, store: Any, query: str) -> BookmarkSnapshot:
-        from indexer.bookmark_schema import tag_key
+        from indexer.bookmarks.schema import tag_key
 
         by_tag: dict[str, frozenset[str]] = {}
         if "tag" in query.casefold():  # tag: or tags:; other queries never ask
@@ -49,7 +49,7 @@ class BookmarkSnapshot:
     def ids(self, tag: str | None = None) -> set[str]:
         if tag is None:
             return set(self.all_ids)
-        from indexer.bookmark_schema import tag_key
+        from indexer.bookmarks.schema import tag_key
 
         return set(self.by_tag.get(tag_key(tag), frozenset()))
 
@@ -129,7 +129,7 @@ class IndexClient:
 
 
 class IndexProxy:
-    """indexer.search.Index's methods, answered by the child process."""
+    """indexer.search.searcher.Index's methods, answered by the child process."""
 
     def __init__(self, client: IndexClient) -> None:
         self._client = client

@@ -56,8 +56,9 @@ class Served:
         list's first search finds it cached; (built the sample index, stories, a line for
         each problem met on the way, such as damage found and repaired, and one if the index
         is incomplete)."""
-        from indexer.models import Problem
-        from indexer.store import ensure_index, open_index
+        from indexer.index.store import ensure_index
+        from indexer.records import Problem
+        from indexer.search.searcher import open_index
 
         problems: list[Problem] = []
         self.index_dir = Path(index_dir)
@@ -70,7 +71,7 @@ class Served:
 
     def incomplete(self) -> str | None:
         """Why the index lacks what was asked of it (a `dex index` run stopped), if it does."""
-        from indexer.store import incomplete
+        from indexer.index.store import incomplete
 
         return incomplete(self.index_dir) if self.index_dir is not None else None
 
@@ -121,7 +122,7 @@ def main() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     requests = sys.stdin.buffer
-    import indexer.store  # noqa: F401  (load the index code now, while the app starts)
+    import indexer.index.store  # noqa: F401  (load the index code now, while the app starts)
 
     serve(requests, answers)
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from indexer.models import Facets, SearchResult
+from indexer.records import Facets, SearchResult
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import Bookmark
+    from indexer.bookmarks.store import Bookmark
     from tui.session import LoadedStory, OpenResult
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from indexer.models import Entity, Facets, SearchResult, Span, Story
+from indexer.records import Entity, Facets, SearchResult, Span, Story
 from tui.highlight import query_terms, term_spans
 from tui.index_client import IndexClient, IndexProxy
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import Bookmark, BookmarkStore
+    from indexer.bookmarks.store import Bookmark, BookmarkStore
 
 T = TypeVar("T")
 Sort = Literal["relevance", "date"]
@@ -133,7 +133,7 @@ class Session:
         """Open the store. A damaged or foreign file is set aside unchanged and a fresh one
         started (`bookmarks_note` says where the old one is); any other failure (a lock, a
         read-only folder, a newer dex's file) turns bookmarks off and leaves the file alone."""
-        from indexer.bookmarks import BookmarkStore, BookmarkStoreError, set_aside
+        from indexer.bookmarks.store import BookmarkStore, BookmarkStoreError, set_aside
 
         self.bookmarks, self.bookmarks_error = None, None
         try:
@@ -157,7 +157,7 @@ class Session:
     def _back_up(self, *, first: bool = False) -> None:
         """Back up the bookmarks (bookmark_backups): the first backup when there is none yet,
         or, at the end of a run that changed them, them as they are now."""
-        from indexer.bookmark_backups import back_up, back_up_first
+        from indexer.bookmarks.backups import back_up, back_up_first
 
         store = self.bookmarks
         if store is None or (not first and not store.changed):
@@ -267,7 +267,7 @@ class Session:
 
     def _spans(self, query: str, text: str) -> tuple[Span, ...]:
         """Where the query's words are in `text`; a malformed query marks nothing."""
-        from indexer.index_errors import QueryError
+        from indexer.errors import QueryError
 
         marker = getattr(self.index, "query_spans", None)
         if marker is None:  # an index without it: the front end's own approximation
@@ -307,7 +307,7 @@ class Session:
     def export(self, fmt: str, path: Path, *, overwrite: bool) -> int:
         """Write every bookmark to `path` in `fmt`, all or nothing; how many were written."""
         from indexer.atomic import write_text_atomically
-        from indexer.export import export
+        from indexer.bookmarks.export import export
 
         bookmarks = self.store().list()
         text = export(bookmarks, fmt)

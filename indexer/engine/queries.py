@@ -19,7 +19,7 @@ from indexer.engine.schema import (
     Query,
     Searcher,
 )
-from indexer.index_errors import QueryError
+from indexer.errors import QueryError
 
 # ---------------------------------------------------------------------------------------------
 # Queries.

@@ -19,7 +19,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
 from indexer.engine.analysis import DexAnalyzer, Positioned
-from indexer.index_errors import IndexBusyError, IndexDamagedError
+from indexer.errors import IndexBusyError, IndexDamagedError
 
 INDEX_NAME = "dex"
 WRITE_LOCK = "dex-write.lock"

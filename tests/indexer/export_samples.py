@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indexer.bookmarks import Bookmark
-from indexer.titles import lead_title
+from indexer.bookmarks.store import Bookmark
+from indexer.stories.titles import lead_title
 
 NOTES = [
     "[bold]important[/bold] and <script>alert('x')</script>",

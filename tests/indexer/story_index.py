@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from indexer import indexing
-from indexer.models import Digest, Story
-from indexer.store import Index, open_index, update_index
+from indexer.index import indexing
+from indexer.index.store import update_index
+from indexer.records import Digest, Story
+from indexer.search.searcher import Index, open_index
 
 
 def index_of(base: Path, stories: Sequence[Story], day: dt.date) -> Index:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import pytest
 
 from indexer.blocks import Block, Builder, render
-from indexer.html_text import html_to_text
-from indexer.markdown_text import markdown_to_text
+from indexer.reading.html_page import html_to_text
+from indexer.reading.markdown_doc import markdown_to_text
 
 
 def html_blocks(body: str, head: str = "") -> list[Block]:

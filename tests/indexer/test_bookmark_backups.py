@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmark_backups import Backup, back_up, back_up_first, backups, restore
-from indexer.bookmarks import BookmarkStore
-from indexer.export import to_json
+from indexer.bookmarks.backups import Backup, back_up, back_up_first, backups, restore
+from indexer.bookmarks.export import to_json
+from indexer.bookmarks.store import BookmarkStore
 from tests.reliability.bookmark_writer import story
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer import bookmark_schema
-from indexer.bookmark_schema import APPLICATION_ID, SCHEMA_VERSION, normalise_tags
-from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
-from indexer.index_errors import BookmarkLookup
-from indexer.models import Story
+from indexer.bookmarks import schema as bookmark_schema
+from indexer.bookmarks.schema import APPLICATION_ID, SCHEMA_VERSION, normalise_tags
+from indexer.bookmarks.store import Bookmark, BookmarkStore, BookmarkStoreError
+from indexer.errors import BookmarkLookup
+from indexer.records import Story
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -387,8 +387,8 @@ def test_unusable_folder_is_a_clear_error(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import datetime as dt, os, sys, time
-    from indexer.bookmarks import BookmarkStore
-    from indexer.models import Story
+    from indexer.bookmarks.store import BookmarkStore
+    from indexer.records import Story
 
     path, prefix, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     store = BookmarkStore(path)

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from indexer import engine
-from indexer.documents import Content, decode, digest_key, index_fields, occurrence
 from indexer.engine import bulk, tables
+from indexer.engine.documents import Content, decode, digest_key, index_fields, occurrence
 from indexer.engine.schema import DocWriter, create_index
 from indexer.pipeline import parse_file
 

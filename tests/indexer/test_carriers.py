@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import indexer
-from indexer.models import Problem
 from indexer.pipeline import parse_file, parse_paths
-from indexer.readers import read_file
+from indexer.reading.readers import read_file
+from indexer.records import Problem
 
 SAMPLES = sorted((Path(indexer.__file__).resolve().parent / "samples").glob("*.txt"))
 

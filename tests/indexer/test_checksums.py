@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer import checksums
-from indexer.checksums import BLOCK, FileSums, find_damage, sum_file
+from indexer.index import checksums
+from indexer.index.checksums import BLOCK, FileSums, find_damage, sum_file
 
 
 def _flip(path: Path, at: int) -> None:

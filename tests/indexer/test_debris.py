@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.debris import (
+from indexer.reading.mail_marks import is_quoted, is_signature_mark
+from indexer.stories.debris import (
     entry_key,
     is_page_mark,
-    is_quoted,
-    is_signature_mark,
     mail_header,
     repeats_headline,
     running_key,
     running_lines,
 )
-from indexer.segment import split, split_digest
+from indexer.stories.split import split, split_digest
 
 FINED = "Trust fined over data breach"
 FINED_TEXT = "The regulator imposed a £2m penalty on the trust after patient records were exposed."
@@ -372,7 +371,7 @@ def test_mailing_list_digest_with_full_message_headers() -> None:
 
 
 def test_prose_that_gives_opening_hours_is_no_event_listing() -> None:
-    from indexer.debris import is_event
+    from indexer.stories.debris import is_event
 
     prose = (
         "From Monday 3 February, all routine blood tests for patients of our four practices "

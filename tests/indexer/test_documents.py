@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from indexer.documents import Content, Occurrence, decode, encode
-from indexer.models import Entity
+from indexer.engine.documents import Content, Occurrence, decode, encode
+from indexer.records import Entity
 
 WHERE = Occurrence("mail/digest.eml#2", "ab12", "HSJ — Daily", dt.date(2016, 3, 1), "header", 4)
 

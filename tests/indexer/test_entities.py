@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.entities import extract, org_canonical
-from indexer.lexicon import lexicon
-from indexer.models import Entity
+from indexer.entities.extractor import extract, org_canonical
+from indexer.entities.gazetteer import lexicon
 from indexer.pipeline import parse_file, story_to_json
+from indexer.records import Entity
 from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 from indexer import engine
-from indexer.documents import Content, Occurrence, decode, encode
-from indexer.entities import extract
-from indexer.models import Entity
-from indexer.store import open_index, update_index
+from indexer.engine.documents import Content, Occurrence, decode, encode
+from indexer.entities.extractor import extract
+from indexer.index.store import update_index
+from indexer.records import Entity
+from indexer.search.searcher import open_index
 
 
 def _names(headline: str | None, body: str) -> dict[str, tuple[str, tuple[str, ...]]]:

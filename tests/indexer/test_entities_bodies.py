@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.entities import extract
+from indexer.entities.extractor import extract
 
 DAY = dt.date(2024, 3, 12)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.entities import extract
+from indexer.entities.extractor import extract
 from indexer.pipeline import parse_file
 
 DAY = dt.date(2024, 3, 12)  # a Tuesday

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.entities import extract
+from indexer.entities.extractor import extract
 
 
 @pytest.mark.parametrize(

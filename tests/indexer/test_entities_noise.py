@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.entities import extract
+from indexer.entities.extractor import extract
 
 STORY = "Leeds Teaching Hospitals NHS Trust will close 20 beds, its board heard."
 

@@ -1,6 +1,6 @@
 """The shortcuts that make entity extraction fast must never change what it finds.
 
-Each cheap test in indexer.quantities and the gazetteer's last-word filter stands in front of a
+Each cheap test in entities.quantities and the gazetteer's last-word filter stands in front of a
 slower exact one; these tests run both on awkward text and require the same answer, so a pattern
 edited without its shortcut fails here rather than silently losing entities.
 """
@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer import quantities as q
-from indexer.entities import _gazetteer
-from indexer.entity_rules import FieldText
-from indexer.lexicon import TOKEN_RE, lexicon
+from indexer.entities import quantities as q
+from indexer.entities.extractor import _gazetteer
+from indexer.entities.gazetteer import TOKEN_RE, lexicon
+from indexer.entities.rules import FieldText
 
 # Pieces that sit on the edges of the patterns: signs, years, ordinals, joiners, odd spaces.
 PIECES = [

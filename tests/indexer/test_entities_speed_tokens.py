@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer import quantities as q
-from indexer.entities import _canonical, _clean_plain, _name_parts, _org_names
-from indexer.entity_rules import FieldText
-from indexer.entity_words import TITLES
-from indexer.lexicon import _SPLIT_RE, TOKEN_RE, lexicon, split_tokens
+from indexer.entities import quantities as q
+from indexer.entities.extractor import _canonical, _clean_plain, _name_parts, _org_names
+from indexer.entities.gazetteer import _SPLIT_RE, TOKEN_RE, lexicon, split_tokens
+from indexer.entities.rules import FieldText
+from indexer.entities.word_lists import TITLES
 
 PIECES = [
     " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "a", "word", "Word", "NHS", "x2", "2", "19",

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from indexer.models import Entity, Story
-from indexer.store import Index
+from indexer.records import Entity, Story
+from indexer.search.searcher import Index
 from tests.indexer.story_index import index_of
 
 DAY = dt.date(2016, 3, 5)

@@ -12,8 +12,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from indexer.bookmarks import Bookmark
-from indexer.export import (
+from indexer.bookmarks.export import (
     CSV_COLUMNS,
     FORMATS,
     JSON_FORMAT,
@@ -27,6 +26,7 @@ from indexer.export import (
     md_escape,
     source_uri,
 )
+from indexer.bookmarks.store import Bookmark
 from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import rispy
 
-from indexer.bookmarks import Bookmark
-from indexer.export import export, source_uri
+from indexer.bookmarks.export import export, source_uri
+from indexer.bookmarks.store import Bookmark
 from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 CSL_SCHEMA = json.loads(

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from indexer.bookmarks import Bookmark
-from indexer.export.vault import STATE_FILE, export_vault, note_stem, note_text
+from indexer.bookmarks.export.vault import STATE_FILE, export_vault, note_stem, note_text
+from indexer.bookmarks.store import Bookmark
 from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
@@ -160,7 +160,7 @@ def test_names_are_safe_and_never_take_a_users_file(tmp_path: Path) -> None:
 def test_a_note_that_cannot_be_written_does_not_stop_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from indexer.export import vault
+    from indexer.bookmarks.export import vault
 
     real = vault.write_text_atomically
 

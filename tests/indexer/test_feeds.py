@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.feeds import FeedError, FeedItem, looks_like_feed, read_feed
+from indexer.reading.feeds import FeedError, FeedItem, looks_like_feed, read_feed
 
 CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
 FEEDS = (

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_no_indexer_module_imports_textual_or_rich() -> None:
     names = sorted(m.name for m in pkgutil.walk_packages(indexer.__path__, "indexer."))
-    assert "indexer.store" in names and "indexer.engine.bulk" in names
+    assert "indexer.index.store" in names and "indexer.engine.bulk" in names
     code = (
         "import importlib, sys\n"
         f"for name in {names!r}:\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from indexer.html_text import html_to_text
-from indexer.segment import split
+from indexer.reading.html_page import html_to_text
+from indexer.stories.split import split
 
 
 def stories(html: str) -> list[tuple[str | None, str]]:

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from indexer import indexing
-from indexer.models import Digest, Problem, Story
-from indexer.store import open_index, update_index
+from indexer.index import indexing
+from indexer.index.store import update_index
+from indexer.records import Digest, Problem, Story
+from indexer.search.searcher import open_index
 
 DAY = dt.date(2024, 5, 1)
 

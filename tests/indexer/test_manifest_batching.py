@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer import manifest as manifest_module
-from indexer.documents import Occurrence
-from indexer.index_workers import FileResult
-from indexer.manifest import FileRecord, Manifest, Row
-from indexer.models import Problem
+from indexer.engine.documents import Occurrence
+from indexer.index import manifest as manifest_module
+from indexer.index.manifest import FileRecord, Manifest, Row
+from indexer.index.workers import FileResult
+from indexer.records import Problem
 
 
 def _row(story: str, path: str, position: int) -> Row:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer import index_workers, indexing
-from indexer.index_workers import Builder, hash_file, index_file
-from indexer.manifest import FILE_NAME, Manifest
-from indexer.store import update_index
+from indexer.index import indexing
+from indexer.index import workers as index_workers
+from indexer.index.manifest import FILE_NAME, Manifest
+from indexer.index.store import update_index
+from indexer.index.workers import Builder, hash_file, index_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

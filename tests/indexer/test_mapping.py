@@ -14,7 +14,8 @@ from whoosh.filedb.filestore import FileStorage
 
 from indexer import engine
 from indexer.engine import mapping
-from indexer.store import SAMPLES_DIR, open_index, update_index
+from indexer.index.store import SAMPLES_DIR, update_index
+from indexer.search.searcher import open_index
 
 SCHEMA = fields.Schema(
     id=fields.ID(unique=True, stored=True),

@@ -17,7 +17,7 @@ import extract_msg
 import olefile
 import pytest
 
-from indexer.outlook_msg import MsgError, MsgParts, read_msg
+from indexer.reading.outlook_msg import MsgError, MsgParts, read_msg
 from tests.msg_writer import cfb_file, msg_file
 
 CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"

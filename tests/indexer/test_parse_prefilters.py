@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer import boilerplate as bp
-from indexer import digest_dates
 from indexer.pipeline import _single_spaced, story_id
-from indexer.textcodec import _INVISIBLE, _NEWLINES, _SPACES, tidy, visible_controls
+from indexer.reading import digest_dates
+from indexer.reading.textcodec import _INVISIBLE, _NEWLINES, _SPACES, tidy, visible_controls
+from indexer.stories import boilerplate as bp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DATE_PATTERNS = digest_dates._PATTERNS

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from indexer import engine
-from indexer.documents import Content, index_fields, occurrence
+from indexer.engine.documents import Content, index_fields, occurrence
+from indexer.engine.ranking import Ranker
 from indexer.engine.schema import DocWriter, create_index
-from indexer.models import Story
-from indexer.ranking import Ranker
-from indexer.store import Index
+from indexer.records import Story
+from indexer.search.searcher import Index
 from tests.indexer.story_index import index_of
 
 DAY = dt.date(2024, 5, 1)

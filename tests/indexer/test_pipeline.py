@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import entities
-from indexer.models import Entity, Problem, RawDigest
+from indexer.entities import extractor
 from indexer.pipeline import (
     build_digest,
     lead_title,
@@ -18,6 +17,7 @@ from indexer.pipeline import (
     story_id,
     story_to_json,
 )
+from indexer.records import Entity, Problem, RawDigest
 from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -161,7 +161,7 @@ def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> No
         calls.append((headline, body, date))
         return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
 
-    monkeypatch.setattr(entities, "extract", fake)
+    monkeypatch.setattr(extractor, "extract", fake)
     raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
     [story] = build_digest(raw).stories
     assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2))]
@@ -274,7 +274,8 @@ def test_unexpected_error_in_one_file_is_reported_and_others_go_on(
 
 
 def test_byline_survives_the_index(tmp_path: Path) -> None:
-    from indexer.store import open_index, update_index
+    from indexer.index.store import update_index
+    from indexer.search.searcher import open_index
 
     digest = tmp_path / "daily.txt"
     digest.write_text(

@@ -6,7 +6,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from indexer.pipeline import parse_file
-from indexer.posts import post_paragraphs
+from indexer.reading.posts import post_paragraphs
 
 REPLY = """\
 Hi all,

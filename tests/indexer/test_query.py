@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from indexer.index_errors import QueryError
-from indexer.query import prepare, spellable_words
-from indexer.query_dates import parse_period
-from indexer.snippets import snippet
-from indexer.vocab import Vocabulary, edit_distance
+from indexer.errors import QueryError
+from indexer.index.vocabulary import Vocabulary, edit_distance
+from indexer.search.query import prepare, spellable_words
+from indexer.search.query_dates import parse_period
+from indexer.search.snippets import snippet
 
 TODAY = dt.date(2024, 5, 15)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import Problem, RawDigest
-from indexer.readers import ReadError, Skipped, iter_files, read_file
+from indexer.reading.readers import ReadError, Skipped, iter_files, read_file
+from indexer.records import Problem, RawDigest
 
 FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -335,7 +335,7 @@ def test_iter_files_missing_path_and_source_as_given(
 
 
 def test_html_data_table_is_one_line_of_body_text_not_headlines() -> None:
-    from indexer.html_text import html_to_text
+    from indexer.reading.html_page import html_to_text
 
     page = (
         "<article><h2>Trust deficit doubles</h2><p>The trust expects a deficit of £48m.</p>"
@@ -349,7 +349,7 @@ def test_html_data_table_is_one_line_of_body_text_not_headlines() -> None:
 
 
 def test_html_layout_table_keeps_its_paragraphs() -> None:
-    from indexer.html_text import html_to_text
+    from indexer.reading.html_page import html_to_text
 
     page = (
         "<table><tr><td><h2>Board agrees budget</h2><p>The board agreed £3.6bn.</p></td></tr>"

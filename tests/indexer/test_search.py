@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from indexer import indexing
-from indexer.index_errors import QueryError
-from indexer.models import Digest, Entity, Story
-from indexer.store import Index, open_index, update_index
+from indexer.errors import QueryError
+from indexer.index import indexing
+from indexer.index.store import update_index
+from indexer.records import Digest, Entity, Story
+from indexer.search.searcher import Index, open_index
 
 TODAY = dt.date.today()
 LAST_MONTH = (TODAY.replace(day=1) - dt.timedelta(days=1)).replace(day=15)

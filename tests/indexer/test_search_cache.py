@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from indexer.bookmarks import BookmarkStore
-from indexer.store import SAMPLES_DIR, open_index, update_index
+from indexer.bookmarks.store import BookmarkStore
+from indexer.index.store import SAMPLES_DIR, update_index
+from indexer.search.searcher import open_index
 
 
 def test_equivalent_queries_share_hits_but_keep_their_own_text(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from indexer.blocks import Block
-from indexer.models import Section
-from indexer.segment import split, split_digest
+from indexer.records import Section
+from indexer.stories.split import split, split_digest
 from tests.scoring import score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -664,7 +664,7 @@ def test_a_notice_of_the_next_meeting_or_issue_is_not_a_story(heading: str) -> N
 
 
 def test_a_markdown_masthead_over_its_issue_line_and_links_is_not_a_headline() -> None:
-    from indexer.markdown_text import markdown_to_text
+    from indexer.reading.markdown_doc import markdown_to_text
 
     source = (
         "# Staff Update\n\n**NHS Forth Valley** · Issue 46 · Thursday 21 November 2024\n\n"

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from indexer import engine, indexing, store
-from indexer.index_errors import IndexBusyError, IndexDamagedError
-from indexer.models import Problem
-from indexer.store import ensure_index, open_index, update_index
+from indexer import engine
+from indexer.errors import IndexBusyError, IndexDamagedError
+from indexer.index import indexing, store
+from indexer.index.store import ensure_index, update_index
+from indexer.records import Problem
+from indexer.search.searcher import open_index
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -264,7 +266,7 @@ def test_segments_are_written_as_separate_files(tmp_path: Path, digests: Path) -
 
 _CAPTURED_STDERR_RUN = """
 import io, sys, threading
-from indexer.store import update_index
+from indexer.index.store import update_index
 
 class Captured(io.StringIO):  # what Textual puts in sys.stderr while the app runs
     def fileno(self):
@@ -311,7 +313,7 @@ def test_an_unfinished_sample_build_is_finished_unless_the_user_indexed(
 ) -> None:
     """A first `dex` killed while it built the sample index: the next start finishes it; but
     once the user has indexed their own digests, the samples are not brought back."""
-    from indexer.index_marker import read_marker, write_marker
+    from indexer.index.marker import read_marker, write_marker
 
     index_dir = tmp_path / "index"
     assert ensure_index(index_dir)

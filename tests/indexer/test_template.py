@@ -11,10 +11,10 @@ from collections.abc import Sequence
 import pytest
 
 from indexer.blocks import Block
-from indexer.html_text import html_to_text
-from indexer.markdown_text import markdown_to_text
-from indexer.segment import split
-from indexer.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
+from indexer.reading.html_page import html_to_text
+from indexer.reading.markdown_doc import markdown_to_text
+from indexer.stories.split import split
+from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 
 TEXT = "The regulator imposed a penalty."
 
@@ -357,7 +357,7 @@ def test_html_bold_names_under_a_heading_are_not_headlines() -> None:
 
 
 def test_a_bold_headline_run_into_its_text_without_a_separator() -> None:
-    from indexer.template import split_lead
+    from indexer.stories.template import split_lead
 
     text = "College calls for PPE guarantee for home visits We have written to the minister."
     found = split_lead(text, "College calls for PPE guarantee for home visits")

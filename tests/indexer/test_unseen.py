@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import Problem
 from indexer.pipeline import parse_paths, story_to_json
+from indexer.records import Problem
 from tests.scoring import score
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"

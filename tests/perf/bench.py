@@ -71,9 +71,9 @@ def _skip(reason: str) -> Report:
 def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
     """Build (fresh) or re-index (unchanged) with C's update_index; time and memory."""
     try:
-        from indexer.store import update_index
+        from indexer.index.store import update_index
     except ImportError as exc:
-        return _skip(f"indexer.store not importable yet ({exc})")
+        return _skip(f"indexer.index.store not importable yet ({exc})")
     if fresh:
         shutil.rmtree(index_dir, ignore_errors=True)
     problems: list[object] = []
@@ -94,9 +94,9 @@ def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
 def phase_dex_queries(index_dir: str, rounds: int, profile_path: str | None) -> Report:
     """The query mix on the dex index; RSS with the index open afterwards; optional profile."""
     try:
-        from indexer.store import open_index
+        from indexer.search.searcher import open_index
     except ImportError as exc:
-        return _skip(f"indexer.store not importable yet ({exc})")
+        return _skip(f"indexer.index.store not importable yet ({exc})")
     started = time.perf_counter()
     index = open_index(Path(index_dir))
     index.search("", limit=20)
@@ -119,7 +119,7 @@ def phase_dex_queries(index_dir: str, rounds: int, profile_path: str | None) -> 
 def _profile(index_dir: Path, report: Report, path: Path) -> Report:
     """cProfile the two slowest kinds (by p95): first asks on a freshly opened index, then five
     warm rounds. Full listing to a file; the top functions by own time returned."""
-    from indexer.store import open_index
+    from indexer.search.searcher import open_index
 
     kinds = report["kinds"]
     slowest = sorted(kinds, key=lambda k: kinds[k]["p95_ms"], reverse=True)[:2]

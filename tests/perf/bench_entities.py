@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from indexer import entities, lexicon
+from indexer.entities import extractor, gazetteer
 from indexer.pipeline import parse_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    lexicon.lexicon()
+    gazetteer.lexicon()
     load_ms = (time.perf_counter() - started) * 1000
 
     stories = seed_stories()
@@ -45,13 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         for _ in range(args.rounds):
             for headline, body, day in stories:
-                found += len(entities.extract(headline, body, day))  # type: ignore[arg-type]
+                found += len(extractor.extract(headline, body, day))  # type: ignore[arg-type]
         rates.append(args.rounds * len(stories) / (time.perf_counter() - started))
     rates.sort()
     best, median = rates[-1], rates[len(rates) // 2]
     count = args.batches * args.rounds * len(stories)
     chars = sum(len(h or "") + len(b) for h, b, _ in stories) / len(stories)
-    print(f"gazetteer load: {load_ms:.0f} ms ({len(lexicon.lexicon().entries)} names)")
+    print(f"gazetteer load: {load_ms:.0f} ms ({len(gazetteer.lexicon().entries)} names)")
     print(f"stories: {count} ({len(stories)} seed stories, {chars:.0f} chars each, repeated)")
     print(f"entities: {found / (args.rounds * args.batches):.0f} per pass")
     verdict = "meets" if median >= GOAL else "misses"

@@ -22,7 +22,8 @@ import statistics
 import time
 from pathlib import Path
 
-from indexer.store import open_index, update_index
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 STORIES_PER_DIGEST = 10

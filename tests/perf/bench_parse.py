@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from indexer.pipeline import parse_file  # noqa: E402
-from indexer.readers import ReadError, Skipped, iter_files, read_file  # noqa: E402
-from indexer.segment import split_digest  # noqa: E402
+from indexer.reading.readers import ReadError, Skipped, iter_files, read_file  # noqa: E402
+from indexer.stories.split import split_digest  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GOAL = 5_000

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from indexer.models import Problem, Story
+from indexer.records import Problem, Story
 from tests.perf.querymix import Query
 
 SCHEMA = """

@@ -12,7 +12,7 @@ import pytest
 from tests.perf import app_timing, bench, corpus, querymix
 from tests.perf import report as report_module
 
-STORE_READY = importlib.util.find_spec("indexer.store") is not None
+STORE_READY = importlib.util.find_spec("indexer.index.store") is not None
 APP_READY = (Path(bench.__file__).resolve().parents[2] / "tui" / "app.py").exists()
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from indexer.bookmarks import BookmarkStore
-from indexer.models import Story
+from indexer.bookmarks.store import BookmarkStore
+from indexer.records import Story
 
 
 def story(story_id: str) -> Story:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmark_backups import KEEP, backups
-from indexer.bookmarks import BookmarkStore
-from indexer.store import open_index, update_index
+from indexer.bookmarks.backups import KEEP, backups
+from indexer.bookmarks.store import BookmarkStore
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 from tests.reliability.helpers import (
     SAMPLES,
     assert_no_traceback,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmarks import BookmarkStore
-from indexer.store import update_index
+from indexer.bookmarks.store import BookmarkStore
+from indexer.index.store import update_index
 from tests.reliability import bookmark_writer
 from tests.reliability.helpers import SAMPLES, assert_no_traceback, record, run_dex
 from tui.session import Session

@@ -11,7 +11,7 @@ from tests.reliability.helpers import ROOT
 
 OPENER = """
 import sys, time
-from indexer.bookmarks import BookmarkStore
+from indexer.bookmarks.store import BookmarkStore
 start = float(sys.argv[2])
 while time.time() < start:
     pass

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from indexer.bookmarks import BookmarkStore
-from indexer.store import open_index, update_index
+from indexer.bookmarks.store import BookmarkStore
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 from tests.reliability import bookmark_writer
 from tests.reliability.helpers import (
     ROOT,

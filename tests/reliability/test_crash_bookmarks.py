@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from indexer.bookmarks import BookmarkStore
+from indexer.bookmarks.store import BookmarkStore
 from tests.reliability import bookmark_writer
 from tests.reliability.helpers import ROOT, note, popen_dex, record
 
@@ -86,8 +86,8 @@ def test_kill_9_of_bookmark_writers_loses_nothing(tmp_path: Path) -> None:
 
 def test_kill_9_of_dex_bookmarks_import_is_all_or_nothing(tmp_path: Path) -> None:
     """A bulk import is one transaction: killed, it leaves none or all of the new bookmarks."""
-    from indexer.bookmarks import Bookmark
-    from indexer.export import to_json
+    from indexer.bookmarks.export import to_json
+    from indexer.bookmarks.store import Bookmark
 
     data = tmp_path / "data"
     marks = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.store import open_index
+from indexer.search.searcher import open_index
 from tests.perf.corpus import generate
 from tests.reliability.helpers import message_lines, note, popen_dex, record, run_dex
 from tui import locations

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.store import MARKER, open_index, update_index
+from indexer.index.store import MARKER, update_index
+from indexer.search.searcher import open_index
 from tests.reliability.helpers import (
     SAMPLES,
     note,

@@ -15,7 +15,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
 from indexer.engine.schema import INDEX_NAME
-from indexer.store import open_index, update_index
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 from tests.perf.corpus import generate
 from tests.reliability.helpers import note, popen_dex, record, run_dex
 

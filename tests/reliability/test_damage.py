@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.checksums import SAMPLE_BYTES
-from indexer.store import MARKER, open_index, update_index
+from indexer.index.checksums import SAMPLE_BYTES
+from indexer.index.store import MARKER, update_index
+from indexer.search.searcher import open_index
 from tests.perf.corpus import generate
 from tests.reliability.helpers import (
     assert_no_traceback,

@@ -7,8 +7,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from indexer.bookmarks import Bookmark, BookmarkStore
-from indexer.store import open_index, update_index
+from indexer.bookmarks.store import Bookmark, BookmarkStore
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 from tests.reliability import hostile
 from tests.reliability.helpers import record
 from tui import locations

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.export import FORMATS
+from indexer.bookmarks.export import FORMATS
 from tests.reliability import hostile
 from tests.reliability.helpers import assert_no_traceback, message_lines, record, run_dex
 
@@ -128,8 +128,8 @@ def test_csv_guards_every_formula_start(tmp_path: Path) -> None:
     in each column a user can fill."""
     import datetime as dt
 
-    from indexer.bookmarks import Bookmark
-    from indexer.export import to_csv
+    from indexer.bookmarks.export import to_csv
+    from indexer.bookmarks.store import Bookmark
 
     marks = [
         Bookmark(f"id{n}", f"{start}1+1", f"{start}t", dt.date(2024, 1, 1), f"{start}src",

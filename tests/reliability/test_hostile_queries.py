@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.vocab import MAX_EDITED, Vocabulary
+from indexer.index.vocabulary import MAX_EDITED, Vocabulary
 from tests.reliability.helpers import note, record, run_dex
 
 WORDS = ["hospital", "deficit", "strike", "consultant", "ambulance"]

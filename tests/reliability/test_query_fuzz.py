@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indexer.index_errors import QueryError
-from indexer.query import ALIASES, prepare
-from indexer.store import open_index, update_index
+from indexer.errors import QueryError
+from indexer.index.store import update_index
+from indexer.search.query import ALIASES, prepare
+from indexer.search.searcher import open_index
 from tests.reliability.helpers import SAMPLES, record
 
 PIECES = [

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmarks import BookmarkStore, BookmarkStoreError
-from indexer.store import open_index, update_index
+from indexer.bookmarks.store import BookmarkStore, BookmarkStoreError
+from indexer.index.store import update_index
+from indexer.search.searcher import open_index
 from tests.reliability import bookmark_writer
 from tests.reliability.helpers import (
     SAMPLES,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.store import update_index
+from indexer.index.store import update_index
 from tests.reliability.helpers import (
     SAMPLES,
     assert_no_traceback,

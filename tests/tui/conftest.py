@@ -28,7 +28,7 @@ FIXED_MTIME = 1710504000
 @pytest.fixture(scope="session")
 def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real index of the seed digests and the markup digest, built once."""
-    from indexer.store import update_index
+    from indexer.index.store import update_index
 
     work = tmp_path_factory.mktemp("corpus")
     digests = work / "digests"

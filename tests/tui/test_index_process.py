@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmarks import BookmarkStore
-from indexer.index_errors import QueryError
-from indexer.store import open_index
+from indexer.bookmarks.store import BookmarkStore
+from indexer.errors import QueryError
+from indexer.search.searcher import open_index
 from tui.index_client import BookmarkSnapshot, IndexClient, IndexProcessError, IndexProxy
 from tui.index_server import read_frame, write_frame
 

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from indexer.models import Hit, SearchResult, Span
+from indexer.records import Hit, SearchResult, Span
 from tui.widgets.story_list import MARK, StoryList, _content_styles, row, row_content
 
 

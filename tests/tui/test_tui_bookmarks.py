@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.bookmarks import BookmarkStore
-from indexer.models import Story
-from indexer.store import open_index
+from indexer.bookmarks.store import BookmarkStore
+from indexer.records import Story
+from indexer.search.searcher import open_index
 from tui import locations
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportScreen
@@ -216,7 +216,7 @@ async def test_a_damaged_bookmarks_file_is_set_aside_and_bookmarking_goes_on(
 async def test_a_locked_out_bookmarks_file_turns_bookmarks_off_and_is_left_alone(
     make_app, ready, wait_for, monkeypatch
 ) -> None:
-    from indexer import bookmarks
+    from indexer.bookmarks import store as bookmarks
 
     def refuse(self, *args, **kwargs):
         raise bookmarks.BookmarkStoreError(f"bookmarks {locations.bookmarks_db()}: busy")
@@ -282,7 +282,7 @@ async def test_bookmarks_added_by_another_dex_appear(
 
 
 def test_the_export_dialog_offers_every_export_format() -> None:
-    from indexer import export
+    from indexer.bookmarks import export
     from tui.screens import export_dialog
 
     assert export_dialog.FORMATS == export.FORMATS

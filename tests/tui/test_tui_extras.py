@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from indexer.bookmarks import BookmarkStore
+from indexer.bookmarks.store import BookmarkStore
 from tui import locations
 from tui.screens.note_editor import NoteEditorScreen
 from tui.settings import Settings, settings_file

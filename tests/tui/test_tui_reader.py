@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.store import open_index
+from indexer.search.searcher import open_index
 from tui.highlight import LABEL_NAMES, palette
 from tui.widgets.entity_pane import EntityPane, entity_query
 from tui.widgets.search_bar import SearchBar

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.bookmarks import BookmarkStore
+from indexer.bookmarks.store import BookmarkStore
 from tui import locations
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.entity_pane import EntityPane
@@ -74,7 +74,7 @@ class TestReader:
 
 class TestBookmarks:
     def test_pane_with_notes_and_tags(self, snap_compare, make_app, wait_for, index_dir) -> None:
-        from indexer.store import open_index
+        from indexer.search.searcher import open_index
 
         index = open_index(index_dir)
         stories = [index.story(hit.id) for hit in index.search("strike", limit=2).hits]

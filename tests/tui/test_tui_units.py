@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.models import Span
+from indexer.records import Span
 from tui.highlight import clip, find_spans, query_terms, term_spans
 from tui.history import MAX_QUERIES, QueryHistory
 from tui.screens.main import describe
@@ -79,8 +79,8 @@ async def test_entity_pane_counts_an_organisation_once_and_shows_its_short_form(
 
     from textual.app import App, ComposeResult
 
-    from indexer.entities import extract
-    from indexer.models import Story
+    from indexer.entities.extractor import extract
+    from indexer.records import Story
     from tui.widgets.entity_pane import EntityPane
 
     body = "The BMA will ballot members, the British Medical Association said."

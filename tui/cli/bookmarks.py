@@ -1,6 +1,6 @@
 """`dex bookmarks ...`: list, export, import, add and remove bookmarks from the shell.
 
-Thin: the store is `indexer.bookmarks`, the formats `indexer.export`. Every failure is one line
+Thin: the store is `bookmarks.store`, the formats `bookmarks.export`. Every failure is one line
 naming the file or query, exit status 1; an export never leaves a half-written file behind.
 """
 
@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from indexer.atomic import write_text_atomically
-from indexer.bookmark_backups import Backup, back_up, back_up_first, backups, restore
-from indexer.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError, set_aside
-from indexer.export import (
+from indexer.bookmarks.backups import Backup, back_up, back_up_first, backups, restore
+from indexer.bookmarks.export import (
     FORMAT_NAMES,
     FORMATS,
     VAULT,
@@ -27,11 +26,12 @@ from indexer.export import (
     import_json,
     to_json,
 )
+from indexer.bookmarks.store import Bookmark, BookmarkStore, BookmarkStoreError, set_aside
 from tui import locations
 from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
-    from indexer.models import Story
+    from indexer.records import Story
 
 
 @contextmanager
@@ -68,11 +68,11 @@ def _back_up(action: Callable[[BookmarkStore, Path], object], store: BookmarkSto
 
 
 def _index() -> Any:
-    """The search index (`indexer.store`), imported lazily so `list` and `export` start fast."""
-    from indexer.index_errors import IndexDamagedError
+    """The search index (`indexer.search`), imported lazily so `list` and `export` start fast."""
+    from indexer.errors import IndexDamagedError
 
     try:
-        from indexer.store import open_index
+        from indexer.search.searcher import open_index
     except ImportError as exc:
         raise click.ClickException(f"searching needs the index module ({exc})") from exc
     index_dir = locations.index_dir()
@@ -225,7 +225,7 @@ def _export_format(fmt: str | None, output: str | None) -> str:
 
 def _export_vault(chosen: list[Bookmark], folder: Path, *, force: bool) -> None:
     """Write the notes, then say what was done: edits kept, files that failed (exit 1)."""
-    from indexer.export.vault import export_vault
+    from indexer.bookmarks.export.vault import export_vault
 
     try:
         report = export_vault(chosen, folder, force=force)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from indexer.models import IndexSummary, Problem
+from indexer.records import IndexSummary, Problem
 from tui import locations
 from tui.cli.shown import one_line
 
@@ -41,7 +41,7 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
     on stderr, one line each; the exit status is 1 if a file could not be read or the index is
     busy.
     """
-    from indexer.store import MARKER, IndexBusyError, IndexDamagedError, update_index
+    from indexer.index.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
     if not paths and not check:
         raise click.UsageError("give the digest files or folders to index (or --check)")

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from indexer.models import Digest, Problem
+from indexer.records import Digest, Problem
 from tui.cli.shown import literal, one_line
 
 if TYPE_CHECKING:
-    from indexer.models import RawDigest
-    from indexer.segment import SplitResult
+    from indexer.records import RawDigest
+    from indexer.stories.split import SplitResult
 
 _PREVIEW_CHARS = 160
 

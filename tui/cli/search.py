@@ -12,8 +12,8 @@ from tui import locations
 from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import BookmarkStore
-    from indexer.models import Hit, Problem, SearchResult
+    from indexer.bookmarks.store import BookmarkStore
+    from indexer.records import Hit, Problem, SearchResult
 
 QUERY_HELP = """\
 Words match headlines and text (all of them: AND is implied); "quotes" for a phrase; OR, NOT
@@ -97,14 +97,14 @@ def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, 
     """
     if bool(query) == bool(like):
         raise click.UsageError("give a QUERY, or --like STORY_ID (not both)")
-    from indexer.store import (
+    from indexer.index.store import (
         IndexBusyError,
         IndexDamagedError,
         QueryError,
         ensure_index,
         incomplete,
-        open_index,
     )
+    from indexer.search.searcher import open_index
 
     text = " ".join(query)
     try:
@@ -153,8 +153,8 @@ def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, 
 
 def _similar(index: Any, story_id: str, limit: int) -> SearchResult:
     """The `--like` answer, shaped as a search result (its query is `like:ID`)."""
-    from indexer.models import SearchResult
-    from indexer.store import QueryError
+    from indexer.index.store import QueryError
+    from indexer.records import SearchResult
 
     if index.story(story_id) is None:
         raise QueryError(f"--like {story_id!r}: no story with that id in the index")
@@ -178,7 +178,7 @@ def _bookmarks() -> BookmarkStore | None:
     path = locations.bookmarks_db()
     if not path.exists():
         return None
-    from indexer.bookmarks import BookmarkStore, BookmarkStoreError
+    from indexer.bookmarks.store import BookmarkStore, BookmarkStoreError
 
     try:
         return BookmarkStore(path)

@@ -4,7 +4,7 @@ kept on one line whatever a file name holds. JSON output is not passed through h
 
 from __future__ import annotations
 
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
 
 
 def one_line(text: object) -> str:

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
 from tui import messages
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportRequest, ExportScreen
@@ -24,7 +24,7 @@ from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import Bookmark
+    from indexer.bookmarks.store import Bookmark
 
 UNDO_DEPTH = 20
 
@@ -197,7 +197,7 @@ class BookmarkingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="note", exit_on_error=False)
     def _note_for(self, story_id: str) -> None:
-        from indexer.bookmarks import Bookmark
+        from indexer.bookmarks.store import Bookmark
 
         bookmark = self.session.store().get(story_id)
         if bookmark is not None:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-# Kept in step with indexer.export (checked by a test), so opening the app does not load it.
+# Kept in step with bookmarks.export (checked by a test), so opening the app does not load it.
 FORMATS = ("markdown", "json", "csv", "ris", "csl-json")
 EXTENSIONS = {"markdown": ".md", "json": ".json", "csv": ".csv", "ris": ".ris", "csl-json": ".json"}
 

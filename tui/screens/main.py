@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from indexer.models import Story
+from indexer.records import Story
 from tui import messages
 from tui.history import QueryHistory
 from tui.screens.searching import SearchingScreen

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import Bookmark
+    from indexer.bookmarks.store import Bookmark
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
 from tui import messages
 from tui.history import QueryHistory
 from tui.screens.bookmarking import BookmarkingScreen
@@ -72,7 +72,7 @@ class SearchingScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, generation: int, query: str, sort: Sort, limit: int, keep: bool) -> None:
-        from indexer.index_errors import QueryError
+        from indexer.errors import QueryError
 
         try:
             result, marked = self.session.search(query, sort, limit)
@@ -191,7 +191,7 @@ class SearchingScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _load_facets(self, query: str) -> None:
-        from indexer.index_errors import QueryError
+        from indexer.errors import QueryError
 
         try:
             facets = self.session.facets(query)

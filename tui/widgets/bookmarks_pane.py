@@ -12,11 +12,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
 from tui.widgets.story_list import MARK, short_date
 
 if TYPE_CHECKING:
-    from indexer.bookmarks import Bookmark
+    from indexer.bookmarks.store import Bookmark
 
 
 def bookmark_row(bookmark: Bookmark) -> Text:

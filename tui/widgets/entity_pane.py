@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from indexer.models import LABELS, Facets, Label, Story
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
+from indexer.records import LABELS, Facets, Label, Story
 from tui.highlight import palette
 
 FIELD_OF: dict[str, str] = {"ORG": "org", "PERSON": "person", "PLACE": "place"}

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from indexer.models import SearchResult
+from indexer.records import SearchResult
 from tui.history import QueryHistory
 
 PLACEHOLDER = 'Search: words, "a phrase", org:"NHS England", person:, place:, date:>2023 …'

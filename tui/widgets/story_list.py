@@ -19,8 +19,8 @@ from textual.style import Style as ContentStyle
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from indexer.models import Hit, SearchResult, Span
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
+from indexer.records import Hit, SearchResult, Span
 from tui.highlight import clip, styled
 
 MORE_ID = "__more__"

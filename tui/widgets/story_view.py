@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from indexer.models import LABELS, Label, Span
-from indexer.textcodec import visible_text
+from indexer.reading.textcodec import visible_text
+from indexer.records import LABELS, Label, Span
 from tui.highlight import find_spans, legend, palette, stylize_entities
 from tui.session import LoadedStory
 from tui.widgets.story_list import short_date

@@ -1,0 +1,430 @@
+"""Entity extraction tuned to NHS news: organisations, people, places, money, percentages, dates.
+
+Why not a general NER model: on health-policy digests a small model mislabels trusts, systems
+and regulators and misses their abbreviations. A curated gazetteer (indexer/gazetteer/), suffix
+and context rules (entity_rules) and British number and date forms (quantities) do better and
+run thousands of stories a second.
+
+Order of work for one story: lines that are not the story (captions, credits, footers) are
+blanked; candidates per field (gazetteer, head-word rules in entity_rules, bodies named by kind
+in entity_bodies, compass places in entity_places, quantities and date_periods), the longest of
+overlapping candidates wins, then story-wide passes: a surname alone takes the full name given
+elsewhere in the story, "(ABC)" after an organisation defines an alias, a short form of an
+organisation named in full takes its canonical name, and every ORG, PERSON and PLACE gets its
+aliases (the gazetteer's other names for its canonical name, the story's bracketed ones and
+the mention itself where it differs: "BMA" for "British Medical Association").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from operator import attrgetter
+from typing import TypeVar
+
+from indexer.entities import quantities
+from indexer.entities.bodies import bodies
+from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
+from indexer.entities.places import compass_places
+from indexer.entities.rules import (
+    Cand,
+    FieldText,
+    introduced_orgs,
+    is_name_word,
+    org_rule,
+    person_rules,
+    prefixed_orgs,
+)
+from indexer.entities.word_lists import (
+    ACTING_WORDS,
+    CONTEXT_WORDS,
+    GENERIC,
+    HEADS,
+    PEER_TITLES,
+    STREET_WORDS,
+    TITLES,
+)
+from indexer.records import Entity
+from indexer.stories.boilerplate import is_credit_or_footer
+
+ICS_RE = re.compile(
+    r"^(?:NHS )?(.+?) (?:ICS|ICB|Integrated Care(?: System| Board| Partnership)?"
+    r"|Health and Care Partnership|STP|Sustainability and Transformation (?:Partnership|Plan))$"
+)
+CCG_RE = re.compile(r"^(?:NHS )?(.+?) (?:CCG|Clinical Commissioning Group)$")
+TRUST_RE = re.compile(r"^(.+?) (?:NHS )?(Foundation Trust|NHS FT|FT|Trust)$")
+# The last words those patterns need: a cheap test first, as each pattern's lazy "(.+?)" tries
+# every split of a name that cannot match.
+ICS_ENDINGS = ("ICS", "ICB", "Care", "System", "Board", "Partnership", "STP", "Plan")
+CCG_ENDINGS = ("CCG", "Group")
+TRUST_ENDINGS = ("Trust", "FT")
+ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_START = attrgetter("start")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def extract(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
+    """Entities of one story; `date` (the digest's) resolves dates written without a year."""
+    lex = lexicon()
+    story: list[tuple[FieldText, list[Cand]]] = []
+    for name, text in (("headline", headline), ("body", body)):
+        if text:
+            f = FieldText(name, _story_text(text) if name == "body" else text)
+            story.append((f, _resolve(_candidates(f, lex, date))))
+    _people(story)
+    defined = _organisations(story)
+    _aliases(story, lex, defined)
+    found: list[Entity] = []
+    for f, chosen in story:
+        chosen.sort(key=_START)
+        for c in chosen:
+            span = f.text[c.start : c.end]  # a blanked line holds no entity
+            found.append(
+                Entity(span, c.label, f.name, c.start, c.end, c.canonical, c.value, c.aliases)  # type: ignore[arg-type]
+            )
+    return tuple(found)
+
+
+def _story_text(body: str) -> str:
+    """The body with its captions, credits, bylines, social links and footer lines blanked
+    (each character a space, so offsets stay those of the body)."""
+    if "\n" not in body and len(body) > 200:
+        return body  # one long paragraph: a story's text, not a credit line
+    lines = body.split("\n")
+    noise = [bool(line) and is_credit_or_footer(line) for line in lines]
+    if not any(noise):
+        return body
+    return "\n".join(
+        " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
+    )
+
+
+def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
+    cands, by_last, covered = _gazetteer(f, lex)
+    cands += org_rule(f, by_last)
+    cands += person_rules(f, lex, covered)
+    cands += introduced_orgs(f, covered)
+    cands += prefixed_orgs(f)
+    cands += bodies(f, by_last, covered)
+    cands += compass_places(f, by_last)
+    for s, e, label, canon, value in quantities.find(f.text, date):
+        cands.append(Cand(s, e, label, canon, 1, "qty", value))
+    return cands
+
+
+def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand], set[int]]:
+    """Longest gazetteer name starting at each token; keyed also by its last token; and the
+    tokens inside organisations and places (which no person's name takes)."""
+    found: list[Cand] = []
+    by_last: dict[int, Cand] = {}
+    covered: set[int] = set()
+    words, starts, ends, norm, n = f.words, f.starts, f.ends, f.norm, len(f.words)
+    openers = lex.openers
+    for i in f.caps:  # a name starts with a capital (or a digit)
+        word = words[i]
+        if word not in openers:
+            continue
+        if word in lex.surnames:
+            cand = _known_surname(f, lex, i)
+            if cand is not None:
+                found.append(cand)
+        for length, lasts in lex.starts.get(word, ()):
+            j = i + length - 1
+            if j >= n or words[j] not in lasts:
+                continue
+            start, end = starts[i], ends[j]
+            key = norm[start:end].replace("\n", " ")  # a name may wrap onto the next line
+            entry = lex.entries.get(key)
+            if entry is None and norm.startswith("'", end):
+                tail = "'s" if norm.startswith("'s", end) else "'"
+                entry = lex.entries.get(key + tail)
+                end += len(tail)
+            if entry is None or (entry.flags and not _flags_ok(f, i, entry)):
+                continue
+            if entry.label == "PLACE" and j + 1 < n and words[j + 1] in STREET_WORDS:
+                break  # an address: "Tavistock Square"
+            cand = _gazetteer_cand(f, lex, i, start, end, key, entry)
+            found.append(cand)
+            if j not in by_last or by_last[j].end - by_last[j].start < end - start:
+                by_last[j] = cand
+            if cand.kind != "person":
+                first = i if cand.start == start else i - 1  # "NHS Devon" starts a token early
+                last = j if end == ends[j] else f.index_ending(end)  # past a trailing "'s"
+                covered.update(range(first, last + 1))
+            break
+    return found, by_last, covered
+
+
+def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
+    if "mid" in entry.flags and (f.title_case or (f.initial[i] and not _acts(f, i))):
+        return False
+    if "the" in entry.flags:
+        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
+    if "ctx" in entry.flags:
+        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in CONTEXT_WORDS
+    return True
+
+
+def _acts(f: FieldText, i: int) -> bool:
+    """Is the one-word name at token i followed by a verb ("Monitor has ordered") or "'s"?"""
+    if i + 1 >= len(f.words):
+        return False
+    gap, after = f.gaps[i], f.words[i + 1]
+    if gap.startswith("'s"):
+        return True
+    # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
+    return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))
+
+
+def _gazetteer_cand(
+    f: FieldText, lex: Lexicon, i: int, start: int, end: int, key: str, entry: Entry
+) -> Cand:
+    kind = "person" if entry.label == "PERSON" else "area" if "area" in entry.flags else "gaz"
+    if entry.label == "PLACE" and i > 0 and f.words[i - 1] == "NHS" and f.gaps[i - 1] == " ":
+        area = lex.areas.get(key)
+        canonical = f"{area} ICS" if area else f"NHS {entry.canonical}"
+        return Cand(f.starts[i - 1], end, "ORG", canonical, 0, kind)
+    return Cand(start, end, entry.label, entry.canonical, 0, kind)
+
+
+def _known_surname(f: FieldText, lex: Lexicon, i: int) -> Cand | None:
+    """ "Streeting" alone, for the few people well known enough to be named so."""
+    canonical, mid_only = lex.surnames[f.words[i]]
+    if mid_only and (f.initial[i] or f.title_case):
+        return None
+    if _inside_name(f, i, lex) and not (i > 0 and f.words[i - 1] in TITLES):
+        return None
+    start, end = f.starts[i], f.ends[i]
+    return Cand(start, end, "PERSON", canonical, 6, "surname")
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest of overlapping candidates (ties: the more trusted source)."""
+    if len(cands) < 2:
+        return cands
+    cands.sort(key=lambda c: (c.start - c.end, c.prio, c.start))
+    chosen: list[Cand] = []
+    for c in cands:
+        for o in chosen:
+            if c.start < o.end and o.start < c.end:
+                break
+        else:
+            chosen.append(c)
+    return chosen
+
+
+def _clean(text: str) -> str:
+    return _clean_plain(normalise(text))
+
+
+def _clean_plain(text: str) -> str:
+    """_clean for text already normalised (a slice of FieldText.norm)."""
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("The ") else text
+
+
+def _name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(titles, name words) of a person's mention (`text` normalised), remembered per text:
+    the same people are named story after story."""
+    known = _NAME_PARTS.get(text)
+    if known is None:
+        words = TOKEN_RE.findall(_clean_plain(text))
+        titles = []
+        while len(words) > 1 and words[0] in TITLES:
+            titles.append(words.pop(0))
+        known = _remember(_NAME_PARTS, text, (tuple(titles), tuple(words)))
+    return known
+
+
+def _org_names(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(cleaned text, canonical name) of an organisation's span (`text` normalised),
+    remembered per text: the same few thousand names recur story after story."""
+    memo = _ORG_NAMES.get(id(lex))
+    if memo is None:  # one memo per lexicon: a canonical name depends on it
+        _ORG_NAMES.clear()
+        memo = _ORG_NAMES[id(lex)] = {}
+    known = memo.get(text)
+    if known is None:
+        clean = _clean_plain(text)
+        known = _remember(memo, text, (clean, _canonical(clean, lex)))
+    return known
+
+
+_MEMO_SIZE = 50_000  # bounded: an archive's vocabulary is not
+_NAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_ORG_NAMES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
+    """Canonical names for people; a bare surname takes the full name given in the story."""
+    people = [
+        (c, *_name_parts(f.norm[c.start : c.end]))
+        for f, chosen in story
+        for c in chosen
+        if c.label == "PERSON"
+    ]
+    if not people:
+        return
+    lex = lexicon()
+    full: dict[str, str] = {}
+    knights: dict[str, str] = {}  # "Sir Jim" and "Dame Clare" name a knight by first name
+    for c, titles, words in people:
+        if not c.canonical:
+            peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
+            c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
+        if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
+            full.setdefault(words[-1], c.canonical)
+        if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
+            knights.setdefault(words[0], c.canonical)
+    for c, titles, words in people:
+        if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
+            c.canonical = knights.get(words[0], c.canonical)
+        elif len(words) == 1 and words[0] in full:
+            c.canonical = full[words[0]]
+        elif len(words) == 1 and words[0] in lex.surnames and c.canonical == words[0]:
+            c.canonical = lex.surnames[words[0]][0]
+    if not full:
+        return
+    for f, chosen in story:
+        taken = None  # the field's spans before any surname is added; most fields need none
+        for i in f.caps:  # a name word is capitalised
+            word = f.words[i]
+            if word not in full or not is_name_word(word):
+                continue
+            if taken is None:
+                taken = [(c.start, c.end) for c in chosen]
+            start, end = f.starts[i], f.ends[i]
+            if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
+                continue
+            chosen.append(Cand(start, end, "PERSON", full[word], 6, "surname"))
+
+
+def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
+    """Is token i next to another capitalised word, so part of some other name?
+
+    A capitalised word that opens a sentence says nothing unless it is a first name.
+    """
+    before = i > 0 and f.gaps[i - 1] == " " and is_name_word(f.words[i - 1])
+    if before and f.initial[i - 1] and f.words[i - 1] not in lex.first_names:
+        before = False
+    after = i + 1 < len(f.words) and f.gaps[i] == " " and is_name_word(f.words[i + 1])
+    return before or after
+
+
+def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> dict[str, str]:
+    """Canonical organisation names, aliases defined in brackets, short forms of full names;
+    returns the aliases the story defines (alias -> canonical name)."""
+    lex = lexicon()
+    aliases: dict[str, str] = {}
+    orgs: list[tuple[str, Cand]] = []  # (cleaned text, candidate)
+    for f, chosen in story:
+        brackets = "(" in f.norm  # where an alias can be defined
+        for c in chosen:
+            if c.label != "ORG":
+                continue
+            text, canonical = _org_names(f.norm[c.start : c.end], lex)
+            orgs.append((text, c))
+            if not c.canonical:
+                c.canonical = canonical
+            m = ACRONYM_RE.match(f.norm, c.end) if brackets else None
+            if m and m.group(1) not in lex.entries:
+                aliases[m.group(1)] = c.canonical
+    for text, c in orgs:
+        if c.canonical != text or text.rpartition(" ")[2] in HEADS:  # its last word
+            continue
+        prefix = text + " "
+        for other, o in orgs:
+            if not other.startswith(prefix):
+                continue
+            rest = other[len(prefix) :].split()
+            if rest and rest[0] in GENERIC:  # GENERIC holds the HEADS too
+                c.canonical = o.canonical
+                break
+    if not aliases:
+        return aliases
+    for f, chosen in story:
+        taken = [(c.start, c.end) for c in chosen]
+        for i in f.caps:  # an alias is capitalised (ACRONYM_RE)
+            if f.words[i] not in aliases:
+                continue
+            start, end = f.starts[i], f.ends[i]
+            if not any(s < end and start < e for s, e in taken):
+                chosen.append(Cand(start, end, "ORG", aliases[f.words[i]], 6, "alias"))
+    return aliases
+
+
+def _aliases(
+    story: list[tuple[FieldText, list[Cand]]], lex: Lexicon, defined: dict[str, str]
+) -> None:
+    """Each name's other names: the gazetteer's for its canonical name, those the story
+    defines in brackets, and the mention itself where it differs ("BMA" for the British
+    Medical Association), so an index can answer any of them with the one canonical name."""
+    by_canonical: dict[str, list[str]] = {}
+    for alias, canonical in defined.items():
+        by_canonical.setdefault(canonical, []).append(alias)
+    for f, chosen in story:
+        for c in chosen:
+            if c.label not in _NAMED:
+                continue
+            norm = f.norm[c.start : c.end]
+            if c.label == "ORG":
+                mention = _org_names(norm, lex)[0]
+            elif c.label == "PERSON":
+                mention = " ".join(_name_parts(norm)[1])
+            else:
+                mention = _clean_plain(norm)
+            key = (c.label, c.canonical, mention)
+            names = _ALIASES.get(key)
+            if names is None:
+                known = lex.aliases.get((c.label, c.canonical), ())
+                if mention != c.canonical and mention not in known:
+                    known = tuple(sorted((*known, mention)))
+                names = _remember(_ALIASES, key, known)
+            extra = by_canonical.get(c.canonical)
+            if extra:
+                names = tuple(sorted(set(names).union(extra) - {c.canonical}))
+            c.aliases = names
+
+
+_NAMED = frozenset(("ORG", "PERSON", "PLACE"))
+_ALIASES: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
+
+def org_canonical(text: str, lex: Lexicon | None = None) -> str:
+    """One name for the forms an organisation goes by ("X FT", "X NHS Foundation Trust")."""
+    return _canonical(_clean(text), lex or lexicon())
+
+
+def _canonical(text: str, lex: Lexicon) -> str:
+    """org_canonical of a cleaned name."""
+    entry = lex.entries.get(text)
+    if entry is not None:
+        return entry.canonical
+    m = ICS_RE.match(text) if text.endswith(ICS_ENDINGS) else None
+    if m:
+        return f"{lex.areas.get(m.group(1), m.group(1))} ICS"
+    m = CCG_RE.match(text) if text.endswith(CCG_ENDINGS) else None
+    if m:
+        return f"{m.group(1)} CCG"
+    m = TRUST_RE.match(text) if text.endswith(TRUST_ENDINGS) else None
+    if m:
+        base = m.group(1)
+        if base in lex.trust_bases:
+            return lex.trust_bases[base]
+        entry = lex.entries.get(base)
+        if entry is not None and entry.label == "ORG" and "area" not in entry.flags:
+            return entry.canonical
+        kind = "Trust" if m.group(2) == "Trust" else "Foundation Trust"
+        return f"{base} {kind}"
+    return text
+
+
+__all__ = ["extract", "org_canonical"]

@@ -1,0 +1,482 @@
+"""Rules for names no list can hold: trusts, systems and councils by their suffix, and people by
+title, first name, role or speech verb.
+
+Why rules: thousands of NHS bodies, GP practices and councils exist and people come and go; the
+suffix ("... Foundation Trust", "... CCG") and the company a name keeps ("chief executive X Y",
+"X Y said") give them away more reliably than any list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from indexer.entities.gazetteer import Lexicon, normalise, split_tokens
+from indexer.entities.word_lists import (
+    AUXILIARIES,
+    CONNECTORS,
+    GENERIC,
+    HEADS,
+    KIND_HEADS,
+    MONTHS_DAYS,
+    NEVER_FIRST,
+    NOT_BEFORE_FIRST_NAME,
+    OF_HEADS,
+    OF_OWNERS,
+    ORG_INTRODUCERS,
+    PARTICLES,
+    POSSESSIVE_OWNERS,
+    PREFIX_HEADS,
+    ROLES_LOWER,
+    SAY_VERBS,
+    STOPWORDS,
+    SURNAME_MONTHS,
+    TITLES,
+    WEAK_HEADS,
+)
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate span; the resolver keeps the longest of overlapping ones."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str
+    prio: int
+    kind: str = ""  # where it came from: "gaz", "rule", "title", "qty", ...
+    value: float | str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+# Characters after which a capitalised word starts a sentence, line, list item or bracket.
+SENTENCE_ENDERS = frozenset(".!?:\n([\u2022*\u2013\u2014|")
+
+
+class FieldText:
+    """One field's text with its tokens and which of them start a sentence."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self.norm = norm = normalise(text)
+        # One split gives words and the gaps between them: [lead, w0, gap0, w1, gap1, ...].
+        parts = split_tokens(norm)
+        self.words = words = parts[1::2]
+        self.gaps = parts[2::2]  # gaps[i] lies between token i and token i + 1
+        bounds = list(accumulate(map(len, parts)))
+        self.starts = bounds[0::2]  # one more than the tokens: the text's length comes last
+        self.ends = bounds[1::2]
+        # Capitalised words (and numbers): only they can start a name.
+        self.caps = caps = [i for i, w in enumerate(words) if not w[0].islower()]
+        # Only a capitalised word's position matters ("Monitor has..." vs "... by Monitor").
+        # Whether a word opens a sentence depends only on the gap before it (see _opens).
+        self.initial = initial = [False] * len(words)
+        gaps, known = self.gaps, _OPENS
+        for i in caps:
+            if i:
+                gap = gaps[i - 1]
+                opens = known.get(gap)
+                if opens is None:
+                    opens = known[gap] = _opens(gap, False)
+                initial[i] = opens
+            else:
+                initial[0] = _opens(parts[0], True) if parts[0] else True  # the text's start
+        self.title_case = False
+        if name == "headline":
+            long = [w for w in words if len(w) > 3 and w.isalpha()]
+            if len(long) >= 3:
+                capitals = [w for w in long if w[0].isupper()]
+                self.title_case = len(capitals) >= 0.75 * len(long)
+
+    def index_at(self, start: int) -> int:
+        """The token starting at offset `start` (which must start one)."""
+        return bisect_left(self.starts, start)
+
+    def index_ending(self, end: int) -> int:
+        """The last token ending at or before offset `end`."""
+        return bisect_right(self.ends, end) - 1
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i + 1."""
+        return self.gaps[i]
+
+
+# Gap text -> does the word after it open a sentence; gaps repeat (" ", ". ", ", ") endlessly.
+_OPENS: dict[str, bool] = {}
+
+
+def _opens(gap: str, leading: bool) -> bool:
+    """Does a sentence (or a quotation, list item or line) start just after `gap`?
+
+    `gap` is all the text between the previous token and this one (`leading`: there is no
+    previous token). A gap holds no word characters, and a token ends in one, which is never a
+    sentence ender; so looking back past the gap's start finds the text's start or a non-ender.
+    """
+    pos = len(gap)
+    i = pos - 1
+    while i >= 0 and gap[i] in " \t":
+        i -= 1
+    if i < 0:
+        return leading
+    c = gap[i]
+    if c in "\"'":
+        if i == pos - 1:
+            if i == 0:
+                if leading:
+                    return True  # an opening quote at the very start
+            elif gap[i - 1].isspace() or gap[i - 1] in "([":
+                return True  # an opening quote
+        while i >= 0 and gap[i] in "\"' ":
+            i -= 1
+        if i < 0:
+            return leading
+        c = gap[i]
+    return c in SENTENCE_ENDERS
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that could be part of a person's name (remembered per word: the
+    rules ask about the same few thousand words over and over)."""
+    known = _NAME_WORDS.get(word)
+    if known is None:
+        if len(_NAME_WORDS) >= _WORD_MEMO_SIZE:
+            _NAME_WORDS.clear()  # bounded: an archive's vocabulary is not
+        known = _NAME_WORDS[word] = _is_name_word(word)
+    return known
+
+
+def _is_name_word(word: str) -> bool:
+    if not word[0].isupper() or word.isupper() or word in MONTHS_DAYS:
+        return False
+    return word.replace("-", "").replace("'", "").isalpha() and word not in HEADS
+
+
+_NAME_WORDS: dict[str, bool] = {}
+_WORD_MEMO_SIZE = 100_000
+
+
+def is_org_word(word: str) -> bool:
+    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase."""
+    return word[0].isupper() and word not in MONTHS_DAYS
+
+
+def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
+    """Names that end in an organisation word: "South Devon Healthcare FT", "Tower Hamlets CCG".
+
+    `gaz` maps the index of the last token of each gazetteer match to that match.
+    """
+    if f.title_case:
+        return []
+    found: list[Cand] = []
+    words = f.words
+    for k in f.caps:
+        head = words[k]
+        if head not in HEADS:
+            if head != "Care" or k == 0 or words[k - 1] != "Integrated":
+                continue  # "NHS Greater Manchester Integrated Care" is a system's board
+        elif head == "System" and (k == 0 or words[k - 1] != "Care"):
+            continue
+        first = _extend_back(f, k, gaz)
+        last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
+        while first < k:  # no name starts with "and", "the" or "Chief"
+            low = words[first].lower()
+            if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
+                break
+            first += 1
+        names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
+        if len(names) < 2 or (GENERIC.issuperset(names) and not _kind_named(names)):
+            continue
+        if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
+            continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
+        found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
+    return found
+
+
+def _kind_named(names: list[str]) -> bool:
+    """Is a name of generic words still a body's name ("Mental Health Taskforce"), as it is
+    for the heads that say what kind of body it is, given three words or more?"""
+    return len(names) >= 3 and names[-1] in KIND_HEADS
+
+
+def _gaz_starts_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    return any(f.index_at(c.start) == i for c in gaz.values())
+
+
+def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
+    """The first token of the name that ends at head k.
+
+    Names are joined by "and", "&" and commas ("Barking, Havering and Redbridge University
+    Hospitals Trust"), but two names are not one: the walk stops at "and the" ("Whitehaven and
+    the Cumberland Infirmary"), after an organisation the gazetteer knows ("Monitor and ..."),
+    and between two areas each complete on its own ("North East and North Cumbria and
+    Lancashire and South Cumbria ICB"). A comma is crossed only inside such a list, once an
+    "and" has been ("Northern, Eastern and Western Devon CCG", not "In Leeds, Bradford CCG").
+    """
+    words, first, i = f.words, k, k - 1
+    joined = False  # an "and" has been crossed: a comma may list another part of the name
+    while i >= 0 and k - i < 12:
+        gap, word = f.gaps[i], words[i]
+        if gap == " & ":  # "Telford & Wrekin Council": an "&" between spaces is a gap
+            if _joins_two_names(f, gaz, i, first):
+                break
+            joined = True
+        elif gap == ", " and joined and not f.initial[i + 1]:
+            if _ends_list_item(f, gaz, i):
+                break
+        elif gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
+            break
+        g = gaz.get(i)
+        if g is not None and g.kind != "person":
+            if words[k] in WEAK_HEADS and _org_ends_at(gaz, i):
+                break
+            first = f.index_at(g.start)
+            i = first - 1
+            if f.initial[first]:
+                break
+            continue
+        low = word.lower()
+        if (low in CONNECTORS and word[0].islower()) or word == "&":
+            if i == 0:
+                break
+            before = words[i - 1]
+            if low in ("and", "&"):
+                if _joins_two_names(f, gaz, i - 1, first):
+                    break
+                joined = True
+            if low == "the" and words[i - 1] != "of":
+                break  # "... and the Royal College of X": a second name starts at "the"
+            if low in ("of", "for") and before not in _OF_TAKERS:
+                break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
+            i -= 1
+            continue
+        if not is_org_word(word) or (low in STOPWORDS and (f.initial[i] or word in TITLES)):
+            break
+        first = i
+        if f.initial[i]:
+            break
+        i -= 1
+    return first
+
+
+_OF_TAKERS = OF_HEADS | OF_OWNERS
+_NOT_FIRST = CONNECTORS | NEVER_FIRST
+
+
+def _org_ends_at(gaz: dict[int, Cand], i: int) -> bool:
+    g = gaz.get(i)
+    return g is not None and g.label == "ORG" and g.kind != "area"
+
+
+def _ends_list_item(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    """Is token i, before a comma, the end of a whole name rather than a part of one?"""
+    word = f.words[i]
+    if not is_org_word(word) or word.lower() in STOPWORDS or word in HEADS:
+        return True
+    g = gaz.get(i)
+    return g is not None and (g.kind == "person" or _org_ends_at(gaz, i))
+
+
+def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> bool:
+    """Does an "and" between token i and the name starting at token `first` join two names?
+
+    Yes after a head word or an organisation the gazetteer knows, and between two areas that
+    are each a whole area name (a system's area is never half of another's).
+    """
+    if f.words[i] in HEADS or _org_ends_at(gaz, i):
+        return True
+    left = gaz.get(i)
+    if left is None or left.kind != "area":
+        return False
+    return any(c.kind == "area" and f.index_at(c.start) == first for c in gaz.values())
+
+
+def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
+    """ "St George's Hospital" and "King's College" keep their possessive; "Hewitt's ICS" not."""
+    word = f.words[i]
+    if i > 0 and f.words[i - 1] in ("St", "Saint"):
+        return True
+    return word in POSSESSIVE_OWNERS or f.words[first] in ("Hospital", "Hospitals", "College")
+
+
+def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
+    words, last, i = f.words, k, k + 1
+    if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gaps[k] != " ":
+        return k
+    while i < len(words) and f.gaps[i - 1] == " ":
+        word = words[i]
+        if word in ("and", "&") and _second_name_follows(f, i + 1, gaz):
+            break
+        if word.lower() in CONNECTORS and word[0].islower():
+            i += 1
+            continue
+        if not is_org_word(word) or word.lower() in STOPWORDS:
+            break
+        last = i
+        i += 1
+    return last
+
+
+def _second_name_follows(f: FieldText, i: int, gaz: dict[int, Cand]) -> bool:
+    """After "and": "the ...", an organisation the gazetteer knows or a name with its own head
+    word starts a second organisation ("Royal College of Physicians and the Royal College of
+    Psychiatrists", "Department of Health and NHS England", "... Psychiatrists and Mind")."""
+    words = f.words
+    if i >= len(words) or words[i].lower() == "the":
+        return True
+    if any(c.label == "ORG" and f.index_at(c.start) == i for c in gaz.values()):
+        return True
+    while i < len(words) and is_org_word(words[i]) and words[i].lower() not in STOPWORDS:
+        if words[i] in HEADS:
+            return True
+        if i + 1 < len(words) and f.gaps[i] != " ":
+            break
+        i += 1
+    return False
+
+
+def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
+    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like."""
+    if f.title_case:
+        return []
+    found, words, n = [], f.words, len(f.words)
+    for k in f.caps:  # the name after the introducer starts with a capital
+        i = k - 1
+        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or k in covered:
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and (last == i or f.gaps[last] == " "):
+            word = words[last + 1]
+            if last + 1 in covered or not is_org_word(word) or word.lower() in STOPWORDS:
+                break
+            last += 1
+        if last > i:
+            found.append(Cand(f.starts[i + 1], f.ends[last], "ORG", "", 3, "intro"))
+    return found
+
+
+def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
+    """People by title, known first name, role before the name, or a speech verb after it.
+
+    `covered` holds token indices inside gazetteer organisations and places, which are not names.
+    """
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    untitled = not f.title_case
+    skip_to = 0
+    for i in f.caps:
+        if i < skip_to or i + 1 >= n:
+            continue  # every rule wants a second word
+        if words[i] in TITLES:
+            if gaps[i] not in (" ", ". "):
+                continue
+            cand = _titled_person(f, i, covered)
+        elif (
+            untitled
+            and gaps[i] == " "
+            and (words[i + 1][0].isupper() or words[i + 1] in PARTICLES)  # a name could go on
+            and i not in covered
+        ):
+            cand = _untitled_person(f, lex, i, covered)
+        else:
+            continue
+        if cand is not None:
+            found.append(cand)
+            skip_to = f.index_ending(cand.end) + 1
+    return found
+
+
+def _titled_person(f: FieldText, i: int, covered: set[int]) -> Cand | None:
+    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    j = i + 1
+    while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
+        j += 1
+    last = _name_run(f, j, 3, covered)
+    if last < j:
+        return None
+    return Cand(f.starts[i], f.ends[last], "PERSON", "", 2, "title")
+
+
+def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
+    words, n = f.words, len(f.words)
+    word = words[i]
+    if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
+        return None
+    if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
+        last = _name_run(f, i + 1, 1, covered)
+        if last > i and words[last] not in lex.single_places:
+            return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
+    last = _name_run(f, i, 3, covered)
+    if last < i + 1:
+        return None
+    start, end = f.starts[i], f.ends[last]
+    if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
+        return Cand(start, end, "PERSON", "", 3, "role")
+    if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    if last + 1 >= n:
+        return None
+    gap, after = f.gaps[last], words[last + 1]
+    if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    return None
+
+
+def _may_precede_name(f: FieldText, i: int) -> bool:
+    """A capitalised word just before a first name usually makes it a place ("St James")."""
+    if i == 0 or f.gaps[i - 1] != " ":
+        return True
+    prev = f.words[i - 1]
+    if prev in NOT_BEFORE_FIRST_NAME:
+        return False
+    if not is_org_word(prev) or prev.lower() in ROLES_LOWER or prev in TITLES:
+        return True
+    return f.initial[i - 1] and prev.lower() in STOPWORDS
+
+
+def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
+    """Index of the last token of a run of up to `most` name words starting at j (j - 1 if none)."""
+    words, n, last, count = f.words, len(f.words), j - 1, 0
+    k = j
+    while k < n and count < most:
+        if k > j and f.gaps[k - 1] != " ":
+            break
+        word = words[k]
+        if word in PARTICLES and k > j and k + 1 < n:
+            k += 1
+            continue
+        if k > j and word in SURNAME_MONTHS and (k + 1 >= n or not words[k + 1][0].isdigit()):
+            last, count = k, count + 1  # "Dame Ruth May", not "Ruth May 2024"
+            break
+        if k in covered or not is_name_word(word) or word in GENERIC:
+            break
+        if word.lower() in ROLES_LOWER:
+            break
+        if word.lower() in STOPWORDS:
+            break
+        last, count = k, count + 1
+        k += 1
+    return last
+
+
+def prefixed_orgs(f: FieldText) -> list[Cand]:
+    """Names that start with an organisation word and go on with a place: "Healthwatch Devon"."""
+    found: list[Cand] = []
+    words, n = f.words, len(f.words)
+    for i in f.caps:
+        if words[i] not in PREFIX_HEADS or i + 1 >= n or f.gaps[i] != " ":
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and f.gaps[last] == " ":
+            word = words[last + 1]
+            if not is_org_word(word) or word.lower() in STOPWORDS or word in HEADS:
+                break
+            last += 1
+        if last > i:
+            found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
+    return found

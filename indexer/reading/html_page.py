@@ -1,0 +1,431 @@
+"""HTML pages and HTML newsletters to the article text a reader sees.
+
+Navigation, banners, cookie notices, share bars and hidden preheaders are dropped by tag, ARIA
+role and class/id hints; headings become standalone headline lines; block elements (including
+the table cells of newsletter layouts) become paragraphs and `<br>` a line break. A data table
+(short text cells, no blocks inside) becomes one line of body text, so its cells are not
+mistaken for a list of headlines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateparser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from indexer.blocks import Block, Builder, Kind, render
+from indexer.reading.markdown_doc import masthead_heading
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long lists short)."""
+    return frozenset(text.split())
+
+
+_DROP_TAGS = _words(
+    """
+    script style noscript template form iframe svg nav aside button input select textarea head
+    title meta link canvas video audio object embed map figcaption dialog menu footer
+    """
+)
+_DROP_ROLES = _words(
+    """
+    navigation banner contentinfo complementary search dialog alertdialog menu menubar toolbar
+    tablist
+    """
+)
+_DROP_HINTS = _words(
+    """
+    nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr
+    share sharing sharebar social sidebar advert advertisement adverts ads ad promo popup
+    modal subscribe signup paywall preheader banner skip footer related comments sponsor
+    sponsored sponsors advertorial byline bylines meta button btn
+    """
+)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_BOLD_TAGS = frozenset(["b", "strong"])
+_BYLINE_HINTS = frozenset(["byline", "bylines", "author"])
+# Inline elements a page styles as a part of its own (a card's kicker, headline, date, teaser):
+# each is a line, as the page shows it, not a run of words joined to its neighbours.
+_LINE_HINTS = _words(
+    """
+    headline headlines title heading hed kicker eyebrow label category categories date
+    dateline timestamp published teaser summary excerpt standfirst dek deck strap strapline
+    """
+)
+_BYLINE_WORDS = 20
+_PROSE_CELL_WORDS = 12
+_SLUG_WORDS = 3
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
+_LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
+_PARA_BLOCKS = _words(
+    """
+    address article blockquote body center details div dl fieldset figure header hgroup hr
+    html main ol p pre section summary table tbody td tfoot th thead ul
+    """
+)
+_LAYOUT_INSIDE = "table, p, div, h1, h2, h3, h4, h5, h6, ul, ol, img, blockquote"
+_HINT_SPLIT = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?\b"
+)
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+_DATE_META = (
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="date"]',
+    'meta[name="DC.date"]',
+    'meta[name="dc.date"]',
+    'meta[name="dcterms.created"]',
+    'meta[name="pubdate"]',
+    'meta[property="og:published_time"]',
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None
+    date: dt.date | None
+
+
+def _dropped(
+    node: LexborNode, inside_article: bool, page_chars: int, anchors: frozenset[str]
+) -> bool:
+    tag = node.tag
+    if tag in _DROP_TAGS:
+        return True
+    if tag == "header" and not inside_article:
+        return True
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    role = (attrs.get("role") or "").lower()
+    if role in _DROP_ROLES:
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style.lower()):
+        return True
+    anchor = (attrs.get("id") or "").lower()
+    if len(_HINT_SPLIT.split(anchor)) > _SLUG_WORDS or anchor in anchors:
+        # An anchor made from a headline ("...-to-share-a-back-office"), or one the page's own
+        # links jump to (a contents list's "#social-prescribing"), names content: no hint.
+        anchor = ""
+    hints = f"{attrs.get('class') or ''} {anchor}".lower()
+    if not hints.strip() or _DROP_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
+        return False
+    # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.
+    return len(node.text(deep=True)) * 2 < page_chars
+
+
+def _is_byline(node: LexborNode) -> bool:
+    """An element the page marks as a byline (class or itemprop "author"/"byline")."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    hints = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
+    if not hints.strip() or _BYLINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
+        return False
+    # A wrapper whose class names its author ("post author-jane") holds the article itself.
+    return node.text(deep=True).count(" ") < _BYLINE_WORDS
+
+
+def _own_line(node: LexborNode, tag: str) -> bool:
+    """An inline element shown as a line of its own: a <time>, or one whose class names a
+    part of a card or teaser (see _LINE_HINTS)."""
+    if tag == "time":
+        return True
+    hints = (node.attributes.get("class") or "").lower() if node.attributes else ""
+    return bool(hints) and not _LINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
+
+
+def _emphasis(node: LexborNode) -> str | None:
+    """ "strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
+    tag = node.tag
+    if tag in _BOLD_TAGS:
+        return "strong"
+    if tag == "a" and node.attributes.get("href"):
+        return "link"
+    style = node.attributes.get("style") if tag in ("span", "font") else None
+    if style and _BOLD_STYLE.search(style.lower()):
+        return "strong"
+    return None
+
+
+@dataclass(slots=True)
+class _Open:
+    """A block element being written: what kind of block its text becomes."""
+
+    kind: Kind
+    level: int = 0
+    ordered: bool = False
+    number: int | None = None
+
+
+class _Writer:
+    """Collects text into blocks; inline bold and links at a block's start become its lead."""
+
+    def __init__(self) -> None:
+        self.out = Builder()
+        self.parts: list[str] = []
+        self.open: list[_Open] = [_Open("paragraph")]
+        self.lead_depth = 0  # > 0 while inside emphasis that opened the current block
+        self.lead_kinds: set[str] = set()
+        self.lead: str | None = None
+
+    def text(self, value: str, pre: bool) -> None:
+        if pre:
+            chunks = value.split("\n")
+            for index, chunk in enumerate(chunks):
+                if index:
+                    self.line()
+                self.parts.append(chunk)
+        else:
+            self.parts.append(_SPACE.sub(" ", value))
+
+    def written(self) -> str:
+        return "".join(self.parts).strip()
+
+    def start_emphasis(self, kind: str) -> bool:
+        """Inline emphasis begins: it is a lead when nothing of the block is written yet."""
+        if self.lead_depth or self.lead is not None:
+            if self.lead_depth:
+                self.lead_depth += 1
+                self.lead_kinds.add(kind)
+            return bool(self.lead_depth)
+        if self.written():
+            return False
+        self.lead_depth = 1
+        self.lead_kinds = {kind}
+        return True
+
+    def end_emphasis(self) -> None:
+        self.lead_depth -= 1
+        if self.lead_depth == 0:
+            self.lead = self.written() or None
+
+    def line(self) -> str:
+        """End the current line: it becomes a block of the innermost open element's kind."""
+        text = _SPACE.sub(" ", self.written())
+        self.parts.clear()
+        if text:
+            block = self.open[-1]
+            lead = self.lead if self.lead_depth == 0 else text
+            whole = lead is not None and " ".join(lead.split()) == text
+            self.out.add(
+                block.kind,
+                text,
+                level=block.level,
+                ordered=block.ordered,
+                number=block.number,
+                lead=None if whole or lead is None else " ".join(lead.split()),
+                strong=whole and "strong" in self.lead_kinds,
+                linked=whole and "link" in self.lead_kinds,
+            )
+        self.lead = None
+        self.lead_depth = 0
+        self.lead_kinds = set()
+        return text
+
+    def paragraph(self) -> str:
+        text = self.line()
+        self.out.new_group()
+        return text
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    main = tree.css_first('main, [role="main"]')
+    if main is not None and main.text(strip=True):
+        return main
+    articles = tree.css("article")
+    if len(articles) == 1 and articles[0].text(strip=True):
+        return articles[0]
+    return tree.body or tree.root
+
+
+def _cells(row: LexborNode) -> list[str]:
+    cells = (cell.text(deep=True, separator=" ", strip=True) for cell in row.css("th, td"))
+    return [_SPACE.sub(" ", cell) for cell in cells if cell]
+
+
+def _data_table(node: LexborNode) -> str | None:
+    """A table of figures as one sentence-like line ("Caption: a | b; c | d."), else None.
+
+    Newsletter layout tables hold paragraphs, headings and images; data tables hold short
+    cells. Written out cell by cell, a data table would look like a run of headlines.
+    """
+    if any(inner.mem_id != node.mem_id for inner in node.css(_LAYOUT_INSIDE)):
+        return None
+    rows = [cells for cells in map(_cells, node.css("tr")) if cells]
+    if len(rows) < 2 or max(len(cells) for cells in rows) < 2:
+        return None
+    if any(cell.count(" ") >= _PROSE_CELL_WORDS for cells in rows for cell in cells):
+        return None  # a cell of prose: a list of items (date | headline | summary), not figures
+    caption = node.css_first("caption")
+    title = caption.text(deep=True, separator=" ", strip=True) if caption is not None else ""
+    body = "; ".join(" | ".join(cells) for cells in rows)
+    return f"{title}: {body}." if title else f"{body}."
+
+
+def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
+    """The block a block element opens, from its tag and the list or quote it sits in."""
+    if tag in _HEADINGS:
+        return _Open("heading", int(tag[1]))
+    if tag in ("ul", "ol", "dl"):
+        depth = parent.level + 1 if parent.kind == "item" else 1
+        start = node.attributes.get("start") or "1"
+        first = int(start) - 1 if tag == "ol" and start.strip().isdigit() else 0
+        return _Open("item", depth, ordered=tag == "ol", number=first if tag == "ol" else None)
+    if tag in ("li", "dt", "dd"):
+        if parent.kind != "item":
+            return _Open("item", 1)
+        number = None
+        if parent.number is not None:
+            parent.number += 1
+            number = parent.number
+        return _Open("item", parent.level, parent.ordered, number)
+    if tag in ("td", "th"):
+        return _Open("cell")
+    if tag == "blockquote":
+        return _Open("quote", parent.level + 1 if parent.kind == "quote" else 1)
+    if tag == "caption":
+        return _Open("caption")
+    if parent.kind in ("item", "cell", "quote"):
+        return parent  # a <p> inside a list item, a cell or a quote is still part of it
+    return _Open("paragraph")
+
+
+def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:
+    out = _Writer()
+    page_chars = len(root.text(deep=True))
+    # An explicit stack (node, leaving) instead of recursion: saved newsletters nest deeply.
+    # `what` on a leaving entry: "block", "line" (li and the like), "lead" (inline emphasis).
+    stack: list[tuple[LexborNode, str | None, bool, bool]] = [(root, None, False, False)]
+    while stack:
+        node, leaving, pre, in_article = stack.pop()
+        tag = node.tag
+        if leaving is not None:
+            if leaving == "lead":
+                out.end_emphasis()
+                continue
+            if leaving == "break":  # an inline element shown as its own line
+                out.line()
+                continue
+            if leaving == "line":
+                out.line()
+            else:
+                out.paragraph()
+            out.open.pop()
+            continue
+        if tag == "-text":
+            out.text(node.text_content or "", pre)
+            continue
+        if tag is None or tag.startswith("-"):
+            continue
+        if _is_byline(node):
+            out.paragraph()
+            out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
+            out.out.new_group()
+            continue
+        if _dropped(node, in_article, page_chars, anchors):
+            continue
+        if tag == "br":
+            if not out.line():
+                out.out.new_group()  # <br><br> separates paragraphs
+            continue
+        if tag == "img":
+            continue
+        if tag == "hr":
+            out.paragraph()
+            out.out.add("rule", "")
+            out.out.new_group()
+            continue
+        if tag == "table" and (table := _data_table(node)) is not None:
+            out.paragraph()
+            out.text(table, pre=False)
+            out.paragraph()
+            continue
+        if tag in _PARA_BLOCKS or tag in _HEADINGS or tag in _LINE_BLOCKS:
+            opened = _opened(node, tag, out.open[-1])
+            # A <p> inside a list item (or cell, quote) is a line of it, not a new paragraph.
+            inner = tag in _LINE_BLOCKS or opened is out.open[-1]
+            if inner:
+                out.line()
+            else:
+                out.paragraph()
+            out.open.append(opened)
+            stack.append((node, "line" if inner else "block", pre, in_article))
+        else:
+            if _own_line(node, tag):
+                out.line()
+                stack.append((node, "break", pre, in_article))
+            if (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
+                stack.append((node, "lead", pre, in_article))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        child_pre = pre or tag == "pre"
+        child_article = in_article or tag == "article"
+        stack.extend((c, None, child_pre, child_article) for c in reversed(children))
+    out.paragraph()
+    return out.out
+
+
+def _meta_content(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    value = (node.attributes.get("content") or node.attributes.get("datetime") or "").strip()
+    return value or None
+
+
+def _page_date(tree: LexborHTMLParser) -> dt.date | None:
+    values = [_meta_content(tree, selector) for selector in _DATE_META]
+    values.append(_meta_content(tree, "time[datetime]"))
+    for value in values:
+        if not value:
+            continue
+        try:
+            return dateparser.isoparse(value).date()
+        except ValueError:
+            pass
+        try:
+            return dateparser.parse(value, dayfirst=True).date()
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    title = _meta_content(tree, 'meta[property="og:title"]') or _meta_content(
+        tree, 'meta[name="og:title"]'
+    )
+    if not title:
+        node = tree.css_first("title")
+        title = node.text(strip=True) if node is not None else None
+    return _SPACE.sub(" ", title).strip() if title else None
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Article blocks of a page or newsletter, with its text, title and date."""
+    tree = LexborHTMLParser(html)
+    root = _content_root(tree)
+    anchors = frozenset(
+        href[1:].lower()
+        for link in tree.css('a[href^="#"]')
+        if len(href := link.attributes.get("href") or "") > 1
+    )
+    blocks = _extract(root, anchors).blocks if root is not None else []
+    title = _page_title(tree)
+    masthead = masthead_heading(blocks, title)
+    return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

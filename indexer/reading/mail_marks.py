@@ -1,0 +1,44 @@
+"""The marks a person's mail leaves in text: quoted replies, the "Original Message" line, the
+"-- " signature line and sign-offs. Readers use them to find a post's own words, the splitter to
+drop what a mail program added."""
+
+from __future__ import annotations
+
+import re
+
+_WROTE = re.compile(r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes))\s*:\s*$", re.I)
+
+
+def is_quoted(raw: str) -> bool:
+    """A quoted line of a reply ("> ..."), or the "On ..., X wrote:" line over a quote."""
+    line = raw.lstrip()
+    return line.startswith(">") or (line.endswith(":") and _WROTE.match(line) is not None)
+
+
+_ORIGINAL_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-*|begin\s+forwarded\s+message:?)\s*$",
+    re.I,
+)
+
+
+def is_original_mark(raw: str) -> bool:
+    """ "-----Original Message-----": what follows in a post is the message it replies to."""
+    return "essage" in raw and _ORIGINAL_MARK.match(raw) is not None
+
+
+def is_signature_mark(raw: str) -> bool:
+    """The "-- " line a mail signature starts with."""
+    return raw.rstrip("\r\n") in ("-- ", "--")
+
+
+# Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks)|regards|thanks|"
+    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly))\W*$",
+    re.I,
+)
+
+
+def is_sign_off(line: str) -> bool:
+    """A sign-off such as "Kind regards,": the signature that follows is not a story."""
+    return len(line) < 30 and _SIGN_OFF.match(line) is not None

@@ -1,0 +1,493 @@
+"""Lines in a digest that are not news: e-mail and web chrome, captions, bylines, dates, headers.
+
+Each test is about how newsletters are built (forwarding notes, footers, share bars, photo
+credits), never about a particular newsletter's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.reading.digest_dates import is_date_line
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long lists short)."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """Phrases written as one string, "|" between them (spaces belong to the phrases)."""
+    return tuple(text.split("|"))
+
+
+_FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
+_FOOTER_WORDS = (
+    "published",
+    "produced",
+    "written",
+    "compiled",
+    "edited",
+    "editors",
+    "unsubscribe",
+    "manage your",
+    "registered charity",
+    "receiv",
+    "sent",
+    "preferences",
+    "subscription",
+    "reserved",
+    "©",
+    "copyright",
+    "(c)",
+    "mailing address",
+    "registered in",
+    "confidential",
+)
+
+_CHROME = re.compile(
+    r"""^[\W_]*(?:
+      view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
+        (?:web\ )?(?:browser|online|web\ ?page)
+    | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | view\ (?:it\ )?on\ [\w.-]+\W*$
+    | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins)\W*$
+    | archives?\W*$
+    | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
+    | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
+    | for\ internal\ circulation\ only
+    | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
+    | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
+    | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
+    | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
+    | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
+    | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
+    | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
+    | sign\ up\b | subscribe\b | unsubscribe
+    | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
+        (?:preferences|subscriptions?|settings|profile)
+    | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this | you\ are\ subscribed\ to
+    | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
+    | privacy\ (?:policy|notice|statement) | terms\ (?:and|&)\ conditions
+    | terms\ of\ (?:use|service)
+    | cookie\ (?:policy|settings|preferences|notice) | we\ use\ cookies | accept\ (?:all\ )?cookies
+    | this\ (?:web\ ?)?site\ uses\ cookies
+    | (?:read|see|find\ out|learn|discover)\ more\b
+    | read\ (?:the\ )?(?:full|whole)\ (?:story|article|report)
+    | full\ (?:story|article)\b | continue\ reading | keep\ reading | click\ here | tap\ here
+    | follow\ us | share\ (?:this|on|via)\b | tweet\ this | like\ us\ on | connect\ with\ us
+    | (?:advertisement|advert|sponsored(?:\ content)?|paid\ post|promoted)\W*$
+    | (?:sponsored|promoted|brought\ to\ you)\ by\b | in\ partnership\ with | paid\ partnership
+    | add\ us\ to\ your | (?:to\ )?ensure\ (?:delivery|our\ e-?mails)
+    | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
+    | register\ (?:now|here|today|for\ free)
+    | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
+    | registered\ (?:in\ england|office|address|charity|company)
+    | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
+    | \d{1,3}\ ?min(?:ute)?s?\ read\W*$ | read\ in\ (?:the\ )?app\W*$
+    )""",
+    re.I | re.X,
+)
+# The first word of every line `_CHROME` matches that starts with a letter ("e" of "e-mail"),
+# and the first three characters such a line can have (a two-letter word and its space): a set
+# lookup spares most lines the regex, which tries its alternatives one by one.
+_CHROME_FIRST_WORDS = _words(
+    """
+    view open web online having trouble can cant e email not if was forwarded forward know
+    enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
+    we accept read see find learn discover full continue keep click tap follow share tweet like
+    connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
+    log login logout signin register all copyright our registered contact about download get
+    caution book by client confidential for previous past earlier archive archives
+    """
+)
+_CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
+_FOOTER = re.compile(
+    r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
+    | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
+    | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
+    | registered\ charity | ^notes?\ (?:to|for)\ editors\b
+    | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
+    | all\ rights\ reserved
+    | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
+    | ^this\ e-?mail\ (?:and\ any\ (?:files|attachments?)\ )?(?:transmitted\ with\ it\ )?
+        (?:is|are|may\ be)\ (?:confidential|privileged))""",
+    re.I | re.X,
+)
+# One of these phrases is in every line `_FOOTER` matches (lower-cased; see `_odd_case`).
+_FOOTER_PHRASES = _phrases(
+    "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
+    "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
+    "|registered in england|confidential|privileged|published by|produced by|written by"
+    "|compiled by|edited by|editors"
+)
+_TRAILING_MORE = re.compile(
+    r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
+    (?:read\ more(?:\ here)?|see\ more|find\ out\ more|continue\ reading
+      |read\ the\ full\ (?:story|article)|full\ story)[\s»›>→…:.\-]*$""",
+    re.I | re.X,
+)
+# What may follow the label (`[\s»›>→…:.\-]`; `\s` is every character `str.isspace` knows).
+_AFTER_MORE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "»›>→…:.-"
+_MORE_ENDINGS = ("more", "here", "reading", "story", "article")
+_CAPTION = re.compile(
+    r"^[(\[]?\s*(?:image|images|photo|photos|photograph|picture|pic|source|credit|illustration|"
+    r"graphic|video|main\ image|top\ image)s?(?:\ credit)?\s*[:|/-]",
+    re.I | re.X,
+)
+_AGENCY = re.compile(
+    r"^[(\[]?\s*(?:getty(?:\ images)?|shutterstock|alamy|pa(?:\ images|\ media|\ wire)?|reuters|"
+    r"ap\ photo|istock(?:photo)?|unsplash)\s*[)\]]?$",
+    re.I | re.X,
+)
+_NAME = r"[A-Z][a-z'’.-]*(?:[A-Z][a-z'’.-]*)?[a-z](?:-[A-Z][a-z'’]+)?"  # MacLean, O'Neill
+_CALENDAR = (
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
+)
+_BYLINE = re.compile(
+    r"^(?i:by|words by|written by|reporting by|report by)\s+(?i:"
+    + _CALENDAR
+    + r")"
+    + _NAME
+    + r"(?:\s+(?:"
+    + _NAME
+    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,40})?$"
+)
+_ROLE_BYLINE = re.compile(
+    r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
+    r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer"
+    r"|chief\ executive|chair|chairman|chairwoman|director|president|secretary|officer)"
+    r"\b[^.]{0,40}$"
+)
+_READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
+_SOCIAL_WORDS = _words(
+    """
+    facebook twitter x linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
+    email e mail share tweet follow us on rss print copy link
+    """
+)
+_SOCIAL_NETWORKS = _words(
+    """
+    facebook twitter linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
+    """
+)
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+# "Board papers, 28 March 2024 (PDF, 9.2MB)": a link to a document, not text.
+_DOCUMENT_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt|csv)\b[^()]{0,24}\)\W*$", re.I)
+# "Okafor C, Little R, et al. Age and Ageing 2023;52:afad071. doi:10.1093/...": a citation.
+_CITATION = re.compile(r"\bdoi:\s?10\.|\bdoi\.org/10\.|\b(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:", re.I)
+# "Bridget Ormondroyd (Lab, Wakefield North)": a member named with party and seat.
+_MEMBER = re.compile(
+    r"^(?:(?:(?:Sir|Dame|Dr|Lord|Baroness)\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}\s)?"
+    r"\((?:Lab|Con|LD|Lib Dem|SNP|PC|Green|DUP|SDLP|UUP|Alliance|Reform|Ind|Crossbench|CB)\b"
+    r"[^()]{0,40}\)$"
+)  # "Jane Smith (Lab, Leeds North)", or "(Con, Boston Fens)" on a line under the name
+_WORDS = re.compile(r"[\w']+")
+_NEWSLETTER_TALK = re.compile(
+    r"""\b(?:must[- ]reads?|round-?ups?|newsletters?|digests?|briefings?|bulletins?|stories
+    | in\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | (?:this|last)\ (?:week|issue|edition)'s\ | today's\ (?:news|top|edition|headlines|e-?mail)
+    | (?:top|latest|today's)\ (?:news|headlines) | welcome\ to | what\ you\ need\ to\ know
+    | here\ (?:is|are|'s)\ (?:your|the|what|today|this)
+    | (?:the|your)\ week\ in | week\ in\ review | up\ to\ date\ with
+    | ^(?:this|next|last)\ (?:week|issue|edition)(?=\ ?:)
+    | ^also\ (?:today|this\ week|inside|in\ this\ issue)(?=\ ?:)
+    | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
+    | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
+    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
+    | our\ (?:pick|selection|choice)\ of
+    | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
+       |comment|insight|opinion|data|events)(?:,|\ and)
+    | (?:daily|weekly|monthly|morning|evening|lunchtime|weekend)\ (?:brief|update|edition|news|email
+       |e-mail|summary|review|insight|wrap|catch-?up|read))\b""",
+    re.I | re.X,
+)
+# One of these is in every line `_NEWSLETTER_TALK` matches (folded, lower-cased; see `_odd_case`).
+_TALK_WORDS = _phrases(
+    "must|round|digest|briefing|bulletin|stories|issue|edition|mail|week|today's|news|headlines"
+    "|welcome to|need to know|here|up to date|our |research,|analysis,|comment,|insight,|opinion,"
+    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside"
+)
+_GREETING = re.compile(
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)"
+    r"|^(?:morning|afternoon|evening)(?=[,!.]|$)",
+    re.I,
+)
+
+
+_SPONSOR = re.compile(
+    r"""^[\W_]*(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
+    | promoted(?:\ content)?|partner\ (?:content|message|spotlight)|from\ our\ partners?
+    | (?:sponsored|promoted|supported|brought\ to\ you)\ by\b.{0,60}
+    | in\ (?:association|partnership)\ with\b.{0,60})\W*$
+    | ^(?:today's|this\ week's|this\ (?:issue|edition|newsletter|e-?mail|bulletin|briefing))
+      \b[\w'’&.\ -]{0,50}\ (?:is|are)\ (?:supported|sponsored|powered|brought\ to\ you)\ by\b""",
+    re.I | re.X,
+)
+
+
+_SPONSOR_HINTS = (
+    "advert",
+    "sponsor",
+    "promoted",
+    "paid",
+    "partner",
+    "brought",
+    "association",
+    "supported by",
+    "powered by",
+)
+
+
+def is_sponsor_marker(line: str) -> bool:
+    """A label ("SPONSORED", "Sponsored by X") whose block is an advertisement, not a story."""
+    if line.count(" ") >= 12 and " by " not in line[:70]:
+        return False
+    lower = line[:70].lower()
+    for hint in _SPONSOR_HINTS:  # a cheap filter before the regex
+        if hint in lower:
+            return _SPONSOR.match(fold(line)) is not None
+    return False
+
+
+def _odd_case(text: str) -> bool:
+    """Letters an ignore-case regex takes for "i" or "s" though `str.lower` does not turn them
+    into those, so a test on the lower-cased line cannot stand in for the regex."""
+    return "ı" in text or "İ" in text or "ſ" in text
+
+
+def fold(text: str) -> str:
+    """Typographic quotes and dashes folded to ASCII, for matching only."""
+    for fancy, plain in _FOLD:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
+
+
+def _is_social(line: str) -> bool:
+    if len(line) > 120:
+        return False
+    lower = line.lower()
+    first = _WORDS.search(lower)  # most lines fail on their first word: skip splitting them
+    if first is None or first.group() not in _SOCIAL_WORDS:
+        return False
+    words = _WORDS.findall(lower)
+    return all(w in _SOCIAL_WORDS for w in words) and any(w in _SOCIAL_NETWORKS for w in words)
+
+
+def _is_menu(line: str) -> bool:
+    """A menu or breadcrumb: three or more short parts set apart by bars, dots or slashes."""
+    if "|" not in line and "•" not in line and "·" not in line and " / " not in line:
+        return False
+    parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def _may_be_chrome(folded: str) -> bool:
+    """False for a line `_CHROME` cannot match, judged from its first three characters."""
+    start = folded[:3]
+    if not start[:1].isalpha() or not start.isascii():
+        return True  # leading punctuation or digits ("5 min read"), or letters such as "ſ"
+    return start.lower() in _CHROME_STARTS
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
+    words = line.count(" ") + 1
+    if words > 40:
+        return False
+    if words <= 25:
+        folded = fold(line)
+        if _may_be_chrome(folded) and _CHROME.match(folded):
+            return True
+        if " | " in folded and _all_chrome(folded.split("|")):
+            return True  # "View on StaffNet | Previous issues"
+        if words <= 14 and (
+            _CAPTION.match(folded)
+            or _AGENCY.match(folded)
+            or _BYLINE.match(folded)
+            or ("," in folded and _ROLE_BYLINE.match(folded))
+        ):
+            return True
+    if "min" in line and (timed := _READ_TIME.search(line)) is not None:
+        rest = line[: timed.start()].strip()
+        return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
+    if words <= 40 and (
+        _DOCUMENT_LINK.search(line) or _MEMBER.match(line) or _CITATION.search(line)
+    ):
+        return True
+    return is_date_line(line) or _is_social(line) or _is_menu(line)
+
+
+def _all_chrome(parts: list[str]) -> bool:
+    parts = [part.strip() for part in parts if part.strip()]
+    return len(parts) >= 2 and all(_may_be_chrome(p) and _CHROME.match(p) for p in parts)
+
+
+def is_byline(line: str) -> bool:
+    """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
+    if line.count(" ") >= 14:
+        return False
+    folded = fold(line.strip())
+    return _BYLINE.match(folded) is not None or (
+        "," in folded and _ROLE_BYLINE.match(folded) is not None
+    )
+
+
+def is_footer_start(line: str) -> bool:
+    """A line from which the rest of an e-mail is footer (unsubscribe, copyright, address)."""
+    if line.count(" ") >= 60:
+        return False
+    lower = line.lower()
+    for word in _FOOTER_WORDS:  # a cheap filter before the regular expression
+        if word in lower:
+            break
+    else:
+        return False
+    # News often says "sent" or "received": test the regex only if it can match (it scans slowly).
+    if not any(phrase in lower for phrase in _FOOTER_PHRASES) and not _odd_case(line):
+        return False
+    return _FOOTER.search(fold(line)) is not None
+
+
+def strip_read_more(line: str) -> str:
+    """Drop a trailing "Read more" link label left by HTML or text e-mails."""
+    tail = line[-80:]
+    if "more" not in tail and "ead" not in tail and "tory" not in tail:
+        return line
+    head = line[: len(line) - len(tail)]
+    # The label's last word ends the line but for the characters `_TRAILING_MORE` allows after
+    # it: most lines that mention reading or a story do not end so, and skip the regex.
+    ending = tail.rstrip(_AFTER_MORE)[-7:]
+    if ending.lower().endswith(_MORE_ENDINGS) or _odd_case(ending):
+        tail = _TRAILING_MORE.sub("", tail)
+    return head + tail.rstrip()
+
+
+def is_newsletter_talk(text: str) -> bool:
+    """Text about the newsletter itself ("HSJ's roundup of the day's must-read stories")."""
+    if text.count(" ") >= 60:
+        return False
+    folded = fold(text)
+    if _GREETING.match(folded) is not None:
+        return True
+    lower = folded.lower()
+    for word in _TALK_WORDS:  # the regex scans slowly: run it only where it can match
+        if word in lower:
+            break
+    else:
+        if not _odd_case(folded):
+            return False
+    return _NEWSLETTER_TALK.search(folded) is not None
+
+
+# Talk about the issue that a long sentence of news would not contain by chance.
+_INTRO_TALK = re.compile(
+    r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
+    | \bwelcome\ to\b | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
+    | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
+    | ^happy\ (?:new\ year|christmas|holidays|easter)\b
+    | ^(?:prepared|compiled|produced|edited)\ (?:by|for)\b
+    | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
+    | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
+    | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
+    | \bbelow\ (?:are|is|you'll\ find|we)\b
+    | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
+      .{0,60}\b(?:we|our|I)\b
+    | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
+    | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
+    | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
+    | ^(?:our|your|this)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
+      (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b""",
+    re.I | re.X,
+)
+
+
+def is_intro_talk(text: str) -> bool:
+    """A long opening sentence that greets the reader or describes the issue: outright, or in
+    two of the phrases newsletters describe themselves with ("up to date with" ... "stories")."""
+    folded = fold(text)
+    if _INTRO_TALK.search(folded) is not None:
+        return True
+    return len({m.group().lower() for m in _NEWSLETTER_TALK.finditer(folded)}) >= 2
+
+
+# A UK postcode on a short line: the sender's postal address in a newsletter footer.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+_POSTCODE_HINT = re.compile(r"[A-Z]\d")  # its district ("SW1"): a quick scan before the regex
+
+
+def is_postal_address(line: str) -> bool:
+    """A short line holding a UK postcode (a footer's mailing address)."""
+    if line.count(" ") >= 16 or _POSTCODE_HINT.search(line) is None:
+        return False
+    return _POSTCODE.search(line) is not None
+
+
+# "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message)\s*-*"
+    r"|begin\s+forwarded\s+message:?|_{10,})\s*$",
+    re.I,
+)
+_FORWARD_START = frozenset("-_bB")  # the first character a `_FORWARD_MARK` line can have
+_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|reply-to)\s*:", re.I)
+_FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
+_SUBJECT_LINE = re.compile(r"^subject\s*:", re.I | re.M)
+
+
+def strip_forwarding(text: str) -> str:
+    """Drop a forwarder's note and the quoted header block above a forwarded digest."""
+    if ":" not in text:
+        return text
+    lines = text.split("\n")
+    limit = max(1, int(len(text) * _FORWARD_SCAN))
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen > limit:
+            break
+        seen += len(line) + 1
+        marked = line.lstrip()[:1] in _FORWARD_START and _FORWARD_MARK.match(line) is not None
+        start = index + 1 if marked else index
+        if start >= len(lines) or ":" not in lines[start]:
+            continue  # no header block ("From: ...") starts here
+        end = start
+        keys = set()
+        while end < len(lines) and _MAIL_HEADER.match(lines[end]):
+            keys.add(lines[end].split(":", 1)[0].strip().lower())
+            end += 1
+        if "from" in keys and len(keys) >= (2 if marked else 3):
+            rest = "\n".join(lines[end:])
+            if not marked and _SUBJECT_LINE.search(rest) is not None:
+                return text  # header block after header block: a digest of messages
+            return rest
+    return text
+
+
+def is_credit_or_footer(line: str) -> bool:
+    """A line inside a story's text that is not the story: a caption or picture credit, a
+    byline, social links or the start of a footer ("You are receiving this because...").
+
+    Entity extraction skips such lines: a photographer or a newsletter's own name is no
+    entity of the story.
+    """
+    spaces = line.count(" ")
+    if spaces >= 60:
+        return False
+    folded = fold(line.strip())
+    if spaces < 14 and (_CAPTION.match(folded) or _AGENCY.match(folded) or _BYLINE.match(folded)):
+        return True
+    # (the splitter has cut everything after a footer's first line: only its start is looked
+    # for here, which keeps this cheap on every line of every story)
+    return _STORY_FOOTER.match(folded) is not None or (spaces < 20 and _is_social(folded))
+
+
+# Lines that address the reader about the newsletter, not about the news, or start a footer.
+_STORY_FOOTER = re.compile(
+    r"\W*(?:you(?:'re|\ are|\ were)\ receiving\b|you\ received\ this\b|follow\ us\b"
+    r"|sign\ up\ (?:to|for|here)\b|forward\ this\b|share\ this\ (?:e-?mail|newsletter)\b"
+    r"|©|copyright\b|\(c\)\ \d{4}|unsubscribe\b)",
+    re.I | re.X,
+)

@@ -1,0 +1,321 @@
+"""Debris that is not news, found by how it sits in the digest rather than by its words.
+
+- a line repeated on page after page is a running head or footer (text copied out of a PDF);
+- a list whose entries come back later as headlines is a contents list ("In this issue");
+- in a mailing-list digest, a message's header lines give its subject (the story's headline),
+  and quoted replies, "... wrote:" lines and signatures are not the story.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_DIGITS = re.compile(r"\d+")
+# Running heads set their parts apart ("Briefing | No. 47 | Page 2"); headlines seldom do.
+_RUNNING_SEPARATOR = re.compile(r"\s[|·•]\s")
+# "LONDON, 3 March –", "Westminster Hall, 16 November -": where and when, before the story.
+_DATELINE = re.compile(
+    r"^[A-Z][\w’'.& -]{1,40},\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?\s*[–—-]\s+(?=\S)"
+)
+# A dateline set on its own ("CARDIFF, 6 November –", "EDINBURGH –"): a page styles it apart.
+_DATELINE_ALONE = re.compile(
+    r"^[A-Z][A-Z’'.& -]{1,40}"
+    r"(?:,\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?)?\s*[–—-]$"
+)
+_KEY_DROP = re.compile(r"[^\w\s]")
+# Contents entries carry what their headline does not: a number, dot leaders, a page number,
+# a poster's name in brackets ("1. Re: Pay award (Jane Smith)").
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]?|[ivx]{1,5}[.)])\s+", re.I)
+_ENTRY_TAIL = re.compile(
+    r"(?:\s*\.{2,}\s*|\s+)(?:p\.?\s*|page\s+)?\d{1,3}\s*$|\s*\([^()]{1,60}\)\s*$", re.I
+)
+RUNNING_REPEATS = 3
+_PAGE_APART = 3  # lines from one occurrence of a running head to the next, at least
+_RUNNING_WORDS = 14
+_MIN_KEY = 12  # a contents entry cut shorter than this cannot be matched by its start
+
+MAIL_HEADER = re.compile(
+    r"^(?P<name>from|date|sent|subject|to|cc|message-id|message|reply-to|topic)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+
+
+def running_key(text: str) -> str:
+    """A line with its numbers masked: page heads and footers differ only in the page number."""
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
+    """Keys of short lines that repeat page after page (running heads and footers): three
+    times, or twice with a number that changes (the page number) or set apart by bars.
+
+    `lines` are (text, line number): repeats on neighbouring lines are a list ("Phase 1 opens
+    in 2026", "Phase 2 ..."), not a page apart.
+    """
+    counts: Counter[str] = Counter()
+    variants: dict[str, set[str]] = {}
+    places: dict[str, list[int]] = {}
+    for text, number in lines:
+        if text.count(" ") < _RUNNING_WORDS:
+            key = running_key(text)
+            counts[key] += 1
+            variants.setdefault(key, set()).add(text)
+            places.setdefault(key, []).append(number)
+    running = set()
+    for key, count in counts.items():
+        if count < 2:
+            continue
+        numbered = len(variants[key]) > 1  # the page number changes
+        if count < RUNNING_REPEATS and not numbered and not _RUNNING_SEPARATOR.search(key):
+            continue
+        spread = places[key]
+        if min(b - a for a, b in itertools.pairwise(spread)) >= _PAGE_APART:
+            running.add(key)
+    return frozenset(running)
+
+
+# "DERBY TELEGRAPH – Headline – 13 March 2024": a press cutting's source and date.
+_CUTTING_SOURCE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}\s[–—]\s(?=\S)")
+_TRAILING_PART = re.compile(r"\s[–—|]\s(?P<rest>[^–—|]{4,40})$")
+
+
+def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
+    """A headline without the source in capitals before it and the date after it that press
+    cuttings and listings add ("THE TIMES – Headline – 14 March 2024")."""
+    tail = _TRAILING_PART.search(text)
+    if tail is None or not is_dated(tail.group("rest")):
+        return text
+    text = text[: tail.start()]
+    # The source in capitals is taken off only where a date shows the line is a cutting's.
+    if (head := _CUTTING_SOURCE.match(text)) is not None and text[head.end() :].count(" ") >= 2:
+        text = text[head.end() :]
+    return text
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is only a dateline ("CARDIFF, 6 November –")."""
+    return len(text) < 70 and _DATELINE_ALONE.match(text) is not None
+
+
+def strip_dateline(text: str) -> str:
+    """A story's first line without the dateline it opens with."""
+    if "," not in text[:45]:
+        return text
+    match = _DATELINE.match(text)
+    return text[match.end() :] if match is not None else text
+
+
+@functools.lru_cache(maxsize=4096)
+def entry_key(text: str) -> str:
+    """What a contents entry and its headline have in common, for matching one to the other."""
+    text = _ENTRY_NUMBER.sub("", text)
+    text = _ENTRY_TAIL.sub("", text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _KEY_DROP.sub(" ", text)
+    return " ".join(text.split())
+
+
+class Headlines:
+    """Headlines indexed by their entry keys, each with where it stands (a story's or a
+    block's number), so that matching an entry costs a few lookups, not a pass over them all
+    (a digest of thousands of stories would take minutes)."""
+
+    def __init__(self, headlines: Iterable[tuple[str, int]]) -> None:
+        self._last: dict[str, int] = {}  # key -> the furthest place it stands
+        for headline, place in headlines:
+            key = entry_key(headline)
+            if key and place > self._last.get(key, -1):
+                self._last[key] = place
+        self._keys = sorted(self._last)
+        # The lengths a headline's key has: an entry's key is cut only there, so one long
+        # line costs a few cuts, not one a character (a 5 MB line took minutes).
+        self._lengths = sorted({len(key) for key in self._last if len(key) >= _MIN_KEY})
+
+    def named_by(self, entry: str, after: int = -1) -> bool:
+        """Does `entry` name a headline standing after `after` (whole, or cut short by a
+        list: one key a prefix of the other, both at least `_MIN_KEY` long)?"""
+        key = entry_key(entry)
+        if not key:
+            return False
+        if self._last.get(key, -1) > after:
+            return True
+        if len(key) < _MIN_KEY:
+            return False
+        for cut in self._lengths:  # a headline the entry runs on from
+            if cut >= len(key):
+                break
+            if self._last.get(key[:cut], -1) > after:
+                return True
+        start = bisect.bisect_left(self._keys, key)  # headlines the entry cuts short
+        for other in itertools.islice(self._keys, start, None):
+            if not other.startswith(key):
+                break
+            if self._last[other] > after:
+                return True
+        return False
+
+
+def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
+    """Does a contents entry name one of the headlines (whole, or cut short by the list)?"""
+    return Headlines((headline, 0) for headline in headlines).named_by(entry)
+
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_EVENT_START = re.compile(
+    rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    rf"|{_MONTH}\s+\d{{1,2}}\b"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\d{1,2}[:.]\d\d\b)",
+    re.I,
+)
+_EVENT_WORDS = 30
+_WORDS_PER_CLOCK = 12
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+# What an invitation to an event asks of the reader.
+_BOOKING = re.compile(
+    r"\b(?:book\ (?:your|a|now|here|online|via|through|at)|booking|register\ (?:now|here|"
+    r"online|at|via|your)|registration|places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"
+    r"free\ to\ attend|sign\ up\ (?:now|here|at)|rsvp|join\ us\ (?:at|on|for))",
+    re.I | re.X,
+)
+_NOTICE_WORDS = 60
+
+
+def is_event_notice(text: str) -> bool:
+    """A short piece that invites the reader to an event: a date (and place) in its opening
+    and booking words ("Places are limited", "Early-bird rate ends", "Book through ...")."""
+    if text.count(" ") >= _NOTICE_WORDS or _BOOKING.search(text) is None:
+        return False
+    opening = text[:80]
+    return _DAY_OF_MONTH.search(opening) is not None or _EVENT_START.match(text) is not None
+
+
+def is_event(line: str, *, in_list: bool = False) -> bool:
+    """A line that lists events: short and opening with a day, date or time (in a list of
+    such lines, a day and a clock time anywhere will do), or dense with clock times."""
+    text = line.lstrip()
+    clocks = len(_CLOCK.findall(text))
+    if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
+        return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it
+    if text.count(" ") >= _EVENT_WORDS:
+        return False
+    if _EVENT_START.match(text) is not None:
+        return True
+    return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
+
+
+_MAIL_CHROME = re.compile(
+    r"^(?:sent\ from\ my\ [\w\ ]{2,30}|get\ outlook\ for\ \w+|sent\ from\ (?:mail|outlook)"
+    r"\ for\ \w+)\W*$",
+    re.I | re.X,
+)
+
+
+def is_mail_chrome(raw: str) -> bool:
+    """What a mail program adds under a message ("Sent from my iPhone")."""
+    line = raw.strip()
+    return line[:4].lower() in ("sent", "get ") and _MAIL_CHROME.match(line) is not None
+
+
+# What job adverts say and news does not: closing dates, salaries by the session or year, bands.
+_JOB_CUES = re.compile(
+    r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
+    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|band\ [5-9][a-d]?\b|vsm\b"
+    r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
+    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?|£\d[\d,.]*(?:k\b)?\.?(?:\ |$)"
+    r"|\bapply\W*$)",
+    re.I,
+)
+# One of these alone marks a vacancy; the others need a second cue.
+# A substring of every cue `_JOB_CUES` can match.
+_JOB_HINTS = (
+    "clos",
+    "apply",
+    "session",
+    "annum",
+    "p.a.",
+    "rata",
+    "salary",
+    "band",
+    "vsm",
+    "time",
+    "term",
+    "permanent",
+    "hybrid",
+    "£",
+)
+_STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
+_JOB_WORDS = 45
+_LISTING_WORDS = 15
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
+)
+# A page number that opens or closes its line ("Page 2 of 3", "... | page 4", "3 of 8").
+_PAGE_MARK = re.compile(
+    r"^\W*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\W*$"
+    r"|^\d{1,3}\s+of\s+\d{1,3}$",
+    re.I,
+)
+_PAGE_MARK_WORDS = 16
+_DIGIT_RUN = re.compile(r"\d{3}")  # a telephone number has runs of three digits or more
+
+
+def is_job_advert(headline: str | None, body: str) -> bool:
+    """A short item that reads as a vacancy: a salary, a closing date, sessions, a band."""
+    text = f"{headline or ''} {body}"
+    if text.count(" ") >= _JOB_WORDS:
+        return False
+    lower = text.lower()
+    if not any(hint in lower for hint in _JOB_HINTS):
+        return False  # none of the cues can match: spare the regex
+    cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
+    if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
+        return True
+    # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")
+    if text.count(" ") < _LISTING_WORDS and any(cue.startswith("closes") for cue in cues):
+        return True
+    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a").
+    return text.count(" ") < _LISTING_WORDS and any(cue.startswith("band") for cue in cues)
+
+
+def has_contact(text: str) -> bool:
+    """An e-mail address or telephone number: contact details, never a headline."""
+    if "@" not in text and _DIGIT_RUN.search(text) is None:
+        return False  # a cheap test first: most lines have neither
+    return _CONTACT.search(text) is not None
+
+
+def is_page_mark(text: str) -> bool:
+    """A page number line of text copied out of a PDF ("Page 2 of 3", a footer naming it)."""
+    return text.count(" ") < _PAGE_MARK_WORDS and _PAGE_MARK.search(text) is not None
+
+
+_ANY_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z-]{1,30}):\s*(?P<value>.*)$")
+
+
+def mail_header(line: str, in_headers: bool = False) -> tuple[str, str] | None:
+    """(name, value) of a message header line inside a digest's text ("Subject: ...").
+
+    A run of headers starts with one that mail always has; inside a run, any header counts.
+    """
+    if ":" not in line[:32]:
+        return None
+    match = (_ANY_HEADER if in_headers else MAIL_HEADER).match(line.strip())
+    if match is None:
+        return None
+    return match.group("name").lower(), match.group("value").strip()

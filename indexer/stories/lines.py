@@ -1,0 +1,454 @@
+"""The splitter's lines: read from plain text by line shape, or from a reader's blocks.
+
+Plain text is cut into blank-line separated groups of physical lines (mail inside it read as
+mail: message headers give a subject, quotes and signatures go); a reader's blocks keep their
+groups and structural facts. Then running heads and footers go, hard-wrapped lines are joined
+back (`unwrap`) and, where the digest's template is a headline lead, each lead is cut
+into its headline and its text (`template`). `split` decides the rest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from indexer.blocks import Block
+from indexer.reading.digest_dates import is_date_line, is_dated_meta
+from indexer.reading.mail_marks import is_original_mark, is_quoted, is_signature_mark
+from indexer.stories.boilerplate import is_boilerplate, is_byline
+from indexer.stories.debris import (
+    is_mail_chrome,
+    is_page_mark,
+    mail_header,
+    running_key,
+    running_lines,
+)
+from indexer.stories.lineshape import ends_sentence, headline_text
+from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
+from indexer.stories.unwrap import join_wrapped
+
+# Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
+_BULLET = re.compile(
+    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
+    r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
+)
+# "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
+_MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
+# A line of a printed contents list: dot leaders and a page number.
+_CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
+_LINK_DEBRIS = re.compile(
+    r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
+    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
+)
+_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
+_EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_SPACES = re.compile(r" {2,}")
+# First characters the patterns above can start with: most lines are tested on one character.
+_BULLET_START = frozenset("-*+•·▪►▸‣◦–—(INabcdefgh")  # or a digit
+_URL_START = frozenset("<([hwm")
+_EMPHASIS_START = frozenset("*_")
+_ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
+_ORDER = itertools.count()
+_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
+_SIGN_OFF_WORDS = 8
+_FORWARD_SCAN = 0.4  # a forwarded message's header block sits in the first part of a mail
+_TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
+# "** Headline", "## Headline": text/plain renderings of a heading.
+_OPEN_MARKER = re.compile(r"^(?:\*{1,2}|#{1,6})\s+(?=\S)")
+
+
+@dataclass(slots=True, eq=False)  # a line is itself: two lines of the same text are two lines
+class Line:
+    """One logical line of a digest, with what the splitter learns and decides about it."""
+
+    text: str
+    block: int
+    bulleted: bool = False
+    hinted: bool = False
+    listed: bool = False  # an item of a list a dropped label ("Read more:") introduced
+    kind: str = "B"  # H headline-like, B body, L label
+    facts: Block | None = None  # the reader's block, where the container showed structure
+    forced: str | None = None  # the kind the story template gave the line
+    masthead: bool = False  # the digest's name, over the issue's date
+    byline: str | None = None  # a byline read just above this line
+    note: str = ""  # what became of the line and why (`dex parse --explain`)
+    order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
+
+
+def _clean(raw: str) -> tuple[str, bool, bool] | None:
+    """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
+    None for a line with nothing to read (a rule, a bare URL)."""
+    line = raw.strip()
+    if " " in line and ("://" in line or "[" in line or "mailto:" in line):
+        line = _LINK_DEBRIS.sub("", line).strip()
+    if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
+        return None
+    if line[-1] in "»›>→▶►⟶":
+        line = _ARROWS.sub("", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    bulleted = emphasised = False
+    marker = _OPEN_MARKER.match(line) if line[0] in "*#" else None
+    if marker is not None and (line[0] == "#" or "*" not in line[2:]):
+        return line[marker.end() :].rstrip(" #"), False, True
+    first = line[0]
+    if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
+        line, bulleted = line[match.end() :], True
+    if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+        line, emphasised = emphasis.group(2).strip(), True
+    return line, bulleted, emphasised
+
+
+def _url_only(raw: str) -> bool:
+    """A bare link, or template and image markup that renders as nothing to read."""
+    line = raw.strip()
+    if line[:2] in ("{%", "{{", "!["):
+        return _MARKUP_ONLY.match(line) is not None
+    return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
+
+
+_ITEM_QUOTE = re.compile(r"^>{2,}\s+\S")
+_ITEM_QUOTES = 3
+
+
+def _quote_marks_items(raws: list[str]) -> bool:
+    """Whether ">>" opens items here (">> Headline" over unquoted text, three times or more),
+    as some digests set their headlines, rather than quoting a message."""
+    found = 0
+    for line, nxt in itertools.pairwise(raws):
+        if _ITEM_QUOTE.match(line) and nxt.strip() and not nxt.lstrip().startswith(">"):
+            found += 1
+            if found >= _ITEM_QUOTES:
+                return True
+    return False
+
+
+def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
+    """Physical lines of plain text grouped into blank-line separated blocks.
+
+    Mail inside the text (a mailing-list digest) is read as such: a run of header lines gives
+    the message's subject as a headline; quoted replies and signatures are left out (into
+    `dropped`, with the reason).
+    """
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    headers: list[tuple[str, str]] = []
+    in_signature = False
+    in_original = False  # the original message a post quotes below its reply
+    byline: str | None = None  # a byline just read, for the next line
+    topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
+    message_start: int | None = None  # the first group of the message being read
+
+    def drop(raw: str, why: str) -> None:
+        if raw.strip():
+            dropped.append(Line(raw.strip(), len(groups), note=f"dropped: {why}"))
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            groups.append(current)
+            current = []
+
+    def flush_headers() -> None:
+        """A run of message headers: its subject is a headline, the rest is not news."""
+        nonlocal topic, message_start
+        names = {name for name, _ in headers}
+        subject = next((value for name, value in headers if name in ("subject", "topic")), None)
+        if len(headers) >= 2 and "from" in names:
+            close()
+            if message_start is not None:
+                _drop_sign_off(groups, message_start, dropped)
+            message_start = len(groups)
+            subject = subject or topic  # a post in a thread shown under its topic
+        if len(headers) >= 2 and subject:
+            topic = subject
+            close()
+            current.append(Line(subject, len(groups), hinted=True, forced="H"))
+            close()
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header (the subject is the headline)")
+        elif len(headers) == 1 and headers[0][0] in _TEXT_HEADERS:
+            name, value = headers[0]  # "Date: 12 March" alone is a line of the text
+            current.append(Line(f"{name.capitalize()}: {value}", len(groups)))
+        else:
+            for name, value in headers:
+                drop(f"{name}: {value}", "a message header")
+        headers.clear()
+
+    raws = text.split("\n")
+    marks_items = _quote_marks_items(raws)
+    for raw in raws:
+        if marks_items and raw.startswith(">") and not raw.startswith((">From", "> ")):
+            raw = "• " + raw.lstrip("> ")  # ">> Headline": the digest's item marker, no quote
+        if in_original:
+            if raw.strip() and not any(ch.isalnum() for ch in raw):
+                in_original = False  # the separator before the next message
+            else:
+                drop(raw, "the original message a reply quotes")
+                continue
+        if message_start is not None and is_original_mark(raw):
+            in_original = True
+            close()
+            drop(raw, "the original message a reply quotes")
+            continue
+        if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
+            drop(raw, "a message header")  # folded onto the next line
+            continue
+        if current and mail_header(raw) is not None and _separator(current[-1].text):
+            drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
+            close()
+        if (
+            len(current) == 1
+            and not headers
+            and (header := mail_header(raw)) is not None
+            and header[0] == "from"
+            and headline_text(current[0].text)
+        ):
+            headers.append(("subject", current.pop().text))  # a post's title over its From:
+        if (header := mail_header(raw, bool(headers))) is not None and not current:
+            headers.append(header)
+            in_signature = False
+            continue
+        if headers:
+            flush_headers()
+        if is_signature_mark(raw):
+            in_signature = True
+            close()
+            continue
+        if in_signature:
+            if raw.strip() and not any(ch.isalnum() for ch in raw):
+                in_signature = False  # a separator line ends the signature
+            drop(raw, "a signature")
+            continue
+        if "...." in raw and _CONTENTS_LINE.search(raw) is not None:
+            entry = _clean(raw)
+            drop(entry[0] if entry else raw, "a contents entry (with its page number)")
+            close()
+            continue
+        if is_byline(raw):
+            drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
+            byline = raw.strip()
+            continue
+        if is_quoted(raw) or is_mail_chrome(raw):
+            drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
+            close()
+            continue
+        if _url_only(raw):
+            continue  # a link line between a headline and its text does not break the block
+        cleaned = _clean(raw)
+        if cleaned is None:
+            close()
+            continue
+        line, bulleted, emphasised = cleaned
+        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline))
+        byline = None
+    if headers:
+        flush_headers()
+    close()
+    if message_start is not None:
+        _drop_sign_off(groups, message_start, dropped)
+    _strip_section_numbers(groups)
+    return groups
+
+
+def _separator(text: str) -> bool:
+    """A rule with a few words in it ("---------- 1 of 2 ----------")."""
+    marks = sum(not ch.isalnum() and not ch.isspace() for ch in text)
+    return marks >= 6 and marks > 2 * sum(ch.isalnum() for ch in text)
+
+
+def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) -> None:
+    """The short lines that end a posted message ("Laila" / "GP and CCIO, Southampton City
+    CCG") are its sender's sign-off, not news; the message's first paragraph always stays."""
+    while len(groups) > start + 1:
+        last = groups[-1]
+        if any(
+            line.text.count(" ") >= _SIGN_OFF_WORDS
+            or ends_sentence(line.text)
+            or line.forced is not None
+            for line in last
+        ):
+            return
+        for line in groups.pop():
+            line.note = "dropped: the sender's sign-off"
+            dropped.append(line)
+
+
+def _strip_section_numbers(groups: list[list[Line]]) -> None:
+    """Sections numbered "1 Workforce", "2 Money" (as a PDF prints them) lose their numbers,
+    where two or more such lines count up; a headline that opens with a figure keeps it."""
+    numbered = [
+        (int(match.group(1)), line, match.end())
+        for group in groups
+        if (match := _SECTION_NUMBER.match((line := group[0]).text)) is not None
+        and not ends_sentence(line.text)
+    ]
+    numbers = [number for number, _, _ in numbered]
+    if len(numbers) < 2 or numbers[0] > 2 or numbers != sorted(set(numbers)):
+        return
+    for _, line, end in numbered:
+        line.text = line.text[end:]
+
+
+def _forwarded_from(blocks: Sequence[Block]) -> int:
+    """Where a forwarded message starts: after the header block ("From:", "Sent:", "To:",
+    "Subject:") a mail program puts above it, near the top; 0 when there is none."""
+    subjects = sum(1 for block in blocks if block.text[:8].lower().startswith("subject"))
+    if subjects > 1:
+        return 0  # header block after header block: a digest of messages, not a forward
+    limit = max(1, int(len(blocks) * _FORWARD_SCAN))
+    for start in range(limit):
+        names = []
+        end = start
+        while end < len(blocks) and (header := mail_header(blocks[end].text)) is not None:
+            names.append(header[0])
+            end += 1
+        if "from" in names and len(set(names)) >= 3:
+            return end
+    return 0
+
+
+def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
+    """The reader's blocks as lines, grouped as the reader grouped them (a forwarder's note
+    and the header block above a forwarded digest left out)."""
+    groups: list[list[Line]] = []
+    group: int | None = None
+    byline: str | None = None
+    for block in blocks[_forwarded_from(blocks) :]:
+        if block.kind == "byline":
+            byline = block.text or byline
+            continue
+        if block.kind == "rule" or _url_only(block.text):
+            group = None if block.kind == "rule" else group
+            continue
+        cleaned = _clean(block.text)
+        if cleaned is None:
+            group = None
+            continue
+        line, bulleted, emphasised = cleaned
+        if block.lead and line.startswith(block.lead):
+            rest = line[len(block.lead) :].strip(" |·•–—-")
+            if rest and (is_date_line(rest) or is_dated_meta(rest)):
+                line, emphasised = block.lead, True  # "<a>Headline</a> <span>3 October 2018</span>"
+        if block.group != group or not groups:
+            groups.append([])
+            group = block.group
+        hinted = emphasised or block.kind == "heading" or block.strong
+        bulleted = bulleted or block.kind == "item"
+        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
+        byline = None
+    return groups
+
+
+def compounds_of(text: str) -> frozenset[str]:
+    """Hyphenated words the digest writes whole on a line ("long-term"), so that one broken
+    at a line end keeps its hyphen while a word hyphenated only to fit the line loses it."""
+    if "-\n" not in text:
+        return frozenset()
+    return frozenset(match.group().lower() for match in _COMPOUND.finditer(text))
+
+
+def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[Line]:
+    """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
+    out: list[Line] = []
+    groups = join_wrapped(
+        [[line.text for line in block] for block in blocks],
+        compounds,
+        [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
+    )
+    for block, joined in zip(blocks, groups, strict=True):
+        if len(joined) == len(block):  # no line joined to another (most blocks are one line)
+            out.extend(block)
+            continue
+        for start, end, text in joined:
+            first = block[start]
+            if end > start:  # a line joined from several is a heading only if all of them were
+                first.text = text
+                first.hinted = all(line.hinted for line in block[start : end + 1])
+            out.append(first)
+    return out
+
+
+_FURNITURE_WORDS = 12
+
+
+def drop_running(groups: list[list[Line]]) -> list[Line]:
+    """Running heads and footers (short lines repeated page after page) go, and a paragraph
+    a page break cut in two is one again; returns the lines dropped."""
+    lines = [line for group in groups for line in group]
+    keys = [running_key(line.text) for line in lines]
+    running = running_lines(
+        (line.text, number) for number, line in enumerate(lines) if not line.bulleted
+    )
+    if running:  # chrome repeated on every page is left to the boilerplate rules
+        texts = dict(zip(keys, (line.text for line in lines), strict=True))
+        running = frozenset(key for key in running if not is_boilerplate(texts[key]))
+    dropped: list[Line] = []
+    merged: list[list[Line]] = []
+    cut = False  # a running line was just dropped: a page break
+    position = 0
+    for group in groups:
+        kept = []
+        last_dropped = False
+        # A page's footer and the next page's head often come out of a PDF as one block: the
+        # short lines beside a page number there are page furniture too.
+        paged = len(group) > 1 and any(is_page_mark(line.text) for line in group)
+        for line in group:
+            key = keys[position]
+            position += 1
+            furniture = paged and line.text.count(" ") < _FURNITURE_WORDS
+            last_dropped = key in running or furniture or is_page_mark(line.text)
+            if last_dropped:
+                line.note = "dropped: repeats page after page (running head or footer)"
+                dropped.append(line)
+                cut = True
+            else:
+                kept.append(line)
+        if not kept:
+            continue
+        last = merged[-1][-1].text if merged else ""
+        first = kept[0].text[:1]
+        if (
+            cut
+            and last
+            and not ends_sentence(last)
+            and first.isalpha()
+            and (first.islower() or not headline_text(last))
+        ):
+            merged[-1].extend(kept)  # "... in the North" / page break / "East would ..."
+            cut = False
+            continue
+        merged.append(kept)
+        cut = last_dropped  # a page break after this paragraph, if its last line was a head
+    for number, group in enumerate(merged):
+        for line in group:
+            line.block = number
+    groups[:] = merged
+    return dropped
+
+
+def split_leads(lines: list[Line]) -> list[Line]:
+    """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
+    line into its headline and its text; elsewhere leave lines as they are."""
+    leads: list[Lead | None] = []
+    for line in lines:
+        opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if opening is not None and line.facts is None:
+            line.text = strip_text_lead(line.text, opening)
+        leads.append(split_lead(line.text, opening))
+    if not lead_template(leads):
+        return lines
+    out: list[Line] = []
+    for line, lead in zip(lines, leads, strict=True):
+        if lead is None:
+            out.append(line)
+            continue
+        head = Line(lead.headline, line.block, hinted=True, facts=line.facts, forced="H")
+        head.order = line.order - 0.5  # before its text, in --explain
+        out.append(head)
+        line.text, line.bulleted, line.forced = lead.rest, False, "B"
+        out.append(line)
+    return out

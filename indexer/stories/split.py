@@ -1,0 +1,685 @@
+"""Split a digest into the stories a reader sees: what each line is, and how stories form.
+
+The lines come from `lines` (a reader's blocks, or plain text by line shape). Digests
+come in a few layouts, often mixed: a headline over paragraphs; a lead story with no headline
+at the top; headline / one-line standfirst pairs; bold-lead items (cut by the template). The
+rules read that layout from structure and shape, never from a particular newsletter's words:
+
+- a headline is a short line that does not end like a sentence and is followed by body text
+  (or a heading, or a wholly bold or linked line, where the reader saw one);
+- two headline-like lines in a row: the first is a section label (kicker), not a story, unless
+  the second is a short category label under a heading;
+- the first lines may be a masthead, a date line, a greeting or an intro: the header;
+- chrome, footers, sponsor blocks, contents lists, event listings, vacancies, contact lines
+  and talk about the digest itself are dropped (`boilerplate`, `debris`).
+
+With `explain=True` every line carries what became of it and why (`dex parse --explain`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.blocks import Block
+from indexer.reading.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
+from indexer.reading.mail_marks import is_sign_off
+from indexer.reading.textcodec import tidy
+from indexer.records import Section
+from indexer.stories.boilerplate import (
+    is_boilerplate,
+    is_byline,
+    is_footer_start,
+    is_intro_talk,
+    is_newsletter_talk,
+    is_postal_address,
+    is_sponsor_marker,
+    strip_forwarding,
+    strip_read_more,
+)
+from indexer.stories.debris import (
+    Headlines,
+    has_contact,
+    is_dateline,
+    is_event,
+    is_event_notice,
+    is_job_advert,
+    strip_dateline,
+    trim_headline,
+)
+from indexer.stories.lines import (
+    Line,
+    block_groups,
+    compounds_of,
+    drop_running,
+    logical_lines,
+    split_leads,
+    text_groups,
+)
+from indexer.stories.lineshape import ends_sentence, headline_text
+
+_FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
+_INTRO_WORDS = 35
+_TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
+_HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
+_INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
+_CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+_ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
+_ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
+_SELF_TALK = re.compile(
+    r"\s+(?:is|are)\s+(?:supported|sponsored|powered|brought\s+to\s+you|written|produced|"
+    r"published|compiled|edited|sent|free)\b"
+)
+_LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance", "Mental health")
+# Where the digest sets such labels under at least two headlines, its other labels may be longer
+# (a source such as "Yorkshire Evening Post" under a press cutting's headline).
+_TEMPLATE_LABEL_WORDS = 5
+_ENTRY_WORDS = 25  # a contents entry is shorter than this
+_LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """One line as the splitter read it: its block, what it looked like, what became of it."""
+
+    group: int
+    block: str  # the reader's block kind, or "line" for plain text
+    shape: str  # headline-like, body or label (after the template)
+    text: str
+    decision: str
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """Stories in order, plus the newsletter's own header line if it had one (a title)."""
+
+    header: str | None
+    sections: tuple[Section, ...]
+    explained: tuple[Explained, ...] = ()
+
+
+def _drop_short_intro(stories: list[_Story]) -> None:
+    """One short paragraph with no headline before two or more headlined stories introduces
+    the issue or the page ("Pay, staffing and training across the NHS"); a lead story without
+    a headline is the issue's biggest story, longer than that."""
+    if not stories or stories[0].headline is not None or len(stories[0].body) != 1:
+        return
+    intro = stories[0].body[0]
+    headed = sum(1 for story in stories[1:] if story.headline and story.body)
+    if headed >= 2 and intro.text.count(" ") < _INTRO_WORDS_MAX:
+        intro.note = "dropped: an intro (one short paragraph before the headlined stories)"
+        stories[0].body.clear()
+
+
+def _drop_headed_intro(stories: list[_Story]) -> None:
+    """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
+    opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
+    the issue's introduction, not a story, when headlined stories follow it."""
+    told = [story for story in stories if story.body]
+    if len(told) < 3 or told[0].headline is None or told[0].head is None:
+        return
+    first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
+    if is_intro_talk(first):
+        for line in (told[0].head, *told[0].body):
+            line.note = "dropped: an introduction to the issue (it welcomes the reader)"
+        told[0].body.clear()
+        told[0].head = told[0].headline = None
+
+
+def split(text: str, blocks: Sequence[Block] | None = None) -> list[Section]:
+    """The stories of one digest, in order (headline None for a lead story without one)."""
+    return list(split_digest(text, blocks).sections)
+
+
+def split_digest(
+    text: str, blocks: Sequence[Block] | None = None, *, explain: bool = False
+) -> SplitResult:
+    """Split a digest: by the structure its reader found (`blocks`), else by line shape.
+
+    With `explain`, the result also says for every line what it was read as and why it was
+    cut, kept or dropped.
+    """
+    read_out: list[Line] = []  # what the plain-text reading leaves out (quotes, signatures)
+    if blocks is None:
+        groups = text_groups(strip_forwarding(tidy(text)), read_out)
+    else:
+        groups = block_groups(blocks)
+    dropped = drop_running(groups)
+    every = split_leads(logical_lines(groups, compounds_of(text)))
+    lines = _drop_boilerplate(every)
+    for line in lines:
+        line.kind = _kind(line)
+    _mark_lists(lines)
+    _mark_alternation(lines)
+    lines = _drop_contents_lists(lines)
+    header, lines = _take_header(lines)
+    if header:
+        lines = _drop_self_talk(lines, header)
+    sections = tuple(_assemble(lines))
+    if not explain:
+        return SplitResult(header, sections)
+    every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
+    return SplitResult(header, sections, tuple(_explained(line) for line in every))
+
+
+_SHAPES = {"H": "headline-like", "B": "body", "L": "label"}
+
+
+def _explained(line: Line) -> Explained:
+    block: str = line.facts.kind if line.facts is not None else "line"
+    if line.facts is not None and line.facts.kind == "heading":
+        block = f"heading {line.facts.level}"
+    shape = "-" if line.note.startswith("dropped") else _SHAPES.get(line.kind, line.kind)
+    return Explained(line.block, block, shape, line.text, line.note or "kept")
+
+
+# -- what each line is --------------------------------------------------------------------------
+
+
+def _drop_boilerplate(lines: list[Line]) -> list[Line]:
+    total = sum(len(line.text) + 1 for line in lines) or 1
+    seen = 0
+    kept: list[Line] = []
+    advert = -1  # the block an advertisement label announced
+    advert_text = False  # the advert's text (not only its title) has been dropped
+    advert_title = False  # only the advert's title has been dropped, in a block of its own
+    label_block = -2  # the block of a dropped list label such as "Read more:"
+    byline: str | None = None  # a byline just dropped, for the next kept line
+    for index, line in enumerate(lines):
+        position = seen / total
+        seen += len(line.text) + 1
+        heading = line.facts is not None and line.facts.kind == "heading"
+        if advert_title and line.block == advert + 1 and not heading:
+            advert += 1  # an advert's title stood alone: its text follows (one block more)
+            advert_title = False
+        if line.block == advert:
+            line.note = "dropped: in an advert block"
+            if ends_sentence(line.text) or line.text.count(" ") >= _ADVERT_TITLE_WORDS:
+                advert_text = True
+            advert_title = not advert_text and not is_sponsor_marker(line.text)
+            continue
+        text = strip_read_more(line.text)
+        if not text:
+            line.note = "dropped: a read-more link"
+            continue
+        if " " not in text and _WEB_ADDRESS.match(text) is not None:
+            line.note = "dropped: a web address on a line of its own"
+            continue
+        if is_sponsor_marker(text):
+            line.note = "dropped: a sponsor or advert label"
+            # The advert is the rest of the label's block, or the next block if it stands alone.
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
+            advert_text = advert_title = False
+            if advert != line.block and text.count(" ") >= _ADVERT_TITLE_WORDS:
+                advert = -1  # "This week's issue is supported by X. ..." holds its own advert
+            continue
+        if is_footer_start(text) or is_postal_address(text):
+            line.note = "dropped: a footer line"
+            if position >= _FOOTER_FROM:
+                _drop_footer_lead_in(kept, line.block)
+                _note_rest(lines[index + 1 :], "dropped: after the footer began")
+                break
+            continue
+        if is_sign_off(text) and position >= _FOOTER_FROM:
+            line.note = "dropped: a sign-off"
+            _note_rest(lines[index + 1 :], "dropped: the sender's signature")
+            break
+        if len(kept) >= _HEADER_LINES and is_dated_meta(text):
+            # Below the masthead (where "Name | date" names the issue): a story's metadata.
+            line.note = "dropped: a story's place and date"
+            continue
+        if is_byline(text):
+            line.note = "dropped: a byline (kept as the story's byline)"
+            byline = text
+            continue
+        if is_boilerplate(text):
+            line.note = "dropped: mail or web chrome"
+            if (
+                len(kept) <= 2
+                and index
+                and lines[index - 1] is (kept[-1] if kept else None)
+                and kept[-1].block == line.block
+                and not text.lower().startswith(_ARTICLE_DATES)
+                and is_date_line(text)
+            ):
+                kept[-1].masthead = True  # a name right over the issue's date: a masthead
+            if text.endswith(":"):
+                label_block = line.block
+            continue
+        if line.bulleted and line.block - label_block in (0, 1):
+            line.listed = True
+            label_block = line.block
+        else:
+            label_block = -2
+        line.text = text
+        if byline is not None and line.byline is None:
+            line.byline = byline
+        byline = None
+        kept.append(line)
+    return kept
+
+
+def _note_rest(lines: list[Line], note: str) -> None:
+    for line in lines:
+        line.note = note
+
+
+def _drop_footer_lead_in(kept: list[Line], block: int) -> None:
+    """A line running on into a footer marker in its block ("X is published by Y Ltd,")."""
+    last = kept[-1] if kept else None
+    if last is None or last.block != block or ends_sentence(last.text):
+        return
+    if last.text.count(" ") < 25:  # a paragraph of news is longer
+        kept.pop().note = "dropped: runs on into the footer"
+
+
+def _kind(line: Line) -> str:
+    if line.forced is not None:
+        return line.forced
+    text = line.text
+    if line.listed:
+        return "B"
+    if text.endswith(":") and text.count(" ") < 12:
+        return "L"
+    return "H" if headline_text(text, line.hinted) else "B"
+
+
+def _mark_lists(lines: list[Line]) -> None:
+    """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
+    for index, line in enumerate(lines):
+        if line.kind != "L":
+            continue
+        prev = lines[index - 1] if index else None
+        in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
+        if not in_paragraph and line.text.count(" ") < 6:
+            continue  # "Also in the news:" is a label
+        line.kind = "B"
+        follow = index + 1
+        item_block = lines[follow].block if follow < len(lines) else -1
+        same_block = item_block == line.block
+        items = []
+        for item in lines[follow:]:
+            if item.block != item_block:
+                break
+            items.append(item)
+        if same_block or (items and all(x.bulleted or x.text.count(" ") < 8 for x in items)):
+            for item in items:
+                item.kind = "B"
+
+
+def _mark_alternation(lines: list[Line]) -> None:
+    """In a block of headline / standfirst pairs, every second line is a standfirst."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].block == lines[start].block:
+            end += 1
+        if end - start >= 4:  # fewer lines cannot alternate
+            _mark_standfirsts(lines[start:end])
+        start = end
+
+
+def _mark_standfirsts(block: list[Line]) -> None:
+    for offset in (0, 1):
+        pairs = block[offset:]
+        if len(pairs) < 4 or len(pairs) % 2:
+            continue
+        heads, firsts = pairs[0::2], pairs[1::2]
+        if not all(h.kind == "H" for h in heads):
+            continue
+        if sum(f.kind == "B" for f in firsts) >= 0.6 * len(firsts):
+            for first in firsts:
+                first.kind = "B"
+            break
+
+
+def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """The opening lines that talk about the newsletter (and any masthead above them)."""
+    cut = 0
+    talks: dict[int, bool] = {}  # is_newsletter_talk by line: each line is asked up to 3 times
+
+    def newsletter_talk(index: int) -> bool:
+        """Talk about the newsletter; a long intro paragraph is judged by its first sentence."""
+        if index not in talks:
+            text = lines[index].text
+            if text.count(" ") >= _INTRO_WORDS:
+                text = _SENTENCE_END.split(text, maxsplit=1)[0]
+            words = text.count(" ")
+            talks[index] = words < _INTRO_WORDS and (
+                is_newsletter_talk(text) if words < _TALK_WORDS else is_intro_talk(text)
+            )
+        return talks[index]
+
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        pair = (
+            line.kind == "H"
+            and nxt is not None
+            and nxt.block == line.block
+            and nxt.kind == "B"
+            and not newsletter_talk(index + 1)
+        )
+        talk = (
+            newsletter_talk(index)
+            or is_dated_masthead(line.text)
+            or is_dated_meta(line.text)
+            or line.masthead
+        )
+        if talk and not pair:  # a headline over its standfirst is news
+            cut = index + 1
+            continue
+        if line.kind == "B":
+            break
+        if nxt is not None and nxt.kind == "B" and not newsletter_talk(index + 1):
+            break  # a headline over its text: the stories have begun
+    # The digest's name: its first header line (a masthead above the header if it has one).
+    header = next((line.text for line in lines[:cut] if line.kind != "L"), None)
+    _note_rest(lines[:cut], "dropped: the digest's header (masthead, intro)")
+    return header, lines[cut:]
+
+
+def _drop_self_talk(lines: list[Line], name: str) -> list[Line]:
+    """Sentences whose subject is the digest itself ("Morning Dose is supported by X", "...is
+    written by the policy team"), where the digest's name is its masthead: not news."""
+    name = name.strip().lower()
+    if not 1 <= name.count(" ") < 6:
+        return lines
+    kept = []
+    for line in lines:
+        text = line.text.lower()
+        if text.startswith(name) and _SELF_TALK.match(text[len(name) :]) is not None:
+            line.note = "dropped: talk about the digest itself"
+        else:
+            kept.append(line)
+    return kept
+
+
+def _drop_contents_lists(lines: list[Line]) -> list[Line]:
+    """A block of three or more short entries, most of which come back later as headlines,
+    is a contents list: all of it goes (its other entries point at a lead story with no
+    headline, or tease what is inside)."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    dropped: set[int] = set()
+    headlines = Headlines((line.text, line.block) for line in lines if line.kind == "H")
+    for number, members in blocks.items():
+        if len(members) < 3 or any(m.text.count(" ") >= _ENTRY_WORDS for m in members):
+            continue
+        repeated = sum(headlines.named_by(m.text, after=number) for m in members)
+        if repeated and repeated * 2 >= len(members):
+            dropped.add(number)
+            for member in members:
+                member.note = "dropped: a contents list (its entries come again as headlines)"
+            label = blocks.get(number - 1)
+            if label and len(label) == 1 and _CONTENTS_LABEL.match(label[0].text) is not None:
+                dropped.add(number - 1)  # "Contents", "In this issue" over the list
+                label[0].note = "dropped: the contents list's label"
+    return [line for line in lines if line.block not in dropped]
+
+
+_WEB_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I
+)
+_CONTENTS_LABEL = re.compile(
+    r"^(?:(?:table\s+of\s+)?contents|in\s+this\s+(?:issue|edition|bulletin|newsletter|"
+    r"briefing|update|e-?mail)|(?:what'?s\s+)?inside(?:\s+this\s+(?:issue|edition))?"
+    r"|this\s+(?:week|issue)|also\s+in\s+this\s+issue|highlights|at\s+a\s+glance)\s*[:.]?$",
+    re.I,
+)
+
+
+# -- stories ------------------------------------------------------------------------------------
+
+
+def _is_label(line: Line) -> bool:
+    text = line.text
+    return line.kind == "L" or text.count(" ") < 5 or text.isupper() or is_newsletter_talk(text)
+
+
+@dataclass(slots=True)
+class _Story:
+    headline: str | None
+    head: Line | None
+    body: list[Line]
+
+
+def _assemble(lines: list[Line]) -> list[Section]:
+    stories: list[_Story] = []
+    label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.kind == "B":
+            if not stories:
+                stories.append(_Story(None, None, []))  # the lead story, before any headline
+            stories[-1].body.append(line)
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].kind != "B":
+            end += 1
+        run = lines[index:end]
+        has_body = end < len(lines)
+        if has_body and (label := _label_under_headline(run, label_words)) is not None:
+            run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
+        before = run[:-1] if has_body else run
+        for skipped in before:
+            skipped.note = "dropped: a section label over the next headline"
+        if len(run) >= 3:
+            # A list of headlines with no text of their own (after an optional label).
+            if _is_label(before[0]):
+                before = before[1:]
+            stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
+        if has_body:
+            headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
+            stories.append(_Story(headline, run[-1], []))
+        index = end
+    _drop_contents_entries(stories)
+    with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    for number, story in enumerate(stories):
+        if (reason := _not_news(story)) is None:
+            continue
+        title = stories[number - 1] if number and reason != _POINTER else None
+        if title is not None and title.head is not None and not title.body:
+            parts = [title.head]  # the listing's title, on a line of its own above it
+            title.head = title.headline = None
+        else:
+            parts = []
+        for part in [*parts, story.head, *story.body]:
+            if part is not None:
+                part.note = f"dropped: {reason}"
+        story.body.clear()
+        story.head = story.headline = None
+    _drop_short_intro(stories)
+    _drop_headed_intro(stories)
+    sections: list[Section] = []
+    bodies = any(story.body for story in stories)
+    for story in stories:
+        if not story.body and (story.headline is None or with_body.named_by(story.headline)):
+            if story.head is not None:
+                story.head.note = "dropped: a contents entry (the headline comes again with text)"
+            continue
+        if bodies and not sections and not story.body and story.head is not None:
+            story.head.note = "dropped: a title line above the first story"
+            continue
+        head = story.head
+        if not story.body and head is not None and head.facts is not None and not head.facts.linked:
+            head.note = "dropped: a headline with no text that links nowhere"
+            continue
+        number = len(sections) + 1
+        if story.head is not None and len(story.body) > 1 and is_dateline(story.body[0].text):
+            story.body[0].note = "dropped: a dateline"
+            story.body.pop(0)
+        if story.head is not None and story.body:
+            story.body[0].text = strip_dateline(story.body[0].text)
+        if story.head is not None:
+            story.head.note = f"story {number}: headline"
+        for line in story.body:
+            line.note = f"story {number}: text"
+        byline = next(
+            (line.byline for line in [story.head, *story.body[:1]] if line and line.byline), None
+        )
+        sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
+    return sections
+
+
+def _dated(text: str) -> bool:
+    return is_date_line(text) or is_dated_meta(text) or is_event(text)
+
+
+def _labels_repeat(lines: list[Line]) -> bool:
+    """Whether at least two structural headlines carry a short plain label over their text:
+    the digest's template, by which a longer label elsewhere is a label too."""
+    found = 0
+    for head, label, text in zip(lines, lines[1:], lines[2:], strict=False):
+        if (
+            head.kind == "H"
+            and _structural_line(head)
+            and label.kind != "B"
+            and _is_plain_label(label, _LABEL_WORDS)
+            and text.kind == "B"
+        ):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _is_plain_label(line: Line, words: int) -> bool:
+    """A short plain line (not a heading, not bold: a short bold line is a headline)."""
+    facts = line.facts
+    return (
+        facts is not None
+        and facts.kind != "heading"
+        and not facts.strong
+        and line.text.count(" ") < words
+        and not is_date_line(line.text)
+        and not is_event(line.text)
+    )
+
+
+def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | None:
+    """Where plain short lines (a category, a date) under a structural headline (a heading,
+    bold or linked text) begin, in a run of headline-like lines over text; else None."""
+
+    def label(line: Line) -> bool:
+        return _is_plain_label(line, words)
+
+    if len(run) < 2 or not label(run[-1]):
+        return None
+    at = len(run) - 1
+    # Up to the nearest structural line: a linked headline of four words is no label.
+    while at > 0 and label(run[at - 1]) and not _structural_line(run[at - 1]):
+        at -= 1
+    head = run[at - 1].facts if at else None
+    if head is None or not _structural(head):
+        return None
+    if head.kind != "heading" and any(_structural_line(line) for line in run[at:]):
+        return None  # bold over bold: which is the headline is not clear
+    for line in run[at:]:
+        line.note = "dropped: a label under the headline (a category, a date)"
+    return at
+
+
+def _structural_line(line: Line) -> bool:
+    return line.facts is not None and _structural(line.facts)
+
+
+def _structural(block: Block) -> bool:
+    return block.kind == "heading" or block.strong or block.linked
+
+
+def _not_news(story: _Story) -> str | None:
+    """Why a story is debris (an event, a vacancy, contact details, talk about the digest)."""
+    if story.body:
+        kept = []
+        for line in story.body:
+            short = line.text.count(" ") < _LISTING_WORDS
+            if short and is_job_advert(None, line.text):
+                line.note = "dropped: a job advert"
+            elif short and has_contact(line.text):
+                line.note = "dropped: contact details"
+            else:
+                kept.append(line)
+        if not kept:
+            return "job adverts and contact details"
+        story.body[:] = kept
+    body = _text(story.body)
+    headline = story.headline
+    listed = len(story.body) >= 2
+    if (headline is not None and is_event(headline) and len(story.body) <= 1) or (
+        story.body and all(is_event(line.text, in_list=listed) for line in story.body)
+    ):
+        return "an event listing (a date, a time, a place)"
+    if is_job_advert(headline, body):
+        return "a job advert"
+    if headline is not None and is_event_notice(body):
+        return "an invitation to an event (a date and booking words)"
+    if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
+        return "about the publisher"
+    if headline is not None and _NEXT_ONE.match(headline) is not None:
+        return "a notice of the next meeting or issue"
+    if headline is not None and not body and headline.count(" ") < 3:
+        return "a section label with no stories under it"
+    if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
+        return "contact details"
+    if headline is not None and is_sponsor_marker(headline.split(" ", 1)[0]):
+        return "a sponsored item"
+    if headline is not None and not body and is_newsletter_talk(headline):
+        return "talk about the digest itself"
+    if headline is not None and not body and _MORE_LINK.match(headline) is not None:
+        return _POINTER
+    return None
+
+
+# "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
+_ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
+_SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)
+
+
+def _describes(body: str) -> bool:
+    """The text opens by saying what someone is ("X is an independent ...", "We help ...")."""
+    first = _SENTENCE_END.split(body, maxsplit=1)[0]
+    return _SELF_DESCRIPTION.search(first) is not None
+
+
+_NEXT_ONE = re.compile(
+    r"^(?:(?:date|time|details)\s+of\s+)?(?:the\s+|our\s+)?next\s+"
+    r"(?:board\s+|public\s+|general\s+)?(?:meeting|issue|edition|bulletin|newsletter)s?\b\W*$",
+    re.I,
+)
+_POINTER = "a link to more of a list (jobs, events, news)"
+# "See all 312 vacancies", "View all events", "Browse more news": a pointer, not a story.
+_MORE_LINK = re.compile(
+    r"^(?:see|view|browse|find|read|explore|show)\s+(?:all|more|our|the|every|other)\b"
+    r".{0,60}?\b(?:vacanc\w*|jobs?|roles|posts|events?|webinars?|news|stories|articles|"
+    r"updates|issues|editions|opportunities)\b",
+    re.I,
+)
+
+
+def _text(lines: list[Line]) -> str:
+    return " ".join(line.text for line in lines)
+
+
+def _drop_contents_entries(stories: list[_Story]) -> None:
+    """List items of a story's text that name later headlines are a contents list (any
+    headline, for the lead story without one)."""
+    told = Headlines(
+        (story.headline, index)
+        for index, story in enumerate(stories)
+        if story.headline and story.body
+    )
+    for index, story in enumerate(stories):
+        after = -1 if story.headline is None else index
+        kept = []
+        for line in story.body:
+            if line.text.count(" ") < 30 and told.named_by(line.text, after=after):
+                line.note = "dropped: a contents entry (the headline comes again with text)"
+            else:
+                kept.append(line)
+        story.body[:] = kept

@@ -1,0 +1,77 @@
+"""The story template: the pattern a digest repeats once per story, found from its blocks.
+
+Digests repeat one layout for every story: a heading over paragraphs, a bold or linked lead
+opening a paragraph or a list item (`1. **Headline** - text`), a headline line over a one-line
+standfirst. The heading and line layouts are read by the line-shape rules; this module finds
+the lead layout, which flattened text cannot show: a lead is a headline only where the digest
+uses leads as its template (two or more blocks open with one that reads as a headline), never
+for a single bold name at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.stories.lineshape import HINTED_WORDS
+
+# What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
+_SEPARATOR = re.compile(r"^\s*(?:[—–|:]|-{1,2}(?=\s)|\.(?=\s))\s*")
+# A plain-text lead written in Markdown emphasis: "**Headline** - text", "__Headline.__ text".
+_TEXT_LEAD = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=\s|[—–:|.-])")
+MIN_REPEATS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A block read as a headline and its text."""
+
+    headline: str
+    rest: str
+
+
+def text_lead(line: str) -> str | None:
+    """The emphasised lead a plain-text line opens with ("**Headline** - text"), if any."""
+    if line[:2] not in ("**", "__"):
+        return None
+    match = _TEXT_LEAD.match(line)
+    return match.group(2) if match is not None else None
+
+
+def strip_text_lead(line: str, lead: str) -> str:
+    """The line with the lead's emphasis markers removed (`**A** - b` -> `A - b`)."""
+    marker = line[:2]
+    prefix = f"{marker}{lead}{marker}"
+    return lead + line[len(prefix) :] if line.startswith(prefix) else line
+
+
+def split_lead(text: str, lead: str | None) -> Lead | None:
+    """The block as headline + text when it opens with a lead that reads as a headline."""
+    if not lead or not text.startswith(lead):
+        return None
+    rest = text[len(lead) :]
+    if not rest.strip():
+        return None
+    headline = lead.strip()
+    if (separator := _SEPARATOR.match(rest)) is not None:
+        rest = rest[separator.end() :]
+    elif headline[-1:] in ".:?!":
+        rest = rest.strip()
+    elif headline.count(" ") >= 2 and rest.lstrip()[:1].isupper():
+        rest = rest.strip()  # "**College calls for PPE guarantee** We have written ..."
+    else:
+        return None  # "**Sarah Jones** said ...": a bold name inside a sentence
+    headline = headline.rstrip(".:—–-| ").strip()
+    words = headline.count(" ") + 1
+    if not headline or words > HINTED_WORDS or not rest.strip():
+        return None
+    first = next((ch for ch in headline if ch.isalnum()), "")
+    if not first or first.islower():
+        return None
+    return Lead(headline, rest.strip())
+
+
+def lead_template(leads: Sequence[Lead | None]) -> bool:
+    """Do the digest's blocks use headline leads as their story template?"""
+    return sum(lead is not None for lead in leads) >= MIN_REPEATS

@@ -1,0 +1,225 @@
+"""Join hard-wrapped lines (plain-text e-mail wraps at ~72-78 columns) back into paragraphs.
+
+The wrap column is found from the text itself. A line break is a wrap when the next line's
+first word would not have fitted on the line; but a block of headline / standfirst pairs also
+has lines that fill the width, so where a block shows real line structure (short lines followed
+by a capital), full lines are judged by what they look like and what comes before and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from indexer.stories.lineshape import (
+    HEADLINE_CHARS,
+    ends_mid_sentence,
+    ends_sentence,
+    headline_text,
+    sentence_starter,
+    starts_lower,
+)
+
+# (first physical line, last physical line, joined text) for each logical line of a block
+Joined = list[tuple[int, int, str]]
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when it was not wrapped."""
+    pairs = continued = 0
+    for block in blocks:
+        for prev, nxt in pairwise(block):
+            pairs += 1
+            if starts_lower(nxt) and not ends_sentence(prev):
+                continued += 1
+    if continued < 2 or continued < 0.2 * pairs or sum(map(len, blocks)) < 4:
+        return None
+    # The longest line that certainly wraps onto the next: unwrapped long lines (an intro
+    # written as one line, a URL) would push a percentile of all lines past the wrap column.
+    wrapped = sorted(
+        len(prev)
+        for block in blocks
+        for prev, nxt in pairwise(block)
+        if starts_lower(nxt) and not ends_sentence(prev)
+    )
+    width = wrapped[-1] if len(wrapped) < 10 else wrapped[int(len(wrapped) * 0.9)]
+    return width if 30 <= width <= 110 else None
+
+
+def _full(line: str, nxt: str | None, width: int) -> bool:
+    """The next line's first word would not have fitted on this line: a wrap point."""
+    if nxt is None:
+        return False
+    first = nxt.split(" ", 1)[0]
+    return len(line) + 1 + len(first) > width
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    width: int | None
+    structured: bool  # the block has lines that are separate, not wrapped
+
+
+def _marked_heads(blocks: list[list[str]], marked: list[bool], width: int | None) -> bool:
+    """Whether blocks opened by a marked line ("* Headline", "1. Headline", "**Headline**")
+    set it on its own over their text, at least twice where that is certain (the next word
+    would have fitted): the digest's item template, by which its other items are set too,
+    however long their first line."""
+    if width is None:
+        return False
+    certain = sum(
+        1
+        for block, opened in zip(blocks, marked, strict=True)
+        if opened and len(block) > 1 and _own_line(block) and not _full(block[0], block[1], width)
+    )
+    return certain >= 2
+
+
+def join_wrapped(
+    blocks: list[list[str]],
+    compounds: frozenset[str] = frozenset(),
+    marked: list[bool] | None = None,
+) -> list[Joined]:
+    """For each block of physical lines, its logical lines (wrapped lines joined).
+
+    A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
+    the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
+    `marked`: per block, whether its first line carried a bullet, number or emphasis marker.
+    """
+    width = wrap_width(blocks)
+    marked = marked or [False] * len(blocks)
+    heads = _marked_heads(blocks, marked, width)
+    out: list[Joined] = []
+    for texts, opened in zip(blocks, marked, strict=True):
+        if len(texts) == 1:
+            out.append([(0, 0, texts[0])])
+            continue
+        # Line breaks that cannot be wraps (a short line, then a capital) show the block is
+        # made of separate lines (headline / standfirst pairs), not one wrapped paragraph.
+        structured = (
+            width is not None
+            and sum(
+                not _full(prev, nxt, width)
+                and not starts_lower(nxt)
+                and not ends_mid_sentence(prev)
+                for prev, nxt in pairwise(texts)
+            )
+            >= 2
+        )
+        joined: Joined = []
+        start, current = 0, _Logical(texts[0])
+        ctx = _Context(width, structured)
+        for index in range(1, len(texts)):
+            before = joined[-1][2] if joined else None  # the previous logical line in the block
+            if index == 1 and heads and opened and _own_line(texts):
+                joined.append((0, 0, current.text()))
+                start, current = 1, _Logical(texts[1])
+                continue
+            if _continues(current, texts, index, ctx, before):
+                current.join(texts[index - 1], texts[index], compounds)
+            else:
+                joined.append((start, index - 1, current.text()))
+                start, current = index, _Logical(texts[index])
+        joined.append((start, len(texts) - 1, current.text()))
+        out.append(joined)
+    return out
+
+
+def _own_line(texts: list[str]) -> bool:
+    """The block's first line can stand over the text that follows it (a headline)."""
+    first, nxt = texts[0], texts[1]
+    return not (starts_lower(nxt) or ends_mid_sentence(first) or ends_sentence(first))
+
+
+class _Logical:
+    """A logical line being joined from physical ones: its pieces are joined once, at the end
+    (adding to a string line by line took time in the square of the lines joined)."""
+
+    __slots__ = ("_length", "_pieces")
+
+    def __init__(self, first: str) -> None:
+        self._pieces = [first]
+        self._length = len(first)
+
+    def join(self, prev: str, nxt: str, compounds: frozenset[str]) -> None:
+        """Add the next physical line; `prev` is the one it follows (the last piece)."""
+        if not (prev.endswith("-") and prev[-2:-1].isalpha()):
+            self._add(" ")
+        elif _hyphenated_to_fit(prev, nxt, compounds):
+            self._pieces[-1] = self._pieces[-1][:-1]
+            self._length -= 1
+        self._add(nxt)
+
+    def _add(self, piece: str) -> None:
+        self._pieces.append(piece)
+        self._length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self._pieces)
+
+    def headline(self) -> str | None:
+        """The text, when it is short enough to be a headline (else None, without joining)."""
+        return self.text() if self._length <= 2 * HEADLINE_CHARS else None
+
+
+def _hyphenated_to_fit(prev: str, nxt: str, compounds: frozenset[str]) -> bool:
+    """A word broken at the line end with a hyphen that is not its own ("analy-" "sis")."""
+    left = prev.rsplit(" ", 1)[-1][:-1]
+    right = nxt.split(" ", 1)[0].rstrip(".,;:!?)’”'\"")
+    return left.islower() and right[:1].islower() and f"{left}-{right}".lower() not in compounds
+
+
+def _candidate(texts: list[str], start: int) -> tuple[str, int]:
+    """The line starting at `start` with the lines that obviously continue it; and its end."""
+    end = start
+    while (
+        end + 1 < len(texts)
+        and (starts_lower(texts[end + 1]) or ends_mid_sentence(texts[end]))
+        and not ends_sentence(texts[end])
+    ):
+        end += 1
+    return " ".join(texts[start : end + 1]), end
+
+
+def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
+    """The line ending at `end` does not run on into the next (no wrap inside a name)."""
+    if end + 1 >= len(texts) or not _full(texts[end], texts[end + 1], width):
+        return True
+    return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
+
+
+def _continues(
+    current: _Logical, texts: list[str], index: int, ctx: _Context, before: str | None
+) -> bool:
+    """Is physical line `texts[index]` the continuation of the logical line `logical`?"""
+    prev, nxt = texts[index - 1], texts[index]
+    if starts_lower(nxt) and not ends_sentence(prev):
+        return True
+    width = ctx.width
+    if width is None:
+        return False
+    if ends_mid_sentence(prev) and not ends_sentence(prev):
+        return True
+    if not _full(prev, nxt, width):
+        return False
+    if not ctx.structured:
+        return True  # a block of wrapped text is one paragraph
+    candidate, end = _candidate(texts, index)
+    if ends_sentence(prev):
+        # After a full stop, a new line is a headline when it stands alone.
+        return not (headline_text(candidate) and _ends_cleanly(texts, end, width))
+    logical = current.headline()
+    if logical is None or not headline_text(logical):
+        return True  # too long for a headline: a wrapped paragraph
+    if before is not None and headline_text(before):
+        return True  # the line after a headline is its standfirst
+    if prev.rsplit(" ", 1)[-1][:1].isupper() and not sentence_starter(nxt):
+        return True  # wrapped inside a name: "... NHS" / "England ..."
+    # A long headline wrapped onto a short last line, or else a headline over its standfirst.
+    following = texts[end + 1] if end + 1 < len(texts) else None
+    return (
+        headline_text(candidate)
+        and _ends_cleanly(texts, end, width)
+        and headline_text(f"{logical} {candidate}")
+        and not _full(texts[end], following, width)
+    )
