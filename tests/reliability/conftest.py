@@ -10,6 +10,15 @@ import pytest
 from tests.reliability.helpers import FIGURES, NOTES
 from tui import locations
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here is marked `reliability`: `pytest -m "not reliability"` is a quick run."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.reliability)
+
+
 _ORDER = (
     "bad-file kinds handled",
     "bad files indexed in one run",

@@ -16,7 +16,7 @@ from indexer.pipeline import parse_file, story_to_json
 from indexer.records import Entity
 from tests.scoring import score
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 DAY = dt.date(2023, 6, 20)  # a Tuesday
 
 

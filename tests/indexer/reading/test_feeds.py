@@ -10,7 +10,7 @@ import pytest
 
 from indexer.reading.feeds import FeedError, FeedItem, looks_like_feed, read_feed
 
-CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
+CARRIERS = Path(__file__).resolve().parents[2] / "fixtures" / "carriers"
 FEEDS = (
     "health_policy_daily.rss",
     "health_policy_weekly.atom",

@@ -27,7 +27,7 @@ from indexer.bookmarks.export import (
     source_uri,
 )
 from indexer.bookmarks.store import Bookmark
-from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
+from tests.indexer.bookmarks.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 
 def test_every_format_is_known() -> None:

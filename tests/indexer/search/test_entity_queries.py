@@ -9,7 +9,7 @@ import pytest
 
 from indexer.records import Entity, Story
 from indexer.search.searcher import Index
-from tests.indexer.story_index import index_of
+from tests.indexer.search.story_index import index_of
 
 DAY = dt.date(2016, 3, 5)
 

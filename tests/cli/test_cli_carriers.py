@@ -12,8 +12,8 @@ from click.testing import CliRunner, Result
 from tui import locations
 from tui.cli import cli
 
-CARRIERS = Path(__file__).resolve().parent / "fixtures" / "carriers"
-DEV = Path(__file__).resolve().parent / "fixtures" / "dev"
+CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
+DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 
 def dex(data_dir: Path, *args: str) -> Result:

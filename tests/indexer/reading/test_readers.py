@@ -12,8 +12,8 @@ import pytest
 from indexer.reading.readers import ReadError, Skipped, iter_files, read_file
 from indexer.records import Problem, RawDigest
 
-FORMATS = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+FORMATS = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
 
 def read(name: str) -> list:

@@ -12,7 +12,7 @@ import pytest
 from indexer.bookmarks.export import import_json
 from tui.cli import main
 
-SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 
 def dex(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

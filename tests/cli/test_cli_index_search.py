@@ -15,7 +15,7 @@ from indexer.index import store
 from tui import locations
 from tui.cli import cli
 
-SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_index_busy(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_readmes_example_queries_find_stories_on_the_bundled_samples(data_dir: Path) -> None:

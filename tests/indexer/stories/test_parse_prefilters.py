@@ -18,7 +18,7 @@ from indexer.reading import digest_dates
 from indexer.reading.textcodec import _INVISIBLE, _NEWLINES, _SPACES, tidy, visible_controls
 from indexer.stories import boilerplate as bp
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 DATE_PATTERNS = digest_dates._PATTERNS
 
 CHROME = """View this email in your browser|view it online|Open in your browser|Web version

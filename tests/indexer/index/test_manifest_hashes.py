@@ -16,7 +16,7 @@ from indexer.index.manifest import FILE_NAME, Manifest
 from indexer.index.store import update_index
 from indexer.index.workers import Builder, hash_file, index_file
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 

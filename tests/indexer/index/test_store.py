@@ -20,7 +20,7 @@ from indexer.index.store import ensure_index, update_index
 from indexer.records import Problem
 from indexer.search.searcher import open_index
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
@@ -220,7 +220,7 @@ def test_busy_across_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     )
     other = subprocess.Popen(
         [sys.executable, "-c", code, str(index_dir)], stdout=subprocess.PIPE, text=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )  # fmt: skip
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "locked"
@@ -300,7 +300,7 @@ def test_worker_processes_start_from_a_thread_with_captured_stderr(tmp_path: Pat
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert run.returncode == 0 and not run.stdout.startswith("error"), run.stdout + run.stderr
     stories, failed = map(int, run.stdout.split())

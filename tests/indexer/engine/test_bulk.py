@@ -14,7 +14,7 @@ from indexer.engine.documents import Content, decode, digest_key, index_fields, 
 from indexer.engine.schema import DocWriter, create_index
 from indexer.pipeline import parse_file
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 NUMERIC = {"money", "percent"}  # Whoosh's writer repeats a posting when two values share a tier
 
 

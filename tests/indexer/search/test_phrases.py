@@ -14,7 +14,7 @@ from indexer.engine.ranking import Ranker
 from indexer.engine.schema import DocWriter, create_index
 from indexer.records import Story
 from indexer.search.searcher import Index
-from tests.indexer.story_index import index_of
+from tests.indexer.search.story_index import index_of
 
 DAY = dt.date(2024, 5, 1)
 CHAINED = [

@@ -15,10 +15,10 @@ import rispy
 
 from indexer.bookmarks.export import export, source_uri
 from indexer.bookmarks.store import Bookmark
-from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
+from tests.indexer.bookmarks.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 CSL_SCHEMA = json.loads(
-    (Path(__file__).parents[1] / "fixtures" / "csl" / "csl-data.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[2] / "fixtures" / "csl" / "csl-data.json").read_text(encoding="utf-8")
 )
 
 # --- RIS ----------------------------------------------------------------------------------------

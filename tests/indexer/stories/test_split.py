@@ -16,7 +16,7 @@ from indexer.records import Section
 from indexer.stories.split import split, split_digest
 from tests.scoring import score
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def as_blocks(text: str, headings: tuple[str, ...]) -> list[Block]:

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from indexer.bookmarks.export.vault import STATE_FILE, export_vault, note_stem, note_text
 from indexer.bookmarks.store import Bookmark
-from tests.indexer.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
+from tests.indexer.bookmarks.export_samples import ALL, BOOKMARKS, LEAD, LEAD_SENTENCE, WEB, fields
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 

@@ -21,7 +21,7 @@ from indexer.bookmarks.store import Bookmark, BookmarkStore, BookmarkStoreError
 from indexer.errors import BookmarkLookup
 from indexer.records import Story
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def story(n: int | str, **changes: object) -> Story:

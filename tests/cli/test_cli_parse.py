@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from tui.cli import cli
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = sorted(str(p) for p in (FIXTURES / "seeds").glob("*.txt"))
 
 

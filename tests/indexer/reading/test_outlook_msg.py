@@ -1,7 +1,7 @@
 """Outlook .msg files: bodies, subjects and dates, what is not a message, and the test writer.
 
 The fixtures in tests/fixtures/carriers/ are made by tests/msg_writer.py from the messages
-below; `python -m tests.indexer.test_outlook_msg` writes them again after a change.
+below; `python -m tests.indexer.reading.test_outlook_msg` writes them again after a change.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 from indexer.reading.outlook_msg import MsgError, MsgParts, read_msg
 from tests.msg_writer import cfb_file, msg_file
 
-CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
+CARRIERS = Path(__file__).resolve().parents[2] / "fixtures" / "carriers"
 
 PLAIN_STORIES = (
     "HEALTH POLICY BRIEFING\r\n"
