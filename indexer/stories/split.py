@@ -466,6 +466,14 @@ def _assemble(lines: list[Line]) -> list[Section]:
         has_body = end < len(lines)
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
+        elif (
+            has_body
+            and len(run) >= 2
+            and _is_details(run[-1].text)
+            and not _is_details(run[-2].text)
+        ):
+            run[-1].note = "dropped: details under the headline (fields split by |)"
+            run = run[:-1]  # "Category: Workforce | Ref: NW/18/09" under its headline
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
@@ -559,6 +567,20 @@ def _is_plain_label(line: Line, words: int) -> bool:
         and line.text.count(" ") < words
         and not is_date_line(line.text)
         and not is_event(line.text)
+    )
+
+
+_FIELD_BAR = re.compile(r"\s+\|\s+")
+
+
+def _is_details(text: str) -> bool:
+    """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
+    "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
+    fields = _FIELD_BAR.split(text)
+    return (
+        len(fields) >= 2
+        and not has_contact(text)
+        and all(0 < field.count(" ") + 1 <= 6 for field in fields)
     )
 
 

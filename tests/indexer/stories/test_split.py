@@ -696,3 +696,35 @@ def test_items_opened_by_double_angle_brackets_are_not_quotes() -> None:
     ]  # fmt: skip
     text = "THE DISPENSARY DIGEST\n\n" + "\n\n".join(f">> {h}\n{b}" for h, b in items)
     assert [(s.headline, s.paragraphs[0]) for s in split(text)] == items
+
+
+def test_a_line_of_details_under_a_headline_is_not_the_headline() -> None:
+    text = textwrap.dedent("""\
+        1.  Glove recall: batch 2207
+            Category: Safety notice | Ref: FSN 2018/11/052
+
+            The maker has issued a field safety notice recalling one batch of gloves.
+
+        2.  Savings reach £14.2m
+            Category: Performance | Ref: RPT/2018/Q2
+
+            Cash-releasing savings from shared contracts reached £14.2m in the half year.
+        """)
+    found = [(s.headline, s.body.split(".")[0]) for s in split(text)]
+    assert found == [
+        (
+            "Glove recall: batch 2207",
+            "The maker has issued a field safety notice recalling one batch of gloves",
+        ),
+        ("Savings reach £14.2m", "Cash-releasing savings from shared contracts reached £14"),
+    ]
+
+
+def test_a_contact_line_split_by_bars_is_not_a_story_detail() -> None:
+    from indexer.stories.split import _is_details
+
+    assert _is_details("The Herald, p.1 | by Karen Burnside")
+    assert not _is_details("Tel: 01482 389 200 | comms@example.nhs.uk")
+    assert not _is_details(
+        "Waiting lists grew again in March as the winter pressures went on | more"
+    )
