@@ -728,3 +728,21 @@ def test_a_contact_line_split_by_bars_is_not_a_story_detail() -> None:
     assert not _is_details(
         "Waiting lists grew again in March as the winter pressures went on | more"
     )
+
+
+def test_a_single_quote_mark_over_an_indented_standfirst_marks_items() -> None:
+    items = [
+        ("Councils confirm grant allocations", "Final allocations of the grant were published."),
+        (
+            "Care worker vacancies reach 122,000",
+            "The annual report estimates a vacancy rate of 10%.",
+        ),
+        ("Living wage rise from April", "The increase will add an estimated £390m to costs."),
+    ]
+    text = "POLICY\n\n" + "\n\n".join(f"> {h}\n  {b}" for h, b in items) + "\n"
+    assert [(s.headline, s.body) for s in split(text)] == items
+
+
+def test_a_quoted_reply_stays_a_quote() -> None:
+    text = "Thanks, agreed.\n\n> We should meet on Tuesday.\n> The agenda is attached.\n\nJo\n"
+    assert all("Tuesday" not in s.body for s in split(text))
