@@ -163,6 +163,12 @@ def _emphasis(node: LexborNode) -> str | None:
     return None
 
 
+def _bold_block(node: LexborNode) -> bool:
+    """A cell, paragraph or div whose own style makes its text bold (mail templates' headlines)."""
+    style = node.attributes.get("style")
+    return bool(style) and _BOLD_STYLE.search(style.lower()) is not None
+
+
 @dataclass(slots=True)
 class _Open:
     """A block element being written: what kind of block its text becomes."""
@@ -409,6 +415,8 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
+            if _bold_block(node) and out.start_emphasis("strong"):
+                stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
         else:
             if _own_line(node, tag):
                 out.line()

@@ -220,3 +220,10 @@ def test_a_table_of_figures_stays_one_line_of_text() -> None:
     blocks = html_to_text(html).blocks
     assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
     assert blocks[-1].text.startswith("Month | Waiting | Change; January | 7.2m")
+
+
+def test_a_cell_made_bold_by_its_style_is_a_strong_block() -> None:
+    html = """<table><tr><td style="font-size:18px;font-weight:bold">Trust fined £2m</td></tr>
+    <tr><td>The regulator fined the trust over maternity failings.</td></tr></table>"""
+    first = html_to_text(html).blocks[0]
+    assert first.text == "Trust fined £2m" and first.strong
