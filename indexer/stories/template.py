@@ -31,12 +31,27 @@ class Lead:
     rest: str
 
 
+# A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...".
+_CAPS_LEAD = re.compile(r"^([A-Z0-9£$%&'’,/()-]+(?: [A-Z0-9£$%&'’,/()-]+)+)(?= [—–:-] \S)")
+
+
+_CAPS_TEXT_WORDS = 10
+
+
 def text_lead(line: str) -> str | None:
-    """The emphasised lead a plain-text line opens with ("**Headline** - text"), if any."""
-    if line[:2] not in ("**", "__"):
+    """The emphasised lead a plain-text line opens with ("**Headline** - text", or a run of
+    words in capitals and a dash), if any."""
+    if line[:2] in ("**", "__"):
+        match = _TEXT_LEAD.match(line)
+        return match.group(2) if match is not None else None
+    caps = _CAPS_LEAD.match(line) if line[:1].isupper() else None
+    if caps is None or sum(ch.isalpha() for ch in caps.group(1)) < 6:
         return None
-    match = _TEXT_LEAD.match(line)
-    return match.group(2) if match is not None else None
+    rest = line[caps.end() :]
+    # Its text is prose: sentences in lower case, not a second line in capitals or a title.
+    if rest.count(" ") < _CAPS_TEXT_WORDS or ". " not in rest or not any(c.islower() for c in rest):
+        return None
+    return caps.group(1)
 
 
 def strip_text_lead(line: str, lead: str) -> str:

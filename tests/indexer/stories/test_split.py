@@ -746,3 +746,32 @@ def test_a_single_quote_mark_over_an_indented_standfirst_marks_items() -> None:
 def test_a_quoted_reply_stays_a_quote() -> None:
     text = "Thanks, agreed.\n\n> We should meet on Tuesday.\n> The agenda is attached.\n\nJo\n"
     assert all("Tuesday" not in s.body for s in split(text))
+
+
+def test_a_run_in_headline_in_capitals_is_cut_from_its_text() -> None:
+    items = [
+        "NEW PATIENT PREMIUM NOW LIVE - From 1 March, practices can claim a one-off payment"
+        " for each new patient seen. The ICB expects up to 60,000 patients in its area to be"
+        " eligible in the first year of the scheme.",
+        "MOBILE DENTAL VANS FOR RURAL AREAS - Two mobile units will start visiting villages"
+        " in April. Each van has two surgeries and will stay for a week in each place on its"
+        " route, the ICB said.",
+        "RECORD-KEEPING AUDIT RESULTS - The regional audit of 120 practices found that most"
+        " records were complete. Missing consent notes were the most common gap it found.",
+    ]
+    text = "\n\n".join(textwrap.fill(item, 70) for item in items) + "\n"
+    assert [s.headline for s in split(text)] == [
+        "NEW PATIENT PREMIUM NOW LIVE",
+        "MOBILE DENTAL VANS FOR RURAL AREAS",
+        "RECORD-KEEPING AUDIT RESULTS",
+    ]
+
+
+def test_two_lines_in_capitals_stay_one_headline() -> None:
+    from indexer.stories.template import text_lead
+
+    assert text_lead("PAY CAP – TIME TO SCRAP IT") is None
+    assert (
+        text_lead("THE TIMES – Budget’s £3.4bn for NHS technology “will take years” – 14 March")
+        is None
+    )
