@@ -41,6 +41,7 @@ from indexer.stories.boilerplate import (
 from indexer.stories.debris import (
     Headlines,
     has_contact,
+    is_dated_entry,
     is_dateline,
     is_event,
     is_event_notice,
@@ -633,8 +634,10 @@ def _not_news(story: _Story) -> str | None:
     body = _text(story.body)
     headline = story.headline
     listed = len(story.body) >= 2
-    if (headline is not None and is_event(headline) and len(story.body) <= 1) or (
-        story.body and all(is_event(line.text, in_list=listed) for line in story.body)
+    if (
+        (headline is not None and is_event(headline) and len(story.body) <= 1)
+        or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
+        or (headline is not None and not body and is_dated_entry(headline))
     ):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):

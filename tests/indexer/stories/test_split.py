@@ -775,3 +775,18 @@ def test_two_lines_in_capitals_stay_one_headline() -> None:
         text_lead("THE TIMES – Budget’s £3.4bn for NHS technology “will take years” – 14 March")
         is None
     )
+
+
+def test_diary_entries_with_a_date_after_their_name_are_not_stories() -> None:
+    text = textwrap.dedent("""\
+        Trust fined over data breach
+
+        The regulator fined the trust £2m after patient records were lost.
+
+        TRAINING DATES
+
+          * Positive behaviour support (two days): 21-22 October, Kingsmoor Centre
+          * Falls prevention train-the-trainer: 5 November, online
+          * Budget day - Wednesday 11 March 2020
+        """)
+    assert [s.headline for s in split(text)] == ["Trust fined over data breach"]
