@@ -186,6 +186,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     advert = -1  # the block an advertisement label announced
     advert_text = False  # the advert's text (not only its title) has been dropped
     advert_title = False  # only the advert's title has been dropped, in a block of its own
+    extended = False  # the advert already took the block after its title
     label_block = -2  # the block of a dropped list label such as "Read more:"
     byline: str | None = None  # a byline just dropped, for the next kept line
     for index, line in enumerate(lines):
@@ -194,12 +195,13 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         heading = line.facts is not None and line.facts.kind == "heading"
         if advert_title and line.block == advert + 1 and not heading:
             advert += 1  # an advert's title stood alone: its text follows (one block more)
-            advert_title = False
+            advert_title, extended = False, True
         if line.block == advert:
             line.note = "dropped: in an advert block"
             if ends_sentence(line.text) or line.text.count(" ") >= _ADVERT_TITLE_WORDS:
                 advert_text = True
-            advert_title = not advert_text and not is_sponsor_marker(line.text)
+            # Its title alone may stand over its text, one block on; never further.
+            advert_title = not (advert_text or extended) and not is_sponsor_marker(line.text)
             continue
         text = strip_read_more(line.text)
         if not text:
@@ -213,7 +215,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             # The advert is the rest of the label's block, or the next block if it stands alone.
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
-            advert_text = advert_title = False
+            advert_text = advert_title = extended = False
             if advert != line.block and text.count(" ") >= _ADVERT_TITLE_WORDS:
                 advert = -1  # "This week's issue is supported by X. ..." holds its own advert
             continue

@@ -790,3 +790,24 @@ def test_diary_entries_with_a_date_after_their_name_are_not_stories() -> None:
           * Budget day - Wednesday 11 March 2020
         """)
     assert [s.headline for s in split(text)] == ["Trust fined over data breach"]
+
+
+def test_an_advert_takes_one_block_after_its_title_never_the_stories_below() -> None:
+    text = textwrap.dedent("""\
+        SPONSORED BY CORVANE ANALYTICS
+        Validate your waiting list in days, not months <https://example.com/c>
+
+        ----------------------------------------
+
+        TOP STORY
+
+        GP practices face £240m bill from employer NICs rise
+
+        The rise in employer national insurance contributions will add £240m a year to the
+        running costs of general practice in England, according to modelling by the BMA.
+
+        The union estimates that a typical practice will pay an extra £31,000 a year.
+        """)
+    [story] = split(text)
+    assert story.headline == "GP practices face £240m bill from employer NICs rise"
+    assert story.body.startswith("The rise in employer national insurance")
