@@ -36,6 +36,9 @@ _CAPS_LEAD = re.compile(r"^([A-Z0-9£$%&'’,/()-]+(?: [A-Z0-9£$%&'’,/()-]+)+
 
 
 _CAPS_TEXT_WORDS = 10
+_SENTENCE_END = re.compile(r"[a-z0-9%)][.!?][”\"’)]?(?:\s|$)")
+# A short name run into its text with a colon: "Pharmacy closures: A further 112 pharmacies...".
+_COLON_LEAD = re.compile(r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}):\s+(?=[A-Z0-9“\"‘])")
 
 
 def text_lead(line: str) -> str | None:
@@ -44,12 +47,20 @@ def text_lead(line: str) -> str | None:
     if line[:2] in ("**", "__"):
         match = _TEXT_LEAD.match(line)
         return match.group(2) if match is not None else None
-    caps = _CAPS_LEAD.match(line) if line[:1].isupper() else None
-    if caps is None or sum(ch.isalpha() for ch in caps.group(1)) < 6:
+    if not line[:1].isupper():
         return None
+    caps = _CAPS_LEAD.match(line)
+    if caps is None or sum(ch.isalpha() for ch in caps.group(1)) < 6:
+        caps = _COLON_LEAD.match(line)
+        if caps is None:
+            return None
     rest = line[caps.end() :]
     # Its text is prose: sentences in lower case, not a second line in capitals or a title.
-    if rest.count(" ") < _CAPS_TEXT_WORDS or ". " not in rest or not any(c.islower() for c in rest):
+    if (
+        rest.count(" ") < _CAPS_TEXT_WORDS
+        or _SENTENCE_END.search(rest) is None
+        or not any(c.islower() for c in rest)
+    ):
         return None
     return caps.group(1)
 

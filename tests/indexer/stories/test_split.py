@@ -811,3 +811,29 @@ def test_an_advert_takes_one_block_after_its_title_never_the_stories_below() -> 
     [story] = split(text)
     assert story.headline == "GP practices face £240m bill from employer NICs rise"
     assert story.body.startswith("The rise in employer national insurance")
+
+
+BRIEFS = [
+    "Pharmacy closures: A further 112 community pharmacies closed in England in the six months"
+    " to September, the Company Chemists’ Association said.",
+    "Physician associates: The independent review of physician associate roles will report in"
+    " the spring, the health secretary has confirmed.",
+    "Wales winter money: The Welsh Government has released £25m to help health boards open"
+    " extra step-down beds over the winter.",
+]
+
+
+def test_short_names_run_into_their_text_with_a_colon_are_headlines() -> None:
+    text = "IN BRIEF\n\n" + "\n\n".join(BRIEFS) + "\n"
+    assert [(s.headline, s.body[:12]) for s in split(text)] == [
+        ("Pharmacy closures", "A further 11"),
+        ("Physician associates", "The independ"),
+        ("Wales winter money", "The Welsh Go"),
+    ]
+
+
+def test_a_field_every_item_repeats_is_not_a_headline() -> None:
+    relevant = "Relevant to: Practice managers and all GP partners in the county, who must reply."
+    text = "\n\n".join([BRIEFS[0], relevant, BRIEFS[1], relevant]) + "\n"
+    headlines = [s.headline for s in split(text)]
+    assert "Relevant to" not in headlines and "Pharmacy closures" in headlines
