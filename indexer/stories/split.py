@@ -19,6 +19,7 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -179,6 +180,9 @@ def _explained(line: Line) -> Explained:
 # -- what each line is --------------------------------------------------------------------------
 
 
+_ADVERT_WORDS = 80
+
+
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
@@ -187,13 +191,21 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     advert_text = False  # the advert's text (not only its title) has been dropped
     advert_title = False  # only the advert's title has been dropped, in a block of its own
     extended = False  # the advert already took the block after its title
+    sizes: Counter[int] = Counter()  # words per block: an advert's text is short
+    for line in lines:
+        sizes[line.block] += line.text.count(" ") + 1
     label_block = -2  # the block of a dropped list label such as "Read more:"
     byline: str | None = None  # a byline just dropped, for the next kept line
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
         heading = line.facts is not None and line.facts.kind == "heading"
-        if advert_title and line.block == advert + 1 and not heading:
+        if (
+            advert_title
+            and line.block == advert + 1
+            and not heading
+            and sizes[line.block] <= _ADVERT_WORDS
+        ):
             advert += 1  # an advert's title stood alone: its text follows (one block more)
             advert_title, extended = False, True
         if line.block == advert:

@@ -837,3 +837,19 @@ def test_a_field_every_item_repeats_is_not_a_headline() -> None:
     text = "\n\n".join([BRIEFS[0], relevant, BRIEFS[1], relevant]) + "\n"
     headlines = [s.headline for s in split(text)]
     assert "Relevant to" not in headlines and "Pharmacy closures" in headlines
+
+
+def test_an_advert_title_never_takes_a_long_block_of_stories_after_it() -> None:
+    blocks = [
+        Block("cell", "SPONSORED", 0),
+        Block("cell", "StrideLab Pro: clinical gait analysis", 0),
+        Block("cell", "Portable, validated, and ready in minutes →", 0),
+    ]
+    stories = [
+        ("College responds to the draft framework", "We have welcomed the recognition " * 8),
+        ("Have your say on stroke standards", "The college has published draft standards " * 6),
+    ]
+    for headline, text in stories:
+        blocks += [Block("cell", headline, 1, strong=True), Block("cell", text.strip() + ".", 1)]
+    text = "\n\n".join(b.text for b in blocks)
+    assert [s.headline for s in split(text, blocks)] == [h for h, _ in stories]
