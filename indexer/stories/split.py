@@ -652,6 +652,7 @@ def _not_news(story: _Story) -> str | None:
         (headline is not None and is_event(headline) and len(story.body) <= 1)
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
+        or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):

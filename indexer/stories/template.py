@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indexer.reading.digest_dates import is_date_line
 from indexer.stories.lineshape import HINTED_WORDS
 
 # What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
@@ -93,8 +94,8 @@ def split_lead(text: str, lead: str | None) -> Lead | None:
     if not headline or words > HINTED_WORDS or not rest.strip():
         return None
     first = next((ch for ch in headline if ch.isalnum()), "")
-    if not first or first.islower():
-        return None
+    if not first or first.islower() or is_date_line(headline):
+        return None  # "**7 December 2016** - Council meeting": a diary entry, not a headline
     return Lead(headline, rest.strip())
 
 

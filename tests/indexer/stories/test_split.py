@@ -853,3 +853,33 @@ def test_an_advert_title_never_takes_a_long_block_of_stories_after_it() -> None:
         blocks += [Block("cell", headline, 1, strong=True), Block("cell", text.strip() + ".", 1)]
     text = "\n\n".join(b.text for b in blocks)
     assert [s.headline for s in split(text, blocks)] == [h for h, _ in stories]
+
+
+def test_diary_entries_with_bold_dates_and_a_one_line_webinar_are_not_stories() -> None:
+    blocks = [
+        Block("heading", "Trust fined over data breach", 0, level=3),
+        Block("paragraph", "The regulator fined the trust £2m after records were lost.", 1),
+        Block("heading", "Dates for your diary", 2, level=3),
+        Block(
+            "item",
+            "7 December 2016 – Revalidation webinar, 12.30pm",
+            3,
+            level=1,
+            lead="7 December 2016",
+        ),
+        Block(
+            "item",
+            "18 January 2017 – Council meeting in public",
+            3,
+            level=1,
+            lead="18 January 2017",
+        ),
+        Block(
+            "paragraph",
+            "Webinar: Planning for winter · Tuesday 12 May, 2pm · Register",
+            4,
+            lead="Webinar:",
+        ),
+    ]
+    text = "\n\n".join(b.text for b in blocks)
+    assert [s.headline for s in split(text, blocks)] == ["Trust fined over data breach"]
