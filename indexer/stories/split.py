@@ -222,6 +222,13 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if " " not in text and _WEB_ADDRESS.match(text) is not None:
             line.note = "dropped: a web address on a line of its own"
             continue
+        if (
+            ("•" in text or "·" in text or "|" in text)
+            and _is_topic_list(text)
+            and not has_contact(text)
+        ):
+            line.note = "dropped: a contents line (topics split by bullets or bars)"
+            continue
         if is_sponsor_marker(text):
             line.note = "dropped: a sponsor or advert label"
             # The advert is the rest of the label's block, or the next block if it stands alone.
@@ -582,6 +589,18 @@ def _is_plain_label(line: Line, words: int) -> bool:
         and line.text.count(" ") < words
         and not is_date_line(line.text)
         and not is_event(line.text)
+    )
+
+
+_TOPIC_MARK = re.compile(r"\s+[•·|]\s+")
+
+
+def _is_topic_list(text: str) -> bool:
+    """'Pathology ballot result • Pay review delay • Network meetings': the topics of an issue
+    on one line, three or more, none a sentence."""
+    topics = _TOPIC_MARK.split(text.strip())
+    return len(topics) >= 3 and all(
+        0 < t.count(" ") + 1 <= 6 and not ends_sentence(t) for t in topics
     )
 
 

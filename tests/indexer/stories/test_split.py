@@ -883,3 +883,25 @@ def test_diary_entries_with_bold_dates_and_a_one_line_webinar_are_not_stories() 
     ]
     text = "\n\n".join(b.text for b in blocks)
     assert [s.headline for s in split(text, blocks)] == ["Trust fined over data breach"]
+
+
+def test_a_line_of_topics_split_by_bullets_is_a_contents_line() -> None:
+    from indexer.stories.split import _is_topic_list
+
+    assert _is_topic_list("Pathology ballot result • Pay review body delay • Network meetings")
+    assert _is_topic_list("Waiting lists | Winter beds | GP contract | Dental access")
+    assert not _is_topic_list("Trust fined • Board told")  # two: a headline's parts
+    assert not _is_topic_list("The trust was fined. • It will appeal. • Staff were told.")
+
+
+def test_a_contact_line_with_bullets_stays_for_the_contact_rules() -> None:
+    text = textwrap.dedent("""\
+        Trust fined over data breach
+
+        The regulator fined the trust £2m after patient records were lost in the post.
+
+        Your account manager · Harriet Cole · 020 7219 8843 · h.cole@example.co.uk
+        """)
+    explained = split_digest(text, explain=True).explained
+    notes = [line.text for line in explained if "contents line" in line.decision]
+    assert notes == []
