@@ -905,3 +905,10 @@ def test_a_contact_line_with_bullets_stays_for_the_contact_rules() -> None:
     explained = split_digest(text, explain=True).explained
     notes = [line.text for line in explained if "contents line" in line.decision]
     assert notes == []
+
+
+def test_a_byline_naming_two_authors_with_their_roles_is_a_byline() -> None:
+    from indexer.stories.boilerplate import is_byline
+
+    assert is_byline("By Eleanor Finch, Partner, and Marcus Doyle, Senior Associate")
+    assert not is_byline("By the end of the year, every trust will have a patient portal")
