@@ -12,9 +12,14 @@ import sys
 import click
 
 from tui import locations
+from tui.cli.pipes import PipeFriendlyGroup, discard_output
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=PipeFriendlyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
@@ -63,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Not standalone: click returns ctx.exit()/Exit codes instead of raising them.
         status = cli.main(args=argv, prog_name="dex", standalone_mode=False)
+        sys.stdout.flush()  # a reader that left early shows here, not as Python exits
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
@@ -78,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("dex: interrupted", err=True)
         return 130
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a message.
-        sys.stderr.close()
+        # Output piped into `head`, which closed it early: what the user asked for.
+        discard_output()
         return 0
     except Exception as exc:
         if os.environ.get("DEX_DEBUG"):
@@ -90,7 +96,3 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(one_line(f"dex: unexpected error: {type(exc).__name__}: {first}"), err=True)
         return 1
     return status if isinstance(status, int) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,71 @@
+"""How `dex` behaves as a Unix command: a reader that leaves early, no terminal, `python -m`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "indexer" / "samples"
+
+
+def _env() -> dict[str, str]:
+    """This checkout first on the path (the test may run from a plain PYTHONPATH checkout)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "COLUMNS": "100"}
+
+
+@pytest.fixture
+def indexed(data_dir: Path) -> Path:
+    """The samples indexed and one bookmarked, so every command below has lines to print."""
+    runner = CliRunner()
+    assert runner.invoke(cli, ["index", str(SAMPLES)]).exit_code == 0
+    found = runner.invoke(cli, ["search", "--json", "nhs"])
+    story = json.loads(found.stdout)["hits"][0]["id"]
+    assert runner.invoke(cli, ["bookmarks", "add", story]).exit_code == 0
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "nhs"],
+        ["search", "--json", "nhs"],
+        ["parse", str(SAMPLES)],
+        ["parse", "--json", str(SAMPLES)],
+        ["bookmarks", "list"],
+        ["bookmarks", "export", "--format", "markdown"],
+        ["--help"],
+    ],
+    ids=" ".join,
+)
+def test_a_reader_that_leaves_early_ends_dex_quietly_with_status_0(
+    indexed: Path, args: list[str]
+) -> None:
+    """`dex search x | head`: the pipe closes before dex has written; no message, status 0."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line
+    _, errors = child.communicate(timeout=120)
+    assert (child.returncode, errors.decode()) == (0, "")
+
+
+def test_python_m_tui_runs_dex(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], env=_env(), capture_output=True, timeout=60
+    )
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("dex, version ")
