@@ -69,3 +69,28 @@ def test_python_m_tui_runs_dex(data_dir: Path) -> None:
     )
     assert done.returncode == 0
     assert done.stdout.decode().startswith("dex, version ")
+
+
+@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout"])
+def test_the_app_refuses_to_start_without_a_terminal(data_dir: Path, not_a_terminal: str) -> None:
+    """`dex < file` or `dex > file`: one line saying why, a non-zero status, never a hang."""
+    import pty
+
+    leader, terminal = pty.openpty()
+    streams = {"stdin": terminal, "stdout": terminal, not_a_terminal: subprocess.DEVNULL}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui"],
+            env=_env(),
+            stdin=streams["stdin"],
+            stdout=streams["stdout"],
+            stderr=subprocess.PIPE,
+            timeout=30,
+        )
+    finally:
+        os.close(terminal)
+        os.close(leader)
+    message = done.stderr.decode()
+    assert done.returncode == 1
+    assert message.count("\n") == 1
+    assert f"{not_a_terminal} is not a terminal" in message
