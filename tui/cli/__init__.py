@@ -25,8 +25,8 @@ from tui.cli.pipes import PipeFriendlyGroup, discard_output
     type=click.Path(file_okay=False),
     envvar=locations.ENV_VAR,
     help=(
-        "Keep the index, bookmarks and settings here"
-        f" (default: the user data dir; env {locations.ENV_VAR})."
+        "Keep the index, bookmarks, history and settings here"
+        f" (default: the platform's user folders; env {locations.ENV_VAR})."
     ),
 )
 @click.version_option(package_name="digest-explorer", prog_name="dex")
@@ -38,10 +38,23 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     index your own).
     """
     locations.set_data_dir(data_dir)
+    _move_to_new_places()
     if ctx.invoked_subcommand is None:
         from tui.cli.explore import explore
 
         ctx.invoke(explore)
+
+
+def _move_to_new_places() -> None:
+    """Files an earlier dex kept elsewhere move once, said in one line (tui.old_places)."""
+    from tui.old_places import move_to_new_places
+
+    lines = move_to_new_places()
+    if lines:
+        from tui.cli.shown import one_line
+
+        for line in lines:
+            click.echo(one_line(line), err=True)
 
 
 def _register() -> None:
