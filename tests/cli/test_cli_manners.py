@@ -94,3 +94,18 @@ def test_the_app_refuses_to_start_without_a_terminal(data_dir: Path, not_a_termi
     assert done.returncode == 1
     assert message.count("\n") == 1
     assert f"{not_a_terminal} is not a terminal" in message
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("dex se", "search"), ("dex search --sort ", "relevance\ndate")]
+)
+def test_bash_completion_answers_with_click(data_dir: Path, words: str, expected: str) -> None:
+    """What `eval "$(_DEX_COMPLETE=bash_source dex)"` (README) asks dex at each Tab."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    env = {**_env(), "_DEX_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui"], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0
+    assert done.stderr == b""
+    assert done.stdout.decode().replace("plain,", "").strip() == expected
