@@ -354,7 +354,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
         if block.group != group or not groups:
             groups.append([])
             group = block.group
-        hinted = emphasised or block.kind == "heading" or block.strong
+        hinted = emphasised or block.kind == "heading" or block.strong or block.linked
         bulleted = bulleted or block.kind == "item"
         groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
         byline = None

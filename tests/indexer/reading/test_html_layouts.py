@@ -237,3 +237,19 @@ def test_a_form_that_wraps_the_whole_page_keeps_the_page() -> None:
     in a report published today.</p></div></form></body>"""
     text = html_to_text(html).text
     assert "keep experienced nurses" in text and "Search this site" not in text
+
+
+def test_a_linked_card_title_with_two_sentences_is_still_the_headline() -> None:
+    html = """<main><div class="card"><div class="tag">Integration</div>
+    <div class="title"><a href="/b/1">Integrated care boards go live next week. Here’s what
+    will actually change</a></div>
+    <div class="excerpt">On 1 July, 42 integrated care boards take over from 106 clinical
+    commissioning groups, and most patients will notice nothing on day one.</div></div>
+    <div class="card"><div class="tag">Social care</div>
+    <div class="title"><a href="/b/2">Why the social care cap will cost more</a></div>
+    <div class="excerpt">Our modelling suggests the cap will cost councils £1.4bn a year more
+    than the department has allowed for.</div></div></main>"""
+    assert [h for h, _ in stories(html)] == [
+        "Integrated care boards go live next week. Here’s what will actually change",
+        "Why the social care cap will cost more",
+    ]
