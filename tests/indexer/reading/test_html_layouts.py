@@ -253,3 +253,14 @@ def test_a_linked_card_title_with_two_sentences_is_still_the_headline() -> None:
         "Integrated care boards go live next week. Here’s what will actually change",
         "Why the social care cap will cost more",
     ]
+
+
+def test_a_bold_opening_sentence_is_the_lead_story_text_not_its_headline() -> None:
+    html = """<main><p class="byline">Harriet Kale, chief reporter</p>
+    <p><strong>Trusts in England will have to report every month how many patients they treat
+    in corridors and other temporary spaces, from April, the health secretary said.</strong></p>
+    <p>The move follows a week in which 21 trusts declared critical incidents.</p>
+    <h2>Flu admissions reach a new high</h2><p>Flu admissions reached 5,408 a day.</p></main>"""
+    found = stories(html)
+    assert found[0][0] is None and found[0][1].startswith("Trusts in England will have to report")
+    assert found[1][0] == "Flu admissions reach a new high"
