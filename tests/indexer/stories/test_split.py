@@ -924,3 +924,11 @@ def test_single_asterisk_leads_in_plain_text_are_headlines() -> None:
         ("Hip fractures", "One in fou"),
         ("Maternity", "The regula"),
     ]
+
+
+def test_rows_of_a_plain_text_table_of_dates_are_events() -> None:
+    from indexer.stories.debris import is_event
+
+    assert is_event("| 28 May Webinar: Pharmacy First audit explained, 7.30pm |")
+    assert is_event("| 4 Jun LPC chairs' forum, Birmingham |")
+    assert not is_event("| Trust | Waiting list | Change |")
