@@ -943,3 +943,11 @@ def test_a_table_of_dates_read_as_one_line_is_a_list_of_events() -> None:
     )
     assert is_event(table)
     assert not is_event("Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%.")
+
+
+def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
+    from indexer.stories.boilerplate import is_intro_talk
+
+    assert is_intro_talk("This bulletin is for health and care professionals in the region.")
+    assert is_intro_talk("This briefing summarises the board's decisions in May.")
+    assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
