@@ -6,5 +6,6 @@ query or change panes; the screen calls their methods and routes pane messages t
 
 - `controller.py`: the base class (hidden, and reporting its workers' failures as a message)
 - `search.py`: queries as typed, more like this, facets, the query history
+- `reader.py`: the story the reader shows, and its entities' story counts
 - `bookmarks.py`: toggle, notes and tags, delete with undo, bulk add, export
 """

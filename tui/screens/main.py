@@ -1,9 +1,9 @@
 """The explorer: search bar, results, reader, entities and bookmarks, and the work behind them.
 
-The screen composes the panes and two controllers (`tui.controllers`), one for searching and
-one for bookmarks, each with its own state, workers and messages. It routes keys and pane
-messages to them and their answers to the panes; it opens the session, loads stories into
-the reader and reports every worker's failure.
+The screen composes the panes and three controllers (`tui.controllers`): searching, reading
+and bookmarks, each with its own state, workers and messages. It routes keys and pane messages
+to them and their answers to the panes; it opens the session, looks for changes another dex
+made, and reports every worker's failure.
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from indexer.reading.textcodec import visible_text
-from indexer.records import Story
 from tui import messages
 from tui.controllers.bookmarks import BookmarksController
 from tui.controllers.controller import Controller
+from tui.controllers.reader import ReaderController
 from tui.controllers.search import SearchController
 from tui.history import QueryHistory
 from tui.session import Session
@@ -35,8 +34,6 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
 
-# The reader follows the list cursor after this pause, so typing and j/k repaint only the list.
-PREVIEW_DELAY_S = 0.12
 # How often to look for changes another dex made (`dex index`, `dex bookmarks import`).
 CHANGES_EVERY_S = 5.0
 
@@ -96,11 +93,12 @@ class MainScreen(Screen[None]):
         self.session = session
         self.history = history
         self.search = SearchController(session, history, history_path)
+        self.reader = ReaderController(session)
         self.bookmarks = BookmarksController(session)
-        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield self.search
+        yield self.reader
         yield self.bookmarks
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
         with Horizontal(id="body"):
@@ -297,68 +295,35 @@ class MainScreen(Screen[None]):
         if reader.story_id is not None and (reader.story_id in event.marked) != reader.marked:
             reader.set_marked(reader.story_id in event.marked)
 
-    # --- stories -------------------------------------------------------------------------------
+    # --- stories: the list's and panes' choices to the reader controller, its answers to panes --
 
     @on(StoryList.StoryHighlighted)
     def _preview(self, event: StoryList.StoryHighlighted) -> None:
-        self._cancel_preview()
-        story_id, query = event.story_id, self.search.query_text
-        self._preview_timer = self.set_timer(
-            PREVIEW_DELAY_S, lambda: self._load_story(story_id, False, query)
-        )
-
-    def _cancel_preview(self) -> None:
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-            self._preview_timer = None
+        self.reader.preview(event.story_id, self.search.query_text)
 
     @on(StoryList.StoryChosen)
     def _chosen(self, event: StoryList.StoryChosen) -> None:
-        self._cancel_preview()
         self.search.remember(self.search.query_text)
-        self._load_story(event.story_id, True, self.search.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.OpenStory)
     def _step(self, event: StoryView.OpenStory) -> None:
-        self._load_story(event.story_id, True, self.search.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(BookmarksPane.Open)
     def _open_bookmark(self, event: BookmarksPane.Open) -> None:
-        self._load_story(event.story_id, True, self.search.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.Back)
     def _back(self) -> None:
         self.query_one(StoryList).focus()
 
-    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def _load_story(self, story_id: str, focus: bool, query: str) -> None:
-        loaded = self.session.load(story_id, query)
-        if get_current_worker().is_cancelled:
-            return
-        if loaded is None:
-            self.post_message(messages.StoryMissing(story_id))
-            return
-        marked = story_id in self.session.marked()
-        self.post_message(messages.StoryLoaded(loaded, focus, marked))
-
     def on_story_loaded(self, event: messages.StoryLoaded) -> None:
         reader = self.query_one(StoryView)
         reader.show(event.loaded, event.marked)
-        story = event.loaded.story
-        self.query_one(EntityPane).show_story(story)
-        if story.entities:
-            self._load_counts(story)
+        self.query_one(EntityPane).show_story(event.loaded.story)
         if event.focus:
             self.set_focus(reader)
-
-    def on_story_missing(self, event: messages.StoryMissing) -> None:
-        self.notify(f"Story {event.story_id} is no longer in the index", severity="warning")
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _load_counts(self, story: Story) -> None:
-        counts = self.session.entity_counts(story.entities)
-        if not get_current_worker().is_cancelled:
-            self.post_message(messages.EntityCountsLoaded(story.id, counts))
 
     def on_entity_counts_loaded(self, event: messages.EntityCountsLoaded) -> None:
         self.query_one(EntityPane).show_counts(event.story_id, event.counts)
