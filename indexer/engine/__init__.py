@@ -5,7 +5,8 @@ Whoosh upgrade or replacement touches only this package. Index handles, searcher
 returns are opaque to the callers; posting lists never leave it (ranking turns a query into
 ranked document numbers).
 
-    patches   two caching/bookkeeping fixes to Whoosh hot spots, applied on import
+    fixes     dex's subclasses of Whoosh's index, writer and codec (fixes to hot spots); only
+              dex's own index objects use them, Whoosh's classes are left as they are
     analysis  the tokenizer and stemmer shared by indexing, queries and snippets
     schema    fields, storage, the writer lock, the document writer, what killed writers left
     bulk      whole segments written from pre-analysed documents (by the indexing workers)
@@ -17,7 +18,6 @@ ranked document numbers).
 
 from __future__ import annotations
 
-from indexer.engine import patches as _patches
 from indexer.engine.analysis import (
     STOP_WORDS,
     DexAnalyzer,
@@ -54,8 +54,6 @@ from indexer.engine.schema import (
     write_lock,
     writer_running,
 )
-
-_patches.apply()
 
 __all__ = [
     "ENTITY_FIELDS", "SCHEMA", "STOP_WORDS", "TEXT_FIELDS", "WRITE_LOCK", "DexAnalyzer",
