@@ -281,7 +281,7 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
             peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
             c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
         if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
-            full.setdefault(words[-1], c.canonical)
+            full.setdefault(_surname(words), c.canonical)
         if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
             knights.setdefault(words[0], c.canonical)
     for c, titles, words in people:
@@ -305,6 +305,13 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
             if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
                 continue
             chosen.append(Cand(start, end, "PERSON", full[word], 6, "surname"))
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The word a person is named by alone: the last, or a peer's before "of" ("Pelham of Rye")."""
+    if len(words) > 2 and words[-2] == "of":
+        return words[-3]
+    return words[-1]
 
 
 def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:

@@ -24,8 +24,10 @@ from indexer.entities.word_lists import (
     NOT_BEFORE_FIRST_NAME,
     OF_HEADS,
     OF_OWNERS,
+    OFFICE_TITLES,
     ORG_INTRODUCERS,
     PARTICLES,
+    PEER_TITLES,
     POSSESSIVE_OWNERS,
     PREFIX_HEADS,
     ROLES_LOWER,
@@ -312,8 +314,8 @@ def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
         if word.lower() in CONNECTORS and word[0].islower():
             i += 1
             continue
-        if not is_org_word(word) or word.lower() in STOPWORDS:
-            break
+        if not is_org_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
+            break  # "Society for Acute Medicine": a capital inside a sentence goes on
         last = i
         i += 1
     return last
@@ -397,7 +399,21 @@ def _titled_person(f: FieldText, i: int, covered: set[int]) -> Cand | None:
     last = _name_run(f, j, 3, covered)
     if last < j:
         return None
-    return Cand(f.starts[i], f.ends[last], "PERSON", "", 2, "title")
+    if any(w in PEER_TITLES for w in words[i:j]):
+        last = _territory(f, last)
+    first = i
+    while first < j and words[first] in OFFICE_TITLES:
+        first += 1  # "Cllr Jo Bell" is Jo Bell; "Cllr Dr Jo Bell" is Dr Jo Bell
+    start = f.starts[first] if first < j else f.starts[j]
+    return Cand(start, f.ends[last], "PERSON", "", 2, "title")
+
+
+def _territory(f: FieldText, last: int) -> int:
+    """A peer's name goes on with "of" and a place: "Baroness Pelham of Rye"."""
+    words, n = f.words, len(f.words)
+    k = last + 2
+    joined = k < n and words[last + 1] == "of" and f.gaps[last] == f.gaps[last + 1] == " "
+    return k if joined and is_name_word(words[k]) and words[k] != "State" else last
 
 
 def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
@@ -406,13 +422,13 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
         return None
     if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
-        last = _name_run(f, i + 1, 1, covered)
-        if last > i and words[last] not in lex.single_places:
+        last = _name_run(f, i + 1, 1, covered - {i + 1} if _place_surname(f, lex, i) else covered)
+        if last > i:
             return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
     last = _name_run(f, i, 3, covered)
     if last < i + 1:
         return None
-    start, end = f.starts[i], f.ends[last]
+    start, end = f.starts[_first_of_name(f, lex, i, last)], f.ends[last]
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
         return Cand(start, end, "PERSON", "", 3, "role")
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
@@ -425,6 +441,21 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
         return Cand(start, end, "PERSON", "", 5, "verb")
     return None
+
+
+def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:
+    """Where a run of capitals after a post's title starts the name: at a first name after a
+    word that is none ("Director of Finance Ewan Dalgleish", "Minister of State Helen Farrant")."""
+    words = f.words
+    if last > i + 1 and words[i] not in lex.first_names and words[i + 1] in lex.first_names:
+        return i + 1
+    return i
+
+
+def _place_surname(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is the word after first name i a town's name that is a surname here ("Lorraine
+    Pickering was re-elected"), not a place ("Sarah in Leeds" has no such pair)?"""
+    return i + 1 < len(f.words) and f.words[i + 1] in lex.single_places and not f.initial[i]
 
 
 def _may_precede_name(f: FieldText, i: int) -> bool:

@@ -24,6 +24,7 @@ not no yes all any both each every either neither few many more most much severa
 other another same own only just even still already also too very quite rather really almost
 however meanwhile moreover furthermore instead indeed overall elsewhere separately similarly
 likewise nationally locally previously currently recently today yesterday tomorrow tonight
+later earlier
 first second third last next one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred
 former new big small large major senior exclusive revealed analysis comment insight breaking
@@ -80,9 +81,11 @@ OF_OWNERS = _words("Isle Isles Countess Duke Duchess Prince Princess Queen King 
 POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenbrooke Mary")
 
 TITLES = _words(
-    "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend"
+    "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend Revd"
 )
 PEER_TITLES = _words("Lord Baroness Lady")
+# Titles of an office, not of the person: a name is written without them ("Cllr Jo Bell").
+OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd")
 PARTICLES = _words("van von der den de da di du le la bin al")
 ROLES = _words("""
 executive chair chairman chairwoman chairperson president director secretary minister editor

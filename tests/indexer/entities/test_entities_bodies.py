@@ -102,3 +102,15 @@ def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:
 def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
     orgs = _orgs("The NHS Resolution Maternity Incentive Scheme was cut; NHS Resolution said so.")
     assert "NHS Resolution" in orgs
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Society for Acute Medicine said waits were long.", "Society for Acute Medicine"),
+        ("Figures from the Office for National Statistics rose.", "Office for National Statistics"),
+        ("The Institute for Local Studies warned of cuts.", "Institute for Local Studies"),
+    ],
+)
+def test_an_of_name_goes_on_over_capitalised_adjectives(body: str, name: str) -> None:
+    assert name in _orgs(body)

@@ -1,0 +1,71 @@
+"""People named with an office's title, a peer's territory, a post before the name, or a
+surname that is also a town's name: the span is the person's name and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities.extractor import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _people(body: str) -> dict[str, str]:
+    return {e.text: e.canonical for e in extract(None, body, DAY) if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("The board is chaired by Cllr Oona Brack of the county council.", "Oona Brack"),
+        ("Councillor Tamsin Frew said the cuts would hurt.", "Tamsin Frew"),
+        ("Lead chaplain Rev Iain Quarrie said the room was well used.", "Iain Quarrie"),
+        ("The panel, chaired by the Right Reverend James Holm, reported.", "James Holm"),
+        ("Cllr Dr Petra Vance said so.", "Dr Petra Vance"),  # a title of the person stays
+    ],
+)
+def test_office_titles_are_not_part_of_the_name(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_peer_keeps_the_territory_and_is_named_by_the_surname_after() -> None:
+    people = _people(
+        "Baroness Quell of Marsby tabled a question. Baroness Quell said more was needed. "
+        "Later Quell added a point about Marsby."
+    )
+    assert people == {
+        "Baroness Quell of Marsby": "Quell of Marsby",
+        "Baroness Quell": "Quell of Marsby",
+        "Quell": "Quell of Marsby",
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Director of Finance Helen Quarrie said no services would close.", "Helen Quarrie"),
+        ("Minister of State Helen Farrow confirmed the plan.", "Helen Farrow"),
+    ],
+)
+def test_a_post_written_in_capitals_before_a_name_is_not_part_of_it(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the meeting, Lorraine Pickering was re-elected branch secretary.",
+        "Head of bargaining Lorraine Pickering said the deal was fair.",
+    ],
+)
+def test_a_first_name_before_a_towns_name_is_a_person(body: str) -> None:
+    found = {(e.text, e.label) for e in extract(None, body, DAY)}
+    assert ("Lorraine Pickering", "PERSON") in found
+    assert ("Pickering", "PLACE") not in found
+
+
+def test_a_town_after_a_sentence_opening_first_name_stays_a_place() -> None:
+    found = {(e.text, e.label) for e in extract(None, "Pickering has a new clinic.", DAY)}
+    assert ("Pickering", "PLACE") in found
