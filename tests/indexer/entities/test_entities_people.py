@@ -69,3 +69,20 @@ def test_a_first_name_before_a_towns_name_is_a_person(body: str) -> None:
 def test_a_town_after_a_sentence_opening_first_name_stays_a_place() -> None:
     found = {(e.text, e.label) for e in extract(None, "Pickering has a new clinic.", DAY)}
     assert ("Pickering", "PLACE") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Ewan Tosh, the board's finance director, said the plan was sound.", "Ewan Tosh"),
+        ("Ngozi Adeyemi-Bale was elected chair of the branch.", "Ngozi Adeyemi-Bale"),
+        ("Morwenna Trask has been elected chair of the branch.", "Morwenna Trask"),
+    ],
+)
+def test_first_names_of_every_part_of_the_uk(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
+    found = {(e.text, e.label) for e in extract(None, "Hywel Dda said waits were falling.", DAY)}
+    assert found == {("Hywel Dda", "ORG")}
