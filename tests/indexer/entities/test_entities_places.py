@@ -53,3 +53,20 @@ def test_places(body: str, place: str, canonical: str) -> None:
 )
 def test_not_places(body: str, not_a_place: str) -> None:
     assert not_a_place not in _places(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("A new hub opened in Todmorden last month.", "Todmorden"),
+        ("Patients from Sowerby Bridge face a longer trip.", "Sowerby Bridge"),
+        ("The practice in Ballymena will close.", "Ballymena"),
+    ],
+)
+def test_towns_the_lists_took_from_a_gazetteer_of_towns(body: str, place: str) -> None:
+    assert place in _places(body)
+
+
+def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None:
+    assert _places("Prudhoe said the plan was sound.") == {}
+    assert "Prudhoe" in _places("Clinics in Prudhoe reopened.")
