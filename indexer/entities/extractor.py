@@ -162,8 +162,37 @@ def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
     if "the" in entry.flags:
         return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
     if "ctx" in entry.flags:
-        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in CONTEXT_WORDS
+        return _after_context(f, i) or _listed_after_context(f, i)
     return True
+
+
+def _after_context(f: FieldText, i: int) -> bool:
+    return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1].lower() in CONTEXT_WORDS
+
+
+def _listed_after_context(f: FieldText, i: int) -> bool:
+    """Is token i a later item of a list of names after a word of place ("in Halifax and
+    Brighouse", "from Leeds, Elland or Brighouse")? Each item is one to three capitals."""
+    words, gaps = f.words, f.gaps
+    for _ in range(4):  # list items
+        if i >= 2 and gaps[i - 2] == gaps[i - 1] == " " and words[i - 1] in ("and", "or"):
+            k = i - 2
+        elif i >= 1 and gaps[i - 1] == ", ":
+            k = i - 1
+        else:
+            return False
+        first = k
+        while first > 0 and k - first < 2 and gaps[first - 1] == " ":
+            before = words[first - 1]
+            if not before[0].isupper() or before.lower() in CONTEXT_WORDS:
+                break
+            first -= 1
+        if not words[k][0].isupper():
+            return False
+        if _after_context(f, first):
+            return True
+        i = first
+    return False
 
 
 def _acts(f: FieldText, i: int) -> bool:

@@ -70,3 +70,15 @@ def test_towns_the_lists_took_from_a_gazetteer_of_towns(body: str, place: str) -
 def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None:
     assert _places("Prudhoe said the plan was sound.") == {}
     assert "Prudhoe" in _places("Clinics in Prudhoe reopened.")
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("Volunteers are wanted in Halifax and Brighouse.", {"Halifax", "Brighouse"}),
+        ("From Leeds, Elland or Brighouse, patients travel far.", {"Leeds", "Elland", "Brighouse"}),
+        ("Prudhoe and Elland said no.", set()),  # no word of place before the list
+    ],
+)
+def test_a_list_after_a_word_of_place_is_a_list_of_places(body: str, places: set[str]) -> None:
+    assert set(_places(body)) == places
