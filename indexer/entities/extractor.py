@@ -35,6 +35,7 @@ from indexer.entities.rules import (
     person_rules,
     prefixed_orgs,
 )
+from indexer.entities.sites import site_places
 from indexer.entities.word_lists import (
     ACTING_WORDS,
     CONTEXT_WORDS,
@@ -108,6 +109,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
+    cands += site_places(f, lex.first_names)
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands

@@ -82,3 +82,36 @@ def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None
 )
 def test_a_list_after_a_word_of_place_is_a_list_of_places(body: str, places: set[str]) -> None:
     assert set(_places(body)) == places
+
+
+def _labelled(body: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract(None, body, DAY)}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "Marchers walked from Quarry Square to Priory Road.",
+            {("Quarry Square", "PLACE"), ("Priory Road", "PLACE")},
+        ),
+        ("Testing moves to Alderbrook Park next week.", {("Alderbrook Park", "PLACE")}),
+        ("Residents of Oakfield Lodge were moved.", {("Oakfield Lodge", "ORG")}),
+        ("The ICB moves into Sanger House in September.", {("Sanger House", "ORG")}),
+    ],
+)
+def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> None:
+    assert wanted <= _labelled(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lucy Hall said the site would close.",  # a person
+        "Dr Hall said the site would close.",
+        "The Town Hall will host the meeting.",  # no name of its own
+        "Book at 18 Old Queen Street, by Friday.",  # a postal address
+    ],
+)
+def test_not_sites(body: str) -> None:
+    assert not {text for text, label in _labelled(body) if label in ("PLACE", "ORG")}
