@@ -114,3 +114,14 @@ def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
 )
 def test_an_of_name_goes_on_over_capitalised_adjectives(body: str, name: str) -> None:
     assert name in _orgs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("The bill now goes to the Lords.", {"Lords"}),
+        ("Lords Smith and Jones spoke.", set()),  # peers, not the House
+    ],
+)
+def test_the_lords_on_their_own(body: str, wanted: set[str]) -> None:
+    assert _orgs(body) == wanted
