@@ -25,6 +25,7 @@ from typing import TypeVar
 from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
+from indexer.entities.hospitals import hospitals
 from indexer.entities.places import compass_places
 from indexer.entities.rules import (
     Cand,
@@ -110,6 +111,8 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
     cands += site_places(f, lex.first_names)
+    places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
+    cands += hospitals(f, places)
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands

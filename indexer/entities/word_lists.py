@@ -147,3 +147,16 @@ are were estimates estimated found finds published publishes wants wanted welcom
 launched launches urged warned
 """)
 )
+# Posts that end in "General" ("Attorney General"): not a hospital ("Wyvern General").
+GENERAL_POSTS = _words("""
+Attorney Auditor Director Secretary Surgeon Inspector Registrar Solicitor Postmaster Comptroller
+Accountant Governor Advocate Paymaster Consul Adjutant Quartermaster
+""")
+# What "Royal" goes with that is not a hospital ("Royal Mail", "Royal Assent").
+NOT_HOSPITALS = _words("""
+Mail Navy Air Assent Family Household Charter Mint Opera Ballet Courts Parks Mile Warrant
+Commission Collection Institution Highness Marines Engineers Signals Artillery Dutch Ascot Albert
+Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
+""")
+# Lower-case plural kinds after a list of names: each name is one such body ("A and B hospitals").
+PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
