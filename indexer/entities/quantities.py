@@ -108,7 +108,7 @@ MONTH_PREFIXES = ("mid-", "early-", "late-")
 # Words after which a bare four-digit number is a year ("in 2009", "since 2014").
 YEAR_CONTEXT = frozenset(
     _split(
-        "in since by until till from before after during between and to throughout early late "
+        "in into since by until till from before after during between and to throughout early late "
         "mid end start beginning summer spring autumn winter around circa of the a its their for"
     )
 )
