@@ -25,7 +25,8 @@ PERIOD_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:[Tt]he |[Bb]y )?(?:end|start|beginning|middle|turn) of "
     r"|(?:spring|summer|autumn|winter) of )\Z"
 )
-# "early October", "late 2024": a part of a month or year.
+# "early October": a part of a month ("early 2022" is 2022 to annotators, like "the end of
+# August" is August).
 EARLY_LATE_RE = re.compile(r"(?<![A-Za-z])(?:[Ee]arly|[Ll]ate) \Z")
 # "the second week of April": a week of a month (not of a year, whose weeks are numbered).
 WEEK_BEFORE_RE = re.compile(
@@ -47,7 +48,7 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         head = text[max(0, start - 40) : start]
         span = text[start:end]
         if _YEAR_RE.fullmatch(span):
-            m = PERIOD_BEFORE_RE.search(head) or EARLY_LATE_RE.search(head)
+            m = PERIOD_BEFORE_RE.search(head)
         elif span.isalpha():  # a month alone
             m = WEEK_BEFORE_RE.search(head) or EARLY_LATE_RE.search(head)
         else:

@@ -298,7 +298,8 @@ def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
 
 
 def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
-    """Canonical names for people; a bare surname takes the full name given in the story."""
+    """Canonical names for people; a bare surname, or a bare first name, takes the full name
+    given in the story."""
     people = [
         (c, *_name_parts(f.norm[c.start : c.end]))
         for f, chosen in story
@@ -310,6 +311,7 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
     lex = lexicon()
     full: dict[str, str] = {}
     knights: dict[str, str] = {}  # "Sir Jim" and "Dame Clare" name a knight by first name
+    firsts: dict[str, str] = {}  # "Nadia" after "Nadia Chaudhry" in the same story
     for c, titles, words in people:
         if not c.canonical:
             peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
@@ -318,6 +320,9 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
             full.setdefault(_surname(words), c.canonical)
         if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
             knights.setdefault(words[0], c.canonical)
+        if len(words) >= 2 and words[0] in lex.first_names:
+            if firsts.setdefault(words[0], c.canonical) != c.canonical:
+                firsts[words[0]] = ""  # two people of that first name: neither
     for c, titles, words in people:
         if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
             c.canonical = knights.get(words[0], c.canonical)
@@ -331,14 +336,15 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
         taken = None  # the field's spans before any surname is added; most fields need none
         for i in f.caps:  # a name word is capitalised
             word = f.words[i]
-            if word not in full or not is_name_word(word):
+            canonical = full.get(word) or firsts.get(word)
+            if not canonical or not is_name_word(word):
                 continue
             if taken is None:
                 taken = [(c.start, c.end) for c in chosen]
             start, end = f.starts[i], f.ends[i]
             if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
                 continue
-            chosen.append(Cand(start, end, "PERSON", full[word], 6, "surname"))
+            chosen.append(Cand(start, end, "PERSON", canonical, 6, "surname"))
 
 
 def _surname(words: tuple[str, ...]) -> str:

@@ -374,7 +374,7 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
         if words[i] in TITLES:
             if gaps[i] not in (" ", ". "):
                 continue
-            cand = _titled_person(f, i, covered)
+            cand = _titled_person(f, i, covered, lex)
         elif (
             untitled
             and gaps[i] == " "
@@ -390,12 +390,15 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
     return found
 
 
-def _titled_person(f: FieldText, i: int, covered: set[int]) -> Cand | None:
-    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words."""
+def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Cand | None:
+    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words
+    (the first of them may be a town's name too: "Lord Aldridge")."""
     words, gaps, n = f.words, f.gaps, len(f.words)
     j = i + 1
     while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
         j += 1
+    if j < n and j in covered and words[j] in lex.single_places:
+        covered = covered - {j}
     last = _name_run(f, j, 3, covered)
     if last < j:
         return None
@@ -438,9 +441,18 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
         return Cand(start, end, "PERSON", "", 5, "verb")
-    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
+    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
         return Cand(start, end, "PERSON", "", 5, "verb")
     return None
+
+
+def _post_follows(f: FieldText, last: int) -> bool:
+    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post)."""
+    words = f.words
+    k = last + 1
+    if k >= len(words) or words[k] not in ("the", "its", "their", "our", "his", "her"):
+        return False
+    return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
 
 
 def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:

@@ -96,7 +96,7 @@ chancellor ombudsman inspector researcher author academic campaigner whistleblow
 clinician doctor psychiatrist trustee columnist presenter professor lecturer registrar
 CEO deputy colleague predecessor successor counterpart writer commentator expert pharmacist
 dentist anaesthetist cardiologist oncologist radiologist epidemiologist statistician scientist
-lawyer barrister solicitor QC KC chairs directors secretaries
+lawyer barrister solicitor QC KC chairs directors secretaries sister matron chaplain
 """)
 ROLES_LOWER = frozenset(w.lower() for w in ROLES)
 SAY_VERBS = _words("""

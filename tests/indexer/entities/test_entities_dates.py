@@ -29,7 +29,7 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
         ("Trusts must break even in 2025-26 or face cuts.", "2025-26", "2025"),
         ("Allocations for 2022 to 2023 were published.", "2022 to 2023", "2022"),
         ("Deliveries began in early October, it said.", "early October", "2023-10"),
-        ("The ward reopens in late 2025 at the earliest.", "late 2025", "2025"),
+        ("The ward reopens in late 2025 at the earliest.", "2025", "2025"),
         ("The list will keep growing into 2026, it warned.", "2026", "2026"),
         ("Data for April to September 2020 are out.", "April to September 2020", "2020-04"),
         ("Clinics run in the second week of April.", "second week of April", "2024-04"),

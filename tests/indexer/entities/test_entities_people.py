@@ -86,3 +86,26 @@ def test_first_names_of_every_part_of_the_uk(body: str, person: str) -> None:
 def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
     found = {(e.text, e.label) for e in extract(None, "Hywel Dda said waits were falling.", DAY)}
     assert found == {("Hywel Dda", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Lord Aldridge, for the Government, said no.", "Lord Aldridge"),  # a town's name too
+        ("Sister Janet Quarrie has been appointed guardian.", "Janet Quarrie"),
+        ("Grace Okorie, the trust's chief nurse, credits the scheme.", "Grace Okorie"),
+        ("Vin Castell, the department's director of digital channels, said so.", "Vin Castell"),
+    ],
+)
+def test_people_by_their_title_or_post(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_first_name_alone_takes_the_full_name_given_in_the_story() -> None:
+    people = _people("Nadia Chowdry has joined us as guardian. Nadia was a ward sister.")
+    assert people == {"Nadia Chowdry": "Nadia Chowdry", "Nadia": "Nadia Chowdry"}
+
+
+def test_a_first_name_two_people_share_is_neither() -> None:
+    people = _people("Nadia Chowdry and Nadia Kamal met. Nadia spoke first.")
+    assert "Nadia" not in people
