@@ -320,9 +320,9 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
             full.setdefault(_surname(words), c.canonical)
         if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
             knights.setdefault(words[0], c.canonical)
-        if len(words) >= 2 and words[0] in lex.first_names:
-            if firsts.setdefault(words[0], c.canonical) != c.canonical:
-                firsts[words[0]] = ""  # two people of that first name: neither
+        first = words[0] if len(words) >= 2 and words[0] in lex.first_names else ""
+        if first and firsts.setdefault(first, c.canonical) != c.canonical:
+            firsts[first] = ""  # two people of that first name: neither
     for c, titles, words in people:
         if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
             c.canonical = knights.get(words[0], c.canonical)
