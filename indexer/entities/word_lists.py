@@ -160,3 +160,5 @@ Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
 """)
 # Lower-case plural kinds after a list of names: each name is one such body ("A and B hospitals").
 PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
+# Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
+PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform")

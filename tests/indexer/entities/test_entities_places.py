@@ -115,3 +115,27 @@ def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> N
 )
 def test_not_sites(body: str) -> None:
     assert not {text for text, label in _labelled(body) if label in ("PLACE", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("body", "seat"),
+    [
+        ("Bernard Tull (Con, Taunton Deane) asked whether beds would open.", "Taunton Deane"),
+        (
+            "The debate was led by Ruth Garsby (LD, Westmorland and Lonsdale).",
+            "Westmorland and Lonsdale",
+        ),
+        ("Owen Pritch (Eastwick) (Lab), for the Opposition, asked why.", "Eastwick"),
+        (
+            "The Liberal Democrat MP for Tiverton and Minehead, Rhys Callow, spoke.",
+            "Tiverton and Minehead",
+        ),
+        ("Commons Lab, Wansbeck", "Wansbeck"),
+    ],
+)
+def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
+    assert seat in _places(body)
+
+
+def test_a_party_name_before_a_list_names_no_seat() -> None:
+    assert _places("Lab, Unison and the RCN said no.") == {}
