@@ -139,3 +139,19 @@ def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
 
 def test_a_party_name_before_a_list_names_no_seat() -> None:
     assert _places("Lab, Unison and the RCN said no.") == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "Nurses recruited from outside the European Economic Area rose.",
+            ("European Economic Area", "PLACE"),
+        ),
+        ("Our practice in the Yorkshire Dales lost money.", ("Yorkshire Dales", "PLACE")),
+        ("Staff at the Freeman voted to strike.", ("Freeman", "ORG")),
+        ("A frailty unit opens at Ninewells.", ("Ninewells", "ORG")),
+    ],
+)
+def test_regions_and_hospitals_the_gazetteer_names(body: str, wanted: tuple[str, str]) -> None:
+    assert wanted in _labelled(body)
