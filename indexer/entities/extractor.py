@@ -90,16 +90,37 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
 
 def _story_text(body: str) -> str:
     """The body with its captions, credits, bylines, social links and footer lines blanked
-    (each character a space, so offsets stay those of the body)."""
+    (each character a space, so offsets stay those of the body); and, in a mailing list's
+    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "."""
+    body = _blank_inline_credits(body)
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
-    noise = [bool(line) and is_credit_or_footer(line) for line in lines]
+    noise = [bool(line) and (is_credit_or_footer(line) or _is_reply(line)) for line in lines]
+    signed = next((i for i, line in enumerate(lines) if line.startswith("-- ")), None)
+    if signed is not None:
+        noise[signed:] = [True] * (len(lines) - signed)
     if not any(noise):
         return body
     return "\n".join(
         " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
     )
+
+
+# A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".
+_INLINE_CREDIT_RE = re.compile(r"\b(?:Photo|Picture|Image|Photograph)(?: credit)?: [^\n]*")
+# The line a mail client writes above a quoted reply.
+_REPLY_RE = re.compile(r"(?:On .{6,80} wrote:|>)")
+
+
+def _blank_inline_credits(body: str) -> str:
+    if ": " not in body or not _INLINE_CREDIT_RE.search(body):
+        return body
+    return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+def _is_reply(line: str) -> bool:
+    return (line[0] in "O>") and _REPLY_RE.match(line) is not None
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:

@@ -153,6 +153,8 @@ def is_name_word(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     if not word[0].isupper() or word.isupper() or word in MONTHS_DAYS:
         return False
+    if word[-1] == "s" and len(word) > 3 and word[:-1].isupper():
+        return False  # an acronym's plural: "ICBs", "GPs"
     return word.replace("-", "").replace("'", "").isalpha() and word not in HEADS
 
 
@@ -432,7 +434,7 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if last < i + 1:
         return None
     start, end = f.starts[_first_of_name(f, lex, i, last)], f.ends[last]
-    if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
+    if i > 0 and f.gaps[i - 1] == " " and _role_before(f, lex, i):
         return Cand(start, end, "PERSON", "", 3, "role")
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
         return Cand(start, end, "PERSON", "", 5, "verb")
@@ -453,6 +455,15 @@ def _post_follows(f: FieldText, last: int) -> bool:
     if k >= len(words) or words[k] not in ("the", "its", "their", "our", "his", "her"):
         return False
     return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
+
+
+def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is token i after a post ("chief executive Jane Roe")? A post in capitals may be part of a
+    name ("Nurse Staffing Levels Act", "GP Forward View"), so then a first name must follow."""
+    role = f.words[i - 1]
+    if role.lower() not in ROLES_LOWER:
+        return False
+    return role[0].islower() or f.words[i] in lex.first_names
 
 
 def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:

@@ -109,3 +109,15 @@ def test_a_first_name_alone_takes_the_full_name_given_in_the_story() -> None:
 def test_a_first_name_two_people_share_is_neither() -> None:
     people = _people("Nadia Chowdry and Nadia Kamal met. Nadia spoke first.")
     assert "Nadia" not in people
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Nurse Staffing Levels (Wales) Act 2016 will apply to wards.",  # a post in a title
+        "GP Forward View pledges more money a year.",
+        "Shadow ICBs told to name chief executives.",  # an acronym's plural
+    ],
+)
+def test_no_person_in_a_title_or_an_acronym(body: str) -> None:
+    assert _people(body) == {}
