@@ -44,7 +44,8 @@ School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Con
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
 Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
 Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub Parliament Assembly
-Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body
+Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body Services
+Research Systems Consultants
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")

@@ -125,3 +125,23 @@ def test_an_of_name_goes_on_over_capitalised_adjectives(body: str, name: str) ->
 )
 def test_the_lords_on_their_own(body: str, wanted: set[str]) -> None:
     assert _orgs(body) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("A survey carried out by Castlebury Research found long waits.", "Castlebury Research"),
+        ("A ransomware attack on Rivermead Systems closed the clinics.", "Rivermead Systems"),
+        (
+            "Derwent Community Health Services has been rated outstanding.",
+            "Derwent Community Health Services",
+        ),
+        ("Unison Scotland said staff were in limbo.", "Unison Scotland"),  # a known body's branch
+    ],
+)
+def test_companies_services_and_branches_by_their_last_word(body: str, name: str) -> None:
+    assert name in _orgs(body)
+
+
+def test_generic_services_and_systems_are_no_organisation() -> None:
+    assert _orgs("Integrated Care Systems were set up and Children's Services were cut.") == set()
