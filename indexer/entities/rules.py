@@ -247,8 +247,8 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
                 break
             before = words[i - 1]
             if low in ("and", "&"):
-                if _joins_two_names(f, gaz, i - 1, first):
-                    break
+                if f.gaps[i - 1] == ", " or _joins_two_names(f, gaz, i - 1, first):
+                    break  # ", and" ends a list of things: "published FAQs, and Leeds LMC"
                 joined = True
             if low == "the" and words[i - 1] != "of":
                 break  # "... and the Royal College of X": a second name starts at "the"
