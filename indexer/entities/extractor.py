@@ -227,7 +227,7 @@ def _acts(f: FieldText, i: int) -> bool:
     if i + 1 >= len(f.words):
         return False
     gap, after = f.gaps[i], f.words[i + 1]
-    if gap.startswith("'s"):
+    if gap == "'" and after == "s":  # a possessive: the tokens are "Babylon", "s"
         return True
     # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
     return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))

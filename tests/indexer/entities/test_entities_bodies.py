@@ -145,3 +145,17 @@ def test_companies_services_and_branches_by_their_last_word(body: str, name: str
 
 def test_generic_services_and_systems_are_no_organisation() -> None:
     assert _orgs("Integrated Care Systems were set up and Children's Services were cut.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Monitor's chief executive said the deficit was too large.", {"Monitor"}),
+        ("Babylon's app now has 40,000 registered patients.", {"Babylon"}),
+        ("Monitor the situation closely, the letter says.", set()),  # a verb, not the regulator
+    ],
+)
+def test_a_name_that_is_a_common_word_opens_a_sentence_when_it_acts(
+    body: str, wanted: set[str]
+) -> None:
+    assert _orgs(body) == wanted
