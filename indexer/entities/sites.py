@@ -1,6 +1,7 @@
 """Sites named by their kind: streets, squares and parks are places ("Victoria Square",
 "Priory Road", "Alderley Park"); halls, houses and lodges are mostly the homes, hospitals and
-offices in them, so organisations ("Orsett Hall", "Sanger House", "Oakfield Lodge").
+offices in them, so organisations ("Orsett Hall", "Sanger House", "Oakfield Lodge"), as are a
+hospital's wards and wings ("Ribble Ward", "Jessop Wing").
 
 Why a rule: digests say where a clinic, a march or a meeting is, and no list holds every street
 and building; the last word says what kind of site the capitals before it name.
@@ -13,11 +14,22 @@ from indexer.entities.word_lists import GENERIC, MONTHS_DAYS, STOPWORDS, TITLES
 
 # The last word of a site's name. The first set are surnames too ("Lucy Hall", "Jenny Hill"),
 # so a first name before the name makes it a person's.
-SURNAME_SITES = frozenset(("Hall", "Hill", "House", "Lane", "Park", "Lodge"))
+SURNAME_SITES = frozenset(("Hall", "Hill", "House", "Lane", "Park", "Lodge", "Ward"))
 SITES = SURNAME_SITES | frozenset(
-    ("Square", "Street", "Road", "Avenue", "Gardens", "Terrace", "Crescent", "Parade", "Quarter")
+    (
+        "Square",
+        "Street",
+        "Road",
+        "Avenue",
+        "Gardens",
+        "Terrace",
+        "Crescent",
+        "Parade",
+        "Quarter",
+        "Wing",
+    )
 )
-BUILDINGS = frozenset(("Hall", "House", "Lodge"))
+BUILDINGS = frozenset(("Hall", "House", "Lodge", "Ward", "Wing"))
 
 
 def site_places(f: FieldText, first_names: frozenset[str]) -> list[Cand]:

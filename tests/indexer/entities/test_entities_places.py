@@ -98,6 +98,8 @@ def _labelled(body: str) -> set[tuple[str, str]]:
         ("Testing moves to Alderbrook Park next week.", {("Alderbrook Park", "PLACE")}),
         ("Residents of Oakfield Lodge were moved.", {("Oakfield Lodge", "ORG")}),
         ("The ICB moves into Sanger House in September.", {("Sanger House", "ORG")}),
+        ("Beds opened on the new Ribble Ward this week.", {("Ribble Ward", "ORG")}),
+        ("Babies born at the Jessop Wing were offered the app.", {("Jessop Wing", "ORG")}),
     ],
 )
 def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> None:
@@ -108,6 +110,7 @@ def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> N
     "body",
     [
         "Lucy Hall said the site would close.",  # a person
+        "Claire Ward said the site would close.",
         "Dr Hall said the site would close.",
         "The Town Hall will host the meeting.",  # no name of its own
         "Book at 18 Old Queen Street, by Friday.",  # a postal address
