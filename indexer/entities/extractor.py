@@ -26,7 +26,7 @@ from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
-from indexer.entities.places import compass_places, constituencies
+from indexer.entities.places import COMPASS, compass_places, constituencies
 from indexer.entities.rules import (
     Cand,
     FieldText,
@@ -43,6 +43,7 @@ from indexer.entities.word_lists import (
     GENERIC,
     HEADS,
     PEER_TITLES,
+    STOPWORDS,
     STREET_WORDS,
     TITLES,
 )
@@ -135,6 +136,9 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += site_places(f, lex.first_names)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
+    modifiers = [by_last[j] for j in places if _names_on(f, lex, j)]
+    if modifiers:
+        cands = [c for c in cands if c not in modifiers]
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
@@ -181,6 +185,17 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand],
                 covered.update(range(first, last + 1))
             break
     return found, by_last, covered
+
+
+def _names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
+    """Does a one-word place at token j begin some other name ("Humber Estuary", "Cotswold
+    Ramblers", "Wessex Downs hub"), so that it is no place of its own?"""
+    if j + 1 >= len(f.words) or f.gaps[j] != " ":
+        return False
+    after = f.words[j + 1]
+    if not is_name_word(after) or after.lower() in STOPWORDS or after in TITLES:
+        return False
+    return after not in COMPASS and after not in lex.first_names and after not in lex.starts
 
 
 def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:

@@ -158,3 +158,27 @@ def test_a_party_name_before_a_list_names_no_seat() -> None:
 )
 def test_regions_and_hospitals_the_gazetteer_names(body: str, wanted: tuple[str, str]) -> None:
     assert wanted in _labelled(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "town"),
+    [
+        ("We have a strike mandate at Humber Estuary.", "Humber"),
+        ("The Wessex Downs care hub opened.", "Wessex"),
+        ("A walk by the Cotswold Ramblers raised money.", "Cotswold"),
+    ],
+)
+def test_a_place_that_begins_another_name_is_no_place(body: str, town: str) -> None:
+    assert town not in _places(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("In Leeds Dr Smith spoke first.", "Leeds"),  # a title follows
+        ("Staff in North Cumbria were balloted.", "North Cumbria"),
+        ("Clinics in Leeds and Bradford are full.", "Leeds"),
+    ],
+)
+def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str) -> None:
+    assert place in _places(body)
