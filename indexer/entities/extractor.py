@@ -138,7 +138,8 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += hospitals(f, places)
     modifiers = [by_last[j] for j in places if _names_on(f, lex, j)]
     if modifiers:
-        cands = [c for c in cands if c not in modifiers]
+        dropped = {id(c) for c in modifiers}
+        cands = [c for c in cands if id(c) not in dropped]
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands

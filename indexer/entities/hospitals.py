@@ -9,6 +9,8 @@ word; no list holds every one.
 
 from __future__ import annotations
 
+import re
+
 from indexer.entities.rules import Cand, FieldText, is_name_word
 from indexer.entities.word_lists import (
     GENERAL_POSTS,
@@ -21,6 +23,7 @@ from indexer.entities.word_lists import (
 )
 
 _NOT_AFTER_ROYAL = NOT_HOSPITALS | GENERIC
+_PLURAL_RE = re.compile("|".join(sorted(PLURAL_KINDS)))
 
 
 def hospitals(f: FieldText, places: set[int]) -> list[Cand]:
@@ -52,7 +55,7 @@ def hospitals(f: FieldText, places: set[int]) -> list[Cand]:
 def _listed(f: FieldText, places: set[int]) -> list[Cand]:
     """Each name in a list that a plural kind ends: "Glangwili and Prince Philip hospitals"."""
     found: list[Cand] = []
-    if not any(kind in f.norm for kind in PLURAL_KINDS):
+    if _PLURAL_RE.search(f.norm) is None:  # one scan of the text, not one per kind
         return found
     words, gaps = f.words, f.gaps
     for k, word in enumerate(words):
