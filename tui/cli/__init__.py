@@ -54,6 +54,12 @@ def _register() -> None:
     cli.add_command(index)
     cli.add_command(search)
 
+    from tui.cli.sources import sources
+    from tui.cli.watch import watch
+
+    cli.add_command(sources)
+    cli.add_command(watch)
+
 
 _register()
 

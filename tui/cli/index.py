@@ -11,6 +11,7 @@ import click
 from indexer.records import IndexSummary, Problem
 from tui import locations
 from tui.cli.shown import one_line
+from tui.cli.sources import remember, remembered
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -32,7 +33,8 @@ _PLAIN_EVERY_SECONDS = 2.0
     help="Follow symbolic links that lead out of the folders named (not followed by default).",
 )
 def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
-    """Index digest files, or folders of them, for searching.
+    """Index digest files, or folders of them, for searching; with no PATHS, update every
+    source (each PATH indexed is remembered as one: see `dex sources`).
 
     Run it again whenever digests arrive: unchanged files are skipped, changed files are
     re-read, and files gone from an indexed folder leave the index. A story repeated in
@@ -43,8 +45,14 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
     """
     from indexer.index.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
+    if paths:
+        remember(list(paths), strict=False)
+    else:
+        paths = tuple(remembered())
     if not paths and not check:
-        raise click.UsageError("give the digest files or folders to index (or --check)")
+        raise click.UsageError(
+            "no sources yet: give the digest files or folders to index (dex remembers them)"
+        )
     index_dir = locations.index_dir()
     if check and not paths and not (index_dir / MARKER).is_file():
         click.echo(one_line(f"dex: {index_dir}: no index yet (run dex index PATH)"), err=True)
