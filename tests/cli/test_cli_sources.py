@@ -85,3 +85,23 @@ def test_a_damaged_sources_file_is_one_line(
     (data_dir / "sources.json").write_text("{", encoding="utf-8")
     code, _, err = dex(capsys, "sources", "list")
     assert code == 1 and "sources.json" in err and len(err.strip().splitlines()) == 1
+
+
+def test_index_tells_the_read_state_what_arrived_once_the_user_has_visited(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path], data_dir: Path
+) -> None:
+    from indexer.bookmarks.read_state import ReadState
+
+    north, west = folders
+    assert dex(capsys, "index", str(north))[0] == 0
+    assert not (data_dir / "read-state.sqlite3").exists()  # no visit yet: nothing kept
+    with ReadState(data_dir / "read-state.sqlite3") as state:
+        state.begin_visit()
+        state.looked()
+    code, out, _ = dex(capsys, "index", str(west))
+    assert code == 0
+    with ReadState(data_dir / "read-state.sqlite3") as state:
+        state.begin_visit()
+        new = state.new_ids()
+    stories = int(out.split(" digests, ")[1].split(" stories")[0])
+    assert len(new) == stories > 0

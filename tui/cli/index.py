@@ -81,12 +81,29 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
             click.echo(one_line(f"dex: cannot write the index {where}: {exc.strerror or exc}"),
                        err=True)  # fmt: skip
             raise click.exceptions.Exit(1) from None
+    note_changes(summary)
     if check and not summary.damage:
         click.echo("Index checked: every file is as dex wrote it.")
     if paths or summary.damage:
         click.echo(summary_line(summary))
     if summary.failed or (check and summary.damage):
         raise click.exceptions.Exit(1)
+
+
+def note_changes(summary: IndexSummary) -> None:
+    """Tell the read state which stories arrived and which left ("new since last visit");
+    nothing to tell before the user's first visit (no file yet)."""
+    path = locations.read_state_db()
+    if not (summary.new_ids or summary.gone_ids) or not path.exists():
+        return
+    from indexer.bookmarks.read_state import ReadState, ReadStateError
+
+    try:
+        with ReadState(path) as state:
+            state.note_arrivals(summary.new_ids)
+            state.note_gone(summary.gone_ids)
+    except ReadStateError as exc:
+        click.echo(one_line(f"dex: {exc}"), err=True)
 
 
 def summary_line(summary: IndexSummary) -> str:

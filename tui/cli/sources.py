@@ -103,8 +103,12 @@ def _forget(paths: list[str]) -> int | None:
     index_dir = locations.index_dir()
     if not (index_dir / MARKER).is_file():
         return None
+    from tui.cli.index import note_changes
+
     try:
-        return len(forget_paths(index_dir, paths).gone_ids)
+        summary = forget_paths(index_dir, paths)
+        note_changes(summary)
+        return len(summary.gone_ids)
     except (IndexBusyError, IndexDamagedError, OSError) as exc:
         click.echo(one_line(f"dex: the index still holds their stories: {exc}"), err=True)
         raise click.exceptions.Exit(1) from None

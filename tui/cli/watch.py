@@ -7,6 +7,7 @@ import time
 import click
 
 from tui import locations
+from tui.cli.index import note_changes
 from tui.cli.shown import one_line
 from tui.cli.sources import remembered
 
@@ -41,6 +42,7 @@ def watch(quiet_ms: int) -> None:
             click.echo(one_line(f"dex: {update.error}"), err=True)
             return
         assert update.summary is not None
+        note_changes(update.summary)
         for problem in update.summary.problems:
             click.echo(one_line(f"dex: {problem.source}: {problem.message}"), err=True)
         line = describe_change(update.summary)
