@@ -140,11 +140,14 @@ class ReadState:
 
     def note_gone(self, story_ids: Iterable[str]) -> None:
         """Stories that left the index are new no more."""
+        self._delete("arrival", story_ids)
+
+    def _delete(self, table: str, story_ids: Iterable[str]) -> None:
         ids = list(story_ids)
         with self._writing() as db:
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
-                db.execute(f"DELETE FROM arrival WHERE story_id IN ({marks})", chunk)
+                db.execute(f"DELETE FROM {table} WHERE story_id IN ({marks})", chunk)
 
     def new_ids(self, *, unread: bool = False) -> set[str]:
         """Stories that arrived since the previous visit's last look (only unread ones)."""
@@ -171,11 +174,7 @@ class ReadState:
             )
 
     def mark_unread(self, story_ids: Iterable[str]) -> None:
-        ids = list(story_ids)
-        with self._writing() as db:
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                db.execute(f"DELETE FROM read WHERE story_id IN ({marks})", chunk)
+        self._delete("read", story_ids)
 
     def read_among(self, story_ids: Iterable[str]) -> set[str]:
         """Which of these stories (a page of results) the user has read."""
