@@ -161,5 +161,9 @@ class SourceWatcher:
         except (IndexDamagedError, OSError) as exc:
             self.on_update(WatchUpdate(sources, error=str(exc)))
             return set()
+        except Exception as exc:  # a worker killed (Ctrl-C reaches them too): say so, go on
+            message = f"update stopped: {type(exc).__name__}: {exc}"
+            self.on_update(WatchUpdate(sources, error=message))
+            return set()  # the next change tries again (every second would repeat the line)
         self.on_update(WatchUpdate(sources, summary))
         return set()
