@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -456,6 +457,10 @@ def split_leads(lines: list[Line]) -> list[Line]:
         if opening is not None and line.facts is None:
             line.text = strip_text_lead(line.text, opening)
         leads.append(split_lead(line.text, opening))
+    # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
+    # share a headline.
+    seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
+    leads = [None if lead is None or seen[lead.headline.casefold()] > 1 else lead for lead in leads]
     if not lead_template(leads):
         return lines
     out: list[Line] = []

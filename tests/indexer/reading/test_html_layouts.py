@@ -227,3 +227,13 @@ def test_a_cell_made_bold_by_its_style_is_a_strong_block() -> None:
     <tr><td>The regulator fined the trust over maternity failings.</td></tr></table>"""
     first = html_to_text(html).blocks[0]
     assert first.text == "Trust fined £2m" and first.strong
+
+
+def test_a_form_that_wraps_the_whole_page_keeps_the_page() -> None:
+    html = """<body><form class="search"><input name="q"><p>Search this site</p></form>
+    <form method="post" id="aspnetForm"><div id="main">
+    <h1>Government must act now to stem the loss of nurses, say MPs</h1>
+    <p>The Government must do more to keep experienced nurses in the NHS, the committee said
+    in a report published today.</p></div></form></body>"""
+    text = html_to_text(html).text
+    assert "keep experienced nurses" in text and "Search this site" not in text
