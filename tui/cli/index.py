@@ -45,9 +45,8 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
     """
     from indexer.index.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
-    if paths:
-        remember(list(paths), strict=False)
-    else:
+    given = bool(paths)
+    if not given:
         paths = tuple(remembered())
     if not paths and not check:
         raise click.UsageError(
@@ -81,6 +80,8 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
             click.echo(one_line(f"dex: cannot write the index {where}: {exc.strerror or exc}"),
                        err=True)  # fmt: skip
             raise click.exceptions.Exit(1) from None
+    if given:  # remembered once indexed (an index that cannot be written says so alone)
+        remember(list(paths), strict=False)
     note_changes(summary)
     if check and not summary.damage:
         click.echo("Index checked: every file is as dex wrote it.")
