@@ -281,8 +281,9 @@ class Session:
         from indexer.atomic import write_text_atomically
         from indexer.bookmarks.export import export
 
-        bookmarks = self.store().list()
-        text = export(bookmarks, fmt)
+        store = self.store()
+        bookmarks = store.list()
+        text = export(bookmarks, fmt, store.saved.list())
         try:
             write_text_atomically(path, text, overwrite=overwrite, durable=True)
         except FileExistsError as exc:
