@@ -130,7 +130,14 @@ class DexIndex(FileIndex):
     """A Whoosh file index whose readers and writers are dex's (see the module's docstring)."""
 
     def reader(self, reuse: Any = None) -> Any:
-        return with_dex_readers(super().reader(reuse=reuse))
+        """Always a reader of the latest commit as it is. Whoosh's `reuse` (what a searcher's
+        refresh passes) keeps a segment's reader when the segment is still there, with the
+        deletions it had then, and brings back segments the commit dropped: stories deleted
+        since stayed found. The old reader is closed, as Whoosh does with what it does not reuse."""
+        fresh = with_dex_readers(super().reader())
+        if reuse is not None:
+            reuse.close()
+        return fresh
 
     def writer(self, **kwargs: Any) -> Any:
         return DexWriter(self, **kwargs)

@@ -72,3 +72,24 @@ def test_a_new_commit_is_searched_after_refresh(tmp_path: Path) -> None:
         assert {h.id for h in before.hits} < {h.id for h in after.hits}
     finally:
         index.close()
+
+
+def test_stories_deleted_by_a_commit_are_gone_after_refresh(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SAMPLES_DIR, corpus)
+    update_index(tmp_path / "index", [str(corpus)])
+    index = open_index(tmp_path / "index")
+    try:
+        everything = index.search("", limit=1000)
+        last = sorted(corpus.iterdir())[-1]
+        last.unlink()  # its stories leave the index (a deletion-only commit)
+        summary = update_index(tmp_path / "index", [str(corpus)])
+        assert summary.gone_ids
+        assert index.refresh()
+        after = index.search("", limit=1000)
+        assert after.total == everything.total - len(summary.gone_ids)
+        assert index.doc_count() == after.total
+        assert not {hit.id for hit in after.hits} & summary.gone_ids
+        assert all(index.story(gone) is None for gone in summary.gone_ids)
+    finally:
+        index.close()
