@@ -51,9 +51,11 @@ class DexApp(App[None]):
         theme: str | None = None,
         settings_path: Path | None = None,
         show_timings: bool = True,
+        watch_sources: bool = True,
     ) -> None:
         super().__init__()
         self.show_timings = show_timings
+        self.watch_sources = watch_sources  # the remembered sources, while the app is open
         self.session = session or Session(locations.index_dir(), locations.bookmarks_db())
         self.session.start()  # open the index while Textual starts up
         self.keymap_path = keymap_path or locations.keymap_file()
@@ -71,7 +73,11 @@ class DexApp(App[None]):
             self.theme_changed_signal.subscribe(self, lambda _theme: self._save_settings())
         history = QueryHistory.load(self.history_path)
         screen = MainScreen(
-            self.session, history, self.history_path, show_timings=self.show_timings
+            self.session,
+            history,
+            self.history_path,
+            show_timings=self.show_timings,
+            watch_sources=self.watch_sources,
         )
         self.push_screen(screen)
 

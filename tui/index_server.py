@@ -80,6 +80,10 @@ class Served:
             return self.open(*args, **kwargs)
         if method == "incomplete":
             return self.incomplete()
+        if method == "generation":
+            from indexer.index.changes import index_generation
+
+            return index_generation(self.index_dir) if self.index_dir is not None else 0
         if self.index is None:
             raise RuntimeError("the index is not open")
         return getattr(self.index, method)(*args, **kwargs)

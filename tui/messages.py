@@ -49,6 +49,7 @@ class SimilarFound(Message):
     result: SearchResult
     marked: frozenset[str]
     title: str
+    keep_cursor: bool = False
 
 
 @dataclass
@@ -70,6 +71,16 @@ class StoryLoaded(Message):
 @dataclass
 class StoryMissing(Message):
     story_id: str
+
+
+@dataclass
+class StoryRechecked(Message):
+    """The reader's story after the index changed: as it is now, from its bookmark if it left
+    the index, or None when it is gone."""
+
+    story_id: str
+    loaded: LoadedStory | None
+    marked: bool
 
 
 @dataclass
@@ -125,7 +136,21 @@ class ExportDone(Message):
 
 @dataclass
 class OutsideChanges(Message):
-    """Another dex changed the index and/or the bookmarks while the app was open."""
+    """The index and/or the bookmarks changed while the app was open (another dex, or the
+    app's watcher): `generation` and `stories` are the index's now, `before` its stories then."""
 
     index: bool
     bookmarks: bool
+    generation: int = 0
+    stories: int = 0
+    before: int = 0
+
+
+@dataclass
+class WatchReport(Message):
+    """The app's own watcher updated the index from the sources (`line` says what changed,
+    None if nothing did), or could not (`error`). `generation` is the index's after it."""
+
+    line: str | None
+    error: str | None = None
+    generation: int = 0

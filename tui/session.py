@@ -27,6 +27,7 @@ from tui.index_client import IndexClient, IndexProcessError, IndexProxy
 
 if TYPE_CHECKING:
     from indexer.bookmarks.store import Bookmark, BookmarkStore
+    from indexer.index.changes import ChangeCheck
 
 Sort = Literal["relevance", "date"]
 BOOKMARKS_OFF = "bookmarks are off"
@@ -83,6 +84,9 @@ class Session:
         self._opening: Future[tuple[bool, int, list[str], str | None]] | None = None
         self._client: IndexClient | None = None
         self._warmed = False
+        self._index_check: ChangeCheck | None = None
+        self._opened_generation = 0
+        self.stories = 0  # in the index, as of the last look
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -110,7 +114,12 @@ class Session:
         built, stories, notes, self.index_warning = self._opening.result()
         self.index = IndexProxy(self._client, "fast")
         self._bulk = IndexProxy(self._client, "slow")
-        self.changes()  # the baseline later calls compare with
+        # The baseline later looks compare with, as the child opened it (the check itself is
+        # made at the first look: its module loads the engine, which the app process spares).
+        self._opened_generation = int(self._client.submit("fast", "generation").result())
+        if self.bookmarks is not None:
+            self.bookmarks.refresh()
+        self.stories = stories
         return OpenResult(
             built,
             stories,
@@ -171,12 +180,29 @@ class Session:
             self.bookmarks = None
 
     def changes(self) -> tuple[bool, bool]:
-        """(index changed, bookmarks changed) since the last call: another dex wrote them."""
-        index = bool(self.index.refresh()) if self.index is not None else False
-        marks = bool(self.bookmarks.refresh()) if self.bookmarks is not None else False
-        if index:  # a `dex index` run may have finished it (or stopped)
+        """(index changed, bookmarks changed) since the last call: another dex wrote them, or
+        this app's watcher did. One stat of the index marker while nothing changed."""
+        index = self.index is not None and self._index_changed()
+        if index:  # the child moves to the new commit; a `dex index` run may have finished
+            self.index.refresh()
             self.index_warning = self.index.incomplete()
+            self.stories = int(self.index.doc_count())
+        marks = bool(self.bookmarks.refresh()) if self.bookmarks is not None else False
         return index, marks
+
+    def _index_changed(self) -> bool:
+        if self._index_check is None:
+            from indexer.index.changes import ChangeCheck
+
+            self._index_check = ChangeCheck(self.index_dir)
+            return self._index_check.generation != self._opened_generation
+        return self._index_check.changed()
+
+    @property
+    def index_generation(self) -> int:
+        """The index's generation as of the last look (0 before it is open)."""
+        check = self._index_check
+        return check.generation if check is not None else self._opened_generation
 
     def store(self) -> BookmarkStore:
         if self.bookmarks is None:

@@ -17,7 +17,7 @@ import datetime as dt
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -205,3 +205,13 @@ class ReadState:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def note_index_changes(path: Path, new_ids: Collection[str], gone_ids: Collection[str]) -> None:
+    """Tell the read state at `path` which stories an index run added and removed; nothing to
+    tell before the user's first visit (no file yet). ReadStateError names the file."""
+    if not (new_ids or gone_ids) or not path.exists():
+        return
+    with ReadState(path) as state:
+        state.note_arrivals(new_ids)
+        state.note_gone(gone_ids)

@@ -266,9 +266,9 @@ async def test_a_bookmark_whose_story_left_the_index_opens_from_its_snapshot(
 async def test_bookmarks_added_by_another_dex_appear(
     make_app, ready, wait_for, index, monkeypatch
 ) -> None:
-    import tui.screens.main
+    import tui.controllers.watching
 
-    monkeypatch.setattr(tui.screens.main, "CHANGES_EVERY_S", 0.1)
+    monkeypatch.setattr(tui.controllers.watching, "CHANGES_EVERY_S", 0.1)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)

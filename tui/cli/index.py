@@ -92,17 +92,11 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
 
 
 def note_changes(summary: IndexSummary) -> None:
-    """Tell the read state which stories arrived and which left ("new since last visit");
-    nothing to tell before the user's first visit (no file yet)."""
-    path = locations.read_state_db()
-    if not (summary.new_ids or summary.gone_ids) or not path.exists():
-        return
-    from indexer.bookmarks.read_state import ReadState, ReadStateError
+    """Tell the read state which stories arrived and which left ("new since last visit")."""
+    from indexer.bookmarks.read_state import ReadStateError, note_index_changes
 
     try:
-        with ReadState(path) as state:
-            state.note_arrivals(summary.new_ids)
-            state.note_gone(summary.gone_ids)
+        note_index_changes(locations.read_state_db(), summary.new_ids, summary.gone_ids)
     except ReadStateError as exc:
         click.echo(one_line(f"dex: {exc}"), err=True)
 

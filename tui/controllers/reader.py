@@ -40,6 +40,11 @@ class ReaderController(Controller):
         self._cancel_preview()
         self._load(story_id, True, query)
 
+    def recheck(self, story_id: str, query: str) -> None:
+        """The index changed: load the reader's story again (from its bookmark if it left the
+        index), apart from the user's own loads."""
+        self._recheck(story_id, query)
+
     def _cancel_preview(self) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
@@ -56,17 +61,23 @@ class ReaderController(Controller):
         marked = story_id in self.session.marked()
         self.post_message(messages.StoryLoaded(loaded, focus, marked))
 
+    @work(thread=True, exclusive=True, group="recheck", exit_on_error=False)
+    def _recheck(self, story_id: str, query: str) -> None:
+        loaded = self.session.load(story_id, query)
+        marked = story_id in self.session.marked()
+        self.post_message(messages.StoryRechecked(story_id, loaded, marked))
+
     def on_story_loaded(self, event: messages.StoryLoaded) -> None:
         story = event.loaded.story
         if story.entities:
-            self._load_counts(story)
+            self.load_counts(story)
 
     def on_story_missing(self, event: messages.StoryMissing) -> None:
         event.stop()
         self.notify(f"Story {event.story_id} is no longer in the index", severity="warning")
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _load_counts(self, story: Story) -> None:
+    def load_counts(self, story: Story) -> None:
         counts = self.session.entity_counts(story.entities)
         if not get_current_worker().is_cancelled:
             self.post_message(messages.EntityCountsLoaded(story.id, counts))

@@ -40,6 +40,7 @@ class SearchController(Controller):
         self.sort: Sort = "relevance"
         self.limit = PAGE
         self.similar_to: str | None = None  # the list shows stories like this title
+        self.similar_id: str | None = None  # … this story's
         self._generation = 0
         self._shown_generation = 0
         self._searching = False
@@ -74,9 +75,18 @@ class SearchController(Controller):
         self.request(self.query_text)
         return self.sort
 
-    def more_like_this(self, story_id: str) -> None:
+    def more_like_this(self, story_id: str, *, keep_cursor: bool = False) -> None:
         self._generation += 1  # answers to searches already running are now stale
-        self._similar(self._generation, story_id)
+        self.similar_id = story_id
+        self._similar(self._generation, story_id, keep_cursor)
+
+    def show_again(self) -> None:
+        """The index changed: show what is shown again, from the index as it is now, keeping
+        the cursor (a story that is gone leaves the list)."""
+        if self.similar_to is not None and self.similar_id is not None:
+            self.more_like_this(self.similar_id, keep_cursor=True)
+        else:
+            self.request(self.query_text, keep_cursor=True)
 
     def remember(self, query: str) -> None:
         if self.history.add(query):
@@ -120,11 +130,19 @@ class SearchController(Controller):
             self._start_search()
 
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
-    def _similar(self, generation: int, story_id: str) -> None:
-        title, result = self.session.more_like_this(story_id, PAGE)
+    def _similar(self, generation: int, story_id: str, keep_cursor: bool) -> None:
+        try:
+            title, result = self.session.more_like_this(story_id, PAGE)
+        except LookupError:
+            if not keep_cursor:
+                raise
+            # Refreshing stories like one that is gone: back to the query's results.
+            self.app.call_from_thread(self.request, self.query_text, keep_cursor=True)
+            return
         if not get_current_worker().is_cancelled:
             marked = self.session.marked()
-            self.post_message(messages.SimilarFound(generation, result, marked, title))
+            message = messages.SimilarFound(generation, result, marked, title, keep_cursor)
+            self.post_message(message)
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _save_history(self) -> None:
@@ -153,7 +171,7 @@ class SearchController(Controller):
         if not self._newest(event.generation):
             event.stop()
             return
-        self.similar_to = None
+        self.similar_to = self.similar_id = None
         self.result_total = event.result.total
 
     def on_search_failed(self, event: messages.SearchFailed) -> None:

@@ -26,6 +26,7 @@ from tui.controllers.bookmarks import BookmarksController
 from tui.controllers.controller import Controller
 from tui.controllers.reader import ReaderController
 from tui.controllers.search import SearchController
+from tui.controllers.watching import WatchController
 from tui.history import QueryHistory
 from tui.session import Session
 from tui.widgets.bookmarks_pane import BookmarksPane
@@ -33,9 +34,6 @@ from tui.widgets.entity_pane import EntityPane
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
-
-# How often to look for changes another dex made (`dex index`, `dex bookmarks import`).
-CHANGES_EVERY_S = 5.0
 
 
 def describe(error: BaseException) -> str:
@@ -45,6 +43,15 @@ def describe(error: BaseException) -> str:
     if ours or isinstance(error, (OSError, ValueError, LookupError)):
         return text or type(error).__name__
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def stories_change(before: int, now: int) -> str:
+    """What another dex did to the index, as far as the counts tell."""
+    if now > before:
+        return f"{now - before} more {'story' if now - before == 1 else 'stories'} ({now} in all)"
+    if now < before:
+        return f"{before - now} {'story' if before - now == 1 else 'stories'} fewer ({now} in all)"
+    return f"The index changed ({now} stories)"
 
 
 class MainScreen(Screen[None]):
@@ -87,6 +94,7 @@ class MainScreen(Screen[None]):
         history_path: Path,
         *,
         show_timings: bool = True,
+        watch_sources: bool = True,
     ) -> None:
         super().__init__()
         self.show_timings = show_timings
@@ -95,11 +103,14 @@ class MainScreen(Screen[None]):
         self.search = SearchController(session, history, history_path)
         self.reader = ReaderController(session)
         self.bookmarks = BookmarksController(session)
+        self.watching = WatchController(session, watch_sources=watch_sources)
+        self._announced: set[int] = set()  # index generations the watcher's notice described
 
     def compose(self) -> ComposeResult:
         yield self.search
         yield self.reader
         yield self.bookmarks
+        yield self.watching
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
         with Horizontal(id="body"):
             yield StoryList(id="story-list")
@@ -151,18 +162,27 @@ class MainScreen(Screen[None]):
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
         self.bookmarks.load()
         self.search.begin(self.query_one(SearchBar).value)
-        self.set_interval(CHANGES_EVERY_S, self._look_for_changes)
+        self.watching.begin()
 
-    @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
-    def _look_for_changes(self) -> None:
-        index, bookmarks = self.session.changes()
-        if index or bookmarks:
-            self.post_message(messages.OutsideChanges(index, bookmarks))
+    def on_watch_report(self, event: messages.WatchReport) -> None:
+        """The app's watcher updated the index: say what changed, and show it now."""
+        if event.error is not None:
+            self.notify(event.error, title="Watching", severity="warning", timeout=8)
+        if event.line is not None:
+            self._announced.add(event.generation)
+            self.notify(event.line, title="Index updated", timeout=6)
+            self.watching.look()
 
     def on_outside_changes(self, event: messages.OutsideChanges) -> None:
-        """Show what another dex wrote: re-run the query, reload the bookmarks."""
+        """Show the index and bookmarks as they are now: refresh the results (and so counts and
+        facets), let the reader drop a story that is gone, reload the bookmarks."""
         if event.index:
-            self.search.request(self.search.query_text, keep_cursor=True)
+            self.search.show_again()
+            if (story_id := self.query_one(StoryView).story_id) is not None:
+                self.reader.recheck(story_id, self.search.query_text)
+            if event.generation not in self._announced:
+                self.notify(stories_change(event.before, event.stories), title="Index updated")
+            self._announced.discard(event.generation)
         if event.bookmarks:
             self.bookmarks.load()
 
@@ -215,8 +235,9 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).show_note(
             f"{count} {noun} like “{title}”  ·  type or press / to search again"
         )
-        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=False)
-        self.query_one(StoryList).focus()
+        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
+        if not event.keep_cursor:
+            self.query_one(StoryList).focus()
 
     def on_facets_loaded(self, event: messages.FacetsLoaded) -> None:
         self.query_one(EntityPane).show_facets(event.facets, event.query)
@@ -324,6 +345,19 @@ class MainScreen(Screen[None]):
         self.query_one(EntityPane).show_story(event.loaded.story)
         if event.focus:
             self.set_focus(reader)
+
+    def on_story_rechecked(self, event: messages.StoryRechecked) -> None:
+        reader = self.query_one(StoryView)
+        if reader.story_id != event.story_id:
+            return  # the user moved on meanwhile
+        if event.loaded is None:
+            reader.clear("This story is no longer in the index: its digest was changed or removed.")
+            self.query_one(EntityPane).show_story(None)
+            return
+        reader.show(event.loaded, event.marked)
+        self.query_one(EntityPane).show_story(event.loaded.story)
+        if event.loaded.story.entities:
+            self.reader.load_counts(event.loaded.story)
 
     def on_entity_counts_loaded(self, event: messages.EntityCountsLoaded) -> None:
         self.query_one(EntityPane).show_counts(event.story_id, event.counts)
