@@ -23,6 +23,7 @@ from tui.screens.export_dialog import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.save_search import SaveSearchScreen
 from tui.session import Session
 from tui.settings import Settings
 
@@ -88,7 +89,7 @@ class DexApp(App[None]):
 
     def bound_classes(self) -> list[type[DOMNode]]:
         panes = [pane for _title, pane in MainScreen.PANES]
-        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen]
+        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen, SaveSearchScreen]
         return [type(self), MainScreen, *panes, *modals]
 
     def load_keymap(self) -> None:
@@ -115,7 +116,7 @@ class DexApp(App[None]):
         sections += [(title, class_bindings(pane)) for title, pane in MainScreen.PANES]
         sections += [
             ("Dialogs", [*class_bindings(NoteEditorScreen), *class_bindings(ExportScreen),
-                         *class_bindings(ConfirmScreen)]),
+                         *class_bindings(ConfirmScreen), *class_bindings(SaveSearchScreen)]),
         ]  # fmt: skip
         self.push_screen(HelpScreen(sections, self.keymap, str(self.keymap_path)))
 

@@ -15,7 +15,7 @@ from indexer.records import Facets, SearchResult
 
 if TYPE_CHECKING:
     from indexer.bookmarks.store import Bookmark
-    from tui.session import LoadedStory, OpenResult
+    from tui.session import LoadedStory, OpenResult, SavedCount
 
 
 @dataclass
@@ -39,6 +39,7 @@ class SearchDone(Message):
     marked: frozenset[str]
     limit: int
     keep_cursor: bool = False
+    new: frozenset[str] = frozenset()  # new since the last visit, unread (all, not only hits)
 
 
 @dataclass
@@ -50,6 +51,7 @@ class SimilarFound(Message):
     marked: frozenset[str]
     title: str
     keep_cursor: bool = False
+    new: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -81,6 +83,14 @@ class StoryRechecked(Message):
     story_id: str
     loaded: LoadedStory | None
     marked: bool
+
+
+@dataclass
+class StoryRead(Message):
+    """The user opened a story: it is new no more; `new_count` stories still are."""
+
+    story_id: str
+    new_count: int
 
 
 @dataclass
@@ -125,6 +135,20 @@ class BookmarksChanged(Message):
     """Bookmarks were added, restored or edited: panes reload; `note` is a line to show."""
 
     note: str = ""
+
+
+@dataclass
+class SavedLoaded(Message):
+    """The saved searches with their counts now."""
+
+    saved: list[SavedCount]
+
+
+@dataclass
+class SavedChanged(Message):
+    """A search was saved or forgotten; `note` says which."""
+
+    note: str
 
 
 @dataclass

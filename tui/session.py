@@ -26,6 +26,7 @@ from tui.highlight import query_terms, term_spans
 from tui.index_client import IndexClient, IndexProcessError, IndexProxy
 
 if TYPE_CHECKING:
+    from indexer.bookmarks.read_state import ReadState
     from indexer.bookmarks.store import Bookmark, BookmarkStore
     from indexer.index.changes import ChangeCheck
 
@@ -59,6 +60,16 @@ class LoadedStory:
     body_spans: tuple[Span, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SavedCount:
+    """A saved search and its counts now (total None: its query no longer reads)."""
+
+    name: str
+    query: str
+    total: int | None
+    new: int = 0
+
+
 class BookmarksUnavailable(Exception):
     """Bookmarks could not be opened this session (the message says why, in one line)."""
 
@@ -67,12 +78,19 @@ class Session:
     """The index and bookmark store of one app run."""
 
     def __init__(
-        self, index_dir: Path, bookmarks_path: Path, backups_dir: Path | None = None
+        self,
+        index_dir: Path,
+        bookmarks_path: Path,
+        backups_dir: Path | None = None,
+        read_state_path: Path | None = None,
     ) -> None:
         from tui import locations
 
         self.index_dir = index_dir
         self.bookmarks_path = bookmarks_path
+        self.read_state_path = read_state_path or locations.read_state_db()
+        self.read_state: ReadState | None = None
+        self.read_state_error: str | None = None  # "new since last visit" is off, and why
         self.backups_dir = backups_dir or locations.bookmark_backups_dir()
         self.backup_problem: str | None = None  # the last backup of the bookmarks failed
         self.index: Any = None  # the user's lane
@@ -110,6 +128,7 @@ class Session:
         self.start()
         assert self._client is not None and self._opening is not None
         self.open_bookmarks()  # while the child loads
+        self.open_read_state()
         self._back_up(first=True)
         built, stories, notes, self.index_warning = self._opening.result()
         self.index = IndexProxy(self._client, "fast")
@@ -155,6 +174,17 @@ class Session:
             f"{problem}. It is kept, unchanged, as {kept}; new bookmarks go in a fresh file."
         )
 
+    def open_read_state(self) -> None:
+        """Begin a visit: what arrived since the last one is new. A file that cannot be used
+        turns "new" off for this run (`read_state_error` says why); nothing else depends on it."""
+        from indexer.bookmarks.read_state import ReadState, ReadStateError
+
+        try:
+            self.read_state = ReadState(self.read_state_path)
+            self.read_state.begin_visit()
+        except ReadStateError as exc:
+            self.read_state, self.read_state_error = None, str(exc)
+
     def _back_up(self, *, first: bool = False) -> None:
         """Back up the bookmarks (bookmark_backups): the first backup when there is none yet,
         or, at the end of a run that changed them, them as they are now."""
@@ -174,6 +204,13 @@ class Session:
         if self._client is not None:
             self._client.close()  # answers still awaited fail with IndexProcessError
         self.index = self._bulk = None
+        if self.read_state is not None:
+            from indexer.bookmarks.read_state import ReadStateError
+
+            with contextlib.suppress(ReadStateError):  # then the next visit starts earlier
+                self.read_state.looked()
+            self.read_state.close()
+            self.read_state = None
         if self.bookmarks is not None:
             self._back_up()
             self.bookmarks.close()
@@ -219,9 +256,26 @@ class Session:
         """Ids of bookmarked stories (empty when bookmarks are off)."""
         return frozenset(self.bookmarks.ids()) if self.bookmarks is not None else frozenset()
 
+    def new_ids(self) -> frozenset[str]:
+        """Stories new since the last visit and not read yet (none when that is off)."""
+        state = self.read_state
+        return frozenset(state.new_ids(unread=True)) if state is not None else frozenset()
+
+    def mark_read(self, story_id: str) -> None:
+        """The user read the story: it is new no more (and they are looking now)."""
+        if self.read_state is not None:
+            self.read_state.mark_read([story_id])
+            self.read_state.looked()
+
+    def _new_for(self, query: str) -> dict[str, frozenset[str]]:
+        """What `new:` means, sent only with a query that may ask."""
+        return {"new": self.new_ids()} if "new" in query.casefold() else {}
+
     def search(self, query: str, sort: Sort, limit: int) -> tuple[SearchResult, frozenset[str]]:
         """Run a query (QueryError propagates) and say which hits are bookmarked."""
-        result = self.index.search(query, limit=limit, sort=sort, bookmarks=self.bookmarks)
+        result = self.index.search(
+            query, limit=limit, sort=sort, bookmarks=self.bookmarks, **self._new_for(query)
+        )
         if not self._warmed and self._client is not None:
             # After the first list, not before it (it would delay first paint): load what the
             # first typed query needs (the vocabulary is shared by both lanes), on the bulk
@@ -239,8 +293,30 @@ class Session:
         hits = self.index.more_like_this(story_id, limit)
         return story.title, SearchResult(query="", hits=hits, total=len(hits))
 
+    def saved_counts(self) -> list[SavedCount]:
+        """Every saved search with how many stories it finds and how many of those are new."""
+        from indexer.errors import QueryError
+
+        if self.bookmarks is None:
+            return []
+        new = self.new_ids()
+        counts = []
+        for saved in self.bookmarks.saved.list():
+            try:
+                total = self._bulk.search(saved.query, limit=1, bookmarks=self.bookmarks).total
+                fresh = 0
+                if new:
+                    only_new = f"new:yes ({saved.query})"
+                    found = self._bulk.search(only_new, limit=1, bookmarks=self.bookmarks, new=new)
+                    fresh = found.total
+            except QueryError:
+                counts.append(SavedCount(saved.name, saved.query, None))
+                continue
+            counts.append(SavedCount(saved.name, saved.query, total, fresh))
+        return counts
+
     def facets(self, query: str) -> Facets:
-        return self._bulk.facets(query, bookmarks=self.bookmarks, top=8)
+        return self._bulk.facets(query, bookmarks=self.bookmarks, top=8, **self._new_for(query))
 
     def entity_counts(self, entities: Sequence[Entity]) -> dict[tuple[str, str], int]:
         keys = sorted({(e.label, e.canonical) for e in entities})
@@ -298,7 +374,7 @@ class Session:
         """Bookmark every story the query finds; (newly bookmarked, matched)."""
         store, index = self.store(), self._bulk
         total = max(int(index.doc_count()), 1)
-        result = index.search(query, limit=total, bookmarks=store)
+        result = index.search(query, limit=total, bookmarks=store, **self._new_for(query))
         stories = [s for hit in result.hits if (s := index.story(hit.id)) is not None]
         return store.add_many(stories), len(result.hits)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from indexer.engine.documents import name_words
@@ -35,15 +35,16 @@ ALIASES: dict[str, str] = {
     "id": "id",
     "bookmarked": "bookmarked", "bookmark": "bookmarked",
     "tag": "tag", "tags": "tag",
+    "new": "new",
 }  # fmt: skip
 FIELD_HELP = (
     "headline, body, text, title, source/from, date, org, person, place, money, percent, "
-    "entity, bookmarked, tag"
+    "entity, bookmarked, tag, new"
 )
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 MAX_LENGTH = 2000  # characters: a query, not a pasted document
 MAX_DEPTH = 20  # levels of parentheses
-_SPECIAL = frozenset({"date", "money", "percent", "bookmarked", "tag"})
+_SPECIAL = frozenset({"date", "money", "percent", "bookmarked", "tag", "new"})
 _SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
 _TOKEN = re.compile(
     r"""
@@ -91,23 +92,35 @@ def lex(query: str) -> list[Token]:
 
 
 def prepare(
-    query: str, *, bookmarks: BookmarkLookup | None = None, today: dt.date | None = None
+    query: str,
+    *,
+    bookmarks: BookmarkLookup | None = None,
+    today: dt.date | None = None,
+    new: Collection[str] | None = None,
 ) -> PreparedQuery:
-    """Check and rewrite a user query; raises QueryError("query '...': what is wrong")."""
+    """Check and rewrite a user query; raises QueryError("query '...': what is wrong").
+    `new`: the stories `new:yes` means (new since the user's last visit; none if not given)."""
     text = query.translate(_SMART_QUOTES).strip()
     if text in ("", "*"):
         return PreparedQuery("")
-    rewriter = _Rewriter(query, bookmarks, today or dt.date.today())
+    rewriter = _Rewriter(query, bookmarks, today or dt.date.today(), frozenset(new or ()))
     if len(text) > MAX_LENGTH:
         raise rewriter.error(f"too long ({len(text):,} characters; at most {MAX_LENGTH:,})")
     return rewriter.run(lex(text))
 
 
 class _Rewriter:
-    def __init__(self, query: str, bookmarks: BookmarkLookup | None, today: dt.date) -> None:
+    def __init__(
+        self,
+        query: str,
+        bookmarks: BookmarkLookup | None,
+        today: dt.date,
+        new: frozenset[str] = frozenset(),
+    ) -> None:
         self.query = query
         self.bookmarks = bookmarks
         self.today = today
+        self.new = new
         self.sets: dict[str, frozenset[str]] = {}
 
     def error(self, problem: str) -> QueryError:
@@ -239,6 +252,8 @@ class _Rewriter:
         value = text.strip('"') if kind == "phrase" else text
         if name == "bookmarked":
             return self._bookmarked(value)
+        if name == "new":
+            return self._yes_no(name, value, self.new)
         if name == "tag":
             return self._set(self._ids(value))
         if name == "date":
@@ -247,12 +262,15 @@ class _Rewriter:
         return f"{name}:" + _numeric(kind, value, parse, self.error)
 
     def _bookmarked(self, value: str) -> str:
+        return self._yes_no("bookmarked", value, self._ids(None))
+
+    def _yes_no(self, name: str, value: str, ids: frozenset[str]) -> str:
         answer = value.lower()
         if answer in _YES:
-            return self._set(self._ids(None))
+            return self._set(ids)
         if answer in _NO:
-            return f"(NOT {self._set(self._ids(None))})"
-        raise self.error(f"bookmarked: takes yes or no, not {value!r}")
+            return f"(NOT {self._set(ids)})"
+        raise self.error(f"{name}: takes yes or no, not {value!r}")
 
     def _ids(self, tag: str | None) -> frozenset[str]:
         return frozenset(self.bookmarks.ids(tag)) if self.bookmarks is not None else frozenset()

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -145,11 +145,13 @@ class Index:
         limit: int = 20,
         sort: Literal["relevance", "date"] = "relevance",
         bookmarks: BookmarkLookup | None = None,
+        new: Collection[str] | None = None,
     ) -> SearchResult:
         """Ranked hits (snippets marked for the hits returned only) and the number of matches
-        (an estimate when counting would cost more than the search). Raises QueryError."""
+        (an estimate when counting would cost more than the search); `new`: the stories
+        `new:yes` means. Raises QueryError."""
         started = time.perf_counter()
-        prepared = prepare(query, bookmarks=bookmarks)
+        prepared = prepare(query, bookmarks=bookmarks, new=new)
         state = self._state()
         terms: dict[str, set[str]] = {}
         if prepared.text:
@@ -265,10 +267,15 @@ class Index:
     # -- counts -----------------------------------------------------------------------------
 
     def facets(
-        self, query: str, *, bookmarks: BookmarkLookup | None = None, top: int = 10
+        self,
+        query: str,
+        *,
+        bookmarks: BookmarkLookup | None = None,
+        top: int = 10,
+        new: Collection[str] | None = None,
     ) -> Facets:
         """The commonest orgs, people, places, sources and years among the query's matches."""
-        prepared = prepare(query, bookmarks=bookmarks)
+        prepared = prepare(query, bookmarks=bookmarks, new=new)
         state = self._state()
         if not prepared.text and top in state.all_facets:
             return state.all_facets[top]

@@ -67,8 +67,15 @@ class ReaderController(Controller):
         marked = story_id in self.session.marked()
         self.post_message(messages.StoryRechecked(story_id, loaded, marked))
 
+    @work(thread=True, group="read", exit_on_error=False)
+    def _mark_read(self, story_id: str) -> None:
+        self.session.mark_read(story_id)
+        self.post_message(messages.StoryRead(story_id, len(self.session.new_ids())))
+
     def on_story_loaded(self, event: messages.StoryLoaded) -> None:
         story = event.loaded.story
+        if event.focus and not event.loaded.from_snapshot:  # opened, not passed over
+            self._mark_read(story.id)
         if story.entities:
             self.load_counts(story)
 

@@ -120,7 +120,8 @@ class SearchController(Controller):
         except QueryError as exc:
             self.post_message(messages.SearchFailed(generation, query, str(exc)))
             return
-        self.post_message(messages.SearchDone(generation, result, marked, limit, keep))
+        new = self.session.new_ids()
+        self.post_message(messages.SearchDone(generation, result, marked, limit, keep, new))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A search ended (answered, failed or cancelled): start the one typed meanwhile.
@@ -141,7 +142,8 @@ class SearchController(Controller):
             return
         if not get_current_worker().is_cancelled:
             marked = self.session.marked()
-            message = messages.SimilarFound(generation, result, marked, title, keep_cursor)
+            new = self.session.new_ids()
+            message = messages.SimilarFound(generation, result, marked, title, keep_cursor, new)
             self.post_message(message)
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)

@@ -25,12 +25,15 @@ from tui import messages
 from tui.controllers.bookmarks import BookmarksController
 from tui.controllers.controller import Controller
 from tui.controllers.reader import ReaderController
+from tui.controllers.saved import SavedController
 from tui.controllers.search import SearchController
 from tui.controllers.watching import WatchController
 from tui.history import QueryHistory
+from tui.screens.save_search import SaveSearchScreen
 from tui.session import Session
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.entity_pane import EntityPane
+from tui.widgets.saved_pane import SavedPane
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
@@ -43,6 +46,9 @@ def describe(error: BaseException) -> str:
     if ours or isinstance(error, (OSError, ValueError, LookupError)):
         return text or type(error).__name__
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+NEW_ONLY = "new:yes"
 
 
 def stories_change(before: int, now: int) -> str:
@@ -70,6 +76,7 @@ class MainScreen(Screen[None]):
         ("Reader", StoryView),
         ("Entities", EntityPane),
         ("Bookmarks", BookmarksPane),
+        ("Saved searches", SavedPane),
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,7 +85,19 @@ class MainScreen(Screen[None]):
         Binding("b", "toggle_bookmark", "Bookmark", id="bookmark", tooltip="Bookmark on/off"),
         Binding("e", "edit_note", "Note", id="note", tooltip="Note and tags (bookmarks it)"),
         Binding("m", "focus_bookmarks", "Bookmarks", id="bookmarks", tooltip="Your bookmarks"),
+        Binding(
+            "S",
+            "save_search",
+            "Save search",
+            id="save_search",
+            show=False,
+            tooltip="Keep the query under a name",
+        ),
+        Binding("v", "focus_saved", "Saved searches", id="saved", show=False),
         Binding("L", "more_like_this", "More like this", id="similar", tooltip="Similar stories"),
+        Binding(
+            "w", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
+        ),
         Binding("E", "focus_entities", "Entities", id="entities", show=False),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("x", "export", "Export", id="export", show=False, tooltip="Export bookmarks"),
@@ -104,6 +123,7 @@ class MainScreen(Screen[None]):
         self.reader = ReaderController(session)
         self.bookmarks = BookmarksController(session)
         self.watching = WatchController(session, watch_sources=watch_sources)
+        self.saved = SavedController(session)
         self._announced: set[int] = set()  # index generations the watcher's notice described
 
     def compose(self) -> ComposeResult:
@@ -111,6 +131,7 @@ class MainScreen(Screen[None]):
         yield self.reader
         yield self.bookmarks
         yield self.watching
+        yield self.saved
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
         with Horizontal(id="body"):
             yield StoryList(id="story-list")
@@ -118,6 +139,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="side"):
                 yield EntityPane(id="entities")
                 yield BookmarksPane(id="bookmarks")
+                yield SavedPane(id="saved")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -155,12 +177,17 @@ class MainScreen(Screen[None]):
                 severity="warning",
                 timeout=20,
             )
+        if self.session.read_state_error:
+            self.notify(
+                self.session.read_state_error, title="New stories not marked", severity="warning"
+            )
         if opened.backup_problem:
             self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
         self.bookmarks.load()
+        self.saved.load()
         self.search.begin(self.query_one(SearchBar).value)
         self.watching.begin()
 
@@ -185,6 +212,7 @@ class MainScreen(Screen[None]):
             self._announced.discard(event.generation)
         if event.bookmarks:
             self.bookmarks.load()
+        self.saved.load()  # their counts, or searches another dex saved
 
     # --- searching: the bar and the list to the search controller, its answers to the panes ----
 
@@ -216,8 +244,9 @@ class MainScreen(Screen[None]):
         self.query_one(StoryList).focus()
 
     def on_search_done(self, event: messages.SearchDone) -> None:
-        self.query_one(SearchBar).show_result(event.result)
-        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
+        self.query_one(SearchBar).show_result(event.result, len(event.new))
+        stories = self.query_one(StoryList)
+        stories.show(event.result, event.marked, keep_cursor=event.keep_cursor, new=event.new)
         if not event.result.hits:
             why = self.session.index_warning or "no stories match."
             self.query_one(StoryView).clear(f"No story to show: {why}")
@@ -235,7 +264,8 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).show_note(
             f"{count} {noun} like “{title}”  ·  type or press / to search again"
         )
-        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
+        stories = self.query_one(StoryList)
+        stories.show(event.result, event.marked, keep_cursor=event.keep_cursor, new=event.new)
         if not event.keep_cursor:
             self.query_one(StoryList).focus()
 
@@ -253,6 +283,13 @@ class MainScreen(Screen[None]):
     def action_more_like_this(self) -> None:
         if (story_id := self._target_story()) is not None:
             self.search.more_like_this(story_id)
+
+    def action_toggle_new(self) -> None:
+        """Keep only the stories new since the last visit (`new:yes`), or all of them again."""
+        bar = self.query_one(SearchBar)
+        words = bar.value.split()
+        kept = [word for word in words if word.casefold() != NEW_ONLY]
+        self.search_for(" ".join(kept if len(kept) < len(words) else [*kept, NEW_ONLY]))
 
     def action_did_you_mean(self) -> None:
         suggestion = self.query_one(SearchBar).suggestion
@@ -358,6 +395,39 @@ class MainScreen(Screen[None]):
         self.query_one(EntityPane).show_story(event.loaded.story)
         if event.loaded.story.entities:
             self.reader.load_counts(event.loaded.story)
+
+    def on_story_read(self, event: messages.StoryRead) -> None:
+        self.query_one(StoryList).set_read(event.story_id)
+        self.query_one(SearchBar).set_new_count(event.new_count)
+        self.saved.load()  # their new counts
+
+    # --- saved searches --------------------------------------------------------------------------
+
+    def action_save_search(self) -> None:
+        query = self.query_one(SearchBar).value.strip()
+        if not query:
+            self.notify("Type a query first: there is nothing to save", timeout=3)
+            return
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.saved.save(name, query)
+
+        self.app.push_screen(SaveSearchScreen(query), saved)
+
+    def action_focus_saved(self) -> None:
+        self._focus_side(self.query_one(SavedPane))
+
+    def on_saved_loaded(self, event: messages.SavedLoaded) -> None:
+        self.query_one(SavedPane).show_saved(event.saved)
+
+    @on(SavedPane.Run)
+    def _run_saved(self, event: SavedPane.Run) -> None:
+        self.search_for(event.query)
+
+    @on(SavedPane.Delete)
+    def _forget_saved(self, event: SavedPane.Delete) -> None:
+        self.saved.forget(event.name)
 
     def on_entity_counts_loaded(self, event: messages.EntityCountsLoaded) -> None:
         self.query_one(EntityPane).show_counts(event.story_id, event.counts)

@@ -84,6 +84,8 @@ class SearchBar(Vertical):
         self.history = history or QueryHistory()
         self.show_timings = show_timings
         self.suggestion: str | None = None
+        self._shown: SearchResult | None = None  # the counts on the status line are its
+        self._new_count = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
@@ -109,13 +111,17 @@ class SearchBar(Vertical):
         status.set_class(error, "-error")
         status.update(text, layout=False)  # one line, fixed height: no relayout per keystroke
 
-    def show_result(self, result: SearchResult) -> None:
-        """Counts, or "no stories match" with a clickable did-you-mean."""
+    def show_result(self, result: SearchResult, new_count: int = 0) -> None:
+        """Counts (and how many stories are new since the last visit), or "no stories match"
+        with a clickable did-you-mean."""
         self.suggestion = result.suggestion if not result.hits else None
+        self._shown, self._new_count = result, new_count
         if result.hits:
             about = "" if result.exact else "~"
             noun = "story" if result.total == 1 else "stories"
             line = Text(f"{len(result.hits)} of {about}{result.total} {noun}")
+            if new_count:
+                line.append(f"  ·  {new_count} new (w)", style="bold")
             if result.elapsed_ms and self.show_timings:
                 line.append(f"  ·  {result.elapsed_ms:.0f} ms", style="dim")
             self._status(line)
@@ -127,12 +133,18 @@ class SearchBar(Vertical):
             line.append("?  (Enter or click)")
         self._status(line)
 
+    def set_new_count(self, new_count: int) -> None:
+        """Fewer stories are new (one was read): say so in the counts shown."""
+        if self._shown is not None and new_count != self._new_count:
+            self.show_result(self._shown, new_count)
+
     def show_error(self, message: str) -> None:
         """A malformed query: say what is wrong; the results below stay as they were."""
-        self.suggestion = None
+        self.suggestion, self._shown = None, None
         self._status(Text(message), error=True)
 
     def show_note(self, message: str) -> None:
+        self._shown = None
         self._status(Text(message))
 
     def on_click(self, event: events.Click) -> None:

@@ -25,6 +25,7 @@ from tui.highlight import clip, styled
 
 MORE_ID = "__more__"
 MARK = "★"
+NEW_MARK = "•"  # new since the last visit, not read yet
 SNIPPET_CHARS = 170
 TERM_STYLE = Style(bold=True, reverse=True)
 
@@ -41,16 +42,21 @@ def source_name(sources: tuple[str, ...]) -> str:
     return f"{name} +{len(sources) - 1}" if len(sources) > 1 else name
 
 
-def _row_key(hit: Hit, marked: bool) -> Hashable:
+def _row_key(hit: Hit, marked: bool, new: bool) -> Hashable:
     """Everything `row` draws, so equal keys mean identical rows."""
     return (hit.id, hit.headline, hit.title, hit.title_spans, hit.date, hit.sources,
-            hit.snippet, hit.snippet_spans, marked)  # fmt: skip
+            hit.snippet, hit.snippet_spans, marked, new)  # fmt: skip
 
 
-def row(hit: Hit, marked: bool) -> Text:
-    """Three lines: mark and headline, date and source, snippet with the query terms shown."""
+def marks(marked: bool, new: bool) -> str:
+    """The two columns before a headline: bookmarked, new since the last visit."""
+    return (MARK if marked else " ") + (NEW_MARK if new else " ")
+
+
+def row(hit: Hit, marked: bool, new: bool = False) -> Text:
+    """Three lines: marks and headline, date and source, snippet with the query terms shown."""
     line = Text()
-    line.append(f"{MARK} " if marked else "  ", style="bold yellow")
+    line.append(marks(marked, new), style="bold yellow")
     line.append_text(
         styled(visible_text(hit.headline or hit.title), hit.title_spans, TERM_STYLE, base="bold")
     )
@@ -77,7 +83,7 @@ def _content_styles(get_style: Callable[[str], Style], ansi_theme: Any) -> list[
     ]
 
 
-def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
+def row_content(hit: Hit, marked: bool, styles: list[ContentStyle], new: bool = False) -> Content:
     """`row` built directly as Textual Content (the same text and spans), which skips the
     conversion from Rich Text that Textual would otherwise make for every row shown."""
     mark_style, headline_style, date_style, source_style, base_style, term_style = styles
@@ -92,7 +98,7 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle]) -> Content:
             spans.append(ContentSpan(at, at + len(text), style))
         at += len(text)
 
-    add(f"{MARK} " if marked else "  ", mark_style)
+    add(marks(marked, new), mark_style)
     start, title = at, visible_text(hit.headline or hit.title)
     add(title, headline_style)
     _mark(title, hit.title_spans, start, term_style, spans)
@@ -162,6 +168,7 @@ class StoryList(OptionList):
         self.hits: tuple[Hit, ...] = ()
         self.shown_query: str | None = None
         self.marked: set[str] = set()
+        self.new: frozenset[str] = frozenset()  # new since the last visit, unread
         self.border_title = "Stories"
         # What the rows show, and their options: laying out and drawing rows is most of a
         # keystroke's cost, so unchanged results are not redrawn and unchanged rows reused.
@@ -169,14 +176,24 @@ class StoryList(OptionList):
         self._options_by_key: dict[Hashable, Option] = {}
         self._styles: tuple[Any, list[ContentStyle]] | None = None
 
-    def show(self, result: SearchResult, marked: frozenset[str], *, keep_cursor: bool) -> None:
+    def show(
+        self,
+        result: SearchResult,
+        marked: frozenset[str],
+        *,
+        keep_cursor: bool,
+        new: frozenset[str] = frozenset(),
+    ) -> None:
         """Replace the rows with `result`; keep the cursor on the same story when asked."""
         current = self.highlighted_id if keep_cursor else None
         position = self.highlighted if keep_cursor and self.highlighted is not None else 0
         self.hits = result.hits
         self.shown_query = result.query
         self.marked = set(marked) | {hit.id for hit in result.hits if hit.bookmarked}
-        keys: list[Hashable] = [_row_key(hit, hit.id in self.marked) for hit in result.hits]
+        self.new = new
+        keys: list[Hashable] = [
+            _row_key(hit, hit.id in self.marked, hit.id in new) for hit in result.hits
+        ]
         remaining = result.total - len(result.hits)
         if result.hits and remaining > 0:
             about = "" if result.exact else "~"
@@ -213,7 +230,7 @@ class StoryList(OptionList):
         theme = app.ansi_theme
         if self._styles is None or self._styles[0] is not theme:
             self._styles = (theme, _content_styles(app.console.get_style, theme))
-        return row_content(hit, marked, self._styles[1])
+        return row_content(hit, marked, self._styles[1], hit.id in self.new)
 
     def set_sort(self, sort: str) -> None:
         self.border_subtitle = f"by {sort}"
@@ -239,6 +256,13 @@ class StoryList(OptionList):
         for index, hit in enumerate(self.hits):
             if hit.id == story_id:
                 self.replace_option_prompt_at_index(index, self._row(hit, marked))
+
+    def set_read(self, story_id: str) -> None:
+        """The story was read: its row loses the new mark."""
+        if story_id not in self.new:
+            return
+        self.new = self.new - {story_id}
+        self.set_marked(story_id, story_id in self.marked)
 
     def sync_marked(self, marked: frozenset[str]) -> None:
         """Bring every row's mark in line with the bookmarks (after bulk changes or undo)."""

@@ -238,6 +238,16 @@ def test_bookmarks_and_tags(index: Index) -> None:
     assert flags == {"s1": True, "s2": False, "s3": True, "s4": False, "s5": False}
 
 
+def test_new_since_last_visit(index: Index) -> None:
+    new = {"s2", "s3"}
+    assert set(ids(index, "new:yes", new=new)) == {"s2", "s3"}
+    assert set(ids(index, "new:no", new=new)) == {"s1", "s4", "s5"}
+    assert ids(index, "new:yes") == []  # none given: nothing is new
+    assert sum(c for _, c in index.facets("new:yes", new=new).years) == 2
+    with pytest.raises(QueryError, match="new: takes yes or no"):
+        index.search("new:maybe")
+
+
 @pytest.mark.parametrize("query", ['"unclosed', "colour:red", "date:someday", "(a OR b"])
 def test_bad_queries_raise_query_error(index: Index, query: str) -> None:
     with pytest.raises(QueryError, match="^" + re.escape(f"query {query!r}: ")):
