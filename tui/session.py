@@ -285,12 +285,17 @@ class Session:
                 self._client.submit("slow", "warm")
         return result, self.marked()
 
-    def more_like_this(self, story_id: str, limit: int) -> tuple[str, SearchResult]:
-        """The story's display title and the stories most like it (none if it is gone)."""
+    def more_like_this(
+        self, story_id: str, limit: int, sort: Sort = "relevance"
+    ) -> tuple[str, SearchResult]:
+        """The story's display title and the stories most like it (none if it is gone), the
+        most alike first or, sorted by date, the newest."""
         story = self.index.story(story_id)
         if story is None:
             raise LookupError(f"story {story_id} is no longer in the index")
         hits = self.index.more_like_this(story_id, limit)
+        if sort == "date":
+            hits = tuple(sorted(hits, key=lambda hit: hit.date, reverse=True))
         return story.title, SearchResult(query="", hits=hits, total=len(hits))
 
     def saved_counts(self) -> list[SavedCount]:

@@ -9,6 +9,7 @@ stops here, and the newest goes up to the screen (`SearchDone`, `SearchFailed`, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
@@ -22,8 +23,20 @@ from tui.history import QueryHistory
 from tui.session import Session, Sort
 
 PAGE = 20
+PLACES_KEPT = 50
 FACETS_DELAY_S = 0.3
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Results the reader left (for stories like one, an entity, a saved search), to go back
+    to: the query or the story they were like, the story under the cursor, the scroll."""
+
+    query: str
+    similar_id: str | None
+    story_id: str | None
+    scroll_y: float
 
 
 class SearchController(Controller):
@@ -46,6 +59,8 @@ class SearchController(Controller):
         self._searching = False
         self._pending: tuple[str, Sort, int, bool] | None = None
         self._facets_timer: Timer | None = None
+        self.places: list[Place] = []  # the back stack, the latest last
+        self.returning: Place | None = None  # going back there: the answer restores it
 
     # --- what the screen asks for ---------------------------------------------------------------
 
@@ -71,14 +86,18 @@ class SearchController(Controller):
         self.request(self.query_text, keep_cursor=True)
 
     def toggle_sort(self) -> Sort:
+        """Sort what is shown the other way: a query's results, or the stories like one."""
         self.sort = "date" if self.sort == "relevance" else "relevance"
-        self.request(self.query_text)
+        if self.similar_to is not None and self.similar_id is not None:
+            self.more_like_this(self.similar_id)
+        else:
+            self.request(self.query_text)
         return self.sort
 
     def more_like_this(self, story_id: str, *, keep_cursor: bool = False) -> None:
         self._generation += 1  # answers to searches already running are now stale
         self.similar_id = story_id
-        self._similar(self._generation, story_id, keep_cursor)
+        self._similar(self._generation, story_id, self.sort, keep_cursor)
 
     def show_again(self) -> None:
         """The index changed: show what is shown again, from the index as it is now, keeping
@@ -87,6 +106,31 @@ class SearchController(Controller):
             self.more_like_this(self.similar_id, keep_cursor=True)
         else:
             self.request(self.query_text, keep_cursor=True)
+
+    def leave(self, story_id: str | None, scroll_y: float) -> None:
+        """The list is about to show other results: keep these to come back to."""
+        similar = self.similar_id if self.similar_to is not None else None
+        self.places = [*self.places, Place(self.query_text, similar, story_id, scroll_y)]
+        del self.places[:-PLACES_KEPT]
+
+    def back(self) -> Place | None:
+        """Show the results left last (None: there are none); `returning` says where."""
+        if not self.places:
+            return None
+        self.returning = place = self.places.pop()
+        if place.similar_id is not None:
+            self.more_like_this(place.similar_id)
+        return place
+
+    def returned(self, similar: bool, query: str) -> Place | None:
+        """The place this answer brings back, if it is the one being gone back to."""
+        place = self.returning
+        if place is None or (place.similar_id is not None) != similar:
+            return None
+        if not similar and place.query != query:
+            return None
+        self.returning = None
+        return place
 
     def remember(self, query: str) -> None:
         if self.history.add(query):
@@ -131,9 +175,9 @@ class SearchController(Controller):
             self._start_search()
 
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
-    def _similar(self, generation: int, story_id: str, keep_cursor: bool) -> None:
+    def _similar(self, generation: int, story_id: str, sort: Sort, keep_cursor: bool) -> None:
         try:
-            title, result = self.session.more_like_this(story_id, PAGE)
+            title, result = self.session.more_like_this(story_id, PAGE, sort)
         except LookupError:
             if not keep_cursor:
                 raise

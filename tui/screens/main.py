@@ -99,11 +99,20 @@ class MainScreen(Screen[None]):
             "w", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
         ),
         Binding("E", "focus_entities", "Entities", id="entities", show=False),
+        Binding("o", "open_digest", "Open digest", id="open_digest", show=False,
+                tooltip="The digest file in $PAGER or $EDITOR"),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("x", "export", "Export", id="export", show=False, tooltip="Export bookmarks"),
         Binding("A", "bookmark_all", "Bookmark all results", id="bookmark_all", show=False),
         Binding("ctrl+y", "did_you_mean", "Use suggestion", id="did_you_mean", show=False),
-        Binding("escape", "focus_list", "Back to stories", id="back", show=False),
+        Binding(
+            "escape",
+            "focus_list",
+            "Back",
+            id="back",
+            show=False,
+            tooltip="To the stories; there, to the results before",
+        ),
     ]
 
     def __init__(
@@ -247,6 +256,7 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).show_result(event.result, len(event.new))
         stories = self.query_one(StoryList)
         stories.show(event.result, event.marked, keep_cursor=event.keep_cursor, new=event.new)
+        self._restore(False, event.result.query)
         if not event.result.hits:
             why = self.session.index_warning or "no stories match."
             self.query_one(StoryView).clear(f"No story to show: {why}")
@@ -266,6 +276,7 @@ class MainScreen(Screen[None]):
         )
         stories = self.query_one(StoryList)
         stories.show(event.result, event.marked, keep_cursor=event.keep_cursor, new=event.new)
+        self._restore(True, "")
         if not event.keep_cursor:
             self.query_one(StoryList).focus()
 
@@ -274,6 +285,7 @@ class MainScreen(Screen[None]):
 
     @on(EntityPane.SearchFor)
     def _search_entity(self, event: EntityPane.SearchFor) -> None:
+        self._leave_results()
         query = self.search.query_text.strip()
         self.search_for(f"{query} {event.query}".strip() if event.refine else event.query)
 
@@ -282,7 +294,33 @@ class MainScreen(Screen[None]):
 
     def action_more_like_this(self) -> None:
         if (story_id := self._target_story()) is not None:
+            self._leave_results()
             self.search.more_like_this(story_id)
+
+    def action_open_digest(self) -> None:
+        """Show the story's digest file in the user's pager or editor, then come back."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        from tui.pager import pager_command
+
+        loaded = self.query_one(StoryView).loaded
+        if loaded is None or not loaded.sources:
+            self.notify("No story open", timeout=2)
+            return
+        path = Path(loaded.sources[0]).expanduser().resolve()
+        if not path.is_file():
+            self.notify(f"{path}: no longer there", severity="warning", markup=False)
+            return
+        command = pager_command(path, loaded.story.headline or loaded.story.title)
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to a pager", severity="warning")
+        except OSError as exc:
+            self.notify(f"{command[0]}: {exc.strerror or exc}", severity="error", markup=False)
 
     def action_toggle_new(self) -> None:
         """Keep only the stories new since the last visit (`new:yes`), or all of them again."""
@@ -423,6 +461,7 @@ class MainScreen(Screen[None]):
 
     @on(SavedPane.Run)
     def _run_saved(self, event: SavedPane.Run) -> None:
+        self._leave_results()
         self.search_for(event.query)
 
     @on(SavedPane.Delete)
@@ -438,7 +477,33 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).input.focus()
 
     def action_focus_list(self) -> None:
-        self.query_one(StoryList).focus()
+        """Back to the stories; from the stories, back to the results shown before."""
+        stories = self.query_one(StoryList)
+        if self.focused is not stories:
+            stories.focus()
+            return
+        place = self.search.back()
+        if place is not None and place.similar_id is None:
+            bar = self.query_one(SearchBar)
+            if bar.value != place.query:
+                bar.set_query(place.query)  # its change runs the search
+            else:
+                self.search.request(place.query)
+
+    def _leave_results(self) -> None:
+        stories = self.query_one(StoryList)
+        self.search.leave(stories.highlighted_id, stories.scroll_y)
+
+    def _restore(self, similar: bool, query: str) -> None:
+        """Back at results left earlier: the cursor and scroll as they were."""
+        place = self.search.returned(similar, query)
+        if place is None:
+            return
+        stories = self.query_one(StoryList)
+        ids = [hit.id for hit in stories.hits]
+        if place.story_id in ids:
+            stories.highlighted = ids.index(place.story_id)
+        stories.scroll_to(y=place.scroll_y, animate=False)
 
     def action_focus_bookmarks(self) -> None:
         self._focus_side(self.query_one(BookmarksPane))

@@ -50,6 +50,8 @@ class BookmarksPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", id="bookmarks.down", show=False),
         Binding("k", "cursor_up", "Up", id="bookmarks.up", show=False),
+        Binding("g", "first", "First", id="bookmarks.first", show=False),
+        Binding("G", "last", "Last", id="bookmarks.last", show=False),
         Binding("enter", "select", "Open", id="bookmarks.open"),
         Binding("e", "edit", "Note/tags", id="bookmarks.edit", tooltip="Edit the note and tags"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),

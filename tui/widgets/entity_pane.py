@@ -60,6 +60,8 @@ class EntityPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", id="entities.down", show=False),
         Binding("k", "cursor_up", "Up", id="entities.up", show=False),
+        Binding("g", "first", "First", id="entities.first", show=False),
+        Binding("G", "last", "Last", id="entities.last", show=False),
         Binding("enter", "select", "Search for it", id="entities.search"),
     ]
 

@@ -46,6 +46,8 @@ class SavedPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", id="saved.down", show=False),
         Binding("k", "cursor_up", "Up", id="saved.up", show=False),
+        Binding("g", "first", "First", id="saved.first", show=False),
+        Binding("G", "last", "Last", id="saved.last", show=False),
         Binding("enter", "select", "Run", id="saved.run"),
         Binding("d,delete", "delete", "Forget", id="saved.delete", tooltip="Forget the search"),
     ]
