@@ -171,10 +171,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         nonlocal topic, message_start
         names = {name for name, _ in headers}
         subject = next((value for name, value in headers if name in ("subject", "topic")), None)
-        if len(headers) >= 2 and "from" in names:
-            close()
+        if len(headers) >= 2 and ("from" in names or subject):
+            close()  # a message or a topic starts: the one read so far has ended
             if message_start is not None:
                 _drop_sign_off(groups, message_start, dropped)
+        if len(headers) >= 2 and "from" in names:
             message_start = len(groups)
             subject = subject or topic  # a post in a thread shown under its topic
         if len(headers) >= 2 and subject:

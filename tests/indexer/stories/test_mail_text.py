@@ -1,0 +1,48 @@
+"""Mail inside plain text (a mailing list's digest of messages): each message a story, what a
+mail program or the sender added around it left out."""
+
+from __future__ import annotations
+
+from indexer.stories.split import split
+
+
+def stories(text: str) -> list[tuple[str | None, str]]:
+    return [(section.headline, section.body) for section in split(text)]
+
+
+RULE = "=" * 60
+
+
+def test_sign_off_before_the_next_topic_is_not_a_story() -> None:
+    """A post's sign-off (name, job) ends it, also when a topic's header block comes next."""
+    text = f"""{RULE}
+Topic: EPR convergence funding
+Url: https://lists.example.org/t/c0d93a51
+{RULE}
+
+From: Raj Menon <raj@example.org>
+Date: Mar 02 05:30PM Z
+
+Has anyone had confirmation of their frontline digitisation allocation yet? We were
+told to expect six million over three years.
+
+Raj Menon
+CNIO, Mersey Vale Community NHS Trust
+
+{RULE}
+Topic: Patient portal adoption figures
+Url: https://lists.example.org/t/9a2e6c1f
+{RULE}
+
+From: Lorna Quinn <lorna@example.org>
+Date: Mar 03 04:40PM Z
+
+We launched our patient portal in October and 18,400 patients have now activated
+accounts. Has anyone managed better than 15%?
+"""
+    found = stories(text)
+    assert [headline for headline, _ in found] == [
+        "EPR convergence funding",
+        "Patient portal adoption figures",
+    ]
+    assert found[0][1].endswith("six million over three years.")
