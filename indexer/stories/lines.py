@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -448,15 +449,23 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     return dropped
 
 
-def split_leads(lines: list[Line]) -> list[Line]:
+def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
-    line into its headline and its text; elsewhere leave lines as they are."""
+    line into its headline and its text; elsewhere leave lines as they are. A story's fields
+    under its headline ("**Deadline:** 27 September") go into `dropped`."""
     leads: list[Lead | None] = []
     for line in lines:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
         if opening is not None and line.facts is None:
             line.text = strip_text_lead(line.text, opening)
         leads.append(split_lead(line.text, opening))
+    fields = _fields(lines, leads)
+    if fields:
+        for at in fields:
+            lines[at].note = "dropped: a field under the headline (a label, a short value)"
+            dropped.append(lines[at])
+        keep = [at for at in range(len(lines)) if at not in fields]
+        lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
     if not lead_template(leads):
         return lines
     out: list[Line] = []
@@ -470,3 +479,25 @@ def split_leads(lines: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+_FIELD_WORDS = 10  # a field's value is short: a date, a name, a list of roles
+
+
+def _fields(lines: list[Line], leads: list[Lead | None]) -> set[int]:
+    """Lines that are a story's details ("Relevant to: Practice managers", "Deadline: Friday
+    27 September") between its headline and its text: a label and a short value, the first
+    under the headline with a label that opens such lines in other stories too (a headline
+    is said once), the others under it."""
+    labels = Counter(lead.headline.lower() for lead in leads if lead is not None)
+    found: set[int] = set()
+    for at, lead in enumerate(leads):
+        if (
+            at
+            and lead is not None
+            and lead.rest.count(" ") < _FIELD_WORDS
+            and not ends_sentence(lead.rest)
+            and (at - 1 in found or (lines[at - 1].hinted and labels[lead.headline.lower()] >= 2))
+        ):
+            found.add(at)
+    return found

@@ -147,7 +147,7 @@ def split_digest(
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)
-    every = split_leads(logical_lines(groups, compounds_of(text)))
+    every = split_leads(logical_lines(groups, compounds_of(text)), dropped)
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)

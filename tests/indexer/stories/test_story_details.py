@@ -1,0 +1,53 @@
+"""A story's details under its headline (labelled fields, dated tables) are not its text."""
+
+from __future__ import annotations
+
+from indexer.blocks import Block
+from indexer.stories.split import split
+
+HEADLINES = (
+    "Extra flu vaccine from central stock",
+    "Cloud telephony: the last practices switch",
+    "Primary care staff survey: the results",
+)
+TEXTS = (
+    "Practices can order more vaccine through ImmForm from Monday. Allocations follow last "
+    "year's uptake.",
+    "The ICB will fund the move to cloud telephony for each of the nine practices still on "
+    "analogue lines.",
+    "Thank you to the 1,212 staff who took part in this year's survey. The report goes to "
+    "the committee in October.",
+)
+
+
+def bulletin(fields: list[list[tuple[str, str]]]) -> list[Block]:
+    """Stories as a bulletin's cells: a bold headline, labelled fields, then the text."""
+    blocks: list[Block] = []
+    for number, (text, story_fields) in enumerate(zip(TEXTS, fields, strict=True)):
+        blocks.append(Block("cell", HEADLINES[number], number * 9, strong=True))
+        for offset, (label, value) in enumerate(story_fields, start=1):
+            blocks.append(Block("cell", f"{label}: {value}", number * 9 + offset, lead=f"{label}:"))
+        blocks.append(Block("cell", text, number * 9 + 8))
+    return blocks
+
+
+def test_fields_each_story_repeats_are_its_details() -> None:
+    blocks = bulletin(
+        [
+            [
+                ("Relevant to", "Practice managers, GP partners"),
+                ("Deadline", "Friday 27 September"),
+            ],
+            [("Relevant to", "Practice managers")],
+            [("Relevant to", "All practice staff")],
+        ]
+    )
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found == list(zip(HEADLINES, TEXTS, strict=True))
+
+
+def test_a_label_said_once_is_no_field() -> None:
+    """A label no other story repeats may be the story's own words: it is not dropped."""
+    blocks = bulletin([[("Relevant to", "Practice managers")], [], []])
+    shown = [part for section in split("", blocks) for part in (section.headline, section.body)]
+    assert any(part and part.startswith("Relevant to: Practice managers") for part in shown)
