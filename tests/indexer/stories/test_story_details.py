@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indexer.blocks import Block
+from indexer.stories.debris import is_event
 from indexer.stories.split import split
 
 HEADLINES = (
@@ -51,3 +52,24 @@ def test_a_label_said_once_is_no_field() -> None:
     blocks = bulletin([[("Relevant to", "Practice managers")], [], []])
     shown = [part for section in split("", blocks) for part in (section.headline, section.body)]
     assert any(part and part.startswith("Relevant to: Practice managers") for part in shown)
+
+
+def test_a_table_of_dated_rows_is_a_diary_not_a_story() -> None:
+    """A data table (written on one line by the reader) whose rows open with dates."""
+    table = (
+        "Date | What; Wed 14 October, 1pm | Practice managers' forum (Teams); "
+        "Fri 16 October | Vaccination site expressions of interest due; "
+        "Mon 2 November | Extra vaccine orders open."
+    )
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=3),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", "Key dates", 2, level=3),
+        Block("paragraph", table, 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+def test_a_table_of_figures_is_no_diary() -> None:
+    assert not is_event("Region | Waiting | Change; North | 1,204 | +3%; South | 988 | -1%.")
+    assert not is_event("Date | What; Wed 14 October | Forum; Budget | Board approves plan.")
