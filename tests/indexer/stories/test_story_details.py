@@ -73,3 +73,20 @@ def test_a_table_of_dated_rows_is_a_diary_not_a_story() -> None:
 def test_a_table_of_figures_is_no_diary() -> None:
     assert not is_event("Region | Waiting | Change; North | 1,204 | +3%; South | 988 | -1%.")
     assert not is_event("Date | What; Wed 14 October | Forum; Budget | Board approves plan.")
+
+
+def test_a_researchers_name_and_role_is_a_byline() -> None:
+    """Think tanks sign pieces with a name and a research role, not a newsroom one."""
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("cell", "Priya Raman, Senior Fellow", 1),
+        Block("cell", TEXTS[0], 1),
+        Block("heading", HEADLINES[1], 2, level=2),
+        Block("cell", "Tom Ellery, Fellow", 3),
+        Block("cell", TEXTS[1], 3),
+    ]
+    found = [(section.headline, section.body, section.byline) for section in split("", blocks)]
+    assert found == [
+        (HEADLINES[0], TEXTS[0], "Priya Raman, Senior Fellow"),
+        (HEADLINES[1], TEXTS[1], "Tom Ellery, Fellow"),
+    ]
