@@ -397,7 +397,9 @@ _INTRO_TALK = re.compile(
     | \bbelow\ (?:are|is|you'll\ find|we)\b
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
-    | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
+    | \bin\ this\ (?:issue|edition),?\ we\b
+    | \bthis\ week,?\ we\ (?:also\ )?(?:look|follow|bring|cover|focus|feature|hear|round|highlight
+      |explore|examine|turn|share)\b
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
     | ^(?:our|your|this)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?

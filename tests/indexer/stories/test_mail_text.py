@@ -46,3 +46,28 @@ accounts. Has anyone managed better than 15%?
         "Patient portal adoption figures",
     ]
     assert found[0][1].endswith("six million over three years.")
+
+
+LETTER = """Dear colleagues,
+
+This week {opening} our two hospitals since the pandemic began, and the teams
+have earned a rest they cannot yet take. Admissions are falling, but slowly.
+
+The pressure on our wards is easing, but critical care is still beyond its capacity.
+
+Vaccinating our staff
+
+Our hospital hub has now given a first dose of vaccine to 7,412 colleagues, 81% of the staff.
+
+Our finances
+
+The Board heard that we are on track to break even this year, helped by extra funding.
+"""
+
+
+def test_a_letters_news_after_the_greeting_is_its_lead_story() -> None:
+    """'This week we passed a milestone' is news; 'This week we look at' describes the issue."""
+    found = stories(LETTER.format(opening="we passed a milestone: 2,000 COVID-19 patients in"))
+    assert found[0][0] is None and found[0][1].startswith("This week we passed a milestone")
+    found = stories(LETTER.format(opening="we look at vaccination and the finances of"))
+    assert not any(body.startswith("This week") for _, body in found)
