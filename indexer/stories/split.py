@@ -113,6 +113,19 @@ def _drop_short_intro(stories: list[_Story]) -> None:
         stories[0].body.clear()
 
 
+def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
+    """A letter to the reader ("Dear colleague, ... Best wishes,") signed off before the
+    issue's contents list introduces the issue. A letter with no contents list after it (a
+    chief executive's message, its news in brief below) is the issue's lead story."""
+    if not stories or stories[0].headline is not None or not stories[0].body:
+        return
+    last = stories[0].body[-1]
+    if contents_at is not None and last.order < contents_at and is_sign_off(last.text):
+        for line in stories[0].body:
+            line.note = "dropped: a letter introducing the issue (signed off before the news)"
+        stories[0].body.clear()
+
+
 def _drop_headed_intro(stories: list[_Story]) -> None:
     """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
@@ -153,11 +166,11 @@ def split_digest(
         line.kind = _kind(line)
     _mark_lists(lines)
     _mark_alternation(lines)
-    lines = _drop_contents_lists(lines)
+    lines, contents_at = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
     if header:
         lines = _drop_self_talk(lines, header)
-    sections = tuple(_assemble(lines))
+    sections = tuple(_assemble(lines, contents_at))
     if not explain:
         return SplitResult(header, sections)
     every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
@@ -397,10 +410,11 @@ def _drop_self_talk(lines: list[Line], name: str) -> list[Line]:
     return kept
 
 
-def _drop_contents_lists(lines: list[Line]) -> list[Line]:
+def _drop_contents_lists(lines: list[Line]) -> tuple[list[Line], float | None]:
     """A block of three or more short entries, most of which come back later as headlines,
     is a contents list: all of it goes (its other entries point at a lead story with no
-    headline, or tease what is inside)."""
+    headline, or tease what is inside). Returns the lines kept and where the first list
+    was (its reading order), if there was one."""
     blocks: dict[int, list[Line]] = {}
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
@@ -418,7 +432,8 @@ def _drop_contents_lists(lines: list[Line]) -> list[Line]:
             if label and len(label) == 1 and _CONTENTS_LABEL.match(label[0].text) is not None:
                 dropped.add(number - 1)  # "Contents", "In this issue" over the list
                 label[0].note = "dropped: the contents list's label"
-    return [line for line in lines if line.block not in dropped]
+    first = next((line.order for line in lines if line.block in dropped), None)
+    return [line for line in lines if line.block not in dropped], first
 
 
 _WEB_ADDRESS = re.compile(
@@ -447,7 +462,7 @@ class _Story:
     body: list[Line]
 
 
-def _assemble(lines: list[Line]) -> list[Section]:
+def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Section]:
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
     index = 0
@@ -503,6 +518,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
         story.body.clear()
         story.head = story.headline = None
     _drop_short_intro(stories)
+    _drop_letter_intro(stories, contents_at)
     _drop_headed_intro(stories)
     sections: list[Section] = []
     bodies = any(story.body for story in stories)

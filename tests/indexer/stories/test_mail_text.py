@@ -71,3 +71,47 @@ def test_a_letters_news_after_the_greeting_is_its_lead_story() -> None:
     assert found[0][0] is None and found[0][1].startswith("This week we passed a milestone")
     found = stories(LETTER.format(opening="we look at vaccination and the finances of"))
     assert not any(body.startswith("This week") for _, body in found)
+
+
+SIGNED = """Dear colleague,
+
+Our report on district nursing has had more attention than anything we have published this
+year, and I want to thank everyone who shared it.
+
+Best wishes,
+
+Hannah Okafor
+Director of Policy
+{contents}
+Holding the line: the district nursing workforce
+
+The number of district nurses working in the NHS in England has fallen by 43% since 2009.
+
+Primary care networks: five questions for the first 100 days
+
+From 1 July almost every GP practice in England will belong to a primary care network.
+
+Smaller trusts held up better this winter
+
+In February small acute trusts saw 88.1% of A&E patients within four hours.
+"""
+CONTENTS = """
+In this email
+Holding the line: the district nursing workforce
+Primary care networks: five questions for the first 100 days
+Smaller trusts held up better this winter
+"""
+
+
+def test_a_letter_signed_off_before_the_contents_introduces_the_issue() -> None:
+    found = stories(SIGNED.format(contents=CONTENTS))
+    assert [headline for headline, _ in found] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
+
+
+def test_a_letter_with_no_contents_after_it_is_the_lead_story() -> None:
+    found = stories(SIGNED.format(contents=""))
+    assert found[0][0] is None and found[0][1].startswith("Our report on district nursing")
