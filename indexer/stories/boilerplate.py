@@ -110,8 +110,8 @@ _FOOTER = re.compile(
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
     | all\ rights\ reserved
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
-    | ^this\ e-?mail\ (?:and\ any\ (?:files|attachments?)\ )?(?:transmitted\ with\ it\ )?
-        (?:is|are|may\ be)\ (?:confidential|privileged))""",
+    | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
+        (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged))""",
     re.I | re.X,
 )
 # One of these phrases is in every line `_FOOTER` matches (lower-cased; see `_odd_case`).

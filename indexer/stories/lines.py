@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from indexer.blocks import Block
 from indexer.reading.digest_dates import is_date_line, is_dated_meta
 from indexer.reading.mail_marks import is_original_mark, is_quoted, is_signature_mark
-from indexer.stories.boilerplate import is_boilerplate, is_byline
+from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
 from indexer.stories.debris import (
     is_mail_chrome,
     is_page_mark,
@@ -214,7 +214,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(raw, "the original message a reply quotes")
             continue
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
-            drop(raw, "a message header")  # folded onto the next line
+            name, value = headers[-1]  # a header folded onto the next line
+            headers[-1] = (name, f"{value} {raw.strip()}".strip())
             continue
         if current and mail_header(raw) is not None and _separator(current[-1].text):
             drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
@@ -281,7 +282,16 @@ def _separator(text: str) -> bool:
 
 def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) -> None:
     """The short lines that end a posted message ("Laila" / "GP and CCIO, Southampton City
-    CCG") are its sender's sign-off, not news; the message's first paragraph always stays."""
+    CCG") are its sender's sign-off, not news, and so is a disclaimer under them with what
+    follows it; the message's first paragraph always stays."""
+    footer = next(
+        (at for at in range(start + 1, len(groups)) if is_footer_start(groups[at][0].text)),
+        None,
+    )
+    while footer is not None and len(groups) > footer:
+        for line in groups.pop():
+            line.note = "dropped: the message's footer (a disclaimer)"
+            dropped.append(line)
     while len(groups) > start + 1:
         last = groups[-1]
         if any(

@@ -115,3 +115,50 @@ def test_a_letter_signed_off_before_the_contents_introduces_the_issue() -> None:
 def test_a_letter_with_no_contents_after_it_is_the_lead_story() -> None:
     found = stories(SIGNED.format(contents=""))
     assert found[0][0] is None and found[0][1].startswith("Our report on district nursing")
+
+
+MAILMAN = """Message: 1
+Date: Tue, 13 Sep 2016 10:05:52 +0100
+From: Mark Tate <mark@example.org>
+To: nurses@lists.example.org
+Subject: Spirometry - ARTP certification deadline for practice nurses
+\tin every CCG?
+Content-Type: text/plain; charset="utf-8"
+
+Our CCG has written to practices saying that from April 2017 only nurses on the
+national register may do diagnostic spirometry.
+
+Mark Tate
+Practice Nurse, Elm Tree Surgery
+
+This message may contain confidential information. If you are not the intended
+recipient please inform the sender that you have received the message in error.
+
+Thank you for your co-operation.
+
+------------------------------
+
+Message: 2
+Date: Wed, 14 Sep 2016 15:12:09 +0100
+From: Anne-Marie Lyle <annemarie@example.org>
+To: nurses@lists.example.org
+Subject: Cervical screening - HPV primary pilot result letters
+
+For anyone in the pilot areas: we have had several women ring in confused by the
+new result letters.
+"""
+
+
+def test_a_folded_subject_is_one_headline() -> None:
+    found = stories(MAILMAN)
+    assert found[0][0] == (
+        "Spirometry - ARTP certification deadline for practice nurses in every CCG?"
+    )
+
+
+def test_a_disclaimer_ends_its_message_not_the_digest() -> None:
+    found = stories(MAILMAN)
+    assert [headline for headline, _ in found][1:] == [
+        "Cervical screening - HPV primary pilot result letters"
+    ]
+    assert found[0][1].endswith("may do diagnostic spirometry.")
