@@ -111,7 +111,8 @@ _FOOTER = re.compile(
     | all\ rights\ reserved
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
-        (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged))""",
+        (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
+    )""",
     re.I | re.X,
 )
 # One of these phrases is in every line `_FOOTER` matches (lower-cased; see `_odd_case`).
