@@ -156,6 +156,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     byline: str | None = None  # a byline just read, for the next line
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
+    opening = False  # the next line opens a message's text (its subject is its headline)
 
     def drop(raw: str, why: str) -> None:
         if raw.strip():
@@ -169,7 +170,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
-        nonlocal topic, message_start
+        nonlocal topic, message_start, opening
         names = {name for name, _ in headers}
         subject = next((value for name, value in headers if name in ("subject", "topic")), None)
         if len(headers) >= 2 and ("from" in names or subject):
@@ -178,6 +179,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 _drop_sign_off(groups, message_start, dropped)
         if len(headers) >= 2 and "from" in names:
             message_start = len(groups)
+            opening = True
             subject = subject or topic  # a post in a thread shown under its topic
         if len(headers) >= 2 and subject:
             topic = subject
@@ -263,7 +265,10 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
-        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline))
+        # "Hi Mark, answers below:" opens a post's text; it labels no story under it.
+        forced = "B" if opening and line.endswith(":") and not bulleted else None
+        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced))
+        opening = False
         byline = None
     if headers:
         flush_headers()

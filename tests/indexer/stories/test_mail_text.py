@@ -162,3 +162,16 @@ def test_a_disclaimer_ends_its_message_not_the_digest() -> None:
         "Cervical screening - HPV primary pilot result letters"
     ]
     assert found[0][1].endswith("may do diagnostic spirometry.")
+
+
+def test_a_posts_opening_line_ending_in_a_colon_is_its_text() -> None:
+    """'Hi Mark, answers in between:' opens the reply; the subject stays the headline."""
+    text = MAILMAN.replace(
+        "For anyone in the pilot areas:", "Hi Mark, answers in between:\n\nFor anyone in the area:"
+    )
+    found = stories(text)
+    assert found[1] == (
+        "Cervical screening - HPV primary pilot result letters",
+        "Hi Mark, answers in between:\n\nFor anyone in the area: we have had several women "
+        "ring in confused by the new result letters.",
+    )
