@@ -43,6 +43,7 @@ _FOOTER_WORDS = (
     "mailing address",
     "registered in",
     "confidential",
+    "may not be",
 )
 
 _CHROME = re.compile(
@@ -108,7 +109,7 @@ _FOOTER = re.compile(
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
-    | all\ rights\ reserved
+    | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
@@ -120,7 +121,7 @@ _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
-    "|compiled by|edited by|editors"
+    "|compiled by|edited by|editors|may not be"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

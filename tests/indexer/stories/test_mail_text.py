@@ -175,3 +175,18 @@ def test_a_posts_opening_line_ending_in_a_colon_is_its_text() -> None:
         "Hi Mark, answers in between:\n\nFor anyone in the area: we have had several women "
         "ring in confused by the new result letters.",
     )
+
+
+def test_a_licence_notice_starts_the_footer() -> None:
+    """'... may not be redistributed' is the sender's terms: the footer, under the last story."""
+    text = """Forthcoming business
+
+Westminster Hall debate on access to NHS dentistry in rural areas
+
+Lords question on e-cigarettes in NHS premises
+
+This service is provided under licence to the named subscriber and may not be
+redistributed. Contains Parliamentary information licensed under the Open Parliament Licence.
+"""
+    found = stories(SIGNED.format(contents="") + "\n" + text)
+    assert not any("licence" in body for _, body in found)
