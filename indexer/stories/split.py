@@ -587,12 +587,13 @@ def _is_plain_label(line: Line, words: int) -> bool:
 
 
 _FIELD_BAR = re.compile(r"\s+\|\s+")
+_ASIDE = re.compile(r"\s*\([^()|]*\)")
 
 
 def _is_details(text: str) -> bool:
     """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
-    fields = _FIELD_BAR.split(text)
+    fields = _FIELD_BAR.split(_ASIDE.sub("", text))  # "Asked by A Name (Party, Seat)"
     return (
         len(fields) >= 2
         and not has_contact(text)

@@ -90,3 +90,20 @@ def test_a_researchers_name_and_role_is_a_byline() -> None:
         (HEADLINES[0], TEXTS[0], "Priya Raman, Senior Fellow"),
         (HEADLINES[1], TEXTS[1], "Tom Ellery, Fellow"),
     ]
+
+
+def test_details_with_an_aside_in_a_field_are_details() -> None:
+    """'Asked by Graham Yeo (Con, Harrogate and Knaresborough)': the aside is no more words."""
+    details = (
+        "Written question 191204 | Asked by Graham Yeo (Con, Harrogate and Knaresborough) | "
+        "Answered 21 November 2018"
+    )
+    blocks = [
+        Block("cell", "Waiting times for autism assessments", 0, strong=True),
+        Block("cell", details, 0),
+        Block("cell", TEXTS[0], 0),
+        Block("cell", HEADLINES[1], 1, strong=True),
+        Block("cell", TEXTS[1], 1),
+    ]
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found[0] == ("Waiting times for autism assessments", TEXTS[0])
