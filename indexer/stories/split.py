@@ -57,7 +57,7 @@ from indexer.stories.lines import (
     split_leads,
     text_groups,
 )
-from indexer.stories.lineshape import ends_sentence, headline_text
+from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
 
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
@@ -295,7 +295,8 @@ def _kind(line: Line) -> str:
     text = line.text
     if line.listed:
         return "B"
-    if text.endswith(":") and text.count(" ") < 12:
+    # "Practices are asked to:" runs on into the list under it; it labels no story.
+    if text.endswith(":") and text.count(" ") < 12 and not ends_mid_sentence(text[:-1]):
         return "L"
     return "H" if headline_text(text, line.hinted) else "B"
 

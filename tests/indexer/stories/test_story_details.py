@@ -107,3 +107,28 @@ def test_details_with_an_aside_in_a_field_are_details() -> None:
     ]
     found = [(section.headline, section.body) for section in split("", blocks)]
     assert found[0] == ("Waiting times for autism assessments", TEXTS[0])
+
+
+def test_a_sentence_running_into_a_list_is_no_label() -> None:
+    """'Practices are asked to:' introduces a list inside the story; 'Events:' would label one."""
+    text = """Measles - cases rising, check MMR status now
+
+There have been 19 confirmed cases of measles in the region since 1 December.
+
+Practices are asked to:
+
+- check the MMR status of all patients aged 1 to 25
+- isolate suspected cases on arrival
+
+MMR uptake at age 5 is 84.9% across the region, well below the 95% needed.
+
+Pertussis - increase in confirmed cases
+
+Laboratory-confirmed pertussis has risen sharply, with 41 cases this month.
+"""
+    found = [(section.headline, section.body) for section in split(text)]
+    assert [headline for headline, _ in found] == [
+        "Measles - cases rising, check MMR status now",
+        "Pertussis - increase in confirmed cases",
+    ]
+    assert found[0][1].endswith("well below the 95% needed.")
