@@ -295,8 +295,7 @@ def _kind(line: Line) -> str:
     text = line.text
     if line.listed:
         return "B"
-    # "Practices are asked to:" runs on into the list under it; it labels no story.
-    if text.endswith(":") and text.count(" ") < 12 and not ends_mid_sentence(text[:-1]):
+    if text.endswith(":") and text.count(" ") < 12:
         return "L"
     return "H" if headline_text(text, line.hinted) else "B"
 
@@ -308,8 +307,8 @@ def _mark_lists(lines: list[Line]) -> None:
             continue
         prev = lines[index - 1] if index else None
         in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
-        if not in_paragraph and line.text.count(" ") < 6:
-            continue  # "Also in the news:" is a label
+        if not in_paragraph and line.text.count(" ") < 6 and not ends_mid_sentence(line.text[:-1]):
+            continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1
         item_block = lines[follow].block if follow < len(lines) else -1
