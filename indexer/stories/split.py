@@ -114,16 +114,19 @@ def _drop_short_intro(stories: list[_Story]) -> None:
 
 
 def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
-    """A letter to the reader ("Dear colleague, ... Best wishes,") signed off before the
-    issue's contents list introduces the issue. A letter with no contents list after it (a
-    chief executive's message, its news in brief below) is the issue's lead story."""
+    """Before the issue's contents list, a letter to the reader signed off ("Dear colleague,
+    ... Best wishes,") or a note of whom the issue is for ("To: GP practices", "Please share
+    with ...") introduces the issue. A letter with no contents list after it (a chief
+    executive's message, its news in brief below) is the issue's lead story."""
     if not stories or stories[0].headline is not None or not stories[0].body:
         return
-    last = stories[0].body[-1]
-    if contents_at is not None and last.order < contents_at and is_sign_off(last.text):
-        for line in stories[0].body:
-            line.note = "dropped: a letter introducing the issue (signed off before the news)"
-        stories[0].body.clear()
+    body = stories[0].body
+    if contents_at is None or body[-1].order > contents_at:
+        return
+    if is_sign_off(body[-1].text) or all(is_intro_talk(line.text) for line in body):
+        for line in body:
+            line.note = "dropped: an introduction to the issue (before its contents list)"
+        body.clear()
 
 
 def _drop_headed_intro(stories: list[_Story]) -> None:

@@ -190,3 +190,16 @@ redistributed. Contains Parliamentary information licensed under the Open Parlia
 """
     found = stories(SIGNED.format(contents="") + "\n" + text)
     assert not any("licence" in body for _, body in found)
+
+
+def test_a_note_of_whom_the_issue_is_for_introduces_it() -> None:
+    note = (
+        "\nTo: GP practices, community pharmacies and out-of-hours providers in the region\n\n"
+        "Please share with all clinical staff, practice managers and reception teams.\n"
+    )
+    text = SIGNED.format(contents=CONTENTS).replace(SIGNED[: SIGNED.index("{contents}")], note)
+    assert [headline for headline, _ in stories(text)] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
