@@ -581,6 +581,7 @@ def _is_plain_label(line: Line, words: int) -> bool:
     facts = line.facts
     return (
         facts is not None
+        and line.forced is None  # a bold lead the template cut off is a headline
         and facts.kind != "heading"
         and not facts.strong
         and line.text.count(" ") < words

@@ -132,3 +132,14 @@ Laboratory-confirmed pertussis has risen sharply, with 41 cases this month.
         "Pertussis - increase in confirmed cases",
     ]
     assert found[0][1].endswith("well below the 95% needed.")
+
+
+def test_a_bold_lead_under_a_heading_is_a_headline_not_a_label() -> None:
+    """'Quick hits' over items led by bold words: the first lead is no label of the heading."""
+    leads = ("Corridor care", "Resident doctors", "Physician associates")
+    blocks = [Block("heading", "Quick hits", 0, level=2)] + [
+        Block("item", f"{lead}: {text}", 1, lead=f"{lead}:")
+        for lead, text in zip(leads, TEXTS, strict=True)
+    ]
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found == list(zip(leads, TEXTS, strict=True))
