@@ -63,6 +63,7 @@ _CHROME = re.compile(
     | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
     | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
+    | thanks\ for\ reading\b.{0,60}\bsubscribe\b
     | sign\ up\b | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
@@ -93,7 +94,7 @@ _CHROME = re.compile(
 # lookup spares most lines the regex, which tries its alternatives one by one.
 _CHROME_FIRST_WORDS = _words(
     """
-    view open web online having trouble can cant e email not if was forwarded forward know
+    view open web online having trouble can cant e email not if was forwarded forward know thanks
     enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
@@ -279,6 +280,16 @@ def _is_social(line: str) -> bool:
     return all(w in _SOCIAL_WORDS for w in words) and any(w in _SOCIAL_NETWORKS for w in words)
 
 
+# What a reader can do with a post, as a bar of buttons under it ("Like Comment Share").
+_ACTIONS = _words("like comment comments share restack repost retweet reply forward save print")
+_ACTION_BAR = 3  # buttons at least, so a one-word line of text stays
+
+
+def _is_action_bar(line: str) -> bool:
+    words = line.lower().split()
+    return _ACTION_BAR <= len(words) <= 2 * len(_ACTIONS) and all(w in _ACTIONS for w in words)
+
+
 def _is_menu(line: str) -> bool:
     """A menu or breadcrumb: three or more short parts set apart by bars, dots or slashes."""
     if "|" not in line and "•" not in line and "·" not in line and " / " not in line:
@@ -320,7 +331,7 @@ def is_boilerplate(line: str) -> bool:
         _DOCUMENT_LINK.search(line) or _MEMBER.match(line) or _CITATION.search(line)
     ):
         return True
-    return is_date_line(line) or _is_social(line) or _is_menu(line)
+    return is_date_line(line) or _is_social(line) or _is_menu(line) or _is_action_bar(line)
 
 
 def _all_chrome(parts: list[str]) -> bool:

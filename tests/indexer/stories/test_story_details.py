@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.blocks import Block
+from indexer.stories.boilerplate import is_boilerplate
 from indexer.stories.debris import is_event
 from indexer.stories.split import split
 
@@ -143,3 +146,17 @@ def test_a_bold_lead_under_a_heading_is_a_headline_not_a_label() -> None:
     ]
     found = [(section.headline, section.body) for section in split("", blocks)]
     assert found == list(zip(leads, TEXTS, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Like Comment Restack Share", True),
+        ("Reply Forward Share", True),
+        ("Thanks for reading The Waiting List! Subscribe for free to receive new posts.", True),
+        ("Like many trusts, we share the concern", False),
+        ("Comment", False),
+    ],
+)
+def test_a_posts_button_bar_and_subscribe_prompt_are_chrome(line: str, chrome: bool) -> None:
+    assert is_boilerplate(line) is chrome
