@@ -81,7 +81,8 @@ _CHROME = re.compile(
     | (?:sponsored|promoted|brought\ to\ you)\ by\b | in\ partnership\ with | paid\ partnership
     | add\ us\ to\ your | (?:to\ )?ensure\ (?:delivery|our\ e-?mails)
     | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
-    | register\ (?:now|here|today|for\ free)
+    | register\ (?:now|here|today|for\ free) | register\ (?:on|via|at|with)\ [\w.-]+\W*$
+    | what\ did\ you\ think\ of\ (?:this|today's|our)\b | tell\ us\ what\ you\ think\b
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
@@ -95,6 +96,7 @@ _CHROME = re.compile(
 _CHROME_FIRST_WORDS = _words(
     """
     view open web online having trouble can cant e email not if was forwarded forward know thanks
+    what tell
     enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump

@@ -154,9 +154,14 @@ def test_a_bold_lead_under_a_heading_is_a_headline_not_a_label() -> None:
         ("Like Comment Restack Share", True),
         ("Reply Forward Share", True),
         ("Thanks for reading The Waiting List! Subscribe for free to receive new posts.", True),
+        ("Register on Eventbrite", True),
+        ("What did you think of this bulletin? Tell us in our 2-minute survey.", True),
+        ("Register on the national spirometry register by April", False),
         ("Like many trusts, we share the concern", False),
         ("Comment", False),
     ],
 )
-def test_a_posts_button_bar_and_subscribe_prompt_are_chrome(line: str, chrome: bool) -> None:
+def test_buttons_and_prompts_to_subscribe_register_or_answer_are_chrome(
+    line: str, chrome: bool
+) -> None:
     assert is_boilerplate(line) is chrome
