@@ -271,6 +271,8 @@ _JOB_HINTS = (
     "hybrid",
     "£",
 )
+_BAND = re.compile(r"\bband\ [5-9][a-d]?\b", re.I)
+_LISTINGS_APART = re.compile(r"\s[·•|]\s")
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
@@ -296,13 +298,19 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     if not any(hint in lower for hint in _JOB_HINTS):
         return False  # none of the cues can match: spare the regex
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
-    if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
+    # Two cues of one kind ("from band 5 to band 6") are one cue: news of pay says as much.
+    kinds = {next((hint for hint in _JOB_HINTS if hint in cue), cue) for cue in cues}
+    if len(kinds) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
         return True
     # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")
     if text.count(" ") < _LISTING_WORDS and any(cue.startswith("closes") for cue in cues):
         return True
-    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a").
-    return text.count(" ") < _LISTING_WORDS and any(cue.startswith("band") for cue in cues)
+    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a"), or
+    # a line of such listings ("Band 7 SLT, Cardiff · Band 6 SLT, Sheffield · More vacancies").
+    return any(
+        part.count(" ") < _LISTING_WORDS and _BAND.search(part) is not None
+        for part in _LISTINGS_APART.split(text)
+    )
 
 
 def has_contact(text: str) -> bool:

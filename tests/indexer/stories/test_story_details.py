@@ -6,7 +6,7 @@ import pytest
 
 from indexer.blocks import Block
 from indexer.stories.boilerplate import is_boilerplate
-from indexer.stories.debris import is_event
+from indexer.stories.debris import is_event, is_job_advert
 from indexer.stories.split import split
 
 HEADLINES = (
@@ -165,3 +165,23 @@ def test_buttons_and_prompts_to_subscribe_register_or_answer_are_chrome(
     line: str, chrome: bool
 ) -> None:
     assert is_boilerplate(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "advert"),
+    [
+        (
+            "We have called for a rise well above inflation and for newly qualified midwives "
+            "to move from band 5 to band 6 after two years.",
+            False,
+        ),
+        (
+            "Band 7 Specialist SLT (Paediatrics), Cardiff and Vale UHB · Band 6 SLT (Adult "
+            "Acute), Sheffield Teaching Hospitals · More vacancies",
+            True,
+        ),
+        ("Advanced nurse practitioner - Ealing - Band 8a", True),
+    ],
+)
+def test_pay_bands_in_news_are_no_vacancy(text: str, advert: bool) -> None:
+    assert is_job_advert(None, text) is advert
