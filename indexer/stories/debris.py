@@ -313,6 +313,16 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     )
 
 
+# The small print of a commercial offer: an advert, whatever the label above it says.
+_OFFER_TERMS = re.compile(r"\b(?:T\s?&\s?Cs?|terms\ and\ conditions)\ apply\b", re.I)
+_OFFER_WORDS = 60
+
+
+def is_offer(text: str) -> bool:
+    """A short piece that closes with an offer's small print ("T&Cs apply")."""
+    return text.count(" ") < _OFFER_WORDS and _OFFER_TERMS.search(text) is not None
+
+
 def has_contact(text: str) -> bool:
     """An e-mail address or telephone number: contact details, never a headline."""
     if "@" not in text and _DIGIT_RUN.search(text) is None:

@@ -45,6 +45,7 @@ from indexer.stories.debris import (
     is_event,
     is_event_notice,
     is_job_advert,
+    is_offer,
     strip_dateline,
     trim_headline,
 )
@@ -660,6 +661,8 @@ def _not_news(story: _Story) -> str | None:
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):
         return "a job advert"
+    if is_offer(body):
+        return "an offer (its terms apply)"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
     if headline is not None and _ABOUT.match(headline) is not None and _describes(body):

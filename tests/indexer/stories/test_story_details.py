@@ -185,3 +185,13 @@ def test_buttons_and_prompts_to_subscribe_register_or_answer_are_chrome(
 )
 def test_pay_bands_in_news_are_no_vacancy(text: str, advert: bool) -> None:
     assert is_job_advert(None, text) is advert
+
+
+def test_an_offer_with_its_small_print_is_no_story() -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", "Member offers", 2, level=2),
+        Block("paragraph", "Members save up to 20% on car insurance with Harbour. T&Cs apply.", 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
