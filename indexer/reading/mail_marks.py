@@ -34,7 +34,7 @@ def is_signature_mark(raw: str) -> bool:
 # Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
 _SIGN_OFF = re.compile(
     r"^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks)|regards|thanks|"
-    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly))\W*$",
+    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly)|in\s+solidarity)\W*$",
     re.I,
 )
 

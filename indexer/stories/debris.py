@@ -169,7 +169,7 @@ def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
     return Headlines((headline, 0) for headline in headlines).named_by(entry)
 
 
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _EVENT_START = re.compile(
     rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b"
@@ -178,6 +178,7 @@ _EVENT_START = re.compile(
     re.I,
 )
 _EVENT_WORDS = 30
+_TITLE_DASH = re.compile(r"\s[–—-]\s")
 _WORDS_PER_CLOCK = 12
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
 _DAY_OF_MONTH = re.compile(
@@ -207,7 +208,8 @@ def is_event_notice(text: str) -> bool:
 
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
-    such lines, a day and a clock time anywhere will do), or dense with clock times."""
+    such lines, a day and a clock time anywhere, or a title and a dash before the date, will
+    do), or dense with clock times."""
     text = line.lstrip()
     if _TABLE_ROW in text and _TABLE_CELL in text and _dated_rows(text):
         return True
@@ -218,7 +220,13 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
         return False
     if _EVENT_START.match(text) is not None:
         return True
-    return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
+    if not in_list:
+        return False
+    # "Branch AGM – Thurs 19 Oct, 12.30pm, Lecture Theatre": a title, a dash, then the date.
+    parts = _TITLE_DASH.split(text, maxsplit=1)
+    if len(parts) == 2 and _EVENT_START.match(parts[1]) is not None:
+        return True
+    return _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
 
 
 _TABLE_ROW, _TABLE_CELL = "; ", " | "  # how a reader writes a data table on one line

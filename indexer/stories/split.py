@@ -655,9 +655,10 @@ def _not_news(story: _Story) -> str | None:
     body = _text(story.body)
     headline = story.headline
     listed = len(story.body) >= 2
-    if (headline is not None and is_event(headline) and len(story.body) <= 1) or (
-        story.body and all(is_event(line.text, in_list=listed) for line in story.body)
-    ):
+    # A headline with no text is read as one of a list of such lines (a diary's entries).
+    if (
+        headline is not None and is_event(headline, in_list=not story.body) and len(story.body) <= 1
+    ) or (story.body and all(is_event(line.text, in_list=listed) for line in story.body)):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):
         return "a job advert"

@@ -203,3 +203,48 @@ def test_a_note_of_whom_the_issue_is_for_introduces_it() -> None:
         "Primary care networks: five questions for the first 100 days",
         "Smaller trusts held up better this winter",
     ]
+
+
+BRANCH = """Dear Member,
+
+PAY CAP - TIME TO SCRAP IT
+
+The 1% cap on NHS pay rises, in place since 2013, means a nurse is now worse off.
+
+PARKING PERMITS AT KINGSWESTON
+
+The Trust plans to bring in salary-linked parking charges from 1 September.
+
+DATES FOR YOUR DIARY
+
+Branch committee - Tues 8 Aug, 5.30pm, Seminar Room 2, Kingsweston
+National day of action on pay - Weds 13 Sept
+Branch AGM - Thurs 19 Oct, 12.30pm, Lecture Theatre (lunch provided, please book)
+
+In solidarity,
+
+Lorraine Pike
+Branch Secretary
+
+Twitter: @UNISONSevernHB
+
+Not a member yet? Join online or ask your steward.
+"""
+
+
+def test_a_diary_of_titled_dates_and_a_union_sign_off_end_the_news() -> None:
+    assert [headline for headline, _ in stories(BRANCH)] == [
+        "PAY CAP - TIME TO SCRAP IT",
+        "PARKING PERMITS AT KINGSWESTON",
+    ]
+
+
+def test_a_dated_headline_over_its_text_is_news() -> None:
+    """'Urgent question: maternity unit - Thursday 5 July' over a report is no diary entry."""
+    text = BRANCH.replace(
+        "PARKING PERMITS AT KINGSWESTON\n",
+        "Urgent question: Ashdown Park maternity unit - Thursday 5 July\n",
+    )
+    assert "Urgent question: Ashdown Park maternity unit - Thursday 5 July" in [
+        headline for headline, _ in stories(text)
+    ]
