@@ -35,6 +35,8 @@ def post_paragraphs(text: str) -> list[str]:
     current: list[str] = []
     for index, raw in enumerate(lines):
         line = raw.strip()
+        if is_quoted(raw) and not (paragraphs or current):
+            continue  # the quote a bottom-posted reply answers, above its new text
         if _ends_new_text(raw, line, lines, index):
             break
         if is_quoted(raw):

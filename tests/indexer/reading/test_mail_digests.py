@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer.pipeline import parse_file
+from indexer.reading.posts import post_paragraphs
 
 
 def stories(path: Path) -> list[tuple[str | None, str]]:
@@ -93,3 +94,17 @@ def test_digest_of_posts_is_read_from_its_plain_part(tmp_path: Path) -> None:
         "We went live in Cumbria in November and lost six weeks to the data-sharing "
         "agreements. Start on them early."
     )
+
+
+def test_a_bottom_posted_reply_keeps_its_new_text_below_the_quote() -> None:
+    reply = (
+        "On 02/10/2019 11:20, Priya Natarajan wrote:\n"
+        "> Does anyone know whether the deadline is being extended?\n\n"
+        "I asked the same question at the regional meeting on Friday. There will be no\n"
+        "formal extension.\n\n"
+        "Linda\n"
+    )
+    assert post_paragraphs(reply) == [
+        "I asked the same question at the regional meeting on Friday. There will be no "
+        "formal extension."
+    ]
