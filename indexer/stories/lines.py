@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 
 from indexer.blocks import Block
 from indexer.reading.digest_dates import is_date_line, is_dated_meta
-from indexer.reading.mail_marks import is_original_mark, is_quoted, is_signature_mark
+from indexer.reading.mail_marks import (
+    is_greeting,
+    is_original_mark,
+    is_quoted,
+    is_signature_mark,
+)
 from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
 from indexer.stories.debris import (
     is_mail_chrome,
@@ -265,6 +270,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
+        if opening and _greets(line, raws[at + 1 : at + 2]):
+            drop(raw, "a greeting over the post")
+            continue
         # "Hi Mark, answers below:" opens a post's text; it labels no story under it.
         forced = "B" if opening and line.endswith(":") and not bulleted else None
         current.append(Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced))
@@ -277,6 +285,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
     return groups
+
+
+def _greets(line: str, after: list[str]) -> bool:
+    """ "Hi all," on a line of its own over a post; "Hi Mark, answers below:" opens its text."""
+    return not line.endswith(":") and after in ([], [""]) and is_greeting(line)
 
 
 def _separator(text: str) -> bool:

@@ -248,3 +248,10 @@ def test_a_dated_headline_over_its_text_is_news() -> None:
     assert "Urgent question: Ashdown Park maternity unit - Thursday 5 July" in [
         headline for headline, _ in stories(text)
     ]
+
+
+def test_a_greeting_over_a_post_is_not_its_text() -> None:
+    text = MAILMAN.replace(
+        "For anyone in the pilot areas:", "Afternoon all,\n\nFor anyone in the pilot areas:"
+    )
+    assert stories(text)[1][1].startswith("For anyone in the pilot areas:")
