@@ -6,7 +6,7 @@ import pytest
 
 from indexer.blocks import Block
 from indexer.stories.boilerplate import is_boilerplate
-from indexer.stories.debris import is_event, is_job_advert
+from indexer.stories.debris import is_event, is_event_notice, is_job_advert
 from indexer.stories.split import split
 
 HEADLINES = (
@@ -195,3 +195,18 @@ def test_an_offer_with_its_small_print_is_no_story() -> None:
         Block("paragraph", "Members save up to 20% on car insurance with Harbour. T&Cs apply.", 3),
     ]
     assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        (
+            "With the referendum on 23 June approaching, members have asked how professional "
+            "registration currently works for nurses trained elsewhere in the EU.",
+            False,
+        ),
+        ("Network meeting, 7 July, Leeds. Registration is now open on our website.", True),
+    ],
+)
+def test_registration_as_a_profession_knows_it_is_no_booking(text: str, notice: bool) -> None:
+    assert is_event_notice(text) is notice
