@@ -495,7 +495,9 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         keep = [at for at in range(len(lines)) if at not in fields]
         lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
     if not lead_template(leads):
-        return lines
+        leads = [
+            lead if _run_in(line, lead) else None for line, lead in zip(lines, leads, strict=True)
+        ]
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
         if lead is None:
@@ -507,6 +509,18 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+_RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter
+
+
+def _run_in(line: Line, lead: Lead | None) -> bool:
+    """A lone bold lead set off by a dash from a sentence ("**Christmas and New Year
+    opening** – Bourne House will be closed"): a run-in headline, with no template to follow."""
+    if lead is None or line.facts is None or lead.headline.count(" ") + 1 < _RUN_IN_WORDS:
+        return False
+    after = line.text[len(line.facts.lead or "") :].lstrip()
+    return after[:1] in ("–", "—") and lead.rest[:1].isupper()
 
 
 _FIELD_WORDS = 10  # a field's value is short: a date, a name, a list of roles

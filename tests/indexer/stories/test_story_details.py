@@ -210,3 +210,23 @@ def test_an_offer_with_its_small_print_is_no_story() -> None:
 )
 def test_registration_as_a_profession_knows_it_is_no_booking(text: str, notice: bool) -> None:
     assert is_event_notice(text) is notice
+
+
+def lone_lead(lead: str, rest: str) -> list[tuple[str | None, str]]:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("paragraph", f"{lead} – {rest}", 2, lead=lead),
+    ]
+    return [(section.headline, section.body) for section in split("", blocks)]
+
+
+def test_a_lone_bold_lead_set_off_by_a_dash_is_a_run_in_headline() -> None:
+    closed = "Bourne House will be closed from 25 December to 1 January inclusive."
+    found = lone_lead("Christmas and New Year opening", closed)
+    assert found[-1] == ("Christmas and New Year opening", closed)
+
+
+def test_a_lone_bold_name_set_off_by_a_dash_is_no_headline() -> None:
+    found = lone_lead("Sarah Jones", "Chief Nurse, said the ward would reopen next month.")
+    assert [headline for headline, _ in found] == [HEADLINES[0]]
