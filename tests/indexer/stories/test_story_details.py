@@ -230,3 +230,19 @@ def test_a_lone_bold_lead_set_off_by_a_dash_is_a_run_in_headline() -> None:
 def test_a_lone_bold_name_set_off_by_a_dash_is_no_headline() -> None:
     found = lone_lead("Sarah Jones", "Chief Nurse, said the ward would reopen next month.")
     assert [headline for headline, _ in found] == [HEADLINES[0]]
+
+
+def test_a_message_from_a_named_leader_is_a_byline() -> None:
+    blocks = [
+        Block("heading", "Running cost reductions: where we are", 0, level=2),
+        Block("paragraph", "A message from Joanne Marsh, Chief Executive", 1),
+        Block("paragraph", TEXTS[0], 2),
+        Block("heading", HEADLINES[1], 3, level=2),
+        Block("paragraph", TEXTS[1], 4),
+    ]
+    first = split("", blocks)[0]
+    assert (first.headline, first.body, first.byline) == (
+        "Running cost reductions: where we are",
+        TEXTS[0],
+        "A message from Joanne Marsh, Chief Executive",
+    )
