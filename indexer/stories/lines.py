@@ -33,7 +33,7 @@ from indexer.stories.debris import (
 )
 from indexer.stories.lineshape import ends_sentence, headline_text
 from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
-from indexer.stories.unwrap import join_wrapped
+from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
@@ -202,6 +202,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         headers.clear()
 
     raws = text.split("\n")
+    width = wrap_width([raws])  # a byline fills no wrapped line: "Name, chief executive of X"
     marks_items = _quote_marks_items(raws)
     marked = _marked_items(raws)
     for at, raw in enumerate(raws):
@@ -255,7 +256,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(entry[0] if entry else raw, "a contents entry (with its page number)")
             close()
             continue
-        if is_byline(raw):
+        if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
             byline = raw.strip()
             continue

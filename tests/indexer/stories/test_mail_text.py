@@ -255,3 +255,19 @@ def test_a_greeting_over_a_post_is_not_its_text() -> None:
         "For anyone in the pilot areas:", "Afternoon all,\n\nFor anyone in the pilot areas:"
     )
     assert stories(text)[1][1].startswith("For anyone in the pilot areas:")
+
+
+def test_a_wrapped_sentence_opening_like_a_byline_is_text() -> None:
+    """'Hywel Pritchard, currently chief executive of ...' fills a wrapped line: a sentence."""
+    body = (
+        "Hywel Pritchard, currently chief executive of Aneurin Bevan University\n"
+        "Health Board, will become chief executive of NHS Wales in January, the\n"
+        "Welsh Government announced yesterday. He takes over as the service\n"
+        "faces a shortfall across the seven health boards.\n"
+    )
+    text = (
+        "New chief executive for NHS Wales\n\n" + body + "\nPharmacy First referrals below "
+        "forecast\n\nReferrals under the scheme reached 1.2 million in its first\nyear, "
+        "below the 2 million the Department had expected when it was\nlaunched in January.\n"
+    )
+    assert stories(text)[0] == ("New chief executive for NHS Wales", " ".join(body.split()))
