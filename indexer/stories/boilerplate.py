@@ -201,7 +201,7 @@ _NEWSLETTER_TALK = re.compile(
     | ^also\ (?:today|this\ week|inside|in\ this\ issue)(?=\ ?:)
     | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
     | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
-    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
+    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin) | ^the\ [\w&'’.\ -]{1,30}\ team\W*$
     | our\ (?:pick|selection|choice)\ of
     | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
        |comment|insight|opinion|data|events)(?:,|\ and)
@@ -213,7 +213,7 @@ _NEWSLETTER_TALK = re.compile(
 _TALK_WORDS = _phrases(
     "must|round|digest|briefing|bulletin|stories|issue|edition|mail|week|today's|news|headlines"
     "|welcome to|need to know|here|up to date|our |research,|analysis,|comment,|insight,|opinion,"
-    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside"
+    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside| team"
 )
 _GREETING = re.compile(
     r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)"

@@ -271,3 +271,16 @@ def test_a_wrapped_sentence_opening_like_a_byline_is_text() -> None:
         "below the 2 million the Department had expected when it was\nlaunched in January.\n"
     )
     assert stories(text)[0] == ("New chief executive for NHS Wales", " ".join(body.split()))
+
+
+def test_a_team_signing_off_the_intro_is_no_headline() -> None:
+    text = (
+        "Hello all,\n\nWith the election under way, this week's round-up is a little shorter "
+        "than usual.\n\nThe MHX team\n\n"
+        "University Hospitals Birmingham missed the four-hour A&E standard for the 28th month "
+        "running.\n\nThe trust said a 14% rise in ambulance arrivals had coincided with the "
+        "loss of 46 community beds.\n\n"
+        + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    )
+    found = stories(text)
+    assert found[0][0] is None and found[0][1].startswith("University Hospitals Birmingham")
