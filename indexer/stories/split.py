@@ -507,8 +507,11 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         index = end
     _drop_contents_entries(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    listing: str | None = None  # why the story before was a listing (a vacancy, an event)
     for number, story in enumerate(stories):
-        if (reason := _not_news(story)) is None:
+        reason = _not_news(story) or _like_the_listing(story, listing)
+        listing = reason if reason in _LISTINGS else None
+        if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
         if title is not None and title.head is not None and not title.body:
@@ -553,6 +556,24 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         )
         sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
     return sections
+
+
+_JOB_ADVERT = "a job advert"
+_LISTINGS = (_JOB_ADVERT, "job adverts and contact details")
+_LISTING_HEAD_WORDS = 8
+_LISTING_TEXT_WORDS = 15
+
+
+def _like_the_listing(story: _Story, listing: str | None) -> str | None:
+    """A short headline over a line or two of details, right after a vacancy, is the next
+    vacancy of the list ("GP partner (8 sessions)" / "Eaglescliffe Medical Practice. ...")."""
+    if listing is None or story.headline is None or not story.body:
+        return None
+    if story.headline.count(" ") >= _LISTING_HEAD_WORDS:
+        return None
+    if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
+        return None
+    return _JOB_ADVERT
 
 
 def _dated(text: str) -> bool:
@@ -661,7 +682,7 @@ def _not_news(story: _Story) -> str | None:
     ) or (story.body and all(is_event(line.text, in_list=listed) for line in story.body)):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):
-        return "a job advert"
+        return _JOB_ADVERT
     if is_offer(body):
         return "an offer (its terms apply)"
     if headline is not None and is_event_notice(body):

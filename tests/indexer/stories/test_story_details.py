@@ -246,3 +246,25 @@ def test_a_message_from_a_named_leader_is_a_byline() -> None:
         TEXTS[0],
         "A message from Joanne Marsh, Chief Executive",
     )
+
+
+def test_short_listings_after_a_vacancy_are_vacancies_too() -> None:
+    text = f"""{HEADLINES[0]}
+
+{TEXTS[0]}
+
+PRACTICE VACANCIES
+
+Salaried GP, 6 sessions
+
+Rowan Lea Surgery, Stockton. Closing date 24 April. Contact the practice manager.
+
+GP partner (8 sessions)
+
+Eaglescliffe Medical Practice. Informal visits welcome. Contact Dr Ben Mowbray.
+
+Practice nurse, 30 hours
+
+Hartlepool. Contact the LMC office.
+"""
+    assert [section.headline for section in split(text)] == [HEADLINES[0]]
