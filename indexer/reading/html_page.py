@@ -28,7 +28,7 @@ def _words(text: str) -> frozenset[str]:
 
 _DROP_TAGS = _words(
     """
-    script style noscript template form iframe svg nav aside button input select textarea head
+    script style noscript template iframe svg nav aside button input select textarea head
     title meta link canvas video audio object embed map figcaption dialog menu footer
     """
 )
@@ -106,6 +106,8 @@ def _dropped(
         return True
     if tag == "header" and not inside_article:
         return True
+    if tag == "form":  # a search or sign-up form, unless it wraps the page (ASP.NET's does)
+        return len(node.text(deep=True)) * 2 < page_chars
     attrs = node.attributes
     if not attrs:
         return False

@@ -178,7 +178,6 @@ _EVENT_START = re.compile(
     re.I,
 )
 _EVENT_WORDS = 30
-_TITLE_DASH = re.compile(r"\s[–—-]\s")
 _WORDS_PER_CLOCK = 12
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
 _DAY_OF_MONTH = re.compile(
@@ -207,11 +206,25 @@ def is_event_notice(text: str) -> bool:
     return _DAY_OF_MONTH.search(opening) is not None or _EVENT_START.match(text) is not None
 
 
+# "Falls prevention training: 5 November, online", "Budget day - Wednesday 11 March 2020".
+_LABELLED_DATE = re.compile(
+    rf"(?::|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
+    re.I,
+)
+
+
+def is_dated_entry(line: str, *, timed: bool = False) -> bool:
+    """A short entry of a diary: a name, then a colon or dash and the day it happens (and,
+    if `timed`, the hour)."""
+    if line.count(" ") >= _EVENT_WORDS or _LABELLED_DATE.search(line) is None:
+        return False
+    return not timed or _CLOCK.search(line) is not None
+
+
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
-    such lines, a day and a clock time anywhere, or a title and a dash before the date, will
-    do), or dense with clock times."""
-    text = line.lstrip()
+    such lines, a day and a clock time anywhere will do), or dense with clock times."""
+    text = line.strip().strip("|").strip()  # "| 28 May | Webinar, 7.30pm |": a table's row
     if _TABLE_ROW in text and _TABLE_CELL in text and _dated_rows(text):
         return True
     clocks = len(_CLOCK.findall(text))
@@ -221,13 +234,7 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
         return False
     if _EVENT_START.match(text) is not None:
         return True
-    if not in_list:
-        return False
-    # "Branch AGM – Thurs 19 Oct, 12.30pm, Lecture Theatre": a title, a dash, then the date.
-    parts = _TITLE_DASH.split(text, maxsplit=1)
-    if len(parts) == 2 and _EVENT_START.match(parts[1]) is not None:
-        return True
-    return _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
+    return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
 
 
 _TABLE_ROW, _TABLE_CELL = "; ", " | "  # how a reader writes a data table on one line
