@@ -202,7 +202,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         headers.clear()
 
     raws = text.split("\n")
-    width = wrap_width([raws])  # a byline fills no wrapped line: "Name, chief executive of X"
+    # A byline fills no wrapped line ("Name, chief executive of X" runs on as a sentence).
+    width = wrap_width([para.split("\n") for para in text.split("\n\n")])
     marks_items = _quote_marks_items(raws)
     marked = _marked_items(raws)
     for at, raw in enumerate(raws):

@@ -265,8 +265,12 @@ def test_a_wrapped_sentence_opening_like_a_byline_is_text() -> None:
         "Welsh Government announced yesterday. He takes over as the service\n"
         "faces a shortfall across the seven health boards.\n"
     )
+    sections = "".join(f"SECTION {n}\n\n" for n in range(8))  # lines of their own
     text = (
-        "New chief executive for NHS Wales\n\n" + body + "\nPharmacy First referrals below "
+        sections
+        + "New chief executive for NHS Wales\n\n"
+        + body
+        + "\nPharmacy First referrals below "
         "forecast\n\nReferrals under the scheme reached 1.2 million in its first\nyear, "
         "below the 2 million the Department had expected when it was\nlaunched in January.\n"
     )
