@@ -202,6 +202,7 @@ _NEWSLETTER_TALK = re.compile(
     | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
     | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin) | ^the\ [\w&'’.\ -]{1,30}\ team\W*$
+    | this\ (?:issue|edition)\ is\ (?:a\ |an\ )?(?:short|shorter|brief|special|longer|bumper)
     | our\ (?:pick|selection|choice)\ of
     | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
        |comment|insight|opinion|data|events)(?:,|\ and)

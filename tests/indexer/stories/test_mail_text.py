@@ -288,3 +288,14 @@ def test_a_team_signing_off_the_intro_is_no_headline() -> None:
     )
     found = stories(text)
     assert found[0][0] is None and found[0][1].startswith("University Hospitals Birmingham")
+
+
+def test_a_line_saying_the_issue_is_short_is_talk_about_it() -> None:
+    text = (
+        "PH Pulse\nIssue 63 · March 2025\n\n"
+        "March brings our annual report season, so this issue is a short one.\n\n"
+        "Directors of public health across the region have written to the secretary of "
+        "state.\n\nThe letter warns that the changes would weaken local health protection.\n\n"
+        + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    )
+    assert stories(text)[0][1].startswith("Directors of public health")
