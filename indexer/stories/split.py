@@ -243,6 +243,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             ("•" in text or "·" in text or "|" in text)
             and _is_topic_list(text)
             and not has_contact(text)
+            and not is_job_advert(None, text)  # "Trust · £58,000–£64,000 · Closes 28 March"
         ):
             line.note = "dropped: a contents line (topics split by bullets or bars)"
             continue

@@ -268,3 +268,20 @@ Practice nurse, 30 hours
 Hartlepool. Contact the LMC office.
 """
     assert [section.headline for section in split(text)] == [HEADLINES[0]]
+
+
+def test_a_vacancys_details_split_by_dots_are_no_contents_line() -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("paragraph", "JOBS", 2),
+        Block("paragraph", "Head of Policy and Public Affairs", 3, strong=True, linked=True),
+        Block(
+            "paragraph",
+            "Northern Care Alliance NHS Foundation Trust · £58,000–£64,000 · Closes 28 March",
+            3,
+        ),
+        Block("paragraph", "Annual report", 4, strong=True),
+        Block("paragraph", TEXTS[1], 5),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0], "Annual report"]
