@@ -722,6 +722,8 @@ def _not_news(story: _Story) -> str | None:
         return _JOB_ADVERT
     if is_offer(body):
         return "an offer (its terms apply)"
+    if headline is not None and _APPEAL.match(headline) is not None:
+        return "a call to work, volunteer or give for the publisher"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
     if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
@@ -741,6 +743,12 @@ def _not_news(story: _Story) -> str | None:
     return None
 
 
+# The publisher asking the reader for something: a job, time or money, not news.
+_APPEAL = re.compile(
+    r"^(?:we['’]?re\ (?:hiring|recruiting)|we\ are\ (?:hiring|recruiting)|vacancies"
+    r"|volunteer\ with\ us|support\ (?:our\ work|us)|donate(?:\ now|\ today)?)\W*$",
+    re.I | re.X,
+)
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)

@@ -285,3 +285,14 @@ def test_a_vacancys_details_split_by_dots_are_no_contents_line() -> None:
         Block("paragraph", TEXTS[1], 5),
     ]
     assert [section.headline for section in split("", blocks)] == [HEADLINES[0], "Annual report"]
+
+
+@pytest.mark.parametrize("appeal", ["We’re hiring", "Volunteer with us", "Support our work"])
+def test_the_publisher_asking_for_work_time_or_money_is_no_story(appeal: str) -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", appeal, 2, level=2),
+        Block("paragraph", "The Institute is an independent charity. Find out how to help.", 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
