@@ -314,16 +314,18 @@ def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) ->
             dropped.append(line)
     while len(groups) > start + 1:
         last = groups[-1]
-        if any(
-            line.text.count(" ") >= _SIGN_OFF_WORDS
-            or ends_sentence(line.text)
-            or line.forced is not None
-            for line in last
-        ):
+        if any(line.forced is not None or _post_text(line.text) for line in last):
             return
         for line in groups.pop():
             line.note = "dropped: the sender's sign-off"
             dropped.append(line)
+
+
+def _post_text(text: str) -> bool:
+    """A line of the post's own text: long or a sentence, and not the list's links under it
+    ("View/Reply Online | Reply To Group | Mute This Topic")."""
+    long = text.count(" ") >= _SIGN_OFF_WORDS or ends_sentence(text)
+    return long and not is_boilerplate(text)
 
 
 def _strip_section_numbers(groups: list[list[Line]]) -> None:

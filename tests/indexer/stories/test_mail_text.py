@@ -299,3 +299,18 @@ def test_a_line_saying_the_issue_is_short_is_talk_about_it() -> None:
         + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
     )
     assert stories(text)[0][1].startswith("Directors of public health")
+
+
+def test_a_sign_off_over_the_lists_links_still_goes() -> None:
+    """groups.io puts a line of links under each post; the sender's name and job above it are
+    still the post's sign-off."""
+    text = MAILMAN.replace(
+        "This message may contain confidential information. If you are not the intended\n"
+        "recipient please inform the sender that you have received the message in error.\n\n"
+        "Thank you for your co-operation.\n",
+        "View/Reply Online (#4418) | Reply To Group | Reply To Sender | Mute This Topic\n",
+    )
+    found = stories(text)
+    assert [headline for headline, _ in found][1:] == [
+        "Cervical screening - HPV primary pilot result letters"
+    ]
