@@ -402,7 +402,8 @@ def is_newsletter_talk(text: str) -> bool:
 # Talk about the issue that a long sentence of news would not contain by chance.
 _INTRO_TALK = re.compile(
     r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
-    | \bwelcome\ to\b | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | \bwelcome\ to\b
+    | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter|briefing|bulletin)
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
     | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b

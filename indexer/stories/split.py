@@ -117,19 +117,26 @@ def _drop_short_intro(stories: list[_Story]) -> None:
 
 
 def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
-    """Before the issue's contents list, a letter to the reader signed off ("Dear colleague,
-    ... Best wishes,") or a note of whom the issue is for ("To: GP practices", "Please share
-    with ...") introduces the issue. A letter with no contents list after it (a chief
-    executive's message, its news in brief below) is the issue's lead story."""
+    """A letter to the reader signed off before the stories ("Dear colleague, ... Best
+    wishes,") introduces the issue when a contents list follows it or it says what the issue
+    holds ("In this briefing ..."); so does a note of whom the issue is for ("To: GP
+    practices", "Please share with ...") before a contents list. A letter that tells news and
+    no more (a chief executive's message, news in brief below) is the issue's lead story."""
     if not stories or stories[0].headline is not None or not stories[0].body:
         return
     body = stories[0].body
-    if contents_at is None or body[-1].order > contents_at:
-        return
-    if is_sign_off(body[-1].text) or all(is_intro_talk(line.text) for line in body):
+    listed = contents_at is not None and body[-1].order < contents_at
+    letter = is_sign_off(body[-1].text)
+    if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
+        listed and all(is_intro_talk(line.text) for line in body)
+    ):
         for line in body:
             line.note = "dropped: an introduction to the issue (before its contents list)"
         body.clear()
+
+
+def _tells_of_issue(text: str) -> bool:
+    return any(is_intro_talk(sentence) for sentence in _SENTENCE_END.split(text))
 
 
 def _drop_headed_intro(stories: list[_Story]) -> None:

@@ -314,3 +314,17 @@ def test_a_sign_off_over_the_lists_links_still_goes() -> None:
     assert [headline for headline, _ in found][1:] == [
         "Cervical screening - HPV primary pilot result letters"
     ]
+
+
+def test_a_letter_saying_what_the_issue_holds_introduces_it() -> None:
+    letter = (
+        "Dear colleague,\n\nNovember has barely begun and the health service is already "
+        "running hot. In this briefing our fellows look at bed occupancy and the winter plan.\n"
+        "\nWith best wishes,\n\nDr Eleanor Marsh, Director\n"
+    )
+    text = letter + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    assert [headline for headline, _ in stories(text)] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
