@@ -287,6 +287,7 @@ _JOB_HINTS = (
     "hybrid",
     "£",
 )
+_FUNDING = re.compile(r"£\d[\d,.]*\s?(?:m|bn|million|billion)\b", re.I)
 _BAND = re.compile(r"\bband\ [5-9][a-d]?\b", re.I)
 _LISTINGS_APART = re.compile(r"\s[·•|]\s")
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
@@ -313,6 +314,8 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     lower = text.lower()
     if not any(hint in lower for hint in _JOB_HINTS):
         return False  # none of the cues can match: spare the regex
+    if "£" in text and _FUNDING.search(text) is not None:
+        return False  # millions are a budget, not a salary: news of funding with a deadline
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
     # Two cues of one kind ("from band 5 to band 6") are one cue: news of pay says as much.
     kinds = {next((hint for hint in _JOB_HINTS if hint in cue), cue) for cue in cues}

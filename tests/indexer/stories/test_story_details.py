@@ -181,6 +181,12 @@ def test_buttons_and_prompts_to_subscribe_register_or_answer_are_chrome(
             True,
         ),
         ("Advanced nurse practitioner - Ealing - Band 8a", True),
+        (
+            "Public Health England has announced £2.4m for 12 pilot sites. Providers can bid "
+            "from next week, and the closing date is 15 July.",
+            False,
+        ),
+        ("Practice manager, Brookfield. £42,000. Closing date 15 July.", True),
     ],
 )
 def test_pay_bands_in_news_are_no_vacancy(text: str, advert: bool) -> None:
