@@ -208,7 +208,7 @@ def is_event_notice(text: str) -> bool:
 
 # "Falls prevention training: 5 November, online", "Budget day - Wednesday 11 March 2020".
 _LABELLED_DATE = re.compile(
-    rf"(?::|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
+    rf"(?::|,|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
     re.I,
 )
 

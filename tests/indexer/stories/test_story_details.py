@@ -6,7 +6,7 @@ import pytest
 
 from indexer.blocks import Block
 from indexer.stories.boilerplate import is_boilerplate
-from indexer.stories.debris import is_event, is_event_notice, is_job_advert
+from indexer.stories.debris import is_dated_entry, is_event, is_event_notice, is_job_advert
 from indexer.stories.split import split
 
 HEADLINES = (
@@ -302,3 +302,8 @@ def test_the_publisher_asking_for_work_time_or_money_is_no_story(appeal: str) ->
         Block("paragraph", "The Institute is an independent charity. Find out how to help.", 3),
     ]
     assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+def test_a_headline_alone_with_its_date_after_a_comma_is_a_diary_entry() -> None:
+    assert is_dated_entry("Policy Weekly live: the Bill after scrutiny, 1 December, online.")
+    assert not is_dated_entry("Trust fined over data breach")
