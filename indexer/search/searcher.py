@@ -1,9 +1,10 @@
 """The read side of the index: search, stories, facets, suggestions; safe to share by threads.
 
 Each thread gets its own Whoosh searcher (reused across queries, so segment files are opened
-once) and a Ranker (ranking.py) whose caches live as long as that searcher: posting lists as
-arrays, dates, deletions, facet postings. `refresh()` makes every thread move to the latest
-commit on its next call.
+once) and the engine's Ranker for it, whose caches live as long as that searcher. This module
+compiles queries and hands them to the Ranker, which returns ranked document numbers and counts;
+it never sees a posting list. `refresh()` makes every thread move to the latest commit on its
+next call.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any, Literal
 from indexer import engine
 from indexer.engine.documents import Content, Occurrence, decode, name_words, to_story
 from indexer.engine.mapping import map_storage
-from indexer.engine.ranking import Ranker
 from indexer.errors import BookmarkLookup, IndexDamagedError, QueryError
 from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.marker import read_marker
@@ -42,17 +42,17 @@ class _ThreadState:
 
     searcher: Any
     epoch: int
-    ranker: Ranker = field(init=False)
+    ranker: engine.Ranker = field(init=False)
     all_facets: dict[int, Facets] = field(default_factory=dict)
     # Typing repeats work: "strike" and "strike in" compile to the same query, and the next
     # letter often keeps the same top stories. Both caches last as long as the searcher.
-    answers: OrderedDict[tuple[str, int, str], tuple[Any, int, Any]] = field(
+    answers: OrderedDict[tuple[str, int, str], tuple[engine.Ranked, Any]] = field(
         default_factory=OrderedDict
     )
     hits: OrderedDict[tuple[int, str], Hit] = field(default_factory=OrderedDict)
 
     def __post_init__(self) -> None:
-        self.ranker = Ranker(self.searcher)
+        self.ranker = engine.Ranker(self.searcher)
 
 
 class Index:
@@ -80,7 +80,7 @@ class Index:
                 self._states.append(state)
         elif state.epoch != self._epoch:
             state.searcher = engine.fresh_searcher(state.searcher)
-            state.epoch, state.ranker = self._epoch, Ranker(state.searcher)
+            state.epoch, state.ranker = self._epoch, engine.Ranker(state.searcher)
             state.all_facets.clear()
             state.answers.clear()
             state.hits.clear()
@@ -151,24 +151,21 @@ class Index:
         started = time.perf_counter()
         prepared = prepare(query, bookmarks=bookmarks)
         state = self._state()
-        searcher = state.searcher
         terms: dict[str, set[str]] = {}
         if prepared.text:
-            q = self._compile(query, prepared.text, prepared.sets, searcher)
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
             key = (repr(q), limit, sort)
             answer = state.answers.get(key)
             if answer is None:
-                ids, scores = state.ranker.matches(q)
-                by_date = sort == "date" or not scores.any()  # filters alone: newest first
-                docs = state.ranker.top(ids, scores, limit, newest_first=by_date)
-                answer = (docs, len(ids), engine.positive_terms(q))
+                ranked = state.ranker.rank(q, limit, newest_first=sort == "date")
+                answer = (ranked, engine.positive_terms(q))
                 _remember(state.answers, key, answer, _CACHED_ANSWERS)
-            docs, total, terms = answer
+            ranked, terms = answer
         else:
-            docs = [(d, 0.0) for d in state.ranker.newest(limit)]
-            total = engine.doc_count(searcher)
+            ranked = state.ranker.rank(None, limit)  # every story, newest first
         marked = bookmarks.ids() if bookmarks is not None else set()
-        hits = tuple(self._cached_hit(state, d, score, terms, marked) for d, score in docs)
+        hits = tuple(self._cached_hit(state, d, score, terms, marked) for d, score in ranked.docs)
+        total = ranked.total
         suggestion = self.suggest(query) if total == 0 and prepared.text else None
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query, hits, total, True, suggestion, round(elapsed, 2))
@@ -275,17 +272,11 @@ class Index:
         state = self._state()
         if not prepared.text and top in state.all_facets:
             return state.all_facets[top]
-        ranker = state.ranker
+        q = None
         if prepared.text:
-            ids, _ = ranker.matches(
-                self._compile(query, prepared.text, prepared.sets, state.searcher)
-            )
-        else:
-            ids = ranker.all_ids()
-        counted = {
-            name: ranker.facet_counts(fieldname, ids, top)
-            for name, fieldname in _FACET_FIELDS.items()
-        }
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
+        by_field, years = state.ranker.facets(q, _FACET_FIELDS.values(), top)
+        counted = {name: by_field[fieldname] for name, fieldname in _FACET_FIELDS.items()}
         display = self._display_names(
             [n for key in ("orgs", "people", "places") for n, _ in counted[key]]
         )
@@ -294,7 +285,7 @@ class Index:
             people=tuple((display.get(n, n), c) for n, c in counted["people"]),
             places=tuple((display.get(n, n), c) for n, c in counted["places"]),
             sources=tuple(counted["sources"]),
-            years=tuple(ranker.year_counts(ids, top)),
+            years=tuple(years),
         )
         if not prepared.text:
             state.all_facets[top] = result

@@ -221,11 +221,19 @@ def is_dated_entry(line: str, *, timed: bool = False) -> bool:
     return not timed or _CLOCK.search(line) is not None
 
 
+def _dated_rows(table: str) -> bool:
+    """A table read as one line ("Date | Meeting; 13 March | Board; 10 April | Forum."), most
+    of whose rows open with a date: a list of dates to come."""
+    rows = [row.strip() for row in table.rstrip(".").split("; ")]
+    dated = sum(_EVENT_START.match(row) is not None for row in rows)
+    return dated >= 2 and dated * 2 >= len(rows)
+
+
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
     such lines, a day and a clock time anywhere will do), or dense with clock times."""
     text = line.strip().strip("|").strip()  # "| 28 May | Webinar, 7.30pm |": a table's row
-    if _TABLE_ROW in text and _TABLE_CELL in text and _dated_rows(text):
+    if " | " in text and "; " in text and _dated_rows(text):
         return True
     clocks = len(_CLOCK.findall(text))
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
@@ -235,16 +243,6 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
     if _EVENT_START.match(text) is not None:
         return True
     return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
-
-
-_TABLE_ROW, _TABLE_CELL = "; ", " | "  # how a reader writes a data table on one line
-
-
-def _dated_rows(text: str) -> bool:
-    """A data table whose rows, all but a header, open with a day or a date: a diary."""
-    rows = text.rstrip(".").split(_TABLE_ROW)
-    dated = sum(1 for row in rows if _EVENT_START.match(row) is not None)
-    return dated >= 2 and dated >= len(rows) - 1
 
 
 _MAIL_CHROME = re.compile(
