@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.blocks import Block
-from indexer.stories.boilerplate import is_boilerplate
+from indexer.stories.boilerplate import is_boilerplate, is_postal_address
 from indexer.stories.debris import is_dated_entry, is_event, is_event_notice, is_job_advert
 from indexer.stories.split import split
 
@@ -307,3 +307,14 @@ def test_the_publisher_asking_for_work_time_or_money_is_no_story(appeal: str) ->
 def test_a_headline_alone_with_its_date_after_a_comma_is_a_diary_entry() -> None:
     assert is_dated_entry("Policy Weekly live: the Bill after scrutiny, 1 December, online.")
     assert not is_dated_entry("Trust fined over data breach")
+
+
+def test_a_footer_line_opening_with_a_postal_address_is_one() -> None:
+    assert is_postal_address(
+        "Federation of Community Therapists, 9 Temple Gate, Bristol BS1 6PL. A trade union "
+        "listed under the Trade Union and Labour Relations (Consolidation) Act 1992."
+    )
+    assert not is_postal_address(
+        "The trust said the new unit in Bristol would open next year. Its address, BS1 6PL, "
+        "is next to the station."
+    )
