@@ -37,7 +37,8 @@ from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
+    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
+    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.

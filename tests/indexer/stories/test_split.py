@@ -952,3 +952,19 @@ def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
     assert is_intro_talk("This bulletin is for health and care professionals in the region.")
     assert is_intro_talk("This briefing summarises the board's decisions in May.")
     assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
+
+
+def test_items_numbered_with_a_slash_lose_their_number() -> None:
+    text = textwrap.dedent("""\
+        1/ Neighbourhood health centres named
+
+        The department named the first 43 neighbourhood health centres on Tuesday.
+
+        2/ Resident doctors vote again
+
+        The BMA's resident doctors committee will ballot its members again.
+        """)
+    assert [s.headline for s in split(text)] == [
+        "Neighbourhood health centres named",
+        "Resident doctors vote again",
+    ]
