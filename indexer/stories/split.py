@@ -535,6 +535,7 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
             headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
             stories.append(_Story(headline, run[-1], []))
         index = end
+    _merge_subheadings(stories)
     _drop_contents_entries(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
@@ -586,6 +587,23 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         )
         sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
     return sections
+
+
+def _merge_subheadings(stories: list[_Story]) -> None:
+    """Headings every story repeats ("What happened", "What we found") are subheadings inside
+    each story, not stories: no two stories share a headline. Each joins the story before."""
+    counts = Counter(s.headline.casefold() for s in stories if s.headline and s.body)
+    repeated = {headline for headline, count in counts.items() if count >= 2}
+    if not repeated:
+        return
+    kept: list[_Story] = []
+    for story in stories:
+        sub = story.headline is not None and story.headline.casefold() in repeated
+        if sub and kept and kept[-1].body and story.head is not None and story.head.forced is None:
+            kept[-1].body.extend([story.head, *story.body])  # the subheading is a line of text
+            continue
+        kept.append(story)
+    stories[:] = kept
 
 
 _JOB_ADVERT = "a job advert"

@@ -968,3 +968,34 @@ def test_items_numbered_with_a_slash_lose_their_number() -> None:
         "Neighbourhood health centres named",
         "Resident doctors vote again",
     ]
+
+
+def test_subheadings_every_story_repeats_stay_inside_their_stories() -> None:
+    text = textwrap.dedent("""\
+        Oxygen on surge wards
+
+        Two patients were harmed when oxygen ran low on temporary wards.
+
+        What happened
+
+        A patient on a surge ward was given air instead of oxygen for six hours.
+
+        What we found
+
+        We identified 23 similar incidents in two years.
+
+        Sepsis in children
+
+        Children with sepsis wait too long for antibiotics, we found.
+
+        What happened
+
+        A child was taken to an emergency department with a high temperature.
+
+        What we found
+
+        Early warning scores were in use in only 61% of departments.
+        """)
+    stories = split(text)
+    assert [s.headline for s in stories] == ["Oxygen on surge wards", "Sepsis in children"]
+    assert "23 similar incidents" in stories[0].body and "61%" in stories[1].body
