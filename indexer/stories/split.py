@@ -205,6 +205,10 @@ def _explained(line: Line) -> Explained:
 
 
 _ADVERT_WORDS = 80
+# A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
+_BACK_MATTER = re.compile(
+    r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)|^(?:references|glossary)$", re.I
+)
 
 
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:
@@ -270,6 +274,10 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
                 _note_rest(lines[index + 1 :], "dropped: after the footer began")
                 break
             continue
+        if position >= _FOOTER_FROM and len(text) < 80 and _BACK_MATTER.match(text):
+            line.note = "dropped: back matter (an appendix, references)"
+            _note_rest(lines[index + 1 :], "dropped: in the back matter")
+            break
         if is_sign_off(text) and position >= _FOOTER_FROM:
             line.note = "dropped: a sign-off"
             _note_rest(lines[index + 1 :], "dropped: the sender's signature")

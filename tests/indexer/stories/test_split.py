@@ -999,3 +999,24 @@ def test_subheadings_every_story_repeats_stay_inside_their_stories() -> None:
     stories = split(text)
     assert [s.headline for s in stories] == ["Oxygen on surge wards", "Sepsis in children"]
     assert "23 similar incidents" in stories[0].body and "61%" in stories[1].body
+
+
+def test_nothing_in_an_appendix_is_a_story() -> None:
+    text = textwrap.dedent("""\
+        Gluten-free foods
+
+        Prescribing of gluten-free foods will be limited to bread and flour mixes from May.
+
+        Cataract surgery
+
+        Second-eye surgery now needs a referral showing the patient's need for it.
+
+        Appendix A: Policy register (as at 1 April 2018)
+
+        Hip and knee replacement    TR-031   Revised 03/2018
+
+        Varicose veins              TR-036   Under review
+
+        Over-the-counter medicines  TR-040   Consultation
+        """)
+    assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
