@@ -32,7 +32,14 @@ from indexer.stories.debris import (
     running_lines,
 )
 from indexer.stories.lineshape import CLOSERS, HEADLINE_WORDS, ends_sentence, headline_text
-from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
+from indexer.stories.template import (
+    Lead,
+    lead_template,
+    split_lead,
+    strip_text_lead,
+    text_lead,
+    title_sentence,
+)
 from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
@@ -496,6 +503,8 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     leads: list[Lead | None] = []
     for line in lines:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if opening is None and line.facts is None and line.bulleted:
+            opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
         if opening is not None and line.facts is None:
             line.text = strip_text_lead(line.text, opening)
         leads.append(split_lead(line.text, opening))

@@ -1020,3 +1020,19 @@ def test_nothing_in_an_appendix_is_a_story() -> None:
         Over-the-counter medicines  TR-040   Consultation
         """)
     assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
+
+
+def test_numbered_items_open_with_a_title_closed_by_a_full_stop() -> None:
+    text = textwrap.dedent("""\
+        1. NHS funding settlement. The Prime Minister announced on Monday that the NHS budget
+           will grow by an average of 3.4% a year in real terms over the next five years.
+
+        2. Written questions. Answers to written questions this week included figures on
+           waiting times for autism assessment in every region of England.
+        """)
+    assert [s.headline for s in split(text)] == ["NHS funding settlement", "Written questions"]
+
+
+def test_a_short_first_sentence_outside_a_numbered_list_is_no_title() -> None:
+    text = "The BMA said no. It will ballot its members again in the new year on the offer.\n"
+    assert [s.headline for s in split(text)] == [None]
