@@ -151,7 +151,8 @@ _CALENDAR = (
     r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
 )
 _BYLINE = re.compile(
-    r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from)\s+(?i:"
+    r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from|presented by"
+    r"|posted by)\s+(?i:"
     + _CALENDAR
     + r")"
     + _NAME

@@ -1037,3 +1037,11 @@ def test_numbered_items_open_with_a_title_closed_by_a_full_stop() -> None:
 def test_a_short_first_sentence_outside_a_numbered_list_is_no_title() -> None:
     text = "The BMA said no. It will ballot its members again in the new year on the offer.\n"
     assert [s.headline for s in split(text)] == [None]
+
+
+def test_presented_by_under_an_agenda_item_is_its_byline() -> None:
+    from indexer.stories.boilerplate import is_byline
+
+    assert is_byline("Presented by Dan Whitcombe, Director of Integrated Commissioning")
+    assert is_byline("Posted by Amira Shah")
+    assert not is_byline("Presented by the trust, the plan sets out how beds will be cut")
