@@ -1,14 +1,15 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
-tests/fixtures/eval4/ (40 digest files and 3 Maildir messages: text, web, mail) is held out: the
+tests/fixtures/eval5/ (28 digests: plain text, and Markdown, HTML and mail) is held out: the
 rules are never tuned on it, and its misses are not read. Each earlier held-out set was written
 in kinds of newsletter the sets before it did not hold, measured once untouched, and then
-became a development set: eval2 and eval3 are tuned on now, with dev/ to dev6/. tests/fixtures/
-eval/ (42 digests), the first held-out set, only guards against regressions (its totals are
-read, never its misses). All were written by helpers given only tests/fixtures/eval/SPEC.md. The
-floors below are the figures reached when they were set, less a small margin, so a change that
-makes splitting worse on digests nobody tuned for fails here; raise them as splitting improves.
-The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
+became a development set: eval2, eval3 and eval4 are tuned on now, with dev/ to dev6/.
+tests/fixtures/eval/ (42 digests), the first held-out set, only guards against regressions (its
+totals are read, never its misses). All were written by helpers given only
+tests/fixtures/eval/SPEC.md. The floors below are the figures reached when they were set, less
+a small margin, so a change that makes splitting worse on digests nobody tuned for fails here;
+raise them as splitting improves. The goal for the held-out set is 0.97 overall with no format
+below 0.93 (README).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from tests.evaluation import by_label, evaluate_all
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval4" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
     FIXTURES / "dev",
@@ -31,24 +32,21 @@ DEVELOPMENT = [
     *(FIXTURES / "dev6" / name for name in ("text", "web")),
     *(
         FIXTURES / set_name / name
-        for set_name in ("eval2", "eval3")
+        for set_name in ("eval2", "eval3", "eval4")
         for name in ("text", "web", "mail")
     ),
 ]
 
-# eval4's F1 when first scored (2026-12-07, code of 6272100: all 0.77, txt 0.59, md 0.74, html
-# 0.86, feed 0.96, eml 0.87, mbox 0.66, Maildir 0.89) and after the session's tuning on eval2,
-# eval3 and the dev sets (all 0.80, txt 0.59, md 0.78, html 0.89, feed 0.96, eml 0.88, mbox
-# 0.72, Maildir 0.94), less about 0.03.
+# eval5's F1 when first scored (2026-12-07, code of 9c2b6af, after the session's tuning on
+# eval2 to eval4 and the dev sets: all 0.78, txt 0.64, md 0.90, html 0.97, eml 0.85), less about
+# 0.03. (eval4 at first sight: all 0.77, txt 0.59; after tuning on eval2 and eval3, before it was
+# tuned on: all 0.80.)
 HELD_OUT_FLOORS = {
-    "all": 0.77,
-    "txt": 0.56,
-    "md": 0.75,
-    "html": 0.85,
-    "feed": 0.92,
-    "eml": 0.84,
-    "mbox": 0.69,
-    "maildir": 0.91,
+    "all": 0.75,
+    "txt": 0.61,
+    "md": 0.87,
+    "html": 0.94,
+    "eml": 0.82,
 }
 # The first held-out set's F1 when last set, less about 0.03.
 FIRST_HELD_OUT_FLOORS = {
@@ -61,7 +59,7 @@ FIRST_HELD_OUT_FLOORS = {
     "mbox": 0.69,
     "maildir": 0.86,
 }
-DEVELOPMENT_FLOOR = 0.94  # 0.961 when set (dev to dev6, eval2, eval3)
+DEVELOPMENT_FLOOR = 0.94  # 0.949 when set (dev to dev6, eval2 to eval4)
 
 
 @pytest.fixture(scope="module")
