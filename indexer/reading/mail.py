@@ -106,10 +106,43 @@ def _unflow(text: str, delsp: bool) -> str:
     return "\n".join(out)
 
 
+def _own_parts(message: Message) -> Iterator[Message]:
+    """The message's parts, not those of the messages it carries (a MIME digest's posts)."""
+    stack = [message]
+    while stack:
+        part = stack.pop()
+        if part.get_content_type() == "message/rfc822" and part is not message:
+            continue
+        if part.is_multipart():
+            stack.extend(reversed(part.get_payload()))  # type: ignore[arg-type]
+        else:
+            yield part
+
+
+def _carried_posts(message: Message) -> list[str]:
+    """A MIME digest's messages (message/rfc822 parts), each as its header block and text,
+    the way a plain-text digest shows them."""
+    posts = []
+    for part in message.walk():
+        if part.get_content_type() != "message/rfc822":
+            continue
+        payload = part.get_payload()
+        inner = payload[0] if isinstance(payload, list) and payload else payload
+        if not isinstance(inner, Message):
+            continue
+        plain, _ = _text_parts(inner)
+        body = tidy(_part_text(plain)).strip() if plain is not None else ""
+        names = ("From", "Date", "Subject")
+        header = "\n".join(f"{name}: {_decoded(inner[name])}" for name in names if inner[name])
+        if body:
+            posts.append(f"{header}\n\n{body}")
+    return posts
+
+
 def _text_parts(message: Message) -> tuple[Message | None, Message | None]:
     """The first inline text/plain and text/html parts (each header parsed once: it is slow)."""
     plain = html = None
-    for part in message.walk():
+    for part in _own_parts(message):
         if part.is_multipart():
             continue
         kind = part.get_content_type()
@@ -133,6 +166,8 @@ def _body(message: Message) -> tuple[str, tuple[Block, ...] | None]:
         text = tidy(_part_text(plain))
         if str(plain.get_param("format", "")).lower() == "flowed":
             text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
+    if posts := _carried_posts(message):
+        return "\n\n".join([text, *posts]).strip(), None
     if html is not None and not _holds_posts(text):
         page = html_to_text(tidy(_part_text(html)))
         if len(page.text) >= _HTML_SHARE * len(text.strip()):

@@ -108,3 +108,44 @@ def test_a_bottom_posted_reply_keeps_its_new_text_below_the_quote() -> None:
         "I asked the same question at the regional meeting on Friday. There will be no "
         "formal extension."
     ]
+
+
+def test_a_mime_digest_gives_one_story_for_each_message_it_carries(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    digest = MIMEMultipart("mixed")
+    digest["From"] = "list-request@example.org"
+    digest["Subject"] = "ukhi-discuss Digest, Vol 12, Issue 3"
+    digest["Date"] = "Tue, 14 Apr 2020 12:00:00 +0100"
+    digest.attach(
+        MIMEText(
+            "Today's Topics:\n\n   1. Shielded patient flags (Neil)\n   2. IG sign-off (Farah)\n"
+        )
+    )
+    posts = MIMEMultipart("digest")
+    for sender, subject, text in [
+        (
+            "Neil <n@example.org>",
+            "Shielded patient flags",
+            "We've had reports from three practices that flags are missing.",
+        ),
+        (
+            "Farah <f@example.org>",
+            "Re: IG sign-off",
+            "For what it's worth, we took the view that consent was implied.",
+        ),
+    ]:
+        post = EmailMessage()
+        post["From"], post["Subject"] = sender, subject
+        post["Date"] = "Mon, 13 Apr 2020 09:00:00 +0100"
+        post.set_content(text)
+        posts.attach(MIMEMessage(post))
+    digest.attach(posts)
+    path = tmp_path / "digest.eml"
+    path.write_bytes(digest.as_bytes())
+    found = stories(path)
+    assert [headline for headline, _ in found] == ["Shielded patient flags", "Re: IG sign-off"]
+    assert found[0][1].startswith("We've had reports")
