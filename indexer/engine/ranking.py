@@ -222,9 +222,7 @@ class Ranker:
             if frequencies is not None:  # no deletions: the term table has the counts
                 best = sorted(frequencies.items(), key=lambda item: -item[1])[:top]
                 return [(name, count) for name, count in best if count > 0]
-        if field not in self._facets:
-            self._facets[field] = engine.field_term_postings(self.searcher, field)
-        names, docs, terms = self._facets[field]
+        names, docs, terms = self.postings(field)
         if not names or not len(ids):
             return []
         wanted = np.zeros(len(self.live), bool)
@@ -232,6 +230,12 @@ class Ranker:
         counts = np.bincount(terms[wanted[docs]], minlength=len(names))
         best = np.argsort(-counts, kind="stable")[:top]
         return [(names[i], int(counts[i])) for i in best if counts[i] > 0]
+
+    def postings(self, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Every term of a keyword field and (document, term number) of each posting."""
+        if field not in self._facets:
+            self._facets[field] = engine.field_term_postings(self.searcher, field)
+        return self._facets[field]
 
     def year_counts(self, ids: np.ndarray, top: int) -> list[tuple[str, int]]:
         years, counts = np.unique(self.dates[ids] // 10000, return_counts=True)

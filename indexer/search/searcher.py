@@ -8,14 +8,18 @@ commit on its next call.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
+
+import numpy as np
 
 from indexer import engine
 from indexer.engine.documents import Content, Occurrence, decode, name_words, to_story
@@ -27,6 +31,7 @@ from indexer.index.marker import read_marker
 from indexer.index.store import check_index, open_engine
 from indexer.index.vocabulary import Vocabulary
 from indexer.records import Entity, Facets, Hit, SearchResult, Span, Story
+from indexer.search import trends
 from indexer.search.query import prepare, spellable_words
 from indexer.search.snippets import marks, snippet
 
@@ -50,6 +55,7 @@ class _ThreadState:
         default_factory=OrderedDict
     )
     hits: OrderedDict[tuple[int, str], Hit] = field(default_factory=OrderedDict)
+    file_dated: np.ndarray | None = None  # trends.file_dated_mask, read once per searcher
 
     def __post_init__(self) -> None:
         self.ranker = Ranker(self.searcher)
@@ -82,6 +88,7 @@ class Index:
             state.searcher = engine.fresh_searcher(state.searcher)
             state.epoch, state.ranker = self._epoch, Ranker(state.searcher)
             state.all_facets.clear()
+            state.file_dated = None
             state.answers.clear()
             state.hits.clear()
         return state
@@ -276,12 +283,7 @@ class Index:
         if not prepared.text and top in state.all_facets:
             return state.all_facets[top]
         ranker = state.ranker
-        if prepared.text:
-            ids, _ = ranker.matches(
-                self._compile(query, prepared.text, prepared.sets, state.searcher)
-            )
-        else:
-            ids = ranker.all_ids()
+        ids = self._matching(state, query, bookmarks)
         counted = {
             name: ranker.facet_counts(fieldname, ids, top)
             for name, fieldname in _FACET_FIELDS.items()
@@ -300,12 +302,66 @@ class Index:
             state.all_facets[top] = result
         return result
 
+    def _matching(
+        self, state: _ThreadState, query: str, bookmarks: BookmarkLookup | None
+    ) -> np.ndarray:
+        """Every live document the query matches (all of them for an empty query)."""
+        prepared = prepare(query, bookmarks=bookmarks)
+        if not prepared.text:
+            return state.ranker.all_ids()
+        compiled = self._compile(query, prepared.text, prepared.sets, state.searcher)
+        return state.ranker.matches(compiled)[0]
+
+    # -- over time (trends.py) --------------------------------------------------------------
+
+    def _file_dated(self, state: _ThreadState) -> np.ndarray:
+        if state.file_dated is None:
+            size = len(state.ranker.live)
+            state.file_dated = trends.file_dated_mask(state.searcher, self._dir, size)
+        return state.file_dated
+
+    def timeline(
+        self,
+        query: str,
+        *,
+        by: trends.Period = "month",
+        since: dt.date | None = None,
+        bookmarks: BookmarkLookup | None = None,
+    ) -> trends.Timeline:
+        """The query's stories per period (stories with only a file date counted apart)."""
+        state = self._state()
+        ids = self._matching(state, query, bookmarks)
+        return trends.timeline(state.ranker, self._file_dated(state), ids, query, by, since)
+
+    def trends(
+        self,
+        query: str = "",
+        *,
+        by: trends.Period = "month",
+        period: dt.date | None = None,
+        top: int = 10,
+        bookmarks: BookmarkLookup | None = None,
+    ) -> trends.Trends:
+        """The entities that rose and fell most among the query's stories, from the period
+        before the one holding `period` (default: the newest story's) to that one."""
+        state = self._state()
+        ids = self._matching(state, query, bookmarks)
+        undated = self._file_dated(state)
+        if period is None:
+            current = trends.latest_period(state.ranker, undated, ids, by)
+        else:
+            current = trends.period_of(period, by)
+        return trends.trends(
+            state.ranker, undated, ids, query, by, current, top, self._display_names
+        )
+
     def _display_names(self, keys: list[str]) -> dict[str, str]:
         """Entity names as first written ("NHS England"), for the lower-cased index terms."""
         if not keys:
             return {}
         try:
-            with sqlite3.connect(f"file:{self._dir / MANIFEST_NAME}?mode=ro", uri=True) as db:
+            uri = f"file:{self._dir / MANIFEST_NAME}?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as db:
                 marks_ = ",".join("?" * len(keys))
                 rows = db.execute(f"SELECT key, display FROM names WHERE key IN ({marks_})", keys)
                 return dict(rows.fetchall())
