@@ -54,6 +54,10 @@ def _register() -> None:
     cli.add_command(index)
     cli.add_command(search)
 
+    from tui.cli.trends import trends
+
+    cli.add_command(trends)
+
 
 _register()
 
