@@ -30,7 +30,17 @@ from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.marker import read_marker
 from indexer.index.store import check_index, open_engine
 from indexer.index.vocabulary import Vocabulary
-from indexer.records import Entity, Facets, Hit, SearchResult, Span, Story
+from indexer.records import (
+    Entity,
+    Facets,
+    Hit,
+    Period,
+    SearchResult,
+    Span,
+    Story,
+    Timeline,
+    Trends,
+)
 from indexer.search import trends
 from indexer.search.query import prepare, spellable_words
 from indexer.search.snippets import marks, snippet
@@ -324,10 +334,10 @@ class Index:
         self,
         query: str,
         *,
-        by: trends.Period = "month",
+        by: Period = "month",
         since: dt.date | None = None,
         bookmarks: BookmarkLookup | None = None,
-    ) -> trends.Timeline:
+    ) -> Timeline:
         """The query's stories per period (stories with only a file date counted apart)."""
         state = self._state()
         ids = self._matching(state, query, bookmarks)
@@ -337,11 +347,11 @@ class Index:
         self,
         query: str = "",
         *,
-        by: trends.Period = "month",
+        by: Period = "month",
         period: dt.date | None = None,
         top: int = 10,
         bookmarks: BookmarkLookup | None = None,
-    ) -> trends.Trends:
+    ) -> Trends:
         """The entities that rose and fell most among the query's stories, from the period
         before the one holding `period` (default: the newest story's) to that one."""
         state = self._state()

@@ -20,7 +20,7 @@ from tui.cli.search import (
 from tui.cli.shown import one_line
 
 if TYPE_CHECKING:
-    from indexer.search.trends import EntityTrend, Timeline, Trends
+    from indexer.records import EntityTrend, Timeline, Trends
 
 ENTITY_TYPES = {"org": "ORG", "person": "PERSON", "place": "PLACE", "all": None}
 HEADINGS = {"ORG": "Organisations", "PERSON": "People", "PLACE": "Places"}
@@ -180,18 +180,11 @@ def trends_csv(found: Trends, labels: tuple[str, ...]) -> str:
 # -- the terminal ----------------------------------------------------------------------------
 
 
-def period_name(start: dt.date, by: str) -> str:
-    """How a period is named on screen: 2016, 2016-03, or the week's Monday."""
-    if by == "year":
-        return f"{start:%Y}"
-    if by == "month":
-        return f"{start:%Y-%m}"
-    return f"w/c {start.isoformat()}"
-
-
 def _render_timeline(found: Timeline) -> None:
     from rich.console import Console
     from rich.text import Text
+
+    from tui.charts import period_name
 
     console = Console(highlight=False)
     shown = one_line(found.query) if found.query else "all stories"
@@ -199,7 +192,7 @@ def _render_timeline(found: Timeline) -> None:
         console.print(Text(f"No dated stories match {shown!r}."))
     most = max((b.count for b in found.buckets), default=0) or 1
     for bucket in found.buckets:
-        line = Text(f"{period_name(bucket.start, found.by):>14}  {bucket.count:>6}  ")
+        line = Text(f"{period_name(bucket.start, found.by):>19}  {bucket.count:>6}  ")
         line.append("█" * round(BAR_WIDTH * bucket.count / most), style="cyan")
         console.print(line)
     about = f"{found.dated} dated stories in {len(found.buckets)} {found.by}s"
@@ -212,7 +205,7 @@ def _render_trends(found: Trends, labels: tuple[str, ...]) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from tui.charts import sparkline
+    from tui.charts import period_name, sparkline
 
     console = Console(highlight=False)
     now, before = (period_name(p.start, found.by) for p in (found.current, found.previous))

@@ -12,7 +12,17 @@ import pytest
 
 from indexer.index import indexing
 from indexer.index.store import update_index
-from indexer.records import DateFrom, Digest, Entity, Story
+from indexer.records import (
+    PERIODS,
+    Bucket,
+    DateFrom,
+    Digest,
+    Entity,
+    Period,
+    Story,
+    Timeline,
+    Trends,
+)
 from indexer.search import trends
 from indexer.search.searcher import Index, open_index
 
@@ -67,7 +77,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Any:
     opened.close()
 
 
-def counts(found: trends.Timeline) -> list[tuple[str, int]]:
+def counts(found: Timeline) -> list[tuple[str, int]]:
     return [(bucket.start.isoformat(), bucket.count) for bucket in found.buckets]
 
 
@@ -82,9 +92,9 @@ def test_months_count_every_dated_story_once(index: Index) -> None:
 
 def test_a_week_runs_monday_to_sunday_across_months_and_years(index: Index) -> None:
     found = index.timeline("", by="week")
-    assert found.buckets[0] == trends.Bucket(dt.date(2023, 12, 25), dt.date(2023, 12, 31), 1)
+    assert found.buckets[0] == Bucket(dt.date(2023, 12, 25), dt.date(2023, 12, 31), 1)
     # Wednesday 31 January and Thursday 1 February: one week, two months.
-    assert found.buckets[5] == trends.Bucket(dt.date(2024, 1, 29), dt.date(2024, 2, 4), 3)
+    assert found.buckets[5] == Bucket(dt.date(2024, 1, 29), dt.date(2024, 2, 4), 3)
     # Weeks without stories are there, empty: the chart's gaps are real.
     assert counts(found)[6:] == [("2024-02-05", 0), ("2024-02-12", 0), ("2024-02-19", 0),
                                  ("2024-02-26", 1), ("2024-03-04", 1)]  # fmt: skip
@@ -113,7 +123,7 @@ def test_no_match_is_an_empty_timeline(index: Index) -> None:
     assert (found.buckets, found.undated) == ((), 0)
 
 
-def _names(found: trends.Trends, label: str, direction: str) -> list[tuple[str, int, int]]:
+def _names(found: Trends, label: str, direction: str) -> list[tuple[str, int, int]]:
     group = found.rising if direction == "rising" else found.falling
     return [(t.name, t.before, t.now) for t in group[label]]
 
@@ -156,8 +166,8 @@ def test_top_limits_each_list(index: Index) -> None:
     assert all(len(group) <= 1 for group in (*found.rising.values(), *found.falling.values()))
 
 
-@pytest.mark.parametrize("by", trends.PERIODS)
-def test_period_arithmetic_agrees_with_datetime(by: trends.Period) -> None:
+@pytest.mark.parametrize("by", PERIODS)
+def test_period_arithmetic_agrees_with_datetime(by: Period) -> None:
     """A differential test: numpy's day and period numbers against the datetime module's."""
     days = [dt.date(1999, 12, 27) + dt.timedelta(days=n) for n in range(0, 3000, 7)]
     days += [dt.date(2000, 2, 29), dt.date(2024, 12, 31), dt.date(2025, 1, 1)]
@@ -180,7 +190,7 @@ def test_period_arithmetic_agrees_with_datetime(by: trends.Period) -> None:
     ],
 )
 def test_periods_shift_over_their_edges(
-    day: dt.date, by: trends.Period, steps: int, start: dt.date, end: dt.date
+    day: dt.date, by: Period, steps: int, start: dt.date, end: dt.date
 ) -> None:
     found = trends.shift(trends.period_of(day, by), by, steps)
     assert (found.start, found.end) == (start, end)
