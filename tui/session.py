@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from indexer.records import Entity, Facets, SearchResult, Span, Story
+from indexer.records import Entity, Facets, Period, SearchResult, Span, Story, Timeline, Trends
 from tui.highlight import query_terms, term_spans
 from tui.index_client import IndexClient, IndexProxy
 
@@ -234,6 +234,17 @@ class Session:
     def facets(self, query: str) -> Facets:
         facets = self.index.facets
         return self._run(lambda: facets(query, bookmarks=self.bookmarks, top=8), slow=True)
+
+    def timeline(self, query: str, by: Period) -> Timeline:
+        """The query's stories per period (QueryError propagates), on the slower lane."""
+        timeline = self.index.timeline
+        return self._run(lambda: timeline(query, by=by, bookmarks=self.bookmarks), slow=True)
+
+    def trends(self, by: Period, period: dt.date | None, top: int) -> Trends:
+        """The entities that rose and fell most into the period holding `period` (default:
+        the newest story's)."""
+        trends = self.index.trends
+        return self._run(lambda: trends("", by=by, period=period, top=top), slow=True)
 
     def entity_counts(self, entities: Sequence[Entity]) -> dict[tuple[str, str], int]:
         keys = sorted({(e.label, e.canonical) for e in entities})
