@@ -126,7 +126,7 @@ class TimelineChart(Widget, can_focus=True):
         self.timeline = found
         self.cursor = max(0, len(found.buckets) - 1)
         self.chosen = None
-        self.refresh()
+        self.refresh_chart()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -148,16 +148,16 @@ class TimelineChart(Widget, can_focus=True):
         else:
             after = [i for i in with_stories if i > self.cursor]
             self.cursor = after[min(len(after), step) - 1] if after else with_stories[-1]
-        self.refresh()
+        self.refresh_chart()
 
     def action_narrow(self) -> None:
         self.chosen = self.cursor
-        self.refresh()
+        self.refresh_chart()
         self.post_message(self.Narrow(self.narrowed_query(self.cursor)))
 
     def action_widen(self) -> None:
         self.chosen = None
-        self.refresh()
+        self.refresh_chart()
         self.post_message(self.Narrow(self.base_query or ""))
 
     def action_cycle_period(self) -> None:
@@ -166,7 +166,7 @@ class TimelineChart(Widget, can_focus=True):
             self.action_widen()
         query = self.base_query or ""
         self.timeline = None
-        self.refresh()
+        self.refresh_chart()
         self._load(query, self.by)
 
     def on_click(self, event: events.Click) -> None:
@@ -196,17 +196,23 @@ class TimelineChart(Widget, can_focus=True):
         index = x // slot
         return first + index if index < shown else None
 
+    def _titles(self) -> None:
+        found = self.timeline
+        narrowed = "  ·  Esc: all periods" if self.chosen is not None else ""
+        self.border_title = f"Stories per {self.by}{narrowed}" if found else "Stories over time"
+        undated = found.undated if found else 0
+        self.border_subtitle = f"{undated} undated (file date only), not shown" if undated else ""
+
+    def refresh_chart(self) -> None:
+        self._titles()
+        self.refresh()
+
     def render(self) -> Text:
         width, height = self.content_size.width, self.content_size.height
-        self.border_subtitle = ""
         if self.timeline is None:
             return Text("Counting…", style="dim italic")
         found = self.timeline
         by = self.by
-        narrowed = "  ·  Esc: all periods" if self.chosen is not None else ""
-        self.border_title = f"Stories per {by}{narrowed}"
-        if found.undated:
-            self.border_subtitle = f"{found.undated} undated (file date only), not shown"
         if not found.buckets:
             return Text("No dated stories match.", style="dim italic")
         first, shown, slot = self._layout(width)
