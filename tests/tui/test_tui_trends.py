@@ -154,6 +154,25 @@ async def test_stories_with_only_a_file_date_are_counted_apart(make_app, ready, 
         assert f"{found.undated} undated (file date only)" in chart.border_subtitle
 
 
+async def test_a_count_that_fails_is_said_in_the_chart(wait_for) -> None:
+    """Worker messages do not bubble: the chart itself must say its count failed."""
+    from textual.app import App, ComposeResult
+
+    def loader(query: str, by: str) -> Any:
+        raise OSError("the index process has stopped")
+
+    class Chart(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TimelineChart(loader)
+
+    async with Chart().run_test(size=(80, 8)) as pilot:
+        chart = pilot.app.query_one(TimelineChart)
+        chart.show_query("nhs")
+        await wait_for(pilot, lambda: chart.problem is not None)
+        assert chart.problem == "the index process has stopped"
+        assert "Cannot count the stories" in str(chart.render())
+
+
 class TestTrendsSnapshots:
     def test_main_screen_narrowed_to_a_month(self, snap_compare, samples_app, wait_for) -> None:
         async def run_before(pilot) -> None:

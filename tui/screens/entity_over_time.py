@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from indexer.reading.textcodec import visible_text
 from indexer.records import Facets
@@ -119,6 +119,13 @@ class EntityOverTimeScreen(ModalScreen[str | None]):
         co_mentions.set_options(options)
         enabled = [i for i, option in enumerate(co_mentions.options) if not option.disabled]
         co_mentions.highlighted = enabled[0] if enabled else None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        error = event.worker.error
+        if event.state == WorkerState.ERROR and error is not None:
+            problem = " ".join(str(error).split()) or type(error).__name__
+            line = Text(f"Cannot count the co-mentions: {problem}", style="bold red")
+            self.query_one("#co-mentions", OptionList).set_options([Option(line, disabled=True)])
 
     @on(TimelineChart.Narrow)
     def _period_chosen(self, event: TimelineChart.Narrow) -> None:

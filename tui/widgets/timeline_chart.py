@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from indexer.records import PERIODS, Bucket, Period, Timeline
 from tui.charts import LEVELS, period_name
@@ -89,6 +89,7 @@ class TimelineChart(Widget, can_focus=True):
         self.chosen: int | None = None  # the bar the results are narrowed to
         self._first = 0  # the first bar drawn, when not all fit
         self._timer: Timer | None = None
+        self.problem: str | None = None  # why the last count failed
         self.border_title = "Stories over time"
 
     # --- data ----------------------------------------------------------------------------------
@@ -123,10 +124,17 @@ class TimelineChart(Widget, can_focus=True):
     def show_timeline(self, found: Timeline) -> None:
         if found.query != self.base_query or found.by != self.by:
             return  # an answer to a query or period no longer asked
-        self.timeline = found
+        self.timeline, self.problem = found, None
         self.cursor = max(0, len(found.buckets) - 1)
         self.chosen = None
         self.refresh_chart()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed count is said in the chart (worker messages do not reach the screen)."""
+        error = event.worker.error
+        if event.state == WorkerState.ERROR and error is not None:
+            self.problem = " ".join(str(error).split()) or type(error).__name__
+            self.refresh()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -209,6 +217,8 @@ class TimelineChart(Widget, can_focus=True):
 
     def render(self) -> Text:
         width, height = self.content_size.width, self.content_size.height
+        if self.problem is not None:
+            return Text(f"Cannot count the stories: {self.problem}", style="bold red")
         if self.timeline is None:
             return Text("Counting…", style="dim italic")
         found = self.timeline
