@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 
 from tui import locations
 from tui.commands import DexCommands
-from tui.history import QueryHistory, history_file
+from tui.history import QueryHistory
 from tui.keymap import Keymap, KeymapError, binding_ids, class_bindings, load_keymap
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.entity_over_time import EntityOverTimeScreen
@@ -26,7 +26,7 @@ from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditorScreen
 from tui.screens.trends_view import TrendsScreen
 from tui.session import Session
-from tui.settings import Settings, settings_file
+from tui.settings import Settings
 from tui.widgets.trend_list import TrendList
 
 DARK_THEME = "textual-dark"
@@ -60,10 +60,10 @@ class DexApp(App[None]):
         self.session = session or Session(locations.index_dir(), locations.bookmarks_db())
         self.session.start()  # open the index while Textual starts up
         self.keymap_path = keymap_path or locations.keymap_file()
-        self.history_path = history_path or history_file()
+        self.history_path = history_path or locations.history_file()
         self.keymap: Keymap = {}
         # An explicit theme (tests, screenshots) is not a preference: it is neither read nor kept.
-        self.settings_path = (settings_path or settings_file()) if theme is None else None
+        self.settings_path = (settings_path or locations.settings_file()) if theme is None else None
         if theme is None:
             theme = Settings.load(self.settings_path).theme if self.settings_path else DARK_THEME
         self.theme = theme if theme in self.available_themes else DARK_THEME

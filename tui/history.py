@@ -5,13 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer.atomic import write_text_atomically
-from tui import locations
 
 MAX_QUERIES = 200
-
-
-def history_file() -> Path:
-    return locations.data_dir() / "query-history.txt"
 
 
 class QueryHistory:

@@ -1,11 +1,17 @@
-"""Every user path in one place, with one override (`DEX_DATA_DIR` or `--data-dir`)."""
+"""Every user path in one place, with one override (`DEX_DATA_DIR` or `--data-dir`).
+
+By default each file goes where the platform keeps its kind (platformdirs): the index, which dex
+can rebuild, in the user cache directory; search history in the state directory; bookmarks and
+their backups in the data directory; settings and the key map in the config directory. With the
+override, all of them go below that one folder (`config/` for the settings).
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path, user_state_path
 
 APP_NAME = "digest-explorer"
 ENV_VAR = "DEX_DATA_DIR"
@@ -19,25 +25,43 @@ def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     _override = Path(path).expanduser() if path else None
 
 
-def _root() -> Path | None:
+def override() -> Path | None:
+    """The one folder every user path is below, if the user named one."""
     if _override is not None:
         return _override
     env = os.environ.get(ENV_VAR)
     return Path(env).expanduser() if env else None
 
 
+# appauthor=False: on Windows `%LOCALAPPDATA%\digest-explorer`, not `...\digest-explorer` twice.
+
+
 def data_dir() -> Path:
-    root = _root()
-    return root if root is not None else user_data_path(APP_NAME)
+    root = override()
+    return root if root is not None else user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    root = override()
+    return root if root is not None else user_cache_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    root = override()
+    return root if root is not None else user_state_path(APP_NAME, appauthor=False)
 
 
 def config_dir() -> Path:
-    root = _root()
-    return root / "config" if root is not None else user_config_path(APP_NAME)
+    root = override()
+    return root / "config" if root is not None else user_config_path(APP_NAME, appauthor=False)
 
 
 def index_dir() -> Path:
-    return data_dir() / "index"
+    return cache_dir() / "index"
+
+
+def history_file() -> Path:
+    return state_dir() / "query-history.txt"
 
 
 def bookmarks_db() -> Path:
@@ -46,6 +70,10 @@ def bookmarks_db() -> Path:
 
 def bookmark_backups_dir() -> Path:
     return data_dir() / "bookmark-backups"
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
 
 
 def keymap_file() -> Path:

@@ -11,13 +11,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from indexer.atomic import write_text_atomically
-from tui import locations
 
 DEFAULT_THEME = "textual-dark"
-
-
-def settings_file() -> Path:
-    return locations.config_dir() / "settings.json"
 
 
 @dataclass(frozen=True)

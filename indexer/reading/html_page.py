@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil import parser as dateparser
@@ -27,7 +28,7 @@ def _words(text: str) -> frozenset[str]:
 
 _DROP_TAGS = _words(
     """
-    script style noscript template form iframe svg nav aside button input select textarea head
+    script style noscript template iframe svg nav aside button input select textarea head
     title meta link canvas video audio object embed map figcaption dialog menu footer
     """
 )
@@ -58,6 +59,8 @@ _LINE_HINTS = _words(
 )
 _BYLINE_WORDS = 20
 _PROSE_CELL_WORDS = 12
+# A cell that is a date, a number or a reference ("1 Feb 2021", "143877", "HL12204", "EDM 231").
+_FIGURE = re.compile(r"[\d\s/.,:-]*(?:[A-Za-z]{1,5}\.?\s?\d+|\d[\d\s/.,:-]*|\d{1,2}\s+\w+\s+\d{4})")
 _SLUG_WORDS = 3
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
 _LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
@@ -103,6 +106,8 @@ def _dropped(
         return True
     if tag == "header" and not inside_article:
         return True
+    if tag == "form":  # a search or sign-up form, unless it wraps the page (ASP.NET's does)
+        return len(node.text(deep=True)) * 2 < page_chars
     attrs = node.attributes
     if not attrs:
         return False
@@ -158,6 +163,12 @@ def _emphasis(node: LexborNode) -> str | None:
     if style and _BOLD_STYLE.search(style.lower()):
         return "strong"
     return None
+
+
+def _bold_block(node: LexborNode) -> bool:
+    """A cell, paragraph or div whose own style makes its text bold (mail templates' headlines)."""
+    style = node.attributes.get("style")
+    return bool(style) and _BOLD_STYLE.search(style.lower()) is not None
 
 
 @dataclass(slots=True)
@@ -251,9 +262,12 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body or tree.root
 
 
+def _cell_text(cell: LexborNode) -> str:
+    return _SPACE.sub(" ", cell.text(deep=True, separator=" ", strip=True))
+
+
 def _cells(row: LexborNode) -> list[str]:
-    cells = (cell.text(deep=True, separator=" ", strip=True) for cell in row.css("th, td"))
-    return [_SPACE.sub(" ", cell) for cell in cells if cell]
+    return [text for text in map(_cell_text, row.css("th, td")) if text]
 
 
 def _data_table(node: LexborNode) -> str | None:
@@ -273,6 +287,39 @@ def _data_table(node: LexborNode) -> str | None:
     title = caption.text(deep=True, separator=" ", strip=True) if caption is not None else ""
     body = "; ".join(" | ".join(cells) for cells in rows)
     return f"{title}: {body}." if title else f"{body}."
+
+
+def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
+    """A table of records, one story a row (subject | asked by | date | summary | ref): each
+    row's title and prose, else None.
+
+    The rows have the same cells; one column holds prose in most rows, and the title is the
+    column most often linked, else the first short column that is not a date or number. The
+    other cells (who, when, a reference) are the record's details, not its text.
+    """
+    if any(inner.mem_id != node.mem_id for inner in node.css("table, h1, h2, h3, h4, h5, h6")):
+        return None
+    rows = [row.css("td") for row in node.css("tr")]
+    rows = [cells for cells in rows if cells]  # the header row holds <th> only
+    widths = {len(cells) for cells in rows}
+    if len(rows) < 2 or len(widths) != 1 or (width := widths.pop()) < 3:
+        return None
+    texts = [[_cell_text(cell) for cell in cells] for cells in rows]
+
+    def share(test: Callable[[str], bool]) -> list[float]:
+        return [sum(1 for row in texts if test(row[i])) / len(texts) for i in range(width)]
+
+    prose = share(lambda text: text.count(" ") >= _PROSE_CELL_WORDS)
+    body = max(range(width), key=lambda i: prose[i])
+    if prose[body] < 0.75 or sorted(prose)[-2] >= 0.5:
+        return None
+    linked = [sum(cells[i].css_first("a") is not None for cells in rows) for i in range(width)]
+    short = share(lambda text: text.count(" ") < _PROSE_CELL_WORDS and not _FIGURE.fullmatch(text))
+    titles = [i for i in range(width) if i != body and short[i] >= 0.75]
+    if not titles:
+        return None
+    title = max(titles, key=lambda i: (linked[i], -i))
+    return [(row[title], row[body]) for row in texts if row[title] and row[body]]
 
 
 def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
@@ -348,6 +395,13 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             out.out.add("rule", "")
             out.out.new_group()
             continue
+        if tag == "table" and (records := _record_rows(node)) is not None:
+            out.paragraph()
+            for title, text in records:
+                out.out.add("heading", title, level=4)
+                out.out.add("paragraph", text)
+                out.out.new_group()
+            continue
         if tag == "table" and (table := _data_table(node)) is not None:
             out.paragraph()
             out.text(table, pre=False)
@@ -363,6 +417,8 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
+            if _bold_block(node) and out.start_emphasis("strong"):
+                stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
         else:
             if _own_line(node, tag):
                 out.line()

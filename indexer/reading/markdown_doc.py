@@ -55,6 +55,7 @@ class _Inline:
     lines: list[str]
     lead: str | None  # bold or linked text at the very start of the first line
     lead_kinds: frozenset[str]
+    details: bool = False  # its second line, wholly in italics, gives the story's details
 
 
 def _inline(token: Token) -> _Inline:
@@ -62,8 +63,11 @@ def _inline(token: Token) -> _Inline:
     lead: str | None = None
     kinds: set[str] = set()
     depth = 0  # inside emphasis that opened the run
+    second: list[str] = []  # the token kinds of a line under a bold headline line
     for child in token.children or ():
         kind = child.type
+        if len(lines) == 2:
+            second.append(kind)
         if kind in ("strong_open", "link_open", "em_open"):
             if depth or (not lines[0].strip() and len(lines) == 1 and lead is None):
                 depth += 1
@@ -86,7 +90,16 @@ def _inline(token: Token) -> _Inline:
             kind == "html_inline" and child.content.lower().startswith("<br")
         ):
             lines.append("")
-    return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds))
+    # "**Headline**\n*The Herald, p.1*": a line wholly in italics under a bold headline is
+    # the story's details (source, byline, date), not its text.
+    kinds_under = [kind for kind in second if kind != "softbreak"]
+    details = (
+        len(lines) == 2
+        and kinds_under[:1] == ["em_open"]
+        and kinds_under[-1:] == ["em_close"]
+        and kinds_under.count("em_open") == 1
+    )
+    return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds), details)
 
 
 def _blocks(tokens: list[Token]) -> list[Block]:
@@ -161,6 +174,9 @@ def _add_inline(
         facts["level"] = kinds.count("quote")
     for index, line in enumerate(run.lines):
         if not line:
+            continue
+        if index == 1 and run.details:
+            out.add("byline", line)
             continue
         lead = run.lead if index == 0 else None
         whole = lead is not None and lead == line

@@ -152,7 +152,7 @@ _BYLINE = re.compile(
     + _NAME
     + r"(?:\s+(?:"
     + _NAME
-    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,40})?$"
+    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,60})?$"
 )
 _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"

@@ -205,6 +205,21 @@ def is_event_notice(text: str) -> bool:
     return _DAY_OF_MONTH.search(opening) is not None or _EVENT_START.match(text) is not None
 
 
+# "Falls prevention training: 5 November, online", "Budget day - Wednesday 11 March 2020".
+_LABELLED_DATE = re.compile(
+    rf"(?::|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
+    re.I,
+)
+
+
+def is_dated_entry(line: str, *, timed: bool = False) -> bool:
+    """A short entry of a diary: a name, then a colon or dash and the day it happens (and,
+    if `timed`, the hour)."""
+    if line.count(" ") >= _EVENT_WORDS or _LABELLED_DATE.search(line) is None:
+        return False
+    return not timed or _CLOCK.search(line) is not None
+
+
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
     such lines, a day and a clock time anywhere will do), or dense with clock times."""

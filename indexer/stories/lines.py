@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -126,6 +127,20 @@ def _quote_marks_items(raws: list[str]) -> bool:
     return False
 
 
+_MARK_QUOTE = re.compile(r"^>\s+\S")
+
+
+def _marked_items(raws: list[str]) -> set[int]:
+    """The lines where a single ">" marks an item ("> Headline" over an indented standfirst),
+    three times or more; quoted mail never indents the unquoted line after a quote."""
+    found = {
+        at
+        for at, (line, nxt) in enumerate(itertools.pairwise(raws))
+        if _MARK_QUOTE.match(line) and nxt[:1] in (" ", "\t") and nxt.strip()[:1] not in ("", ">")
+    }
+    return found if len(found) >= _ITEM_QUOTES else set()
+
+
 def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     """Physical lines of plain text grouped into blank-line separated blocks.
 
@@ -180,9 +195,12 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     raws = text.split("\n")
     marks_items = _quote_marks_items(raws)
-    for raw in raws:
+    marked = _marked_items(raws)
+    for at, raw in enumerate(raws):
         if marks_items and raw.startswith(">") and not raw.startswith((">From", "> ")):
             raw = "• " + raw.lstrip("> ")  # ">> Headline": the digest's item marker, no quote
+        elif at in marked:
+            raw = "• " + raw[1:].lstrip()  # "> Headline" over its indented standfirst
         if in_original:
             if raw.strip() and not any(ch.isalnum() for ch in raw):
                 in_original = False  # the separator before the next message
@@ -439,6 +457,10 @@ def split_leads(lines: list[Line]) -> list[Line]:
         if opening is not None and line.facts is None:
             line.text = strip_text_lead(line.text, opening)
         leads.append(split_lead(line.text, opening))
+    # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
+    # share a headline.
+    seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
+    leads = [None if lead is None or seen[lead.headline.casefold()] > 1 else lead for lead in leads]
     if not lead_template(leads):
         return lines
     out: list[Line] = []

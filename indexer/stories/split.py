@@ -19,6 +19,7 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ from indexer.stories.boilerplate import (
 from indexer.stories.debris import (
     Headlines,
     has_contact,
+    is_dated_entry,
     is_dateline,
     is_event,
     is_event_notice,
@@ -178,6 +180,9 @@ def _explained(line: Line) -> Explained:
 # -- what each line is --------------------------------------------------------------------------
 
 
+_ADVERT_WORDS = 80
+
+
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
@@ -185,20 +190,30 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     advert = -1  # the block an advertisement label announced
     advert_text = False  # the advert's text (not only its title) has been dropped
     advert_title = False  # only the advert's title has been dropped, in a block of its own
+    extended = False  # the advert already took the block after its title
+    sizes: Counter[int] = Counter()  # words per block: an advert's text is short
+    for line in lines:
+        sizes[line.block] += line.text.count(" ") + 1
     label_block = -2  # the block of a dropped list label such as "Read more:"
     byline: str | None = None  # a byline just dropped, for the next kept line
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
         heading = line.facts is not None and line.facts.kind == "heading"
-        if advert_title and line.block == advert + 1 and not heading:
+        if (
+            advert_title
+            and line.block == advert + 1
+            and not heading
+            and sizes[line.block] <= _ADVERT_WORDS
+        ):
             advert += 1  # an advert's title stood alone: its text follows (one block more)
-            advert_title = False
+            advert_title, extended = False, True
         if line.block == advert:
             line.note = "dropped: in an advert block"
             if ends_sentence(line.text) or line.text.count(" ") >= _ADVERT_TITLE_WORDS:
                 advert_text = True
-            advert_title = not advert_text and not is_sponsor_marker(line.text)
+            # Its title alone may stand over its text, one block on; never further.
+            advert_title = not (advert_text or extended) and not is_sponsor_marker(line.text)
             continue
         text = strip_read_more(line.text)
         if not text:
@@ -207,12 +222,19 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if " " not in text and _WEB_ADDRESS.match(text) is not None:
             line.note = "dropped: a web address on a line of its own"
             continue
+        if (
+            ("•" in text or "·" in text or "|" in text)
+            and _is_topic_list(text)
+            and not has_contact(text)
+        ):
+            line.note = "dropped: a contents line (topics split by bullets or bars)"
+            continue
         if is_sponsor_marker(text):
             line.note = "dropped: a sponsor or advert label"
             # The advert is the rest of the label's block, or the next block if it stands alone.
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             advert = line.block if nxt is not None and nxt.block == line.block else line.block + 1
-            advert_text = advert_title = False
+            advert_text = advert_title = extended = False
             if advert != line.block and text.count(" ") >= _ADVERT_TITLE_WORDS:
                 advert = -1  # "This week's issue is supported by X. ..." holds its own advert
             continue
@@ -466,6 +488,14 @@ def _assemble(lines: list[Line]) -> list[Section]:
         has_body = end < len(lines)
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
+        elif (
+            has_body
+            and len(run) >= 2
+            and _is_details(run[-1].text)
+            and not _is_details(run[-2].text)
+        ):
+            run[-1].note = "dropped: details under the headline (fields split by |)"
+            run = run[:-1]  # "Category: Workforce | Ref: NW/18/09" under its headline
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
@@ -562,6 +592,32 @@ def _is_plain_label(line: Line, words: int) -> bool:
     )
 
 
+_TOPIC_MARK = re.compile(r"\s+[•·|]\s+")
+
+
+def _is_topic_list(text: str) -> bool:
+    """'Pathology ballot result • Pay review delay • Network meetings': the topics of an issue
+    on one line, three or more, none a sentence."""
+    topics = _TOPIC_MARK.split(text.strip())
+    return len(topics) >= 3 and all(
+        0 < t.count(" ") + 1 <= 6 and not ends_sentence(t) for t in topics
+    )
+
+
+_FIELD_BAR = re.compile(r"\s+\|\s+")
+
+
+def _is_details(text: str) -> bool:
+    """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
+    "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
+    fields = _FIELD_BAR.split(text)
+    return (
+        len(fields) >= 2
+        and not has_contact(text)
+        and all(0 < field.count(" ") + 1 <= 6 for field in fields)
+    )
+
+
 def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | None:
     """Where plain short lines (a category, a date) under a structural headline (a heading,
     bold or linked text) begin, in a run of headline-like lines over text; else None."""
@@ -611,8 +667,11 @@ def _not_news(story: _Story) -> str | None:
     body = _text(story.body)
     headline = story.headline
     listed = len(story.body) >= 2
-    if (headline is not None and is_event(headline) and len(story.body) <= 1) or (
-        story.body and all(is_event(line.text, in_list=listed) for line in story.body)
+    if (
+        (headline is not None and is_event(headline) and len(story.body) <= 1)
+        or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
+        or (headline is not None and not body and is_dated_entry(headline))
+        or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indexer.reading.digest_dates import is_date_line
 from indexer.stories.lineshape import HINTED_WORDS
 
 # What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
@@ -31,12 +32,38 @@ class Lead:
     rest: str
 
 
+# A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...".
+_CAPS_LEAD = re.compile(r"^([A-Z0-9£$%&'’,/()-]+(?: [A-Z0-9£$%&'’,/()-]+)+)(?= [—–:-] \S)")
+
+
+_CAPS_TEXT_WORDS = 10
+_SENTENCE_END = re.compile(r"[a-z0-9%)][.!?][”\"’)]?(?:\s|$)")
+# A short name run into its text with a colon: "Pharmacy closures: A further 112 pharmacies...".
+_COLON_LEAD = re.compile(r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}):\s+(?=[A-Z0-9“\"‘])")
+
+
 def text_lead(line: str) -> str | None:
-    """The emphasised lead a plain-text line opens with ("**Headline** - text"), if any."""
-    if line[:2] not in ("**", "__"):
+    """The emphasised lead a plain-text line opens with ("**Headline** - text", or a run of
+    words in capitals and a dash), if any."""
+    if line[:2] in ("**", "__"):
+        match = _TEXT_LEAD.match(line)
+        return match.group(2) if match is not None else None
+    if not line[:1].isupper():
         return None
-    match = _TEXT_LEAD.match(line)
-    return match.group(2) if match is not None else None
+    caps = _CAPS_LEAD.match(line)
+    if caps is None or sum(ch.isalpha() for ch in caps.group(1)) < 6:
+        caps = _COLON_LEAD.match(line)
+        if caps is None:
+            return None
+    rest = line[caps.end() :]
+    # Its text is prose: sentences in lower case, not a second line in capitals or a title.
+    if (
+        rest.count(" ") < _CAPS_TEXT_WORDS
+        or _SENTENCE_END.search(rest) is None
+        or not any(c.islower() for c in rest)
+    ):
+        return None
+    return caps.group(1)
 
 
 def strip_text_lead(line: str, lead: str) -> str:
@@ -67,8 +94,8 @@ def split_lead(text: str, lead: str | None) -> Lead | None:
     if not headline or words > HINTED_WORDS or not rest.strip():
         return None
     first = next((ch for ch in headline if ch.isalnum()), "")
-    if not first or first.islower():
-        return None
+    if not first or first.islower() or is_date_line(headline):
+        return None  # "**7 December 2016** - Council meeting": a diary entry, not a headline
     return Lead(headline, rest.strip())
 
 

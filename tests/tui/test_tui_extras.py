@@ -7,7 +7,7 @@ import json
 from indexer.bookmarks.store import BookmarkStore
 from tui import locations
 from tui.screens.note_editor import NoteEditorScreen
-from tui.settings import Settings, settings_file
+from tui.settings import Settings
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
@@ -94,8 +94,9 @@ async def test_the_theme_is_kept_for_the_next_run(make_app, ready, wait_for) -> 
         await ready(pilot)
         assert app.current_theme.dark
         await pilot.press("t")
-        await wait_for(pilot, lambda: settings_file().is_file())
-        await wait_for(pilot, lambda: Settings.load(settings_file()).theme == "textual-light")
+        path = locations.settings_file()
+        await wait_for(pilot, lambda: path.is_file())
+        await wait_for(pilot, lambda: Settings.load(path).theme == "textual-light")
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -103,7 +104,7 @@ async def test_the_theme_is_kept_for_the_next_run(make_app, ready, wait_for) -> 
 
 
 def test_a_broken_settings_file_means_defaults() -> None:
-    path = settings_file()
+    path = locations.settings_file()
     path.parent.mkdir(parents=True)
     path.write_text("{not json", encoding="utf-8")
     assert Settings.load(path) == Settings()
@@ -112,7 +113,7 @@ def test_a_broken_settings_file_means_defaults() -> None:
 
 
 async def test_an_unknown_saved_theme_falls_back_to_dark(make_app, ready) -> None:
-    Settings(theme="no-such-theme").save(settings_file())
+    Settings(theme="no-such-theme").save(locations.settings_file())
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)

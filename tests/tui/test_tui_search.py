@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from indexer.search.searcher import open_index
-from tui.history import history_file
+from tui.locations import history_file
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import MORE_ID, StoryList
 

@@ -12,16 +12,21 @@ import sys
 import click
 
 from tui import locations
+from tui.cli.pipes import PipeFriendlyGroup, discard_output
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=PipeFriendlyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
     envvar=locations.ENV_VAR,
     help=(
-        "Keep the index, bookmarks and settings here"
-        f" (default: the user data dir; env {locations.ENV_VAR})."
+        "Keep the index, bookmarks, history and settings here"
+        f" (default: the platform's user folders; env {locations.ENV_VAR})."
     ),
 )
 @click.version_option(package_name="digest-explorer", prog_name="dex")
@@ -33,10 +38,23 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     index your own).
     """
     locations.set_data_dir(data_dir)
+    _move_to_new_places()
     if ctx.invoked_subcommand is None:
         from tui.cli.explore import explore
 
         ctx.invoke(explore)
+
+
+def _move_to_new_places() -> None:
+    """Files an earlier dex kept elsewhere move once, said in one line (tui.old_places)."""
+    from tui.old_places import move_to_new_places
+
+    lines = move_to_new_places()
+    if lines:
+        from tui.cli.shown import one_line
+
+        for line in lines:
+            click.echo(one_line(line), err=True)
 
 
 def _register() -> None:
@@ -67,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Not standalone: click returns ctx.exit()/Exit codes instead of raising them.
         status = cli.main(args=argv, prog_name="dex", standalone_mode=False)
+        sys.stdout.flush()  # a reader that left early shows here, not as Python exits
     except click.exceptions.Exit as exc:
         return int(exc.exit_code or 0)
     except click.ClickException as exc:
@@ -82,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("dex: interrupted", err=True)
         return 130
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a message.
-        sys.stderr.close()
+        # Output piped into `head`, which closed it early: what the user asked for.
+        discard_output()
         return 0
     except Exception as exc:
         if os.environ.get("DEX_DEBUG"):
@@ -94,7 +113,3 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(one_line(f"dex: unexpected error: {type(exc).__name__}: {first}"), err=True)
         return 1
     return status if isinstance(status, int) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

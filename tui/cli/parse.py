@@ -106,10 +106,11 @@ def _explain(explained: Iterable[tuple[RawDigest, SplitResult]], as_json: bool) 
             ]
         )
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=False)
+    from tui.cli.console import PipeConsole
+
+    console = PipeConsole(highlight=False, soft_wrap=False)
     for raw, result in explained:
         console.print(Text(one_line(raw.source), style="bold"))
         if result.header:
@@ -125,10 +126,11 @@ def _explain(explained: Iterable[tuple[RawDigest, SplitResult]], as_json: bool) 
 
 
 def _render(digests: object) -> None:
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=False)
+    from tui.cli.console import PipeConsole
+
+    console = PipeConsole(highlight=False, soft_wrap=False)
     for digest in digests:  # type: ignore[attr-defined]
         assert isinstance(digest, Digest)
         header = Text(literal(digest.title), style="bold")

@@ -234,10 +234,11 @@ def result_to_json(result: SearchResult) -> dict[str, Any]:
 
 
 def _render(result: SearchResult) -> None:
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False)
+    from tui.cli.console import PipeConsole
+
+    console = PipeConsole(highlight=False)
     # Piped or redirected: one line per field, never hard-wrapped (a terminal still wraps).
     console.soft_wrap = not console.is_terminal
     if not result.hits:

@@ -456,3 +456,28 @@ def test_builder_groups_and_whitespace() -> None:
         Block("rule", "", 1),
         Block("item", "One", 2, level=1, ordered=True, number=1),
     ]
+
+
+def test_markdown_italic_line_under_a_bold_headline_is_the_byline() -> None:
+    from indexer.pipeline import build_digest
+    from indexer.records import RawDigest
+
+    source = (
+        "**Nurse vacancies top 2,800**\n*BBC Scotland online*\n\n"
+        "Official figures show 2,818 posts empty.\n\n"
+        "**GP scheme extended**\n*The Courier, p.5*\n\nThe health board will extend its scheme.\n"
+    )
+    page = markdown_to_text(source)
+    assert [b.kind for b in page.blocks][:3] == ["paragraph", "byline", "paragraph"]
+    raw = RawDigest("d.md", page.text, None, None, "markdown", blocks=page.blocks)
+    stories = build_digest(raw, with_entities=False).stories
+    assert [(s.headline, s.byline) for s in stories] == [
+        ("Nurse vacancies top 2,800", "BBC Scotland online"),
+        ("GP scheme extended", "The Courier, p.5"),
+    ]
+    assert all("Courier" not in s.body and "BBC" not in s.body for s in stories)
+
+
+def test_markdown_italic_words_inside_a_line_are_text() -> None:
+    page = markdown_to_text("**Trust fined**\n*Exclusive:* the trust was fined £2m.\n")
+    assert "byline" not in [b.kind for b in page.blocks]

@@ -190,3 +190,50 @@ def test_a_members_party_and_seat_under_the_name_is_not_a_headline() -> None:
         for n, (s, m, p, t) in enumerate(items)
     )
     assert stories(f"<table>{rows}</table>") == [(s, t) for s, _, _, t in items]
+
+
+RECORDS = """<main><table><thead><tr><th>Ref.</th><th>Subject</th><th>Asked by</th>
+<th>Date</th><th>Summary</th></tr></thead><tbody>
+<tr><td>HL1204</td><td><a href="/q/1">Dental Services</a></td>
+<td>Baroness Hale<br>Lords Crossbench</td><td>1 Feb 2021</td>
+<td>Asked how many NHS dental courses of treatment were delivered in 2020. The minister said
+the figure fell by two thirds against 2019.</td></tr>
+<tr><td>EDM 231</td><td><a href="/q/2">Hospitals: Car Parking</a></td>
+<td>Ian Lavery<br>Commons Lab, Wansbeck</td><td>2 Feb 2021</td>
+<td>Asked when free hospital car parking for NHS staff will end. The minister said it would
+continue for as long as the pandemic lasted.</td></tr>
+</tbody></table></main>"""
+
+
+def test_a_table_of_records_is_one_story_a_row_without_its_details() -> None:
+    found = stories(RECORDS)
+    assert [headline for headline, _ in found] == ["Dental Services", "Hospitals: Car Parking"]
+    assert found[0][1].startswith("Asked how many NHS dental courses")
+    assert all("Crossbench" not in body and "Feb 2021" not in body for _, body in found)
+
+
+def test_a_table_of_figures_stays_one_line_of_text() -> None:
+    html = """<main><h2>Waiting lists grow</h2><p>The waiting list grew again in March.</p>
+    <table><tr><th>Month</th><th>Waiting</th><th>Change</th></tr>
+    <tr><td>January</td><td>7.2m</td><td>+1%</td></tr>
+    <tr><td>February</td><td>7.3m</td><td>+1%</td></tr></table></main>"""
+    blocks = html_to_text(html).blocks
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
+    assert blocks[-1].text.startswith("Month | Waiting | Change; January | 7.2m")
+
+
+def test_a_cell_made_bold_by_its_style_is_a_strong_block() -> None:
+    html = """<table><tr><td style="font-size:18px;font-weight:bold">Trust fined £2m</td></tr>
+    <tr><td>The regulator fined the trust over maternity failings.</td></tr></table>"""
+    first = html_to_text(html).blocks[0]
+    assert first.text == "Trust fined £2m" and first.strong
+
+
+def test_a_form_that_wraps_the_whole_page_keeps_the_page() -> None:
+    html = """<body><form class="search"><input name="q"><p>Search this site</p></form>
+    <form method="post" id="aspnetForm"><div id="main">
+    <h1>Government must act now to stem the loss of nurses, say MPs</h1>
+    <p>The Government must do more to keep experienced nurses in the NHS, the committee said
+    in a report published today.</p></div></form></body>"""
+    text = html_to_text(html).text
+    assert "keep experienced nurses" in text and "Search this site" not in text

@@ -696,3 +696,219 @@ def test_items_opened_by_double_angle_brackets_are_not_quotes() -> None:
     ]  # fmt: skip
     text = "THE DISPENSARY DIGEST\n\n" + "\n\n".join(f">> {h}\n{b}" for h, b in items)
     assert [(s.headline, s.paragraphs[0]) for s in split(text)] == items
+
+
+def test_a_line_of_details_under_a_headline_is_not_the_headline() -> None:
+    text = textwrap.dedent("""\
+        1.  Glove recall: batch 2207
+            Category: Safety notice | Ref: FSN 2018/11/052
+
+            The maker has issued a field safety notice recalling one batch of gloves.
+
+        2.  Savings reach £14.2m
+            Category: Performance | Ref: RPT/2018/Q2
+
+            Cash-releasing savings from shared contracts reached £14.2m in the half year.
+        """)
+    found = [(s.headline, s.body.split(".")[0]) for s in split(text)]
+    assert found == [
+        (
+            "Glove recall: batch 2207",
+            "The maker has issued a field safety notice recalling one batch of gloves",
+        ),
+        ("Savings reach £14.2m", "Cash-releasing savings from shared contracts reached £14"),
+    ]
+
+
+def test_a_contact_line_split_by_bars_is_not_a_story_detail() -> None:
+    from indexer.stories.split import _is_details
+
+    assert _is_details("The Herald, p.1 | by Karen Burnside")
+    assert not _is_details("Tel: 01482 389 200 | comms@example.nhs.uk")
+    assert not _is_details(
+        "Waiting lists grew again in March as the winter pressures went on | more"
+    )
+
+
+def test_a_single_quote_mark_over_an_indented_standfirst_marks_items() -> None:
+    items = [
+        ("Councils confirm grant allocations", "Final allocations of the grant were published."),
+        (
+            "Care worker vacancies reach 122,000",
+            "The annual report estimates a vacancy rate of 10%.",
+        ),
+        ("Living wage rise from April", "The increase will add an estimated £390m to costs."),
+    ]
+    text = "POLICY\n\n" + "\n\n".join(f"> {h}\n  {b}" for h, b in items) + "\n"
+    assert [(s.headline, s.body) for s in split(text)] == items
+
+
+def test_a_quoted_reply_stays_a_quote() -> None:
+    text = "Thanks, agreed.\n\n> We should meet on Tuesday.\n> The agenda is attached.\n\nJo\n"
+    assert all("Tuesday" not in s.body for s in split(text))
+
+
+def test_a_run_in_headline_in_capitals_is_cut_from_its_text() -> None:
+    items = [
+        "NEW PATIENT PREMIUM NOW LIVE - From 1 March, practices can claim a one-off payment"
+        " for each new patient seen. The ICB expects up to 60,000 patients in its area to be"
+        " eligible in the first year of the scheme.",
+        "MOBILE DENTAL VANS FOR RURAL AREAS - Two mobile units will start visiting villages"
+        " in April. Each van has two surgeries and will stay for a week in each place on its"
+        " route, the ICB said.",
+        "RECORD-KEEPING AUDIT RESULTS - The regional audit of 120 practices found that most"
+        " records were complete. Missing consent notes were the most common gap it found.",
+    ]
+    text = "\n\n".join(textwrap.fill(item, 70) for item in items) + "\n"
+    assert [s.headline for s in split(text)] == [
+        "NEW PATIENT PREMIUM NOW LIVE",
+        "MOBILE DENTAL VANS FOR RURAL AREAS",
+        "RECORD-KEEPING AUDIT RESULTS",
+    ]
+
+
+def test_two_lines_in_capitals_stay_one_headline() -> None:
+    from indexer.stories.template import text_lead
+
+    assert text_lead("PAY CAP – TIME TO SCRAP IT") is None
+    assert (
+        text_lead("THE TIMES – Budget’s £3.4bn for NHS technology “will take years” – 14 March")
+        is None
+    )
+
+
+def test_diary_entries_with_a_date_after_their_name_are_not_stories() -> None:
+    text = textwrap.dedent("""\
+        Trust fined over data breach
+
+        The regulator fined the trust £2m after patient records were lost.
+
+        TRAINING DATES
+
+          * Positive behaviour support (two days): 21-22 October, Kingsmoor Centre
+          * Falls prevention train-the-trainer: 5 November, online
+          * Budget day - Wednesday 11 March 2020
+        """)
+    assert [s.headline for s in split(text)] == ["Trust fined over data breach"]
+
+
+def test_an_advert_takes_one_block_after_its_title_never_the_stories_below() -> None:
+    text = textwrap.dedent("""\
+        SPONSORED BY CORVANE ANALYTICS
+        Validate your waiting list in days, not months <https://example.com/c>
+
+        ----------------------------------------
+
+        TOP STORY
+
+        GP practices face £240m bill from employer NICs rise
+
+        The rise in employer national insurance contributions will add £240m a year to the
+        running costs of general practice in England, according to modelling by the BMA.
+
+        The union estimates that a typical practice will pay an extra £31,000 a year.
+        """)
+    [story] = split(text)
+    assert story.headline == "GP practices face £240m bill from employer NICs rise"
+    assert story.body.startswith("The rise in employer national insurance")
+
+
+BRIEFS = [
+    "Pharmacy closures: A further 112 community pharmacies closed in England in the six months"
+    " to September, the Company Chemists’ Association said.",
+    "Physician associates: The independent review of physician associate roles will report in"
+    " the spring, the health secretary has confirmed.",
+    "Wales winter money: The Welsh Government has released £25m to help health boards open"
+    " extra step-down beds over the winter.",
+]
+
+
+def test_short_names_run_into_their_text_with_a_colon_are_headlines() -> None:
+    text = "IN BRIEF\n\n" + "\n\n".join(BRIEFS) + "\n"
+    assert [(s.headline, s.body[:12]) for s in split(text)] == [
+        ("Pharmacy closures", "A further 11"),
+        ("Physician associates", "The independ"),
+        ("Wales winter money", "The Welsh Go"),
+    ]
+
+
+def test_a_field_every_item_repeats_is_not_a_headline() -> None:
+    relevant = "Relevant to: Practice managers and all GP partners in the county, who must reply."
+    text = "\n\n".join([BRIEFS[0], relevant, BRIEFS[1], relevant]) + "\n"
+    headlines = [s.headline for s in split(text)]
+    assert "Relevant to" not in headlines and "Pharmacy closures" in headlines
+
+
+def test_an_advert_title_never_takes_a_long_block_of_stories_after_it() -> None:
+    blocks = [
+        Block("cell", "SPONSORED", 0),
+        Block("cell", "StrideLab Pro: clinical gait analysis", 0),
+        Block("cell", "Portable, validated, and ready in minutes →", 0),
+    ]
+    stories = [
+        ("College responds to the draft framework", "We have welcomed the recognition " * 8),
+        ("Have your say on stroke standards", "The college has published draft standards " * 6),
+    ]
+    for headline, text in stories:
+        blocks += [Block("cell", headline, 1, strong=True), Block("cell", text.strip() + ".", 1)]
+    text = "\n\n".join(b.text for b in blocks)
+    assert [s.headline for s in split(text, blocks)] == [h for h, _ in stories]
+
+
+def test_diary_entries_with_bold_dates_and_a_one_line_webinar_are_not_stories() -> None:
+    blocks = [
+        Block("heading", "Trust fined over data breach", 0, level=3),
+        Block("paragraph", "The regulator fined the trust £2m after records were lost.", 1),
+        Block("heading", "Dates for your diary", 2, level=3),
+        Block(
+            "item",
+            "7 December 2016 – Revalidation webinar, 12.30pm",
+            3,
+            level=1,
+            lead="7 December 2016",
+        ),
+        Block(
+            "item",
+            "18 January 2017 – Council meeting in public",
+            3,
+            level=1,
+            lead="18 January 2017",
+        ),
+        Block(
+            "paragraph",
+            "Webinar: Planning for winter · Tuesday 12 May, 2pm · Register",
+            4,
+            lead="Webinar:",
+        ),
+    ]
+    text = "\n\n".join(b.text for b in blocks)
+    assert [s.headline for s in split(text, blocks)] == ["Trust fined over data breach"]
+
+
+def test_a_line_of_topics_split_by_bullets_is_a_contents_line() -> None:
+    from indexer.stories.split import _is_topic_list
+
+    assert _is_topic_list("Pathology ballot result • Pay review body delay • Network meetings")
+    assert _is_topic_list("Waiting lists | Winter beds | GP contract | Dental access")
+    assert not _is_topic_list("Trust fined • Board told")  # two: a headline's parts
+    assert not _is_topic_list("The trust was fined. • It will appeal. • Staff were told.")
+
+
+def test_a_contact_line_with_bullets_stays_for_the_contact_rules() -> None:
+    text = textwrap.dedent("""\
+        Trust fined over data breach
+
+        The regulator fined the trust £2m after patient records were lost in the post.
+
+        Your account manager · Harriet Cole · 020 7219 8843 · h.cole@example.co.uk
+        """)
+    explained = split_digest(text, explain=True).explained
+    notes = [line.text for line in explained if "contents line" in line.decision]
+    assert notes == []
+
+
+def test_a_byline_naming_two_authors_with_their_roles_is_a_byline() -> None:
+    from indexer.stories.boilerplate import is_byline
+
+    assert is_byline("By Eleanor Finch, Partner, and Marcus Doyle, Senior Associate")
+    assert not is_byline("By the end of the year, every trust will have a patient portal")

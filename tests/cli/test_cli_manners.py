@@ -1,0 +1,111 @@
+"""How `dex` behaves as a Unix command: a reader that leaves early, no terminal, `python -m`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "indexer" / "samples"
+
+
+def _env() -> dict[str, str]:
+    """This checkout first on the path (the test may run from a plain PYTHONPATH checkout)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "COLUMNS": "100"}
+
+
+@pytest.fixture
+def indexed(data_dir: Path) -> Path:
+    """The samples indexed and one bookmarked, so every command below has lines to print."""
+    runner = CliRunner()
+    assert runner.invoke(cli, ["index", str(SAMPLES)]).exit_code == 0
+    found = runner.invoke(cli, ["search", "--json", "nhs"])
+    story = json.loads(found.stdout)["hits"][0]["id"]
+    assert runner.invoke(cli, ["bookmarks", "add", story]).exit_code == 0
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "nhs"],
+        ["search", "--json", "nhs"],
+        ["parse", str(SAMPLES)],
+        ["parse", "--json", str(SAMPLES)],
+        ["bookmarks", "list"],
+        ["bookmarks", "export", "--format", "markdown"],
+        ["--help"],
+    ],
+    ids=" ".join,
+)
+def test_a_reader_that_leaves_early_ends_dex_quietly_with_status_0(
+    indexed: Path, args: list[str]
+) -> None:
+    """`dex search x | head`: the pipe closes before dex has written; no message, status 0."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line
+    _, errors = child.communicate(timeout=120)
+    assert (child.returncode, errors.decode()) == (0, "")
+
+
+def test_python_m_tui_runs_dex(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], env=_env(), capture_output=True, timeout=60
+    )
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("dex, version ")
+
+
+@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout"])
+def test_the_app_refuses_to_start_without_a_terminal(data_dir: Path, not_a_terminal: str) -> None:
+    """`dex < file` or `dex > file`: one line saying why, a non-zero status, never a hang."""
+    import pty
+
+    leader, terminal = pty.openpty()
+    streams = {"stdin": terminal, "stdout": terminal, not_a_terminal: subprocess.DEVNULL}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui"],
+            env=_env(),
+            stdin=streams["stdin"],
+            stdout=streams["stdout"],
+            stderr=subprocess.PIPE,
+            timeout=30,
+        )
+    finally:
+        os.close(terminal)
+        os.close(leader)
+    message = done.stderr.decode()
+    assert done.returncode == 1
+    assert message.count("\n") == 1
+    assert f"{not_a_terminal} is not a terminal" in message
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("dex se", "search"), ("dex search --sort ", "relevance\ndate")]
+)
+def test_bash_completion_answers_with_click(data_dir: Path, words: str, expected: str) -> None:
+    """What `eval "$(_DEX_COMPLETE=bash_source dex)"` (README) asks dex at each Tab."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    env = {**_env(), "_DEX_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui"], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0
+    assert done.stderr == b""
+    assert done.stdout.decode().replace("plain,", "").strip() == expected
