@@ -26,6 +26,7 @@ from indexer.records import PERIODS, Bucket, Period, Timeline
 from tui.charts import LEVELS, period_name
 
 LOAD_DELAY_S = 0.25  # after the last keystroke: typing does not count every prefix
+MAX_SLOT = 6  # columns a bar and its gap take at most (few periods: wide bars)
 Loader = Callable[[str, Period], Timeline]
 
 
@@ -188,7 +189,7 @@ class TimelineChart(Widget, can_focus=True):
     def _layout(self, width: int) -> tuple[int, int, int]:
         """(first bar drawn, how many, columns a bar takes) for a content width."""
         count = len(self.timeline.buckets) if self.timeline else 0
-        slot = max(1, min(3, width // max(1, count)))
+        slot = max(1, min(MAX_SLOT, width // max(1, count)))
         shown = min(count, width // slot)
         if self.cursor < self._first:
             self._first = self.cursor
