@@ -22,6 +22,7 @@ from indexer.reading.readers import (
 )
 from indexer.reading.textcodec import readable_path
 from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
+from indexer.stories.boilerplate import is_byline
 from indexer.stories.debris import Headlines
 from indexer.stories.split import SplitResult, split_digest
 from indexer.stories.titles import lead_title, shorten
@@ -90,7 +91,10 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
     if raw.single_story:
         paragraphs = tuple(" ".join(p.split()) for p in raw.text.split("\n\n") if p.strip())
-        result = SplitResult(None, (Section(raw.headline, paragraphs),))
+        byline = None
+        if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
+            byline, paragraphs = paragraphs[0], paragraphs[1:]  # a feed item's "By Jane Smith"
+        result = SplitResult(None, (Section(raw.headline, paragraphs, byline=byline),))
     else:
         result = split_digest(raw.text, raw.blocks)
     title = raw.title or (

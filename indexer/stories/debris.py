@@ -223,7 +223,7 @@ def is_dated_entry(line: str, *, timed: bool = False) -> bool:
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
     such lines, a day and a clock time anywhere will do), or dense with clock times."""
-    text = line.lstrip()
+    text = line.strip().strip("|").strip()  # "| 28 May | Webinar, 7.30pm |": a table's row
     clocks = len(_CLOCK.findall(text))
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
         return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it

@@ -26,7 +26,7 @@ from indexer.stories.debris import (
     running_key,
     running_lines,
 )
-from indexer.stories.lineshape import ends_sentence, headline_text
+from indexer.stories.lineshape import CLOSERS, HEADLINE_WORDS, ends_sentence, headline_text
 from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
 from indexer.stories.unwrap import join_wrapped
 
@@ -329,6 +329,11 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
     return 0
 
 
+def _bold_sentence(text: str) -> bool:
+    """A long sentence ending in a full stop: set in bold, it is a standfirst, not a headline."""
+    return text.count(" ") >= HEADLINE_WORDS and text.rstrip(CLOSERS).endswith(".")
+
+
 def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     """The reader's blocks as lines, grouped as the reader grouped them (a forwarder's note
     and the header block above a forwarded digest left out)."""
@@ -354,7 +359,9 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
         if block.group != group or not groups:
             groups.append([])
             group = block.group
-        hinted = emphasised or block.kind == "heading" or block.strong
+        hinted = block.kind == "heading" or (
+            (emphasised or block.strong or block.linked) and not _bold_sentence(line)
+        )
         bulleted = bulleted or block.kind == "item"
         groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
         byline = None

@@ -20,7 +20,7 @@ from indexer.stories.lineshape import HINTED_WORDS
 # What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
 _SEPARATOR = re.compile(r"^\s*(?:[—–|:]|-{1,2}(?=\s)|\.(?=\s))\s*")
 # A plain-text lead written in Markdown emphasis: "**Headline** - text", "__Headline.__ text".
-_TEXT_LEAD = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=\s|[—–:|.-])")
+_TEXT_LEAD = re.compile(r"^(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?=\s|[—–:|.-])")
 MIN_REPEATS = 2
 
 
@@ -45,7 +45,7 @@ _COLON_LEAD = re.compile(r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}):\s+(?=[A-Z
 def text_lead(line: str) -> str | None:
     """The emphasised lead a plain-text line opens with ("**Headline** - text", or a run of
     words in capitals and a dash), if any."""
-    if line[:2] in ("**", "__"):
+    if line[:1] in ("*", "_"):
         match = _TEXT_LEAD.match(line)
         return match.group(2) if match is not None else None
     if not line[:1].isupper():
@@ -68,7 +68,7 @@ def text_lead(line: str) -> str | None:
 
 def strip_text_lead(line: str, lead: str) -> str:
     """The line with the lead's emphasis markers removed (`**A** - b` -> `A - b`)."""
-    marker = line[:2]
+    marker = line[: len(line) - len(line.lstrip("*_"))][:2]
     prefix = f"{marker}{lead}{marker}"
     return lead + line[len(prefix) :] if line.startswith(prefix) else line
 

@@ -248,3 +248,23 @@ def test_sniff_feeds(head: bytes) -> None:
 )
 def test_sniff_not_feeds(head: bytes) -> None:
     assert not looks_like_feed(head)
+
+
+def test_a_byline_opening_an_item_is_its_byline_not_its_text(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    item = (
+        "<item><title>Councils face £1.1bn Covid gap</title><content:encoded><![CDATA["
+        "<p><em>By Dr Simone Achebe, Association of County Care Directors</em></p>"
+        "<p>Councils expect to spend £2.9bn more on adult social care this year.</p>"
+        "]]></content:encoded></item>"
+    )
+    feed = rss(item).replace(
+        b'<rss version="2.0">',
+        b'<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+    )
+    path = tmp_path / "feed.rss"
+    path.write_bytes(feed)
+    [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert story.byline == "By Dr Simone Achebe, Association of County Care Directors"
+    assert story.body == "Councils expect to spend £2.9bn more on adult social care this year."

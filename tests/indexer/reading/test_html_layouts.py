@@ -237,3 +237,30 @@ def test_a_form_that_wraps_the_whole_page_keeps_the_page() -> None:
     in a report published today.</p></div></form></body>"""
     text = html_to_text(html).text
     assert "keep experienced nurses" in text and "Search this site" not in text
+
+
+def test_a_linked_card_title_with_two_sentences_is_still_the_headline() -> None:
+    html = """<main><div class="card"><div class="tag">Integration</div>
+    <div class="title"><a href="/b/1">Integrated care boards go live next week. Here’s what
+    will actually change</a></div>
+    <div class="excerpt">On 1 July, 42 integrated care boards take over from 106 clinical
+    commissioning groups, and most patients will notice nothing on day one.</div></div>
+    <div class="card"><div class="tag">Social care</div>
+    <div class="title"><a href="/b/2">Why the social care cap will cost more</a></div>
+    <div class="excerpt">Our modelling suggests the cap will cost councils £1.4bn a year more
+    than the department has allowed for.</div></div></main>"""
+    assert [h for h, _ in stories(html)] == [
+        "Integrated care boards go live next week. Here’s what will actually change",
+        "Why the social care cap will cost more",
+    ]
+
+
+def test_a_bold_opening_sentence_is_the_lead_story_text_not_its_headline() -> None:
+    html = """<main><p class="byline">Harriet Kale, chief reporter</p>
+    <p><strong>Trusts in England will have to report every month how many patients they treat
+    in corridors and other temporary spaces, from April, the health secretary said.</strong></p>
+    <p>The move follows a week in which 21 trusts declared critical incidents.</p>
+    <h2>Flu admissions reach a new high</h2><p>Flu admissions reached 5,408 a day.</p></main>"""
+    found = stories(html)
+    assert found[0][0] is None and found[0][1].startswith("Trusts in England will have to report")
+    assert found[1][0] == "Flu admissions reach a new high"

@@ -912,3 +912,23 @@ def test_a_byline_naming_two_authors_with_their_roles_is_a_byline() -> None:
 
     assert is_byline("By Eleanor Finch, Partner, and Marcus Doyle, Senior Associate")
     assert not is_byline("By the end of the year, every trust will have a patient portal")
+
+
+def test_single_asterisk_leads_in_plain_text_are_headlines() -> None:
+    text = (
+        "IN BRIEF\n\n"
+        "*Hip fractures* - One in four patients with a hip fracture waited more than a day.\n\n"
+        "*Maternity* - The regulator has rated maternity services at two trusts inadequate.\n"
+    )
+    assert [(s.headline, s.body[:10]) for s in split(text)] == [
+        ("Hip fractures", "One in fou"),
+        ("Maternity", "The regula"),
+    ]
+
+
+def test_rows_of_a_plain_text_table_of_dates_are_events() -> None:
+    from indexer.stories.debris import is_event
+
+    assert is_event("| 28 May Webinar: Pharmacy First audit explained, 7.30pm |")
+    assert is_event("| 4 Jun LPC chairs' forum, Birmingham |")
+    assert not is_event("| Trust | Waiting list | Change |")

@@ -116,7 +116,8 @@ def test_text_lead(line: str, lead: str, stripped: str) -> None:
     [
         "Trust fined — It was.",  # no emphasis
         "Trust **fined** - It was.",  # emphasis not at the start
-        "*Trust fined* - It was.",  # single asterisks are italics
+        "*Trust fined*",  # nothing after it (plain-text mail writes bold as *bold*)
+        "* Trust fined* - It was.",  # a bullet, not emphasis
         "** Trust fined** - It was.",  # not emphasis in Markdown
         "**Trust fined**",  # nothing after it
         "**Trust fined**, it was.",  # a comma does not follow a headline
