@@ -165,6 +165,8 @@ class IndexSummary:
     seconds: float = 0.0
     problems: tuple[Problem, ...] = ()
     damage: str | None = None  # damage found in the index (and rebuilt) before the run
+    new_ids: frozenset[str] = frozenset()  # stories the index did not hold before the run
+    gone_ids: frozenset[str] = frozenset()  # stories it no longer holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The Digest Explorer app: wires the session, key map and theme to the main screen.
 
-Routing only: the panes are in `tui.widgets`, the work in `tui.screens.main` and
-`tui.screens.bookmarking`, the blocking calls in `tui.session`.
+Routing only: the panes are in `tui.widgets`, the screen that composes them in
+`tui.screens.main`, the work in `tui.controllers`, the blocking calls in `tui.session`.
 """
 
 from __future__ import annotations

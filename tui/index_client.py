@@ -2,7 +2,8 @@
 
 `IndexProxy` has the methods of the search `Index` that the session uses; each call blocks
 the calling (worker) thread until the child answers, and raises what the index raised there.
-Calls from the session's bulk thread go to the child's slow lane, all others to its fast one.
+A proxy sends its calls to one lane of the child: "fast" for what the user waits on, "slow"
+for facets and bulk work.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tui.index_server import read_frame, write_frame
 
-SLOW_THREAD_PREFIX = "dex-index-bulk"
+Lane = Literal["fast", "slow"]
 STOPPED = "the index process has stopped"
 STOP_WAIT_S = 0.5  # then stop it: the child only reads, it has nothing to save
 
@@ -76,8 +77,8 @@ class IndexClient:
         self._reader = threading.Thread(target=self._read, name="dex-index-answers", daemon=True)
         self._reader.start()
 
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        lane = "slow" if threading.current_thread().name.startswith(SLOW_THREAD_PREFIX) else "fast"
+    def submit(self, lane: Lane, method: str, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Send a call to the child without waiting: the future gets its answer."""
         future: Future[Any] = Future()
         with self._lock:
             if self._failure is not None:
@@ -90,7 +91,11 @@ class IndexClient:
             except OSError:
                 self._waiting.pop(call_id, None)
                 raise IndexProcessError(STOPPED) from None
-        return future.result()
+        return future
+
+    def call(self, lane: Lane, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call the index in the child and wait for its answer (from a worker thread)."""
+        return self.submit(lane, method, *args, **kwargs).result()
 
     def _read(self) -> None:
         assert self._process.stdout is not None
@@ -129,15 +134,16 @@ class IndexClient:
 
 
 class IndexProxy:
-    """indexer.search.searcher.Index's methods, answered by the child process."""
+    """indexer.search.searcher.Index's methods, answered by the child process on one lane."""
 
-    def __init__(self, client: IndexClient) -> None:
+    def __init__(self, client: IndexClient, lane: Lane = "fast") -> None:
         self._client = client
+        self._lane: Lane = lane
 
     def _query(self, method: str, query: str, bookmarks: Any, kwargs: dict[str, Any]) -> Any:
         """A call about a query: the bookmarks it may ask about go as a snapshot."""
         snapshot = BookmarkSnapshot.of(bookmarks, query) if bookmarks is not None else None
-        return self._client.call(method, query, bookmarks=snapshot, **kwargs)
+        return self._client.call(self._lane, method, query, bookmarks=snapshot, **kwargs)
 
     def search(self, query: str, *, bookmarks: Any = None, **kwargs: Any) -> Any:
         return self._query("search", query, bookmarks, kwargs)
@@ -157,4 +163,4 @@ class IndexProxy:
     def __getattr__(self, method: str) -> Any:
         if method.startswith("_"):
             raise AttributeError(method)
-        return lambda *args, **kwargs: self._client.call(method, *args, **kwargs)
+        return lambda *args, **kwargs: self._client.call(self._lane, method, *args, **kwargs)

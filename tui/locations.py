@@ -72,6 +72,14 @@ def bookmark_backups_dir() -> Path:
     return data_dir() / "bookmark-backups"
 
 
+def sources_file() -> Path:
+    return data_dir() / "sources.json"
+
+
+def read_state_db() -> Path:
+    return data_dir() / "read-state.sqlite3"
+
+
 def settings_file() -> Path:
     return config_dir() / "settings.json"
 

@@ -5,28 +5,29 @@ event loop. The index lives in a child process (tui.index_server, started with t
 Whoosh and numpy load on the other core while the UI starts, and searching never takes turns
 with drawing for the interpreter lock.
 
-Index calls are handed to two long-lived threads: one for what the user waits on (searches,
-stories), one for the slower facets and bulk work; each maps to a lane of its own in the
-child, so facets never delay a keystroke's results.
+A call goes straight from the worker thread to the child (two hops: the Textual worker, then
+the child process) on one of two lanes, each a thread of its own in the child: one for what
+the user waits on (searches, stories), one for the slower facets and bulk work, so facets
+never delay a keystroke's results.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 from indexer.records import Entity, Facets, Period, SearchResult, Span, Story, Timeline, Trends
 from tui.highlight import query_terms, term_spans
-from tui.index_client import IndexClient, IndexProxy
+from tui.index_client import IndexClient, IndexProcessError, IndexProxy
 
 if TYPE_CHECKING:
     from indexer.bookmarks.store import Bookmark, BookmarkStore
 
-T = TypeVar("T")
 Sort = Literal["relevance", "date"]
 BOOKMARKS_OFF = "bookmarks are off"
 
@@ -73,20 +74,15 @@ class Session:
         self.bookmarks_path = bookmarks_path
         self.backups_dir = backups_dir or locations.bookmark_backups_dir()
         self.backup_problem: str | None = None  # the last backup of the bookmarks failed
-        self.index: Any = None
+        self.index: Any = None  # the user's lane
+        self._bulk: Any = None  # the same index on the lane for facets and bulk work
         self.bookmarks: BookmarkStore | None = None
         self.bookmarks_error: str | None = None
         self.bookmarks_note: str | None = None  # an unusable file was set aside
         self.index_warning: str | None = None  # the index is incomplete, and how to finish it
-        self._fast = ThreadPoolExecutor(1, thread_name_prefix="dex-index")
-        self._slow = ThreadPoolExecutor(1, thread_name_prefix="dex-index-bulk")
-        self._opening: Future[OpenResult] | None = None
+        self._opening: Future[tuple[bool, int, list[str], str | None]] | None = None
         self._client: IndexClient | None = None
         self._warmed = False
-
-    def _run(self, fn: Callable[..., T], *args: Any, slow: bool = False) -> T:
-        """Run `fn` on the index's long-lived thread and wait for it (from a worker thread)."""
-        return (self._slow if slow else self._fast).submit(fn, *args).result()
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -98,26 +94,22 @@ class Session:
             return True
 
     def start(self) -> None:
-        """Start the index process and begin opening, so both overlap the UI starting up."""
-        if self._opening is None:
+        """Start the index process and ask it to open the index, so both overlap the UI
+        starting up. The child opens the index (building the sample one on a first run) and
+        makes the first page."""
+        if self._client is None:
             self._client = IndexClient()
-            self._opening = self._fast.submit(self._open)
+            self._opening = self._client.submit("fast", "open", str(self.index_dir))
 
     def open(self) -> OpenResult:
-        """Open (or first build from the samples) the index, then the bookmarks; waits."""
+        """Open the bookmarks, then wait for the index the child is opening."""
         self.start()
-        assert self._opening is not None
-        return self._opening.result()
-
-    def _open(self) -> OpenResult:
-        assert self._client is not None
-        index = IndexProxy(self._client)
+        assert self._client is not None and self._opening is not None
         self.open_bookmarks()  # while the child loads
         self._back_up(first=True)
-        # The child opens the index (building the sample one on a first run) and makes the
-        # first page.
-        built, stories, notes, self.index_warning = index.open(str(self.index_dir))
-        self.index = index
+        built, stories, notes, self.index_warning = self._opening.result()
+        self.index = IndexProxy(self._client, "fast")
+        self._bulk = IndexProxy(self._client, "slow")
         self.changes()  # the baseline later calls compare with
         return OpenResult(
             built,
@@ -170,11 +162,9 @@ class Session:
     def close(self) -> None:
         """Stop the index process and close the bookmarks, backing them up if this run
         changed them."""
-        self._fast.shutdown(wait=False, cancel_futures=True)
-        self._slow.shutdown(wait=False, cancel_futures=True)
         if self._client is not None:
             self._client.close()  # answers still awaited fail with IndexProcessError
-        self.index = None
+        self.index = self._bulk = None
         if self.bookmarks is not None:
             self._back_up()
             self.bookmarks.close()
@@ -205,58 +195,44 @@ class Session:
 
     def search(self, query: str, sort: Sort, limit: int) -> tuple[SearchResult, frozenset[str]]:
         """Run a query (QueryError propagates) and say which hits are bookmarked."""
-        search = self.index.search
-        result = self._run(lambda: search(query, limit=limit, sort=sort, bookmarks=self.bookmarks))
-        if not self._warmed:  # after the first list, not before it: it would delay first paint
+        result = self.index.search(query, limit=limit, sort=sort, bookmarks=self.bookmarks)
+        if not self._warmed and self._client is not None:
+            # After the first list, not before it (it would delay first paint): load what the
+            # first typed query needs (the vocabulary is shared by both lanes), on the bulk
+            # lane so that a key typed meanwhile is not queued behind it. Nobody waits for it.
             self._warmed = True
-            self._slow.submit(self._warm)
+            with contextlib.suppress(IndexProcessError):  # then the next call says so
+                self._client.submit("slow", "warm")
         return result, self.marked()
-
-    def _warm(self) -> None:
-        """Load what the first typed query needs (the vocabulary is shared by both lanes), on
-        the bulk lane so that a key typed meanwhile is not queued behind it."""
-        warm = getattr(self.index, "warm", None)
-        if warm is not None:
-            warm()
 
     def more_like_this(self, story_id: str, limit: int) -> tuple[str, SearchResult]:
         """The story's display title and the stories most like it (none if it is gone)."""
-
-        def similar() -> tuple[str, SearchResult]:
-            story = self.index.story(story_id)
-            if story is None:
-                raise LookupError(f"story {story_id} is no longer in the index")
-            hits = self.index.more_like_this(story_id, limit)
-            return story.title, SearchResult(query="", hits=hits, total=len(hits))
-
-        return self._run(similar)
+        story = self.index.story(story_id)
+        if story is None:
+            raise LookupError(f"story {story_id} is no longer in the index")
+        hits = self.index.more_like_this(story_id, limit)
+        return story.title, SearchResult(query="", hits=hits, total=len(hits))
 
     def facets(self, query: str) -> Facets:
-        facets = self.index.facets
-        return self._run(lambda: facets(query, bookmarks=self.bookmarks, top=8), slow=True)
+        return self._bulk.facets(query, bookmarks=self.bookmarks, top=8)
 
     def timeline(self, query: str, by: Period) -> Timeline:
         """The query's stories per period (QueryError propagates). On the searches' lane: it
         costs milliseconds, and behind the warm-up and facets it would wait seconds."""
-        timeline = self.index.timeline
-        return self._run(lambda: timeline(query, by=by, bookmarks=self.bookmarks))
+        return self.index.timeline(query, by=by, bookmarks=self.bookmarks)  # type: ignore[no-any-return]
 
     def trends(self, by: Period, period: dt.date | None, top: int) -> Trends:
         """The entities that rose and fell most into the period holding `period` (default:
         the newest story's)."""
-        trends = self.index.trends
-        return self._run(lambda: trends("", by=by, period=period, top=top), slow=True)
+        return self._bulk.trends("", by=by, period=period, top=top)  # type: ignore[no-any-return]
 
     def entity_counts(self, entities: Sequence[Entity]) -> dict[tuple[str, str], int]:
         keys = sorted({(e.label, e.canonical) for e in entities})
-        return self._run(self.index.entity_counts, keys) if keys else {}
+        return self.index.entity_counts(keys) if keys else {}
 
     def load(self, story_id: str, query: str = "") -> LoadedStory | None:
         """The story from the index, else from its bookmark snapshot; None if neither has it.
         The query's words are marked as the index matches them (same stemming)."""
-        return self._run(self._load, story_id, query)
-
-    def _load(self, story_id: str, query: str) -> LoadedStory | None:
         story = self.index.story(story_id)
         if story is not None:
             sources = tuple(self.index.sources(story_id))
@@ -304,25 +280,20 @@ class Session:
 
     def bookmark_all(self, query: str) -> tuple[int, int]:
         """Bookmark every story the query finds; (newly bookmarked, matched)."""
-        store = self.store()
-        index = self.index
-
-        def matching() -> tuple[list[Story], int]:
-            total = max(int(index.doc_count()), 1)
-            result = index.search(query, limit=total, bookmarks=store)
-            stories = [s for hit in result.hits if (s := index.story(hit.id)) is not None]
-            return stories, len(result.hits)
-
-        stories, matched = self._run(matching, slow=True)
-        return store.add_many(stories), matched
+        store, index = self.store(), self._bulk
+        total = max(int(index.doc_count()), 1)
+        result = index.search(query, limit=total, bookmarks=store)
+        stories = [s for hit in result.hits if (s := index.story(hit.id)) is not None]
+        return store.add_many(stories), len(result.hits)
 
     def export(self, fmt: str, path: Path, *, overwrite: bool) -> int:
         """Write every bookmark to `path` in `fmt`, all or nothing; how many were written."""
         from indexer.atomic import write_text_atomically
         from indexer.bookmarks.export import export
 
-        bookmarks = self.store().list()
-        text = export(bookmarks, fmt)
+        store = self.store()
+        bookmarks = store.list()
+        text = export(bookmarks, fmt, store.saved.list())
         try:
             write_text_atomically(path, text, overwrite=overwrite, durable=True)
         except FileExistsError as exc:

@@ -2,10 +2,10 @@
 
 Bookmarks cannot be rebuilt, and SQLite notices only some damage (a flipped bit in a note's text
 passes `PRAGMA quick_check`). So after every app run or command that changed them, dex writes
-them as a JSON export (the lossless format `dex bookmarks import` reads) into
-`DATA/bookmark-backups/`, unless the newest backup already holds the same bookmarks, and keeps
-the newest `KEEP` (as Zotero keeps its automatic database backups). Restoring first backs up what
-is there, so a restore can itself be undone.
+them, with the saved searches, as a JSON export (the lossless format `dex bookmarks import`
+reads) into `DATA/bookmark-backups/`, unless the newest backup already holds the same, and
+keeps the newest `KEEP` (as Zotero keeps its automatic database backups). Restoring first backs
+up what is there, so a restore can itself be undone.
 """
 
 from __future__ import annotations
@@ -13,14 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from indexer.atomic import write_text_atomically
-from indexer.bookmarks.export import BookmarkImportError, bookmark_to_dict, import_json, to_json
+from indexer.bookmarks.export import (
+    BookmarkImportError,
+    bookmark_to_dict,
+    import_json,
+    import_saved_searches,
+    to_json,
+)
+from indexer.bookmarks.export.dex_json import saved_search_to_dict
+from indexer.bookmarks.saved import SavedSearch
 from indexer.bookmarks.store import Bookmark, BookmarkStore
 
 KEEP = 10
+T = TypeVar("T")
 _NAME = re.compile(r"^bookmarks-(\d{8}T\d{6}\.\d{6}Z)(?:-\d+)?\.json$")
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 
@@ -44,14 +55,21 @@ class Backup:
             return None
 
     def read(self) -> list[Bookmark]:
-        """Its bookmarks; BookmarkImportError or OSError (naming the file) if it is unreadable."""
+        """Its bookmarks; BookmarkImportError (naming the file) if it is unreadable."""
+        return self._read(import_json)
+
+    def read_saved(self) -> list[SavedSearch] | None:
+        """Its saved searches (None: made before dex kept any)."""
+        return self._read(import_saved_searches)
+
+    def _read(self, parse: Callable[[str], T]) -> T:
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise BookmarkImportError(f"{self.path}: cannot read ({reason})") from exc
         try:
-            return import_json(text)
+            return parse(text)
         except BookmarkImportError as exc:
             raise BookmarkImportError(f"{self.path}: {exc}") from exc
 
@@ -71,22 +89,24 @@ def backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
-def _same(backup: Backup, bookmarks: list[Bookmark]) -> bool:
+def _same(backup: Backup, bookmarks: list[Bookmark], saved: list[SavedSearch]) -> bool:
     try:
         document = json.loads(backup.path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(document, dict) and document.get("bookmarks") == [
-        bookmark_to_dict(b) for b in bookmarks
-    ]
+    return (
+        isinstance(document, dict)
+        and document.get("bookmarks") == [bookmark_to_dict(b) for b in bookmarks]
+        and document.get("saved_searches", []) == [saved_search_to_dict(s) for s in saved]
+    )
 
 
 def back_up(store: BookmarkStore, folder: Path, *, keep: int = KEEP) -> Backup:
     """Write the store's bookmarks to a new backup in `folder`, unless the newest backup holds
     the same (then that one is returned); keep the newest `keep`. OSError names the file."""
-    bookmarks = store.list()
+    bookmarks, saved = store.list(), store.saved.list()
     existing = backups(folder)
-    if existing and _same(existing[0], bookmarks):
+    if existing and _same(existing[0], bookmarks, saved):
         return existing[0]
     folder.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
@@ -96,7 +116,7 @@ def back_up(store: BookmarkStore, folder: Path, *, keep: int = KEEP) -> Backup:
     while path.exists():
         number += 1
         path = folder / f"bookmarks-{stamp}-{number}.json"
-    write_text_atomically(path, to_json(bookmarks), overwrite=False, durable=True)
+    write_text_atomically(path, to_json(bookmarks, saved), overwrite=False, durable=True)
     made = Backup(path, now)
     for old in backups(folder)[keep:]:
         if old.path != path:
@@ -120,12 +140,14 @@ class Restored:
 
 
 def restore(store: BookmarkStore, source: Backup, folder: Path) -> Restored:
-    """Make the store hold exactly the bookmarks of `source` (a backup, or any JSON export),
-    after backing up what it holds now; BookmarkImportError if `source` cannot be read (the
-    store is then untouched)."""
-    incoming = source.read()
+    """Make the store hold exactly the bookmarks (and saved searches) of `source` (a backup,
+    or any JSON export), after backing up what it holds now; BookmarkImportError if `source`
+    cannot be read (the store is then untouched)."""
+    incoming, saved = source.read(), source.read_saved()
     before = store.count()
     kept = back_up(store, folder) if before else None
     store.replace_all(incoming)
+    if saved is not None:  # a backup made before saved searches leaves them as they are
+        store.saved.replace_all(saved)
     back_up(store, folder)
     return Restored(len(incoming), before, kept)

@@ -85,8 +85,24 @@ def _v2_tag_keys(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX tag_by_key ON tag(tag_key)")
 
 
+def _v3_saved_searches(db: sqlite3.Connection) -> None:
+    """Saved searches: a query kept under a name (matched like tags, ignoring case)."""
+    db.execute(
+        """CREATE TABLE saved_search (
+            name_key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            query TEXT NOT NULL,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
 # MIGRATIONS[i] takes a database from user_version i to i + 1; append, never edit.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_create, _v2_tag_keys)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_create,
+    _v2_tag_keys,
+    _v3_saved_searches,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.bookmarks import schema
+from indexer.bookmarks.saved import SavedSearches
 from indexer.bookmarks.schema import normalise_tags, tag_key
 from indexer.reading.textcodec import visible_controls
 from indexer.records import Story
@@ -391,6 +392,11 @@ class BookmarkStore:
                 best[key] = (count, -first, tag)
         counted = [(best[key][2], total) for key, total in totals.items()]
         return sorted(counted, key=lambda item: (-item[1], item[0].casefold()))
+
+    @property
+    def saved(self) -> SavedSearches:
+        """The saved searches, kept in the same database (and exports) as the bookmarks."""
+        return SavedSearches(self)
 
     def count(self) -> int:
         with self._reading() as db:

@@ -34,11 +34,6 @@ def fresh_searcher(searcher: Searcher) -> Searcher:
     return searcher.refresh()
 
 
-def date_values(searcher: Searcher) -> Sequence[int]:
-    """yyyymmdd of every document number (deleted ones included)."""
-    return date_array(searcher).tolist()
-
-
 def stored(searcher: Searcher, docnum: int) -> dict[str, Any]:
     return searcher.stored_fields(docnum)
 

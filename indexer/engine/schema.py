@@ -19,6 +19,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
 from indexer.engine.analysis import DexAnalyzer, Positioned
+from indexer.engine.fixes import DexCodec, DexIndex
 from indexer.errors import IndexBusyError, IndexDamagedError
 
 INDEX_NAME = "dex"
@@ -158,14 +159,16 @@ PARSE_SCHEMA = fields.Schema(
 
 
 def create_index(index_dir: Path) -> WhooshIndex:
-    return FileStorage(str(index_dir)).create_index(SCHEMA, indexname=INDEX_NAME)
+    return FileStorage(str(index_dir)).create_index(
+        SCHEMA, indexname=INDEX_NAME, indexclass=DexIndex
+    )
 
 
 def open_whoosh(index_dir: Path) -> WhooshIndex:
     """Open the Whoosh index in `index_dir`; a missing or unreadable one is IndexDamagedError."""
     storage = FileStorage(str(index_dir))
     try:
-        ix = storage.open_index(indexname=INDEX_NAME)
+        ix = storage.open_index(indexname=INDEX_NAME, indexclass=DexIndex)
     except (WhooshIndexError, OSError, EOFError, ValueError, AttributeError) as exc:
         raise IndexDamagedError(f"{index_dir}: index unreadable ({type(exc).__name__})") from exc
     if ix.schema.names() != SCHEMA.names():
@@ -229,11 +232,13 @@ def writer_running(index_dir: Path) -> bool | None:
     return False
 
 
-def codec() -> Any:
-    """The codec every segment is written with.
+# Posting blocks uncompressed: zlib was ~9% of indexing time, and reads are faster.
+_COMPRESSION = 0
 
-    Posting blocks uncompressed: zlib was ~9% of indexing time, and reads are faster."""
-    return whoosh3.W3Codec(compression=0)
+
+def codec() -> Any:
+    """The codec every segment records: Whoosh's own (DocWriter writes through DexCodec)."""
+    return whoosh3.W3Codec(compression=_COMPRESSION)
 
 
 class DocWriter:
@@ -243,7 +248,8 @@ class DocWriter:
     def __init__(self, ix: WhooshIndex, *, limitmb: int = 64) -> None:
         # Non-compound: Whoosh reads a compound segment by copying the whole file into memory,
         # separate files can be mapped.
-        self._writer = ix.writer(limitmb=limitmb, timeout=5, codec=codec(), compound=False)
+        writing = DexCodec(compression=_COMPRESSION)
+        self._writer = ix.writer(limitmb=limitmb, timeout=5, codec=writing, compound=False)
 
     def add(self, doc: Mapping[str, Any]) -> None:
         self._writer.add_document(**doc)

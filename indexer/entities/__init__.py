@@ -2,7 +2,8 @@
 
 `extractor` runs one pass over the tokens; `gazetteer` loads the curated names in `lists/`;
 `rules` finds trusts, systems, councils and people by shape, `bodies` organisations named by
-their kind, `places` compass-point places, `word_lists` the words the rules consult;
+their kind, `places` compass-point places, `sites` streets, parks and buildings by their last
+word, `hospitals` hospitals by their short names, `word_lists` the words the rules consult;
 `quantities` and `date_periods` read money, percentages and dates with their values.
 
 May import: `indexer.stories` (what is a byline or footer) and the shared data modules.

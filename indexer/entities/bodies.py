@@ -66,7 +66,8 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
 
 
 def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
-    """An acronym and a nation: a body's branch there ("BMA Scotland", "RCN Wales")."""
+    """An acronym or a known body, and a nation: its branch there ("BMA Scotland", "RCN Wales",
+    "Unison Scotland")."""
     found: list[Cand] = []
     words, n = f.words, len(f.words)
     for k in f.caps:  # from the nation back: nations are rarer than acronyms
@@ -74,11 +75,12 @@ def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
             continue
         i = k - 1
         word = words[i]
-        if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()) or word in GENERIC:
-            continue
         g = gaz_last.get(i)
         if g is not None and g.label != "ORG":
             continue
+        acronym = 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+        if (g is None and not acronym) or word in GENERIC:
+            continue  # "BMA Scotland", "Unison Scotland"; not "NHS Scotland"'s "NHS" alone
         last = i + 1
         if words[last] == "Northern":
             if last + 1 >= n or words[last + 1] != "Ireland" or f.gaps[last] != " ":

@@ -25,6 +25,9 @@ PERIOD_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:[Tt]he |[Bb]y )?(?:end|start|beginning|middle|turn) of "
     r"|(?:spring|summer|autumn|winter) of )\Z"
 )
+# "early October": a part of a month ("early 2022" is 2022 to annotators, like "the end of
+# August" is August).
+EARLY_LATE_RE = re.compile(r"(?<![A-Za-z])(?:[Ee]arly|[Ll]ate) \Z")
 # "the second week of April": a week of a month (not of a year, whose weeks are numbered).
 WEEK_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?:[Tt]he )?(?:first|second|third|fourth|last|final) week of \Z"
@@ -47,7 +50,7 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         if _YEAR_RE.fullmatch(span):
             m = PERIOD_BEFORE_RE.search(head)
         elif span.isalpha():  # a month alone
-            m = WEEK_BEFORE_RE.search(head)
+            m = WEEK_BEFORE_RE.search(head) or EARLY_LATE_RE.search(head)
         else:
             m = None
         if m is not None:

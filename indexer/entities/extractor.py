@@ -25,7 +25,8 @@ from typing import TypeVar
 from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
-from indexer.entities.places import compass_places
+from indexer.entities.hospitals import hospitals
+from indexer.entities.places import COMPASS, compass_places, constituencies
 from indexer.entities.rules import (
     Cand,
     FieldText,
@@ -35,12 +36,14 @@ from indexer.entities.rules import (
     person_rules,
     prefixed_orgs,
 )
+from indexer.entities.sites import site_places
 from indexer.entities.word_lists import (
     ACTING_WORDS,
     CONTEXT_WORDS,
     GENERIC,
     HEADS,
     PEER_TITLES,
+    STOPWORDS,
     STREET_WORDS,
     TITLES,
 )
@@ -88,16 +91,37 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
 
 def _story_text(body: str) -> str:
     """The body with its captions, credits, bylines, social links and footer lines blanked
-    (each character a space, so offsets stay those of the body)."""
+    (each character a space, so offsets stay those of the body); and, in a mailing list's
+    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "."""
+    body = _blank_inline_credits(body)
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
-    noise = [bool(line) and is_credit_or_footer(line) for line in lines]
+    noise = [bool(line) and (is_credit_or_footer(line) or _is_reply(line)) for line in lines]
+    signed = next((i for i, line in enumerate(lines) if line.startswith("-- ")), None)
+    if signed is not None:
+        noise[signed:] = [True] * (len(lines) - signed)
     if not any(noise):
         return body
     return "\n".join(
         " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
     )
+
+
+# A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".
+_INLINE_CREDIT_RE = re.compile(r"\b(?:Photo|Picture|Image|Photograph)(?: credit)?: [^\n]*")
+# The line a mail client writes above a quoted reply.
+_REPLY_RE = re.compile(r"(?:On .{6,80} wrote:|>)")
+
+
+def _blank_inline_credits(body: str) -> str:
+    if ": " not in body or not _INLINE_CREDIT_RE.search(body):
+        return body
+    return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+def _is_reply(line: str) -> bool:
+    return (line[0] in "O>") and _REPLY_RE.match(line) is not None
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
@@ -108,6 +132,14 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
+    cands += constituencies(f)
+    cands += site_places(f, lex.first_names)
+    places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
+    cands += hospitals(f, places)
+    modifiers = [by_last[j] for j in places if _names_on(f, lex, j)]
+    if modifiers:
+        dropped = {id(c) for c in modifiers}
+        cands = [c for c in cands if id(c) not in dropped]
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
@@ -156,14 +188,54 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand],
     return found, by_last, covered
 
 
+def _names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
+    """Does a one-word place at token j begin some other name ("Humber Estuary", "Cotswold
+    Ramblers", "Wessex Downs hub"), so that it is no place of its own?"""
+    if j + 1 >= len(f.words) or f.gaps[j] != " ":
+        return False
+    after = f.words[j + 1]
+    if not is_name_word(after) or after.lower() in STOPWORDS or after in TITLES:
+        return False
+    return after not in COMPASS and after not in lex.first_names and after not in lex.starts
+
+
 def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
     if "mid" in entry.flags and (f.title_case or (f.initial[i] and not _acts(f, i))):
         return False
     if "the" in entry.flags:
         return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
     if "ctx" in entry.flags:
-        return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in CONTEXT_WORDS
+        return _after_context(f, i) or _listed_after_context(f, i)
     return True
+
+
+def _after_context(f: FieldText, i: int) -> bool:
+    return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1].lower() in CONTEXT_WORDS
+
+
+def _listed_after_context(f: FieldText, i: int) -> bool:
+    """Is token i a later item of a list of names after a word of place ("in Halifax and
+    Brighouse", "from Leeds, Elland or Brighouse")? Each item is one to three capitals."""
+    words, gaps = f.words, f.gaps
+    for _ in range(4):  # list items
+        if i >= 2 and gaps[i - 2] == gaps[i - 1] == " " and words[i - 1] in ("and", "or"):
+            k = i - 2
+        elif i >= 1 and gaps[i - 1] == ", ":
+            k = i - 1
+        else:
+            return False
+        first = k
+        while first > 0 and k - first < 2 and gaps[first - 1] == " ":
+            before = words[first - 1]
+            if not before[0].isupper() or before.lower() in CONTEXT_WORDS:
+                break
+            first -= 1
+        if not words[k][0].isupper():
+            return False
+        if _after_context(f, first):
+            return True
+        i = first
+    return False
 
 
 def _acts(f: FieldText, i: int) -> bool:
@@ -171,7 +243,7 @@ def _acts(f: FieldText, i: int) -> bool:
     if i + 1 >= len(f.words):
         return False
     gap, after = f.gaps[i], f.words[i + 1]
-    if gap.startswith("'s"):
+    if gap == "'" and after == "s":  # a possessive: the tokens are "Babylon", "s"
         return True
     # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
     return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))
@@ -264,7 +336,8 @@ def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
 
 
 def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
-    """Canonical names for people; a bare surname takes the full name given in the story."""
+    """Canonical names for people; a bare surname, or a bare first name, takes the full name
+    given in the story."""
     people = [
         (c, *_name_parts(f.norm[c.start : c.end]))
         for f, chosen in story
@@ -276,14 +349,18 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
     lex = lexicon()
     full: dict[str, str] = {}
     knights: dict[str, str] = {}  # "Sir Jim" and "Dame Clare" name a knight by first name
+    firsts: dict[str, str] = {}  # "Nadia" after "Nadia Chaudhry" in the same story
     for c, titles, words in people:
         if not c.canonical:
             peer = len(words) == 1 and titles and titles[-1] in PEER_TITLES
             c.canonical = f"{titles[-1]} {words[0]}" if peer else " ".join(words)
         if len(words) >= 2 or (titles and titles[-1] in PEER_TITLES):
-            full.setdefault(words[-1], c.canonical)
+            full.setdefault(_surname(words), c.canonical)
         if len(words) >= 2 and titles and titles[-1] in ("Sir", "Dame"):
             knights.setdefault(words[0], c.canonical)
+        first = words[0] if len(words) >= 2 and words[0] in lex.first_names else ""
+        if first and firsts.setdefault(first, c.canonical) != c.canonical:
+            firsts[first] = ""  # two people of that first name: neither
     for c, titles, words in people:
         if len(words) == 1 and titles and titles[-1] in ("Sir", "Dame"):
             c.canonical = knights.get(words[0], c.canonical)
@@ -297,14 +374,22 @@ def _people(story: list[tuple[FieldText, list[Cand]]]) -> None:
         taken = None  # the field's spans before any surname is added; most fields need none
         for i in f.caps:  # a name word is capitalised
             word = f.words[i]
-            if word not in full or not is_name_word(word):
+            canonical = full.get(word) or firsts.get(word)
+            if not canonical or not is_name_word(word):
                 continue
             if taken is None:
                 taken = [(c.start, c.end) for c in chosen]
             start, end = f.starts[i], f.ends[i]
             if any(s < end and start < e for s, e in taken) or _inside_name(f, i, lex):
                 continue
-            chosen.append(Cand(start, end, "PERSON", full[word], 6, "surname"))
+            chosen.append(Cand(start, end, "PERSON", canonical, 6, "surname"))
+
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The word a person is named by alone: the last, or a peer's before "of" ("Pelham of Rye")."""
+    if len(words) > 2 and words[-2] == "of":
+        return words[-3]
+    return words[-1]
 
 
 def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:

@@ -1,5 +1,6 @@
 """Places made of a known place and a compass point: parts of a city or county ("north London",
-"West Cumbria"), constituencies ("Barnsley East") and "the North of England".
+"West Cumbria"), constituencies ("Barnsley East") and "the North of England"; and an MP's seat
+by where it stands ("MP for Tiverton and Minehead", "(Con, Taunton Deane)").
 
 Why a rule: every place the gazetteer holds has a north, south, east and west, and news names
 them all; a list of each would be four times the gazetteer and still miss "south Cumbria".
@@ -8,6 +9,7 @@ them all; a list of each would be four times the gazetteer and still miss "south
 from __future__ import annotations
 
 from indexer.entities.rules import Cand, FieldText
+from indexer.entities.word_lists import PARTIES
 
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # "North" and "East" may pair ("North East Lincolnshire"); lower case ("north London") counts.
@@ -60,3 +62,61 @@ def _compass_before(f: FieldText, i: int) -> tuple[int, str]:
 def _named_on(f: FieldText, last: int) -> bool:
     """Does a capitalised word follow token `last` in the same phrase ("Barnsley East Ward")?"""
     return last + 1 < len(f.words) and f.gaps[last] == " " and f.words[last + 1][0].isupper()
+
+
+_SEAT_INTRODUCERS = frozenset(("MP", "MPs", "MSP", "MS", "AM", "MLA", "member"))
+
+
+def constituencies(f: FieldText) -> list[Cand]:
+    """An MP's seat: after "MP for", in "(Con, Taunton Deane)" or "Commons Lab, Wansbeck",
+    and in "Owen Pritchard (Eastwick) (Lab)". A seat may hold "and" ("Tiverton and Minehead")."""
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for k in f.caps:
+        word = words[k]
+        first = -1
+        if word in PARTIES and k + 1 < n and gaps[k] == ", " and _opens_seat(f, k):
+            first = k + 1  # "(Con, Seat)", "Commons Lab, Seat"
+        elif word in _SEAT_INTRODUCERS and k + 2 < n and words[k + 1] == "for":
+            first = k + 2 if gaps[k] == gaps[k + 1] == " " else -1
+        elif k > 0 and gaps[k - 1].endswith("(") and _party_follows(f, k):
+            first = k  # "Name (Seat) (Lab)"
+        if first < 0 or first >= n or not words[first][0].isupper():
+            continue
+        last = _seat_end(f, first)
+        if last >= first:
+            found.append(Cand(f.starts[first], f.ends[last], "PLACE", "", 1, "seat"))
+    return found
+
+
+def _opens_seat(f: FieldText, k: int) -> bool:
+    """Does the party at token k open a bracket, a line or follow "Commons" ("Commons Lab,")?"""
+    if k == 0:
+        return True
+    gap = f.gaps[k - 1]
+    return (
+        gap.endswith("(") or "\n" in gap or (gap == " " and f.words[k - 1] in ("Commons", "Lords"))
+    )
+
+
+def _seat_end(f: FieldText, first: int) -> int:
+    """The last token of a seat's name: capitals, joined by "and", "upon", "with" or "-"."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    last, k = first - 1, first
+    while k < n and words[k][0].isupper() and words[k] not in PARTIES:
+        last = k
+        if k + 2 < n and gaps[k] == gaps[k + 1] == " " and words[k + 1] in ("and", "upon", "with"):
+            k += 2
+        elif k + 1 < n and gaps[k] == " ":
+            k += 1
+        else:
+            break
+    return last if last < first or words[last][0].isupper() else last - 1
+
+
+def _party_follows(f: FieldText, k: int) -> bool:
+    """Is the bracket that token k opens closed and followed by "(Party)"?"""
+    last = _seat_end(f, k)
+    if last < k or last + 1 >= len(f.words):
+        return False
+    return f.gaps[last].replace(" ", "") == ")(" and f.words[last + 1] in PARTIES

@@ -71,9 +71,12 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
                      "eighty": 80, "ninety": 90, "hundred": 100})  # fmt: skip
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 PERCENT_SIGN_RE = re.compile(r"%|per\s?cent\b")
-# The number just before a percent sign: "36.6", "10-15", "five".
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# The number just before a percent sign: "36.6", "10-15", "five", "ninety-one".
 PERCENT_NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_NUMWORD}))(?:\s?(?:-|–)\s?(\d+(?:\.\d+)?))?\s?\Z"
+    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?i:(?:{_TENS})-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUMWORD}))"
+    r"(?:\s?(?:-|–)\s?(\d+(?:\.\d+)?))?\s?\Z"
 )
 
 
@@ -108,7 +111,7 @@ MONTH_PREFIXES = ("mid-", "early-", "late-")
 # Words after which a bare four-digit number is a year ("in 2009", "since 2014").
 YEAR_CONTEXT = frozenset(
     _split(
-        "in since by until till from before after during between and to throughout early late "
+        "in into since by until till from before after during between and to throughout early late "
         "mid end start beginning summer spring autumn winter around circa of the a its their for"
     )
 )
@@ -215,7 +218,7 @@ def percents(text: str) -> list[Found]:
             continue
         first = m.group(1)
         number = (
-            float(NUMBER_WORDS[first.lower()])
+            float(sum(NUMBER_WORDS[w] for w in first.lower().split("-")))
             if first[0].isalpha()
             else float(first.replace(",", ""))
         )

@@ -24,8 +24,10 @@ from indexer.entities.word_lists import (
     NOT_BEFORE_FIRST_NAME,
     OF_HEADS,
     OF_OWNERS,
+    OFFICE_TITLES,
     ORG_INTRODUCERS,
     PARTICLES,
+    PEER_TITLES,
     POSSESSIVE_OWNERS,
     PREFIX_HEADS,
     ROLES_LOWER,
@@ -151,6 +153,8 @@ def is_name_word(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     if not word[0].isupper() or word.isupper() or word in MONTHS_DAYS:
         return False
+    if word[-1] == "s" and len(word) > 3 and word[:-1].isupper():
+        return False  # an acronym's plural: "ICBs", "GPs"
     return word.replace("-", "").replace("'", "").isalpha() and word not in HEADS
 
 
@@ -243,8 +247,8 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
                 break
             before = words[i - 1]
             if low in ("and", "&"):
-                if _joins_two_names(f, gaz, i - 1, first):
-                    break
+                if f.gaps[i - 1] == ", " or _joins_two_names(f, gaz, i - 1, first):
+                    break  # ", and" ends a list of things: "published FAQs, and Leeds LMC"
                 joined = True
             if low == "the" and words[i - 1] != "of":
                 break  # "... and the Royal College of X": a second name starts at "the"
@@ -312,8 +316,8 @@ def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
         if word.lower() in CONNECTORS and word[0].islower():
             i += 1
             continue
-        if not is_org_word(word) or word.lower() in STOPWORDS:
-            break
+        if not is_org_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
+            break  # "Society for Acute Medicine": a capital inside a sentence goes on
         last = i
         i += 1
     return last
@@ -372,7 +376,7 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
         if words[i] in TITLES:
             if gaps[i] not in (" ", ". "):
                 continue
-            cand = _titled_person(f, i, covered)
+            cand = _titled_person(f, i, covered, lex)
         elif (
             untitled
             and gaps[i] == " "
@@ -388,16 +392,33 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
     return found
 
 
-def _titled_person(f: FieldText, i: int, covered: set[int]) -> Cand | None:
-    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words."""
+def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Cand | None:
+    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words
+    (the first of them may be a town's name too: "Lord Aldridge")."""
     words, gaps, n = f.words, f.gaps, len(f.words)
     j = i + 1
     while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
         j += 1
+    if j < n and j in covered and words[j] in lex.single_places:
+        covered = covered - {j}
     last = _name_run(f, j, 3, covered)
     if last < j:
         return None
-    return Cand(f.starts[i], f.ends[last], "PERSON", "", 2, "title")
+    if any(w in PEER_TITLES for w in words[i:j]):
+        last = _territory(f, last)
+    first = i
+    while first < j and words[first] in OFFICE_TITLES:
+        first += 1  # "Cllr Jo Bell" is Jo Bell; "Cllr Dr Jo Bell" is Dr Jo Bell
+    start = f.starts[first] if first < j else f.starts[j]
+    return Cand(start, f.ends[last], "PERSON", "", 2, "title")
+
+
+def _territory(f: FieldText, last: int) -> int:
+    """A peer's name goes on with "of" and a place: "Baroness Pelham of Rye"."""
+    words, n = f.words, len(f.words)
+    k = last + 2
+    joined = k < n and words[last + 1] == "of" and f.gaps[last] == f.gaps[last + 1] == " "
+    return k if joined and is_name_word(words[k]) and words[k] != "State" else last
 
 
 def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
@@ -406,14 +427,14 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
         return None
     if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
-        last = _name_run(f, i + 1, 1, covered)
-        if last > i and words[last] not in lex.single_places:
+        last = _name_run(f, i + 1, 1, covered - {i + 1} if _place_surname(f, lex, i) else covered)
+        if last > i:
             return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
     last = _name_run(f, i, 3, covered)
     if last < i + 1:
         return None
-    start, end = f.starts[i], f.ends[last]
-    if i > 0 and f.gaps[i - 1] == " " and words[i - 1].lower() in ROLES_LOWER:
+    start, end = f.starts[_first_of_name(f, lex, i, last)], f.ends[last]
+    if i > 0 and f.gaps[i - 1] == " " and _role_before(f, lex, i):
         return Cand(start, end, "PERSON", "", 3, "role")
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
         return Cand(start, end, "PERSON", "", 5, "verb")
@@ -422,9 +443,42 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
         return Cand(start, end, "PERSON", "", 5, "verb")
-    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER):
+    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
         return Cand(start, end, "PERSON", "", 5, "verb")
     return None
+
+
+def _post_follows(f: FieldText, last: int) -> bool:
+    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post)."""
+    words = f.words
+    k = last + 1
+    if k >= len(words) or words[k] not in ("the", "its", "their", "our", "his", "her"):
+        return False
+    return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
+
+
+def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is token i after a post ("chief executive Jane Roe")? A post in capitals may be part of a
+    name ("Nurse Staffing Levels Act", "GP Forward View"), so then a first name must follow."""
+    role = f.words[i - 1]
+    if role.lower() not in ROLES_LOWER:
+        return False
+    return role[0].islower() or f.words[i] in lex.first_names
+
+
+def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:
+    """Where a run of capitals after a post's title starts the name: at a first name after a
+    word that is none ("Director of Finance Ewan Dalgleish", "Minister of State Helen Farrant")."""
+    words = f.words
+    if last > i + 1 and words[i] not in lex.first_names and words[i + 1] in lex.first_names:
+        return i + 1
+    return i
+
+
+def _place_surname(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is the word after first name i a town's name that is a surname here ("Lorraine
+    Pickering was re-elected"), not a place ("Sarah in Leeds" has no such pair)?"""
+    return i + 1 < len(f.words) and f.words[i + 1] in lex.single_places and not f.initial[i]
 
 
 def _may_precede_name(f: FieldText, i: int) -> bool:

@@ -24,6 +24,7 @@ not no yes all any both each every either neither few many more most much severa
 other another same own only just even still already also too very quite rather really almost
 however meanwhile moreover furthermore instead indeed overall elsewhere separately similarly
 likewise nationally locally previously currently recently today yesterday tomorrow tonight
+later earlier
 first second third last next one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred
 former new big small large major senior exclusive revealed analysis comment insight breaking
@@ -43,7 +44,8 @@ School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Con
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
 Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
 Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub Parliament Assembly
-Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body
+Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body Services
+Research Systems Consultants
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")
@@ -80,9 +82,11 @@ OF_OWNERS = _words("Isle Isles Countess Duke Duchess Prince Princess Queen King 
 POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenbrooke Mary")
 
 TITLES = _words(
-    "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend"
+    "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend Revd"
 )
 PEER_TITLES = _words("Lord Baroness Lady")
+# Titles of an office, not of the person: a name is written without them ("Cllr Jo Bell").
+OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd")
 PARTICLES = _words("van von der den de da di du le la bin al")
 ROLES = _words("""
 executive chair chairman chairwoman chairperson president director secretary minister editor
@@ -93,7 +97,7 @@ chancellor ombudsman inspector researcher author academic campaigner whistleblow
 clinician doctor psychiatrist trustee columnist presenter professor lecturer registrar
 CEO deputy colleague predecessor successor counterpart writer commentator expert pharmacist
 dentist anaesthetist cardiologist oncologist radiologist epidemiologist statistician scientist
-lawyer barrister solicitor QC KC chairs directors secretaries
+lawyer barrister solicitor QC KC chairs directors secretaries sister matron chaplain
 """)
 ROLES_LOWER = frozenset(w.lower() for w in ROLES)
 SAY_VERBS = _words("""
@@ -144,3 +148,18 @@ are were estimates estimated found finds published publishes wants wanted welcom
 launched launches urged warned
 """)
 )
+# Posts that end in "General" ("Attorney General"): not a hospital ("Wyvern General").
+GENERAL_POSTS = _words("""
+Attorney Auditor Director Secretary Surgeon Inspector Registrar Solicitor Postmaster Comptroller
+Accountant Governor Advocate Paymaster Consul Adjutant Quartermaster
+""")
+# What "Royal" goes with that is not a hospital ("Royal Mail", "Royal Assent").
+NOT_HOSPITALS = _words("""
+Mail Navy Air Assent Family Household Charter Mint Opera Ballet Courts Parks Mile Warrant
+Commission Collection Institution Highness Marines Engineers Signals Artillery Dutch Ascot Albert
+Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
+""")
+# Lower-case plural kinds after a list of names: each name is one such body ("A and B hospitals").
+PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
+# Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
+PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform")

@@ -74,6 +74,8 @@ class IndexRun:
         self.done = 0
         self.total = 0
         self.named: set[str] = set()
+        self.new_ids: set[str] = set()
+        self.gone_ids: set[str] = set()
 
     def _count(self, **changes: int) -> None:
         self.counts.update(changes)
@@ -92,17 +94,38 @@ class IndexRun:
         if self.progress is not None:
             self.progress(self.done, self.total, source)
 
-    def execute(self, paths: Sequence[str]) -> IndexSummary:
+    def execute(self, paths: Sequence[str], *, forget: Sequence[str] = ()) -> IndexSummary:
+        """Index `paths`; the files under `forget` leave the index, there or not."""
         self.named = {readable_path(p) for p in paths}
         found = list(iter_files(paths, self._walk_problem, follow_links=self.follow_links))
         self.total = len(found)
         jobs, seen = self._scan(found)
-        removed = self._removed(paths, seen)
+        removed = self._removed(paths, seen) + self._forgotten(forget)
         if jobs or removed:
             self._write(jobs, removed)
         else:
             self.manifest.commit()
-        return IndexSummary(**self.counts, problems=tuple(self.problems), damage=None)
+        return IndexSummary(
+            **self.counts,
+            problems=tuple(self.problems),
+            damage=None,
+            new_ids=frozenset(self.new_ids),
+            gone_ids=frozenset(self.gone_ids),
+        )
+
+    def _forgotten(self, forget: Sequence[str]) -> list[FileRecord]:
+        """Indexed files in the paths the user no longer follows."""
+        if not forget:
+            return []
+        names = tuple(readable_path(p) for p in forget)
+        folders = tuple(os.path.join(name, "") for name in names)
+        gone = [
+            record
+            for record in self.manifest.files().values()
+            if record.path in names or record.path.startswith(folders)
+        ]
+        self._count(removed=len(gone))
+        return gone
 
     def _scan(self, found: list[tuple[Path, str]]) -> tuple[list[_Job], set[str]]:
         """Split the files found into changed jobs and unchanged ones (counted)."""
@@ -204,6 +227,7 @@ class IndexRun:
                 job = jobs[result.job]
                 self._advance(job.record.source)
                 self._file(job, result, taken, in_index, elsewhere, seen, stale, repeated)
+            self.new_ids = seen - elsewhere - dropped_ids
             self._commit(output.segments, stale, dropped_ids - seen)
         except BaseException:
             _delete_segments(self.ix, output.segments)
@@ -293,6 +317,7 @@ class IndexRun:
         occurrences = self.manifest.occurrences(story_id)
         if not occurrences:
             writer.delete(story_id)
+            self.gone_ids.add(story_id)
             return
         docnum = engine.docnum_of(searcher, story_id)
         if docnum is None:

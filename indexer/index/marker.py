@@ -7,7 +7,9 @@ dex never opens a folder without it (Whoosh reads pickles). It holds:
   folder is at rest: a run drops them when it starts changing files and writes them when done;
 - `unfinished`: the paths of each `dex index` run begun and not finished (a kill, a full disk),
   so search can say the index is incomplete and how to finish it;
-- `roots`: every path the user has indexed, to rebuild from when the manifest is lost.
+- `roots`: every path the user has indexed, to rebuild from when the manifest is lost;
+- `generation`: counts the runs that changed what the index holds, so a reader (the app, a
+  `dex watch`) can tell cheaply that it changed (`changes.ChangeCheck`).
 
 It is written whole (a temporary file, fsync, rename), so a crash leaves the old or the new one.
 """
@@ -40,6 +42,7 @@ class Marker:
     files: dict[str, FileSums] | None = None
     unfinished: tuple[tuple[str, ...], ...] = ()
     roots: tuple[str, ...] = ()
+    generation: int = 0
 
     def started(self, paths: Sequence[str], *, root: bool = True) -> Marker:
         """A run of `paths` (absolute) begins: files will change and it is unfinished; `root`:
@@ -49,12 +52,16 @@ class Marker:
         roots = tuple(dict.fromkeys((*self.roots, *run))) if root else self.roots
         return replace(self, files=None, unfinished=unfinished, roots=roots)
 
-    def finished(self, paths: Sequence[str], files: dict[str, FileSums]) -> Marker:
-        """A run of `paths` ended: runs it covered are finished; the files are at rest."""
+    def finished(
+        self, paths: Sequence[str], files: dict[str, FileSums], *, changed: bool
+    ) -> Marker:
+        """A run of `paths` ended: runs it covered are finished; the files are at rest; a new
+        generation if the run `changed` what the index holds."""
         return replace(
             self,
             files=files,
             unfinished=tuple(run for run in self.unfinished if not covered(run, paths)),
+            generation=self.generation + changed,
         )
 
 
@@ -99,6 +106,7 @@ def _from_json(data: dict[str, Any]) -> Marker:
         files=None if files is None else {n: FileSums.from_json(v) for n, v in files.items()},
         unfinished=tuple(tuple(_paths(run)) for run in data.get("unfinished", [])),
         roots=tuple(_paths(data.get("roots", []))),
+        generation=int(data.get("generation", 0)),
     )
 
 
@@ -118,6 +126,7 @@ def write_marker(index_dir: Path, marker: Marker) -> None:
         data["files"] = {name: sums.to_json() for name, sums in marker.files.items()}
     data["unfinished"] = [list(run) for run in marker.unfinished]
     data["roots"] = list(marker.roots)
+    data["generation"] = marker.generation
     temp = index_dir / (MARKER + ".tmp")
     with open(temp, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(data) + "\n")

@@ -50,6 +50,7 @@ __all__ = [
     "IndexUnsafeError",
     "QueryError",
     "ensure_index",
+    "forget_paths",
     "incomplete",
     "update_index",
 ]
@@ -140,6 +141,14 @@ def update_index(
     )
 
 
+def forget_paths(
+    index_dir: Path, paths: Sequence[str], *, on_problem: OnProblem | None = None
+) -> IndexSummary:
+    """Take the stories of the files in `paths` (absolute files or folders, gone or not) out
+    of the index: the user no longer follows them (`dex sources remove`)."""
+    return _update(Path(index_dir), [], None, on_problem, forget=[os.fspath(p) for p in paths])
+
+
 def _update(
     index_dir: Path,
     paths: list[str],
@@ -150,6 +159,7 @@ def _update(
     rebuild_only: bool = False,
     full_check: bool = False,
     follow_links: bool = False,
+    forget: Sequence[str] = (),
 ) -> IndexSummary:
     started = time.perf_counter()
     check_own_folder(index_dir)  # before taking the lock, which makes a file in it
@@ -193,8 +203,9 @@ def _update(
                 message = f"an earlier {describe_runs([earlier])} did not finish; run it again"
                 _tell(on_problem, Problem(str(index_dir), message, fatal=False))
         summary = _run(
-            index_dir, marker, paths, run, known, progress, on_problem, sample, follow_links
-        )
+            index_dir, marker, paths, run, known, progress, on_problem, sample, follow_links,
+            forget,
+        )  # fmt: skip
     return replace(summary, seconds=round(time.perf_counter() - started, 3), damage=damage)
 
 
@@ -208,17 +219,23 @@ def _run(
     on_problem: OnProblem | None,
     sample: bool,
     follow_links: bool = False,
+    forget: Sequence[str] = (),
 ) -> IndexSummary:
     """One indexing run with the lock held. The marker says it is unfinished (and drops the
     checksums, as files change) until it ends; then it holds the new files' checksums."""
     marker = marker.started(run, root=not sample)
+    if forget:
+        kept = tuple(root for root in marker.roots if not covered((root,), forget))
+        marker = replace(marker, roots=kept)
     write_marker(index_dir, marker)
     at_rest = False
+    changed = False
     manifest = Manifest(index_dir / MANIFEST_NAME)
 
     def mark(clean: bool) -> None:
-        nonlocal marker
+        nonlocal marker, changed
         marker = replace(marker, clean=clean)
+        changed = True
         write_marker(index_dir, marker)
 
     try:
@@ -234,7 +251,7 @@ def _run(
             trust_manifest=marker.clean,
             mark=mark,
             follow_links=follow_links,
-        ).execute(paths)
+        ).execute(paths, forget=forget)
         at_rest = manifest.settle()
     finally:
         manifest.close()
@@ -242,7 +259,7 @@ def _run(
     if not at_rest:  # a reader kept the manifest's log open: its file may change yet
         files.pop(MANIFEST_NAME, None)
     # The user's own digests supersede a sample build that never finished.
-    write_marker(index_dir, marker.finished([*run, str(SAMPLES_DIR)], files))
+    write_marker(index_dir, marker.finished([*run, str(SAMPLES_DIR)], files, changed=changed))
     return summary
 
 
@@ -283,7 +300,7 @@ def _fresh(old: Marker | None) -> Marker:
     """The marker of a folder just emptied: what the old one knew of the user's runs stays."""
     if old is None:
         return Marker()
-    return Marker(unfinished=old.unfinished, roots=old.roots)
+    return Marker(unfinished=old.unfinished, roots=old.roots, generation=old.generation)
 
 
 def _reset(index_dir: Path, old: Marker | None) -> tuple[list[str], bool]:

@@ -1,9 +1,10 @@
 """The read side of the index: search, stories, facets, suggestions; safe to share by threads.
 
 Each thread gets its own Whoosh searcher (reused across queries, so segment files are opened
-once) and a Ranker (ranking.py) whose caches live as long as that searcher: posting lists as
-arrays, dates, deletions, facet postings. `refresh()` makes every thread move to the latest
-commit on its next call.
+once) and the engine's Ranker for it, whose caches live as long as that searcher. This module
+compiles queries and hands them to the Ranker, which returns ranked document numbers and counts;
+it never sees a posting list. `refresh()` makes every thread move to the latest commit on its
+next call.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import numpy as np
 from indexer import engine
 from indexer.engine.documents import Content, Occurrence, decode, name_words, to_story
 from indexer.engine.mapping import map_storage
-from indexer.engine.ranking import Ranker
 from indexer.errors import BookmarkLookup, IndexDamagedError, QueryError
 from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.marker import read_marker
@@ -57,18 +57,18 @@ class _ThreadState:
 
     searcher: Any
     epoch: int
-    ranker: Ranker = field(init=False)
+    ranker: engine.Ranker = field(init=False)
     all_facets: dict[int, Facets] = field(default_factory=dict)
     # Typing repeats work: "strike" and "strike in" compile to the same query, and the next
     # letter often keeps the same top stories. Both caches last as long as the searcher.
-    answers: OrderedDict[tuple[str, int, str], tuple[Any, int, Any]] = field(
+    answers: OrderedDict[tuple[str, int, str], tuple[engine.Ranked, Any]] = field(
         default_factory=OrderedDict
     )
     hits: OrderedDict[tuple[int, str], Hit] = field(default_factory=OrderedDict)
     file_dated: np.ndarray | None = None  # trends.file_dated_mask, read once per searcher
 
     def __post_init__(self) -> None:
-        self.ranker = Ranker(self.searcher)
+        self.ranker = engine.Ranker(self.searcher)
 
 
 class Index:
@@ -96,7 +96,7 @@ class Index:
                 self._states.append(state)
         elif state.epoch != self._epoch:
             state.searcher = engine.fresh_searcher(state.searcher)
-            state.epoch, state.ranker = self._epoch, Ranker(state.searcher)
+            state.epoch, state.ranker = self._epoch, engine.Ranker(state.searcher)
             state.all_facets.clear()
             state.file_dated = None
             state.answers.clear()
@@ -168,24 +168,21 @@ class Index:
         started = time.perf_counter()
         prepared = prepare(query, bookmarks=bookmarks)
         state = self._state()
-        searcher = state.searcher
         terms: dict[str, set[str]] = {}
         if prepared.text:
-            q = self._compile(query, prepared.text, prepared.sets, searcher)
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
             key = (repr(q), limit, sort)
             answer = state.answers.get(key)
             if answer is None:
-                ids, scores = state.ranker.matches(q)
-                by_date = sort == "date" or not scores.any()  # filters alone: newest first
-                docs = state.ranker.top(ids, scores, limit, newest_first=by_date)
-                answer = (docs, len(ids), engine.positive_terms(q))
+                ranked = state.ranker.rank(q, limit, newest_first=sort == "date")
+                answer = (ranked, engine.positive_terms(q))
                 _remember(state.answers, key, answer, _CACHED_ANSWERS)
-            docs, total, terms = answer
+            ranked, terms = answer
         else:
-            docs = [(d, 0.0) for d in state.ranker.newest(limit)]
-            total = engine.doc_count(searcher)
+            ranked = state.ranker.rank(None, limit)  # every story, newest first
         marked = bookmarks.ids() if bookmarks is not None else set()
-        hits = tuple(self._cached_hit(state, d, score, terms, marked) for d, score in docs)
+        hits = tuple(self._cached_hit(state, d, score, terms, marked) for d, score in ranked.docs)
+        total = ranked.total
         suggestion = self.suggest(query) if total == 0 and prepared.text else None
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query, hits, total, True, suggestion, round(elapsed, 2))
@@ -292,12 +289,11 @@ class Index:
         state = self._state()
         if not prepared.text and top in state.all_facets:
             return state.all_facets[top]
-        ranker = state.ranker
-        ids = self._matching(state, query, bookmarks)
-        counted = {
-            name: ranker.facet_counts(fieldname, ids, top)
-            for name, fieldname in _FACET_FIELDS.items()
-        }
+        q = None
+        if prepared.text:
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
+        by_field, years = state.ranker.facets(q, _FACET_FIELDS.values(), top)
+        counted = {name: by_field[fieldname] for name, fieldname in _FACET_FIELDS.items()}
         display = self._display_names(
             [n for key in ("orgs", "people", "places") for n, _ in counted[key]]
         )
@@ -306,29 +302,27 @@ class Index:
             people=tuple((display.get(n, n), c) for n, c in counted["people"]),
             places=tuple((display.get(n, n), c) for n, c in counted["places"]),
             sources=tuple(counted["sources"]),
-            years=tuple(ranker.year_counts(ids, top)),
+            years=tuple(years),
         )
         if not prepared.text:
             state.all_facets[top] = result
         return result
 
-    def _matching(
-        self, state: _ThreadState, query: str, bookmarks: BookmarkLookup | None
-    ) -> np.ndarray:
-        """Every live document the query matches (all of them for an empty query)."""
-        prepared = prepare(query, bookmarks=bookmarks)
-        if not prepared.text:
-            return state.ranker.all_ids()
-        compiled = self._compile(query, prepared.text, prepared.sets, state.searcher)
-        return state.ranker.matches(compiled)[0]
-
     # -- over time (trends.py) --------------------------------------------------------------
 
-    def _file_dated(self, state: _ThreadState) -> np.ndarray:
+    def _dated(
+        self, state: _ThreadState, query: str, bookmarks: BookmarkLookup | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The query's matches, their dates, and which documents have only a file date."""
+        prepared = prepare(query, bookmarks=bookmarks)
+        q = None
+        if prepared.text:
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
+        ids, dates = state.ranker.dated(q)
         if state.file_dated is None:
             size = len(state.ranker.live)
             state.file_dated = trends.file_dated_mask(state.searcher, self._dir, size)
-        return state.file_dated
+        return ids, dates, state.file_dated
 
     def timeline(
         self,
@@ -339,9 +333,8 @@ class Index:
         bookmarks: BookmarkLookup | None = None,
     ) -> Timeline:
         """The query's stories per period (stories with only a file date counted apart)."""
-        state = self._state()
-        ids = self._matching(state, query, bookmarks)
-        return trends.timeline(state.ranker, self._file_dated(state), ids, query, by, since)
+        ids, dates, undated = self._dated(self._state(), query, bookmarks)
+        return trends.timeline(ids, dates, undated, query, by, since)
 
     def trends(
         self,
@@ -355,14 +348,13 @@ class Index:
         """The entities that rose and fell most among the query's stories, from the period
         before the one holding `period` (default: the newest story's) to that one."""
         state = self._state()
-        ids = self._matching(state, query, bookmarks)
-        undated = self._file_dated(state)
+        ids, dates, undated = self._dated(state, query, bookmarks)
         if period is None:
-            current = trends.latest_period(state.ranker, undated, ids, by)
+            current = trends.latest_period(ids, dates, undated, by)
         else:
             current = trends.period_of(period, by)
         return trends.trends(
-            state.ranker, undated, ids, query, by, current, top, self._display_names
+            state.ranker, ids, dates, undated, query, by, current, top, self._display_names
         )
 
     def _display_names(self, keys: list[str]) -> dict[str, str]:

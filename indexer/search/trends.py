@@ -1,8 +1,8 @@
 """Stories over time: a query's timeline per week, month or year, and the entities whose
 mentions rose or fell most against the period before.
 
-Everything is counted from the index's arrays (the date column and the entity fields' posting
-lists, cached per thread by the Ranker), never from the stored stories, so a timeline over
+Everything is counted from the index (the date column and the entity fields, through the
+engine's Ranker, which keeps them per thread), never from the stored stories, so a timeline over
 100,000 stories takes milliseconds. Stories dated only by their file's modification time (no
 date in the mail, the text or the file name) have no real date: they are counted apart as
 `undated` and never put in a period.
@@ -23,8 +23,6 @@ from indexer.records import Bucket, EntityTrend, Period, Timeline, Trends
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from indexer.engine.ranking import Ranker
 
 TREND_FIELDS = {"ORG": "org", "PERSON": "person", "PLACE": "place"}
 SPARK_PERIODS = 12  # periods in each entity's sparkline, the chosen one last
@@ -109,17 +107,17 @@ def file_dated_mask(searcher: object, index_dir: Path, size: int) -> np.ndarray:
 
 
 def timeline(
-    ranker: Ranker,
-    undated: np.ndarray,
     ids: np.ndarray,
+    dates: np.ndarray,
+    undated: np.ndarray,
     query: str,
     by: Period,
     since: dt.date | None = None,
 ) -> Timeline:
-    """Stories `ids` (live document numbers) per period from `since` (or the first story)."""
+    """Stories `ids` (live document numbers; `dates` theirs) per period from `since` (or the
+    first story); `undated` marks every document dated only by its file."""
     file_dated = undated[ids]
-    dated = ids[~file_dated]
-    starts = period_starts(day_numbers(ranker.dates[dated]), by)
+    starts = period_starts(day_numbers(dates[~file_dated]), by)
     if since is not None:
         starts = starts[starts >= period_starts(np.array([_ordinal(since)]), by)[0]]
     buckets: list[Bucket] = []
@@ -136,9 +134,9 @@ def timeline(
     return Timeline(query, by, tuple(buckets), int(np.count_nonzero(file_dated)), since)
 
 
-def latest_period(ranker: Ranker, undated: np.ndarray, ids: np.ndarray, by: Period) -> Bucket:
+def latest_period(ids: np.ndarray, dates: np.ndarray, undated: np.ndarray, by: Period) -> Bucket:
     """The period of the newest dated story among `ids` (today's when there is none)."""
-    dated = ranker.dates[ids[~undated[ids]]]
+    dated = dates[~undated[ids]]
     if not len(dated):
         return period_of(dt.date.today(), by)
     newest = int(dated.max())
@@ -146,9 +144,10 @@ def latest_period(ranker: Ranker, undated: np.ndarray, ids: np.ndarray, by: Peri
 
 
 def trends(
-    ranker: Ranker,
-    undated: np.ndarray,
+    ranker: engine.Ranker,
     ids: np.ndarray,
+    dates: np.ndarray,
+    undated: np.ndarray,
     query: str,
     by: Period,
     current: Bucket,
@@ -160,25 +159,17 @@ def trends(
     names of index terms."""
     periods = [shift(current, by, step) for step in range(1 - SPARK_PERIODS, 1)]
     first, last = _ordinal(periods[0].start), _ordinal(current.end)
-    dated = ids[~undated[ids]]
-    days = day_numbers(ranker.dates[dated])
+    keep = ~undated[ids]
+    dated, days = ids[keep], day_numbers(dates[keep])
     inside = (days >= first) & (days <= last)
     dated, days = dated[inside], days[inside]
-    # The period (0..SPARK_PERIODS-1) each story falls in, as a per-document lookup.
+    # The period (0..SPARK_PERIODS-1) each story falls in.
     bounds = np.array([_ordinal(p.start) for p in periods])
-    slot = np.full(len(ranker.live), -1, np.int64)
-    slot[dated] = np.searchsorted(bounds, days, side="right") - 1
-    totals = np.bincount(slot[dated], minlength=SPARK_PERIODS)
+    slots = np.searchsorted(bounds, days, side="right") - 1
+    totals = np.bincount(slots, minlength=SPARK_PERIODS)
     chosen: dict[str, tuple[list[str], np.ndarray, list[int], list[int]]] = {}
     for label, field in TREND_FIELDS.items():
-        terms, docs, term_of = ranker.postings(field)
-        where = slot[docs]
-        keep = where >= 0
-        # counts[term, period]: stories per entity per period
-        flat = term_of[keep] * SPARK_PERIODS + where[keep]
-        counts = np.bincount(flat, minlength=len(terms) * SPARK_PERIODS).reshape(
-            len(terms), SPARK_PERIODS
-        )
+        terms, counts = ranker.counts_by_group(field, dated, slots, SPARK_PERIODS)
         change = counts[:, -1] - counts[:, -2]
         up = [int(i) for i in np.lexsort((-counts[:, -1], -change))[:top] if change[i] > 0]
         down = [int(i) for i in np.lexsort((-counts[:, -2], change))[:top] if change[i] < 0]

@@ -391,6 +391,8 @@ _INTRO_TALK = re.compile(
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
     | ^(?:prepared|compiled|produced|edited)\ (?:by|for)\b
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
+    | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
+      \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b

@@ -220,10 +220,20 @@ def is_dated_entry(line: str, *, timed: bool = False) -> bool:
     return not timed or _CLOCK.search(line) is not None
 
 
+def _dated_rows(table: str) -> bool:
+    """A table read as one line ("Date | Meeting; 13 March | Board; 10 April | Forum."), most
+    of whose rows open with a date: a list of dates to come."""
+    rows = [row.strip() for row in table.rstrip(".").split("; ")]
+    dated = sum(_EVENT_START.match(row) is not None for row in rows)
+    return dated >= 2 and dated * 2 >= len(rows)
+
+
 def is_event(line: str, *, in_list: bool = False) -> bool:
     """A line that lists events: short and opening with a day, date or time (in a list of
     such lines, a day and a clock time anywhere will do), or dense with clock times."""
     text = line.strip().strip("|").strip()  # "| 28 May | Webinar, 7.30pm |": a table's row
+    if " | " in text and "; " in text and _dated_rows(text):
+        return True
     clocks = len(_CLOCK.findall(text))
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
         return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it

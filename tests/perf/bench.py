@@ -27,7 +27,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,10 @@ from typing import Any
 from tests.perf import corpus, querymix
 from tests.perf.app_timing import measure_app
 from tests.perf.report import Report, compare, goals, render
+
+# The summary's figures for the report (not its problems, nor the ids of every story).
+_COUNTS = {"digests", "stories", "entities", "duplicates_merged", "unchanged", "removed",
+           "skipped", "failed", "seconds", "damage"}  # fmt: skip
 
 
 def peak_rss_mb() -> float:
@@ -86,7 +90,11 @@ def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
         "peak_rss_mb": peak_rss_mb(),
         "peak_worker_rss_mb": peak_child_rss_mb(),
         "size_mb": dir_size_mb(Path(index_dir)),
-        "summary": {k: v for k, v in asdict(summary).items() if k != "problems"},
+        "summary": {
+            **{f.name: getattr(summary, f.name) for f in fields(summary) if f.name in _COUNTS},
+            "new_stories": len(summary.new_ids),
+            "gone_stories": len(summary.gone_ids),
+        },
         "problems": [str(p) for p in problems[:5]],
     }
 

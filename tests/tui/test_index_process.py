@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 
 import pytest
@@ -76,13 +75,8 @@ def test_bookmark_queries_use_the_apps_store(served, tmp_path: Path) -> None:  #
 
 def test_bulk_calls_use_the_slow_lane_and_a_closed_index_says_so(served) -> None:  # type: ignore[no-untyped-def]
     proxy, client, _index_dir = served
-    found: list[int] = []
-    worker = threading.Thread(
-        target=lambda: found.append(proxy.facets("", top=2).orgs[0][1]), name="dex-index-bulk_0"
-    )
-    worker.start()
-    worker.join(30)
-    assert found and found[0] > 0
+    bulk = IndexProxy(client, "slow")
+    assert bulk.facets("", top=2).orgs[0][1] > 0
     client.close()
     assert client._process.poll() is not None  # the child has exited
     with pytest.raises(IndexProcessError):

@@ -175,7 +175,7 @@ async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, 
         screen.query_one(SearchBar).set_query("nhs")
         expected = {hit.id for hit in index.search("nhs", limit=1000).hits}
         assert len(expected) > 20  # more than one page: all results, not the rows shown
-        await wait_for(pilot, lambda: screen.result_total == len(expected))
+        await wait_for(pilot, lambda: screen.search.result_total == len(expected))
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")

@@ -76,16 +76,16 @@ async def test_more_like_this_lists_similar_stories(make_app, ready, wait_for) -
         story_list = screen.query_one(StoryList)
         first = story_list.highlighted_id
         await pilot.press("L")
-        await wait_for(pilot, lambda: screen.similar_to is not None)
+        await wait_for(pilot, lambda: screen.search.similar_to is not None)
         ids = [hit.id for hit in story_list.hits]
         assert ids and first not in ids
         status = screen.query_one(SearchBar).query_one("#search-status").content
-        assert f"like “{screen.similar_to}”" in str(status)
+        assert f"like “{screen.search.similar_to}”" in str(status)
         await pilot.press("A")  # bulk bookmarking is for a query's results, not these
         await pilot.pause(0.2)
         assert not screen.query_one(BookmarksPane).bookmarks
         await pilot.press("slash", *"deficit")  # typing searches again
-        await wait_for(pilot, lambda: screen.similar_to is None)
+        await wait_for(pilot, lambda: screen.search.similar_to is None)
 
 
 async def test_the_theme_is_kept_for_the_next_run(make_app, ready, wait_for) -> None:

@@ -71,7 +71,7 @@ async def test_a_bar_narrows_the_results_and_esc_widens(samples_app, ready, wait
         assert chart.chosen == chart.cursor and len(chart.timeline.buckets) == 105  # all months
         await pilot.press("escape")
         await wait_for(pilot, lambda: story_list.shown_query == "")
-        assert chart.chosen is None and screen.result_total == 37
+        assert chart.chosen is None and screen.search.result_total == 37
         await pilot.press("escape")  # nothing narrowed: Esc goes back to the stories
         await wait_for(pilot, lambda: app.focused is story_list)
 
@@ -150,7 +150,7 @@ async def test_stories_with_only_a_file_date_are_counted_apart(make_app, ready, 
         chart = await _timeline(pilot, wait_for)
         found = chart.timeline
         assert [(b.start.isoformat(), b.count) for b in found.buckets] == [("2024-03-01", 2)]
-        assert found.undated == screen.result_total - 2 > 0
+        assert found.undated == screen.search.result_total - 2 > 0
         assert f"{found.undated} undated (file date only)" in chart.border_subtitle
 
 

@@ -72,6 +72,14 @@ def _register() -> None:
     cli.add_command(index)
     cli.add_command(search)
 
+    from tui.cli.saved import saved
+    from tui.cli.sources import sources
+    from tui.cli.watch import watch
+
+    cli.add_command(saved)
+    cli.add_command(sources)
+    cli.add_command(watch)
+
     from tui.cli.trends import trends
 
     cli.add_command(trends)

@@ -24,6 +24,7 @@ from indexer.bookmarks.export import (
     format_for_output,
     format_named,
     import_json,
+    import_saved_searches,
     to_json,
 )
 from indexer.bookmarks.store import Bookmark, BookmarkStore, BookmarkStoreError, set_aside
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _store(*, create: bool, reading: bool = False) -> Iterator[BookmarkStore]:
+def user_store(*, create: bool, reading: bool = False) -> Iterator[BookmarkStore]:
     """The user's store; reading commands do not create a database that is not there yet, and
     read a read-only one (a backup, a read-only folder). A command that changed the bookmarks
     leaves a backup of them (bookmark_backups)."""
@@ -67,7 +68,7 @@ def _back_up(action: Callable[[BookmarkStore, Path], object], store: BookmarkSto
         click.echo(one_line(f"dex: bookmarks not backed up: {exc}"), err=True)
 
 
-def _index() -> Any:
+def search_index() -> Any:
     """The search index (`indexer.search`), imported lazily so `list` and `export` start fast."""
     from indexer.errors import IndexDamagedError
 
@@ -86,7 +87,7 @@ def _index() -> Any:
 
 def _matching_ids(query: str, store: BookmarkStore) -> set[str]:
     """Ids of the stories the index finds for `query` (the store answers `tag:`, `bookmarked:`)."""
-    index = _index()
+    index = search_index()
     try:
         limit = max(int(index.doc_count()), 1)
         result = index.search(query, limit=limit, bookmarks=store)
@@ -98,7 +99,7 @@ def _matching_ids(query: str, store: BookmarkStore) -> set[str]:
 
 
 def _story(story_id: str) -> Story:
-    index = _index()
+    index = search_index()
     try:
         story: Story | None = index.story(story_id)
     finally:
@@ -128,10 +129,11 @@ def bookmarks() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON export document instead.")
 def list_bookmarks(tag: str | None, as_json: bool) -> None:
     """List bookmarks, newest first."""
-    with _store(create=False, reading=True) as store:
+    with user_store(create=False, reading=True) as store:
         found = store.list(tag=tag)
+        saved = store.saved.list() if tag is None else []
     if as_json:
-        click.echo(to_json(found), nl=False)
+        click.echo(to_json(found, saved), nl=False)
         return
     if not found:
         click.echo(f"no bookmarks{f' tagged {tag!r}' if tag else ''}", err=True)
@@ -150,7 +152,7 @@ def _one_line(text: str) -> str:
 @bookmarks.command("tags")
 def list_tags() -> None:
     """List tags with the number of bookmarks carrying each."""
-    with _store(create=False, reading=True) as store:
+    with user_store(create=False, reading=True) as store:
         for tag, count in store.tags():
             click.echo(f"{count:5d}  {one_line(tag)}")
 
@@ -181,18 +183,20 @@ def list_tags() -> None:
 def export_bookmarks(
     fmt: str | None, output: str | None, force: bool, tag: str | None, query: str | None
 ) -> None:
-    """Export bookmarks (newest first) to stdout, a file, or a folder of notes."""
+    """Export bookmarks (newest first) to stdout, a file, or a folder of notes. The JSON of
+    all of them holds your saved searches too."""
     to_stdout = output is None or output == "-"
     chosen_format = _export_format(fmt, None if to_stdout else output)
-    with _store(create=False, reading=True) as store:
+    with user_store(create=False, reading=True) as store:
         ids = _matching_ids(query, store) if query else None
         chosen: list[Bookmark] = store.list(tag=tag, ids=ids)
+        saved = store.saved.list() if tag is None and query is None else []
     if chosen_format == VAULT:
         if output is None or to_stdout:
             raise click.ClickException("--format vault writes a folder of notes: add -o FOLDER")
         _export_vault(chosen, Path(output), force=force)
         return
-    text = export(chosen, chosen_format)
+    text = export(chosen, chosen_format, saved)
     if output is None or to_stdout:
         click.echo(text, nl=False)
         return
@@ -259,7 +263,8 @@ def _export_vault(chosen: list[Bookmark], folder: Path, *, force: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def import_bookmarks(file: Path) -> None:
     """Import a JSON export; bookmarks already here keep theirs, and gain its tags (and its note
-    when theirs is empty). Importing the same file twice adds nothing."""
+    when theirs is empty); its saved searches are added, a name you use already keeping your
+    query. Importing the same file twice adds nothing."""
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -267,12 +272,16 @@ def import_bookmarks(file: Path) -> None:
         raise click.ClickException(f"cannot read {file}: {reason}") from exc
     try:
         incoming = import_json(text)
+        searches = import_saved_searches(text) or []
     except BookmarkImportError as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
-    with _store(create=True) as store:
+    with user_store(create=True) as store:
         result = store.merge(incoming)
+        new_searches = store.saved.merge(searches)
+    saved = f"; saved searches: {new_searches} added" if searches else ""
     click.echo(
         f"{file}: {result.added} added, {result.merged} merged, {result.unchanged} already there"
+        + saved
     )
 
 
@@ -283,7 +292,7 @@ def import_bookmarks(file: Path) -> None:
 def add_bookmark(story_id: str, note: str, tags: tuple[str, ...]) -> None:
     """Bookmark a story of the index by its id (tags are added to any it already has)."""
     story = _story(story_id)
-    with _store(create=True) as store:
+    with user_store(create=True) as store:
         bookmark = store.add(story, note=note, tags=tags)
     click.echo(f"bookmarked {bookmark.story_id}: {_one_line(bookmark.headline or bookmark.title)}")
 
@@ -292,7 +301,7 @@ def add_bookmark(story_id: str, note: str, tags: tuple[str, ...]) -> None:
 @click.argument("story_id")
 def remove_bookmark(story_id: str) -> None:
     """Remove a bookmark (its note and tags go with it)."""
-    with _store(create=False) as store:
+    with user_store(create=False) as store:
         removed = store.remove(story_id)
     if removed is None:
         raise click.ClickException(f"{story_id!r} is not bookmarked")

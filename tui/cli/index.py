@@ -11,6 +11,7 @@ import click
 from indexer.records import IndexSummary, Problem
 from tui import locations
 from tui.cli.shown import one_line
+from tui.cli.sources import remember, remembered
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -32,7 +33,8 @@ _PLAIN_EVERY_SECONDS = 2.0
     help="Follow symbolic links that lead out of the folders named (not followed by default).",
 )
 def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
-    """Index digest files, or folders of them, for searching.
+    """Index digest files, or folders of them, for searching; with no PATHS, update every
+    source (each PATH indexed is remembered as one: see `dex sources`).
 
     Run it again whenever digests arrive: unchanged files are skipped, changed files are
     re-read, and files gone from an indexed folder leave the index. A story repeated in
@@ -43,8 +45,13 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
     """
     from indexer.index.store import MARKER, IndexBusyError, IndexDamagedError, update_index
 
+    given = bool(paths)
+    if not given:
+        paths = tuple(remembered())
     if not paths and not check:
-        raise click.UsageError("give the digest files or folders to index (or --check)")
+        raise click.UsageError(
+            "no sources yet: give the digest files or folders to index (dex remembers them)"
+        )
     index_dir = locations.index_dir()
     if check and not paths and not (index_dir / MARKER).is_file():
         click.echo(one_line(f"dex: {index_dir}: no index yet (run dex index PATH)"), err=True)
@@ -73,12 +80,31 @@ def index(paths: tuple[str, ...], check: bool, follow_links: bool) -> None:
             click.echo(one_line(f"dex: cannot write the index {where}: {exc.strerror or exc}"),
                        err=True)  # fmt: skip
             raise click.exceptions.Exit(1) from None
+    if given:  # remembered once indexed (an index that cannot be written says so alone)
+        remember(list(paths), strict=False)
+    note_changes(summary)
     if check and not summary.damage:
         click.echo("Index checked: every file is as dex wrote it.")
     if paths or summary.damage:
         click.echo(summary_line(summary))
     if summary.failed or (check and summary.damage):
         raise click.exceptions.Exit(1)
+
+
+def note_changes(summary: IndexSummary) -> None:
+    """Tell the read state which stories arrived and which left ("new since last visit");
+    nothing to tell before the user's first visit (no file yet)."""
+    path = locations.read_state_db()
+    if not (summary.new_ids or summary.gone_ids) or not path.exists():
+        return
+    from indexer.bookmarks.read_state import ReadState, ReadStateError
+
+    try:
+        with ReadState(path) as state:
+            state.note_arrivals(summary.new_ids)
+            state.note_gone(summary.gone_ids)
+    except ReadStateError as exc:
+        click.echo(one_line(f"dex: {exc}"), err=True)
 
 
 def summary_line(summary: IndexSummary) -> str:

@@ -83,6 +83,9 @@ def _joined_value(arg: str, valued: set[str]) -> bool:
     metavar="STORY_ID",
     help="Instead of a query: the stories most like this one (ids are in the results).",
 )
+@click.option(
+    "--saved", "saved", metavar="NAME", help="Instead of a query: a saved search (dex saved list)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @click.option(
@@ -92,14 +95,27 @@ def _joined_value(arg: str, valued: set[str]) -> bool:
     show_default=True,
     help="Best matches first, or newest first.",
 )
-def search(query: tuple[str, ...], like: str | None, as_json: bool, limit: int, sort: str) -> None:
+def search(
+    query: tuple[str, ...],
+    like: str | None,
+    saved: str | None,
+    as_json: bool,
+    limit: int,
+    sort: str,
+) -> None:
     """Search the indexed stories (the bundled samples until you run `dex index`).
 
     Query mistakes (an unclosed quote, an unknown field, a date dex cannot read) are one line
     on stderr and exit status 2.
     """
-    if bool(query) == bool(like):
-        raise click.UsageError("give a QUERY, or --like STORY_ID (not both)")
+    if [bool(query), bool(like), saved is not None].count(True) != 1:
+        raise click.UsageError(
+            "give a QUERY, --like STORY_ID or --saved NAME: one of them, not both"
+        )
+    if saved is not None:
+        from tui.cli.saved import saved_query
+
+        query = (saved_query(saved),)
     text = query_text(query)
     with reading_index() as (index, bookmarks):
         if like:

@@ -1,7 +1,9 @@
 """The explorer: search bar, results, reader, entities and bookmarks, and the work behind them.
 
-The search half lives in `searching.py`, the bookmark half in `bookmarking.py`; this module
-composes the panes, opens the session, loads stories and reports worker failures.
+The screen composes the panes and three controllers (`tui.controllers`): searching, reading
+and bookmarks, each with its own state, workers and messages. It routes keys and pane messages
+to them and their answers to the panes; it opens the session, looks for changes another dex
+made, and reports every worker's failure.
 """
 
 from __future__ import annotations
@@ -13,15 +15,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from indexer.records import Story
+from indexer.reading.textcodec import visible_text
 from tui import messages
+from tui.controllers.bookmarks import BookmarksController
+from tui.controllers.controller import Controller
+from tui.controllers.reader import ReaderController
+from tui.controllers.search import SearchController
 from tui.history import QueryHistory
-from tui.screens.searching import SearchingScreen
 from tui.session import Session
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.entity_pane import EntityPane
@@ -30,8 +35,6 @@ from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
 from tui.widgets.timeline_chart import TimelineChart
 
-# The reader follows the list cursor after this pause, so typing and j/k repaint only the list.
-PREVIEW_DELAY_S = 0.12
 # How often to look for changes another dex made (`dex index`, `dex bookmarks import`).
 CHANGES_EVERY_S = 5.0
 TRENDS_TOP = 12  # rising and falling entities of each type in the Trends view
@@ -46,8 +49,8 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-class MainScreen(SearchingScreen):
-    """Routes pane messages to workers and worker results to panes."""
+class MainScreen(Screen[None]):
+    """Routes keys and pane messages to the controllers, and their answers to the panes."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-tiny"),
@@ -94,11 +97,14 @@ class MainScreen(SearchingScreen):
         self.show_timings = show_timings
         self.session = session
         self.history = history
-        self.history_path = history_path
-        self.ready = False
-        self._preview_timer: Timer | None = None
+        self.search = SearchController(session, history, history_path)
+        self.reader = ReaderController(session)
+        self.bookmarks = BookmarksController(session)
 
     def compose(self) -> ComposeResult:
+        yield self.search
+        yield self.reader
+        yield self.bookmarks
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
         yield TimelineChart(self.session.timeline, id="timeline")
         with Horizontal(id="body"):
@@ -110,7 +116,7 @@ class MainScreen(SearchingScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(StoryList).set_sort(self.sort)
+        self.query_one(StoryList).set_sort(self.search.sort)
         self.query_one(StoryList).focus()
         if self.session.needs_build():
             self.query_one(SearchBar).show_note(
@@ -125,7 +131,6 @@ class MainScreen(SearchingScreen):
         self.post_message(messages.SessionOpened(self.session.open()))
 
     def on_session_opened(self, event: messages.SessionOpened) -> None:
-        self.ready = True
         opened = event.result
         if opened.built_sample:
             self.notify(
@@ -150,8 +155,8 @@ class MainScreen(SearchingScreen):
         if opened.bookmarks_error:
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
-        self.load_bookmarks()
-        self._request_search(self.query_one(SearchBar).value)
+        self.bookmarks.load()
+        self.search.begin(self.query_one(SearchBar).value)
         self.set_interval(CHANGES_EVERY_S, self._look_for_changes)
 
     @work(thread=True, exclusive=True, group="changes", exit_on_error=False)
@@ -163,87 +168,174 @@ class MainScreen(SearchingScreen):
     def on_outside_changes(self, event: messages.OutsideChanges) -> None:
         """Show what another dex wrote: re-run the query, reload the bookmarks."""
         if event.index:
-            self._request_search(self.query_text, keep_cursor=True)
+            self.search.request(self.search.query_text, keep_cursor=True)
         if event.bookmarks:
-            self.load_bookmarks()
+            self.bookmarks.load()
 
-    # --- stories -------------------------------------------------------------------------------
+    # --- searching: the bar and the list to the search controller, its answers to the panes ----
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.search.query_changed(event.query)
+
+    @on(SearchBar.Submitted)
+    def _submitted(self, event: SearchBar.Submitted) -> None:
+        self.search.remember(event.query)
+        self.query_one(StoryList).focus()
+
+    @on(SearchBar.SuggestionChosen)
+    def _suggestion(self, event: SearchBar.SuggestionChosen) -> None:
+        self.query_one(SearchBar).set_query(event.suggestion)
+
+    @on(SearchBar.Left)
+    def _left_search(self) -> None:
+        self.query_one(StoryList).focus()
+
+    @on(StoryList.MoreWanted)
+    def _more(self) -> None:
+        self.search.more()
+
+    def search_for(self, query: str) -> None:
+        """Run `query` as if typed (the command palette's "search for …")."""
+        self.query_one(SearchBar).set_query(query)
+        self.search.remember(query)
+        self.query_one(StoryList).focus()
+
+    def on_search_done(self, event: messages.SearchDone) -> None:
+        self.query_one(SearchBar).show_result(event.result)
+        self.query_one(TimelineChart).show_query(event.result.query)
+        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=event.keep_cursor)
+        if not event.result.hits:
+            why = self.session.index_warning or "no stories match."
+            self.query_one(StoryView).clear(f"No story to show: {why}")
+            self.query_one(EntityPane).show_story(None)
+        facets_shown = self.query_one("#side").display and not self.has_class("-narrow", "-tiny")
+        self.search.schedule_facets(event.result.query if facets_shown else None)
+
+    def on_search_failed(self, event: messages.SearchFailed) -> None:
+        self.query_one(SearchBar).show_error(event.message)
+
+    def on_similar_found(self, event: messages.SimilarFound) -> None:
+        count = len(event.result.hits)
+        noun = "story" if count == 1 else "stories"
+        title = visible_text(event.title, one_line=True)
+        self.query_one(SearchBar).show_note(
+            f"{count} {noun} like “{title}”  ·  type or press / to search again"
+        )
+        self.query_one(StoryList).show(event.result, event.marked, keep_cursor=False)
+        self.query_one(StoryList).focus()
+
+    def on_facets_loaded(self, event: messages.FacetsLoaded) -> None:
+        self.query_one(EntityPane).show_facets(event.facets, event.query)
+
+    @on(EntityPane.SearchFor)
+    def _search_entity(self, event: EntityPane.SearchFor) -> None:
+        query = self.search.query_text.strip()
+        self.search_for(f"{query} {event.query}".strip() if event.refine else event.query)
+
+    def action_toggle_sort(self) -> None:
+        self.query_one(StoryList).set_sort(self.search.toggle_sort())
+
+    def action_more_like_this(self) -> None:
+        if (story_id := self._target_story()) is not None:
+            self.search.more_like_this(story_id)
+
+    def action_did_you_mean(self) -> None:
+        suggestion = self.query_one(SearchBar).suggestion
+        if suggestion:
+            self.query_one(SearchBar).set_query(suggestion)
+
+    # --- bookmarks: keys and the pane to the bookmarks controller, its answers to the panes ----
+
+    def _target_story(self) -> str | None:
+        """The story a key means: the one in the focused pane (list row, reader, bookmark)."""
+        focused = self.focused
+        story_list = self.query_one(StoryList)
+        pane = self.query_one(BookmarksPane)
+        if focused is story_list:
+            story_id = story_list.highlighted_id
+        elif focused is pane:
+            story_id = pane.current.story_id if pane.current else None
+        else:
+            story_id = self.query_one(StoryView).story_id or story_list.highlighted_id
+        if story_id is None:
+            self.notify("No story selected", timeout=2)
+        return story_id
+
+    def action_toggle_bookmark(self) -> None:
+        if (story_id := self._target_story()) is not None:
+            self.bookmarks.toggle(story_id)
+
+    def action_edit_note(self) -> None:
+        if (story_id := self._target_story()) is not None:
+            self.bookmarks.edit_note(story_id)
+
+    def action_undo(self) -> None:
+        self.bookmarks.undo()
+
+    def action_export(self) -> None:
+        self.bookmarks.export(len(self.query_one(BookmarksPane).bookmarks))
+
+    def action_bookmark_all(self) -> None:
+        search = self.search
+        similar = search.similar_to is not None
+        self.bookmarks.bookmark_all(search.query_text, search.result_total, similar=similar)
+
+    @on(BookmarksPane.Edit)
+    def _edit_requested(self, event: BookmarksPane.Edit) -> None:
+        self.bookmarks.edit(event.bookmark)
+
+    @on(BookmarksPane.Delete)
+    def _delete_requested(self, event: BookmarksPane.Delete) -> None:
+        self.bookmarks.toggle(event.story_id)
+
+    def on_bookmark_toggled(self, event: messages.BookmarkToggled) -> None:
+        self.query_one(StoryList).set_marked(event.story_id, event.marked)
+        reader = self.query_one(StoryView)
+        if reader.story_id == event.story_id:
+            reader.set_marked(event.marked)
+
+    def on_bookmarks_loaded(self, event: messages.BookmarksLoaded) -> None:
+        self.query_one(BookmarksPane).show_bookmarks(event.bookmarks)
+        self.query_one(StoryList).sync_marked(event.marked)
+        reader = self.query_one(StoryView)
+        if reader.story_id is not None and (reader.story_id in event.marked) != reader.marked:
+            reader.set_marked(reader.story_id in event.marked)
+
+    # --- stories: the list's and panes' choices to the reader controller, its answers to panes --
 
     @on(StoryList.StoryHighlighted)
     def _preview(self, event: StoryList.StoryHighlighted) -> None:
-        self._cancel_preview()
-        story_id, query = event.story_id, self.query_text
-        self._preview_timer = self.set_timer(
-            PREVIEW_DELAY_S, lambda: self._load_story(story_id, False, query)
-        )
-
-    def _cancel_preview(self) -> None:
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-            self._preview_timer = None
+        self.reader.preview(event.story_id, self.search.query_text)
 
     @on(StoryList.StoryChosen)
     def _chosen(self, event: StoryList.StoryChosen) -> None:
-        self._cancel_preview()
-        self._remember(self.query_text)
-        self._load_story(event.story_id, True, self.query_text)
+        self.search.remember(self.search.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.OpenStory)
     def _step(self, event: StoryView.OpenStory) -> None:
-        self._load_story(event.story_id, True, self.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(BookmarksPane.Open)
     def _open_bookmark(self, event: BookmarksPane.Open) -> None:
-        self._load_story(event.story_id, True, self.query_text)
+        self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.Back)
     def _back(self) -> None:
         self.query_one(StoryList).focus()
 
-    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def _load_story(self, story_id: str, focus: bool, query: str) -> None:
-        loaded = self.session.load(story_id, query)
-        if get_current_worker().is_cancelled:
-            return
-        if loaded is None:
-            self.post_message(messages.StoryMissing(story_id))
-            return
-        marked = story_id in self.session.marked()
-        self.post_message(messages.StoryLoaded(loaded, focus, marked))
-
     def on_story_loaded(self, event: messages.StoryLoaded) -> None:
         reader = self.query_one(StoryView)
         reader.show(event.loaded, event.marked)
-        story = event.loaded.story
-        self.query_one(EntityPane).show_story(story)
-        if story.entities:
-            self._load_counts(story)
+        self.query_one(EntityPane).show_story(event.loaded.story)
         if event.focus:
             self.set_focus(reader)
-
-    def on_story_missing(self, event: messages.StoryMissing) -> None:
-        self.notify(f"Story {event.story_id} is no longer in the index", severity="warning")
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _load_counts(self, story: Story) -> None:
-        counts = self.session.entity_counts(story.entities)
-        if not get_current_worker().is_cancelled:
-            self.post_message(messages.EntityCountsLoaded(story.id, counts))
 
     def on_entity_counts_loaded(self, event: messages.EntityCountsLoaded) -> None:
         self.query_one(EntityPane).show_counts(event.story_id, event.counts)
 
-    @on(EntityPane.SearchFor)
-    def _search_entity(self, event: EntityPane.SearchFor) -> None:
-        query = f"{self.query_text.strip()} {event.query}".strip() if event.refine else event.query
-        self.search_for(query)
-
     # --- over time ---------------------------------------------------------------------------
-
-    @on(messages.SearchDone)
-    def _count_over_time(self, event: messages.SearchDone) -> None:
-        if event.result.query == self.query_text:
-            self.query_one(TimelineChart).show_query(event.result.query)
 
     @on(TimelineChart.Narrow)
     def _narrow(self, event: TimelineChart.Narrow) -> None:
@@ -303,18 +395,17 @@ class MainScreen(SearchingScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group == "search" and event.state in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
-            self._search_finished()
-        if event.state != WorkerState.ERROR or worker.error is None:
-            return
-        message = describe(worker.error)
-        if worker.group == "open":
+        if event.state == WorkerState.ERROR and worker.error is not None:
+            self._report(worker.group, worker.error)
+
+    def on_controller_failed(self, event: Controller.Failed) -> None:
+        self._report(event.group, event.error)
+
+    def _report(self, group: str, error: BaseException) -> None:
+        message = describe(error)
+        if group == "open":
             self.query_one(SearchBar).show_error(f"Cannot open the index: {message}")
             self.query_one(StoryView).clear(f"Cannot open the index: {message}")
             self.notify(message, title="Cannot open the index", severity="error", timeout=15)
         else:
-            self.notify(message, title=f"{worker.group.capitalize()} failed", severity="error")
+            self.notify(message, title=f"{group.capitalize()} failed", severity="error")

@@ -6,7 +6,7 @@ title, the digest's name, web address or local file) is decided once, in `fields
 
     fields       the full title, the digest's name, the source as a web address or a local path
     markdown     the briefing to read or send, and the Markdown escaping the vault shares
-    dex_json     our lossless JSON, and reading it back (`dex bookmarks import`)
+    dex_json     our lossless JSON (bookmarks and saved searches), and reading it back
     spreadsheet  CSV, with no cell a spreadsheet would run as a formula
     ris          RIS records for Zotero, EndNote, Mendeley
     csl          CSL-JSON items for Zotero, Pandoc and citeproc
@@ -25,12 +25,14 @@ from indexer.bookmarks.export.dex_json import (
     BookmarkImportError,
     bookmark_to_dict,
     import_json,
+    import_saved_searches,
     to_json,
 )
 from indexer.bookmarks.export.fields import full_title, source_uri
 from indexer.bookmarks.export.markdown import md_escape, to_markdown
 from indexer.bookmarks.export.ris import to_ris
 from indexer.bookmarks.export.spreadsheet import CSV_COLUMNS, csv_cell, to_csv
+from indexer.bookmarks.saved import SavedSearch
 from indexer.bookmarks.store import Bookmark
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "format_named",
     "full_title",
     "import_json",
+    "import_saved_searches",
     "md_escape",
     "source_uri",
     "to_csl_json",
@@ -111,8 +114,11 @@ def format_for_output(output: str) -> str | None:
     return None
 
 
-def export(bookmarks: Sequence[Bookmark], fmt: str) -> str:
-    """The bookmarks as text in format `fmt` (one of FORMATS)."""
+def export(bookmarks: Sequence[Bookmark], fmt: str, saved: Sequence[SavedSearch] = ()) -> str:
+    """The bookmarks as text in format `fmt` (one of FORMATS); our JSON holds the `saved`
+    searches too (the other formats are for other tools, which have no use for them)."""
     if fmt not in _WRITERS:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "json":
+        return to_json(bookmarks, saved)
     return _WRITERS[fmt](bookmarks)

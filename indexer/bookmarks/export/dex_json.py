@@ -1,4 +1,6 @@
-"""Our own JSON: every field of every bookmark, for a backup and for `dex bookmarks import`."""
+"""Our own JSON: every field of every bookmark, and the saved searches, for a backup and for
+`dex bookmarks import`. Saved searches are an optional list beside the bookmarks, so a dex that
+knows none still imports the bookmarks of a newer file."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from indexer.bookmarks.saved import SavedSearch, saved_search
 from indexer.bookmarks.schema import normalise_tags
 from indexer.bookmarks.store import Bookmark
 
@@ -33,12 +36,21 @@ def bookmark_to_dict(bookmark: Bookmark) -> dict[str, Any]:
     }
 
 
-def to_json(bookmarks: Sequence[Bookmark]) -> str:
+def saved_search_to_dict(search: SavedSearch) -> dict[str, Any]:
+    return {
+        "name": search.name,
+        "query": search.query,
+        "created": search.created.astimezone(dt.UTC).isoformat(),
+    }
+
+
+def to_json(bookmarks: Sequence[Bookmark], saved: Sequence[SavedSearch] = ()) -> str:
     document = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "bookmarks": [bookmark_to_dict(b) for b in bookmarks],
+        "saved_searches": [saved_search_to_dict(s) for s in saved],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -89,7 +101,43 @@ def _bookmark_from_dict(item: Any, number: int) -> Bookmark:
 
 
 def import_json(text: str) -> list[Bookmark]:
-    """Read our JSON export back (raises BookmarkImportError saying what is wrong)."""
+    """Read our JSON export's bookmarks back (raises BookmarkImportError saying what is
+    wrong)."""
+    return _bookmarks_of(_document(text))
+
+
+def import_saved_searches(text: str) -> list[SavedSearch] | None:
+    """Read our JSON export's saved searches back (None for an export made before them)."""
+    items = _document(text).get("saved_searches")
+    if items is None:
+        return None
+    if not isinstance(items, list):
+        raise BookmarkImportError("bookmarks export's 'saved_searches' is not a list")
+    return [_saved_from_dict(item, number) for number, item in enumerate(items, 1)]
+
+
+def _saved_from_dict(item: Any, number: int) -> SavedSearch:
+    where = f"saved search {number}"
+    if not isinstance(item, dict):
+        raise BookmarkImportError(f"{where}: not an object")
+    name, query, created_text = (item.get(key) for key in ("name", "query", "created"))
+    if not isinstance(name, str) or not isinstance(query, str):
+        raise BookmarkImportError(f"{where}: 'name' and 'query' must be text")
+    if created_text is not None and not isinstance(created_text, str):
+        raise BookmarkImportError(f"{where}: 'created' is not text")
+    try:
+        created = dt.datetime.fromisoformat(created_text) if created_text else None
+    except ValueError as exc:
+        raise BookmarkImportError(f"{where}: bad date ({exc})") from exc
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=dt.UTC)
+    try:
+        return saved_search(name, query, created)
+    except ValueError as exc:
+        raise BookmarkImportError(f"{where}: {exc}") from exc
+
+
+def _document(text: str) -> dict[str, Any]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -101,6 +149,10 @@ def import_json(text: str) -> list[Bookmark]:
         raise BookmarkImportError("bookmarks export has no valid 'version'")
     if version > JSON_VERSION:
         raise BookmarkImportError(f"bookmarks export version {version} is newer than this dex")
+    return document
+
+
+def _bookmarks_of(document: dict[str, Any]) -> list[Bookmark]:
     items = document.get("bookmarks")
     if not isinstance(items, list):
         raise BookmarkImportError("bookmarks export has no 'bookmarks' list")

@@ -211,6 +211,8 @@ def test_the_42_integrated_care_systems_are_known() -> None:
         ("36.6 per cent of beds", "36.6 per cent", 36.6),
         ("cut 10% of beds", "10%", 10.0),
         ("Five per cent of staff", "Five per cent", 5.0),
+        ("Ninety-one per cent of places", "Ninety-one per cent", 91.0),
+        ("cut by twenty-five per cent", "twenty-five per cent", 25.0),
     ],
 )
 def test_money_and_percent_values(text: str, wanted: str, value: float) -> None:

@@ -102,3 +102,60 @@ def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:
 def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
     orgs = _orgs("The NHS Resolution Maternity Incentive Scheme was cut; NHS Resolution said so.")
     assert "NHS Resolution" in orgs
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Society for Acute Medicine said waits were long.", "Society for Acute Medicine"),
+        ("Figures from the Office for National Statistics rose.", "Office for National Statistics"),
+        ("The Institute for Local Studies warned of cuts.", "Institute for Local Studies"),
+    ],
+)
+def test_an_of_name_goes_on_over_capitalised_adjectives(body: str, name: str) -> None:
+    assert name in _orgs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("The bill now goes to the Lords.", {"Lords"}),
+        ("Lords Smith and Jones spoke.", set()),  # peers, not the House
+    ],
+)
+def test_the_lords_on_their_own(body: str, wanted: set[str]) -> None:
+    assert _orgs(body) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("A survey carried out by Castlebury Research found long waits.", "Castlebury Research"),
+        ("A ransomware attack on Rivermead Systems closed the clinics.", "Rivermead Systems"),
+        (
+            "Derwent Community Health Services has been rated outstanding.",
+            "Derwent Community Health Services",
+        ),
+        ("Unison Scotland said staff were in limbo.", "Unison Scotland"),  # a known body's branch
+    ],
+)
+def test_companies_services_and_branches_by_their_last_word(body: str, name: str) -> None:
+    assert name in _orgs(body)
+
+
+def test_generic_services_and_systems_are_no_organisation() -> None:
+    assert _orgs("Integrated Care Systems were set up and Children's Services were cut.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Monitor's chief executive said the deficit was too large.", {"Monitor"}),
+        ("Babylon's app now has 40,000 registered patients.", {"Babylon"}),
+        ("Monitor the situation closely, the letter says.", set()),  # a verb, not the regulator
+    ],
+)
+def test_a_name_that_is_a_common_word_opens_a_sentence_when_it_acts(
+    body: str, wanted: set[str]
+) -> None:
+    assert _orgs(body) == wanted

@@ -53,6 +53,11 @@ def _found(body: str) -> set[tuple[str, str]]:
             {("Alderbrook Community Hospital", "ORG"), ("Fenwick and Hale Hospital", "ORG")},
             "Alderbrook Community Hospital, Fenwick and Hale Hospital",
         ),
+        (  # ", and" ends a list of things: a name starts after it
+            "NHS England has published FAQs, and Fellbeck LMC is holding a drop-in.",
+            {("Fellbeck LMC", "ORG")},
+            "FAQs, and Fellbeck LMC",
+        ),
     ],
 )
 def test_two_names_joined_are_two_entities(

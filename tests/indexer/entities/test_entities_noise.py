@@ -40,3 +40,18 @@ def test_a_story_line_mentioning_a_photo_is_kept() -> None:
     assert ("Leeds General Infirmary", "ORG") in {
         (e.text, e.label) for e in extract(None, body, None)
     }
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        " Photo: ECF/Jon Hale",  # a credit at the end of the caption's line
+        "\nOn 30/09/2019 14:47, Linda Osei wrote:\n> Barnsley Hospital NHS Foundation Trust paid",
+        "\n\n-- Keith Moran MRICS Head of Estates Holmcroft Hospitals NHS Trust T: 01632 960771",
+    ],
+)
+def test_no_entities_from_credits_quoted_replies_or_signatures(noise: str) -> None:
+    body = f"{STORY}{noise}"
+    found = extract(None, body, None)
+    assert [(e.text, e.label) for e in found] == [("Leeds Teaching Hospitals NHS Trust", "ORG")]
+    assert all(body[e.start : e.end] == e.text for e in found)

@@ -53,3 +53,132 @@ def test_places(body: str, place: str, canonical: str) -> None:
 )
 def test_not_places(body: str, not_a_place: str) -> None:
     assert not_a_place not in _places(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("A new hub opened in Todmorden last month.", "Todmorden"),
+        ("Patients from Sowerby Bridge face a longer trip.", "Sowerby Bridge"),
+        ("The practice in Ballymena will close.", "Ballymena"),
+    ],
+)
+def test_towns_the_lists_took_from_a_gazetteer_of_towns(body: str, place: str) -> None:
+    assert place in _places(body)
+
+
+def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None:
+    assert _places("Prudhoe said the plan was sound.") == {}
+    assert "Prudhoe" in _places("Clinics in Prudhoe reopened.")
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("Volunteers are wanted in Halifax and Brighouse.", {"Halifax", "Brighouse"}),
+        ("From Leeds, Elland or Brighouse, patients travel far.", {"Leeds", "Elland", "Brighouse"}),
+        ("Prudhoe and Elland said no.", set()),  # no word of place before the list
+    ],
+)
+def test_a_list_after_a_word_of_place_is_a_list_of_places(body: str, places: set[str]) -> None:
+    assert set(_places(body)) == places
+
+
+def _labelled(body: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract(None, body, DAY)}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "Marchers walked from Quarry Square to Priory Road.",
+            {("Quarry Square", "PLACE"), ("Priory Road", "PLACE")},
+        ),
+        ("Testing moves to Alderbrook Park next week.", {("Alderbrook Park", "PLACE")}),
+        ("Residents of Oakfield Lodge were moved.", {("Oakfield Lodge", "ORG")}),
+        ("The ICB moves into Sanger House in September.", {("Sanger House", "ORG")}),
+        ("Beds opened on the new Ribble Ward this week.", {("Ribble Ward", "ORG")}),
+        ("Babies born at the Jessop Wing were offered the app.", {("Jessop Wing", "ORG")}),
+    ],
+)
+def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> None:
+    assert wanted <= _labelled(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lucy Hall said the site would close.",  # a person
+        "Claire Ward said the site would close.",
+        "Dr Hall said the site would close.",
+        "The Town Hall will host the meeting.",  # no name of its own
+        "Book at 18 Old Queen Street, by Friday.",  # a postal address
+    ],
+)
+def test_not_sites(body: str) -> None:
+    assert not {text for text, label in _labelled(body) if label in ("PLACE", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("body", "seat"),
+    [
+        ("Bernard Tull (Con, Taunton Deane) asked whether beds would open.", "Taunton Deane"),
+        (
+            "The debate was led by Ruth Garsby (LD, Westmorland and Lonsdale).",
+            "Westmorland and Lonsdale",
+        ),
+        ("Owen Pritch (Eastwick) (Lab), for the Opposition, asked why.", "Eastwick"),
+        (
+            "The Liberal Democrat MP for Tiverton and Minehead, Rhys Callow, spoke.",
+            "Tiverton and Minehead",
+        ),
+        ("Commons Lab, Wansbeck", "Wansbeck"),
+    ],
+)
+def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
+    assert seat in _places(body)
+
+
+def test_a_party_name_before_a_list_names_no_seat() -> None:
+    assert _places("Lab, Unison and the RCN said no.") == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "Nurses recruited from outside the European Economic Area rose.",
+            ("European Economic Area", "PLACE"),
+        ),
+        ("Our practice in the Yorkshire Dales lost money.", ("Yorkshire Dales", "PLACE")),
+        ("Staff at the Freeman voted to strike.", ("Freeman", "ORG")),
+        ("A frailty unit opens at Ninewells.", ("Ninewells", "ORG")),
+    ],
+)
+def test_regions_and_hospitals_the_gazetteer_names(body: str, wanted: tuple[str, str]) -> None:
+    assert wanted in _labelled(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "town"),
+    [
+        ("We have a strike mandate at Humber Estuary.", "Humber"),
+        ("The Wessex Downs care hub opened.", "Wessex"),
+        ("A walk by the Cotswold Ramblers raised money.", "Cotswold"),
+    ],
+)
+def test_a_place_that_begins_another_name_is_no_place(body: str, town: str) -> None:
+    assert town not in _places(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("In Leeds Dr Smith spoke first.", "Leeds"),  # a title follows
+        ("Staff in North Cumbria were balloted.", "North Cumbria"),
+        ("Clinics in Leeds and Bradford are full.", "Leeds"),
+    ],
+)
+def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str) -> None:
+    assert place in _places(body)

@@ -10,7 +10,7 @@ import pytest
 
 from indexer import engine
 from indexer.engine.documents import Content, index_fields, occurrence
-from indexer.engine.ranking import Ranker
+from indexer.engine.reading import pair_positions
 from indexer.engine.schema import DocWriter, create_index
 from indexer.records import Story
 from indexer.search.searcher import Index
@@ -96,10 +96,10 @@ def test_a_phrase_in_the_headline_is_checked_there(index: Index) -> None:
 
 def test_the_positions_of_frequent_pairs_are_kept(index: Index) -> None:
     searcher = index._state().searcher
-    docs, places, unknown = engine.pair_positions(searcher, "integrat care")
+    docs, places, unknown = pair_positions(searcher, "integrat care")
     assert len(unknown) == 0 and len(set(docs.tolist())) == 13  # 10 + apart, scattered, title
     assert sorted(set(places.tolist())) == [2, 5]  # after "Headline pN" (+ "Dr Patel said")
-    _, _, rare = engine.pair_positions(searcher, "list backlog")
+    _, _, rare = pair_positions(searcher, "list backlog")
     assert len(rare) == 1  # in one story: inlined, no positions
 
 
@@ -117,9 +117,9 @@ def test_whooshs_own_writer_keeps_positions_too(tmp_path: Path) -> None:
         )
     writer.commit()
     with ix.searcher() as searcher:
-        _, _, unknown = engine.pair_positions(searcher, "list backlog")
+        _, _, unknown = pair_positions(searcher, "list backlog")
         assert len(unknown) == 0
         q = engine.compile_query('"integrated care system"', {}, searcher, lambda *_: [])
-        docs, _ = Ranker(searcher).matches(q)
-        got = {searcher.stored_fields(int(d))["id"] for d in docs}
+        ranked = engine.Ranker(searcher).rank(q, 100)
+        got = {searcher.stored_fields(d)["id"] for d, _ in ranked.docs}
     assert got == {*(f"p{i}" for i in range(10)), "title"}

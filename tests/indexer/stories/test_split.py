@@ -932,3 +932,22 @@ def test_rows_of_a_plain_text_table_of_dates_are_events() -> None:
     assert is_event("| 28 May Webinar: Pharmacy First audit explained, 7.30pm |")
     assert is_event("| 4 Jun LPC chairs' forum, Birmingham |")
     assert not is_event("| Trust | Waiting list | Change |")
+
+
+def test_a_table_of_dates_read_as_one_line_is_a_list_of_events() -> None:
+    from indexer.stories.debris import is_event
+
+    table = (
+        "Date | Meeting | Venue; 13 March 2025 | Health and Wellbeing Board | Hereford; "
+        "27 March 2025 | ICB board in public | Gloucester; 8 April 2025 | Partnership | Online."
+    )
+    assert is_event(table)
+    assert not is_event("Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%.")
+
+
+def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
+    from indexer.stories.boilerplate import is_intro_talk
+
+    assert is_intro_talk("This bulletin is for health and care professionals in the region.")
+    assert is_intro_talk("This briefing summarises the board's decisions in May.")
+    assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")

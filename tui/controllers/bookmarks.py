@@ -1,27 +1,24 @@
-"""The bookmark half of the main screen: toggle, list, edit, delete with undo, export, bulk add.
+"""Bookmarks: toggle, notes and tags, delete with undo, bulk add, export.
 
-Kept apart from `main.py` so each stays readable; MainScreen inherits it. Every write runs in a
-thread worker and reports back with a message from `tui.messages`; failures reach the screen's
-single worker-error handler.
+Every write runs in a thread worker. What the panes show goes up to the screen
+(`BookmarkToggled`, `BookmarksLoaded` from `tui.messages`); the rest (the note editor, the
+export and confirm dialogs, notifications, the undo stack) is handled here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.screen import Screen
+from textual import work
 from textual.worker import get_current_worker
 
 from indexer.reading.textcodec import visible_text
 from tui import messages
+from tui.controllers.controller import Controller
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportRequest, ExportScreen
 from tui.screens.note_editor import NoteAndTags, NoteEditorScreen
 from tui.session import Session
-from tui.widgets.bookmarks_pane import BookmarksPane
-from tui.widgets.story_list import StoryList
-from tui.widgets.story_view import StoryView
 
 if TYPE_CHECKING:
     from indexer.bookmarks.store import Bookmark
@@ -29,120 +26,87 @@ if TYPE_CHECKING:
 UNDO_DEPTH = 20
 
 
-class BookmarkingScreen(Screen[None]):
-    """Bookmark actions shared by the panes; the subclass composes the widgets."""
+class BookmarksController(Controller):
+    """The bookmark store's side of the screen; bookmarks may be off for the session."""
 
-    session: Session
-    query_text: str
-    result_total: int
-    similar_to: str | None
-
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
+        self.session = session
         self.undo_stack: list[Bookmark] = []
 
-    # --- helpers -------------------------------------------------------------------------------
-
-    def _bookmarks_on(self) -> bool:
+    def available(self) -> bool:
+        """True when bookmarks are on; else says why."""
         if self.session.bookmarks is None:
             self.notify(self.session.bookmarks_error or "Bookmarks are off", severity="warning")
             return False
         return True
 
-    def _target_story(self) -> str | None:
-        """The story `b` means: the one in the focused pane (list row, reader, bookmark)."""
-        focused = self.focused
-        story_list = self.query_one(StoryList)
-        reader = self.query_one(StoryView)
-        pane = self.query_one(BookmarksPane)
-        if focused is story_list:
-            return story_list.highlighted_id
-        if focused is pane:
-            return pane.current.story_id if pane.current else None
-        return reader.story_id or story_list.highlighted_id
+    # --- what the screen asks for ---------------------------------------------------------------
 
-    # --- actions (bound in MainScreen.BINDINGS, offered in the command palette) ----------------
-
-    def action_toggle_bookmark(self) -> None:
-        story_id = self._target_story()
-        if story_id is None:
-            self.notify("No story selected", timeout=2)
-        elif self._bookmarks_on():
+    def toggle(self, story_id: str) -> None:
+        if self.available():
             self._toggle(story_id)
 
-    def action_edit_note(self) -> None:
-        """Note and tags for the story in the focused pane; saving bookmarks it if need be."""
-        story_id = self._target_story()
-        if story_id is None:
-            self.notify("No story selected", timeout=2)
-        elif self._bookmarks_on():
+    def edit_note(self, story_id: str) -> None:
+        """Note and tags for the story; saving bookmarks it if need be."""
+        if self.available():
             self._note_for(story_id)
 
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo", timeout=2)
-        elif self._bookmarks_on():
-            self._restore(self.undo_stack.pop())
-
-    def action_export(self) -> None:
-        if not self._bookmarks_on():
-            return
-        count = len(self.query_one(BookmarksPane).bookmarks)
-        if count == 0:
-            self.notify("No bookmarks to export yet", timeout=3)
-            return
-        self.app.push_screen(ExportScreen(count), self._export_chosen)
-
-    def action_bookmark_all(self) -> None:
-        if not self._bookmarks_on():
-            return
-        if self.similar_to is not None:
-            self.notify("Bookmark all works on a search's results: search first", timeout=4)
-            return
-        if self.result_total == 0:
-            self.notify("No results to bookmark", timeout=3)
-            return
-        query = self.query_text.strip()
-        what = f"matching {query!r}" if query else "in the index"
-        question = f"Bookmark all {self.result_total} stories {what}?"
-        self.app.push_screen(ConfirmScreen(question), self._bulk_confirmed)
-
-    # --- pane messages -------------------------------------------------------------------------
-
-    @on(BookmarksPane.Edit)
-    def _edit_requested(self, event: BookmarksPane.Edit) -> None:
-        self._edit(event.bookmark)
-
-    @on(BookmarksPane.Delete)
-    def _delete_requested(self, event: BookmarksPane.Delete) -> None:
-        if self._bookmarks_on():
-            self._toggle(event.story_id)
-
-    def _edit(self, bookmark: Bookmark) -> None:
+    def edit(self, bookmark: Bookmark) -> None:
         def saved(result: NoteAndTags | None) -> None:
             if result is not None:
                 self._update(bookmark.story_id, result)
 
         self.app.push_screen(NoteEditorScreen(bookmark), saved)
 
-    def on_note_wanted(self, event: messages.NoteWanted) -> None:
-        self._edit(event.bookmark)
+    def undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
+        elif self.available():
+            self._restore(self.undo_stack.pop())
 
-    def _export_chosen(self, request: ExportRequest | None) -> None:
-        if request is not None:
-            self._export(request)
+    def export(self, count: int) -> None:
+        """Ask where and how to export the `count` bookmarks shown, then write them."""
+        if not self.available():
+            return
+        if count == 0:
+            self.notify("No bookmarks to export yet", timeout=3)
+            return
 
-    def _bulk_confirmed(self, yes: bool | None) -> None:
-        if yes:
-            self._bookmark_all(self.query_text)
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(request)
 
-    # --- results -------------------------------------------------------------------------------
+        self.app.push_screen(ExportScreen(count), chosen)
+
+    def bookmark_all(self, query: str, total: int, *, similar: bool) -> None:
+        """Bookmark the `total` stories `query` finds, once the user confirms (`similar`: the
+        list shows stories like one instead, which have no query to repeat)."""
+        if not self.available():
+            return
+        if similar:
+            self.notify("Bookmark all works on a search's results: search first", timeout=4)
+            return
+        if total == 0:
+            self.notify("No results to bookmark", timeout=3)
+            return
+        shown = query.strip()
+        what = f"matching {shown!r}" if shown else "in the index"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._bookmark_all(query)
+
+        self.app.push_screen(ConfirmScreen(f"Bookmark all {total} stories {what}?"), confirmed)
+
+    def load(self) -> None:
+        if self.session.bookmarks is not None:
+            self._load()
+
+    # --- answers --------------------------------------------------------------------------------
 
     def on_bookmark_toggled(self, event: messages.BookmarkToggled) -> None:
-        self.query_one(StoryList).set_marked(event.story_id, event.marked)
-        reader = self.query_one(StoryView)
-        if reader.story_id == event.story_id:
-            reader.set_marked(event.marked)
+        """Keep a removed bookmark for undo and say what happened; the screen marks the panes."""
         if event.removed is not None:
             self.undo_stack.append(event.removed)
             del self.undo_stack[:-UNDO_DEPTH]
@@ -150,34 +114,28 @@ class BookmarkingScreen(Screen[None]):
             self.notify(f"Removed bookmark: {title}\nPress u to undo.", timeout=6, markup=False)
         elif event.marked:
             self.notify(visible_text(event.note or "Bookmarked"), timeout=2, markup=False)
-        self.load_bookmarks()
+        self.load()
 
     def on_bookmarks_changed(self, event: messages.BookmarksChanged) -> None:
+        event.stop()
         if event.note:
             self.notify(visible_text(event.note), timeout=4, markup=False)
-        self.load_bookmarks()
+        self.load()
 
-    def on_bookmarks_loaded(self, event: messages.BookmarksLoaded) -> None:
-        self.query_one(BookmarksPane).show_bookmarks(event.bookmarks)
-        self.query_one(StoryList).sync_marked(event.marked)
-        reader = self.query_one(StoryView)
-        if reader.story_id is not None and (reader.story_id in event.marked) != reader.marked:
-            reader.set_marked(reader.story_id in event.marked)
+    def on_note_wanted(self, event: messages.NoteWanted) -> None:
+        event.stop()
+        self.edit(event.bookmark)
 
     def on_export_done(self, event: messages.ExportDone) -> None:
+        event.stop()
         plural = "bookmark" if event.count == 1 else "bookmarks"
         self.notify(f"Exported {event.count} {plural} ({event.fmt}) to {event.path}", timeout=6)
 
-    # --- workers -------------------------------------------------------------------------------
-
-    def load_bookmarks(self) -> None:
-        if self.session.bookmarks is not None:
-            self._load_bookmarks()
+    # --- workers --------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="bookmarks", exit_on_error=False)
-    def _load_bookmarks(self) -> None:
-        store = self.session.store()
-        bookmarks = store.list()
+    def _load(self) -> None:
+        bookmarks = self.session.store().list()
         if not get_current_worker().is_cancelled:
             marked = frozenset(b.story_id for b in bookmarks)
             self.post_message(messages.BookmarksLoaded(bookmarks, marked))

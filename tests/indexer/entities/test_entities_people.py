@@ -1,0 +1,123 @@
+"""People named with an office's title, a peer's territory, a post before the name, or a
+surname that is also a town's name: the span is the person's name and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities.extractor import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _people(body: str) -> dict[str, str]:
+    return {e.text: e.canonical for e in extract(None, body, DAY) if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("The board is chaired by Cllr Oona Brack of the county council.", "Oona Brack"),
+        ("Councillor Tamsin Frew said the cuts would hurt.", "Tamsin Frew"),
+        ("Lead chaplain Rev Iain Quarrie said the room was well used.", "Iain Quarrie"),
+        ("The panel, chaired by the Right Reverend James Holm, reported.", "James Holm"),
+        ("Cllr Dr Petra Vance said so.", "Dr Petra Vance"),  # a title of the person stays
+    ],
+)
+def test_office_titles_are_not_part_of_the_name(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_peer_keeps_the_territory_and_is_named_by_the_surname_after() -> None:
+    people = _people(
+        "Baroness Quell of Marsby tabled a question. Baroness Quell said more was needed. "
+        "Later Quell added a point about Marsby."
+    )
+    assert people == {
+        "Baroness Quell of Marsby": "Quell of Marsby",
+        "Baroness Quell": "Quell of Marsby",
+        "Quell": "Quell of Marsby",
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Director of Finance Helen Quarrie said no services would close.", "Helen Quarrie"),
+        ("Minister of State Helen Farrow confirmed the plan.", "Helen Farrow"),
+    ],
+)
+def test_a_post_written_in_capitals_before_a_name_is_not_part_of_it(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the meeting, Lorraine Pickering was re-elected branch secretary.",
+        "Head of bargaining Lorraine Pickering said the deal was fair.",
+    ],
+)
+def test_a_first_name_before_a_towns_name_is_a_person(body: str) -> None:
+    found = {(e.text, e.label) for e in extract(None, body, DAY)}
+    assert ("Lorraine Pickering", "PERSON") in found
+    assert ("Pickering", "PLACE") not in found
+
+
+def test_a_town_after_a_sentence_opening_first_name_stays_a_place() -> None:
+    found = {(e.text, e.label) for e in extract(None, "Pickering has a new clinic.", DAY)}
+    assert ("Pickering", "PLACE") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Ewan Tosh, the board's finance director, said the plan was sound.", "Ewan Tosh"),
+        ("Ngozi Adeyemi-Bale was elected chair of the branch.", "Ngozi Adeyemi-Bale"),
+        ("Morwenna Trask has been elected chair of the branch.", "Morwenna Trask"),
+    ],
+)
+def test_first_names_of_every_part_of_the_uk(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
+    found = {(e.text, e.label) for e in extract(None, "Hywel Dda said waits were falling.", DAY)}
+    assert found == {("Hywel Dda", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Lord Aldridge, for the Government, said no.", "Lord Aldridge"),  # a town's name too
+        ("Sister Janet Quarrie has been appointed guardian.", "Janet Quarrie"),
+        ("Grace Okorie, the trust's chief nurse, credits the scheme.", "Grace Okorie"),
+        ("Vin Castell, the department's director of digital channels, said so.", "Vin Castell"),
+    ],
+)
+def test_people_by_their_title_or_post(body: str, person: str) -> None:
+    assert list(_people(body)) == [person]
+
+
+def test_a_first_name_alone_takes_the_full_name_given_in_the_story() -> None:
+    people = _people("Nadia Chowdry has joined us as guardian. Nadia was a ward sister.")
+    assert people == {"Nadia Chowdry": "Nadia Chowdry", "Nadia": "Nadia Chowdry"}
+
+
+def test_a_first_name_two_people_share_is_neither() -> None:
+    people = _people("Nadia Chowdry and Nadia Kamal met. Nadia spoke first.")
+    assert "Nadia" not in people
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Nurse Staffing Levels (Wales) Act 2016 will apply to wards.",  # a post in a title
+        "GP Forward View pledges more money a year.",
+        "Shadow ICBs told to name chief executives.",  # an acronym's plural
+    ],
+)
+def test_no_person_in_a_title_or_an_acronym(body: str) -> None:
+    assert _people(body) == {}

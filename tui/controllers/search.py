@@ -1,0 +1,176 @@
+"""Searching: queries as typed, more like this, facets, and the query history.
+
+Searches run one at a time in a thread worker: a key typed while one runs is kept and searched
+as soon as it finishes (only the latest text), so typing never queues stale searches and the
+first key is searched at once. Each search has a generation; an answer older than what is shown
+stops here, and the newest goes up to the screen (`SearchDone`, `SearchFailed`, `SimilarFound`,
+`FacetsLoaded` from `tui.messages`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from indexer.reading.textcodec import visible_text
+from tui import messages
+from tui.controllers.controller import Controller
+from tui.history import QueryHistory
+from tui.session import Session, Sort
+
+PAGE = 20
+FACETS_DELAY_S = 0.3
+FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+
+
+class SearchController(Controller):
+    """What the list shows (a query's results or stories like one), and the work behind it."""
+
+    def __init__(self, session: Session, history: QueryHistory, history_path: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.history = history
+        self.history_path = history_path
+        self.ready = False  # searches wait for the session to open
+        self.query_text = ""
+        self.result_total = 0
+        self.sort: Sort = "relevance"
+        self.limit = PAGE
+        self.similar_to: str | None = None  # the list shows stories like this title
+        self._generation = 0
+        self._shown_generation = 0
+        self._searching = False
+        self._pending: tuple[str, Sort, int, bool] | None = None
+        self._facets_timer: Timer | None = None
+
+    # --- what the screen asks for ---------------------------------------------------------------
+
+    def begin(self, query: str) -> None:
+        """The session is open: search for what the bar holds (typed meanwhile, or nothing)."""
+        self.ready = True
+        self.request(query)
+
+    def query_changed(self, query: str) -> None:
+        """The user typed: search from the first page."""
+        self.limit = PAGE
+        self.request(query)
+
+    def request(self, query: str, *, keep_cursor: bool = False) -> None:
+        self.query_text = query
+        self._pending = (query, self.sort, self.limit, keep_cursor)
+        if self.ready and not self._searching:
+            self._start_search()
+
+    def more(self) -> None:
+        """The list reached its end: ask for more of the same results."""
+        self.limit += PAGE * 2
+        self.request(self.query_text, keep_cursor=True)
+
+    def toggle_sort(self) -> Sort:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self.request(self.query_text)
+        return self.sort
+
+    def more_like_this(self, story_id: str) -> None:
+        self._generation += 1  # answers to searches already running are now stale
+        self._similar(self._generation, story_id)
+
+    def remember(self, query: str) -> None:
+        if self.history.add(query):
+            self._save_history()
+
+    def schedule_facets(self, query: str | None) -> None:
+        """Facets for `query` after a pause, as they cost more than a search (None: none)."""
+        if self._facets_timer is not None:
+            self._facets_timer.stop()
+            self._facets_timer = None
+        if query is not None:
+            self._facets_timer = self.set_timer(FACETS_DELAY_S, lambda: self._load_facets(query))
+
+    # --- workers --------------------------------------------------------------------------------
+
+    def _start_search(self) -> None:
+        if self._pending is None:
+            return
+        query, sort, limit, keep_cursor = self._pending
+        self._pending = None
+        self._searching = True
+        self._generation += 1
+        self._search(self._generation, query, sort, limit, keep_cursor)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, generation: int, query: str, sort: Sort, limit: int, keep: bool) -> None:
+        from indexer.errors import QueryError
+
+        try:
+            result, marked = self.session.search(query, sort, limit)
+        except QueryError as exc:
+            self.post_message(messages.SearchFailed(generation, query, str(exc)))
+            return
+        self.post_message(messages.SearchDone(generation, result, marked, limit, keep))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A search ended (answered, failed or cancelled): start the one typed meanwhile.
+        (Controller's handler, which reports failures, runs as well.)"""
+        if event.worker.group == "search" and event.state in FINISHED:
+            self._searching = False
+            self._start_search()
+
+    @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
+    def _similar(self, generation: int, story_id: str) -> None:
+        title, result = self.session.more_like_this(story_id, PAGE)
+        if not get_current_worker().is_cancelled:
+            marked = self.session.marked()
+            self.post_message(messages.SimilarFound(generation, result, marked, title))
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def _save_history(self) -> None:
+        self.history.save(self.history_path)
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def _load_facets(self, query: str) -> None:
+        from indexer.errors import QueryError
+
+        try:
+            facets = self.session.facets(query)
+        except QueryError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(messages.FacetsLoaded(query, facets))
+
+    # --- answers: the newest go up to the screen ------------------------------------------------
+
+    def _newest(self, generation: int) -> bool:
+        if generation <= self._shown_generation:
+            return False
+        self._shown_generation = generation
+        return True
+
+    def on_search_done(self, event: messages.SearchDone) -> None:
+        if not self._newest(event.generation):
+            event.stop()
+            return
+        self.similar_to = None
+        self.result_total = event.result.total
+
+    def on_search_failed(self, event: messages.SearchFailed) -> None:
+        if not self._newest(event.generation):
+            event.stop()
+
+    def on_similar_found(self, event: messages.SimilarFound) -> None:
+        if not self._newest(event.generation):
+            event.stop()
+            return
+        self.similar_to = event.title
+        self.result_total = event.result.total
+        if not event.result.hits:
+            title = visible_text(event.title, one_line=True)
+            self.notify(f"No stories like “{title}”", timeout=4, markup=False)
+            event.stop()
+
+    def on_facets_loaded(self, event: messages.FacetsLoaded) -> None:
+        if event.query != self.query_text:
+            event.stop()
