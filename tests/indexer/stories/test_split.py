@@ -942,7 +942,8 @@ def test_a_table_of_dates_read_as_one_line_is_a_list_of_events() -> None:
         "27 March 2025 | ICB board in public | Gloucester; 8 April 2025 | Partnership | Online."
     )
     assert is_event(table)
-    assert not is_event("Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%.")
+    figures = "Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%."
+    assert not is_event(figures)
 
 
 def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
