@@ -19,12 +19,15 @@ from tui.commands import DexCommands
 from tui.history import QueryHistory
 from tui.keymap import Keymap, KeymapError, binding_ids, class_bindings, load_keymap
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.entity_over_time import EntityOverTimeScreen
 from tui.screens.export_dialog import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.trends_view import TrendsScreen
 from tui.session import Session
 from tui.settings import Settings
+from tui.widgets.trend_list import TrendList
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -82,7 +85,8 @@ class DexApp(App[None]):
 
     def bound_classes(self) -> list[type[DOMNode]]:
         panes = [pane for _title, pane in MainScreen.PANES]
-        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen]
+        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen, TrendsScreen,
+                  TrendList, EntityOverTimeScreen]  # fmt: skip
         return [type(self), MainScreen, *panes, *modals]
 
     def load_keymap(self) -> None:
@@ -108,6 +112,8 @@ class DexApp(App[None]):
         sections = [("Everywhere", everywhere)]
         sections += [(title, class_bindings(pane)) for title, pane in MainScreen.PANES]
         sections += [
+            ("Trends", [*class_bindings(TrendsScreen), *class_bindings(TrendList),
+                        *class_bindings(EntityOverTimeScreen)]),
             ("Dialogs", [*class_bindings(NoteEditorScreen), *class_bindings(ExportScreen),
                          *class_bindings(ConfirmScreen)]),
         ]  # fmt: skip
