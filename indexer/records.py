@@ -12,6 +12,8 @@ Label = Literal["ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE"]
 LABELS: tuple[Label, ...] = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
 Field = Literal["headline", "body"]
 DateFrom = Literal["header", "text", "filename", "mtime"]
+Period = Literal["week", "month", "year"]
+PERIODS: tuple[Period, ...] = ("week", "month", "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +167,59 @@ class IndexSummary:
     damage: str | None = None  # damage found in the index (and rebuilt) before the run
     new_ids: frozenset[str] = frozenset()  # stories the index did not hold before the run
     gone_ids: frozenset[str] = frozenset()  # stories it no longer holds
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """One period: its first and last day (inclusive) and the stories dated in it."""
+
+    start: dt.date
+    end: dt.date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A query's stories per period, every period from the first to the last with a story
+    (empty ones too, so a chart's gaps are real); `undated`: matches with only a file date."""
+
+    query: str
+    by: Period
+    buckets: tuple[Bucket, ...]
+    undated: int
+    since: dt.date | None = None
+
+    @property
+    def dated(self) -> int:
+        return sum(bucket.count for bucket in self.buckets)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTrend:
+    """An entity's stories in the chosen period and the one before, and a sparkline's counts
+    (the SPARK_PERIODS periods ending with the chosen one)."""
+
+    label: str
+    name: str  # as first written ("NHS England")
+    key: str  # the index term (lower-cased canonical name)
+    now: int
+    before: int
+    series: tuple[int, ...]
+
+    @property
+    def change(self) -> int:
+        return self.now - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class Trends:
+    """Per entity type, the entities that rose and fell most from `previous` to `current`."""
+
+    query: str
+    by: Period
+    current: Bucket
+    previous: Bucket
+    rising: dict[str, tuple[EntityTrend, ...]]
+    falling: dict[str, tuple[EntityTrend, ...]]
+    undated: int
+    periods: tuple[Bucket, ...]  # the sparklines' periods (counts: every matching story)

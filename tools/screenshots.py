@@ -94,6 +94,42 @@ async def narrow(pilot: Any) -> None:
     await search(pilot, "nhs")
 
 
+async def timeline(pilot: Any) -> None:
+    """A query's months, narrowed to one by its bar."""
+    from tui.widgets.story_list import StoryList
+    from tui.widgets.timeline_chart import TimelineChart
+
+    await search(pilot, "deficit")
+    chart = pilot.app.screen.query_one(TimelineChart)
+    await until(pilot, lambda: chart.timeline is not None and chart.timeline.query == "deficit")
+    await pilot.press("w", "left", "enter")
+    narrowed = chart.narrowed_query(chart.cursor)
+    await until(pilot, lambda: pilot.app.screen.query_one(StoryList).shown_query == narrowed)
+    await settle(pilot)
+
+
+async def trends(pilot: Any) -> None:
+    await settle(pilot)
+    await pilot.press("T")
+    await until(pilot, lambda: getattr(pilot.app.screen, "trends", None) is not None)
+    await pilot.pause(0.3)
+
+
+async def entity_over_time(pilot: Any) -> None:
+    from tui.widgets.entity_pane import EntityPane
+    from tui.widgets.timeline_chart import TimelineChart
+
+    await search(pilot, 'org:"NHS England"')
+    pane = pilot.app.screen.query_one(EntityPane)
+    await pilot.press("E")
+    await until(pilot, lambda: pane.story is not None and pane.counts)
+    await pilot.press("o")
+    await until(pilot, lambda: pilot.app.screen.query(TimelineChart))
+    chart = pilot.app.screen.query_one(TimelineChart)
+    await until(pilot, lambda: chart.timeline is not None)
+    await pilot.pause(0.5)
+
+
 SHOTS: dict[str, tuple[Steps, tuple[int, int], str]] = {
     "main-search": (main_view, (140, 40), "textual-dark"),
     "reader-entities": (reader, (140, 40), "textual-dark"),
@@ -101,6 +137,9 @@ SHOTS: dict[str, tuple[Steps, tuple[int, int], str]] = {
     "help": (help_screen, (140, 40), "textual-dark"),
     "reader-light": (reader, (140, 40), "textual-light"),
     "narrow-80x24": (narrow, (80, 24), "textual-dark"),
+    "timeline": (timeline, (140, 40), "textual-dark"),
+    "trends": (trends, (140, 40), "textual-dark"),
+    "entity-over-time": (entity_over_time, (140, 40), "textual-dark"),
 }
 
 

@@ -19,13 +19,16 @@ from tui.commands import DexCommands
 from tui.history import QueryHistory
 from tui.keymap import Keymap, KeymapError, binding_ids, class_bindings, load_keymap
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.entity_over_time import EntityOverTimeScreen
 from tui.screens.export_dialog import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.note_editor import NoteEditorScreen
 from tui.screens.save_search import SaveSearchScreen
+from tui.screens.trends_view import TrendsScreen
 from tui.session import Session
 from tui.settings import Settings
+from tui.widgets.trend_list import TrendList
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -89,7 +92,8 @@ class DexApp(App[None]):
 
     def bound_classes(self) -> list[type[DOMNode]]:
         panes = [pane for _title, pane in MainScreen.PANES]
-        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen, SaveSearchScreen]
+        modals = [HelpScreen, ConfirmScreen, NoteEditorScreen, ExportScreen, SaveSearchScreen,
+                  TrendsScreen, TrendList, EntityOverTimeScreen]  # fmt: skip
         return [type(self), MainScreen, *panes, *modals]
 
     def load_keymap(self) -> None:
@@ -115,6 +119,8 @@ class DexApp(App[None]):
         sections = [("Everywhere", everywhere)]
         sections += [(title, class_bindings(pane)) for title, pane in MainScreen.PANES]
         sections += [
+            ("Trends", [*class_bindings(TrendsScreen), *class_bindings(TrendList),
+                        *class_bindings(EntityOverTimeScreen)]),
             ("Dialogs", [*class_bindings(NoteEditorScreen), *class_bindings(ExportScreen),
                          *class_bindings(ConfirmScreen), *class_bindings(SaveSearchScreen)]),
         ]  # fmt: skip

@@ -140,13 +140,22 @@ class IndexProxy:
         self._client = client
         self._lane: Lane = lane
 
-    def search(self, query: str, *, bookmarks: Any = None, **kwargs: Any) -> Any:
+    def _query(self, method: str, query: str, bookmarks: Any, kwargs: dict[str, Any]) -> Any:
+        """A call about a query: the bookmarks it may ask about go as a snapshot."""
         snapshot = BookmarkSnapshot.of(bookmarks, query) if bookmarks is not None else None
-        return self._client.call(self._lane, "search", query, bookmarks=snapshot, **kwargs)
+        return self._client.call(self._lane, method, query, bookmarks=snapshot, **kwargs)
+
+    def search(self, query: str, *, bookmarks: Any = None, **kwargs: Any) -> Any:
+        return self._query("search", query, bookmarks, kwargs)
 
     def facets(self, query: str, *, bookmarks: Any = None, **kwargs: Any) -> Any:
-        snapshot = BookmarkSnapshot.of(bookmarks, query) if bookmarks is not None else None
-        return self._client.call(self._lane, "facets", query, bookmarks=snapshot, **kwargs)
+        return self._query("facets", query, bookmarks, kwargs)
+
+    def timeline(self, query: str, *, bookmarks: Any = None, **kwargs: Any) -> Any:
+        return self._query("timeline", query, bookmarks, kwargs)
+
+    def trends(self, query: str = "", *, bookmarks: Any = None, **kwargs: Any) -> Any:
+        return self._query("trends", query, bookmarks, kwargs)
 
     def close(self) -> None:
         self._client.close()  # the child closes its index as it exits

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from indexer.records import Entity, Facets, SearchResult, Span, Story
+from indexer.records import Entity, Facets, Period, SearchResult, Span, Story, Timeline, Trends
 from tui.highlight import query_terms, term_spans
 from tui.index_client import IndexClient, IndexProcessError, IndexProxy
 
@@ -322,6 +322,16 @@ class Session:
 
     def facets(self, query: str) -> Facets:
         return self._bulk.facets(query, bookmarks=self.bookmarks, top=8, **self._new_for(query))
+
+    def timeline(self, query: str, by: Period) -> Timeline:
+        """The query's stories per period (QueryError propagates). On the searches' lane: it
+        costs milliseconds, and behind the warm-up and facets it would wait seconds."""
+        return self.index.timeline(query, by=by, bookmarks=self.bookmarks)  # type: ignore[no-any-return]
+
+    def trends(self, by: Period, period: dt.date | None, top: int) -> Trends:
+        """The entities that rose and fell most into the period holding `period` (default:
+        the newest story's)."""
+        return self._bulk.trends("", by=by, period=period, top=top)  # type: ignore[no-any-return]
 
     def entity_counts(self, entities: Sequence[Entity]) -> dict[tuple[str, str], int]:
         keys = sorted({(e.label, e.canonical) for e in entities})

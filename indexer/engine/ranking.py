@@ -71,6 +71,26 @@ class Ranker:
         counted = {field: self._facet_counts(field, ids, top) for field in fields}
         return counted, self._year_counts(ids, top)
 
+    def dated(self, q: Query | None) -> tuple[np.ndarray, np.ndarray]:
+        """The documents matching `q` (None: every one), in index order, and their dates
+        (yyyymmdd), for counting them over time."""
+        ids, _ = self._matches(q)
+        return ids, self.dates[ids]
+
+    def counts_by_group(
+        self, field: str, docs: np.ndarray, groups: np.ndarray, size: int
+    ) -> tuple[list[str], np.ndarray]:
+        """Every term of a keyword field and, for documents `docs` each in group `groups[i]`
+        (0 to size - 1), how many documents of each group have it: counts[term, group]."""
+        names, posted, terms = self._postings(field)
+        group_of = np.full(len(self.live), -1, np.int64)
+        group_of[docs] = groups
+        where = group_of[posted]
+        keep = where >= 0
+        flat = terms[keep] * size + where[keep]
+        counts = np.bincount(flat, minlength=len(names) * size).reshape(len(names), size)
+        return names, counts
+
     def warm(self, fields: tuple[str, ...]) -> None:
         """Read these fields' length columns now (BM25 needs them for the first scored term)."""
         for field in fields:
@@ -254,9 +274,7 @@ class Ranker:
             if frequencies is not None:  # no deletions: the term table has the counts
                 commonest = sorted(frequencies.items(), key=lambda item: -item[1])[:top]
                 return [(name, count) for name, count in commonest if count > 0]
-        if field not in self._facets:
-            self._facets[field] = reading.field_term_postings(self.searcher, field)
-        names, docs, terms = self._facets[field]
+        names, docs, terms = self._postings(field)
         if not names or not len(ids):
             return []
         wanted = np.zeros(len(self.live), bool)
@@ -264,6 +282,12 @@ class Ranker:
         counts = np.bincount(terms[wanted[docs]], minlength=len(names))
         best = np.argsort(-counts, kind="stable")[:top]
         return [(names[i], int(counts[i])) for i in best if counts[i] > 0]
+
+    def _postings(self, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Every term of a keyword field and (document, term number) of each posting."""
+        if field not in self._facets:
+            self._facets[field] = reading.field_term_postings(self.searcher, field)
+        return self._facets[field]
 
     def _year_counts(self, ids: np.ndarray, top: int) -> Counts:
         years, counts = np.unique(self.dates[ids] // 10000, return_counts=True)

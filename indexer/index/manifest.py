@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,19 @@ def _occurrence(row: Sequence[object]) -> Occurrence:
         date_from,  # type: ignore[arg-type]
         int(position),  # type: ignore[call-overload]
     )
+
+
+def file_dated_story_ids(index_dir: Path) -> list[str]:
+    """Stories with an appearance dated by its file's modification time (no date in the mail,
+    the text or the name), read without taking a writer's lock; none if it cannot be read."""
+    try:
+        with closing(sqlite3.connect(f"file:{index_dir / FILE_NAME}?mode=ro", uri=True)) as db:
+            rows = db.execute(
+                "SELECT DISTINCT story_id FROM occurrences WHERE date_from = 'mtime'"
+            ).fetchall()
+    except sqlite3.Error:
+        return []
+    return [str(row[0]) for row in rows]
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

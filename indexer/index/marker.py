@@ -29,6 +29,7 @@ from indexer.errors import IndexDamagedError
 from indexer.index.checksums import FileSums, sum_file
 from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.ownership import check_own_folder
+from indexer.index.sources import covered
 from indexer.index.vocabulary import FILE_NAME as VOCAB_NAME
 
 MARKER = "dex-index.json"
@@ -63,12 +64,6 @@ class Marker:
             unfinished=tuple(run for run in self.unfinished if not covered(run, paths)),
             generation=self.generation + changed,
         )
-
-
-def covered(run: Sequence[str], paths: Sequence[str]) -> bool:
-    """Whether every path of `run` is one of `paths` or inside one of them."""
-    folders = [os.path.join(path, "") for path in paths]
-    return all(p in paths or p.startswith(tuple(folders)) for p in run)
 
 
 def read_marker(index_dir: Path) -> Marker | None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from indexer.atomic import write_text_atomically
-from indexer.index.marker import covered
 
 FORMAT = "dex-sources"
 
@@ -85,3 +84,9 @@ def remove_sources(path: Path, paths: Iterable[str | os.PathLike[str]]) -> list[
     if removed:
         _write(path, [source for source in sources if source not in removed])
     return removed
+
+
+def covered(run: Sequence[str], paths: Sequence[str]) -> bool:
+    """Whether every path of `run` is one of `paths` or inside one of them."""
+    folders = [os.path.join(path, "") for path in paths]
+    return all(p in paths or p.startswith(tuple(folders)) for p in run)

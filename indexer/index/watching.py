@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import IndexBusyError, IndexDamagedError
-from indexer.index.marker import covered
+from indexer.index.sources import covered
 from indexer.index.store import update_index
 from indexer.records import IndexSummary
 

@@ -3,8 +3,8 @@
 Parsed with the standard `email` package, which undoes quoted-printable and base64; with the
 `compat32` policy, whose headers are plain strings (the `default` policy's header objects took a
 third of the time of reading a message), so the subject and date are decoded here. The HTML part
-a mail program shows is read through the HTML reader; the plain part when there is no HTML or
-it says much less.
+a mail program shows is read through the HTML reader; the plain part when there is no HTML, it
+says much less, or it is a mailing list's digest of messages (their header blocks kept).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from itertools import islice
 from typing import BinaryIO, NamedTuple
 
 from indexer.blocks import Block
@@ -37,6 +38,11 @@ _REPLY_ONLY = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)  # "Re:" (a post), not "
 _FORWARDED = re.compile(r"^(?:\s*(?:re|aw|sv)\s*:)*\s*(?:fwd?|fw|wg)\s*:", re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _HTML_SHARE = 0.6  # of the plain part's text, that the HTML part must show to be preferred
+# A message's header block inside a body: "From: X" over "Date:", "Sent:" or "Subject:".
+_POSTED = re.compile(
+    r"^from:[ \t]+\S.*\n(?:[a-z-]+:.*\n)*?(?:date|sent|subject):[ \t]+\S", re.I | re.M
+)
+_POSTS = 2  # header blocks that make a plain part a digest of messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +106,43 @@ def _unflow(text: str, delsp: bool) -> str:
     return "\n".join(out)
 
 
+def _own_parts(message: Message) -> Iterator[Message]:
+    """The message's parts, not those of the messages it carries (a MIME digest's posts)."""
+    stack = [message]
+    while stack:
+        part = stack.pop()
+        if part.get_content_type() == "message/rfc822" and part is not message:
+            continue
+        if part.is_multipart():
+            stack.extend(reversed(part.get_payload()))  # type: ignore[arg-type]
+        else:
+            yield part
+
+
+def _carried_posts(message: Message) -> list[str]:
+    """A MIME digest's messages (message/rfc822 parts), each as its header block and text,
+    the way a plain-text digest shows them."""
+    posts = []
+    for part in message.walk():
+        if part.get_content_type() != "message/rfc822":
+            continue
+        payload = part.get_payload()
+        inner = payload[0] if isinstance(payload, list) and payload else payload
+        if not isinstance(inner, Message):
+            continue
+        plain, _ = _text_parts(inner)
+        body = tidy(_part_text(plain)).strip() if plain is not None else ""
+        names = ("From", "Date", "Subject")
+        header = "\n".join(f"{name}: {_decoded(inner[name])}" for name in names if inner[name])
+        if body:
+            posts.append(f"{header}\n\n{body}")
+    return posts
+
+
 def _text_parts(message: Message) -> tuple[Message | None, Message | None]:
     """The first inline text/plain and text/html parts (each header parsed once: it is slow)."""
     plain = html = None
-    for part in message.walk():
+    for part in _own_parts(message):
         if part.is_multipart():
             continue
         kind = part.get_content_type()
@@ -127,11 +166,19 @@ def _body(message: Message) -> tuple[str, tuple[Block, ...] | None]:
         text = tidy(_part_text(plain))
         if str(plain.get_param("format", "")).lower() == "flowed":
             text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
-    if html is not None:
+    if posts := _carried_posts(message):
+        return "\n\n".join([text, *posts]).strip(), None
+    if html is not None and not _holds_posts(text):
         page = html_to_text(tidy(_part_text(html)))
         if len(page.text) >= _HTML_SHARE * len(text.strip()):
             return page.text, page.blocks
     return text, None
+
+
+def _holds_posts(text: str) -> bool:
+    """A mailing list's digest of messages: its plain part shows each message's header block,
+    the structure the splitter cuts at, which the HTML part renders as prose."""
+    return "rom:" in text and len(list(islice(_POSTED.finditer(text), _POSTS))) == _POSTS
 
 
 def message_digest(data: bytes) -> MailText:

@@ -1,6 +1,6 @@
 """The marks a person's mail leaves in text: quoted replies, the "Original Message" line, the
-"-- " signature line and sign-offs. Readers use them to find a post's own words, the splitter to
-drop what a mail program added."""
+"-- " signature line, greetings and sign-offs. Readers use them to find a post's own words,
+the splitter to drop what a mail program added."""
 
 from __future__ import annotations
 
@@ -33,8 +33,9 @@ def is_signature_mark(raw: str) -> bool:
 
 # Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
 _SIGN_OFF = re.compile(
-    r"^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes|thanks)|regards|thanks|"
-    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly))\W*$",
+    r"^(?:(?:with\s+)?(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)"
+    r"|with\s+(?:regards|thanks)|regards|thanks|"
+    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly)|in\s+solidarity)\W*$",
     re.I,
 )
 
@@ -42,3 +43,19 @@ _SIGN_OFF = re.compile(
 def is_sign_off(line: str) -> bool:
     """A sign-off such as "Kind regards,": the signature that follows is not a story."""
     return len(line) < 30 and _SIGN_OFF.match(line) is not None
+
+
+# A greeting over a post's text: "Hi all,", "Afternoon all", "Jo -", "Dear colleagues".
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))"
+    r"\b[^.!?]{0,40}"
+    r"|(?:all|everyone|colleagues|team|folks)"
+    r"|[A-Z][\w'’-]+(?:(?:,|\s+and|\s*&)\s+[A-Z][\w'’-]+){0,3})\s*[,:!—–-]?$",
+    re.I,
+)
+_GREETING_WORDS = 6
+
+
+def is_greeting(paragraph: str) -> bool:
+    """A short greeting that opens a post ("Hi all,"): not part of its news."""
+    return paragraph.count(" ") < _GREETING_WORDS and _GREETING.match(paragraph) is not None

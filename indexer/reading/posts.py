@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 
-from indexer.reading.mail_marks import is_original_mark, is_quoted, is_sign_off, is_signature_mark
+from indexer.reading.mail_marks import (
+    is_greeting,
+    is_original_mark,
+    is_quoted,
+    is_sign_off,
+    is_signature_mark,
+)
 
 # Outlook's header block over the message a reply quotes: "From: X" then "Sent:" or "Date:".
 _FROM = re.compile(r"^\*?from\s*:\*?\s+\S", re.I)
 _SENT = re.compile(r"^\*?(?:sent|date)\s*:\*?\s+\S", re.I)
 _RULE = re.compile(r"^(?:_{10,}|\*{10,}|={10,}|-{10,})$")  # over a disclaimer or list footer
-_GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|dear|morning|good\s+(?:morning|afternoon))\b[^.!?]{0,40}"
-    r"|(?:all|everyone|colleagues|team|folks)"
-    r"|[A-Z][\w'’-]+(?:(?:,|\s+and|\s*&)\s+[A-Z][\w'’-]+){0,3})\s*[,:!—–-]?$",
-    re.I,
-)
-_GREETING_WORDS = 6
 _SIGNATURE_LINE_WORDS = 8  # a name, a job title, an organisation, a phone number
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", ")", "’")
 
@@ -35,6 +34,8 @@ def post_paragraphs(text: str) -> list[str]:
     current: list[str] = []
     for index, raw in enumerate(lines):
         line = raw.strip()
+        if is_quoted(raw) and not (paragraphs or current):
+            continue  # the quote a bottom-posted reply answers, above its new text
         if _ends_new_text(raw, line, lines, index):
             break
         if is_quoted(raw):
@@ -50,7 +51,7 @@ def post_paragraphs(text: str) -> list[str]:
     while len(paragraphs) > 1 and _is_signature(paragraphs[-1]):
         paragraphs.pop()  # "Claire" / "Claire Oduya / Corporate Director ...", no sign-off
     joined = [" ".join(paragraph) for paragraph in paragraphs]
-    if len(joined) > 1 and _is_greeting(joined[0]):
+    if len(joined) > 1 and is_greeting(joined[0]):
         joined = joined[1:]
     return joined
 
@@ -74,7 +75,3 @@ def _ends_new_text(raw: str, line: str, lines: list[str], index: int) -> bool:
         following = [other.strip() for other in lines[index + 1 : index + 3]]
         return any(_SENT.match(other) is not None for other in following)
     return False
-
-
-def _is_greeting(paragraph: str) -> bool:
-    return paragraph.count(" ") < _GREETING_WORDS and _GREETING.match(paragraph) is not None

@@ -9,14 +9,18 @@ next call.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
+
+import numpy as np
 
 from indexer import engine
 from indexer.engine.documents import Content, Occurrence, decode, name_words, to_story
@@ -26,7 +30,18 @@ from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.marker import read_marker
 from indexer.index.store import check_index, open_engine
 from indexer.index.vocabulary import Vocabulary
-from indexer.records import Entity, Facets, Hit, SearchResult, Span, Story
+from indexer.records import (
+    Entity,
+    Facets,
+    Hit,
+    Period,
+    SearchResult,
+    Span,
+    Story,
+    Timeline,
+    Trends,
+)
+from indexer.search import trends
 from indexer.search.query import prepare, spellable_words
 from indexer.search.snippets import marks, snippet
 
@@ -50,6 +65,7 @@ class _ThreadState:
         default_factory=OrderedDict
     )
     hits: OrderedDict[tuple[int, str], Hit] = field(default_factory=OrderedDict)
+    file_dated: np.ndarray | None = None  # trends.file_dated_mask, read once per searcher
 
     def __post_init__(self) -> None:
         self.ranker = engine.Ranker(self.searcher)
@@ -82,6 +98,7 @@ class Index:
             state.searcher = engine.fresh_searcher(state.searcher)
             state.epoch, state.ranker = self._epoch, engine.Ranker(state.searcher)
             state.all_facets.clear()
+            state.file_dated = None
             state.answers.clear()
             state.hits.clear()
         return state
@@ -298,12 +315,62 @@ class Index:
             state.all_facets[top] = result
         return result
 
+    # -- over time (trends.py) --------------------------------------------------------------
+
+    def _dated(
+        self, state: _ThreadState, query: str, bookmarks: BookmarkLookup | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The query's matches, their dates, and which documents have only a file date."""
+        prepared = prepare(query, bookmarks=bookmarks)
+        q = None
+        if prepared.text:
+            q = self._compile(query, prepared.text, prepared.sets, state.searcher)
+        ids, dates = state.ranker.dated(q)
+        if state.file_dated is None:
+            size = len(state.ranker.live)
+            state.file_dated = trends.file_dated_mask(state.searcher, self._dir, size)
+        return ids, dates, state.file_dated
+
+    def timeline(
+        self,
+        query: str,
+        *,
+        by: Period = "month",
+        since: dt.date | None = None,
+        bookmarks: BookmarkLookup | None = None,
+    ) -> Timeline:
+        """The query's stories per period (stories with only a file date counted apart)."""
+        ids, dates, undated = self._dated(self._state(), query, bookmarks)
+        return trends.timeline(ids, dates, undated, query, by, since)
+
+    def trends(
+        self,
+        query: str = "",
+        *,
+        by: Period = "month",
+        period: dt.date | None = None,
+        top: int = 10,
+        bookmarks: BookmarkLookup | None = None,
+    ) -> Trends:
+        """The entities that rose and fell most among the query's stories, from the period
+        before the one holding `period` (default: the newest story's) to that one."""
+        state = self._state()
+        ids, dates, undated = self._dated(state, query, bookmarks)
+        if period is None:
+            current = trends.latest_period(ids, dates, undated, by)
+        else:
+            current = trends.period_of(period, by)
+        return trends.trends(
+            state.ranker, ids, dates, undated, query, by, current, top, self._display_names
+        )
+
     def _display_names(self, keys: list[str]) -> dict[str, str]:
         """Entity names as first written ("NHS England"), for the lower-cased index terms."""
         if not keys:
             return {}
         try:
-            with sqlite3.connect(f"file:{self._dir / MANIFEST_NAME}?mode=ro", uri=True) as db:
+            uri = f"file:{self._dir / MANIFEST_NAME}?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as db:
                 marks_ = ",".join("?" * len(keys))
                 rows = db.execute(f"SELECT key, display FROM names WHERE key IN ({marks_})", keys)
                 return dict(rows.fetchall())

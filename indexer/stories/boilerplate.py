@@ -43,6 +43,7 @@ _FOOTER_WORDS = (
     "mailing address",
     "registered in",
     "confidential",
+    "may not be",
 )
 
 _CHROME = re.compile(
@@ -62,6 +63,7 @@ _CHROME = re.compile(
     | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
     | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
+    | thanks\ for\ reading\b.{0,60}\bsubscribe\b
     | sign\ up\b | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
@@ -79,7 +81,8 @@ _CHROME = re.compile(
     | (?:sponsored|promoted|brought\ to\ you)\ by\b | in\ partnership\ with | paid\ partnership
     | add\ us\ to\ your | (?:to\ )?ensure\ (?:delivery|our\ e-?mails)
     | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
-    | register\ (?:now|here|today|for\ free)
+    | register\ (?:now|here|today|for\ free) | register\ (?:on|via|at|with)\ [\w.-]+\W*$
+    | what\ did\ you\ think\ of\ (?:this|today's|our)\b | tell\ us\ what\ you\ think\b
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
@@ -92,7 +95,8 @@ _CHROME = re.compile(
 # lookup spares most lines the regex, which tries its alternatives one by one.
 _CHROME_FIRST_WORDS = _words(
     """
-    view open web online having trouble can cant e email not if was forwarded forward know
+    view open web online having trouble can cant e email not if was forwarded forward know thanks
+    what tell
     enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
@@ -108,10 +112,11 @@ _FOOTER = re.compile(
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
-    | all\ rights\ reserved
+    | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
-    | ^this\ e-?mail\ (?:and\ any\ (?:files|attachments?)\ )?(?:transmitted\ with\ it\ )?
-        (?:is|are|may\ be)\ (?:confidential|privileged))""",
+    | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
+        (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
+    )""",
     re.I | re.X,
 )
 # One of these phrases is in every line `_FOOTER` matches (lower-cased; see `_odd_case`).
@@ -119,7 +124,7 @@ _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
-    "|compiled by|edited by|editors"
+    "|compiled by|edited by|editors|may not be"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
@@ -146,7 +151,8 @@ _CALENDAR = (
     r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
 )
 _BYLINE = re.compile(
-    r"^(?i:by|words by|written by|reporting by|report by)\s+(?i:"
+    r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from|presented by"
+    r"|posted by)\s+(?i:"
     + _CALENDAR
     + r")"
     + _NAME
@@ -157,7 +163,8 @@ _BYLINE = re.compile(
 _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
     r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer"
-    r"|chief\ executive|chair|chairman|chairwoman|director|president|secretary|officer)"
+    r"|chief\ executive|chair|chairman|chairwoman|director|president|secretary|officer"
+    r"|fellow|researcher|economist|adviser|advisor|professor|lecturer)"
     r"\b[^.]{0,40}$"
 )
 _READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
@@ -195,7 +202,8 @@ _NEWSLETTER_TALK = re.compile(
     | ^also\ (?:today|this\ week|inside|in\ this\ issue)(?=\ ?:)
     | ^(?:in\ )?today(?=\ ?:) | ^inside(?=\ ?:)
     | this\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
-    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin)
+    | end\ of\ .{0,40}\ (?:digest|newsletter|bulletin) | ^the\ [\w&'’.\ -]{1,30}\ team\W*$
+    | this\ (?:issue|edition)\ is\ (?:a\ |an\ )?(?:short|shorter|brief|special|longer|bumper)
     | our\ (?:pick|selection|choice)\ of
     | (?:news|research|analysis|comment|insight|opinion|data|events),\ (?:news|research|analysis
        |comment|insight|opinion|data|events)(?:,|\ and)
@@ -207,7 +215,7 @@ _NEWSLETTER_TALK = re.compile(
 _TALK_WORDS = _phrases(
     "must|round|digest|briefing|bulletin|stories|issue|edition|mail|week|today's|news|headlines"
     "|welcome to|need to know|here|up to date|our |research,|analysis,|comment,|insight,|opinion,"
-    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside"
+    "|data,|events,|daily |monthly |morning |evening |lunchtime |today|inside| team"
 )
 _GREETING = re.compile(
     r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|welcome)(?=[\s,!.]|$)"
@@ -276,6 +284,16 @@ def _is_social(line: str) -> bool:
     return all(w in _SOCIAL_WORDS for w in words) and any(w in _SOCIAL_NETWORKS for w in words)
 
 
+# What a reader can do with a post, as a bar of buttons under it ("Like Comment Share").
+_ACTIONS = _words("like comment comments share restack repost retweet reply forward save print")
+_ACTION_BAR = 3  # buttons at least, so a one-word line of text stays
+
+
+def _is_action_bar(line: str) -> bool:
+    words = line.lower().split()
+    return _ACTION_BAR <= len(words) <= 2 * len(_ACTIONS) and all(w in _ACTIONS for w in words)
+
+
 def _is_menu(line: str) -> bool:
     """A menu or breadcrumb: three or more short parts set apart by bars, dots or slashes."""
     if "|" not in line and "•" not in line and "·" not in line and " / " not in line:
@@ -317,7 +335,7 @@ def is_boilerplate(line: str) -> bool:
         _DOCUMENT_LINK.search(line) or _MEMBER.match(line) or _CITATION.search(line)
     ):
         return True
-    return is_date_line(line) or _is_social(line) or _is_menu(line)
+    return is_date_line(line) or _is_social(line) or _is_menu(line) or _is_action_bar(line)
 
 
 def _all_chrome(parts: list[str]) -> bool:
@@ -385,7 +403,8 @@ def is_newsletter_talk(text: str) -> bool:
 # Talk about the issue that a long sentence of news would not contain by chance.
 _INTRO_TALK = re.compile(
     r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
-    | \bwelcome\ to\b | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter)
+    | \bwelcome\ to\b
+    | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter|briefing|bulletin)
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
     | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
@@ -393,14 +412,18 @@ _INTRO_TALK = re.compile(
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
+    | ^this\ (?:update|note|report)\ (?:summarises|summarizes|covers|brings|gives|sets\ out)\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
-    | \b(?:in\ this\ (?:issue|edition)|this\ week),?\ we\b
+    | \bin\ this\ (?:issue|edition),?\ we\b
+    | \bthis\ week,?\ we\ (?:also\ )?(?:look|follow|bring|cover|focus|feature|hear|round|highlight
+      |explore|examine|turn|share)\b
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
+    | ^(?:to|for|audience|distribution)\ ?:\ | ^please\ (?:share|forward|cascade|circulate)\b
     | ^(?:our|your|this)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
       (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b""",
     re.I | re.X,
@@ -422,10 +445,12 @@ _POSTCODE_HINT = re.compile(r"[A-Z]\d")  # its district ("SW1"): a quick scan be
 
 
 def is_postal_address(line: str) -> bool:
-    """A short line holding a UK postcode (a footer's mailing address)."""
-    if line.count(" ") >= 16 or _POSTCODE_HINT.search(line) is None:
+    """A short line holding a UK postcode (a footer's mailing address), or a line that opens
+    with one ("Federation of X, 9 Temple Gate, Bristol BS1 6PL. A trade union listed ...")."""
+    if _POSTCODE_HINT.search(line) is None:
         return False
-    return _POSTCODE.search(line) is not None
+    first = line.split(". ", 1)[0]
+    return first.count(" ") < 16 and _POSTCODE.search(first) is not None
 
 
 # "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"

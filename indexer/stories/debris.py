@@ -169,7 +169,7 @@ def repeats_headline(entry: str, headlines: Iterable[str]) -> bool:
     return Headlines((headline, 0) for headline in headlines).named_by(entry)
 
 
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _EVENT_START = re.compile(
     rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b"
@@ -189,7 +189,8 @@ _DAY_OF_MONTH = re.compile(
 # What an invitation to an event asks of the reader.
 _BOOKING = re.compile(
     r"\b(?:book\ (?:your|a|now|here|online|via|through|at)|booking|register\ (?:now|here|"
-    r"online|at|via|your)|registration|places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"
+    r"online|at|via|your)|registration\ (?:is\ )?(?:now\ )?(?:open|opens|closes|link|form)|"
+    r"places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"
     r"free\ to\ attend|sign\ up\ (?:now|here|at)|rsvp|join\ us\ (?:at|on|for))",
     re.I | re.X,
 )
@@ -207,7 +208,7 @@ def is_event_notice(text: str) -> bool:
 
 # "Falls prevention training: 5 November, online", "Budget day - Wednesday 11 March 2020".
 _LABELLED_DATE = re.compile(
-    rf"(?::|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
+    rf"(?::|,|\s[–—·|-])\s+(?:{_WEEKDAY}\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b",
     re.I,
 )
 
@@ -284,6 +285,9 @@ _JOB_HINTS = (
     "hybrid",
     "£",
 )
+_FUNDING = re.compile(r"£\d[\d,.]*\s?(?:m|bn|million|billion)\b", re.I)
+_BAND = re.compile(r"\bband\ [5-9][a-d]?\b", re.I)
+_LISTINGS_APART = re.compile(r"\s[·•|]\s")
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
@@ -308,14 +312,32 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     lower = text.lower()
     if not any(hint in lower for hint in _JOB_HINTS):
         return False  # none of the cues can match: spare the regex
+    if "£" in text and _FUNDING.search(text) is not None:
+        return False  # millions are a budget, not a salary: news of funding with a deadline
     cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
-    if len(cues) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
+    # Two cues of one kind ("from band 5 to band 6") are one cue: news of pay says as much.
+    kinds = {next((hint for hint in _JOB_HINTS if hint in cue), cue) for cue in cues}
+    if len(kinds) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
         return True
     # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")
     if text.count(" ") < _LISTING_WORDS and any(cue.startswith("closes") for cue in cues):
         return True
-    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a").
-    return text.count(" ") < _LISTING_WORDS and any(cue.startswith("band") for cue in cues)
+    # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a"), or
+    # a line of such listings ("Band 7 SLT, Cardiff · Band 6 SLT, Sheffield · More vacancies").
+    return any(
+        part.count(" ") < _LISTING_WORDS and _BAND.search(part) is not None
+        for part in _LISTINGS_APART.split(text)
+    )
+
+
+# The small print of a commercial offer: an advert, whatever the label above it says.
+_OFFER_TERMS = re.compile(r"\b(?:T\s?&\s?Cs?|terms\ and\ conditions)\ apply\b", re.I)
+_OFFER_WORDS = 60
+
+
+def is_offer(text: str) -> bool:
+    """A short piece that closes with an offer's small print ("T&Cs apply")."""
+    return text.count(" ") < _OFFER_WORDS and _OFFER_TERMS.search(text) is not None
 
 
 def has_contact(text: str) -> bool:

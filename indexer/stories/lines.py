@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 
 from indexer.blocks import Block
 from indexer.reading.digest_dates import is_date_line, is_dated_meta
-from indexer.reading.mail_marks import is_original_mark, is_quoted, is_signature_mark
-from indexer.stories.boilerplate import is_boilerplate, is_byline
+from indexer.reading.mail_marks import (
+    is_greeting,
+    is_original_mark,
+    is_quoted,
+    is_signature_mark,
+)
+from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
 from indexer.stories.debris import (
     is_mail_chrome,
     is_page_mark,
@@ -27,12 +32,20 @@ from indexer.stories.debris import (
     running_lines,
 )
 from indexer.stories.lineshape import CLOSERS, HEADLINE_WORDS, ends_sentence, headline_text
-from indexer.stories.template import Lead, lead_template, split_lead, strip_text_lead, text_lead
-from indexer.stories.unwrap import join_wrapped
+from indexer.stories.template import (
+    Lead,
+    lead_template,
+    split_lead,
+    strip_text_lead,
+    text_lead,
+    title_sentence,
+)
+from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
+    r"^(?:[-*+•·▪►▸‣◦]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
+    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
@@ -156,6 +169,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     byline: str | None = None  # a byline just read, for the next line
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
+    opening = False  # the next line opens a message's text (its subject is its headline)
 
     def drop(raw: str, why: str) -> None:
         if raw.strip():
@@ -169,14 +183,16 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
-        nonlocal topic, message_start
+        nonlocal topic, message_start, opening
         names = {name for name, _ in headers}
         subject = next((value for name, value in headers if name in ("subject", "topic")), None)
-        if len(headers) >= 2 and "from" in names:
-            close()
+        if len(headers) >= 2 and ("from" in names or subject):
+            close()  # a message or a topic starts: the one read so far has ended
             if message_start is not None:
                 _drop_sign_off(groups, message_start, dropped)
+        if len(headers) >= 2 and "from" in names:
             message_start = len(groups)
+            opening = True
             subject = subject or topic  # a post in a thread shown under its topic
         if len(headers) >= 2 and subject:
             topic = subject
@@ -194,6 +210,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         headers.clear()
 
     raws = text.split("\n")
+    # A byline fills no wrapped line ("Name, chief executive of X" runs on as a sentence).
+    width = wrap_width([para.split("\n") for para in text.split("\n\n")])
     marks_items = _quote_marks_items(raws)
     marked = _marked_items(raws)
     for at, raw in enumerate(raws):
@@ -213,7 +231,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(raw, "the original message a reply quotes")
             continue
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
-            drop(raw, "a message header")  # folded onto the next line
+            name, value = headers[-1]  # a header folded onto the next line
+            headers[-1] = (name, f"{value} {raw.strip()}".strip())
             continue
         if current and mail_header(raw) is not None and _separator(current[-1].text):
             drop(current.pop().text, "a separator between messages")  # "---- 1 of 2 ----"
@@ -246,7 +265,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(entry[0] if entry else raw, "a contents entry (with its page number)")
             close()
             continue
-        if is_byline(raw):
+        if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
             byline = raw.strip()
             continue
@@ -261,7 +280,13 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
-        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline))
+        if opening and _greets(line, raws[at + 1 : at + 2]):
+            drop(raw, "a greeting over the post")
+            continue
+        # "Hi Mark, answers below:" opens a post's text; it labels no story under it.
+        forced = "B" if opening and line.endswith(":") and not bulleted else None
+        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced))
+        opening = False
         byline = None
     if headers:
         flush_headers()
@@ -272,6 +297,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     return groups
 
 
+def _greets(line: str, after: list[str]) -> bool:
+    """ "Hi all," on a line of its own over a post; "Hi Mark, answers below:" opens its text."""
+    return not line.endswith(":") and after in ([], [""]) and is_greeting(line)
+
+
 def _separator(text: str) -> bool:
     """A rule with a few words in it ("---------- 1 of 2 ----------")."""
     marks = sum(not ch.isalnum() and not ch.isspace() for ch in text)
@@ -280,19 +310,30 @@ def _separator(text: str) -> bool:
 
 def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) -> None:
     """The short lines that end a posted message ("Laila" / "GP and CCIO, Southampton City
-    CCG") are its sender's sign-off, not news; the message's first paragraph always stays."""
+    CCG") are its sender's sign-off, not news, and so is a disclaimer under them with what
+    follows it; the message's first paragraph always stays."""
+    footer = next(
+        (at for at in range(start + 1, len(groups)) if is_footer_start(groups[at][0].text)),
+        None,
+    )
+    while footer is not None and len(groups) > footer:
+        for line in groups.pop():
+            line.note = "dropped: the message's footer (a disclaimer)"
+            dropped.append(line)
     while len(groups) > start + 1:
         last = groups[-1]
-        if any(
-            line.text.count(" ") >= _SIGN_OFF_WORDS
-            or ends_sentence(line.text)
-            or line.forced is not None
-            for line in last
-        ):
+        if any(line.forced is not None or _post_text(line.text) for line in last):
             return
         for line in groups.pop():
             line.note = "dropped: the sender's sign-off"
             dropped.append(line)
+
+
+def _post_text(text: str) -> bool:
+    """A line of the post's own text: long or a sentence, and not the list's links under it
+    ("View/Reply Online | Reply To Group | Mute This Topic")."""
+    long = text.count(" ") >= _SIGN_OFF_WORDS or ends_sentence(text)
+    return long and not is_boilerplate(text)
 
 
 def _strip_section_numbers(groups: list[list[Line]]) -> None:
@@ -455,21 +496,33 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     return dropped
 
 
-def split_leads(lines: list[Line]) -> list[Line]:
+def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
-    line into its headline and its text; elsewhere leave lines as they are."""
+    line into its headline and its text; elsewhere leave lines as they are. A story's fields
+    under its headline ("**Deadline:** 27 September") go into `dropped`."""
     leads: list[Lead | None] = []
     for line in lines:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        if opening is None and line.facts is None and line.bulleted:
+            opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
         if opening is not None and line.facts is None:
             line.text = strip_text_lead(line.text, opening)
         leads.append(split_lead(line.text, opening))
+    fields = _fields(lines, leads)
+    if fields:
+        for at in fields:
+            lines[at].note = "dropped: a field under the headline (a label, a short value)"
+            dropped.append(lines[at])
+        keep = [at for at in range(len(lines)) if at not in fields]
+        lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
     # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
     # share a headline.
     seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
     leads = [None if lead is None or seen[lead.headline.casefold()] > 1 else lead for lead in leads]
     if not lead_template(leads):
-        return lines
+        leads = [
+            lead if _run_in(line, lead) else None for line, lead in zip(lines, leads, strict=True)
+        ]
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
         if lead is None:
@@ -481,3 +534,37 @@ def split_leads(lines: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+_RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter
+
+
+def _run_in(line: Line, lead: Lead | None) -> bool:
+    """A lone bold lead set off by a dash from a sentence ("**Christmas and New Year
+    opening** – Bourne House will be closed"): a run-in headline, with no template to follow."""
+    if lead is None or line.facts is None or lead.headline.count(" ") + 1 < _RUN_IN_WORDS:
+        return False
+    after = line.text[len(line.facts.lead or "") :].lstrip()
+    return after[:1] in ("–", "—") and lead.rest[:1].isupper()
+
+
+_FIELD_WORDS = 10  # a field's value is short: a date, a name, a list of roles
+
+
+def _fields(lines: list[Line], leads: list[Lead | None]) -> set[int]:
+    """Lines that are a story's details ("Relevant to: Practice managers", "Deadline: Friday
+    27 September") between its headline and its text: a label and a short value, the first
+    under the headline with a label that opens such lines in other stories too (a headline
+    is said once), the others under it."""
+    labels = Counter(lead.headline.lower() for lead in leads if lead is not None)
+    found: set[int] = set()
+    for at, lead in enumerate(leads):
+        if (
+            at
+            and lead is not None
+            and lead.rest.count(" ") < _FIELD_WORDS
+            and not ends_sentence(lead.rest)
+            and (at - 1 in found or (lines[at - 1].hinted and labels[lead.headline.lower()] >= 2))
+        ):
+            found.add(at)
+    return found

@@ -47,6 +47,7 @@ from indexer.stories.debris import (
     is_event,
     is_event_notice,
     is_job_advert,
+    is_offer,
     strip_dateline,
     trim_headline,
 )
@@ -59,7 +60,7 @@ from indexer.stories.lines import (
     split_leads,
     text_groups,
 )
-from indexer.stories.lineshape import ends_sentence, headline_text
+from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
 
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
@@ -115,6 +116,29 @@ def _drop_short_intro(stories: list[_Story]) -> None:
         stories[0].body.clear()
 
 
+def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
+    """A letter to the reader signed off before the stories ("Dear colleague, ... Best
+    wishes,") introduces the issue when a contents list follows it or it says what the issue
+    holds ("In this briefing ..."); so does a note of whom the issue is for ("To: GP
+    practices", "Please share with ...") before a contents list. A letter that tells news and
+    no more (a chief executive's message, news in brief below) is the issue's lead story."""
+    if not stories or stories[0].headline is not None or not stories[0].body:
+        return
+    body = stories[0].body
+    listed = contents_at is not None and body[-1].order < contents_at
+    letter = is_sign_off(body[-1].text)
+    if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
+        listed and all(is_intro_talk(line.text) for line in body)
+    ):
+        for line in body:
+            line.note = "dropped: an introduction to the issue (before its contents list)"
+        body.clear()
+
+
+def _tells_of_issue(text: str) -> bool:
+    return any(is_intro_talk(sentence) for sentence in _SENTENCE_END.split(text))
+
+
 def _drop_headed_intro(stories: list[_Story]) -> None:
     """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
@@ -149,17 +173,17 @@ def split_digest(
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)
-    every = split_leads(logical_lines(groups, compounds_of(text)))
+    every = split_leads(logical_lines(groups, compounds_of(text)), dropped)
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
     _mark_lists(lines)
     _mark_alternation(lines)
-    lines = _drop_contents_lists(lines)
+    lines, contents_at = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
     if header:
         lines = _drop_self_talk(lines, header)
-    sections = tuple(_assemble(lines))
+    sections = tuple(_assemble(lines, contents_at))
     if not explain:
         return SplitResult(header, sections)
     every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
@@ -181,6 +205,10 @@ def _explained(line: Line) -> Explained:
 
 
 _ADVERT_WORDS = 80
+# A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
+_BACK_MATTER = re.compile(
+    r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)|^(?:references|glossary)$", re.I
+)
 
 
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:
@@ -226,6 +254,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             ("•" in text or "·" in text or "|" in text)
             and _is_topic_list(text)
             and not has_contact(text)
+            and not is_job_advert(None, text)  # "Trust · £58,000–£64,000 · Closes 28 March"
         ):
             line.note = "dropped: a contents line (topics split by bullets or bars)"
             continue
@@ -245,6 +274,10 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
                 _note_rest(lines[index + 1 :], "dropped: after the footer began")
                 break
             continue
+        if position >= _FOOTER_FROM and len(text) < 80 and _BACK_MATTER.match(text):
+            line.note = "dropped: back matter (an appendix, references)"
+            _note_rest(lines[index + 1 :], "dropped: in the back matter")
+            break
         if is_sign_off(text) and position >= _FOOTER_FROM:
             line.note = "dropped: a sign-off"
             _note_rest(lines[index + 1 :], "dropped: the sender's signature")
@@ -316,8 +349,8 @@ def _mark_lists(lines: list[Line]) -> None:
             continue
         prev = lines[index - 1] if index else None
         in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
-        if not in_paragraph and line.text.count(" ") < 6:
-            continue  # "Also in the news:" is a label
+        if not in_paragraph and line.text.count(" ") < 6 and not ends_mid_sentence(line.text[:-1]):
+            continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1
         item_block = lines[follow].block if follow < len(lines) else -1
@@ -419,10 +452,11 @@ def _drop_self_talk(lines: list[Line], name: str) -> list[Line]:
     return kept
 
 
-def _drop_contents_lists(lines: list[Line]) -> list[Line]:
+def _drop_contents_lists(lines: list[Line]) -> tuple[list[Line], float | None]:
     """A block of three or more short entries, most of which come back later as headlines,
     is a contents list: all of it goes (its other entries point at a lead story with no
-    headline, or tease what is inside)."""
+    headline, or tease what is inside). Returns the lines kept and where the first list
+    was (its reading order), if there was one."""
     blocks: dict[int, list[Line]] = {}
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
@@ -440,7 +474,8 @@ def _drop_contents_lists(lines: list[Line]) -> list[Line]:
             if label and len(label) == 1 and _CONTENTS_LABEL.match(label[0].text) is not None:
                 dropped.add(number - 1)  # "Contents", "In this issue" over the list
                 label[0].note = "dropped: the contents list's label"
-    return [line for line in lines if line.block not in dropped]
+    first = next((line.order for line in lines if line.block in dropped), None)
+    return [line for line in lines if line.block not in dropped], first
 
 
 _WEB_ADDRESS = re.compile(
@@ -469,7 +504,7 @@ class _Story:
     body: list[Line]
 
 
-def _assemble(lines: list[Line]) -> list[Section]:
+def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Section]:
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
     index = 0
@@ -508,10 +543,14 @@ def _assemble(lines: list[Line]) -> list[Section]:
             headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
             stories.append(_Story(headline, run[-1], []))
         index = end
+    _merge_subheadings(stories)
     _drop_contents_entries(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    listing: str | None = None  # why the story before was a listing (a vacancy, an event)
     for number, story in enumerate(stories):
-        if (reason := _not_news(story)) is None:
+        reason = _not_news(story) or _like_the_listing(story, listing)
+        listing = reason if reason in _LISTINGS else None
+        if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
         if title is not None and title.head is not None and not title.body:
@@ -525,6 +564,7 @@ def _assemble(lines: list[Line]) -> list[Section]:
         story.body.clear()
         story.head = story.headline = None
     _drop_short_intro(stories)
+    _drop_letter_intro(stories, contents_at)
     _drop_headed_intro(stories)
     sections: list[Section] = []
     bodies = any(story.body for story in stories)
@@ -557,6 +597,41 @@ def _assemble(lines: list[Line]) -> list[Section]:
     return sections
 
 
+def _merge_subheadings(stories: list[_Story]) -> None:
+    """Headings every story repeats ("What happened", "What we found") are subheadings inside
+    each story, not stories: no two stories share a headline. Each joins the story before."""
+    counts = Counter(s.headline.casefold() for s in stories if s.headline and s.body)
+    repeated = {headline for headline, count in counts.items() if count >= 2}
+    if not repeated:
+        return
+    kept: list[_Story] = []
+    for story in stories:
+        sub = story.headline is not None and story.headline.casefold() in repeated
+        if sub and kept and kept[-1].body and story.head is not None and story.head.forced is None:
+            kept[-1].body.extend([story.head, *story.body])  # the subheading is a line of text
+            continue
+        kept.append(story)
+    stories[:] = kept
+
+
+_JOB_ADVERT = "a job advert"
+_LISTINGS = (_JOB_ADVERT, "job adverts and contact details")
+_LISTING_HEAD_WORDS = 8
+_LISTING_TEXT_WORDS = 15
+
+
+def _like_the_listing(story: _Story, listing: str | None) -> str | None:
+    """A short headline over a line or two of details, right after a vacancy, is the next
+    vacancy of the list ("GP partner (8 sessions)" / "Eaglescliffe Medical Practice. ...")."""
+    if listing is None or story.headline is None or not story.body:
+        return None
+    if story.headline.count(" ") >= _LISTING_HEAD_WORDS:
+        return None
+    if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
+        return None
+    return _JOB_ADVERT
+
+
 def _dated(text: str) -> bool:
     return is_date_line(text) or is_dated_meta(text) or is_event(text)
 
@@ -584,6 +659,7 @@ def _is_plain_label(line: Line, words: int) -> bool:
     facts = line.facts
     return (
         facts is not None
+        and line.forced is None  # a bold lead the template cut off is a headline
         and facts.kind != "heading"
         and not facts.strong
         and line.text.count(" ") < words
@@ -605,12 +681,13 @@ def _is_topic_list(text: str) -> bool:
 
 
 _FIELD_BAR = re.compile(r"\s+\|\s+")
+_ASIDE = re.compile(r"\s*\([^()|]*\)")
 
 
 def _is_details(text: str) -> bool:
     """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
-    fields = _FIELD_BAR.split(text)
+    fields = _FIELD_BAR.split(_ASIDE.sub("", text))  # "Asked by A Name (Party, Seat)"
     return (
         len(fields) >= 2
         and not has_contact(text)
@@ -675,7 +752,11 @@ def _not_news(story: _Story) -> str | None:
     ):
         return "an event listing (a date, a time, a place)"
     if is_job_advert(headline, body):
-        return "a job advert"
+        return _JOB_ADVERT
+    if is_offer(body):
+        return "an offer (its terms apply)"
+    if headline is not None and _APPEAL.match(headline) is not None:
+        return "a call to work, volunteer or give for the publisher"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
     if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
@@ -695,6 +776,12 @@ def _not_news(story: _Story) -> str | None:
     return None
 
 
+# The publisher asking the reader for something: a job, time or money, not news.
+_APPEAL = re.compile(
+    r"^(?:we['’]?re\ (?:hiring|recruiting)|we\ are\ (?:hiring|recruiting)|vacancies"
+    r"|volunteer\ with\ us|support\ (?:our\ work|us)|donate(?:\ now|\ today)?)\W*$",
+    re.I | re.X,
+)
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)

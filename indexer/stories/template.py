@@ -66,6 +66,20 @@ def text_lead(line: str) -> str | None:
     return caps.group(1)
 
 
+# A numbered item's title run into its text: "NHS funding settlement. The Prime Minister...".
+_TITLE_SENTENCE = re.compile(r"^([A-Z][^.!?]{2,80}?)\.\s+(?=[A-Z“\"‘])")
+_TITLE_WORDS = 8
+
+
+def title_sentence(line: str) -> str | None:
+    """The short title a numbered item opens with, closed by a full stop, before its text."""
+    match = _TITLE_SENTENCE.match(line)
+    if match is None or match.group(1).count(" ") >= _TITLE_WORDS:
+        return None
+    rest = line[match.end() :]
+    return match.group(1) + "." if rest.count(" ") >= _CAPS_TEXT_WORDS else None
+
+
 def strip_text_lead(line: str, lead: str) -> str:
     """The line with the lead's emphasis markers removed (`**A** - b` -> `A - b`)."""
     marker = line[: len(line) - len(line.lstrip("*_"))][:2]

@@ -46,6 +46,11 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
     return width if 30 <= width <= 110 else None
 
 
+def wraps_onto(line: str, following: list[str], width: int) -> bool:
+    """Whether a physical line of text wrapped at `width` runs on into the next one."""
+    return bool(following) and bool(following[0].strip()) and _full(line, following[0], width)
+
+
 def _full(line: str, nxt: str | None, width: int) -> bool:
     """The next line's first word would not have fitted on this line: a wrap point."""
     if nxt is None:

@@ -109,3 +109,14 @@ def test_bash_completion_answers_with_click(data_dir: Path, words: str, expected
     assert done.returncode == 0
     assert done.stderr == b""
     assert done.stdout.decode().replace("plain,", "").strip() == expected
+
+
+def test_the_command_line_starts_without_loading_the_engine() -> None:
+    """`dex --help`, `dex sources list` and the like start fast: importing the command line
+    loads neither Whoosh nor numpy (only the commands that search or index do)."""
+    code = (
+        "import sys, tui.cli, tui.cli.sources, tui.cli.index, tui.cli.watch, tui.cli.saved; "
+        "print(sorted(m for m in ('whoosh', 'numpy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -1,14 +1,14 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
-tests/fixtures/eval2/ (39 digest files and 5 Maildir messages: text, web, mail) is held out: the
-rules are never tuned on it, and its misses are not read. tests/fixtures/eval/ (42 digests) was
-the first held-out set; its totals were checked after many changes in the session that used
-it, so it now only guards against regressions. tests/fixtures/dev/ to dev6/ are the
-development sets the rules are tuned on. All were written by helpers given only
-tests/fixtures/eval/SPEC.md; dev6 was written by other hands in the kinds of newsletter
-eval2's writers were asked for. The floors below are the figures reached when they were set,
-less a small margin, so a change that makes splitting worse on digests nobody tuned for fails
-here; raise them as splitting improves. The goal for the held-out set is 0.97 overall with no format
+tests/fixtures/eval5/ (28 digests: plain text, and Markdown, HTML and mail) is held out: the
+rules are never tuned on it, and its misses are not read. Each earlier held-out set was written
+in kinds of newsletter the sets before it did not hold, measured once untouched, and then
+became a development set: eval2, eval3 and eval4 are tuned on now, with dev/ to dev6/.
+tests/fixtures/eval/ (42 digests), the first held-out set, only guards against regressions (its
+totals are read, never its misses). All were written by helpers given only
+tests/fixtures/eval/SPEC.md. The floors below are the figures reached when they were set, less
+a small margin, so a change that makes splitting worse on digests nobody tuned for fails here;
+raise them as splitting improves. The goal for the held-out set is 0.97 overall with no format
 below 0.93 (README).
 """
 
@@ -21,7 +21,7 @@ import pytest
 from tests.evaluation import by_label, evaluate_all
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval2" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
     FIXTURES / "dev",
@@ -30,22 +30,23 @@ DEVELOPMENT = [
     *(FIXTURES / "dev4" / name for name in ("web", "mix")),
     *(FIXTURES / "dev5" / name for name in ("textweb", "mail")),
     *(FIXTURES / "dev6" / name for name in ("text", "web")),
+    *(
+        FIXTURES / set_name / name
+        for set_name in ("eval2", "eval3", "eval4")
+        for name in ("text", "web", "mail")
+    ),
 ]
 
-# eval2's F1 when it was first scored (2026-12-06, code of dcb69b0: all 0.79, txt 0.68, md 0.88,
-# html 0.70, feed 0.93, eml 0.94, mbox 0.70, Maildir 0.81); after the day's work on the dev sets
-# (all 0.82, txt 0.71, md 0.92, html 0.72, feed 0.93, eml 0.95, mbox 0.81, Maildir 0.87); after
-# tuning on dev6, written in the styles eval2's writers were asked for (all 0.87, txt 0.86, html
-# 0.82, eml 0.94), less about 0.03.
+# eval5's F1 when first scored (2026-12-07, code of 9c2b6af, after the session's tuning on
+# eval2 to eval4 and the dev sets: all 0.78, txt 0.64, md 0.90, html 0.97, eml 0.85), less about
+# 0.03. (eval4 at first sight: all 0.77, txt 0.59; after tuning on eval2 and eval3, before it was
+# tuned on: all 0.80.)
 HELD_OUT_FLOORS = {
-    "all": 0.84,
-    "txt": 0.82,
-    "md": 0.89,
-    "html": 0.79,
-    "feed": 0.89,
-    "eml": 0.91,
-    "mbox": 0.78,
-    "maildir": 0.83,
+    "all": 0.75,
+    "txt": 0.61,
+    "md": 0.87,
+    "html": 0.94,
+    "eml": 0.82,
 }
 # The first held-out set's F1 when last set, less about 0.03.
 FIRST_HELD_OUT_FLOORS = {
@@ -58,7 +59,7 @@ FIRST_HELD_OUT_FLOORS = {
     "mbox": 0.69,
     "maildir": 0.86,
 }
-DEVELOPMENT_FLOOR = 0.93  # 0.952 when set (dev to dev6)
+DEVELOPMENT_FLOOR = 0.94  # 0.949 when set (dev to dev6, eval2 to eval4)
 
 
 @pytest.fixture(scope="module")

@@ -122,3 +122,15 @@ def test_line_count_benchmark_prints_n_and_4n(capsys: pytest.CaptureFixture[str]
     printed = capsys.readouterr().out
     assert "      300 lines" in printed and "    1,200 lines" in printed
     assert re.search(r"4N / N: \d+\.\d", printed), printed
+
+
+def test_trends_benchmark_prints_every_figure_and_goal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.perf import bench_trends
+
+    assert bench_trends.main(["--stories", "300", "--dir", str(tmp_path), "--rounds", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("timeline by ") == 3 * len(bench_trends.QUERIES)
+    assert re.search(r"timeline: slowest median [\d.]+ ms \((meets|misses) <= 100\)", printed)
+    assert re.search(r"trends view: slowest [\d.]+ ms, first call included", printed)

@@ -48,7 +48,7 @@ async def test_new_stories_are_marked_counted_filtered_and_read(
         await wait_for(pilot, lambda: "2 new" in _status(screen))
         assert {h.id for h in stories.hits if NEW_MARK in _row(stories, h.id)[:2]} == set(new)
 
-        await pilot.press("w")
+        await pilot.press("i")
         bar = screen.query_one(SearchBar)
         assert bar.value == "new:yes"
         await wait_for(pilot, lambda: {h.id for h in stories.hits} == set(new))
@@ -60,7 +60,7 @@ async def test_new_stories_are_marked_counted_filtered_and_read(
         await wait_for(pilot, lambda: "1 new" in _status(screen))
         assert NEW_MARK not in _row(stories, opened)[:2]
 
-        await pilot.press("escape", "w")
+        await pilot.press("escape", "i")
         assert bar.value == ""
         await wait_for(pilot, lambda: len(stories.hits) > 2)
     with ReadState(locations.read_state_db()) as state:

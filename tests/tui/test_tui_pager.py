@@ -16,7 +16,10 @@ def test_pager_command_opens_less_at_the_headline() -> None:
 
 def test_pager_command_prefers_pager_then_editor_and_keeps_their_options() -> None:
     assert pager_command(Path("x"), "a b", {"PAGER": "less -R", "EDITOR": "vim"}) == [
-        "less", "-R", r"+/a\s+b", "x"
+        "less",
+        "-R",
+        r"+/a\s+b",
+        "x",
     ]
     assert pager_command(Path("x"), "a", {"EDITOR": "nvim"}) == ["nvim", "+/a", "x"]
     assert pager_command(Path("x"), "a", {"PAGER": "cat"}) == ["cat", "x"]

@@ -80,6 +80,10 @@ def _register() -> None:
     cli.add_command(sources)
     cli.add_command(watch)
 
+    from tui.cli.trends import trends
+
+    cli.add_command(trends)
+
 
 _register()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,6 +16,7 @@ from tui.cli.shown import one_line
 if TYPE_CHECKING:
     from indexer.bookmarks.store import BookmarkStore
     from indexer.records import Hit, Problem, SearchResult
+    from indexer.search.searcher import Index
 
 QUERY_HELP = """\
 Words match headlines and text (all of them: AND is implied); "quotes" for a phrase; OR, NOT
@@ -113,22 +116,55 @@ def search(
         from tui.cli.saved import saved_query
 
         query = (saved_query(saved),)
-    from indexer.index.store import (
-        IndexBusyError,
-        IndexDamagedError,
-        QueryError,
-        ensure_index,
-        incomplete,
-    )
-    from indexer.search.searcher import open_index
+    text = query_text(query)
+    with reading_index() as (index, bookmarks):
+        if like:
+            result = _similar(index, like.strip(), limit)
+        else:
+            result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
+    if as_json:
+        write_utf8(json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _render(result)
 
-    text = " ".join(query)
+
+def query_text(words: tuple[str, ...]) -> str:
+    """The query's words as one query; exit status 2 if they are not valid UTF-8."""
+    text = " ".join(words)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # bytes the locale could not decode (surrogate escapes)
         shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         click.echo(one_line(f"dex: query {shown!r}: not valid UTF-8"), err=True)
         raise click.exceptions.Exit(2) from None
+    return text
+
+
+@contextmanager
+def reading_index() -> Iterator[tuple[Index, BookmarkStore | None]]:
+    """The index and the user's bookmarks for a reading command, closed after; a query
+    mistake raised inside is one line on stderr and exit status 2."""
+    from indexer.errors import QueryError
+
+    index = _open_for_reading()
+    bookmarks = _bookmarks()
+    try:
+        yield index, bookmarks
+    except QueryError as exc:
+        click.echo(one_line(f"dex: {exc}"), err=True)
+        raise click.exceptions.Exit(2) from None
+    finally:
+        index.close()
+        if bookmarks is not None:
+            bookmarks.close()
+
+
+def _open_for_reading() -> Index:
+    """The index for a reading command (built from the samples first if there is none), its
+    problems and any unfinished run said on stderr; exit status 1 if it cannot be opened."""
+    from indexer.index.store import IndexBusyError, IndexDamagedError, ensure_index, incomplete
+    from indexer.search.searcher import open_index
+
     index_dir = locations.index_dir()
 
     def damaged(problem: Problem) -> None:
@@ -148,23 +184,7 @@ def search(
     warning = incomplete(index_dir)
     if warning:
         click.echo(one_line(f"dex: {warning}"), err=True)
-    bookmarks = _bookmarks()
-    try:
-        if like:
-            result = _similar(index, like.strip(), limit)
-        else:
-            result = index.search(text, limit=limit, sort=sort, bookmarks=bookmarks)  # type: ignore[arg-type]
-    except QueryError as exc:
-        click.echo(one_line(f"dex: {exc}"), err=True)
-        raise click.exceptions.Exit(2) from None
-    finally:
-        index.close()
-        if bookmarks is not None:
-            bookmarks.close()
-    if as_json:
-        _write_utf8(json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n")
-    else:
-        _render(result)
+    return index
 
 
 def _similar(index: Any, story_id: str, limit: int) -> SearchResult:
@@ -178,7 +198,7 @@ def _similar(index: Any, story_id: str, limit: int) -> SearchResult:
     return SearchResult(query=f"like:{story_id}", hits=hits, total=len(hits))
 
 
-def _write_utf8(text: str) -> None:
+def write_utf8(text: str) -> None:
     """UTF-8 whatever the locale says: scripts parse this."""
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:

@@ -37,6 +37,9 @@ from tui.widgets.saved_pane import SavedPane
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
+from tui.widgets.timeline_chart import TimelineChart
+
+TRENDS_TOP = 12  # rising and falling entities of each type in the Trends view
 
 
 def describe(error: BaseException) -> str:
@@ -72,6 +75,7 @@ class MainScreen(Screen[None]):
     # Pane titles for the help screen and the command palette.
     PANES = (
         ("Search bar", SearchBar),
+        ("Timeline", TimelineChart),
         ("Stories", StoryList),
         ("Reader", StoryView),
         ("Entities", EntityPane),
@@ -96,11 +100,19 @@ class MainScreen(Screen[None]):
         Binding("v", "focus_saved", "Saved searches", id="saved", show=False),
         Binding("L", "more_like_this", "More like this", id="similar", tooltip="Similar stories"),
         Binding(
-            "w", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
+            "i", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
         ),
         Binding("E", "focus_entities", "Entities", id="entities", show=False),
-        Binding("o", "open_digest", "Open digest", id="open_digest", show=False,
-                tooltip="The digest file in $PAGER or $EDITOR"),
+        Binding(
+            "o",
+            "open_digest",
+            "Open digest",
+            id="open_digest",
+            show=False,
+            tooltip="The digest file in $PAGER or $EDITOR",
+        ),
+        Binding("w", "focus_timeline", "Timeline", id="timeline", tooltip="Stories over time"),
+        Binding("T", "trends", "Trends", id="trends", tooltip="Who rose and fell in the news"),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("x", "export", "Export", id="export", show=False, tooltip="Export bookmarks"),
         Binding("A", "bookmark_all", "Bookmark all results", id="bookmark_all", show=False),
@@ -142,6 +154,7 @@ class MainScreen(Screen[None]):
         yield self.watching
         yield self.saved
         yield SearchBar(self.history, show_timings=self.show_timings, id="search-bar")
+        yield TimelineChart(self.session.timeline, id="timeline")
         with Horizontal(id="body"):
             yield StoryList(id="story-list")
             yield StoryView(id="reader")
@@ -254,6 +267,7 @@ class MainScreen(Screen[None]):
 
     def on_search_done(self, event: messages.SearchDone) -> None:
         self.query_one(SearchBar).show_result(event.result, len(event.new))
+        self.query_one(TimelineChart).show_query(event.result.query)
         stories = self.query_one(StoryList)
         stories.show(event.result, event.marked, keep_cursor=event.keep_cursor, new=event.new)
         self._restore(False, event.result.query)
@@ -471,6 +485,31 @@ class MainScreen(Screen[None]):
     def on_entity_counts_loaded(self, event: messages.EntityCountsLoaded) -> None:
         self.query_one(EntityPane).show_counts(event.story_id, event.counts)
 
+    # --- over time ---------------------------------------------------------------------------
+
+    @on(TimelineChart.Narrow)
+    def _narrow(self, event: TimelineChart.Narrow) -> None:
+        self.query_one(SearchBar).set_query(event.query)
+
+    def action_trends(self) -> None:
+        from tui.screens.trends_view import TrendsScreen
+
+        loader = lambda by, day: self.session.trends(by, day, TRENDS_TOP)  # noqa: E731
+        self.app.push_screen(TrendsScreen(loader), self._searched_from_elsewhere)
+
+    @on(EntityPane.OverTime)
+    def _entity_over_time(self, event: EntityPane.OverTime) -> None:
+        from tui.screens.entity_over_time import EntityOverTimeScreen
+
+        screen = EntityOverTimeScreen(
+            event.label, event.name, self.session.timeline, self.session.facets
+        )
+        self.app.push_screen(screen, self._searched_from_elsewhere)
+
+    def _searched_from_elsewhere(self, query: str | None) -> None:
+        if query:
+            self.search_for(query)
+
     # --- focus and layout ----------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
@@ -508,6 +547,10 @@ class MainScreen(Screen[None]):
     def action_focus_bookmarks(self) -> None:
         self._focus_side(self.query_one(BookmarksPane))
 
+    def action_focus_timeline(self) -> None:
+        self.add_class("-timeline-open")  # short screens hide it until asked
+        self.call_after_refresh(self.query_one(TimelineChart).focus)
+
     def action_focus_entities(self) -> None:
         self._focus_side(self.query_one(EntityPane))
 
@@ -522,6 +565,7 @@ class MainScreen(Screen[None]):
         """On narrow screens the side panes replace the reader while one of them has focus."""
         in_side = self.focused is not None and self.query_one("#side") in self.focused.ancestors
         self.set_class(in_side, "-side-open")
+        self.set_class(isinstance(self.focused, TimelineChart), "-timeline-open")
 
     # --- the one place worker failures are reported ---------------------------------------------
 

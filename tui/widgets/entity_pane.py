@@ -30,6 +30,7 @@ HEADINGS: dict[Label, str] = {
     "PERCENT": "Percentages",
     "DATE": "Dates",
 }
+LABEL_OF = {field: label for label, field in FIELD_OF.items()}
 FACET_GROUPS = (("orgs", "org", "Organisations"), ("people", "person", "People"),
                 ("places", "place", "Places"), ("years", "date", "Years"))  # fmt: skip
 
@@ -63,6 +64,7 @@ class EntityPane(OptionList):
         Binding("g", "first", "First", id="entities.first", show=False),
         Binding("G", "last", "Last", id="entities.last", show=False),
         Binding("enter", "select", "Search for it", id="entities.search"),
+        Binding("o", "over_time", "Over time", id="entities.over_time", tooltip="And who with"),
     ]
 
     @dataclass
@@ -72,6 +74,13 @@ class EntityPane(OptionList):
         query: str
         refine: bool = False
 
+    @dataclass
+    class OverTime(Message):
+        """Show an entity's timeline and co-mentions."""
+
+        label: str
+        name: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.story: Story | None = None
@@ -79,6 +88,7 @@ class EntityPane(OptionList):
         self.facets: Facets | None = None
         self.facets_query: str | None = None
         self._targets: dict[str, tuple[str, bool]] = {}
+        self._entities: dict[str, tuple[str, str]] = {}  # option id -> (label, name)
         self.border_title = "Entities"
 
     def on_mount(self) -> None:
@@ -106,7 +116,7 @@ class EntityPane(OptionList):
     def rebuild(self) -> None:
         """Rebuild the rows, keeping the cursor where it was when that row still exists."""
         keep = self.highlighted
-        self._targets = {}
+        self._targets, self._entities = {}, {}
         options: list[Option | None] = []
         options.extend(self._story_rows())
         facet_rows = self._facet_rows()
@@ -122,9 +132,11 @@ class EntityPane(OptionList):
     def _heading(self, title: str) -> Option:
         return Option(Text(title, style="bold underline"), disabled=True)
 
-    def _target(self, query: str, refine: bool) -> str:
+    def _target(self, query: str, refine: bool, entity: tuple[str, str] | None = None) -> str:
         key = f"t{len(self._targets)}"
         self._targets[key] = (query, refine)
+        if entity is not None:
+            self._entities[key] = entity
         return key
 
     def _story_rows(self) -> list[Option]:
@@ -163,7 +175,8 @@ class EntityPane(OptionList):
                     line.append(f"  {stories} {plural}", style="dim italic")
                 surface = canonical if label in FIELD_OF else shown_text[(label, canonical)]
                 query = entity_query(label, surface)
-                rows.append(Option(line, id=self._target(query, False)))
+                named = (label, surface) if label in FIELD_OF else None
+                rows.append(Option(line, id=self._target(query, False, named)))
         return rows
 
     def _facet_rows(self) -> list[Option]:
@@ -178,7 +191,10 @@ class EntityPane(OptionList):
             for value, count in values:
                 line = Text(f"  {visible_text(value, one_line=True)}")
                 line.append(f"  {count}", style="dim")
-                rows.append(Option(line, id=self._target(f"{field}:{quoted(value)}", True)))
+                label = LABEL_OF.get(field)
+                entity = (label, value) if label else None
+                query = f"{field}:{quoted(value)}"
+                rows.append(Option(line, id=self._target(query, True, entity)))
         if rows:
             rows.insert(0, self._heading("In these results (Enter narrows)"))
         return rows
@@ -189,6 +205,14 @@ class EntityPane(OptionList):
         target = self._targets.get(event.option_id or "")
         if target is not None:
             self.post_message(self.SearchFor(*target))
+
+    def action_over_time(self) -> None:
+        option = self.highlighted_option
+        entity = self._entities.get(option.id or "") if option is not None else None
+        if entity is None:
+            self.notify("Choose an organisation, person or place first", timeout=3)
+            return
+        self.post_message(self.OverTime(*entity))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -121,7 +121,7 @@ class SearchBar(Vertical):
             noun = "story" if result.total == 1 else "stories"
             line = Text(f"{len(result.hits)} of {about}{result.total} {noun}")
             if new_count:
-                line.append(f"  ·  {new_count} new (w)", style="bold")
+                line.append(f"  ·  {new_count} new (i)", style="bold")
             if result.elapsed_ms and self.show_timings:
                 line.append(f"  ·  {result.elapsed_ms:.0f} ms", style="dim")
             self._status(line)

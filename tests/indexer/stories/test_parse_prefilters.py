@@ -141,7 +141,8 @@ def test_gated_functions_agree_with_their_plain_definitions() -> None:
             or bp._GREETING.match(bp.fold(line)) is not None
         )
         assert bp.is_newsletter_talk(line) == talk, line
-        postal = line.count(" ") < 16 and bp._POSTCODE.search(line) is not None
+        first = line.split(". ", 1)[0]  # an address may open a longer footer line
+        postal = first.count(" ") < 16 and bp._POSTCODE.search(first) is not None
         assert bp.is_postal_address(line) == postal, line
 
 

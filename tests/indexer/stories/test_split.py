@@ -942,7 +942,8 @@ def test_a_table_of_dates_read_as_one_line_is_a_list_of_events() -> None:
         "27 March 2025 | ICB board in public | Gloucester; 8 April 2025 | Partnership | Online."
     )
     assert is_event(table)
-    assert not is_event("Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%.")
+    figures = "Trust | Waiting list | Change; Leeds | 120,000 | +2%; York | 80,000 | -1%."
+    assert not is_event(figures)
 
 
 def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
@@ -950,4 +951,97 @@ def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
 
     assert is_intro_talk("This bulletin is for health and care professionals in the region.")
     assert is_intro_talk("This briefing summarises the board's decisions in May.")
+    assert is_intro_talk("This update summarises the policy decisions made in March.")
     assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
+
+
+def test_items_numbered_with_a_slash_lose_their_number() -> None:
+    text = textwrap.dedent("""\
+        1/ Neighbourhood health centres named
+
+        The department named the first 43 neighbourhood health centres on Tuesday.
+
+        2/ Resident doctors vote again
+
+        The BMA's resident doctors committee will ballot its members again.
+        """)
+    assert [s.headline for s in split(text)] == [
+        "Neighbourhood health centres named",
+        "Resident doctors vote again",
+    ]
+
+
+def test_subheadings_every_story_repeats_stay_inside_their_stories() -> None:
+    text = textwrap.dedent("""\
+        Oxygen on surge wards
+
+        Two patients were harmed when oxygen ran low on temporary wards.
+
+        What happened
+
+        A patient on a surge ward was given air instead of oxygen for six hours.
+
+        What we found
+
+        We identified 23 similar incidents in two years.
+
+        Sepsis in children
+
+        Children with sepsis wait too long for antibiotics, we found.
+
+        What happened
+
+        A child was taken to an emergency department with a high temperature.
+
+        What we found
+
+        Early warning scores were in use in only 61% of departments.
+        """)
+    stories = split(text)
+    assert [s.headline for s in stories] == ["Oxygen on surge wards", "Sepsis in children"]
+    assert "23 similar incidents" in stories[0].body and "61%" in stories[1].body
+
+
+def test_nothing_in_an_appendix_is_a_story() -> None:
+    text = textwrap.dedent("""\
+        Gluten-free foods
+
+        Prescribing of gluten-free foods will be limited to bread and flour mixes from May.
+
+        Cataract surgery
+
+        Second-eye surgery now needs a referral showing the patient's need for it.
+
+        Appendix A: Policy register (as at 1 April 2018)
+
+        Hip and knee replacement    TR-031   Revised 03/2018
+
+        Varicose veins              TR-036   Under review
+
+        Over-the-counter medicines  TR-040   Consultation
+        """)
+    assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
+
+
+def test_numbered_items_open_with_a_title_closed_by_a_full_stop() -> None:
+    text = textwrap.dedent("""\
+        1. NHS funding settlement. The Prime Minister announced on Monday that the NHS budget
+           will grow by an average of 3.4% a year in real terms over the next five years.
+
+        2. Written questions. Answers to written questions this week included figures on
+           waiting times for autism assessment in every region of England.
+        """)
+    assert [s.headline for s in split(text)] == ["NHS funding settlement", "Written questions"]
+
+
+def test_a_short_first_sentence_outside_a_numbered_list_is_no_title() -> None:
+    text = "The BMA said no. It will ballot its members again in the new year on the offer.\n"
+    assert [s.headline for s in split(text)] == [None]
+
+
+def test_presented_by_under_an_agenda_item_is_its_byline() -> None:
+    from indexer.stories.boilerplate import is_byline
+
+    assert is_byline("Presented by Dan Whitcombe, Director of Integrated Commissioning")
+    assert is_byline("Posted by Amira Shah")
+    assert not is_byline("Presented by the trust, the plan sets out how beds will be cut")

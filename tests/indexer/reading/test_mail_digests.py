@@ -1,0 +1,151 @@
+"""Mail digests split into stories: which part of a message is read, and how the messages a
+mailing list's digest holds become stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.pipeline import parse_file
+from indexer.reading.posts import post_paragraphs
+
+
+def stories(path: Path) -> list[tuple[str | None, str]]:
+    [digest] = parse_file(path, str(path), with_entities=False)
+    return [(story.headline, story.body) for story in digest.stories]
+
+
+def alternative(plain: str, html: str) -> str:
+    """A multipart/alternative message with both parts, as a list server sends a digest."""
+    return (
+        "From: list@example.org\nTo: members@example.org\nSubject: Digest, 2 updates\n"
+        "Date: Thu, 03 Mar 2022 08:24:51 +0000\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        f"--b1\nContent-Type: text/plain; charset=utf-8\n\n{plain}\n"
+        f"--b1\nContent-Type: text/html; charset=utf-8\n\n{html}\n--b1--\n"
+    )
+
+
+POSTS_PLAIN = """\
+==========================================================
+Topic: Shared care record go-live
+Url: https://lists.example.org/t/7b1e2c94
+==========================================================
+
+---------- 1 of 2 ----------
+From: Tom Aske <tom@example.org>
+Date: Mar 02 04:12PM Z
+
+We go live with the shared care record across four trusts on 4 April. For those
+who have been through this: what caught you out?
+
+Tom
+
+---------- 2 of 2 ----------
+From: Jenna Park <jenna@example.org>
+Date: Mar 02 07:48PM Z
+
+We went live in Cumbria in November and lost six weeks to the data-sharing
+agreements. Start on them early.
+
+On Wed, 2 Mar 2022 at 16:12, Tom Aske <tom@example.org> wrote:
+
+> We go live with the shared care record across four trusts on 4 April.
+"""
+
+
+def _post(sender: str, address: str, text: str) -> str:
+    return (
+        f'<div><div style="color:#5f6368"><span style="font-weight:500">{sender}</span> '
+        f'&lt;<a href="mailto:{address}">{address}</a>&gt;: Mar 02 04:12PM Z</div>'
+        f"<div>{text}</div></div>"
+    )
+
+
+POSTS_HTML = (
+    '<div><div><a href="https://lists.example.org/t/7b1e2c94" style="font-weight:500">'
+    "Shared care record go-live</a></div>"
+    + _post(
+        "Tom Aske",
+        "tom@example.org",
+        "We go live with the shared care record across four trusts on 4 April. For those<br>"
+        "who have been through this: what caught you out?<br><br>Tom",
+    )
+    + _post(
+        "Jenna Park",
+        "jenna@example.org",
+        "We went live in Cumbria in November and lost six weeks to the data-sharing<br>"
+        "agreements. Start on them early.<br><br>On Wed, 2 Mar 2022 at 16:12, Tom Aske "
+        "&lt;tom@example.org&gt; wrote:<br><blockquote>We go live with the shared care "
+        "record across four trusts on 4 April.</blockquote>",
+    )
+    + "</div>"
+)
+
+
+def test_digest_of_posts_is_read_from_its_plain_part(tmp_path: Path) -> None:
+    """The HTML part renders each post's header block as prose; the plain part keeps it, so
+    each post is a story under its topic."""
+    path = tmp_path / "digest.eml"
+    path.write_text(alternative(POSTS_PLAIN, POSTS_HTML))
+    found = stories(path)
+    assert [headline for headline, _ in found] == ["Shared care record go-live"] * 2
+    assert found[0][1].startswith("We go live with the shared care record")
+    assert found[1][1] == (
+        "We went live in Cumbria in November and lost six weeks to the data-sharing "
+        "agreements. Start on them early."
+    )
+
+
+def test_a_bottom_posted_reply_keeps_its_new_text_below_the_quote() -> None:
+    reply = (
+        "On 02/10/2019 11:20, Priya Natarajan wrote:\n"
+        "> Does anyone know whether the deadline is being extended?\n\n"
+        "I asked the same question at the regional meeting on Friday. There will be no\n"
+        "formal extension.\n\n"
+        "Linda\n"
+    )
+    assert post_paragraphs(reply) == [
+        "I asked the same question at the regional meeting on Friday. There will be no "
+        "formal extension."
+    ]
+
+
+def test_a_mime_digest_gives_one_story_for_each_message_it_carries(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    digest = MIMEMultipart("mixed")
+    digest["From"] = "list-request@example.org"
+    digest["Subject"] = "ukhi-discuss Digest, Vol 12, Issue 3"
+    digest["Date"] = "Tue, 14 Apr 2020 12:00:00 +0100"
+    digest.attach(
+        MIMEText(
+            "Today's Topics:\n\n   1. Shielded patient flags (Neil)\n   2. IG sign-off (Farah)\n"
+        )
+    )
+    posts = MIMEMultipart("digest")
+    for sender, subject, text in [
+        (
+            "Neil <n@example.org>",
+            "Shielded patient flags",
+            "We've had reports from three practices that flags are missing.",
+        ),
+        (
+            "Farah <f@example.org>",
+            "Re: IG sign-off",
+            "For what it's worth, we took the view that consent was implied.",
+        ),
+    ]:
+        post = EmailMessage()
+        post["From"], post["Subject"] = sender, subject
+        post["Date"] = "Mon, 13 Apr 2020 09:00:00 +0100"
+        post.set_content(text)
+        posts.attach(MIMEMessage(post))
+    digest.attach(posts)
+    path = tmp_path / "digest.eml"
+    path.write_bytes(digest.as_bytes())
+    found = stories(path)
+    assert [headline for headline, _ in found] == ["Shielded patient flags", "Re: IG sign-off"]
+    assert found[0][1].startswith("We've had reports")

@@ -1,0 +1,330 @@
+"""Mail inside plain text (a mailing list's digest of messages): each message a story, what a
+mail program or the sender added around it left out."""
+
+from __future__ import annotations
+
+from indexer.stories.split import split
+
+
+def stories(text: str) -> list[tuple[str | None, str]]:
+    return [(section.headline, section.body) for section in split(text)]
+
+
+RULE = "=" * 60
+
+
+def test_sign_off_before_the_next_topic_is_not_a_story() -> None:
+    """A post's sign-off (name, job) ends it, also when a topic's header block comes next."""
+    text = f"""{RULE}
+Topic: EPR convergence funding
+Url: https://lists.example.org/t/c0d93a51
+{RULE}
+
+From: Raj Menon <raj@example.org>
+Date: Mar 02 05:30PM Z
+
+Has anyone had confirmation of their frontline digitisation allocation yet? We were
+told to expect six million over three years.
+
+Raj Menon
+CNIO, Mersey Vale Community NHS Trust
+
+{RULE}
+Topic: Patient portal adoption figures
+Url: https://lists.example.org/t/9a2e6c1f
+{RULE}
+
+From: Lorna Quinn <lorna@example.org>
+Date: Mar 03 04:40PM Z
+
+We launched our patient portal in October and 18,400 patients have now activated
+accounts. Has anyone managed better than 15%?
+"""
+    found = stories(text)
+    assert [headline for headline, _ in found] == [
+        "EPR convergence funding",
+        "Patient portal adoption figures",
+    ]
+    assert found[0][1].endswith("six million over three years.")
+
+
+LETTER = """Dear colleagues,
+
+This week {opening} our two hospitals since the pandemic began, and the teams
+have earned a rest they cannot yet take. Admissions are falling, but slowly.
+
+The pressure on our wards is easing, but critical care is still beyond its capacity.
+
+Vaccinating our staff
+
+Our hospital hub has now given a first dose of vaccine to 7,412 colleagues, 81% of the staff.
+
+Our finances
+
+The Board heard that we are on track to break even this year, helped by extra funding.
+"""
+
+
+def test_a_letters_news_after_the_greeting_is_its_lead_story() -> None:
+    """'This week we passed a milestone' is news; 'This week we look at' describes the issue."""
+    found = stories(LETTER.format(opening="we passed a milestone: 2,000 COVID-19 patients in"))
+    assert found[0][0] is None and found[0][1].startswith("This week we passed a milestone")
+    found = stories(LETTER.format(opening="we look at vaccination and the finances of"))
+    assert not any(body.startswith("This week") for _, body in found)
+
+
+SIGNED = """Dear colleague,
+
+Our report on district nursing has had more attention than anything we have published this
+year, and I want to thank everyone who shared it.
+
+Best wishes,
+
+Hannah Okafor
+Director of Policy
+{contents}
+Holding the line: the district nursing workforce
+
+The number of district nurses working in the NHS in England has fallen by 43% since 2009.
+
+Primary care networks: five questions for the first 100 days
+
+From 1 July almost every GP practice in England will belong to a primary care network.
+
+Smaller trusts held up better this winter
+
+In February small acute trusts saw 88.1% of A&E patients within four hours.
+"""
+CONTENTS = """
+In this email
+Holding the line: the district nursing workforce
+Primary care networks: five questions for the first 100 days
+Smaller trusts held up better this winter
+"""
+
+
+def test_a_letter_signed_off_before_the_contents_introduces_the_issue() -> None:
+    found = stories(SIGNED.format(contents=CONTENTS))
+    assert [headline for headline, _ in found] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
+
+
+def test_a_letter_with_no_contents_after_it_is_the_lead_story() -> None:
+    found = stories(SIGNED.format(contents=""))
+    assert found[0][0] is None and found[0][1].startswith("Our report on district nursing")
+
+
+MAILMAN = """Message: 1
+Date: Tue, 13 Sep 2016 10:05:52 +0100
+From: Mark Tate <mark@example.org>
+To: nurses@lists.example.org
+Subject: Spirometry - ARTP certification deadline for practice nurses
+\tin every CCG?
+Content-Type: text/plain; charset="utf-8"
+
+Our CCG has written to practices saying that from April 2017 only nurses on the
+national register may do diagnostic spirometry.
+
+Mark Tate
+Practice Nurse, Elm Tree Surgery
+
+This message may contain confidential information. If you are not the intended
+recipient please inform the sender that you have received the message in error.
+
+Thank you for your co-operation.
+
+------------------------------
+
+Message: 2
+Date: Wed, 14 Sep 2016 15:12:09 +0100
+From: Anne-Marie Lyle <annemarie@example.org>
+To: nurses@lists.example.org
+Subject: Cervical screening - HPV primary pilot result letters
+
+For anyone in the pilot areas: we have had several women ring in confused by the
+new result letters.
+"""
+
+
+def test_a_folded_subject_is_one_headline() -> None:
+    found = stories(MAILMAN)
+    assert found[0][0] == (
+        "Spirometry - ARTP certification deadline for practice nurses in every CCG?"
+    )
+
+
+def test_a_disclaimer_ends_its_message_not_the_digest() -> None:
+    found = stories(MAILMAN)
+    assert [headline for headline, _ in found][1:] == [
+        "Cervical screening - HPV primary pilot result letters"
+    ]
+    assert found[0][1].endswith("may do diagnostic spirometry.")
+
+
+def test_a_posts_opening_line_ending_in_a_colon_is_its_text() -> None:
+    """'Hi Mark, answers in between:' opens the reply; the subject stays the headline."""
+    text = MAILMAN.replace(
+        "For anyone in the pilot areas:", "Hi Mark, answers in between:\n\nFor anyone in the area:"
+    )
+    found = stories(text)
+    assert found[1] == (
+        "Cervical screening - HPV primary pilot result letters",
+        "Hi Mark, answers in between:\n\nFor anyone in the area: we have had several women "
+        "ring in confused by the new result letters.",
+    )
+
+
+def test_a_licence_notice_starts_the_footer() -> None:
+    """'... may not be redistributed' is the sender's terms: the footer, under the last story."""
+    text = """Forthcoming business
+
+Westminster Hall debate on access to NHS dentistry in rural areas
+
+Lords question on e-cigarettes in NHS premises
+
+This service is provided under licence to the named subscriber and may not be
+redistributed. Contains Parliamentary information licensed under the Open Parliament Licence.
+"""
+    found = stories(SIGNED.format(contents="") + "\n" + text)
+    assert not any("licence" in body for _, body in found)
+
+
+def test_a_note_of_whom_the_issue_is_for_introduces_it() -> None:
+    note = (
+        "\nTo: GP practices, community pharmacies and out-of-hours providers in the region\n\n"
+        "Please share with all clinical staff, practice managers and reception teams.\n"
+    )
+    text = SIGNED.format(contents=CONTENTS).replace(SIGNED[: SIGNED.index("{contents}")], note)
+    assert [headline for headline, _ in stories(text)] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
+
+
+BRANCH = """Dear Member,
+
+PAY CAP - TIME TO SCRAP IT
+
+The 1% cap on NHS pay rises, in place since 2013, means a nurse is now worse off.
+
+PARKING PERMITS AT KINGSWESTON
+
+The Trust plans to bring in salary-linked parking charges from 1 September.
+
+DATES FOR YOUR DIARY
+
+Branch committee - Tues 8 Aug, 5.30pm, Seminar Room 2, Kingsweston
+National day of action on pay - Weds 13 Sept
+Branch AGM - Thurs 19 Oct, 12.30pm, Lecture Theatre (lunch provided, please book)
+
+In solidarity,
+
+Lorraine Pike
+Branch Secretary
+
+Twitter: @UNISONSevernHB
+
+Not a member yet? Join online or ask your steward.
+"""
+
+
+def test_a_diary_of_titled_dates_and_a_union_sign_off_end_the_news() -> None:
+    assert [headline for headline, _ in stories(BRANCH)] == [
+        "PAY CAP - TIME TO SCRAP IT",
+        "PARKING PERMITS AT KINGSWESTON",
+    ]
+
+
+def test_a_dated_headline_over_its_text_is_news() -> None:
+    """'Urgent question: maternity unit - Thursday 5 July' over a report is no diary entry."""
+    text = BRANCH.replace(
+        "PARKING PERMITS AT KINGSWESTON\n",
+        "Urgent question: Ashdown Park maternity unit - Thursday 5 July\n",
+    )
+    assert "Urgent question: Ashdown Park maternity unit - Thursday 5 July" in [
+        headline for headline, _ in stories(text)
+    ]
+
+
+def test_a_greeting_over_a_post_is_not_its_text() -> None:
+    text = MAILMAN.replace(
+        "For anyone in the pilot areas:", "Afternoon all,\n\nFor anyone in the pilot areas:"
+    )
+    assert stories(text)[1][1].startswith("For anyone in the pilot areas:")
+
+
+def test_a_wrapped_sentence_opening_like_a_byline_is_text() -> None:
+    """'Hywel Pritchard, currently chief executive of ...' fills a wrapped line: a sentence."""
+    body = (
+        "Hywel Pritchard, currently chief executive of Aneurin Bevan University\n"
+        "Health Board, will become chief executive of NHS Wales in January, the\n"
+        "Welsh Government announced yesterday. He takes over as the service\n"
+        "faces a shortfall across the seven health boards.\n"
+    )
+    sections = "".join(f"SECTION {n}\n\n" for n in range(8))  # lines of their own
+    text = (
+        sections
+        + "New chief executive for NHS Wales\n\n"
+        + body
+        + "\nPharmacy First referrals below "
+        "forecast\n\nReferrals under the scheme reached 1.2 million in its first\nyear, "
+        "below the 2 million the Department had expected when it was\nlaunched in January.\n"
+    )
+    assert stories(text)[0] == ("New chief executive for NHS Wales", " ".join(body.split()))
+
+
+def test_a_team_signing_off_the_intro_is_no_headline() -> None:
+    text = (
+        "Hello all,\n\nWith the election under way, this week's round-up is a little shorter "
+        "than usual.\n\nThe MHX team\n\n"
+        "University Hospitals Birmingham missed the four-hour A&E standard for the 28th month "
+        "running.\n\nThe trust said a 14% rise in ambulance arrivals had coincided with the "
+        "loss of 46 community beds.\n\n"
+        + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    )
+    found = stories(text)
+    assert found[0][0] is None and found[0][1].startswith("University Hospitals Birmingham")
+
+
+def test_a_line_saying_the_issue_is_short_is_talk_about_it() -> None:
+    text = (
+        "PH Pulse\nIssue 63 · March 2025\n\n"
+        "March brings our annual report season, so this issue is a short one.\n\n"
+        "Directors of public health across the region have written to the secretary of "
+        "state.\n\nThe letter warns that the changes would weaken local health protection.\n\n"
+        + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    )
+    assert stories(text)[0][1].startswith("Directors of public health")
+
+
+def test_a_sign_off_over_the_lists_links_still_goes() -> None:
+    """groups.io puts a line of links under each post; the sender's name and job above it are
+    still the post's sign-off."""
+    text = MAILMAN.replace(
+        "This message may contain confidential information. If you are not the intended\n"
+        "recipient please inform the sender that you have received the message in error.\n\n"
+        "Thank you for your co-operation.\n",
+        "View/Reply Online (#4418) | Reply To Group | Reply To Sender | Mute This Topic\n",
+    )
+    found = stories(text)
+    assert [headline for headline, _ in found][1:] == [
+        "Cervical screening - HPV primary pilot result letters"
+    ]
+
+
+def test_a_letter_saying_what_the_issue_holds_introduces_it() -> None:
+    letter = (
+        "Dear colleague,\n\nNovember has barely begun and the health service is already "
+        "running hot. In this briefing our fellows look at bed occupancy and the winter plan.\n"
+        "\nWith best wishes,\n\nDr Eleanor Marsh, Director\n"
+    )
+    text = letter + SIGNED.format(contents="").split("Director of Policy\n", 1)[1]
+    assert [headline for headline, _ in stories(text)] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]

@@ -1,0 +1,320 @@
+"""A story's details under its headline (labelled fields, dated tables) are not its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.blocks import Block
+from indexer.stories.boilerplate import is_boilerplate, is_postal_address
+from indexer.stories.debris import is_dated_entry, is_event, is_event_notice, is_job_advert
+from indexer.stories.split import split
+
+HEADLINES = (
+    "Extra flu vaccine from central stock",
+    "Cloud telephony: the last practices switch",
+    "Primary care staff survey: the results",
+)
+TEXTS = (
+    "Practices can order more vaccine through ImmForm from Monday. Allocations follow last "
+    "year's uptake.",
+    "The ICB will fund the move to cloud telephony for each of the nine practices still on "
+    "analogue lines.",
+    "Thank you to the 1,212 staff who took part in this year's survey. The report goes to "
+    "the committee in October.",
+)
+
+
+def bulletin(fields: list[list[tuple[str, str]]]) -> list[Block]:
+    """Stories as a bulletin's cells: a bold headline, labelled fields, then the text."""
+    blocks: list[Block] = []
+    for number, (text, story_fields) in enumerate(zip(TEXTS, fields, strict=True)):
+        blocks.append(Block("cell", HEADLINES[number], number * 9, strong=True))
+        for offset, (label, value) in enumerate(story_fields, start=1):
+            blocks.append(Block("cell", f"{label}: {value}", number * 9 + offset, lead=f"{label}:"))
+        blocks.append(Block("cell", text, number * 9 + 8))
+    return blocks
+
+
+def test_fields_each_story_repeats_are_its_details() -> None:
+    blocks = bulletin(
+        [
+            [
+                ("Relevant to", "Practice managers, GP partners"),
+                ("Deadline", "Friday 27 September"),
+            ],
+            [("Relevant to", "Practice managers")],
+            [("Relevant to", "All practice staff")],
+        ]
+    )
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found == list(zip(HEADLINES, TEXTS, strict=True))
+
+
+def test_a_label_said_once_is_no_field() -> None:
+    """A label no other story repeats may be the story's own words: it is not dropped."""
+    blocks = bulletin([[("Relevant to", "Practice managers")], [], []])
+    shown = [part for section in split("", blocks) for part in (section.headline, section.body)]
+    assert any(part and part.startswith("Relevant to: Practice managers") for part in shown)
+
+
+def test_a_table_of_dated_rows_is_a_diary_not_a_story() -> None:
+    """A data table (written on one line by the reader) whose rows open with dates."""
+    table = (
+        "Date | What; Wed 14 October, 1pm | Practice managers' forum (Teams); "
+        "Fri 16 October | Vaccination site expressions of interest due; "
+        "Mon 2 November | Extra vaccine orders open."
+    )
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=3),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", "Key dates", 2, level=3),
+        Block("paragraph", table, 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+def test_a_table_of_figures_is_no_diary() -> None:
+    assert not is_event("Region | Waiting | Change; North | 1,204 | +3%; South | 988 | -1%.")
+    assert not is_event("Date | What; Wed 14 October | Forum; Budget | Board approves plan.")
+
+
+def test_a_researchers_name_and_role_is_a_byline() -> None:
+    """Think tanks sign pieces with a name and a research role, not a newsroom one."""
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("cell", "Priya Raman, Senior Fellow", 1),
+        Block("cell", TEXTS[0], 1),
+        Block("heading", HEADLINES[1], 2, level=2),
+        Block("cell", "Tom Ellery, Fellow", 3),
+        Block("cell", TEXTS[1], 3),
+    ]
+    found = [(section.headline, section.body, section.byline) for section in split("", blocks)]
+    assert found == [
+        (HEADLINES[0], TEXTS[0], "Priya Raman, Senior Fellow"),
+        (HEADLINES[1], TEXTS[1], "Tom Ellery, Fellow"),
+    ]
+
+
+def test_details_with_an_aside_in_a_field_are_details() -> None:
+    """'Asked by Graham Yeo (Con, Harrogate and Knaresborough)': the aside is no more words."""
+    details = (
+        "Written question 191204 | Asked by Graham Yeo (Con, Harrogate and Knaresborough) | "
+        "Answered 21 November 2018"
+    )
+    blocks = [
+        Block("cell", "Waiting times for autism assessments", 0, strong=True),
+        Block("cell", details, 0),
+        Block("cell", TEXTS[0], 0),
+        Block("cell", HEADLINES[1], 1, strong=True),
+        Block("cell", TEXTS[1], 1),
+    ]
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found[0] == ("Waiting times for autism assessments", TEXTS[0])
+
+
+def test_a_sentence_running_into_a_list_is_no_label() -> None:
+    """'Practices are asked to:' introduces a list inside the story; 'Events:' would label one."""
+    text = """Measles - cases rising, check MMR status now
+
+There have been 19 confirmed cases of measles in the region since 1 December.
+
+Practices are asked to:
+
+- check the MMR status of all patients aged 1 to 25
+- isolate suspected cases on arrival
+
+MMR uptake at age 5 is 84.9% across the region, well below the 95% needed.
+
+Pertussis - increase in confirmed cases
+
+Laboratory-confirmed pertussis has risen sharply, with 41 cases this month.
+"""
+    found = [(section.headline, section.body) for section in split(text)]
+    assert [headline for headline, _ in found] == [
+        "Measles - cases rising, check MMR status now",
+        "Pertussis - increase in confirmed cases",
+    ]
+    assert found[0][1].endswith("well below the 95% needed.")
+
+
+def test_a_bold_lead_under_a_heading_is_a_headline_not_a_label() -> None:
+    """'Quick hits' over items led by bold words: the first lead is no label of the heading."""
+    leads = ("Corridor care", "Resident doctors", "Physician associates")
+    blocks = [Block("heading", "Quick hits", 0, level=2)] + [
+        Block("item", f"{lead}: {text}", 1, lead=f"{lead}:")
+        for lead, text in zip(leads, TEXTS, strict=True)
+    ]
+    found = [(section.headline, section.body) for section in split("", blocks)]
+    assert found == list(zip(leads, TEXTS, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Like Comment Restack Share", True),
+        ("Reply Forward Share", True),
+        ("Thanks for reading The Waiting List! Subscribe for free to receive new posts.", True),
+        ("Register on Eventbrite", True),
+        ("What did you think of this bulletin? Tell us in our 2-minute survey.", True),
+        ("Register on the national spirometry register by April", False),
+        ("Like many trusts, we share the concern", False),
+        ("Comment", False),
+    ],
+)
+def test_buttons_and_prompts_to_subscribe_register_or_answer_are_chrome(
+    line: str, chrome: bool
+) -> None:
+    assert is_boilerplate(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "advert"),
+    [
+        (
+            "We have called for a rise well above inflation and for newly qualified midwives "
+            "to move from band 5 to band 6 after two years.",
+            False,
+        ),
+        (
+            "Band 7 Specialist SLT (Paediatrics), Cardiff and Vale UHB · Band 6 SLT (Adult "
+            "Acute), Sheffield Teaching Hospitals · More vacancies",
+            True,
+        ),
+        ("Advanced nurse practitioner - Ealing - Band 8a", True),
+        (
+            "Public Health England has announced £2.4m for 12 pilot sites. Providers can bid "
+            "from next week, and the closing date is 15 July.",
+            False,
+        ),
+        ("Practice manager, Brookfield. £42,000. Closing date 15 July.", True),
+    ],
+)
+def test_pay_bands_in_news_are_no_vacancy(text: str, advert: bool) -> None:
+    assert is_job_advert(None, text) is advert
+
+
+def test_an_offer_with_its_small_print_is_no_story() -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", "Member offers", 2, level=2),
+        Block("paragraph", "Members save up to 20% on car insurance with Harbour. T&Cs apply.", 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        (
+            "With the referendum on 23 June approaching, members have asked how professional "
+            "registration currently works for nurses trained elsewhere in the EU.",
+            False,
+        ),
+        ("Network meeting, 7 July, Leeds. Registration is now open on our website.", True),
+    ],
+)
+def test_registration_as_a_profession_knows_it_is_no_booking(text: str, notice: bool) -> None:
+    assert is_event_notice(text) is notice
+
+
+def lone_lead(lead: str, rest: str) -> list[tuple[str | None, str]]:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("paragraph", f"{lead} – {rest}", 2, lead=lead),
+    ]
+    return [(section.headline, section.body) for section in split("", blocks)]
+
+
+def test_a_lone_bold_lead_set_off_by_a_dash_is_a_run_in_headline() -> None:
+    closed = "Bourne House will be closed from 25 December to 1 January inclusive."
+    found = lone_lead("Christmas and New Year opening", closed)
+    assert found[-1] == ("Christmas and New Year opening", closed)
+
+
+def test_a_lone_bold_name_set_off_by_a_dash_is_no_headline() -> None:
+    found = lone_lead("Sarah Jones", "Chief Nurse, said the ward would reopen next month.")
+    assert [headline for headline, _ in found] == [HEADLINES[0]]
+
+
+def test_a_message_from_a_named_leader_is_a_byline() -> None:
+    blocks = [
+        Block("heading", "Running cost reductions: where we are", 0, level=2),
+        Block("paragraph", "A message from Joanne Marsh, Chief Executive", 1),
+        Block("paragraph", TEXTS[0], 2),
+        Block("heading", HEADLINES[1], 3, level=2),
+        Block("paragraph", TEXTS[1], 4),
+    ]
+    first = split("", blocks)[0]
+    assert (first.headline, first.body, first.byline) == (
+        "Running cost reductions: where we are",
+        TEXTS[0],
+        "A message from Joanne Marsh, Chief Executive",
+    )
+
+
+def test_short_listings_after_a_vacancy_are_vacancies_too() -> None:
+    text = f"""{HEADLINES[0]}
+
+{TEXTS[0]}
+
+PRACTICE VACANCIES
+
+Salaried GP, 6 sessions
+
+Rowan Lea Surgery, Stockton. Closing date 24 April. Contact the practice manager.
+
+GP partner (8 sessions)
+
+Eaglescliffe Medical Practice. Informal visits welcome. Contact Dr Ben Mowbray.
+
+Practice nurse, 30 hours
+
+Hartlepool. Contact the LMC office.
+"""
+    assert [section.headline for section in split(text)] == [HEADLINES[0]]
+
+
+def test_a_vacancys_details_split_by_dots_are_no_contents_line() -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("paragraph", "JOBS", 2),
+        Block("paragraph", "Head of Policy and Public Affairs", 3, strong=True, linked=True),
+        Block(
+            "paragraph",
+            "Northern Care Alliance NHS Foundation Trust · £58,000–£64,000 · Closes 28 March",
+            3,
+        ),
+        Block("paragraph", "Annual report", 4, strong=True),
+        Block("paragraph", TEXTS[1], 5),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0], "Annual report"]
+
+
+@pytest.mark.parametrize("appeal", ["We’re hiring", "Volunteer with us", "Support our work"])
+def test_the_publisher_asking_for_work_time_or_money_is_no_story(appeal: str) -> None:
+    blocks = [
+        Block("heading", HEADLINES[0], 0, level=2),
+        Block("paragraph", TEXTS[0], 1),
+        Block("heading", appeal, 2, level=2),
+        Block("paragraph", "The Institute is an independent charity. Find out how to help.", 3),
+    ]
+    assert [section.headline for section in split("", blocks)] == [HEADLINES[0]]
+
+
+def test_a_headline_alone_with_its_date_after_a_comma_is_a_diary_entry() -> None:
+    assert is_dated_entry("Policy Weekly live: the Bill after scrutiny, 1 December, online.")
+    assert not is_dated_entry("Trust fined over data breach")
+
+
+def test_a_footer_line_opening_with_a_postal_address_is_one() -> None:
+    assert is_postal_address(
+        "Federation of Community Therapists, 9 Temple Gate, Bristol BS1 6PL. A trade union "
+        "listed under the Trade Union and Labour Relations (Consolidation) Act 1992."
+    )
+    assert not is_postal_address(
+        "The trust said the new unit in Bristol would open next year. Its address, BS1 6PL, "
+        "is next to the station."
+    )
