@@ -64,7 +64,9 @@ class IndexClient:
         env = dict(os.environ, PYTHONPATH=root + (os.pathsep + path if path else ""))
         env.setdefault("OPENBLAS_NUM_THREADS", "1")  # no linear algebra: skip BLAS threads
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "tui.index_server"],
+            # -P: not the current folder first on the path (a folder holding another `tui`
+            # would serve its code, not this app's).
+            [sys.executable, "-P", "-m", "tui.index_server"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the terminal belongs to the app

@@ -33,9 +33,7 @@ async def test_first_paint_lists_the_newest_stories_with_a_count(make_app, ready
         screen = await ready(pilot)
         expected = index.search("", limit=20)
         assert _ids(screen) == [hit.id for hit in expected.hits]
-        assert (
-            f"{len(expected.hits)} of {expected.total}" in screen.query_one(StoryList).border_title
-        )
+        assert f"1 of {expected.total}" in screen.query_one(StoryList).border_title
         assert f"{len(expected.hits)} of {expected.total} stories" in _status(screen)
 
 
@@ -167,3 +165,24 @@ async def test_more_row_loads_the_next_page(make_app, ready, wait_for, index) ->
         await pilot.press("G", "enter")
         await wait_for(pilot, lambda: len(story_list.hits) == min(total, 60))
         assert story_list.highlighted_id == index.search("", limit=60).hits[20].id
+
+
+async def test_moving_down_loads_more_and_the_title_says_where(
+    make_app, ready, wait_for, index
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        story_list = screen.query_one(StoryList)
+        total = index.doc_count()
+        assert len(story_list.hits) == 20 and total > 20
+        story_list.focus()
+        await pilot.press("j", "j")
+        assert story_list.border_title == f"Stories  3 of {total}"
+        for _ in range(14):
+            await pilot.press("j")
+        await pilot.pause(0.2)
+        assert len(story_list.hits) == 20  # not yet: 3 rows from the end
+        await pilot.press("j")
+        await wait_for(pilot, lambda: len(story_list.hits) == min(total, 60))
+        assert story_list.border_title == f"Stories  18 of {total}"

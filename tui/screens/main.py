@@ -85,10 +85,20 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="search", tooltip="Type a query"),
-        Binding("s", "toggle_sort", "Sort", id="sort", tooltip="Relevance or newest first"),
+        Binding("s", "toggle_sort", "Sort", id="sort", show=False, tooltip="Relevance or newest"),
         Binding("b", "toggle_bookmark", "Bookmark", id="bookmark", tooltip="Bookmark on/off"),
-        Binding("e", "edit_note", "Note", id="note", tooltip="Note and tags (bookmarks it)"),
-        Binding("m", "focus_bookmarks", "Bookmarks", id="bookmarks", tooltip="Your bookmarks"),
+        # In the footer: what fits at 80 columns; the rest is in the help screen and palette.
+        Binding(
+            "e", "edit_note", "Note", id="note", show=False, tooltip="Note and tags (bookmarks it)"
+        ),
+        Binding(
+            "m",
+            "focus_bookmarks",
+            "Bookmarks",
+            id="bookmarks",
+            show=False,
+            tooltip="Your bookmarks",
+        ),
         Binding(
             "S",
             "save_search",
@@ -98,7 +108,14 @@ class MainScreen(Screen[None]):
             tooltip="Keep the query under a name",
         ),
         Binding("v", "focus_saved", "Saved searches", id="saved", show=False),
-        Binding("L", "more_like_this", "More like this", id="similar", tooltip="Similar stories"),
+        Binding(
+            "L",
+            "more_like_this",
+            "More like this",
+            id="similar",
+            show=False,
+            tooltip="Similar stories",
+        ),
         Binding(
             "i", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
         ),

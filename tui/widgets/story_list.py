@@ -24,6 +24,7 @@ from indexer.records import Hit, SearchResult, Span
 from tui.highlight import clip, styled
 
 MORE_ID = "__more__"
+LOAD_AHEAD = 3  # rows before the last story loaded at which the next page is asked for
 MARK = "★"
 NEW_MARK = "•"  # new since the last visit, not read yet
 SNIPPET_CHARS = 170
@@ -83,9 +84,12 @@ def _content_styles(get_style: Callable[[str], Style], ansi_theme: Any) -> list[
     ]
 
 
-def row_content(hit: Hit, marked: bool, styles: list[ContentStyle], new: bool = False) -> Content:
+def row_content(
+    hit: Hit, marked: bool, styles: list[ContentStyle], new: bool = False, compact: bool = False
+) -> Content:
     """`row` built directly as Textual Content (the same text and spans), which skips the
-    conversion from Rich Text that Textual would otherwise make for every row shown."""
+    conversion from Rich Text that Textual would otherwise make for every row shown.
+    `compact`: the headline and date only (a short screen still shows several stories)."""
     mark_style, headline_style, date_style, source_style, base_style, term_style = styles
     parts: list[str] = []
     spans: list[ContentSpan] = []
@@ -102,6 +106,10 @@ def row_content(hit: Hit, marked: bool, styles: list[ContentStyle], new: bool = 
     start, title = at, visible_text(hit.headline or hit.title)
     add(title, headline_style)
     _mark(title, hit.title_spans, start, term_style, spans)
+    if compact:
+        add("  ")
+        add(short_date(hit.date), date_style)
+        return Content("".join(parts), spans)
     add("\n  ")
     add(short_date(hit.date), date_style)
     source = source_name(hit.sources)
@@ -145,7 +153,17 @@ class StoryList(OptionList):
         Binding("g", "first", "First story", id="list.first", show=False),
         Binding("G", "last", "Last story", id="list.last", show=False),
         Binding("enter", "select", "Open story", id="list.open", tooltip="Read the story"),
+        Binding(
+            "c",
+            "toggle_compact",
+            "Compact rows",
+            id="list.compact",
+            show=False,
+            tooltip="Headline and date only, or with source and snippet",
+        ),
     ]
+    # Under this many rows of list, stories are shown compact unless the user chose otherwise.
+    COMPACT_BELOW = 20
 
     @dataclass
     class StoryHighlighted(Message):
@@ -169,6 +187,10 @@ class StoryList(OptionList):
         self.shown_query: str | None = None
         self.marked: set[str] = set()
         self.new: frozenset[str] = frozenset()  # new since the last visit, unread
+        self.compact_rows = False
+        self.rows_chosen: bool | None = None  # the user's choice (c), else by height
+        self._result: SearchResult | None = None
+        self._more_asked = 0  # the stories loaded when more were last asked for
         self.border_title = "Stories"
         # What the rows show, and their options: laying out and drawing rows is most of a
         # keystroke's cost, so unchanged results are not redrawn and unchanged rows reused.
@@ -191,18 +213,19 @@ class StoryList(OptionList):
         self.shown_query = result.query
         self.marked = set(marked) | {hit.id for hit in result.hits if hit.bookmarked}
         self.new = new
+        self._result = result
         keys: list[Hashable] = [
-            _row_key(hit, hit.id in self.marked, hit.id in new) for hit in result.hits
+            (_row_key(hit, hit.id in self.marked, hit.id in new), self.compact_rows)
+            for hit in result.hits
         ]
         remaining = result.total - len(result.hits)
         if result.hits and remaining > 0:
             about = "" if result.exact else "~"
-            keys.append(f"  … {about}{remaining} more: Enter to show more")
+            keys.append(f"  … {about}{remaining} more, loaded as you move down")
         redraw = tuple(keys) != self._shown_keys
         if redraw:
             self._set_rows(result.hits, keys)
-        about = "" if result.exact else "~"
-        self.border_title = f"Stories  {len(result.hits)} of {about}{result.total}"
+        self._more_asked = 0
         index = next((i for i, h in enumerate(self.hits) if h.id == current), None)
         if index is None:  # the story is gone, or the cursor was on "more": stay at that row
             index = min(position, len(self.hits) - 1)
@@ -210,6 +233,27 @@ class StoryList(OptionList):
             self.scroll_to_highlight()
             self.post_message(self.StoryHighlighted(self.hits[index].id))  # as a redraw would
         self.highlighted = index if self.hits else None
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """ "N of M" in the title: where the cursor is among all the stories found."""
+        result = self._result
+        if result is None or not result.hits:
+            self.border_title = "Stories"
+            return
+        about = "" if result.exact else "~"
+        at = min((self.highlighted or 0) + 1, len(result.hits))
+        self.border_title = f"Stories  {at} of {about}{result.total}"
+
+    def _near_the_end(self, index: int) -> None:
+        """The cursor is a few rows from the last story loaded: load the next page."""
+        result = self._result
+        loaded = len(self.hits)
+        if result is None or loaded >= result.total or index < loaded - LOAD_AHEAD:
+            return
+        if self._more_asked != loaded:  # once per page
+            self._more_asked = loaded
+            self.post_message(self.MoreWanted())
 
     def _set_rows(self, hits: tuple[Hit, ...], keys: list[Hashable]) -> None:
         """Replace the options, reusing those whose row has not changed (their layout is kept)."""
@@ -218,7 +262,7 @@ class StoryList(OptionList):
         for key, hit in zip(keys, hits, strict=False):
             option = previous.get(key) or Option(self._row(hit, hit.id in self.marked), id=hit.id)
             self._options_by_key[key] = option
-            options += [option, None]
+            options += [option] if self.compact_rows else [option, None]
         if len(keys) > len(hits):
             more = Text(str(keys[-1]), style="italic dim")
             options.append(Option(more, id=MORE_ID))
@@ -230,7 +274,22 @@ class StoryList(OptionList):
         theme = app.ansi_theme
         if self._styles is None or self._styles[0] is not theme:
             self._styles = (theme, _content_styles(app.console.get_style, theme))
-        return row_content(hit, marked, self._styles[1], hit.id in self.new)
+        return row_content(hit, marked, self._styles[1], hit.id in self.new, self.compact_rows)
+
+    def on_resize(self) -> None:
+        if self.rows_chosen is None:
+            self._set_compact_rows(self.size.height < self.COMPACT_BELOW)
+
+    def action_toggle_compact(self) -> None:
+        self.rows_chosen = not self.compact_rows
+        self._set_compact_rows(self.rows_chosen)
+
+    def _set_compact_rows(self, compact: bool) -> None:
+        if compact == self.compact_rows:
+            return
+        self.compact_rows = compact
+        if self._result is not None:
+            self.show(self._result, frozenset(self.marked), keep_cursor=True, new=self.new)
 
     def set_sort(self, sort: str) -> None:
         self.border_subtitle = f"by {sort}"
@@ -275,6 +334,8 @@ class StoryList(OptionList):
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self._show_position()
+        self._near_the_end(event.option_index)
         if event.option_id and event.option_id != MORE_ID:
             self.post_message(self.StoryHighlighted(event.option_id))
 
@@ -282,6 +343,6 @@ class StoryList(OptionList):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id == MORE_ID:
-            self.post_message(self.MoreWanted())
+            self._near_the_end(len(self.hits))  # unless already asked for
         elif event.option_id:
             self.post_message(self.StoryChosen(event.option_id))
