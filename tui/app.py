@@ -17,7 +17,14 @@ from textual.dom import DOMNode
 from tui import locations
 from tui.commands import DexCommands
 from tui.history import QueryHistory
-from tui.keymap import Keymap, KeymapError, binding_ids, class_bindings, load_keymap
+from tui.keymap import (
+    Keymap,
+    KeymapError,
+    binding_ids,
+    class_bindings,
+    load_keymap,
+    own_bindings,
+)
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.entity_over_time import EntityOverTimeScreen
 from tui.screens.export_dialog import ExportScreen
@@ -117,7 +124,7 @@ class DexApp(App[None]):
             return
         everywhere = [*class_bindings(type(self)), *class_bindings(MainScreen)]
         sections = [("Everywhere", everywhere)]
-        sections += [(title, class_bindings(pane)) for title, pane in MainScreen.PANES]
+        sections += [(title, own_bindings(pane)) for title, pane in MainScreen.PANES]
         sections += [
             ("Trends", [*class_bindings(TrendsScreen), *class_bindings(TrendList),
                         *class_bindings(EntityOverTimeScreen)]),

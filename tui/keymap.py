@@ -75,9 +75,20 @@ def class_bindings(cls: type[DOMNode]) -> list[Binding]:
     return found
 
 
+def own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings dex's own classes give `cls` (a pane's j/k, not Textual's scroll keys)."""
+    found: list[Binding] = []
+    for klass in cls.__mro__:
+        if klass.__module__.split(".")[0] == "tui":
+            found.extend(Binding.make_bindings(list(klass.__dict__.get("BINDINGS", []))))
+    return found
+
+
 def rows_for(bindings: Iterable[Binding], keymap: Keymap) -> list[BindingRow]:
-    """Bindings with a description, keys merged per action, the key map applied."""
+    """Bindings with a description, keys merged per action, the key map applied; a key is
+    listed once (the first binding of it, as Textual would run it)."""
     rows: dict[tuple[str, str], BindingRow] = {}
+    shown: set[str] = set()
     for binding in bindings:
         if not binding.description or binding.system:
             continue
@@ -85,6 +96,10 @@ def rows_for(bindings: Iterable[Binding], keymap: Keymap) -> list[BindingRow]:
             keys = tuple(keymap[binding.id].split(","))
         else:
             keys = (binding.key,)
+        keys = tuple(key for key in keys if key not in shown)
+        if not keys:
+            continue
+        shown.update(keys)
         key = (binding.action, binding.description)
         if key in rows:
             old = rows[key]

@@ -42,6 +42,18 @@ async def test_help_lists_every_described_binding(make_app, ready, wait_for) -> 
         assert isinstance(app.screen, MainScreen)
 
 
+def test_help_lists_each_key_once_and_not_textuals_scroll_keys() -> None:
+    from tui.keymap import own_bindings, rows_for
+
+    for title, pane in MainScreen.PANES:
+        rows = rows_for(own_bindings(pane), {})
+        keys = [key for row in rows for key in row.keys]
+        assert len(keys) == len(set(keys)), title
+        assert not any(row.description.startswith(("Scroll Left", "Page Left")) for row in rows)
+    stories = rows_for(own_bindings(StoryList), {})
+    assert [row.description for row in stories if "enter" in row.keys] == ["Open story"]
+
+
 async def test_palette_runs_the_same_actions_as_the_keys(make_app, ready, wait_for) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

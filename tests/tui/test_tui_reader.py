@@ -114,8 +114,10 @@ async def test_find_moves_through_matches_with_n_and_N(make_app, ready, wait_for
         await pilot.press("f", *word, "enter")
         assert app.focused is reader
         assert len(reader.matches) == expected and reader.current_match == 0
+        assert reader.border_subtitle == f"1/{expected}"  # on the frame, not over the text
         await pilot.press("n", "n")
         assert reader.current_match == 2
+        assert reader.border_subtitle == f"3/{expected}"
         current = _styled(_text(reader), palette(app.current_theme.dark).find_current)
         assert [m.lower() for m in current] == [word]
         await pilot.press("N", "N", "N")
@@ -123,6 +125,7 @@ async def test_find_moves_through_matches_with_n_and_N(make_app, ready, wait_for
         assert reader.scroll_y > 0  # the last match is further down than the first screen
         await pilot.press("escape")
         assert reader.matches == [] and app.focused is reader
+        assert not reader.border_subtitle
 
 
 async def test_brackets_step_through_the_digest(make_app, ready, wait_for, index) -> None:
@@ -188,3 +191,17 @@ async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for) -> None:
         await pilot.click(StoryList, offset=(6, 1))
         await wait_for(pilot, lambda: reader.story_id == first and app.focused is reader)
         assert story_list.highlighted_id == first
+
+
+async def test_h_collapses_the_reader_header_to_one_line(make_app, ready, wait_for) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        reader = await _search_and_open(pilot, screen, wait_for, "strike")
+        head = reader.query_one("#reader-head")
+        assert 1 < len(head.content.plain.splitlines()) <= 3
+        await pilot.press("h")
+        assert len(head.content.plain.splitlines()) == 1
+        assert reader.loaded.story.digest_title.split()[0] in head.content.plain
+        await pilot.press("h")
+        assert len(head.content.plain.splitlines()) > 1

@@ -17,7 +17,8 @@ from tui.keymap import BindingRow, Keymap, rows_for
 
 INTRO = (
     'Search as you type. Queries: words, "a phrase", org:"NHS England", person:, place:, '
-    "date:2023, date:>=2023-06, money:>10m, -word, a OR b, bookmarked:yes, tag:x.\n"
+    "date:2023, date:>=2023-06, money:>10m, -word, a OR b, bookmarked:yes, tag:x, new:yes.\n"
+    "Arrows, Home, End, PageUp and PageDown move in every pane as well.\n"
     "Rebind any key with an id in keymap.toml in the config folder, e.g.\n"
     '  [keys]\n  bookmark = "ctrl+b"'
 )

@@ -83,6 +83,14 @@ class StoryView(VerticalScroll):
         Binding("G", "scroll_end", "Bottom", id="reader.bottom", show=False),
         Binding("space", "page_down", "Page down", id="reader.page", show=False),
         Binding("f,ctrl+f", "find", "Find", id="reader.find", tooltip="Find text in this story"),
+        Binding(
+            "h",
+            "toggle_head",
+            "Header",
+            id="reader.header",
+            show=False,
+            tooltip="The digest, date and entity line, or the digest alone",
+        ),
         Binding("n", "find_next", "Next match", id="reader.find_next", show=False),
         Binding("N", "find_previous", "Previous match", id="reader.find_previous", show=False),
         Binding("right_square_bracket", "step(1)", "Next in digest", id="reader.next_story"),
@@ -117,6 +125,7 @@ class StoryView(VerticalScroll):
         self.current_match = -1
         self._plain = ""
         self._message = "Choose a story to read it here."
+        self.head_collapsed = False
         self.border_title = "Reader"
 
     def compose(self) -> ComposeResult:
@@ -164,6 +173,16 @@ class StoryView(VerticalScroll):
         self.matches, self.current_match = [], -1
         self.remove_class("-finding")
         self.query_one("#reader-find", Input).value = ""
+        self.border_subtitle = ""
+
+    def _show_match_count(self, typed: str) -> None:
+        """ "3/7" on the reader's frame, outside the text: which match of how many."""
+        if not typed:
+            self.border_subtitle = ""
+        elif not self.matches:
+            self.border_subtitle = "no match"
+        else:
+            self.border_subtitle = f"{self.current_match + 1}/{len(self.matches)}"
 
     def render_story(self) -> None:
         if self.loaded is None:
@@ -180,6 +199,12 @@ class StoryView(VerticalScroll):
         title = visible_text(story.digest_title, one_line=True)
         title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
         head.append(title, style="bold")
+        if self.head_collapsed:  # one line: which digest, when
+            head.append(f"  ·  {short_date(story.date)}", style="italic")
+            if loaded.from_snapshot:
+                head.append("  ·  from your bookmark (no longer indexed)", style="italic")
+            head.append("  (h: more)", style="dim")
+            return head
         head.append(f"\n{short_date(story.date)}", style="italic")
         if story.date_from == "mtime":  # no date in the mail, text or name: the file's own
             head.append(" (file date)", style="dim italic")
@@ -234,6 +259,10 @@ class StoryView(VerticalScroll):
     def action_toggle_label(self, label: Label) -> None:
         self.hidden_labels = self.hidden_labels ^ {label}
 
+    def action_toggle_head(self) -> None:
+        self.head_collapsed = not self.head_collapsed
+        self.render_story()
+
     # --- find ----------------------------------------------------------------------------------
 
     def action_find(self) -> None:
@@ -247,6 +276,7 @@ class StoryView(VerticalScroll):
         event.stop()
         self.matches = find_spans(self._plain, event.value)
         self.current_match = 0 if self.matches else -1
+        self._show_match_count(event.value)
         self.render_story()
         self._scroll_to_match()
 
@@ -267,6 +297,7 @@ class StoryView(VerticalScroll):
                 self.notify("Nothing to find yet: press f and type", timeout=2)
             return
         self.current_match = (self.current_match + step) % len(self.matches)
+        self._show_match_count(self.query_one("#reader-find", Input).value or "?")
         self.render_story()
         self._scroll_to_match()
 
