@@ -47,6 +47,8 @@ _DROP_HINTS = _words(
     """
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_CARD_TITLE = "h2, h3, h4"
+_CARDS = 3
 _BOLD_TAGS = frozenset(["b", "strong"])
 _BYLINE_HINTS = frozenset(["byline", "bylines", "author"])
 # Inline elements a page styles as a part of its own (a card's kicker, headline, date, teaser):
@@ -99,7 +101,11 @@ class HtmlText:
 
 
 def _dropped(
-    node: LexborNode, inside_article: bool, page_chars: int, anchors: frozenset[str]
+    node: LexborNode,
+    inside_article: bool,
+    page_chars: int,
+    anchors: frozenset[str],
+    card_words: frozenset[str] = frozenset(),
 ) -> bool:
     tag = node.tag
     if tag in _DROP_TAGS:
@@ -127,6 +133,8 @@ def _dropped(
     hints = f"{attrs.get('class') or ''} {anchor}".lower()
     if not hints.strip() or _DROP_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
         return False
+    if card_words and (_DROP_HINTS - card_words).isdisjoint(_HINT_SPLIT.split(hints)):
+        return False  # "gs-c-promo" on every story card: the page's template, not a promotion
     # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.
     return len(node.text(deep=True)) * 2 < page_chars
 
@@ -350,9 +358,25 @@ def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
     return _Open("paragraph")
 
 
+def _repeated_cards(root: LexborNode) -> frozenset[str]:
+    """Hint words ("promo") in the class of three or more elements that each hold a heading:
+    the page's story template (a news index's cards), not chrome, whatever its class says."""
+    counts: dict[str, int] = {}
+    for node in root.css("[class]"):
+        if node.css_first(_CARD_TITLE) is None:
+            continue
+        words = _DROP_HINTS.intersection(
+            _HINT_SPLIT.split((node.attributes.get("class") or "").lower())
+        )
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= _CARDS)
+
+
 def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:
     out = _Writer()
     page_chars = len(root.text(deep=True))
+    card_words = _repeated_cards(root)
     # An explicit stack (node, leaving) instead of recursion: saved newsletters nest deeply.
     # `what` on a leaving entry: "block", "line" (li and the like), "lead" (inline emphasis).
     stack: list[tuple[LexborNode, str | None, bool, bool]] = [(root, None, False, False)]
@@ -382,7 +406,7 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
             out.out.new_group()
             continue
-        if _dropped(node, in_article, page_chars, anchors):
+        if _dropped(node, in_article, page_chars, anchors, card_words):
             continue
         if tag == "br":
             if not out.line():

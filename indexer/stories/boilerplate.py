@@ -465,6 +465,18 @@ _FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
 _SUBJECT_LINE = re.compile(r"^subject\s*:", re.I | re.M)
 
 
+_FORWARD_MARKS = re.compile(
+    r"^\s*(?:-{2,}\s*forwarded\s+message\s*-*|begin\s+forwarded\s+message:?)\s*$", re.I | re.M
+)
+
+
+def _forwarded_on(rest: str) -> bool:
+    """Whether a forwarding line ("---------- Forwarded message ---------") follows soon: the
+    message below a forwarder's header block was itself forwarded."""
+    mark = _FORWARD_MARKS.search(rest, 0, max(1, int(len(rest) * _FORWARD_SCAN)))
+    return mark is not None
+
+
 def strip_forwarding(text: str) -> str:
     """Drop a forwarder's note and the quoted header block above a forwarded digest."""
     if ":" not in text:
@@ -488,6 +500,8 @@ def strip_forwarding(text: str) -> str:
         if "from" in keys and len(keys) >= (2 if marked else 3):
             rest = "\n".join(lines[end:])
             if not marked and _SUBJECT_LINE.search(rest) is not None:
+                if _forwarded_on(rest):
+                    return strip_forwarding(rest)  # forwarded again: the digest is further down
                 return text  # header block after header block: a digest of messages
             return rest
     return text

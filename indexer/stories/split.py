@@ -757,6 +757,8 @@ def _not_news(story: _Story) -> str | None:
         return "an offer (its terms apply)"
     if headline is not None and _APPEAL.match(headline) is not None:
         return "a call to work, volunteer or give for the publisher"
+    if _GIFT.search(f"{headline or ''} {body[:300]}") is not None:
+        return "a call to give money to the publisher"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
     if headline is not None and _ABOUT.match(headline) is not None and _describes(body):
@@ -781,6 +783,13 @@ _APPEAL = re.compile(
     r"^(?:we['’]?re\ (?:hiring|recruiting)|we\ are\ (?:hiring|recruiting)|vacancies"
     r"|volunteer\ with\ us|support\ (?:our\ work|us)|donate(?:\ now|\ today)?)\W*$",
     re.I | re.X,
+)
+# A fundraising ask: "£10 could pay for a call", "give a gift", "text STARS to 70070 to give £5".
+_GIFT = re.compile(
+    r"£\d+\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
+    r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
+    r"|\bdonate\s+(?:now|today|online)\b",
+    re.I,
 )
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)

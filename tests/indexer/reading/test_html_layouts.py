@@ -264,3 +264,22 @@ def test_a_bold_opening_sentence_is_the_lead_story_text_not_its_headline() -> No
     found = stories(html)
     assert found[0][0] is None and found[0][1].startswith("Trusts in England will have to report")
     assert found[1][0] == "Flu admissions reach a new high"
+
+
+def test_story_cards_named_promo_are_the_page_not_promotions() -> None:
+    cards = "".join(
+        f'<div class="gs-c-promo"><h3>{headline}</h3><p class="gs-c-promo-summary">{text}</p></div>'
+        for headline, text in [
+            ("Hull A&E declares critical incident", "Patients are urged to stay away."),
+            ("Doncaster maternity unit rated inadequate", "The regulator found staff shortages."),
+            ("GP surgery to close", "Its 6,000 patients must re-register elsewhere."),
+        ]
+    )
+    html = f'<main>{cards}<div class="promo-box"><p>Try our app: download it today</p></div></main>'
+    found = stories(html)
+    assert [h for h, _ in found] == [
+        "Hull A&E declares critical incident",
+        "Doncaster maternity unit rated inadequate",
+        "GP surgery to close",
+    ]
+    assert found[0][1] == "Patients are urged to stay away."

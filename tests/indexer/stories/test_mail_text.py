@@ -328,3 +328,24 @@ def test_a_letter_saying_what_the_issue_holds_introduces_it() -> None:
         "Primary care networks: five questions for the first 100 days",
         "Smaller trusts held up better this winter",
     ]
+
+
+def test_a_digest_forwarded_twice_loses_both_forwarders_notes() -> None:
+    text = (
+        "Team - sharing this from James. The second piece is useful.\n\n"
+        "Cathy Shaw\nDirector of Strategy\n\n"
+        "From: James Lee <james@example.org>\nSent: 03 February 2025 09:12\n"
+        "To: Cathy Shaw <cathy@example.org>\nSubject: Fwd: Weekly Digest\n\n"
+        "Cathy - see item two.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Centre for Health <digest@example.org>\nDate: Fri, 31 Jan 2025 at 07:00\n"
+        "Subject: Weekly Digest\nTo: <james@example.org>\n\n"
+        "Virtual wards: occupancy stuck at 75%\n\n"
+        "NHS England's latest data show 12,650 virtual ward beds, three quarters of them used.\n\n"
+        "Neighbourhood health: 12 pilot areas named\n\n"
+        "NHS England has named 12 areas to test neighbourhood health services from April.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "Virtual wards: occupancy stuck at 75%",
+        "Neighbourhood health: 12 pilot areas named",
+    ]

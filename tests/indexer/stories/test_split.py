@@ -1045,3 +1045,20 @@ def test_presented_by_under_an_agenda_item_is_its_byline() -> None:
     assert is_byline("Presented by Dan Whitcombe, Director of Integrated Commissioning")
     assert is_byline("Posted by Amira Shah")
     assert not is_byline("Presented by the trust, the plan sets out how beds will be cut")
+
+
+def test_fundraising_asks_are_not_stories() -> None:
+    text = textwrap.dedent("""\
+        New dementia helpline opens
+
+        Our new helpline opened on Monday and took 400 calls in its first week of service.
+
+        Give a gift that lasts
+
+        A regular gift of £5 a month helps us plan ahead and reach more families each year.
+
+        £10 could pay for a call to our helpline
+
+        Every call is answered by a specialist nurse who knows what families go through.
+        """)
+    assert [s.headline for s in split(text)] == ["New dementia helpline opens"]
