@@ -50,8 +50,10 @@ def _row_key(hit: Hit, marked: bool, new: bool) -> Hashable:
 
 
 def marks(marked: bool, new: bool) -> str:
-    """The two columns before a headline: bookmarked, new since the last visit."""
-    return (MARK if marked else " ") + (NEW_MARK if new else " ")
+    """The two columns before a headline: bookmarked and/or new since the last visit."""
+    if marked and new:
+        return MARK + NEW_MARK
+    return f"{MARK} " if marked else (f"{NEW_MARK} " if new else "  ")
 
 
 def row(hit: Hit, marked: bool, new: bool = False) -> Text:
