@@ -10,15 +10,9 @@ from pathlib import Path
 import pytest
 
 from indexer.bookmarks.export import import_json
-from tui.cli import main
+from tests.cli.runner import run_main as dex
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-
-
-def dex(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def search_ids(capsys: pytest.CaptureFixture[str], query: str) -> list[dict[str, object]]:

@@ -7,20 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from tui import locations
-from tui.cli import cli
+from tests.cli.runner import invoke as dex
 
 CARRIERS = Path(__file__).resolve().parents[1] / "fixtures" / "carriers"
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
-
-
-def dex(data_dir: Path, *args: str) -> Result:
-    try:
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
-    finally:
-        locations.set_data_dir(None)
 
 
 def parsed(tmp_path: Path, *paths: Path) -> list[dict]:

@@ -8,12 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from indexer import engine
 from indexer.index import store
-from tui import locations
-from tui.cli import cli
+from tests.cli.runner import invoke as dex
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -21,13 +19,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
-
-
-def dex(data_dir: Path, *args: str) -> Result:
-    try:
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
-    finally:
-        locations.set_data_dir(None)
 
 
 def test_search_builds_the_sample_index_on_first_run(data_dir: Path) -> None:

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.runner import run_main as dex
 from tui import locations
-from tui.cli import main
-
-
-def dex(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -6,13 +6,7 @@ import json
 
 import pytest
 
-from tui.cli import main
-
-
-def dex(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.runner import run_main as dex
 
 
 def test_like_finds_other_stories_with_shared_words(capsys) -> None:

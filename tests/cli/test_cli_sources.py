@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.cli.runner import run_main as dex
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
-
-
-def dex(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def hits(capsys: pytest.CaptureFixture[str], query: str) -> list[dict[str, object]]:

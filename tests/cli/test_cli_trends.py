@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from tui import locations
-from tui.cli import cli
+from tests.cli.runner import invoke as dex
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -20,13 +18,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
-
-
-def dex(data_dir: Path, *args: str) -> Result:
-    try:
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args])
-    finally:
-        locations.set_data_dir(None)
 
 
 def test_json_counts_the_bundled_samples_per_year(data_dir: Path) -> None:
