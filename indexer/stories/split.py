@@ -669,30 +669,29 @@ def _is_plain_label(line: Line, words: int) -> bool:
 
 
 _TOPIC_MARK = re.compile(r"\s+[•·|]\s+")
+_FIELD_BAR = re.compile(r"\s+\|\s+")
+_ASIDE = re.compile(r"\s*\([^()|]*\)")
+_FIELD_WORDS = 6
+
+
+def _short_fields(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The parts of a line split by `separator`, if every one is a few words; else none."""
+    fields = separator.split(text.strip())
+    return fields if all(0 < f.count(" ") + 1 <= _FIELD_WORDS for f in fields) else []
 
 
 def _is_topic_list(text: str) -> bool:
     """'Pathology ballot result • Pay review delay • Network meetings': the topics of an issue
     on one line, three or more, none a sentence."""
-    topics = _TOPIC_MARK.split(text.strip())
-    return len(topics) >= 3 and all(
-        0 < t.count(" ") + 1 <= 6 and not ends_sentence(t) for t in topics
-    )
-
-
-_FIELD_BAR = re.compile(r"\s+\|\s+")
-_ASIDE = re.compile(r"\s*\([^()|]*\)")
+    topics = _short_fields(text, _TOPIC_MARK)
+    return len(topics) >= 3 and not any(ends_sentence(topic) for topic in topics)
 
 
 def _is_details(text: str) -> bool:
     """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
-    fields = _FIELD_BAR.split(_ASIDE.sub("", text))  # "Asked by A Name (Party, Seat)"
-    return (
-        len(fields) >= 2
-        and not has_contact(text)
-        and all(0 < field.count(" ") + 1 <= 6 for field in fields)
-    )
+    fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
+    return len(fields) >= 2 and not has_contact(text)
 
 
 def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | None:
