@@ -465,16 +465,14 @@ _FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
 _SUBJECT_LINE = re.compile(r"^subject\s*:", re.I | re.M)
 
 
-_FORWARD_MARKS = re.compile(
-    r"^\s*(?:-{2,}\s*forwarded\s+message\s*-*|begin\s+forwarded\s+message:?)\s*$", re.I | re.M
-)
-
-
 def _forwarded_on(rest: str) -> bool:
     """Whether a forwarding line ("---------- Forwarded message ---------") follows soon: the
-    message below a forwarder's header block was itself forwarded."""
-    mark = _FORWARD_MARKS.search(rest, 0, max(1, int(len(rest) * _FORWARD_SCAN)))
-    return mark is not None
+    message below a forwarder's header block was itself forwarded (an "Original Message" line
+    there would be a reply's quote instead)."""
+    head = rest[: max(1, int(len(rest) * _FORWARD_SCAN))]
+    return any(
+        "orward" in line and _FORWARD_MARK.match(line) is not None for line in head.split("\n")
+    )
 
 
 def strip_forwarding(text: str) -> str:
