@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.reading.digest_dates import is_date_line
-from indexer.stories.lineshape import HINTED_WORDS
+from indexer.stories.lineshape import HINTED_WORDS, ends_sentence
 
 # What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
 _SEPARATOR = re.compile(r"^\s*(?:[—–|:]|-{1,2}(?=\s)|\.(?=\s))\s*")
@@ -37,7 +37,6 @@ _CAPS_LEAD = re.compile(r"^([A-Z0-9£$%&'’,/()-]+(?: [A-Z0-9£$%&'’,/()-]+)+
 
 
 _CAPS_TEXT_WORDS = 10
-_SENTENCE_END = re.compile(r"[a-z0-9%)][.!?][”\"’)]?(?:\s|$)")
 # A short name run into its text with a colon: "Pharmacy closures: A further 112 pharmacies...".
 _COLON_LEAD = re.compile(r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}):\s+(?=[A-Z0-9“\"‘])")
 
@@ -59,7 +58,7 @@ def text_lead(line: str) -> str | None:
     # Its text is prose: sentences in lower case, not a second line in capitals or a title.
     if (
         rest.count(" ") < _CAPS_TEXT_WORDS
-        or _SENTENCE_END.search(rest) is None
+        or not (ends_sentence(rest) or ". " in rest)
         or not any(c.islower() for c in rest)
     ):
         return None
