@@ -63,3 +63,9 @@ def test_they_travel_in_the_json_export(
     assert code == 0 and "saved searches: 1 added" in out
     code, out, _ = dex(capsys, "saved", "list", "--json")
     assert [s["name"] for s in json.loads(out)] == ["Strikes"]
+
+
+def test_a_failure_is_said_as_every_dex_failure_is(capsys) -> None:
+    code, out, err = dex(capsys, "saved", "remove", "nothing-saved-by-this-name")
+    assert code == 1 and out == ""
+    assert err == "dex: no saved search 'nothing-saved-by-this-name' (dex saved list shows them)\n"

@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         from tui.cli.shown import one_line
 
         exc.message = one_line(exc.message)  # it may name a file or quote a query
-        exc.show()
+        if isinstance(exc, click.UsageError):
+            exc.show()  # click's usage line and "Error: ...", as for any command
+        else:
+            click.echo(f"dex: {exc.message}", err=True)  # as every other failure says it
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("dex: interrupted", err=True)
