@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -110,6 +111,7 @@ class Terms:
         self._stem_numbers: dict[str, int] = {}
         self._numbers = _WordNumbers(self._stem_number)
         self._lookup = self._numbers.__getitem__
+        self._ranked: tuple[Any, Any] | None = None  # see _ranks
 
     def _stem_number(self, word: str) -> int:
         found = stem(word)
@@ -165,19 +167,62 @@ class Terms:
         stems = self.stems
         return [pair_term(stems[c >> 32], c >> 30 & 3, stems[c & _STEM]) for c in codes]
 
-    def decoders(self) -> dict[str, Callable[[list[int]], list[str]]]:
-        """Per field that analyse() fills, how its numbers read as terms."""
-        return {"text": self.stem_texts, "headline": self.stem_texts,
-                "title": self.stem_texts, "pairs": self.pair_texts}  # fmt: skip
+    def decoders(self) -> dict[str, Decoding]:
+        """Per field that analyse() fills, how its numbers read as terms and sort as they do."""
+        stems = Decoding(self.stem_texts, self.stem_order)
+        return {"text": stems, "headline": stems, "title": stems,
+                "pairs": Decoding(self.pair_texts, self.pair_order)}  # fmt: skip
+
+    def stem_order(self, numbers: Any) -> Any:
+        """Stem numbers (a numpy array) to int64 keys that ascend as the stems do."""
+        return self._ranks()[0][numbers]
+
+    def pair_order(self, codes: Any) -> Any:
+        """Pair codes (a numpy array) to int64 keys that ascend as the pairs' terms do."""
+        rank, tails = self._ranks()
+        first, between, second = codes >> 32, codes >> 30 & 3, codes & _STEM
+        return rank[first] * tails.size + tails[between, second]
+
+    def _ranks(self) -> tuple[Any, Any]:
+        """Each stem's place in text order, and each pair tail's (kept while no stem is new).
+
+        A pair reads first + " " + tail, the tail being the second stem, or "~g " and the
+        second stem with g words between. Tails sort as the stems, with each g's block of n
+        tails between the stems below "~g " and the rest (a stem has no space, so none falls
+        inside a block); a stem has no character below the space, so pairs sort by their
+        first stem, then their tail. A segment's terms are thus put in order without turning
+        them all into text at once."""
+        import numpy as np  # only the indexing workers need it
+
+        stems = self.stems
+        n = len(stems)
+        if self._ranked is not None and len(self._ranked[0]) == n:
+            return self._ranked
+        by_text = sorted(range(n), key=stems.__getitem__)
+        rank = np.empty(n, np.int64)
+        rank[by_text] = np.arange(n, dtype=np.int64)
+        ordered = [stems[i] for i in by_text]
+        blocks = [bisect_left(ordered, f"~{g} ") for g in (1, 2, 3)]
+        bare = rank + n * sum((rank >= b).astype(np.int64) for b in blocks)
+        tails = np.stack([bare, *(b + n * g + rank for g, b in enumerate(blocks))])
+        self._ranked = (rank, tails)
+        return self._ranked
 
     def texts(self, analysed: dict[str, Any]) -> dict[str, Any]:
         decoders = self.decoders()
         return {
-            name: Positioned(decoders[name](tokens.terms), tokens.positions)
+            name: Positioned(decoders[name].texts(tokens.terms), tokens.positions)
             if isinstance(tokens, Positioned)
-            else decoders[name](tokens)
+            else decoders[name].texts(tokens)
             for name, tokens in analysed.items()
         }
+
+
+class Decoding(NamedTuple):
+    """How a field's term numbers read as text, and sort as the text does."""
+
+    texts: Callable[[list[int]], list[str]]  # distinct numbers -> their terms
+    order: Callable[[Any], Any]  # numpy array of numbers -> int64 keys in the terms' order
 
 
 _STEM = (1 << 30) - 1  # a pair's code: first stem << 32 | words between (0-3) << 30 | second

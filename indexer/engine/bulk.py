@@ -39,14 +39,14 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from indexer.engine.analysis import Positioned
+from indexer.engine.analysis import Decoding, Positioned
 from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
 from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 
-Decoder = Callable[[list[int]], list[str]]  # distinct token numbers -> their terms
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
 _BATCH_POSTINGS = 1 << 18  # postings given to _FieldPostings.blocks at a time (memory)
+_BATCH_TERMS = 1 << 16  # terms turned into text and written at a time (memory)
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _INFO = whoosh3.W3TermInfo._struct
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
@@ -65,7 +65,7 @@ def _whole(field: Any) -> bool:
 class SegmentBuilder:
     """Collects documents, then writes them as one new (not yet committed) segment."""
 
-    def __init__(self, index_dir: Path, decoders: Mapping[str, Decoder] | None = None) -> None:
+    def __init__(self, index_dir: Path, decoders: Mapping[str, Decoding] | None = None) -> None:
         """`decoders`: for fields whose token lists are numbers (engine.Terms), how the
         distinct numbers read as terms."""
         self._decoders = decoders or {}
@@ -194,10 +194,20 @@ class SegmentBuilder:
             fieldid = fieldmap[name] = len(fieldmap)
             prefix = pack_ushort(fieldid)
             writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
-            buffer = self._postings.pop(name)
-            terms, starts, ends, docs, counts = buffer.inverted()
-            keys = [prefix + (t.encode("utf-8") if isinstance(t, str) else t) for t in terms]
-            table.add_sorted(keys, writer.infos(starts, ends, docs, counts, buffer.positions))
+            field = self._postings.pop(name).inverted()
+            # A slice of terms at a time: a term's text, key and info are Python objects (~250
+            # bytes together), and a field can have millions of terms (word pairs).
+            for at in range(0, len(field.order), _BATCH_TERMS):
+                chosen = field.order[at : at + _BATCH_TERMS]
+                keys = [
+                    prefix + (t.encode("utf-8") if isinstance(t, str) else t)
+                    for t in field.texts(chosen)
+                ]
+                infos = writer.infos(
+                    field.starts[chosen], field.ends[chosen], field.docs, field.counts,
+                    field.positions,
+                )  # fmt: skip
+                table.add_sorted(keys, infos)
         table.close()
         posts.close()
 
@@ -211,7 +221,7 @@ class _PostingBuffer:
     field with positions (word pairs) keeps them too: after inverted(), `positions` holds
     each posting's positions (see Positions)."""
 
-    def __init__(self, decode: Decoder | None = None) -> None:
+    def __init__(self, decode: Decoding | None = None) -> None:
         self._decode = decode
         self.numbers: dict[Any, int] = {}  # term -> a unique number (not dense)
         self._fresh = numbering()
@@ -227,39 +237,58 @@ class _PostingBuffer:
             self.terms.extend(map(self.numbers.setdefault, tokens, self._fresh))
         self.docs.extend(array("I", (docnum,)) * len(tokens))
         if positions is not None:
-            if self._at is None:
-                self._at = array("q", bytes(8 * (len(self.terms) - len(tokens))))
+            if self._at is None:  # word positions: 32 bits are plenty
+                self._at = array("I", bytes(4 * (len(self.terms) - len(tokens))))
             self._at.fromlist(positions)
 
-    def inverted(self) -> tuple[list[Any], list[int], list[int], np.ndarray, np.ndarray]:
-        """Terms in order, where each one's postings start and end, and the documents
-        (ascending within a term) and counts of all postings."""
+    def inverted(self) -> Inverted:
+        """The field's postings, and its terms in text order (see Inverted). The buffer is
+        emptied: its tokens are not needed once inverted, and the field's writing has the
+        memory."""
         tokens = np.frombuffer(self.terms, np.int64)
+        doc_array = np.frombuffer(self.docs, np.uint32)
+        at = None if self._at is None else np.frombuffer(self._at, np.uint32)
+        self.terms, self.docs, self._at = array("q"), array("I"), None
         if self._decode is None:  # strings: number them in sorted order first
             terms = sorted(self.numbers)
             numbers = np.fromiter((self.numbers[t] for t in terms), np.int64, len(terms))
             rank = np.zeros(int(numbers.max()) + 1, np.int64)
             rank[numbers] = np.arange(len(terms))
             tokens = rank[tokens]
-        at = None if self._at is None else np.frombuffer(self._at, np.int64)
-        keys, docs, counts, order = _postings(tokens, np.frombuffer(self.docs, np.uint32), at)
+        keys, docs, counts, order = _postings(tokens, doc_array, at)
+        positions = None
         if at is not None and order is not None:
             sizes = counts.astype(np.int64)
-            self.positions = Positions(at[order], np.cumsum(sizes) - sizes)
-        bounds = (np.flatnonzero(np.diff(keys)) + 1).tolist()
-        starts, ends = [0, *bounds], [*bounds, len(keys)]
+            positions = Positions(at[order], np.cumsum(sizes) - sizes)
+        starts = np.flatnonzero(np.diff(keys, prepend=-1))
+        ends = np.append(starts[1:], len(keys))
+        numbers = keys[starts]  # each term's number, ascending
         if self._decode is None:
-            return terms, starts, ends, docs, counts
-        # Numbers: postings are in number order; list the terms in text order instead.
-        texts = self._decode(keys[starts].tolist())
-        by_text = sorted(range(len(texts)), key=texts.__getitem__)
-        return (
-            [texts[i] for i in by_text],
-            [starts[i] for i in by_text],
-            [ends[i] for i in by_text],
-            docs,
-            counts,
-        )
+            return Inverted(
+                lambda chosen: [terms[i] for i in numbers[chosen].tolist()],
+                np.arange(len(starts)), starts, ends, docs, counts, positions,
+            )  # fmt: skip
+        # Numbers: postings are in number order; the terms are listed in text order instead.
+        decode = self._decode
+        return Inverted(
+            lambda chosen: decode.texts(numbers[chosen].tolist()),
+            np.argsort(decode.order(numbers), kind="stable"),
+            starts, ends, docs, counts, positions,
+        )  # fmt: skip
+
+
+class Inverted(NamedTuple):
+    """A field's postings in term-number order, and its terms in text order: `order` lists
+    the terms (indexes into starts and ends) in the order the term table needs, `texts` gives
+    the text of some of them, a slice of `order` at a time."""
+
+    texts: Callable[[np.ndarray], list[Any]]
+    order: np.ndarray
+    starts: np.ndarray  # term i's postings are docs[starts[i]:ends[i]] (documents ascending)
+    ends: np.ndarray
+    docs: np.ndarray
+    counts: np.ndarray
+    positions: Positions | None
 
 
 class Positions(NamedTuple):
@@ -311,8 +340,8 @@ class _FieldPostings:
 
     def infos(
         self,
-        starts: list[int],
-        ends: list[int],
+        starts: np.ndarray,
+        ends: np.ndarray,
         docs: np.ndarray,
         counts: np.ndarray,
         positions: Positions | None = None,
@@ -320,8 +349,8 @@ class _FieldPostings:
         """The term infos of a field's terms (postings docs[start:end] each), writing the
         posting blocks of the terms in more than _INLINE_MAX documents, in term order. Only
         the blocks keep `positions` (an inlined term's few stories are checked by text)."""
-        first = np.asarray(starts, np.int64)
-        sizes = np.asarray(ends, np.int64) - first
+        first = starts.astype(np.int64)
+        sizes = ends.astype(np.int64) - first
         found = np.empty(len(starts), object)
         # Most terms (word pairs) are in one document: one info per (document, count).
         ones = np.flatnonzero(sizes == 1)
@@ -330,10 +359,14 @@ class _FieldPostings:
             distinct, where = np.unique(doc_counts, return_inverse=True)
             made = [self.inline([dc >> 32], [dc & 0xFFFFFFFF]) for dc in distinct.tolist()]
             found[ones] = np.array(made, object)[where]
-        doc_list, count_list = docs.tolist(), counts.tolist()
-        for i in np.flatnonzero((sizes > 1) & (sizes <= _INLINE_MAX)).tolist():
-            start, end = starts[i], ends[i]
-            found[i] = self.inline(doc_list[start:end], count_list[start:end])
+        # Terms in a few documents: only their postings become Python lists (all of a field's
+        # would cost ~70 bytes a posting, the peak of a worker's memory).
+        few = np.flatnonzero((sizes > 1) & (sizes <= _INLINE_MAX))
+        if len(few):
+            where, bounds = _gather(first[few], sizes[few])
+            doc_list, count_list = docs[where].tolist(), counts[where].tolist()
+            for i, start, end in zip(few.tolist(), bounds[:-1], bounds[1:], strict=True):
+                found[i] = self.inline(doc_list[start:end], count_list[start:end])
         several = np.flatnonzero(sizes > _INLINE_MAX)
         # Posting blocks, written in term order, a bounded number of postings at a time (the
         # lists blocks() makes cost ~50 bytes a posting).
@@ -372,7 +405,7 @@ class _FieldPostings:
         writing their posting blocks in that order; every block's figures come from numpy
         at once, leaving two pickles a block to Python."""
         ends = np.cumsum(sizes)  # each term's postings, gathered: [ends - sizes, ends)
-        where = np.repeat(firsts - (ends - sizes), sizes) + np.arange(int(ends[-1]))
+        where, _ = _gather(firsts, sizes)
         id_array = docs[where].astype(np.int64)
         count_array = counts[where]
         weight_array = count_array if self._boost == 1.0 else count_array * self._boost
@@ -440,6 +473,14 @@ class _FieldPostings:
             found.append(info + pack_long(start) + pack_int(position - start))
         posts.write(b"".join(parts))
         return found
+
+
+def _gather(firsts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """The indexes of the runs [first, first + size) one after another, and where each run
+    starts in them (and the end)."""
+    ends = np.cumsum(sizes)
+    where = np.repeat(firsts - (ends - sizes), sizes) + np.arange(int(ends[-1]))
+    return where, [0, *ends.tolist()]
 
 
 def _position_values(positions: Positions, where: np.ndarray, counts: np.ndarray) -> list[Any]:

@@ -202,15 +202,44 @@ def test_positions_follow_their_postings() -> None:
         buffer.add(doc, tokens, list(range(25)))
         for position, token in enumerate(tokens):
             want.setdefault((token, doc), []).append(position)
-    terms, starts, ends, docs, counts = buffer.inverted()
-    assert buffer.positions is not None
+    field = buffer.inverted()
+    positions, docs, counts = field.positions, field.docs, field.counts
+    assert positions is not None
+    terms = field.texts(field.order)
+    assert terms == sorted(terms)
     got = {}
-    for term, start, end in zip(terms, starts, ends, strict=True):
+    bounds = zip(terms, field.starts[field.order], field.ends[field.order], strict=True)
+    for term, start, end in bounds:
         for i in range(start, end):
-            first = buffer.positions.firsts[i]
-            got[term, int(docs[i])] = buffer.positions.sorted[first : first + counts[i]].tolist()
+            first = positions.firsts[i]
+            got[term, int(docs[i])] = positions.sorted[first : first + counts[i]].tolist()
     assert got == want
-    values = bulk._position_values(buffer.positions, np.arange(len(docs)), counts)
+    values = bulk._position_values(positions, np.arange(len(docs)), counts)
     assert [np.frombuffer(v, "<u2").tolist() for v in values[:3]] == [
         got[terms[0], int(docs[i])] for i in range(3)
     ]
+
+
+def test_term_order_keys_sort_as_the_terms_text_does() -> None:
+    """The writer orders a segment's terms by these keys, never by their text: stems that
+    are prefixes of others, non-ASCII stems (above "~" in UTF-8) and pairs with words between
+    ("a ~1 b") must still come out as sorting the text would put them."""
+    import numpy as np
+
+    terms = engine.Terms()
+    terms.stems += ["nh", "nhs", "england", "a", "é", "zz", "ño", "0", "care", "ca", "ß", "z"]
+    for _ in range(2):  # again after new stems: the cached ranks must follow
+        count = len(terms.stems)
+        stems = np.arange(count, dtype=np.int64)
+        by_key = np.argsort(terms.stem_order(stems), kind="stable").tolist()
+        texts = terms.stem_texts(stems.tolist())
+        assert [texts[i] for i in by_key] == sorted(texts)
+        codes = np.array(
+            [a << 32 | g << 30 | b for a in range(count) for g in range(4) for b in range(count)],
+            np.int64,
+        )
+        pairs = terms.pair_texts(codes.tolist())
+        by_key = np.argsort(terms.pair_order(codes), kind="stable").tolist()
+        assert [pairs[i] for i in by_key] == sorted(pairs, key=lambda t: t.encode("utf-8"))
+        assert len(set(terms.pair_order(codes).tolist())) == len(codes)
+        terms.stems += ["~", "nhsx", "ab"]
