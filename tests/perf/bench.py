@@ -1,12 +1,16 @@
 """Measure dex on a synthetic corpus of N stories against SQLite FTS5, print figures and goals.
 
     .venv/bin/python -m tests.perf.bench --stories 100000 --out bench-out/
+    nice .venv/bin/python -m tests.perf.bench --stories 1000000 --no-profile --out bench-out/
 
 One run: generate the corpus (tests/perf/corpus.py), build the dex index and re-index it
 unchanged, run the fixed query mix (tests/perf/querymix.py) on dex and on FTS5
 (tests/perf/fts5.py), time the app's first paint and keystroke-to-results, then print a table
 with the goals and write bench-out/bench-<N>.json. Each measured phase runs in a fresh process
-so its memory figures are its own.
+so its memory figures are its own; the indexing phase's are every process it starts, summed
+at the same moment (tests/perf/memory.py). After the runs, the growth of the figures across
+every size whose report is in the folder (tests/perf/growth.py). A corpus is generated once
+per size and seed, and reused while its generator is unchanged.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from tests.perf import corpus, querymix
+from tests.perf import corpus, growth, querymix
 from tests.perf.app_timing import measure_app
+from tests.perf.memory import TreePeak
 from tests.perf.report import Report, compare, goals, render
 
 # The summary's figures for the report (not its problems, nor the ids of every story).
@@ -203,12 +208,16 @@ def phase_app(data_dir: str) -> Report:
 
 
 def _call(isolate: bool, fn: Callable[..., Report], *args: Any, **kwargs: Any) -> Report:
-    """Run a phase in a fresh process (isolate) or here; a crash becomes an error entry."""
+    """Run a phase in a fresh process (isolate) or here; a crash becomes an error entry.
+    Isolated, the phase's process and every process it starts are sampled for their memory
+    together (tests/perf/memory.py): the report's "memory"."""
     try:
         if not isolate:
             return fn(*args, **kwargs)
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            return pool.submit(fn, *args, **kwargs).result()
+            with TreePeak(pool.submit(os.getpid).result()) as peak:
+                report = pool.submit(fn, *args, **kwargs).result()
+            return {**report, "memory": peak.report()}
     except Exception as exc:  # a broken phase must not hide the others' figures
         return {"error": f"{type(exc).__name__}: {exc}"}
 
@@ -220,7 +229,29 @@ def environment() -> Report:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "load_before": _load(),
+        "nice": os.nice(0) if hasattr(os, "nice") else None,
     }
+
+
+def _load() -> float | None:
+    """The one-minute load average (the machine is shared: figures move with it)."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+
+
+def _corpus(corpus_dir: Path, record: Path, stories: int, seed: int) -> Report:
+    """The corpus of this size and seed: the one written before if the generator has not
+    changed since (its record says so; a million stories take minutes to write), else anew."""
+    fingerprint = corpus.fingerprint()
+    if record.exists() and corpus_dir.is_dir():
+        info: Report = json.loads(record.read_text(encoding="utf-8"))
+        if info.get("fingerprint") == fingerprint:
+            return {**info, "reused": True}
+    record.unlink(missing_ok=True)
+    shutil.rmtree(corpus_dir, ignore_errors=True)
+    info = {**asdict(corpus.generate(corpus_dir, stories, seed=seed)), "fingerprint": fingerprint}
+    record.write_text(json.dumps(info) + "\n", encoding="utf-8")
+    return info
 
 
 def run(
@@ -243,37 +274,40 @@ def run(
     corpus_dir, data_dir = out / f"corpus-{stories}", out / f"data-{stories}"
     index_dir = data_dir / "index"
     corpus_json = out / f"corpus-{stories}-seed{seed}.json"
-    reusing = reuse and corpus_json.exists() and (index_dir / "dex-index.json").exists()
-    if not reusing:
-        shutil.rmtree(corpus_dir, ignore_errors=True)
-        corpus_json.unlink(missing_ok=True)
     report: Report = {
         "stories": stories,
         "rounds": rounds,
         "isolated": isolate,
         "environment": environment(),
+        "corpus": _corpus(corpus_dir, corpus_json, stories, seed),
     }
+    partial = out / f"bench-{stories}.partial.json"
+
+    def keep(phase: str, figures: Report) -> None:
+        """Record a finished phase, and leave what is done so far on disk: a run of a million
+        stories may be stopped before its end."""
+        report[phase] = figures
+        partial.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        print(f"{time.strftime('%H:%M:%S')} {phase} done (so far: {partial})", file=sys.stderr)
+
+    reusing = reuse and report["corpus"].get("reused") and (index_dir / "dex-index.json").exists()
     if reusing:
-        report["corpus"] = json.loads(corpus_json.read_text(encoding="utf-8"))
-        report["index"] = _skip("reused the index of an earlier run (--reuse)")
-        report["reindex"] = _skip("reused the index of an earlier run (--reuse)")
+        keep("index", _skip("reused the index of an earlier run (--reuse)"))
+        keep("reindex", _skip("reused the index of an earlier run (--reuse)"))
     else:
-        report["corpus"] = asdict(corpus.generate(corpus_dir, stories, seed=seed))
-        report["index"] = _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=True)
-        report["reindex"] = _call(
-            isolate, phase_index, str(corpus_dir), str(index_dir), fresh=False
-        )
-        if "error" not in report["index"]:
-            corpus_json.write_text(json.dumps(report["corpus"]) + "\n", encoding="utf-8")
+        keep("index", _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=True))
+        keep("reindex", _call(isolate, phase_index, str(corpus_dir), str(index_dir), fresh=False))
     profile_path = str(out / f"profile-{stories}.txt") if profile else None
-    report["dex_queries"] = _call(isolate, phase_dex_queries, str(index_dir), rounds, profile_path)
+    keep("dex_queries", _call(isolate, phase_dex_queries, str(index_dir), rounds, profile_path))
     fts5_db = out / f"fts5-{stories}.sqlite3"
     if reusing and fts5_db.exists():
-        report["fts5"] = _call(isolate, phase_fts5_reused, str(fts5_db), rounds)
+        keep("fts5", _call(isolate, phase_fts5_reused, str(fts5_db), rounds))
     else:
-        report["fts5"] = _call(isolate, phase_fts5, str(corpus_dir), str(fts5_db), rounds)
+        keep("fts5", _call(isolate, phase_fts5, str(corpus_dir), str(fts5_db), rounds))
     byte_compile()
-    report["app"] = _call(isolate, phase_app, str(data_dir))
+    keep("app", _call(isolate, phase_app, str(data_dir)))
+    partial.unlink()
+    report["load_after"] = _load()
     report["comparison"] = compare(report)
     report["goals"] = goals(report)
     return report
@@ -281,7 +315,13 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark dex against SQLite FTS5.")
-    parser.add_argument("--stories", type=int, default=10_000, help="corpus size (default 10000)")
+    parser.add_argument(
+        "--stories",
+        type=int,
+        nargs="+",
+        default=[10_000],
+        help="corpus sizes, each its own run (default 10000; 1000000 takes most of an hour)",
+    )
     parser.add_argument(
         "--out", type=Path, default=Path("bench-out"), help="work and result folder"
     )
@@ -299,21 +339,25 @@ def main(argv: list[str] | None = None) -> int:
         help="run phases in this process (faster; memory figures then mixed)",
     )
     args = parser.parse_args(argv)
-    if args.stories < 1 or args.rounds < 1:
+    if min(args.stories) < 1 or args.rounds < 1:
         parser.error("--stories and --rounds must be at least 1")
-    report = run(
-        args.stories,
-        args.out,
-        rounds=args.rounds,
-        isolate=not args.in_process,
-        profile=not args.no_profile,
-        seed=args.seed,
-        reuse=args.reuse,
-    )
-    print(render(report))
-    path = args.out / f"bench-{args.stories}.json"
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nwrote {path}")
+    for stories in args.stories:
+        report = run(
+            stories,
+            args.out,
+            rounds=args.rounds,
+            isolate=not args.in_process,
+            profile=not args.no_profile,
+            seed=args.seed,
+            reuse=args.reuse,
+        )
+        print(render(report))
+        path = args.out / f"bench-{stories}.json"
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwrote {path}\n")
+    runs = growth.reports(args.out)
+    if len(runs) > 1:
+        print(growth.render(runs))
     return 0
 
 

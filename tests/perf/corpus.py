@@ -5,7 +5,8 @@ come from a word-level Markov chain (order 2) trained on the samples, with entit
 slots filled from lists of real NHS organisations, people and places (widened so the entity
 vocabulary is not tiny), money/percent/date patterns, and a Zipf-distributed long tail of words
 so the index sees realistic term statistics. Digests are written in the samples' three layouts,
-dated across ten years. Same seed, same files.
+on weekdays across ten years, more of them each year (a reader subscribes to more newsletters
+over time: the last year has two and a half times the first's). Same seed, same files.
 
     python -m tests.perf.corpus --stories 10000 --out bench-out/corpus-10000
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import math
 import random
 import re
 import time
@@ -367,6 +370,28 @@ class Generator:
         return "\n\n".join(blocks) + "\n"
 
 
+def fingerprint() -> str:
+    """A hash of the generator's source: a corpus written by the same source and seed is the
+    same, so the benchmark may reuse it."""
+    digest = hashlib.blake2b(digest_size=8)
+    for module in ("corpus.py", "names.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
+def _weekdays() -> list[dt.date]:
+    days = (FIRST_DAY + dt.timedelta(days=n) for n in range((LAST_DAY - FIRST_DAY).days + 1))
+    return [day for day in days if day.weekday() < 5]
+
+
+def _day(weekdays: list[dt.date], k: int, digests: int) -> dt.date:
+    """The date of digest k of `digests`, issues growing linearly from half the mean rate to
+    one and a half times it: digest k falls where the running share t/2 + t*t/2 reaches k/n."""
+    share = k / max(1, digests)
+    t = math.sqrt(0.25 + 2 * share) - 0.5
+    return weekdays[min(len(weekdays) - 1, int(t * len(weekdays)))]
+
+
 def generate(out_dir: Path, stories: int, *, seed: int = 1) -> CorpusInfo:
     """Write `stories` stories as dated digest files below out_dir/<year>/ (deterministic)."""
     started = time.perf_counter()
@@ -379,14 +404,14 @@ def generate(out_dir: Path, stories: int, *, seed: int = 1) -> CorpusInfo:
         count = min(left, rng.randint(10, 20) if layout == 3 else rng.randint(5, 10))
         plan.append((layout, count))
         left -= count
-    span = (LAST_DAY - FIRST_DAY).days
+    weekdays = _weekdays()
     slugs = {1: "hsj-weekly", 2: "hsj-daily", 3: "hsj-headlines"}
     used: set[str] = set()
     written = 0
     layouts = {"1": 0, "2": 0, "3": 0}
     dates: list[dt.date] = []
     for k, (layout, count) in enumerate(plan):
-        day = FIRST_DAY + dt.timedelta(days=k * span // max(1, len(plan)))
+        day = _day(weekdays, k, len(plan))
         gen.vocab.year = day.year
         name = f"{day.isoformat()}_{slugs[layout]}"
         n = 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,9 @@ def test_bench_runs_end_to_end_and_writes_every_key(
 
 
 def test_a_phase_runs_in_a_fresh_process_and_a_crash_becomes_an_error_entry() -> None:
-    assert bench._call(True, bench._skip, "reason") == {"skipped": "reason"}
+    isolated = bench._call(True, bench._skip, "reason")
+    assert isolated["skipped"] == "reason"
+    assert isolated["memory"]["processes"] >= 1 or sys.platform != "linux"
     crashed = bench._call(False, bench.phase_fts5, "/nonexistent/corpus", "/nonexistent/x.db", 1)
     assert set(crashed) == {"error"}
 
@@ -134,3 +137,23 @@ def test_trends_benchmark_prints_every_figure_and_goal(
     assert printed.count("timeline by ") == 3 * len(bench_trends.QUERIES)
     assert re.search(r"timeline: slowest median [\d.]+ ms \((meets|misses) <= 100\)", printed)
     assert re.search(r"trends view: slowest [\d.]+ ms, first call included", printed)
+
+
+def test_growth_puts_each_size_side_by_side_with_its_factor(tmp_path: Path) -> None:
+    from tests.perf import growth
+
+    for stories, rate, peak in ((10_000, 2000.0, 300.0), (100_000, 1800.0, 450.0)):
+        report = {
+            "stories": stories,
+            "environment": {"when": "2026-12-07 01:00:00", "load_before": 1.0},
+            "index": {"stories_per_s": rate, "memory": {"peak_total_rss_mb": peak}},
+            "reindex": {},
+            "dex_queries": {},
+            "fts5": {},
+        }
+        (tmp_path / f"bench-{stories}.json").write_text(json.dumps(report), encoding="utf-8")
+    (tmp_path / "bench-broken.json").write_text("{", encoding="utf-8")
+    table = growth.render(growth.reports(tmp_path))
+    assert re.search(r"indexing, stories/s +2,000 +1,800 +x0\.9", table), table
+    assert re.search(r"peak memory indexing, RSS summed \(MB\) +300 +450 +x1\.5", table), table
+    assert re.search(r"index on disk / FTS5 +- +-", table), table
