@@ -87,7 +87,19 @@ def phase_index(corpus_dir: str, index_dir: str, *, fresh: bool) -> Report:
         shutil.rmtree(index_dir, ignore_errors=True)
     problems: list[object] = []
     started = time.perf_counter()
-    summary = update_index(Path(index_dir), [corpus_dir], on_problem=problems.append)
+    said = [started]
+
+    def progress(done: int, total: int, _source: str) -> None:
+        """Say how far it got every 30 s (a run of a million stories may be stopped)."""
+        now = time.perf_counter()
+        if now - said[0] >= 30:
+            said[0] = now
+            print(f"{time.strftime('%H:%M:%S')} indexing: {done}/{total} files in "
+                  f"{now - started:.0f} s", file=sys.stderr, flush=True)  # fmt: skip
+
+    summary = update_index(
+        Path(index_dir), [corpus_dir], progress=progress, on_problem=problems.append
+    )
     seconds = time.perf_counter() - started
     return {
         "seconds": round(seconds, 3),

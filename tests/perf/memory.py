@@ -14,7 +14,9 @@ Linux only; elsewhere (no /proc) the sums stay None and the caller falls back to
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -73,9 +75,12 @@ def sample(pid: int) -> tuple[float, float, float, int]:
 class TreePeak:
     """Context manager: samples the tree of process `pid` until it exits; then `report()`."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
+    def __init__(self, pid: int, interval: float = 0.05, every: float = 30.0) -> None:
+        """Sample every `interval` s; say the peaks so far on stderr every `every` s (a run
+        of a million stories may be stopped before its end)."""
         self.pid = pid
         self.interval = interval
+        self.every = every
         self.available = (_PROC / str(pid) / "smaps_rollup").exists()
         self.rss_mb: float | None = None
         self.pss_mb: float | None = None
@@ -101,8 +106,13 @@ class TreePeak:
             self._thread.join()
 
     def _run(self) -> None:
+        said = time.monotonic()
         while True:
             self._take(self.pid)
+            if time.monotonic() - said >= self.every:
+                said = time.monotonic()
+                stamp = time.strftime("%H:%M:%S")
+                print(f"{stamp} memory so far: {self.report()}", file=sys.stderr, flush=True)
             if self._stop.wait(self.interval):
                 return
 
