@@ -615,7 +615,8 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 
 _JOB_ADVERT = "a job advert"
-_LISTINGS = (_JOB_ADVERT, "job adverts and contact details")
+_CONTACTS = "job adverts and contact details"
+_LISTINGS = (_JOB_ADVERT, _CONTACTS)
 _LISTING_HEAD_WORDS = 8
 _LISTING_TEXT_WORDS = 15
 
@@ -623,8 +624,10 @@ _LISTING_TEXT_WORDS = 15
 def _like_the_listing(story: _Story, listing: str | None) -> str | None:
     """A short headline over a line or two of details, right after a vacancy, is the next
     vacancy of the list ("GP partner (8 sessions)" / "Eaglescliffe Medical Practice. ...")."""
-    if listing is None or story.headline is None or not story.body:
+    if listing is None or story.headline is None:
         return None
+    if not story.body:  # "Your liaison manager: see our website" after the contacts
+        return listing if listing == _CONTACTS and ": " in story.headline else None
     if story.headline.count(" ") >= _LISTING_HEAD_WORDS:
         return None
     if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
@@ -738,15 +741,19 @@ def _not_news(story: _Story) -> str | None:
             else:
                 kept.append(line)
         if not kept:
-            return "job adverts and contact details"
+            return _CONTACTS
         story.body[:] = kept
     body = _text(story.body)
     headline = story.headline
+    rows = [line.row or line.text.count(" ") < 2 for line in story.body]  # "2025" wrapped off a row
+    if rows and all(rows) and any(line.row for line in story.body):
+        return "a table of records (no text around it)"
     listed = len(story.body) >= 2
     if (
         (headline is not None and is_event(headline) and len(story.body) <= 1)
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
+        or (headline is not None and not body and is_event(headline, in_list=True))
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
