@@ -36,6 +36,7 @@ from indexer.stories.debris import (
 from indexer.stories.lineshape import (
     CLOSERS,
     HEADLINE_WORDS,
+    SENTENCE_INSIDE,
     ends_mid_sentence,
     ends_sentence,
     headline_text,
@@ -510,7 +511,19 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             (emphasised or block.strong or block.linked) and not _bold_sentence(line)
         )
         bulleted = bulleted or block.kind == "item"
-        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
+        forced = "B" if block.row or block.task else None  # a table's row, a to-do item
+        groups[-1].append(
+            Line(
+                line,
+                len(groups) - 1,
+                bulleted,
+                hinted and forced is None,
+                facts=block,
+                byline=byline,
+                forced=forced,
+                row=block.row,
+            )
+        )
         byline = None
     return groups
 
@@ -613,6 +626,12 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     line into its headline and its text; elsewhere leave lines as they are. A story's fields
     under its headline ("**Deadline:** 27 September") go into `dropped`."""
     leads: list[Lead | None] = []
+    fielded = [line for line in lines if ": " in line.text and _field_line(line.text)]
+    if fielded:
+        for line in fielded:
+            line.note = "dropped: a line of fields (labels and short values: metadata)"
+            dropped.append(line)
+        lines = [line for line in lines if line not in fielded]
     for line in lines:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
         if opening is None and line.facts is None and line.bulleted:
@@ -646,6 +665,21 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+# "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds": labels and values.
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+_FIELD_LINE_WORDS = 25
+
+
+def _field_line(text: str) -> bool:
+    """A line of two or more labelled fields, with no sentence in it (a meeting's details)."""
+    return (
+        text.count(" ") < _FIELD_LINE_WORDS
+        and len(_FIELD_LABEL.findall(text)) >= 2
+        and not ends_sentence(text)
+        and SENTENCE_INSIDE.search(text) is None
+    )
 
 
 _RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter

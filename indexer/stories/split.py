@@ -748,6 +748,8 @@ def _not_news(story: _Story) -> str | None:
     rows = [line.row or line.text.count(" ") < 2 for line in story.body]  # "2025" wrapped off a row
     if rows and all(rows) and any(line.row for line in story.body):
         return "a table of records (no text around it)"
+    if story.body and all(line.facts is not None and line.facts.task for line in story.body):
+        return "a list of tasks (actions, not news)"
     listed = len(story.body) >= 2
     if (
         (headline is not None and is_event(headline) and len(story.body) <= 1)
