@@ -221,6 +221,20 @@ def is_dated_entry(line: str, *, timed: bool = False) -> bool:
     return not timed or _CLOCK.search(line) is not None
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+def opens_with_event(text: str) -> bool:
+    """Text whose first sentence is a day, a date and an hour ("Saturday 14 March 2026,
+    11am-1pm, online. Hear from ..."): the notice of an event, not a news story."""
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    return (
+        first.count(" ") < _EVENT_WORDS
+        and _EVENT_START.match(first) is not None
+        and _CLOCK.search(first) is not None
+    )
+
+
 def _dated_rows(table: str) -> bool:
     """A table read as one line ("Date | Meeting; 13 March | Board; 10 April | Forum."), most
     of whose rows open with a date: a list of dates to come."""

@@ -48,6 +48,7 @@ from indexer.stories.debris import (
     is_event_notice,
     is_job_advert,
     is_offer,
+    opens_with_event,
     strip_dateline,
     trim_headline,
 )
@@ -545,6 +546,7 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         index = end
     _merge_subheadings(stories)
     _drop_contents_entries(stories)
+    _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
     for number, story in enumerate(stories):
@@ -595,6 +597,27 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         )
         sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
     return sections
+
+
+# "Clinical lead: Dr Imran Siddiqui": a label of a few words, a colon and its value.
+_FIELD_HEADLINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}:\s+\S")
+
+
+def _drop_field_runs(stories: list[_Story]) -> None:
+    """Two or more labelled lines in a row with no text under them ("Network manager: Louise
+    Hartley", "Clinical lead: Dr Imran Siddiqui") are a list of contacts or details."""
+    fields = [
+        not story.body
+        and story.headline is not None
+        and _FIELD_HEADLINE.match(story.headline) is not None
+        for story in stories
+    ]
+    for at, story in enumerate(stories):
+        beside = (at > 0 and fields[at - 1]) or (at + 1 < len(fields) and fields[at + 1])
+        if fields[at] and beside:
+            if story.head is not None:
+                story.head.note = "dropped: a list of labelled details (contacts, roles)"
+            story.head = story.headline = None
 
 
 def _merge_subheadings(stories: list[_Story]) -> None:
@@ -756,6 +779,7 @@ def _not_news(story: _Story) -> str | None:
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
         or (headline is not None and not body and is_event(headline, in_list=True))
+        or (headline is not None and story.body and opens_with_event(story.body[0].text))
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
@@ -794,7 +818,7 @@ _APPEAL = re.compile(
 )
 # A fundraising ask: "£10 could pay for a call", "give a gift", "text STARS to 70070 to give £5".
 _GIFT = re.compile(
-    r"£\d+\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
+    r"£\d+(?:\s+a\s+(?:month|week|year))?\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
     r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,
