@@ -68,7 +68,8 @@ _LINK_DEBRIS = re.compile(
     r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
     r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
 )
-_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
+# A bare link, or one numbered as a reference: "[5] https://...".
+_URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
 # A table row laid out with spaces: three or more cells, each a few words, between column gaps.
@@ -108,6 +109,7 @@ class Line:
     masthead: bool = False  # the digest's name, over the issue's date
     byline: str | None = None  # a byline read just above this line
     row: bool = False  # a row of a table laid out in columns of spaces
+    signed: bool = False  # a signature (a name over a role) follows this line
     aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
@@ -128,7 +130,8 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     bulleted = emphasised = False
     if line[0] in "*=#~+_-" and (banner := _BANNER.match(line)) is not None:
         return banner.group(2), False, True
-    marker = _OPEN_MARKER.match(line) if line[0] in "*#" else None
+    # "** Headline" or "* Headline" at the margin renders a heading; "  * item" is a list's.
+    marker = _OPEN_MARKER.match(line) if line[0] in "*#" and raw[:1] in "*#" else None
     if marker is not None and (line[0] == "#" or "*" not in line[2:]):
         return line[marker.end() :].rstrip(" #"), False, True
     first = line[0]
@@ -337,6 +340,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
+        if raw.startswith("* ") and current and raws[at - 1].startswith("* "):
+            bulleted = True  # "* a" / "* b": a list, not headings one under another
+            if current[-1].hinted and not current[-1].bulleted:
+                current[-1].bulleted, current[-1].hinted = True, False
+            emphasised = False
         indent = len(raw) - len(raw.lstrip())
         if (
             item_column is not None
@@ -377,7 +385,38 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if message_start is not None:
         _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
+    _drop_signatures(groups, dropped)
     return groups
+
+
+# A signature under a letter: a person's name over their role ("Adele Brennan" / "Chief
+# Officer, Mersey Vale LPC").
+_NAME_LINE = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Rev)\.?\s+)?"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}$"
+)
+_ROLE_LINE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4}(?:,|\s+(?:of|at|for)\s+)\s*[A-Z]")
+_ROLE_WORDS = 10
+
+
+def _drop_signatures(groups: list[list[Line]], dropped: list[Line]) -> None:
+    """A name over a role, alone after a paragraph of text, signs that text (a letter): it is
+    not a story, and the text above it is marked as signed."""
+    for at in range(len(groups) - 1, 0, -1):
+        group, above = groups[at], groups[at - 1]
+        if (
+            len(group) == 2
+            and _NAME_LINE.match(group[0].text) is not None
+            and group[1].text.count(" ") < _ROLE_WORDS
+            and _ROLE_LINE.match(group[1].text) is not None
+            and not ends_sentence(group[1].text)
+            and ends_sentence(above[-1].text)
+        ):
+            for line in group:
+                line.note = "dropped: a signature (a name over a role)"
+                dropped.append(line)
+            above[-1].signed = True
+            del groups[at]
 
 
 def _item_column(raw: str) -> int | None:

@@ -127,7 +127,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text)
+    letter = is_sign_off(body[-1].text) or body[-1].signed
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and all(is_intro_talk(line.text) for line in body)
     ):

@@ -210,3 +210,52 @@ def test_do_not_reply_closes_the_digest() -> None:
     stories = split(text)
     assert [s.headline for s in stories] == ["Donor appeal"]
     assert "Do not reply" not in " ".join(stories[0].paragraphs)
+
+
+def test_indented_stars_and_stars_one_under_another_are_list_items() -> None:
+    text = (
+        "KEY DATES\n* Wed 24 Nov - Deadline to register for the webinar\n"
+        "* Fri 26 Nov - Last date for the e-learning\n\n"
+        "RESOURCES\n  * New: flexible working toolkit, updated for the\n"
+        "    Employment Relations Act 2023\n"
+    )
+    lines = [line for group in text_groups(text, []) for line in group]
+    assert [(line.text, line.bulleted) for line in lines[1:3]] == [
+        ("Wed 24 Nov - Deadline to register for the webinar", True),
+        ("Fri 26 Nov - Last date for the e-learning", True),
+    ]
+    assert lines[-1].text == (
+        "New: flexible working toolkit, updated for the Employment Relations Act 2023"
+    )
+
+
+def test_a_star_at_the_margin_over_text_is_still_a_heading() -> None:
+    text = f"* Trust fined over data breach\n{PROSE}\n\n* Waiting lists grow\n{MORE}\n"
+    assert headlines(text) == ["Trust fined over data breach", "Waiting lists grow"]
+
+
+def test_numbered_reference_links_are_not_text() -> None:
+    text = (
+        f"Trust fined over data breach\n\n{PROSE}\n\nWaiting lists grow\n\n{MORE}\n\n"
+        "[1] https://www.example.org/one\n[12] https://www.example.org/twelve\n"
+    )
+    assert split(text)[-1].paragraphs == (MORE,)
+
+
+def test_a_letter_signed_with_a_name_over_a_role_introduces_the_issue() -> None:
+    letter = (
+        "Hi everyone,\n\n"
+        "Another busy week ahead with boosters, flu and the hypertension service. Below is "
+        "everything you need to know this week.\n\n"
+        "Adele Brennan\nChief Officer, Mersey Vale LPC\n\n"
+    )
+    dropped: list[Line] = []
+    text_groups(letter, dropped)
+    assert [(line.text, line.note) for line in dropped] == [
+        ("Adele Brennan", "dropped: a signature (a name over a role)"),
+        ("Chief Officer, Mersey Vale LPC", "dropped: a signature (a name over a role)"),
+    ]
+    text = (
+        f"{letter}BOOSTER SITES TO EXTEND HOURS\n\n{PROSE}\n\nFLU: RECORD EVERY VACCINE\n\n{MORE}\n"
+    )
+    assert headlines(text) == ["BOOSTER SITES TO EXTEND HOURS", "FLU: RECORD EVERY VACCINE"]
