@@ -19,6 +19,7 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -178,7 +179,7 @@ def split_digest(
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
-    _mark_lists(lines)
+    _mark_lists(lines, sorted(line.order for line in dropped))
     _mark_alternation(lines)
     lines, contents_at = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
@@ -343,8 +344,9 @@ def _kind(line: Line) -> str:
     return "H" if headline_text(text, line.hinted) else "B"
 
 
-def _mark_lists(lines: list[Line]) -> None:
-    """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
+def _mark_lists(lines: list[Line], gone: list[float]) -> None:
+    """A sentence ending in a colon introduces a list: its items are body text, not headlines.
+    `gone`: the reading order of lines dropped before (sorted)."""
     for index, line in enumerate(lines):
         if line.kind != "L":
             continue
@@ -354,6 +356,10 @@ def _mark_lists(lines: list[Line]) -> None:
             continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1
+        if follow < len(lines) and bisect_left(gone, line.order) < bisect_left(
+            gone, lines[follow].order
+        ):
+            continue  # what it introduced was dropped (lines repeated through the digest)
         item_block = lines[follow].block if follow < len(lines) else -1
         same_block = item_block == line.block
         items = []

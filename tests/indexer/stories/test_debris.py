@@ -428,3 +428,27 @@ def test_labelled_details_in_a_row_are_not_stories() -> None:
         "www.criticalcare.nhs.uk  |  Twitter @CCNetwork\n"
     )
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_label_whose_list_repeats_through_the_digest_does_not_swallow_the_first_story() -> None:
+    def item(title: str) -> str:
+        return (
+            f"{title}\nhttps://www.gov.uk/{len(title)}\n\n"
+            f"Page summary:\nWhat the page on {title.lower()} sets out for the NHS.\n\n"
+            f"Change made:\nThe page on {title.lower()} was updated on Thursday.\n\n"
+        )
+
+    titles = [
+        "Junior doctors' contract: implementation timetable",
+        "Personal health budgets: extending the right",
+        "Sugar reduction: progress report",
+        "Agency spending falls for a second year",
+    ]
+    text = (
+        "Daily update from GOV.UK for:\n\n"
+        "Department of Health\nPublic Health England\nNHS Improvement\n\n"
+        "_________________________________________________________________\n\n"
+        f"DEPARTMENT OF HEALTH\n\n{item(titles[0])}{item(titles[1])}"
+        f"PUBLIC HEALTH ENGLAND\n\n{item(titles[2])}NHS IMPROVEMENT\n\n{item(titles[3])}"
+    )
+    assert [headline for headline, _ in stories(text)] == titles
