@@ -348,11 +348,13 @@ def _mark_lists(lines: list[Line], gone: list[float]) -> None:
     """A sentence ending in a colon introduces a list: its items are body text, not headlines.
     `gone`: the reading order of lines dropped before (sorted)."""
     for index, line in enumerate(lines):
-        if line.kind != "L":
+        # A label, or a long sentence ending in a colon ("... four new reps joined in March:").
+        if line.kind != "L" and not (line.kind == "B" and line.text.endswith(":")):
             continue
         prev = lines[index - 1] if index else None
         in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
-        if not in_paragraph and line.text.count(" ") < 6 and not ends_mid_sentence(line.text[:-1]):
+        short = line.text.count(" ") < 6
+        if not in_paragraph and short and not ends_mid_sentence(line.text[:-1]):
             continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1

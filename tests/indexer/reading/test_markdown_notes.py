@@ -89,3 +89,18 @@ def test_a_line_of_labelled_fields_is_metadata() -> None:
         f"## Workforce plan slips\n\n{TEXT}\n\n## Care money halved\n\n{MORE}\n"
     )
     assert [s[0] for s in stories(source)] == ["Workforce plan slips", "Care money halved"]
+
+
+def test_a_long_sentence_ending_in_a_colon_introduces_its_list() -> None:
+    source = (
+        f"## Exam fee freeze confirmed\n\n{TEXT}\n\n"
+        "## Welcome to our new regional reps\n\n"
+        "Following the elections in February, four new representatives joined the committee "
+        "in March:\n\n"
+        "* Dr Tomi Adebayo (Yorkshire and the Humber)\n* Dr Ellen Price (Severn)\n\n"
+        "Many thanks to outgoing reps Dr Luke Garner and Dr Saira Anwar.\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "Exam fee freeze confirmed",
+        "Welcome to our new regional reps",
+    ]
