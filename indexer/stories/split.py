@@ -69,7 +69,12 @@ _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
-_CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+# "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:contact|contacts|enquiries|get in touch)\b\s*:"
+    r"|(?:key\ |useful\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
+    re.I | re.X,
+)
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
 _SELF_TALK = re.compile(
@@ -556,10 +561,16 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     _drop_contents_entries(stories)
     _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    reasons: list[str | None] = []
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
-    for number, story in enumerate(stories):
-        reason = _not_news(story) or _like_the_listing(story, listing)
+    for story in stories:
+        reasons.append(reason := _not_news(story) or _like_the_listing(story, listing))
         listing = reason if reason in _LISTINGS else None
+    for number in range(len(stories) - 2, -1, -1):  # the first of a list of vacancies
+        if reasons[number] is None and reasons[number + 1] in _LISTINGS:
+            if _same_list(stories[number], stories[number + 1]):
+                reasons[number] = _like_the_listing(stories[number], _JOB_ADVERT)
+    for number, (story, reason) in enumerate(zip(stories, reasons, strict=True)):
         if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
@@ -664,6 +675,22 @@ def _like_the_listing(story: _Story, listing: str | None) -> str | None:
     if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
         return None
     return _JOB_ADVERT
+
+
+def _same_list(story: _Story, nxt: _Story) -> bool:
+    """Two stories read from items of one list."""
+    head, after = story.head, nxt.head
+    return (
+        head is not None
+        and after is not None
+        and _item(head)
+        and _item(after)
+        and head.block == after.block
+    )
+
+
+def _item(line: Line) -> bool:
+    return line.bulleted or (line.facts is not None and line.facts.kind == "item")
 
 
 def _dated(text: str) -> bool:

@@ -452,3 +452,13 @@ def test_a_label_whose_list_repeats_through_the_digest_does_not_swallow_the_firs
         f"PUBLIC HEALTH ENGLAND\n\n{item(titles[2])}NHS IMPROVEMENT\n\n{item(titles[3])}"
     )
     assert [headline for headline, _ in stories(text)] == titles
+
+
+def test_a_contacts_heading_over_its_details_is_not_a_story() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n5. Contacts\n\n"
+        "Queries about these policies should be sent to the Clinical Policy Team, Thames "
+        "Ridge CCGs, Ridgeway House, Reading RG2 6GF, or to tr.policy@example.nhs.uk. "
+        "Individual funding requests go to tr.ifr@example.nhs.uk, telephone 0118 000 4410.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
