@@ -567,9 +567,9 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         reasons.append(reason := _not_news(story) or _like_the_listing(story, listing))
         listing = reason if reason in _LISTINGS else None
     for number in range(len(stories) - 2, -1, -1):  # the first of a list of vacancies
-        if reasons[number] is None and reasons[number + 1] in _LISTINGS:
-            if _same_list(stories[number], stories[number + 1]):
-                reasons[number] = _like_the_listing(stories[number], _JOB_ADVERT)
+        listed = reasons[number] is None and reasons[number + 1] in _LISTINGS
+        if listed and _same_list(stories[number], stories[number + 1]):
+            reasons[number] = _like_the_listing(stories[number], _JOB_ADVERT)
     for number, (story, reason) in enumerate(zip(stories, reasons, strict=True)):
         if reason is None:
             continue
