@@ -85,6 +85,12 @@ _LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance",
 # Where the digest sets such labels under at least two headlines, its other labels may be longer
 # (a source such as "Yorkshire Evening Post" under a press cutting's headline).
 _TEMPLATE_LABEL_WORDS = 5
+# "Most read yesterday", "Popular this week", "Trending": a list of other days' headlines.
+_MOST_READ = re.compile(
+    r"^(?:(?:the\ )?most\ (?:read|popular|viewed|shared|clicked)|popular|trending|top\ stories"
+    r"|what\ (?:you|readers)\ (?:read|clicked))\b",
+    re.I | re.X,
+)
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -548,9 +554,13 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
+        if len(run) >= 3 and _is_label(before[0]) and _MOST_READ.match(before[0].text):
+            for skipped in before[1:]:
+                skipped.note = "dropped: a most-read list (headlines of other days)"
+            before = []
         if len(run) >= 3:
             # A list of headlines with no text of their own (after an optional label).
-            if _is_label(before[0]):
+            if before and _is_label(before[0]):
                 before = before[1:]
             stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
@@ -618,8 +628,8 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     return sections
 
 
-# "Clinical lead: Dr Imran Siddiqui": a label of a few words, a colon and its value.
-_FIELD_HEADLINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}:\s+\S")
+# "Clinical lead: Dr Imran Siddiqui": a role of a few words, a colon and a name or an address.
+_FIELD_HEADLINE = re.compile(r"^[A-Z][a-z'’&/-]*(?: [a-z'’&/-]+){0,3}:\s+(?:[A-Z]|\d{3}|\S+@)")
 
 
 def _drop_field_runs(stories: list[_Story]) -> None:

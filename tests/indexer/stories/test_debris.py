@@ -462,3 +462,27 @@ def test_a_contacts_heading_over_its_details_is_not_a_story() -> None:
         "Individual funding requests go to tr.ifr@example.nhs.uk, telephone 0118 000 4410.\n"
     )
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_most_read_list_of_other_days_headlines_is_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nMOST READ YESTERDAY\n\n"
+        "1. Resident doctors' committee to ballot on new contract terms <https://ex.org/1>\n"
+        "2. Ten trusts account for a third of all corridor care incidents <https://ex.org/2>\n"
+        "3. Opinion: The ten-year plan must not forget community services <https://ex.org/3>\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_list_of_further_reading_stays_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"
+        "- NHS England board papers, January 2026 <https://ex.org/1>\n"
+        "- State of Care 2024/25: easy read version <https://ex.org/2>\n"
+        "- Spending Review 2025: health and social care <https://ex.org/3>\n"
+    )
+    assert [headline for headline, _ in stories(text)][2:] == [
+        "NHS England board papers, January 2026",
+        "State of Care 2024/25: easy read version",
+        "Spending Review 2025: health and social care",
+    ]
