@@ -72,7 +72,7 @@ _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introdu
 # "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:contact|contacts|enquiries|get in touch)\b\s*:"
-    r"|(?:key\ |useful\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
+    r"|(?:key\ |useful\ |media\ |press\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
     re.I | re.X,
 )
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
@@ -870,7 +870,11 @@ _GIFT = re.compile(
 )
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
-_SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:produced|published|written|compiled|edited)\b",
+    re.I,
+)
 
 
 def _describes(body: str) -> bool:
