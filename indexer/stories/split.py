@@ -157,8 +157,8 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
     the issue's introduction, not a story, when headlined stories follow it."""
     told = [story for story in stories if story.body]
-    if len(told) < 3 or told[0].headline is None or told[0].head is None:
-        return
+    if len(told) < 3 or told[0].headline is None or told[0].head is None or told[0].head.posted:
+        return  # ("Hi all - ..." opens a post to a list)
     first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
     if is_intro_talk(first):
         for line in (told[0].head, *told[0].body):
@@ -429,6 +429,8 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
         return talks[index]
 
     for index, line in enumerate(lines[:_HEADER_LINES]):
+        if line.posted and index:
+            break  # a posted message's subject: the stories have begun
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"
