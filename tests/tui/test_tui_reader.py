@@ -179,11 +179,11 @@ async def test_enter_on_an_entity_searches_for_it(make_app, ready, wait_for, ind
         assert pane.highlighted == first
 
 
-async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for) -> None:
+async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         reader = screen.query_one(StoryView)
         first = story_list.hits[0].id
         await pilot.press("j", "j")

@@ -183,7 +183,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StoryList).set_sort(self.search.sort)
-        self.query_one(StoryList).focus()
+        self.action_focus_search()  # the screen opens as a prompt: typing searches
         if self.session.needs_build():
             self.query_one(SearchBar).show_note(
                 "First run: indexing the bundled sample digests (a few seconds)…"
