@@ -17,6 +17,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from indexer.engine.analysis import stem
+from indexer.engine.arrays import distinct
 from indexer.engine.mapping import numeric_column
 from indexer.engine.schema import SCHEMA, Query, Searcher, WhooshIndex
 
@@ -204,7 +205,7 @@ def pair_positions(searcher: Searcher, pair: str) -> tuple[np.ndarray, np.ndarra
         sizes = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 2
         docs.append(np.repeat(ids[has] + offset, sizes))
         places.append(where)
-    return np.concatenate(docs), np.concatenate(places), np.unique(np.concatenate(unknown))
+    return np.concatenate(docs), np.concatenate(places), distinct(np.concatenate(unknown))
 
 
 def term_stats(searcher: Searcher, field: str, text: Any) -> tuple[float, bool]:

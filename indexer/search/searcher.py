@@ -126,6 +126,7 @@ class Index:
         """Load, on this thread, what the first typed query would otherwise wait for: the
         vocabulary (did-you-mean, wildcards), the query parser and the scored fields' lengths."""
         state = self._state()
+        self._vocabulary()
         self._compile("warm", "warm", {}, state.searcher)
         state.ranker.warm(("text", "headline", "title", "pairs"))
 
@@ -148,8 +149,12 @@ class Index:
     def _compile(
         self, query: str, text: str, sets: dict[str, frozenset[str]], searcher: Any
     ) -> Any:
+        def expand(kind: str, pattern: str, maxdist: int) -> list[str]:
+            # Read vocab.txt only for a query with a wildcard or fuzzy term (most have none).
+            return self._vocabulary().expand(kind, pattern, maxdist)
+
         try:
-            return engine.compile_query(text, sets, searcher, self._vocabulary().expand)
+            return engine.compile_query(text, sets, searcher, expand)
         except QueryError as exc:
             raise QueryError(f"query {query!r}: {exc}") from None
 
