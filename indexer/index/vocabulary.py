@@ -107,14 +107,19 @@ class Vocabulary:
     def correct(self, word: str, frequency: Callable[[str], int]) -> str | None:
         """The likeliest intended word for a word the index lacks: fewest edits, then the
         most documents (`frequency`); None when nothing close occurs in the index."""
-        best: tuple[int, int, str] | None = None
-        for distance, candidate in self.near(word.lower(), 2):
-            if distance == 0:
-                continue
-            count = frequency(candidate)
-            if count and (best is None or (distance, -count) < best[:2]):
-                best = (distance, -count, candidate)
-        return best[2] if best else None
+        # Fewest edits wins, so a word one edit away that occurs is the answer: the search
+        # two edits away (up to SEARCH_SECONDS, while the user waits) only runs without one.
+        for maxdist in (1, 2):
+            best: tuple[int, int, str] | None = None
+            for distance, candidate in self.near(word.lower(), maxdist):
+                if distance == 0:
+                    continue
+                count = frequency(candidate)
+                if count and (best is None or (distance, -count) < best[:2]):
+                    best = (distance, -count, candidate)
+            if best:
+                return best[2]
+        return None
 
 
 def _edits1(word: str) -> set[str]:
