@@ -44,6 +44,7 @@ _FOOTER_WORDS = (
     "registered in",
     "confidential",
     "may not be",
+    "do not reply",
 )
 
 _CHROME = re.compile(
@@ -87,6 +88,7 @@ _CHROME = re.compile(
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
     | \d{1,3}\ ?min(?:ute)?s?\ read\W*$ | read\ in\ (?:the\ )?app\W*$
+    | ends\W*$
     )""",
     re.I | re.X,
 )
@@ -101,7 +103,7 @@ _CHROME_FIRST_WORDS = _words(
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
-    caution book by client confidential for previous past earlier archive archives
+    caution book by client confidential for previous past earlier archive archives ends
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -112,6 +114,7 @@ _FOOTER = re.compile(
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
+    | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
     | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
     | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
@@ -124,7 +127,7 @@ _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
-    "|compiled by|edited by|editors|may not be"
+    "|compiled by|edited by|editors|may not be|do not reply"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

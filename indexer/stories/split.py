@@ -19,6 +19,7 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from indexer.stories.debris import (
     is_event_notice,
     is_job_advert,
     is_offer,
+    opens_with_event,
     strip_dateline,
     trim_headline,
 )
@@ -67,7 +69,12 @@ _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
-_CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+# "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:contact|contacts|enquiries|get in touch)\b\s*:"
+    r"|(?:key\ |useful\ |media\ |press\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
+    re.I | re.X,
+)
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
 _SELF_TALK = re.compile(
@@ -78,6 +85,12 @@ _LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance",
 # Where the digest sets such labels under at least two headlines, its other labels may be longer
 # (a source such as "Yorkshire Evening Post" under a press cutting's headline).
 _TEMPLATE_LABEL_WORDS = 5
+# "Most read yesterday", "Popular this week", "Trending": a list of other days' headlines.
+_MOST_READ = re.compile(
+    r"^(?:(?:the\ )?most\ (?:read|popular|viewed|shared|clicked)|popular|trending|top\ stories"
+    r"|what\ (?:you|readers)\ (?:read|clicked))\b",
+    re.I | re.X,
+)
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -126,7 +139,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text)
+    letter = is_sign_off(body[-1].text) or body[-1].signed
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and all(is_intro_talk(line.text) for line in body)
     ):
@@ -177,7 +190,7 @@ def split_digest(
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
-    _mark_lists(lines)
+    _mark_lists(lines, sorted(line.order for line in dropped))
     _mark_alternation(lines)
     lines, contents_at = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
@@ -342,17 +355,24 @@ def _kind(line: Line) -> str:
     return "H" if headline_text(text, line.hinted) else "B"
 
 
-def _mark_lists(lines: list[Line]) -> None:
-    """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
+def _mark_lists(lines: list[Line], gone: list[float]) -> None:
+    """A sentence ending in a colon introduces a list: its items are body text, not headlines.
+    `gone`: the reading order of lines dropped before (sorted)."""
     for index, line in enumerate(lines):
-        if line.kind != "L":
+        # A label, or a long sentence ending in a colon ("... four new reps joined in March:").
+        if line.kind != "L" and not (line.kind == "B" and line.text.endswith(":")):
             continue
         prev = lines[index - 1] if index else None
         in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
-        if not in_paragraph and line.text.count(" ") < 6 and not ends_mid_sentence(line.text[:-1]):
+        short = line.text.count(" ") < 6
+        if not in_paragraph and short and not ends_mid_sentence(line.text[:-1]):
             continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1
+        if follow < len(lines) and bisect_left(gone, line.order) < bisect_left(
+            gone, lines[follow].order
+        ):
+            continue  # what it introduced was dropped (lines repeated through the digest)
         item_block = lines[follow].block if follow < len(lines) else -1
         same_block = item_block == line.block
         items = []
@@ -534,9 +554,13 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
+        if len(run) >= 3 and _is_label(before[0]) and _MOST_READ.match(before[0].text):
+            for skipped in before[1:]:
+                skipped.note = "dropped: a most-read list (headlines of other days)"
+            before = []
         if len(run) >= 3:
             # A list of headlines with no text of their own (after an optional label).
-            if _is_label(before[0]):
+            if before and _is_label(before[0]):
                 before = before[1:]
             stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
@@ -545,11 +569,18 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         index = end
     _merge_subheadings(stories)
     _drop_contents_entries(stories)
+    _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    reasons: list[str | None] = []
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
-    for number, story in enumerate(stories):
-        reason = _not_news(story) or _like_the_listing(story, listing)
+    for story in stories:
+        reasons.append(reason := _not_news(story) or _like_the_listing(story, listing))
         listing = reason if reason in _LISTINGS else None
+    for number in range(len(stories) - 2, -1, -1):  # the first of a list of vacancies
+        listed = reasons[number] is None and reasons[number + 1] in _LISTINGS
+        if listed and _same_list(stories[number], stories[number + 1]):
+            reasons[number] = _like_the_listing(stories[number], _JOB_ADVERT)
+    for number, (story, reason) in enumerate(zip(stories, reasons, strict=True)):
         if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
@@ -597,6 +628,27 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     return sections
 
 
+# "Clinical lead: Dr Imran Siddiqui": a role of a few words, a colon and a name or an address.
+_FIELD_HEADLINE = re.compile(r"^[A-Z][a-z'’&/-]*(?: [a-z'’&/-]+){0,3}:\s+(?:[A-Z]|\d{3}|\S+@)")
+
+
+def _drop_field_runs(stories: list[_Story]) -> None:
+    """Two or more labelled lines in a row with no text under them ("Network manager: Louise
+    Hartley", "Clinical lead: Dr Imran Siddiqui") are a list of contacts or details."""
+    fields = [
+        not story.body
+        and story.headline is not None
+        and _FIELD_HEADLINE.match(story.headline) is not None
+        for story in stories
+    ]
+    for at, story in enumerate(stories):
+        beside = (at > 0 and fields[at - 1]) or (at + 1 < len(fields) and fields[at + 1])
+        if fields[at] and beside:
+            if story.head is not None:
+                story.head.note = "dropped: a list of labelled details (contacts, roles)"
+            story.head = story.headline = None
+
+
 def _merge_subheadings(stories: list[_Story]) -> None:
     """Headings every story repeats ("What happened", "What we found") are subheadings inside
     each story, not stories: no two stories share a headline. Each joins the story before."""
@@ -615,7 +667,8 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 
 _JOB_ADVERT = "a job advert"
-_LISTINGS = (_JOB_ADVERT, "job adverts and contact details")
+_CONTACTS = "job adverts and contact details"
+_LISTINGS = (_JOB_ADVERT, _CONTACTS)
 _LISTING_HEAD_WORDS = 8
 _LISTING_TEXT_WORDS = 15
 
@@ -623,13 +676,31 @@ _LISTING_TEXT_WORDS = 15
 def _like_the_listing(story: _Story, listing: str | None) -> str | None:
     """A short headline over a line or two of details, right after a vacancy, is the next
     vacancy of the list ("GP partner (8 sessions)" / "Eaglescliffe Medical Practice. ...")."""
-    if listing is None or story.headline is None or not story.body:
+    if listing is None or story.headline is None:
         return None
+    if not story.body:  # "Your liaison manager: see our website" after the contacts
+        return listing if listing == _CONTACTS and ": " in story.headline else None
     if story.headline.count(" ") >= _LISTING_HEAD_WORDS:
         return None
     if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
         return None
     return _JOB_ADVERT
+
+
+def _same_list(story: _Story, nxt: _Story) -> bool:
+    """Two stories read from items of one list."""
+    head, after = story.head, nxt.head
+    return (
+        head is not None
+        and after is not None
+        and _item(head)
+        and _item(after)
+        and head.block == after.block
+    )
+
+
+def _item(line: Line) -> bool:
+    return line.bulleted or (line.facts is not None and line.facts.kind == "item")
 
 
 def _dated(text: str) -> bool:
@@ -738,15 +809,22 @@ def _not_news(story: _Story) -> str | None:
             else:
                 kept.append(line)
         if not kept:
-            return "job adverts and contact details"
+            return _CONTACTS
         story.body[:] = kept
     body = _text(story.body)
     headline = story.headline
+    rows = [line.row or line.text.count(" ") < 2 for line in story.body]  # "2025" wrapped off a row
+    if rows and all(rows) and any(line.row for line in story.body):
+        return "a table of records (no text around it)"
+    if story.body and all(line.facts is not None and line.facts.task for line in story.body):
+        return "a list of tasks (actions, not news)"
     listed = len(story.body) >= 2
     if (
         (headline is not None and is_event(headline) and len(story.body) <= 1)
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
+        or (headline is not None and not body and is_event(headline, in_list=True))
+        or (headline is not None and story.body and opens_with_event(story.body[0].text))
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
@@ -785,14 +863,18 @@ _APPEAL = re.compile(
 )
 # A fundraising ask: "£10 could pay for a call", "give a gift", "text STARS to 70070 to give £5".
 _GIFT = re.compile(
-    r"£\d+\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
+    r"£\d+(?:\s+a\s+(?:month|week|year))?\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
     r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,
 )
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
-_SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:produced|published|written|compiled|edited)\b",
+    re.I,
+)
 
 
 def _describes(body: str) -> bool:

@@ -382,3 +382,127 @@ def test_prose_that_gives_opening_hours_is_no_event_listing() -> None:
     assert not is_event(prose, in_list=True)
     listing = "Tuesday 3 March 9.30am webinar; Thursday 5 March 2pm forum; Friday 6 March 10am"
     assert is_event(listing)
+
+
+# -- notices, appeals and details under a digest's stories --------------------------------------
+
+
+def test_an_event_notice_opens_with_its_day_and_hour() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "SPRING SUPPORTERS' MEETING\n\n"
+        "Saturday 14 March 2026, 11am-1pm, online. Hear from our policy team and put your "
+        "questions to our chief executive.\n\nThank you for standing up for patients.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [FINED, WAITS]
+
+
+def test_news_with_hours_in_its_first_sentence_is_not_an_event() -> None:
+    strike = (
+        "Junior doctors who are BMA members will strike from 7am on Saturday 24 February to "
+        "11.59pm on Wednesday 28 February, the union said. Trusts expect to postpone about "
+        "a fifth of planned operations and have asked consultants to cover emergency rotas."
+    )
+    text = f"{FINED}\n\n{FINED_TEXT}\n\nIndustrial action: what patients need to know\n\n{strike}\n"
+    assert [headline for headline, _ in stories(text)][-1] == (
+        "Industrial action: what patients need to know"
+    )
+
+
+def test_a_monthly_gift_appeal_is_not_news() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nCAN YOU HELP?\n\n"
+        "We receive no government funding. A gift of £10 a month could pay for a helpline "
+        "adviser to take four calls from worried patients.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [FINED, WAITS]
+
+
+def test_labelled_details_in_a_row_are_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "CONTACTS\n"
+        "Network manager: Louise Hartley  07700 900 318\n"
+        "Clinical lead: Dr Imran Siddiqui\n"
+        "Education lead: Sister Joanne Pickles\n"
+        "www.criticalcare.nhs.uk  |  Twitter @CCNetwork\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_label_whose_list_repeats_through_the_digest_does_not_swallow_the_first_story() -> None:
+    def item(title: str) -> str:
+        return (
+            f"{title}\nhttps://www.gov.uk/{len(title)}\n\n"
+            f"Page summary:\nWhat the page on {title.lower()} sets out for the NHS.\n\n"
+            f"Change made:\nThe page on {title.lower()} was updated on Thursday.\n\n"
+        )
+
+    titles = [
+        "Junior doctors' contract: implementation timetable",
+        "Personal health budgets: extending the right",
+        "Sugar reduction: progress report",
+        "Agency spending falls for a second year",
+    ]
+    text = (
+        "Daily update from GOV.UK for:\n\n"
+        "Department of Health\nPublic Health England\nNHS Improvement\n\n"
+        "_________________________________________________________________\n\n"
+        f"DEPARTMENT OF HEALTH\n\n{item(titles[0])}{item(titles[1])}"
+        f"PUBLIC HEALTH ENGLAND\n\n{item(titles[2])}NHS IMPROVEMENT\n\n{item(titles[3])}"
+    )
+    assert [headline for headline, _ in stories(text)] == titles
+
+
+def test_a_contacts_heading_over_its_details_is_not_a_story() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n5. Contacts\n\n"
+        "Queries about these policies should be sent to the Clinical Policy Team, Thames "
+        "Ridge CCGs, Ridgeway House, Reading RG2 6GF, or to tr.policy@example.nhs.uk. "
+        "Individual funding requests go to tr.ifr@example.nhs.uk, telephone 0118 000 4410.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_most_read_list_of_other_days_headlines_is_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nMOST READ YESTERDAY\n\n"
+        "1. Resident doctors' committee to ballot on new contract terms <https://ex.org/1>\n"
+        "2. Ten trusts account for a third of all corridor care incidents <https://ex.org/2>\n"
+        "3. Opinion: The ten-year plan must not forget community services <https://ex.org/3>\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_list_of_further_reading_stays_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"
+        "- NHS England board papers, January 2026 <https://ex.org/1>\n"
+        "- State of Care 2024/25: easy read version <https://ex.org/2>\n"
+        "- Spending Review 2025: health and social care <https://ex.org/3>\n"
+    )
+    assert [headline for headline, _ in stories(text)][2:] == [
+        "NHS England board papers, January 2026",
+        "State of Care 2024/25: easy read version",
+        "Spending Review 2025: health and social care",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "About this briefing",
+            "Health Finance Monitor is produced monthly by the Centre for Health Economics and "
+            "Policy, an independent research unit. It draws on published official statistics.",
+        ),
+        (
+            "Media enquiries",
+            "We aim to respond to all enquiries within one working day. Out of hours, call the "
+            "on-call communications manager through the hospital switchboard.",
+        ),
+    ],
+)
+def test_notes_about_the_publisher_are_not_stories(heading: str, text: str) -> None:
+    digest = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{heading}\n\n{text}\n"
+    assert stories(digest) == THREE_STORIES[:2]
