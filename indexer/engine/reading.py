@@ -153,7 +153,7 @@ def _block_arrays(
         raise ValueError(f"posting list at {offset}: not a Whoosh 3 block")
     position = offset + 4
     deltas: list[Any] = []
-    weights: list[np.ndarray] = []
+    weights: list[Any] = []  # each block's weights, or one weight repeated: one array at the end
     kept: list[Any] = []
     starts: list[int] = []
     total = 0
@@ -166,9 +166,9 @@ def _block_arrays(
         deltas.append(block[0])
         found = block[1]
         if found is None or isinstance(found, float):
-            weights.append(np.full(count, found or 1.0))
+            weights.append(itertools.repeat(found or 1.0, count))
         else:
-            weights.append(np.asarray(found, np.float64))
+            weights.append(found)
         if values:
             kept += block[2] if isinstance(block[2], tuple | list) else (None,) * count
         starts.append(total)
@@ -181,7 +181,7 @@ def _block_arrays(
     if len(starts) > 1:  # each block's ids restart from zero: take off the earlier blocks' sums
         before = np.add.reduceat(flat, starts)
         ids -= np.repeat(np.concatenate(([0], np.cumsum(before)[:-1])), np.diff([*starts, total]))
-    return ids, np.concatenate(weights), kept
+    return ids, np.fromiter(itertools.chain.from_iterable(weights), np.float64, total), kept
 
 
 def pair_positions(searcher: Searcher, pair: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
