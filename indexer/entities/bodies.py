@@ -18,6 +18,7 @@ from indexer.entities.word_lists import (
     NEVER_FIRST,
     NEWSPAPER_DAYS,
     NEWSPAPER_TITLES,
+    NHS_THINGS,
     PURPOSE_WORDS,
     ROLES_LOWER,
     STOPWORDS,
@@ -43,7 +44,8 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
 def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
     """ "NHS" and a name or number that no head word ends: "NHS Kernow", "NHS 111 Wales".
 
-    Not where the gazetteer knows a name starting there ("NHS Resolution Maternity Incentive
+    Not a thing the NHS runs or publishes ("NHS Jobs", "NHS Staff Survey"), and not where the
+    gazetteer knows a name starting there ("NHS Resolution Maternity Incentive
     Scheme" is NHS Resolution's scheme, not a body).
     """
     found: list[Cand] = []
@@ -60,7 +62,8 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
             if word in NATIONS:
                 break  # "NHS 111 Wales", not "NHS 111 Wales Directory"
         names = words[i + 1 : last + 1]
-        if names and not GENERIC.issuperset(names):
+        thing = last + 1 < n and f.gaps[last] == " " and words[last + 1] in NHS_THINGS
+        if names and not GENERIC.issuperset(names) and not thing and names[-1] not in NHS_THINGS:
             found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
     return found
 

@@ -190,8 +190,10 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
                 break
             first += 1
-        names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
-        if len(names) < 2 or (GENERIC.issuperset(names) and not _kind_named(names)):
+        span = words[first : last + 1]
+        names = [w for w in span if w.lower() not in CONNECTORS and w != "s"]
+        named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."
+        if len(names) < 2 or (GENERIC.issuperset(names) and not named):
             continue
         if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
             continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
@@ -223,6 +225,11 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
     joined = False  # an "and" has been crossed: a comma may list another part of the name
     while i >= 0 and k - i < 12:
         gap, word = f.gaps[i], words[i]
+        if word == "s" and i > 0 and f.gaps[i - 1] == "'" and gap == " ":
+            if not _possessive_ok(f, i - 1, first):  # a possessive: "Cuthbert", "'", "s"
+                break
+            i -= 1
+            continue
         if gap == " & ":  # "Telford & Wrekin Council": an "&" between spaces is a gap
             if _joins_two_names(f, gaz, i, first):
                 break
@@ -230,7 +237,9 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
         elif gap == ", " and joined and not f.initial[i + 1]:
             if _ends_list_item(f, gaz, i):
                 break
-        elif gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
+        elif gap == "'" and words[i + 1] == "s":
+            pass  # the possessive let through above
+        elif gap != " " and not (gap == "' " and _possessive_ok(f, i, first)):
             break
         g = gaz.get(i)
         if g is not None and g.kind != "person":
@@ -286,10 +295,15 @@ def _ends_list_item(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
 def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> bool:
     """Does an "and" between token i and the name starting at token `first` join two names?
 
-    Yes after a head word or an organisation the gazetteer knows, and between two areas that
-    are each a whole area name (a system's area is never half of another's).
+    Yes after a head word, a hospital's short name ("Hallam General and ...") or an
+    organisation the gazetteer knows; before "NHS" or "St", which start names ("Severn Vale and
+    NHS Wye and Malvern ICB"); after a name of the shape "University of Leeds"; and between two
+    areas that are each a whole area name (a system's area is never half of another's).
     """
-    if f.words[i] in HEADS or _org_ends_at(gaz, i):
+    words = f.words
+    if words[i] in HEADS or words[i] == "General" or _org_ends_at(gaz, i):
+        return True
+    if words[first] in ("NHS", "St") or _head_of_name_ends_at(f, gaz, i):
         return True
     left = gaz.get(i)
     if left is None or left.kind != "area":
@@ -297,12 +311,26 @@ def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> 
     return any(c.kind == "area" and f.index_at(c.start) == first for c in gaz.values())
 
 
+def _head_of_name_ends_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    """Does a name of the shape "University of Leeds" end at token i?"""
+    words, j = f.words, i
+    while j > 0 and i - j < 4 and f.gaps[j - 1] == " " and words[j][0].isupper():
+        j -= 1
+    if words[j] != "of" or j == 0 or f.gaps[j - 1] != " " or words[j - 1] not in OF_HEADS:
+        return False
+    place = gaz.get(i)  # "of" a place the gazetteer knows: not "Faculty of Sexual and ..."
+    return place is not None and place.label == "PLACE" and f.index_at(place.start) == j + 1
+
+
 def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
     """ "St George's Hospital" and "King's College" keep their possessive; "Hewitt's ICS" not."""
     word = f.words[i]
     if i > 0 and f.words[i - 1] in ("St", "Saint"):
         return True
-    return word in POSSESSIVE_OWNERS or f.words[first] in ("Hospital", "Hospitals", "College")
+    return word in POSSESSIVE_OWNERS or f.words[first] in _POSSESSIVE_HEADS
+
+
+_POSSESSIVE_HEADS = frozenset(("Hospital", "Hospitals", "College", "Hospice"))
 
 
 def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
@@ -399,8 +427,9 @@ def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Can
     j = i + 1
     while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
         j += 1
-    if j < n and j in covered and words[j] in lex.single_places:
-        covered = covered - {j}
+    places = {k for k in range(j, min(j + 3, n)) if k in covered and words[k] in lex.single_places}
+    if places:  # "Lord Aldridge", "Dr Alison Crewe": a town's name may be a name after a title
+        covered = covered - places
     last = _name_run(f, j, 3, covered)
     if last < j:
         return None

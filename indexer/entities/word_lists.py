@@ -129,6 +129,14 @@ PREFIX_HEADS = _words("Healthwatch Ysbyty")
 # Months that are also surnames ("Dame Ruth May", "Theresa May"): a name may end in one.
 SURNAME_MONTHS = _words("May June March August")
 
+# Last words of things the NHS runs or publishes rather than bodies ("NHS Jobs", "NHS Staff
+# Survey", "NHS People Plan", "NHS Rainbow Badge"): "NHS" and a name ending so is no body.
+NHS_THINGS = _words("""
+Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard Standards
+Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
+Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy
+Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries
+""")
 # A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
 NATIONS = _words("Scotland Wales Cymru England Northern")
 # The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").

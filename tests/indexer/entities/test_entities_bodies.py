@@ -53,6 +53,12 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
             "NHS Greater Manchester Integrated Care approved a £180m plan.",
             "NHS Greater Manchester Integrated Care",
         ),
+        ("Staff at St Ninian's Hospice in Leeds said so.", "St Ninian's Hospice"),  # possessive
+        ("Patients at St Brede's Community Hospital moved.", "St Brede's Community Hospital"),
+        (
+            "The Ashwick Children's Mental Health Alliance wrote to MPs.",
+            "Ashwick Children's Mental Health Alliance",
+        ),
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:
@@ -93,6 +99,10 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ),
         ("The NHS Foundation Trust sector is in deficit.", "NHS Foundation Trust"),
         ("Daily News was read out.", "Daily News"),
+        ("Vacancies are on NHS Jobs.", "NHS Jobs"),  # what the NHS runs or publishes
+        ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
+        ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
+        ("The NHS Long Term Workforce Plan is out.", "NHS Long Term Workforce"),
     ],
 )
 def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:

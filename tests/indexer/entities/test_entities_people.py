@@ -66,6 +66,12 @@ def test_a_first_name_before_a_towns_name_is_a_person(body: str) -> None:
     assert ("Pickering", "PLACE") not in found
 
 
+def test_a_towns_name_after_a_title_and_first_name_is_a_surname() -> None:
+    found = {(e.text, e.label) for e in extract(None, "said chief executive Dr Ann Crewe.", DAY)}
+    assert ("Dr Ann Crewe", "PERSON") in found
+    assert ("Crewe", "PLACE") not in found
+
+
 def test_a_town_after_a_sentence_opening_first_name_stays_a_place() -> None:
     found = {(e.text, e.label) for e in extract(None, "Pickering has a new clinic.", DAY)}
     assert ("Pickering", "PLACE") in found
