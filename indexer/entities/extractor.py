@@ -26,7 +26,7 @@ from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
-from indexer.entities.places import COMPASS, compass_places, constituencies
+from indexer.entities.places import COMPASS, compass_places, constituencies, context_places
 from indexer.entities.rules import (
     Cand,
     FieldText,
@@ -133,6 +133,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
     cands += constituencies(f)
+    cands += context_places(f, covered, lex.first_names)
     cands += site_places(f, lex.first_names)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)

@@ -8,8 +8,8 @@ them all; a list of each would be four times the gazetteer and still miss "south
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText
-from indexer.entities.word_lists import PARTIES
+from indexer.entities.rules import Cand, FieldText, is_name_word
+from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
 
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # "North" and "East" may pair ("North East Lincolnshire"); lower case ("north London") counts.
@@ -120,3 +120,75 @@ def _party_follows(f: FieldText, k: int) -> bool:
     if last < k or last + 1 >= len(f.words):
         return False
     return f.gaps[last].replace(" ", "") == ")(" and f.words[last + 1] in PARTIES
+
+
+# Words after which a name no list holds is a place: "in Eastmoor", "across Brighthaven".
+PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside"))
+
+
+def context_places(f: FieldText, covered: set[int], first_names: frozenset[str]) -> list[Cand]:
+    """A name no list holds after "in", "across" or "near" is a place ("pharmacies in Mersey
+    Vale", "teams based in Aberystwyth, Tregaron and Machynlleth": each item of a list its own
+    place); not where more capitals follow (part of a longer name: "in Wyeford Community Health
+    Hub"), nor a generic word, a title or a first name ("in Sarah Jones's team")."""
+    if f.title_case:
+        return []
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for k in f.caps:
+        if k == 0 or gaps[k - 1] != " " or words[k - 1] not in PLACE_CONTEXT:
+            continue
+        if words[k] in first_names:
+            continue
+        while k < n:
+            last = _place_run(f, k, covered)
+            if last < k:
+                break
+            found.append(Cand(f.starts[k], f.ends[last], "PLACE", "", 7, "context"))
+            k = _next_item(f, last)
+    return found
+
+
+def _place_run(f: FieldText, k: int, covered: set[int]) -> int:
+    """The last token of one to three name words from token k that end the name, or k - 1."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    last = k - 1
+    while last + 1 < n and last + 1 - k < 3 and (last < k or gaps[last] == " "):
+        word = words[last + 1]
+        if not _place_word(word) or last + 1 in covered:
+            break
+        last += 1
+    if last < k:
+        return last
+    if last + 1 < n and gaps[last] == " " and not words[last + 1][0].islower():
+        return k - 1  # more capitals or a number follow: "in Wyeford Community Hub", "in Year 7"
+    if last + 1 < n and gaps[last][:1] in ("'", "-"):
+        return k - 1  # a possessive ("in Sarah's team") or a word going on ("in Covid-19")
+    return last
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that may name a place: not generic ("Medicine"), a title, a language
+    ("in English", "in Polish", "in Urdu") or a product's CamelCase name ("in SystmOne")."""
+    return (
+        is_name_word(word)
+        and word not in GENERIC
+        and word not in TITLES
+        and word not in LANGUAGES
+        and not word.endswith(_LANGUAGE_ENDINGS)
+        and word[1:].islower()
+        and word.lower() not in STOPWORDS
+    )
+
+
+_LANGUAGE_ENDINGS = ("ish", "ian", "ese")  # most languages: "English", "Romanian", "Portuguese"
+
+
+def _next_item(f: FieldText, last: int) -> int:
+    """The first token of the list's next item after token `last`, or len(words)."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    if last + 1 < n and gaps[last] == ", ":
+        return last + 1
+    if last + 2 < n and gaps[last] == gaps[last + 1] == " " and words[last + 1] in ("and", "or"):
+        return last + 2
+    return n

@@ -69,8 +69,8 @@ Alliance Fund Unit Medical Nursing Dental Joint Special Executive Select Provide
 Commissioners The A An This That Each Every Another Any All Some Our Their Its Your My New
 Working Steering Task Reference Advisory Expert Stakeholder Oversight Programme Project Delivery
 Diagnostic Diagnostics Surgical Elective Urgent Emergency Treatment Children Women Maternity
-Military Field Virtual Trade Combined Place Wellbeing GP GPs PCN PCNs Chief Non-Executive
-Crown Magistrates Coroner's Coroners Employment Appeal
+Military Field Virtual Trade Combined Place Wellbeing GP GPs PCN PCNs Chief Non-Executive Medicine
+Crown Magistrates Coroner's Coroners Employment Appeal Covid
 """)
 GENERIC = GENERIC | HEADS
 # Words never first in an organisation's name, wherever they stand ("the Chief Executive").
@@ -169,5 +169,7 @@ Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
 """)
 # Lower-case plural kinds after a list of names: each name is one such body ("A and B hospitals").
 PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
+# Languages "in" takes as it takes places ("in Welsh"), beside those ending "-ish", "-ian", "-ese".
+LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish French German Dutch")
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
 PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform")
