@@ -9,9 +9,9 @@ local paper. Each rule asks for the company such a name keeps, which a common ph
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText, is_org_word
+from indexer.entities.rules import Cand, FieldText, acts_after, is_org_word
 from indexer.entities.word_lists import (
-    ACTING_WORDS,
+    BROADCASTERS,
     GENERIC,
     HEADS,
     NATIONS,
@@ -37,6 +37,7 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
     found = nhs_bodies(f, gaz_starts)
     found += national_branches(f, gaz_last)
     found += newspapers(f, gaz_last)
+    found += channels(f)
     found += purpose_names(f, covered)
     return found
 
@@ -121,6 +122,40 @@ def newspapers(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     return found
 
 
+def channels(f: FieldText) -> list[Cand]:
+    """A broadcaster and its station, channel, programme or region: "BBC Radio 5 Live", "ITV
+    West Country" (a number only after "Radio"; not a post: "BBC Health Editor")."""
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for i in f.caps:
+        if words[i] not in BROADCASTERS:
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and gaps[last] == " ":
+            word = words[last + 1]
+            radio_number = word.isdigit() and words[last] == "Radio"
+            if not radio_number and not _channel_word(word):
+                break
+            last += 1
+        post = last + 1 < n and words[last + 1].lower() in ROLES_LOWER
+        if last > i and post and words[last + 1][0].isupper():
+            last -= 1  # "BBC Health Editor": the post's field is no channel
+        if last > i:
+            found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
+    return found
+
+
+def _channel_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        is_org_word(word)
+        and low not in STOPWORDS
+        and low not in ROLES_LOWER
+        and word not in NATIONS  # "BBC Scotland": a branch, see national_branches
+        and not word.isupper()
+    )
+
+
 def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
     """A capitalised name built on "for" or "on" that acts like a body: "Skills for Care
     estimates", "Action on Smoking and Health said", "Skills for Care's report".
@@ -141,7 +176,7 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
         if i == j or i < skip_to:
             continue
         last = _purpose_end(f, i)
-        if last < 0 or not _acts_after(f, last):
+        if last < 0 or not acts_after(f, last):
             continue
         found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
         skip_to = last + 1
@@ -195,13 +230,3 @@ def _purpose_end(f: FieldText, i: int) -> int:
 
 def _name_part(word: str) -> bool:
     return is_org_word(word) and word.lower() not in STOPWORDS
-
-
-def _acts_after(f: FieldText, last: int) -> bool:
-    """Is the name ending at token `last` followed by a verb or a possessive?"""
-    if last + 1 >= len(f.words):
-        return False
-    gap, after = f.gaps[last], f.words[last + 1]
-    if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
-        return True
-    return gap == " " and after in ACTING_WORDS

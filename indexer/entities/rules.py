@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from indexer.entities.gazetteer import Lexicon, normalise, split_tokens
 from indexer.entities.word_lists import (
+    ACTING_WORDS,
     AUXILIARIES,
     CONNECTORS,
     GENERIC,
@@ -195,10 +196,21 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."
         if len(names) < 2 or (GENERIC.issuperset(names) and not named):
             continue
-        if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
-            continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
+        opener = len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first)
+        if opener and not acts_after(f, last):
+            continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def acts_after(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by a verb or a possessive?"""
+    if last + 1 >= len(f.words):
+        return False
+    gap, after = f.gaps[last], f.words[last + 1]
+    if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
+        return True
+    return gap == " " and after in ACTING_WORDS
 
 
 def _kind_named(names: list[str]) -> bool:

@@ -145,6 +145,9 @@ Mail Post Echo Times Telegraph Herald Gazette Chronicle Express Star Standard Jo
 Argus Courier Advertiser Observer Guardian Sentinel Examiner Citizen Press News
 """)
 NEWSPAPER_DAYS = _words("Daily Evening Sunday Morning Weekly")
+# Broadcasters whose channels, stations and regions go by their name and more ("BBC Radio 4",
+# "BBC Radio 5 Live", "ITV West Country", "BBC Look North").
+BROADCASTERS = _words("BBC ITV Sky LBC")
 # The words a body named for its purpose is built on ("Skills for Care", "Action on Smoking").
 PURPOSE_WORDS = _words("for on")
 # Words after a name that make it act: "Monitor has ordered", "Skills for Care estimates".

@@ -77,6 +77,10 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("The Yorkshire Post reported the closure.", "Yorkshire Post"),
         ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
         ("Skills for Care estimates that 131,000 posts are vacant.", "Skills for Care"),
+        ("He was on BBC Radio 5 Live on Tuesday.", "BBC Radio 5 Live"),  # broadcasters
+        ("She told BBC Radio 4 that waits were too long.", "BBC Radio 4"),
+        ("Figures given to ITV West Country show it.", "ITV West Country"),
+        ("Ashwick LMC said practices would close.", "Ashwick LMC"),  # an opener that acts
         ("Skills for Health's annual report is out.", "Skills for Health"),
         ("Action on Smoking and Health has urged MPs to act.", "Action on Smoking and Health"),
     ],
@@ -99,6 +103,7 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ),
         ("The NHS Foundation Trust sector is in deficit.", "NHS Foundation Trust"),
         ("Daily News was read out.", "Daily News"),
+        ("BBC Health Editor Jo Bell said so.", "BBC Health"),  # a post at a broadcaster
         ("Vacancies are on NHS Jobs.", "NHS Jobs"),  # what the NHS runs or publishes
         ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
         ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
