@@ -30,6 +30,7 @@ from indexer.entities.places import COMPASS, compass_places, constituencies, con
 from indexer.entities.rules import (
     Cand,
     FieldText,
+    acts_after,
     introduced_orgs,
     is_name_word,
     org_rule,
@@ -38,7 +39,6 @@ from indexer.entities.rules import (
 )
 from indexer.entities.sites import site_places
 from indexer.entities.word_lists import (
-    ACTING_WORDS,
     CONTEXT_WORDS,
     GENERIC,
     HEADS,
@@ -241,13 +241,13 @@ def _listed_after_context(f: FieldText, i: int) -> bool:
 
 def _acts(f: FieldText, i: int) -> bool:
     """Is the one-word name at token i followed by a verb ("Monitor has ordered") or "'s"?"""
-    if i + 1 >= len(f.words):
-        return False
-    gap, after = f.gaps[i], f.words[i + 1]
-    if gap == "'" and after == "s":  # a possessive: the tokens are "Babylon", "s"
+    if acts_after(f, i):  # "Monitor has ordered", "Babylon's"
         return True
-    # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
-    return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))
+    # or a headline's present tense: "Babylon pulls out"
+    if i + 1 >= len(f.words) or f.gaps[i] != " ":
+        return False
+    after = f.words[i + 1]
+    return after.islower() and after[-1] == "s"
 
 
 def _gazetteer_cand(
