@@ -26,7 +26,13 @@ from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
-from indexer.entities.places import COMPASS, compass_places, constituencies, context_places
+from indexer.entities.places import (
+    COMPASS,
+    bracketed_places,
+    compass_places,
+    constituencies,
+    context_places,
+)
 from indexer.entities.rules import (
     Cand,
     FieldText,
@@ -76,6 +82,8 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
             f = FieldText(name, _story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
+    for f, chosen in story:
+        chosen += bracketed_places(f, chosen)
     defined = _organisations(story)
     _aliases(story, lex, defined)
     found: list[Entity] = []

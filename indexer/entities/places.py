@@ -8,6 +8,8 @@ them all; a list of each would be four times the gazetteer and still miss "south
 
 from __future__ import annotations
 
+import re
+
 from indexer.entities.rules import Cand, FieldText, is_name_word
 from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
 
@@ -192,3 +194,27 @@ def _next_item(f: FieldText, last: int) -> int:
     if last + 2 < n and gaps[last] == gaps[last + 1] == " " and words[last + 1] in ("and", "or"):
         return last + 2
     return n
+
+
+# "Peter Bramwell (Hatherley)", "Dr Ellen Price (Severn)": where a governor or a rep stands for.
+_BRACKETED_RE = re.compile(r" \(([A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2})\)")
+
+
+def bracketed_places(f: FieldText, chosen: list[Cand]) -> list[Cand]:
+    """A name in brackets right after a person is the place they stand for or come from, as
+    lists of governors, reps and members give it; not a party ("(Lab)"), nor a name with a
+    head word ("(Unison Branch)")."""
+    found: list[Cand] = []
+    for c in chosen:
+        if c.label != "PERSON" or f.norm[c.end : c.end + 2] != " (":
+            continue
+        m = _BRACKETED_RE.match(f.norm, c.end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if words[0] in PARTIES or any(w in GENERIC for w in words):
+            continue
+        start, end = m.span(1)
+        if not any(o.start < end and start < o.end for o in chosen):
+            found.append(Cand(start, end, "PLACE", "", 7, "context"))
+    return found

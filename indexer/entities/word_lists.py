@@ -175,4 +175,4 @@ PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries"
 # Languages "in" takes as it takes places ("in Welsh"), beside those ending "-ish", "-ian", "-ese".
 LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish French German Dutch")
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
-PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform")
+PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench")

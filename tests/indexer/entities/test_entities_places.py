@@ -207,3 +207,13 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
     assert places <= set(_places(body))
+
+
+def test_a_name_in_brackets_after_a_person_is_where_they_stand_for() -> None:
+    body = (
+        "The new governors are Jo Okoye (Ashwick), Tom Bell (Dunmere Vale) and "
+        "Baroness Hale (Crossbench), with Ann Lee (Lab) and Sam Roe (Unison Branch)."
+    )
+    places = set(_places(body))
+    assert {"Ashwick", "Dunmere Vale"} <= places
+    assert not places & {"Crossbench", "Lab", "Unison Branch", "Unison"}
