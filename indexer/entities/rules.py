@@ -339,6 +339,8 @@ def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
     word = f.words[i]
     if i > 0 and f.words[i - 1] in ("St", "Saint"):
         return True
+    if f.gaps[i] == "' " and word[-1] == "s":
+        return True  # a plural's: "Allied Health Workers' Union", "Luton Magistrates' Court"
     return word in POSSESSIVE_OWNERS or f.words[first] in _POSSESSIVE_HEADS
 
 

@@ -42,10 +42,10 @@ Service Hospital Hospitals Infirmary Foundation Association Society Federation
 Confederation Alliance Network Office Department Ministry Centre Center College University
 School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
-Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
-Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub Parliament Assembly
-Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body Services
-Research Systems Consultants
+Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Technologies
+Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
+Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
+Body Services Research Systems Consultants
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")

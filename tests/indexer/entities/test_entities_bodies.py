@@ -54,6 +54,12 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
             "NHS Greater Manchester Integrated Care",
         ),
         ("Staff at St Ninian's Hospice in Leeds said so.", "St Ninian's Hospice"),  # possessive
+        ("Talks with the Ashwick Porters' Union failed.", "Ashwick Porters' Union"),
+        ("The case went to Dunmere Magistrates' Court.", "Dunmere Magistrates' Court"),
+        ("Ashwick LPC wrote to contractors.", "Ashwick LPC"),  # local committees, networks
+        ("Members of Dunmere Vale LDC voted.", "Dunmere Vale LDC"),
+        ("Patients of Ashwick Rural PCN can book online.", "Ashwick Rural PCN"),
+        ("The contract went to Dunmere Wellbeing CIC.", "Dunmere Wellbeing CIC"),
         ("Patients at St Brede's Community Hospital moved.", "St Brede's Community Hospital"),
         (
             "The Ashwick Children's Mental Health Alliance wrote to MPs.",
