@@ -100,8 +100,12 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
 def _story_text(body: str) -> str:
     """The body with its captions, credits, bylines, social links and footer lines blanked
     (each character a space, so offsets stay those of the body); and, in a mailing list's
-    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "."""
-    body = _blank_inline_credits(body)
+    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "; and
+    postal addresses wherever they stand."""
+    return _blank_addresses(_blank_lines(_blank_inline_credits(body)))
+
+
+def _blank_lines(body: str) -> str:
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
@@ -126,6 +130,24 @@ def _blank_inline_credits(body: str) -> str:
     if ": " not in body or not _INLINE_CREDIT_RE.search(body):
         return body
     return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+# A UK postcode ("BS34 7QH", "SW1A 2NS") ends an address, as contact blocks and footers give
+# it: the sentence or line up to it names the sender's organisation and town, not the story's.
+_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
+_ADDRESS_START_RE = re.compile(r".*(?:[.!?:]\s|\n)", re.S)
+
+
+def _blank_addresses(body: str) -> str:
+    for m in reversed(list(_POSTCODE_RE.finditer(body))):
+        before = _ADDRESS_START_RE.match(body, max(0, m.start() - 200), m.start())
+        start = before.end() if before else max(0, m.start() - 200)
+        body = body[:start] + _blanked(body[start : m.end()]) + body[m.end() :]
+    return body
+
+
+def _blanked(text: str) -> str:
+    return "".join(c if c == "\n" else " " for c in text)
 
 
 def _is_reply(line: str) -> bool:
@@ -475,6 +497,8 @@ def _aliases(
                 mention = " ".join(_name_parts(norm)[1])
             else:
                 mention = _clean_plain(norm)
+                if not c.canonical:  # a place by its shape or company: named as written
+                    c.canonical = mention
             key = (c.label, c.canonical, mention)
             names = _ALIASES.get(key)
             if names is None:
