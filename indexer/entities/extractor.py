@@ -163,7 +163,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
     cands += constituencies(f)
-    cands += context_places(f, covered, lex.first_names)
+    cands += context_places(f, covered, by_last)
     cands += site_places(f, lex.first_names)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)

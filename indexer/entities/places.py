@@ -128,27 +128,50 @@ def _party_follows(f: FieldText, k: int) -> bool:
 PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside"))
 
 
-def context_places(f: FieldText, covered: set[int], first_names: frozenset[str]) -> list[Cand]:
+def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -> list[Cand]:
     """A name no list holds after "in", "across" or "near" is a place ("pharmacies in Mersey
     Vale", "teams based in Aberystwyth, Tregaron and Machynlleth": each item of a list its own
-    place); not where more capitals follow (part of a longer name: "in Wyeford Community Health
-    Hub"), nor a generic word, a title or a first name ("in Sarah Jones's team")."""
+    place, past those the gazetteer knows), as after "residents of" and "the town of"; and
+    after "in the" when it opens with a compass point ("in the North Riding"). Not where more
+    capitals follow (part of a longer name: "in Wyeford Community Health Hub"), nor a generic
+    word, a title or a first name ("in Sarah Jones's team")."""
     if f.title_case:
         return []
     found: list[Cand] = []
     words, gaps, n = f.words, f.gaps, len(f.words)
+    known = {f.index_at(c.start): j for j, c in gaz_last.items() if c.label == "PLACE"}
     for k in f.caps:
-        if k == 0 or gaps[k - 1] != " " or words[k - 1] not in PLACE_CONTEXT:
-            continue
-        if words[k] in first_names:
+        if k == 0 or gaps[k - 1] != " " or not _after_place_word(f, k):
             continue
         while k < n:
+            if k in known:  # a place the gazetteer knows: the list goes on after it
+                k = _next_item(f, known[k])
+                continue
             last = _place_run(f, k, covered)
-            if last < k:
-                break
+            if last < k or (last == k and words[k] in COMPASS):
+                break  # "in the East": a compass point alone names no place here
             found.append(Cand(f.starts[k], f.ends[last], "PLACE", "", 7, "context"))
             k = _next_item(f, last)
     return found
+
+
+def _after_place_word(f: FieldText, k: int) -> bool:
+    """Does a word of place stand just before token k ("in", "residents of", "in the North")?"""
+    words, gaps = f.words, f.gaps
+    before = words[k - 1]
+    if before in PLACE_CONTEXT:
+        return True
+    if k < 2 or gaps[k - 2] != " ":
+        return False
+    if before == "of":
+        return words[k - 2] in _OF_PLACE
+    return before == "the" and words[k - 2] in PLACE_CONTEXT and words[k] in COMPASS
+
+
+# Words before "of" and a place: "residents of Donnington", "the town of Tregaron".
+_OF_PLACE = frozenset(
+    ("resident", "residents", "town", "towns", "village", "villages", "city", "county", "borough")
+)
 
 
 def _place_run(f: FieldText, k: int, covered: set[int]) -> int:

@@ -58,6 +58,7 @@ def test_places(body: str, place: str, canonical: str) -> None:
         ("Records are kept in SystmOne by most practices.", "SystmOne"),
         ("She trained in Geriatric Medicine at Leeds.", "Geriatric Medicine"),
         ("It was noticed in Sarah's team first.", "Sarah"),
+        ("Waits are longest in the East this winter.", "East"),
     ],
 )
 def test_not_places(body: str, not_a_place: str) -> None:
@@ -203,6 +204,12 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
             {"Ashwick", "Tremorfa", "Glynmawr"},
         ),
         ("Clinics opened across Ashwick and Fold last year.", {"Ashwick", "Fold"}),
+        (  # a list goes on past a place the gazetteer knows
+            "Teams will be based in Aberystwyth, Tremorfa and Glynmawr.",
+            {"Aberystwyth", "Tremorfa", "Glynmawr"},
+        ),
+        ("A resident of Glynmawr asked why the unit closed.", {"Glynmawr"}),
+        ("Anyone in the North Ashwick area can call.", {"North Ashwick"}),
     ],
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
