@@ -48,6 +48,8 @@ class Block:
     lead: str | None = None
     strong: bool = False
     linked: bool = False
+    row: bool = False  # a row of a table of records, its cells joined by " | "
+    task: bool = False  # a to-do item ("- [ ] Call the LMC"): an action, never a headline
 
 
 def render(blocks: Iterable[Block]) -> str:

@@ -99,7 +99,33 @@ def _inline(token: Token) -> _Inline:
         and kinds_under[-1:] == ["em_close"]
         and kinds_under.count("em_open") == 1
     )
+    lines = [_visible(line) for line in lines]
+    lead = _visible(lead) if lead is not None else None
     return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds), details)
+
+
+# What note apps (Obsidian, Logseq, Foam) add to Markdown and show otherwise: [[page|label]]
+# links show their label, ==highlights== their text, %%comments%% and ![[embeds]] nothing,
+# and a callout opens "[!note] Title".
+_WIKI_EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
+_COMMENT = re.compile(r"%%.*?%%")
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_TASK = re.compile(r"^\[[ xX]\]\s+")
+_TAGS = re.compile(r"^#[\w/-]+(?:\s+#[\w/-]+)*$")
+_CALLOUT = re.compile(r"^\[![\w-]+\][+-]?\s*")
+
+
+def _visible(text: str) -> str:
+    if "[[" in text:
+        text = _WIKI_LINK.sub(r"\1", _WIKI_EMBED.sub("", text))
+    if "%%" in text:
+        text = _COMMENT.sub("", text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"\1", text)
+    if text.startswith("[!"):
+        text = _CALLOUT.sub("", text)
+    return text
 
 
 def _blocks(tokens: list[Token]) -> list[Block]:
@@ -108,6 +134,7 @@ def _blocks(tokens: list[Token]) -> list[Block]:
     number: list[int | None] = [None]  # the open item's number, until its first line is added
     kinds: list[Kind] = []  # the block kinds open around the next inline run
     heading_level = 0
+    cells: list[Token] | None = None  # the cells of the table row being read
     for token in tokens:
         kind = token.type
         if kind == "heading_open":
@@ -126,15 +153,12 @@ def _blocks(tokens: list[Token]) -> list[Block]:
         elif kind == "blockquote_open":
             out.new_group()
             kinds.append("quote")
-        elif kind in ("td_open", "th_open"):
-            kinds.append("cell")
-        elif kind in (
-            "heading_close",
-            "list_item_close",
-            "blockquote_close",
-            "td_close",
-            "th_close",
-        ):
+        elif kind == "tr_open":
+            cells = []
+        elif kind == "tr_close" and cells is not None:
+            _add_row(out, cells, lists, number)
+            cells = None
+        elif kind in ("heading_close", "list_item_close", "blockquote_close"):
             kinds.pop()
             if kind != "list_item_close":
                 out.new_group()
@@ -149,9 +173,30 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             for line in token.content.splitlines():
                 out.add("paragraph", line)
             out.new_group()
+        elif kind == "inline" and cells is not None:
+            cells.append(token)
         elif kind == "inline":
             _add_inline(out, token, kinds, lists, heading_level, number)
     return out.blocks
+
+
+_CELL_WORDS = 6  # a record's cells are short; a story's text in a cell is longer
+
+
+def _add_row(out: Builder, cells: list[Token], lists: list[bool], number: list[int | None]) -> None:
+    """A table row: a record (short cells) as one line, its cells side by side as a reader sees
+    them; a row holding a story ("**Headline** | its text") as one block per cell."""
+    texts = [" ".join(_inline(cell).lines).strip() for cell in cells]
+    if not any(texts):
+        return
+    out.new_group()
+    if all(text.count(" ") < _CELL_WORDS for text in texts):
+        out.add("cell", " | ".join(texts), row=True)
+    else:
+        for cell in cells:
+            _add_inline(out, cell, ["cell"], lists, 0, number)
+            out.new_group()
+    out.new_group()
 
 
 def _add_inline(
@@ -172,9 +217,14 @@ def _add_inline(
         number[0] = None  # a second paragraph of the item is not numbered again
     elif block == "quote":
         facts["level"] = kinds.count("quote")
+    if block == "item" and _TASK.match(run.lines[0]) is not None:
+        run.lines[0] = _TASK.sub("", run.lines[0])
+        facts["task"] = True
     for index, line in enumerate(run.lines):
         if not line:
             continue
+        if not facts and _TAGS.match(line) is not None:
+            continue  # "#weekly-notes #2023": a note's tags
         if index == 1 and run.details:
             out.add("byline", line)
             continue

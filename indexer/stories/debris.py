@@ -221,6 +221,20 @@ def is_dated_entry(line: str, *, timed: bool = False) -> bool:
     return not timed or _CLOCK.search(line) is not None
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+def opens_with_event(text: str) -> bool:
+    """Text whose first sentence is a day, a date and an hour ("Saturday 14 March 2026,
+    11am-1pm, online. Hear from ..."): the notice of an event, not a news story."""
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    return (
+        first.count(" ") < _EVENT_WORDS
+        and _EVENT_START.match(first) is not None
+        and _CLOCK.search(first) is not None
+    )
+
+
 def _dated_rows(table: str) -> bool:
     """A table read as one line ("Date | Meeting; 13 March | Board; 10 April | Forum."), most
     of whose rows open with a date: a list of dates to come."""
@@ -366,3 +380,33 @@ def mail_header(line: str, in_headers: bool = False) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group("name").lower(), match.group("value").strip()
+
+
+# A chat post's author and time ("Kiran Bhatt   01/10/2024 08:52", "Ann Lee - Today at 9:05 AM"):
+# a clock time always, as chat programs show it.
+_POST_HEADER = re.compile(
+    r"""^\s*[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){1,3}(?:\s{2,}|\s+[-–|•·]\s+)
+    (?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\ [A-Z][a-z]{2,8}(?:\ \d{4})?|today|yesterday)
+       ,?\s+(?:at\s+)?)?
+    \d{1,2}:\d{2}(?:\s?[ap]m)?
+    (?:\s+\(edited\))?\s*$""",
+    re.I | re.X,
+)
+# A chat post's reactions: emoji and counts, "💬 3 replies".
+_REACTIONS = re.compile(r"^[^\w\s]+\s*\d+(?:\s+[^\w\s]+\s*\d+(?:\s+repl(?:y|ies))?)*\s*$")
+
+
+def is_post_header(raw: str) -> bool:
+    """A chat export's line giving a post's author and time, over its text."""
+    return _POST_HEADER.match(raw) is not None
+
+
+def is_reactions(raw: str) -> bool:
+    """A line of emoji reactions with their counts under a chat post."""
+    line = raw.strip()
+    return (
+        bool(line)
+        and not line[0].isalnum()
+        and ord(line[0]) > 0x2000
+        and (_REACTIONS.match(line) is not None)
+    )

@@ -27,11 +27,21 @@ from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_sta
 from indexer.stories.debris import (
     is_mail_chrome,
     is_page_mark,
+    is_post_header,
+    is_reactions,
     mail_header,
     running_key,
     running_lines,
 )
-from indexer.stories.lineshape import CLOSERS, HEADLINE_WORDS, ends_sentence, headline_text
+from indexer.stories.lineshape import (
+    CLOSERS,
+    HEADLINE_WORDS,
+    SENTENCE_INSIDE,
+    ends_mid_sentence,
+    ends_sentence,
+    headline_text,
+    starts_lower,
+)
 from indexer.stories.template import (
     Lead,
     lead_template,
@@ -50,6 +60,7 @@ _BULLET = re.compile(
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
 _MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
+_LETTER = re.compile(r"^([A-Z])[.)]\s+(?=[A-Z“\"‘'])")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
 # A line of a printed contents list: dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
@@ -57,9 +68,16 @@ _LINK_DEBRIS = re.compile(
     r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
     r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
 )
-_URL_ONLY = re.compile(r"^[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
+# A bare link, or one numbered as a reference: "[5] https://...".
+_URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
+# A table row laid out with spaces: three or more cells, each a few words, between column gaps.
+_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_CELL_WORDS = 6
+_ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
+# A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
+_NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=\S)")
 # First characters the patterns above can start with: most lines are tested on one character.
 _BULLET_START = frozenset("-*+•·▪►▸‣◦–—(INabcdefgh")  # or a digit
 _URL_START = frozenset("<([hwm")
@@ -71,6 +89,8 @@ _SIGN_OFF_WORDS = 8
 _FORWARD_SCAN = 0.4  # a forwarded message's header block sits in the first part of a mail
 _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
 # "** Headline", "## Headline": text/plain renderings of a heading.
+# A headline between matching runs of marks: "*** Headline ***", "== Headline ==", "-- Headline --".
+_BANNER = re.compile(r"^([*=#~+_-])\1{0,5}\s+(?=\S)(.+?)(?<=\S)\s+\1{1,6}$")
 _OPEN_MARKER = re.compile(r"^(?:\*{1,2}|#{1,6})\s+(?=\S)")
 
 
@@ -88,6 +108,9 @@ class Line:
     forced: str | None = None  # the kind the story template gave the line
     masthead: bool = False  # the digest's name, over the issue's date
     byline: str | None = None  # a byline read just above this line
+    row: bool = False  # a row of a table laid out in columns of spaces
+    signed: bool = False  # a signature (a name over a role) follows this line
+    aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
@@ -103,9 +126,12 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     if line[-1] in "»›>→▶►⟶":
         line = _ARROWS.sub("", line)
     if "  " in line:
-        line = _SPACES.sub(" ", line)
+        line = _SPACES.sub(" ", _NUMBER_COLUMN.sub("", line))
     bulleted = emphasised = False
-    marker = _OPEN_MARKER.match(line) if line[0] in "*#" else None
+    if line[0] in "*=#~+_-" and (banner := _BANNER.match(line)) is not None:
+        return banner.group(2), False, True
+    # "** Headline" or "* Headline" at the margin renders a heading; "  * item" is a list's.
+    marker = _OPEN_MARKER.match(line) if line[0] in "*#" and raw[:1] in "*#" else None
     if marker is not None and (line[0] == "#" or "*" not in line[2:]):
         return line[marker.end() :].rstrip(" #"), False, True
     first = line[0]
@@ -114,6 +140,14 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
         line, emphasised = emphasis.group(2).strip(), True
     return line, bulleted, emphasised
+
+
+def is_row(raw: str) -> bool:
+    """A row of a table laid out in columns of spaces (three or more short cells)."""
+    cells = _COLUMN_GAP.split(raw.strip(" |+"))
+    return len(cells) >= 3 and all(
+        cell.count(" ") < _CELL_WORDS and any(ch.isalnum() for ch in cell) for cell in cells
+    )
 
 
 def _url_only(raw: str) -> bool:
@@ -169,6 +203,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     byline: str | None = None  # a byline just read, for the next line
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
+    item_column: int | None = None  # where the text of the list item just read starts
+    in_replies = False  # in the replies indented under a chat post
+    post = ""  # "opening" at a chat post's first line; "chat" in a post with no headline
     opening = False  # the next line opens a message's text (its subject is its headline)
 
     def drop(raw: str, why: str) -> None:
@@ -177,9 +214,14 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def close() -> None:
         nonlocal current
+        if sum(line.aligned for line in current) >= 2:  # "Team:    Strategy" / "Range:   ..."
+            for line in current:
+                if line.aligned:
+                    dropped.append(Line(line.text, len(groups), note="dropped: a block of fields"))
+            current = [line for line in current if not line.aligned]
         if current:
             groups.append(current)
-            current = []
+        current = []
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
@@ -251,6 +293,24 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             continue
         if headers:
             flush_headers()
+        if is_reactions(raw):
+            drop(raw, "reactions to a chat post")
+            continue
+        if is_post_header(raw):
+            in_replies = raw[:1] in (" ", "\t")
+            post = "" if in_replies else "opening"
+            close()
+            drop(raw, "a reply under a chat post" if in_replies else "a chat post's author")
+            continue
+        if in_replies:
+            if raw.strip() and raw[:1] not in (" ", "\t"):
+                in_replies = False
+            else:
+                drop(raw, "a reply under a chat post")
+                continue
+        if post == "chat" and raw.strip() and any(ch.isalnum() for ch in raw):
+            drop(raw, "a chat post with no headline (talk, not news)")
+            continue
         if is_signature_mark(raw):
             in_signature = True
             close()
@@ -280,12 +340,43 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
+        if raw.startswith("* ") and current and raws[at - 1].startswith("* "):
+            bulleted = True  # "* a" / "* b": a list, not headings one under another
+            if current[-1].hinted and not current[-1].bulleted:
+                current[-1].bulleted, current[-1].hinted = True, False
+            emphasised = False
+        indent = len(raw) - len(raw.lstrip())
+        if (
+            item_column is not None
+            and current
+            and not bulleted
+            and indent >= item_column
+            and (
+                starts_lower(line)
+                or ends_mid_sentence(current[-1].text)
+                or (width is not None and wraps_onto(raws[at - 1], [raw.strip()], width))
+            )
+        ):
+            current[-1].text = f"{current[-1].text} {line}"  # the item wrapped to its indent
+            continue
+        item_column = _item_column(raw) if bulleted else None
         if opening and _greets(line, raws[at + 1 : at + 2]):
             drop(raw, "a greeting over the post")
             continue
         # "Hi Mark, answers below:" opens a post's text; it labels no story under it.
         forced = "B" if opening and line.endswith(":") and not bulleted else None
-        current.append(Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced))
+        if post == "opening":
+            post = "" if headline_text(line) else "chat"
+            if post == "chat":
+                drop(raw, "a chat post with no headline (talk, not news)")
+                continue
+            forced = "H"
+        row = "  " in raw.strip() and is_row(raw)
+        forced = "B" if row else forced
+        current.append(
+            Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced, row=row)
+        )
+        current[-1].aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
         opening = False
         byline = None
     if headers:
@@ -294,7 +385,44 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if message_start is not None:
         _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
+    _drop_signatures(groups, dropped)
     return groups
+
+
+# A signature under a letter: a person's name over their role ("Adele Brennan" / "Chief
+# Officer, Mersey Vale LPC").
+_NAME_LINE = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss|Cllr|Rev)\.?\s+)?"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}$"
+)
+_ROLE_LINE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4}(?:,|\s+(?:of|at|for)\s+)\s*[A-Z]")
+_ROLE_WORDS = 10
+
+
+def _drop_signatures(groups: list[list[Line]], dropped: list[Line]) -> None:
+    """A name over a role, alone after a paragraph of text, signs that text (a letter): it is
+    not a story, and the text above it is marked as signed."""
+    for at in range(len(groups) - 1, 0, -1):
+        group, above = groups[at], groups[at - 1]
+        if (
+            len(group) == 2
+            and _NAME_LINE.match(group[0].text) is not None
+            and group[1].text.count(" ") < _ROLE_WORDS
+            and _ROLE_LINE.match(group[1].text) is not None
+            and not ends_sentence(group[1].text)
+            and ends_sentence(above[-1].text)
+        ):
+            for line in group:
+                line.note = "dropped: a signature (a name over a role)"
+                dropped.append(line)
+            above[-1].signed = True
+            del groups[at]
+
+
+def _item_column(raw: str) -> int | None:
+    """The column a list item's text starts at, past its marker ("  - Item": 4)."""
+    match = _BULLET.match(stripped := raw.lstrip())
+    return None if match is None else len(raw) - len(stripped) + match.end()
 
 
 def _greets(line: str, after: list[str]) -> bool:
@@ -346,10 +474,28 @@ def _strip_section_numbers(groups: list[list[Line]]) -> None:
         and not ends_sentence(line.text)
     ]
     numbers = [number for number, _, _ in numbered]
-    if len(numbers) < 2 or numbers[0] > 2 or numbers != sorted(set(numbers)):
+    if len(numbers) >= 2 and numbers[0] <= 2 and numbers == sorted(set(numbers)):
+        for _, line, end in numbered:
+            line.text = line.text[end:]
+    _strip_letters(groups)
+
+
+def _strip_letters(groups: list[list[Line]]) -> None:
+    """Items lettered "A. From the Chair", "B. Election results" lose their letters, where the
+    letters count up from A (in a contents list and again over the stories, or once)."""
+    lettered = [
+        (line, match)
+        for group in groups
+        for line in group
+        if line.text[1:2] in ".)" and (match := _LETTER.match(line.text)) is not None
+    ]
+    letters = [ord(match.group(1)) for _, match in lettered]
+    counts_up = all(b == a + 1 or b == ord("A") for a, b in itertools.pairwise(letters))
+    if len(letters) < 2 or letters[0] != ord("A") or not counts_up:
         return
-    for _, line, end in numbered:
-        line.text = line.text[end:]
+    for line, match in lettered:
+        line.text = line.text[match.end() :]
+        line.bulleted = True
 
 
 def _forwarded_from(blocks: Sequence[Block]) -> int:
@@ -404,7 +550,19 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             (emphasised or block.strong or block.linked) and not _bold_sentence(line)
         )
         bulleted = bulleted or block.kind == "item"
-        groups[-1].append(Line(line, len(groups) - 1, bulleted, hinted, facts=block, byline=byline))
+        forced = "B" if block.row or block.task else None  # a table's row, a to-do item
+        groups[-1].append(
+            Line(
+                line,
+                len(groups) - 1,
+                bulleted,
+                hinted and forced is None,
+                facts=block,
+                byline=byline,
+                forced=forced,
+                row=block.row,
+            )
+        )
         byline = None
     return groups
 
@@ -424,6 +582,7 @@ def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[L
         [[line.text for line in block] for block in blocks],
         compounds,
         [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
+        [frozenset(at for at, line in enumerate(block) if line.bulleted) for block in blocks],
     )
     for block, joined in zip(blocks, groups, strict=True):
         if len(joined) == len(block):  # no line joined to another (most blocks are one line)
@@ -454,6 +613,7 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
         running = frozenset(key for key in running if not is_boilerplate(texts[key]))
     dropped: list[Line] = []
     merged: list[list[Line]] = []
+    width = wrap_width([[line.text for line in group] for group in groups]) if running else None
     cut = False  # a running line was just dropped: a page break
     position = 0
     for group in groups:
@@ -482,7 +642,11 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
             and last
             and not ends_sentence(last)
             and first.isalpha()
-            and (first.islower() or not headline_text(last))
+            and (
+                first.islower()
+                or not headline_text(last)
+                or (width is not None and wraps_onto(last, [kept[0].text], width))
+            )
         ):
             merged[-1].extend(kept)  # "... in the North" / page break / "East would ..."
             cut = False
@@ -501,6 +665,12 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     line into its headline and its text; elsewhere leave lines as they are. A story's fields
     under its headline ("**Deadline:** 27 September") go into `dropped`."""
     leads: list[Lead | None] = []
+    fielded = [line for line in lines if ": " in line.text and _field_line(line.text)]
+    if fielded:
+        for line in fielded:
+            line.note = "dropped: a line of fields (labels and short values: metadata)"
+            dropped.append(line)
+        lines = [line for line in lines if line not in fielded]
     for line in lines:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
         if opening is None and line.facts is None and line.bulleted:
@@ -534,6 +704,21 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+# "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds": labels and values.
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+_FIELD_LINE_WORDS = 25
+
+
+def _field_line(text: str) -> bool:
+    """A line of two or more labelled fields, with no sentence in it (a meeting's details)."""
+    return (
+        text.count(" ") < _FIELD_LINE_WORDS
+        and len(_FIELD_LABEL.findall(text)) >= 2
+        and not ends_sentence(text)
+        and SENTENCE_INSIDE.search(text) is None
+    )
 
 
 _RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter

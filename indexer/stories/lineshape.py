@@ -14,7 +14,7 @@ _NOT_HEADLINE_END = ".,;:…-–—(/"
 HEADLINE_WORDS = 18
 HINTED_WORDS = 30  # a line the container marked as a heading may be longer
 HEADLINE_CHARS = 160
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}\. [A-Z]")
+SENTENCE_INSIDE = re.compile(r"[a-z]{2}\. [A-Z]")
 
 # Words a headline seldom ends with, so a line ending in one runs on to the next.
 _FUNCTION_WORDS_TEXT = """
@@ -68,7 +68,7 @@ def headline_text(text: str, hinted: bool = False) -> bool:
     stripped = text.rstrip(CLOSERS)
     if not stripped or (stripped[-1] in _NOT_HEADLINE_END and not hinted):
         return False
-    if not hinted and ". " in text and _SENTENCE_INSIDE.search(text) is not None:
+    if not hinted and ". " in text and SENTENCE_INSIDE.search(text) is not None:
         return False  # "... by the end of June. Around": a sentence ends inside it
     for ch in text:
         if ch.isalnum():

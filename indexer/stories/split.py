@@ -48,6 +48,7 @@ from indexer.stories.debris import (
     is_event_notice,
     is_job_advert,
     is_offer,
+    opens_with_event,
     strip_dateline,
     trim_headline,
 )
@@ -126,7 +127,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text)
+    letter = is_sign_off(body[-1].text) or body[-1].signed
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and all(is_intro_talk(line.text) for line in body)
     ):
@@ -545,6 +546,7 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         index = end
     _merge_subheadings(stories)
     _drop_contents_entries(stories)
+    _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
     for number, story in enumerate(stories):
@@ -597,6 +599,27 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     return sections
 
 
+# "Clinical lead: Dr Imran Siddiqui": a label of a few words, a colon and its value.
+_FIELD_HEADLINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}:\s+\S")
+
+
+def _drop_field_runs(stories: list[_Story]) -> None:
+    """Two or more labelled lines in a row with no text under them ("Network manager: Louise
+    Hartley", "Clinical lead: Dr Imran Siddiqui") are a list of contacts or details."""
+    fields = [
+        not story.body
+        and story.headline is not None
+        and _FIELD_HEADLINE.match(story.headline) is not None
+        for story in stories
+    ]
+    for at, story in enumerate(stories):
+        beside = (at > 0 and fields[at - 1]) or (at + 1 < len(fields) and fields[at + 1])
+        if fields[at] and beside:
+            if story.head is not None:
+                story.head.note = "dropped: a list of labelled details (contacts, roles)"
+            story.head = story.headline = None
+
+
 def _merge_subheadings(stories: list[_Story]) -> None:
     """Headings every story repeats ("What happened", "What we found") are subheadings inside
     each story, not stories: no two stories share a headline. Each joins the story before."""
@@ -615,7 +638,8 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 
 _JOB_ADVERT = "a job advert"
-_LISTINGS = (_JOB_ADVERT, "job adverts and contact details")
+_CONTACTS = "job adverts and contact details"
+_LISTINGS = (_JOB_ADVERT, _CONTACTS)
 _LISTING_HEAD_WORDS = 8
 _LISTING_TEXT_WORDS = 15
 
@@ -623,8 +647,10 @@ _LISTING_TEXT_WORDS = 15
 def _like_the_listing(story: _Story, listing: str | None) -> str | None:
     """A short headline over a line or two of details, right after a vacancy, is the next
     vacancy of the list ("GP partner (8 sessions)" / "Eaglescliffe Medical Practice. ...")."""
-    if listing is None or story.headline is None or not story.body:
+    if listing is None or story.headline is None:
         return None
+    if not story.body:  # "Your liaison manager: see our website" after the contacts
+        return listing if listing == _CONTACTS and ": " in story.headline else None
     if story.headline.count(" ") >= _LISTING_HEAD_WORDS:
         return None
     if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
@@ -738,15 +764,22 @@ def _not_news(story: _Story) -> str | None:
             else:
                 kept.append(line)
         if not kept:
-            return "job adverts and contact details"
+            return _CONTACTS
         story.body[:] = kept
     body = _text(story.body)
     headline = story.headline
+    rows = [line.row or line.text.count(" ") < 2 for line in story.body]  # "2025" wrapped off a row
+    if rows and all(rows) and any(line.row for line in story.body):
+        return "a table of records (no text around it)"
+    if story.body and all(line.facts is not None and line.facts.task for line in story.body):
+        return "a list of tasks (actions, not news)"
     listed = len(story.body) >= 2
     if (
         (headline is not None and is_event(headline) and len(story.body) <= 1)
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
+        or (headline is not None and not body and is_event(headline, in_list=True))
+        or (headline is not None and story.body and opens_with_event(story.body[0].text))
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
@@ -785,7 +818,7 @@ _APPEAL = re.compile(
 )
 # A fundraising ask: "£10 could pay for a call", "give a gift", "text STARS to 70070 to give £5".
 _GIFT = re.compile(
-    r"£\d+\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
+    r"£\d+(?:\s+a\s+(?:month|week|year))?\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
     r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,

@@ -32,8 +32,11 @@ class Lead:
     rest: str
 
 
-# A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...".
-_CAPS_LEAD = re.compile(r"^([A-Z0-9£$%&'’,/()-]+(?: [A-Z0-9£$%&'’,/()-]+)+)(?= [—–:-] \S)")
+# A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...",
+# "CHILDREN'S WAITS: NEW FIGURES. Analysis of...".
+_CAPS_LEAD = re.compile(
+    r"^([A-Z0-9£$%&'’,/():-]+(?: [A-Z0-9£$%&'’,/():-]+)+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])"
+)
 
 
 _CAPS_TEXT_WORDS = 10

@@ -84,18 +84,21 @@ def join_wrapped(
     blocks: list[list[str]],
     compounds: frozenset[str] = frozenset(),
     marked: list[bool] | None = None,
+    items: list[frozenset[int]] | None = None,
 ) -> list[Joined]:
     """For each block of physical lines, its logical lines (wrapped lines joined).
 
     A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
     the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
-    `marked`: per block, whether its first line carried a bullet, number or emphasis marker.
+    `marked`: per block, whether its first line carried a bullet, number or emphasis marker;
+    `items`: per block, the lines that open a list item (never joined to the line before).
     """
     width = wrap_width(blocks)
     marked = marked or [False] * len(blocks)
     heads = _marked_heads(blocks, marked, width)
     out: list[Joined] = []
-    for texts, opened in zip(blocks, marked, strict=True):
+    for at, (texts, opened) in enumerate(zip(blocks, marked, strict=True)):
+        starts = items[at] if items else frozenset()
         if len(texts) == 1:
             out.append([(0, 0, texts[0])])
             continue
@@ -120,7 +123,7 @@ def join_wrapped(
                 joined.append((0, 0, current.text()))
                 start, current = 1, _Logical(texts[1])
                 continue
-            if _continues(current, texts, index, ctx, before):
+            if index not in starts and _continues(current, texts, index, ctx, before):
                 current.join(texts[index - 1], texts[index], compounds)
             else:
                 joined.append((start, index - 1, current.text()))

@@ -382,3 +382,49 @@ def test_prose_that_gives_opening_hours_is_no_event_listing() -> None:
     assert not is_event(prose, in_list=True)
     listing = "Tuesday 3 March 9.30am webinar; Thursday 5 March 2pm forum; Friday 6 March 10am"
     assert is_event(listing)
+
+
+# -- notices, appeals and details under a digest's stories --------------------------------------
+
+
+def test_an_event_notice_opens_with_its_day_and_hour() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "SPRING SUPPORTERS' MEETING\n\n"
+        "Saturday 14 March 2026, 11am-1pm, online. Hear from our policy team and put your "
+        "questions to our chief executive.\n\nThank you for standing up for patients.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [FINED, WAITS]
+
+
+def test_news_with_hours_in_its_first_sentence_is_not_an_event() -> None:
+    strike = (
+        "Junior doctors who are BMA members will strike from 7am on Saturday 24 February to "
+        "11.59pm on Wednesday 28 February, the union said. Trusts expect to postpone about "
+        "a fifth of planned operations and have asked consultants to cover emergency rotas."
+    )
+    text = f"{FINED}\n\n{FINED_TEXT}\n\nIndustrial action: what patients need to know\n\n{strike}\n"
+    assert [headline for headline, _ in stories(text)][-1] == (
+        "Industrial action: what patients need to know"
+    )
+
+
+def test_a_monthly_gift_appeal_is_not_news() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nCAN YOU HELP?\n\n"
+        "We receive no government funding. A gift of £10 a month could pay for a helpline "
+        "adviser to take four calls from worried patients.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [FINED, WAITS]
+
+
+def test_labelled_details_in_a_row_are_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "CONTACTS\n"
+        "Network manager: Louise Hartley  07700 900 318\n"
+        "Clinical lead: Dr Imran Siddiqui\n"
+        "Education lead: Sister Joanne Pickles\n"
+        "www.criticalcare.nhs.uk  |  Twitter @CCNetwork\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]

@@ -1,0 +1,91 @@
+"""Markdown as note apps and tables write it: what a reader sees of wiki links, highlights,
+comments, callouts, tags and to-do items, and table rows as records or as stories."""
+
+from __future__ import annotations
+
+from indexer.reading.markdown_doc import markdown_to_text
+from indexer.stories.split import split
+
+TEXT = (
+    "The regulator said on Tuesday that the trust had made progress on staffing but that "
+    "waiting times were still too long."
+)
+MORE = "Managers have been asked to publish an action plan by the end of the month."
+
+
+def blocks(source: str) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in markdown_to_text(source).blocks]
+
+
+def stories(source: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    doc = markdown_to_text(source)
+    return [(s.headline, s.paragraphs) for s in split(doc.text, doc.blocks)]
+
+
+def test_note_syntax_shows_what_a_reader_sees() -> None:
+    source = (
+        "DHSC told the [[NHS Confederation]] and [[Skills for Care|SfC]] on Tuesday. "
+        "%%check the figure%%It was ==picked up== by the press.![[chart.png]]\n"
+    )
+    assert blocks(source) == [
+        (
+            "paragraph",
+            "DHSC told the NHS Confederation and SfC on Tuesday. It was picked up by the press.",
+        )
+    ]
+
+
+def test_a_callout_loses_its_marker_and_tags_are_not_text() -> None:
+    source = "> [!quote] From members\n> Three providers told us.\n\n#weekly-notes #2023\n"
+    assert blocks(source) == [("quote", "From members Three providers told us.")]
+
+
+def test_to_do_items_are_actions_not_headlines() -> None:
+    source = (
+        f"## Workforce plan slips\n\n{TEXT}\n\n"
+        "- [ ] Hannah to refresh our response lines\n"
+        "- [x] Tomasz to check with Skills for Care\n\n"
+        f"## Care money halved\n\n{MORE}\n\n"
+        "## Actions carried over\n\n"
+        "- [x] Circulate the spring survey summary\n"
+        "- [ ] Update the stakeholder map\n"
+    )
+    assert stories(source) == [
+        (
+            "Workforce plan slips",
+            (TEXT, "Hannah to refresh our response lines", "Tomasz to check with Skills for Care"),
+        ),
+        ("Care money halved", (MORE,)),
+    ]
+
+
+def test_a_table_of_records_is_rows_not_stories() -> None:
+    source = (
+        f"## Care money halved\n\n{MORE}\n\n## Diary\n\n"
+        "| Date | What | Who |\n|---|---|---|\n"
+        "| 20 Jun | APPG on Adult Social Care | Rhian |\n"
+        "| 22 Jun | Members' policy forum (online) | all |\n"
+    )
+    assert ("cell", "22 Jun | Members' policy forum (online) | all") in blocks(source)
+    assert stories(source) == [("Care money halved", (MORE,))]
+
+
+def test_a_table_of_stories_keeps_a_block_per_cell() -> None:
+    source = (
+        "| Story | What you need to know |\n|---|---|\n"
+        f"| **Hospices receive £95m** | {TEXT} |\n"
+        f"| **Shops closure costs £18m a month** | {MORE} |\n"
+    )
+    assert [s[0] for s in stories(source)] == [
+        "Hospices receive £95m",
+        "Shops closure costs £18m a month",
+    ]
+
+
+def test_a_line_of_labelled_fields_is_metadata() -> None:
+    source = (
+        "**Present:** Rhian, Tomasz, Dev · **Apologies:** Kemi\n\n"
+        "Quiet week in Westminster, busy one for the regulators.\n\n"
+        f"## Workforce plan slips\n\n{TEXT}\n\n## Care money halved\n\n{MORE}\n"
+    )
+    assert [s[0] for s in stories(source)] == ["Workforce plan slips", "Care money halved"]

@@ -1,0 +1,261 @@
+"""Plain-text layouts read from their shape: capitals leads, banners, numbering and table
+columns, hanging indents, lettered items, chat exports, aligned fields and PDF page breaks.
+
+Each digest here is small and written for the rule it tests; none is a copy of a fixture.
+"""
+
+from __future__ import annotations
+
+from indexer.reading.textcodec import tidy
+from indexer.stories.lines import Line, text_groups
+from indexer.stories.split import split
+
+PROSE = (
+    "The regulator said on Tuesday that the trust had made progress on staffing but that "
+    "waiting times in the emergency department were still too long for many patients."
+)
+MORE = (
+    "Managers have been asked to publish an action plan by the end of the month and to report "
+    "back to the board in the spring, when inspectors will return."
+)
+
+
+def headlines(text: str) -> list[str | None]:
+    return [story.headline for story in split(text)]
+
+
+def test_capitals_lead_closed_by_a_full_stop_keeps_its_colon() -> None:
+    text = (
+        "MENTAL HEALTH BILL: CHARITIES WRITE TO THE PRIME MINISTER. " + PROSE + "\n\n"
+        "WORK CAPABILITY CHANGES CONFIRMED. " + MORE + "\n\n"
+        "WALES: NEW STRATEGY OUT FOR CONSULTATION. " + PROSE + "\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "MENTAL HEALTH BILL: CHARITIES WRITE TO THE PRIME MINISTER",
+        "WORK CAPABILITY CHANGES CONFIRMED",
+        "WALES: NEW STRATEGY OUT FOR CONSULTATION",
+    ]
+    assert stories[1].paragraphs[0].startswith("Managers have been asked")
+
+
+def test_a_headline_between_runs_of_marks_loses_them() -> None:
+    text = f"*** Blood stocks fall below four days ***\n\n{PROSE}\n\n== Donor appeal ==\n\n{MORE}\n"
+    assert headlines(text) == ["Blood stocks fall below four days", "Donor appeal"]
+
+
+def test_a_numbering_column_before_a_headline_is_dropped() -> None:
+    text = f"ITEM 4  STRATEGY REFRESH\n\n{PROSE}\n\nITEM 5  WINTER REVIEW\n\n{MORE}\n"
+    assert headlines(text) == ["STRATEGY REFRESH", "WINTER REVIEW"]
+
+
+def test_a_table_of_records_under_a_label_is_not_a_story() -> None:
+    text = (
+        f"Strategy refresh approved\n\n{PROSE}\n\n"
+        "ACTIONS AGREED\n"
+        "  A25/07  Measures for the cost of living priority   S Adeyinka   July\n"
+        "  A25/08  Joint winter plan to the partnership        F Marsh      September\n"
+    )
+    assert headlines(text) == ["Strategy refresh approved"]
+
+
+def test_a_list_item_wrapped_to_its_hanging_indent_is_one_item() -> None:
+    text = (  # wrapped at 66 columns: "July" would not have fitted after "6"
+        "O negative red cell stocks have been below four days for most of\n"
+        "September, partly because of a summer dip in donor attendance and\n"
+        "partly because hospitals are ordering O negative for patients who\n"
+        "are not group O negative.\n\n"
+        "TRAINING\n"
+        "  - Better Blood regional education day, Sheffield, 12 October\n"
+        "  - Serious Hazards of Transfusion (SHOT) annual symposium, 6\n"
+        "    July 2017\n"
+        "    (save the date)\n"
+    )
+    group = text_groups(text, [])[-1]
+    assert [line.text for line in group] == [
+        "TRAINING",
+        "Better Blood regional education day, Sheffield, 12 October",
+        "Serious Hazards of Transfusion (SHOT) annual symposium, 6 July 2017 (save the date)",
+    ]
+
+
+def test_a_line_under_a_list_item_that_is_not_wrapped_stays_its_own() -> None:
+    text = (
+        "1. League tables, round three\n"
+        "   Health Service Journal | 13 Jan\n\n"
+        f"   {PROSE}\n\n"
+        "2. Closing the doors\n"
+        "   Institute for Government | 12 Jan\n\n"
+        f"   {MORE}\n"
+    )
+    assert headlines(text)[0] == "League tables, round three"
+
+
+def test_lettered_items_lose_their_letters() -> None:
+    text = (
+        "Inside this issue\n  A. From the chair\n  B. Election results\n\n"
+        f"A. FROM THE CHAIR\n\n{PROSE}\n\nB. ELECTION RESULTS\n\n{MORE}\n"
+    )
+    assert headlines(text) == ["FROM THE CHAIR", "ELECTION RESULTS"]
+
+
+def test_a_single_capital_and_full_stop_is_not_a_letter() -> None:
+    text = f"A. N. Other joins the board\n\n{PROSE}\n\nBudget agreed\n\n{MORE}\n"
+    assert headlines(text)[0] == "A. N. Other joins the board"
+
+
+def test_diary_lines_with_a_date_and_a_time_are_events() -> None:
+    text = (
+        f"Non-executives reappointed\n\n{PROSE}\n\n"
+        "DATES FOR YOUR DIARY\n"
+        "  Council of Governors (public)  Wed 18 May 2022, 5pm, Education\n"
+        "  Centre\n"
+        "  Annual Members' Meeting        Thu 15 Sep 2022, 6pm, venue tbc\n"
+    )
+    assert headlines(text) == ["Non-executives reappointed"]
+
+
+CHAT = f"""Microsoft Teams - channel conversation export
+Team:      Strategy (NHS Harrowden ICB)
+Channel:   Policy news
+Exported:  03/10/2024 17:42 by Laura Steyn
+
+Kiran Bhatt   01/10/2024 08:52
+Engagement exercise to open on 21 October
+{PROSE}
+https://www.gov.uk/news/engagement
+👍 5   💬 2 replies
+
+    Laura Steyn   01/10/2024 09:05
+    Useful, thanks. Can we get a line on this into the board pack?
+
+    Kiran Bhatt   01/10/2024 09:07
+    Will do.
+
+---
+
+Laura Steyn   01/10/2024 14:03
+Reminder: the horizon-scanning meeting on Thursday has moved to 2pm in Boardroom 2.
+👍 4
+
+---
+
+Owen Price   01/10/2024 11:16 (edited)
+LMC says 38 practices now limit daily contacts
+{MORE}
+"""
+
+
+def test_a_chat_export_gives_one_story_per_headlined_post() -> None:
+    stories = split(CHAT)
+    assert [s.headline for s in stories] == [
+        "Engagement exercise to open on 21 October",
+        "LMC says 38 practices now limit daily contacts",
+    ]
+    text = " ".join(p for s in stories for p in s.paragraphs)
+    assert "Useful, thanks" not in text  # a reply in the thread
+    assert "Reminder" not in text  # a post with no headline is talk, not news
+    assert "👍" not in text and "Exported" not in text
+
+
+def test_aligned_fields_are_metadata() -> None:
+    text = "Meeting digest\nChair:       Cllr Joanne Whitfield\nPresent:     16 voting members\n"
+    dropped: list[Line] = []
+    assert [[line.text for line in group] for group in text_groups(text, dropped)] == [
+        ["Meeting digest"]
+    ]
+    assert [line.note for line in dropped] == ["dropped: a block of fields"] * 2
+
+
+def test_a_form_feed_is_a_page_break_between_lines() -> None:
+    assert tidy("foot of page 1     Page 1 of 2\n\fHead of page 2\n") == (
+        "foot of page 1     Page 1 of 2\nHead of page 2\n"
+    )
+    assert tidy("Page 1 of 2\fHead") == "Page 1 of 2\nHead"
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_again() -> None:
+    line = "Annual Report and Accounts 2016/17"
+    wrapped = (
+        "Following a comprehensive inspection in July 2016, the Care Quality\n"
+        "\n\n"
+        f"Performance report                                           14\n\f{line}\n\n"
+        "Commission published its report in November rating the trust good\n"
+        "overall and outstanding for being caring. Inspectors praised the\n"
+        "community teams.\n"
+    )
+    body = (  # wrapped at 72 columns: "Quality" above ends a full line
+        "The hub opened in April and brings together GP, community nursing and\n"
+        "mental health teams in one building on the site of the old cottage\n"
+        "hospital in the town.\n"
+    )
+    text = tidy(
+        f"{line}\n\nCommunity hub opens\n\n{body}\n"
+        f"Care Quality Commission rates the trust good\n\n{wrapped}\n"
+        f"Performance report                                           15\n\f{line}\n\n"
+        f"Staff survey results\n\n{body}"
+    )
+    stories = split(text)
+    rated = next(s for s in stories if s.headline == "Care Quality Commission rates the trust good")
+    assert rated.paragraphs[0].startswith("Following a comprehensive inspection")
+    assert "Commission published its report" in rated.paragraphs[0]
+
+
+def test_do_not_reply_closes_the_digest() -> None:
+    text = (
+        f"Donor appeal\n\n{PROSE}\n\n"
+        "This update is for healthcare professionals. Do not reply to this email.\n"
+        "NHS Blood and Transplant, 500 North Bristol Park, Filton, Bristol.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == ["Donor appeal"]
+    assert "Do not reply" not in " ".join(stories[0].paragraphs)
+
+
+def test_indented_stars_and_stars_one_under_another_are_list_items() -> None:
+    text = (
+        "KEY DATES\n* Wed 24 Nov - Deadline to register for the webinar\n"
+        "* Fri 26 Nov - Last date for the e-learning\n\n"
+        "RESOURCES\n  * New: flexible working toolkit, updated for the\n"
+        "    Employment Relations Act 2023\n"
+    )
+    lines = [line for group in text_groups(text, []) for line in group]
+    assert [(line.text, line.bulleted) for line in lines[1:3]] == [
+        ("Wed 24 Nov - Deadline to register for the webinar", True),
+        ("Fri 26 Nov - Last date for the e-learning", True),
+    ]
+    assert lines[-1].text == (
+        "New: flexible working toolkit, updated for the Employment Relations Act 2023"
+    )
+
+
+def test_a_star_at_the_margin_over_text_is_still_a_heading() -> None:
+    text = f"* Trust fined over data breach\n{PROSE}\n\n* Waiting lists grow\n{MORE}\n"
+    assert headlines(text) == ["Trust fined over data breach", "Waiting lists grow"]
+
+
+def test_numbered_reference_links_are_not_text() -> None:
+    text = (
+        f"Trust fined over data breach\n\n{PROSE}\n\nWaiting lists grow\n\n{MORE}\n\n"
+        "[1] https://www.example.org/one\n[12] https://www.example.org/twelve\n"
+    )
+    assert split(text)[-1].paragraphs == (MORE,)
+
+
+def test_a_letter_signed_with_a_name_over_a_role_introduces_the_issue() -> None:
+    letter = (
+        "Hi everyone,\n\n"
+        "Another busy week ahead with boosters, flu and the hypertension service. Below is "
+        "everything you need to know this week.\n\n"
+        "Adele Brennan\nChief Officer, Mersey Vale LPC\n\n"
+    )
+    dropped: list[Line] = []
+    text_groups(letter, dropped)
+    assert [(line.text, line.note) for line in dropped] == [
+        ("Adele Brennan", "dropped: a signature (a name over a role)"),
+        ("Chief Officer, Mersey Vale LPC", "dropped: a signature (a name over a role)"),
+    ]
+    text = (
+        f"{letter}BOOSTER SITES TO EXTEND HOURS\n\n{PROSE}\n\nFLU: RECORD EVERY VACCINE\n\n{MORE}\n"
+    )
+    assert headlines(text) == ["BOOSTER SITES TO EXTEND HOURS", "FLU: RECORD EVERY VACCINE"]
