@@ -18,10 +18,10 @@ from indexer.entities.word_lists import (
     NEVER_FIRST,
     NEWSPAPER_DAYS,
     NEWSPAPER_TITLES,
-    NHS_THINGS,
     PURPOSE_WORDS,
     ROLES_LOWER,
     STOPWORDS,
+    THINGS,
     TITLES,
 )
 
@@ -59,12 +59,14 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
             word = words[last + 1]
             if not (word.isdigit() or is_org_word(word)) or word.lower() in STOPWORDS:
                 break
+            if word.isdigit() and last + 2 < n and f.gaps[last + 1][:1] in ".,%":
+                break  # a number going on: "the NHS 2.8% a year", not "NHS 111"
             last += 1
             if word in NATIONS:
                 break  # "NHS 111 Wales", not "NHS 111 Wales Directory"
         names = words[i + 1 : last + 1]
-        thing = last + 1 < n and f.gaps[last] == " " and words[last + 1] in NHS_THINGS
-        if names and not GENERIC.issuperset(names) and not thing and names[-1] not in NHS_THINGS:
+        thing = last + 1 < n and f.gaps[last] == " " and words[last + 1] in THINGS
+        if names and not GENERIC.issuperset(names) and not thing and names[-1] not in THINGS:
             found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
     return found
 

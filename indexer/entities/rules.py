@@ -35,6 +35,7 @@ from indexer.entities.word_lists import (
     SAY_VERBS,
     STOPWORDS,
     SURNAME_MONTHS,
+    THINGS,
     TITLES,
     WEAK_HEADS,
 )
@@ -186,6 +187,8 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             continue
         first = _extend_back(f, k, gaz)
         last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
+        if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
+            continue  # "the King's Ambulance Service Medal": an award, not the service
         while first < k:  # no name starts with "and", "the" or "Chief"
             low = words[first].lower()
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
@@ -315,6 +318,8 @@ def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> 
     words = f.words
     if words[i] in HEADS or words[i] == "General" or _org_ends_at(gaz, i):
         return True
+    if any(w in TITLES for w in words[max(0, i - 2) : i]):
+        return True  # "Ms Ferris and Humber and North Yorkshire ICB": a person, then a body
     if words[first] in ("NHS", "St") or _head_of_name_ends_at(f, gaz, i):
         return True
     left = gaz.get(i)

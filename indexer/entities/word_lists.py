@@ -129,9 +129,11 @@ PREFIX_HEADS = _words("Healthwatch Ysbyty")
 # Months that are also surnames ("Dame Ruth May", "Theresa May"): a name may end in one.
 SURNAME_MONTHS = _words("May June March August")
 
-# Last words of things the NHS runs or publishes rather than bodies ("NHS Jobs", "NHS Staff
-# Survey", "NHS People Plan", "NHS Rainbow Badge"): "NHS" and a name ending so is no body.
-NHS_THINGS = _words("""
+# Last words of things a body runs, publishes or awards rather than bodies ("NHS Jobs", "NHS
+# Staff Survey", "NHS Rainbow Badge", "King's Ambulance Service Medal"): a name ending so, or
+# going on with one, is no body.
+THINGS = _words("""
+Medal Medals Prize Lecture Fellowship Scholarship
 Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard Standards
 Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
 Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy

@@ -68,6 +68,11 @@ def _found(body: str) -> set[tuple[str, str]]:
             {("University of Leeds", "ORG"), ("Dunmere Hallam University", "ORG")},
             "University of Leeds and Dunmere Hallam University",
         ),
+        (  # a titled person before "and" is no part of the body after it
+            "The minister agreed to meet Ms Ferris and Dunmere and Fold ICB.",
+            {("Ms Ferris", "PERSON"), ("Dunmere and Fold ICB", "ORG")},
+            "Ferris and Dunmere and Fold ICB",
+        ),
         (  # ", and" ends a list of things: a name starts after it
             "NHS England has published FAQs, and Fellbeck LMC is holding a drop-in.",
             {("Fellbeck LMC", "ORG")},
