@@ -36,6 +36,7 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
     gaz_starts = {c.start for c in gaz_last.values()}
     found = nhs_bodies(f, gaz_starts)
     found += national_branches(f, gaz_last)
+    found += local_branches(f, gaz_last)
     found += newspapers(f, gaz_last)
     found += channels(f)
     found += purpose_names(f, covered)
@@ -94,6 +95,21 @@ def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
             last += 1
         start = g.start if g is not None else f.starts[i]
         found.append(Cand(start, f.ends[last], "ORG", "", 1, "rule"))
+    return found
+
+
+def local_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
+    """A body the gazetteer knows and a place it knows: its branch or region there ("Age UK
+    Darlington", "NHS England South West", "ADASS London")."""
+    found: list[Cand] = []
+    places = {f.index_at(c.start): c for c in gaz_last.values() if c.label == "PLACE"}
+    for k, place in places.items():
+        if k == 0 or f.gaps[k - 1] != " ":
+            continue
+        body = gaz_last.get(k - 1)
+        if body is None or body.label != "ORG" or body.kind == "area":
+            continue
+        found.append(Cand(body.start, place.end, "ORG", "", 1, "rule"))
     return found
 
 

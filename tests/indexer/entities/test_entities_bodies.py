@@ -83,6 +83,8 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("The Yorkshire Post reported the closure.", "Yorkshire Post"),
         ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
         ("Skills for Care estimates that 131,000 posts are vacant.", "Skills for Care"),
+        ("Age UK Darlington is looking for volunteers.", "Age UK Darlington"),  # branches
+        ("NHS England South West said so.", "NHS England South West"),
         ("He was on BBC Radio 5 Live on Tuesday.", "BBC Radio 5 Live"),  # broadcasters
         ("She told BBC Radio 4 that waits were too long.", "BBC Radio 4"),
         ("Figures given to ITV West Country show it.", "ITV West Country"),
