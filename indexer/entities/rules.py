@@ -28,6 +28,7 @@ from indexer.entities.word_lists import (
     OFFICE_TITLES,
     ORG_INTRODUCERS,
     PARTICLES,
+    PARTIES,
     PEER_TITLES,
     POSSESSIVE_OWNERS,
     PREFIX_HEADS,
@@ -474,7 +475,8 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     word = words[i]
     if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
         return None
-    if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
+    first = word in lex.first_names or _hyphenated_first_name(word, lex)
+    if first and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
         last = _name_run(f, i + 1, 1, covered - {i + 1} if _place_surname(f, lex, i) else covered)
         if last > i:
             return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
@@ -493,7 +495,25 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
         return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
         return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == ", " and _age_follows(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "the death of Doris Fenwick, 84,"
+    seat = last + 2 < n and f.gaps[last + 1] == ", "  # "(Party, Seat)"; not "Opposition Day (Lab)"
+    if gap == " (" and after in PARTIES and (seat or words[i] in lex.first_names):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
     return None
+
+
+def _hyphenated_first_name(word: str, lex: Lexicon) -> bool:
+    """ "Ann-Marie", "Kerry-Ann": first names joined are a first name."""
+    return "-" in word and all(part in lex.first_names for part in word.split("-"))
+
+
+def _age_follows(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by an age in commas ("Doris Fenwick, 84,")?"""
+    k = last + 1
+    if k + 1 >= len(f.words) or not f.words[k].isdigit() or f.gaps[k] not in (", ", ". "):
+        return False
+    return 16 <= int(f.words[k]) <= 110
 
 
 def _post_follows(f: FieldText, last: int) -> bool:

@@ -83,10 +83,11 @@ POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenb
 
 TITLES = _words(
     "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend Revd"
+    " Imam Rabbi"
 )
 PEER_TITLES = _words("Lord Baroness Lady")
 # Titles of an office, not of the person: a name is written without them ("Cllr Jo Bell").
-OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd")
+OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd Imam Rabbi")
 PARTICLES = _words("van von der den de da di du le la bin al")
 ROLES = _words("""
 executive chair chairman chairwoman chairperson president director secretary minister editor
@@ -177,4 +178,6 @@ PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries"
 # Languages "in" takes as it takes places ("in Welsh"), beside those ending "-ish", "-ian", "-ese".
 LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish French German Dutch")
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
-PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench")
+PARTIES = _words("""
+Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench Conservative Labour
+""")

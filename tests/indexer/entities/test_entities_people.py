@@ -101,6 +101,10 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("Sister Janet Quarrie has been appointed guardian.", "Janet Quarrie"),
         ("Grace Okorie, the trust's chief nurse, credits the scheme.", "Grace Okorie"),
         ("Vin Castell, the department's director of digital channels, said so.", "Vin Castell"),
+        ("An inquest into the death of Edna Quarrie, 84, found failings.", "Edna Quarrie"),  # age
+        ("Wera Haldane (Conservative, Hexham) cited reports.", "Wera Haldane"),  # party, seat
+        ("New governors include Ann-Marie Quarrie from May.", "Ann-Marie Quarrie"),
+        ("Imam Yusuf Quarrie led a blessing.", "Yusuf Quarrie"),  # a faith's title, as Cllr
     ],
 )
 def test_people_by_their_title_or_post(body: str, person: str) -> None:
