@@ -139,10 +139,14 @@ def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -
         return []
     found: list[Cand] = []
     words, gaps, n = f.words, f.gaps, len(f.words)
-    known = {f.index_at(c.start): j for j, c in gaz_last.items() if c.label == "PLACE"}
+    known: dict[int, int] | None = None  # first token -> last of each place the gazetteer knows
     for k in f.caps:
-        if k == 0 or gaps[k - 1] != " " or not _after_place_word(f, k):
+        if k == 0 or gaps[k - 1] != " " or words[k - 1] not in _BEFORE_PLACE:
             continue
+        if not _after_place_word(f, k):
+            continue
+        if known is None:
+            known = {f.index_at(c.start): j for j, c in gaz_last.items() if c.label == "PLACE"}
         while k < n:
             if k in known:  # a place the gazetteer knows: the list goes on after it
                 k = _next_item(f, known[k])
@@ -168,6 +172,7 @@ def _after_place_word(f: FieldText, k: int) -> bool:
     return before == "the" and words[k - 2] in PLACE_CONTEXT and words[k] in COMPASS
 
 
+_BEFORE_PLACE = PLACE_CONTEXT | {"of", "the"}  # a cheap test first: the last word before one
 # Words before "of" and a place: "residents of Donnington", "the town of Tregaron".
 _OF_PLACE = frozenset(
     ("resident", "residents", "town", "towns", "village", "villages", "city", "county", "borough")
