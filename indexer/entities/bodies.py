@@ -102,14 +102,16 @@ def local_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     """A body the gazetteer knows and a place it knows: its branch or region there ("Age UK
     Darlington", "NHS England South West", "ADASS London")."""
     found: list[Cand] = []
-    places = {f.index_at(c.start): c for c in gaz_last.values() if c.label == "PLACE"}
-    for k, place in places.items():
-        if k == 0 or f.gaps[k - 1] != " ":
+    places = {c.start: c for c in gaz_last.values() if c.label == "PLACE"}
+    if not places:
+        return found
+    n = len(f.words)
+    for j, body in gaz_last.items():
+        if body.label != "ORG" or body.kind == "area" or j + 1 >= n or f.gaps[j] != " ":
             continue
-        body = gaz_last.get(k - 1)
-        if body is None or body.label != "ORG" or body.kind == "area":
-            continue
-        found.append(Cand(body.start, place.end, "ORG", "", 1, "rule"))
+        place = places.get(f.starts[j + 1])
+        if place is not None:
+            found.append(Cand(body.start, place.end, "ORG", "", 1, "rule"))
     return found
 
 

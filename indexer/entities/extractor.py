@@ -135,10 +135,13 @@ def _blank_inline_credits(body: str) -> str:
 # A UK postcode ("BS34 7QH", "SW1A 2NS") ends an address, as contact blocks and footers give
 # it: the sentence or line up to it names the sender's organisation and town, not the story's.
 _POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
+_INWARD_CODE_RE = re.compile(r"[0-9A-Z] [0-9][A-Z]{2}\b")  # a cheap test first: its second half
 _ADDRESS_START_RE = re.compile(r".*(?:[.!?:]\s|\n)", re.S)
 
 
 def _blank_addresses(body: str) -> str:
+    if _INWARD_CODE_RE.search(body) is None:
+        return body
     for m in reversed(list(_POSTCODE_RE.finditer(body))):
         before = _ADDRESS_START_RE.match(body, max(0, m.start() - 200), m.start())
         start = before.end() if before else max(0, m.start() - 200)
