@@ -45,7 +45,7 @@ Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Cl
 Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Technologies
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
-Body Services Research Systems Consultants
+Body Services Research Systems Consultants Mosque Synagogue Gurdwara
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")

@@ -57,6 +57,7 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
         ("Talks with the Ashwick Porters' Union failed.", "Ashwick Porters' Union"),
         ("The case went to Dunmere Magistrates' Court.", "Dunmere Magistrates' Court"),
         ("Ashwick LPC wrote to contractors.", "Ashwick LPC"),  # local committees, networks
+        ("The imam of Dunmere Central Mosque led prayers.", "Dunmere Central Mosque"),  # worship
         ("Members of Dunmere Vale LDC voted.", "Dunmere Vale LDC"),
         ("Patients of Ashwick Rural PCN can book online.", "Ashwick Rural PCN"),
         ("The contract went to Dunmere Wellbeing CIC.", "Dunmere Wellbeing CIC"),
