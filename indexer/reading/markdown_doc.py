@@ -199,6 +199,23 @@ def _add_row(out: Builder, cells: list[Token], lists: list[bool], number: list[i
     out.new_group()
 
 
+_BAR_SEPARATORS = " |·•–—-,/\u00a0"
+
+
+def _link_bar(token: Token) -> bool:
+    """A line of two or more links with nothing but separators between them."""
+    links = depth = 0
+    for child in token.children or ():
+        if child.type == "link_open":
+            links += depth == 0
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif not depth and child.type == "text" and child.content.strip(_BAR_SEPARATORS):
+            return False
+    return links >= 2
+
+
 def _add_inline(
     out: Builder,
     token: Token,
@@ -207,6 +224,8 @@ def _add_inline(
     level: int,
     number: list[int | None],
 ) -> None:
+    if _link_bar(token):
+        return  # "[Website](...) | [Timetable](...) | [Contact](...)": navigation
     run = _inline(token)
     block: Kind = kinds[-1] if kinds else "paragraph"
     facts: dict[str, object] = {}

@@ -88,6 +88,7 @@ _CHROME = re.compile(
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
     | \d{1,3}\ ?min(?:ute)?s?\ read\W*$ | read\ in\ (?:the\ )?app\W*$
+    | ends\W*$
     )""",
     re.I | re.X,
 )
@@ -102,7 +103,7 @@ _CHROME_FIRST_WORDS = _words(
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
-    caution book by client confidential for previous past earlier archive archives
+    caution book by client confidential for previous past earlier archive archives ends
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)

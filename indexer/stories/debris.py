@@ -275,7 +275,8 @@ def is_mail_chrome(raw: str) -> bool:
 # What job adverts say and news does not: closing dates, salaries by the session or year, bands.
 _JOB_CUES = re.compile(
     r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
-    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|band\ [5-9][a-d]?\b|vsm\b"
+    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|salaried|band\ [5-9][a-d]?\b|vsm\b"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\ sessions\b"
     r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
     r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?|£\d[\d,.]*(?:k\b)?\.?(?:\ |$)"
     r"|\bapply\W*$)",
@@ -290,7 +291,7 @@ _JOB_HINTS = (
     "annum",
     "p.a.",
     "rata",
-    "salary",
+    "salar",
     "band",
     "vsm",
     "time",

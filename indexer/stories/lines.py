@@ -642,6 +642,7 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
             and last
             and not ends_sentence(last)
             and first.isalpha()
+            and not last.endswith(":")  # "Daily update for:" introduces what follows
             and (
                 first.islower()
                 or not headline_text(last)

@@ -19,6 +19,7 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,7 +69,12 @@ _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
-_CONTACT_LABEL = re.compile(r"^(?:contact|contacts|enquiries|get in touch)\b\s*:", re.I)
+# "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:contact|contacts|enquiries|get in touch)\b\s*:"
+    r"|(?:key\ |useful\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
+    re.I | re.X,
+)
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
 _ARTICLE_DATES = ("published", "updated", "posted")  # an article's date, not an issue's
 _SELF_TALK = re.compile(
@@ -79,6 +85,12 @@ _LABEL_WORDS = 2  # a category label under a headline is shorter ("Performance",
 # Where the digest sets such labels under at least two headlines, its other labels may be longer
 # (a source such as "Yorkshire Evening Post" under a press cutting's headline).
 _TEMPLATE_LABEL_WORDS = 5
+# "Most read yesterday", "Popular this week", "Trending": a list of other days' headlines.
+_MOST_READ = re.compile(
+    r"^(?:(?:the\ )?most\ (?:read|popular|viewed|shared|clicked)|popular|trending|top\ stories"
+    r"|what\ (?:you|readers)\ (?:read|clicked))\b",
+    re.I | re.X,
+)
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
 _LISTING_WORDS = 30  # a vacancy or event is listed in a line shorter than this
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
@@ -178,7 +190,7 @@ def split_digest(
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
-    _mark_lists(lines)
+    _mark_lists(lines, sorted(line.order for line in dropped))
     _mark_alternation(lines)
     lines, contents_at = _drop_contents_lists(lines)
     header, lines = _take_header(lines)
@@ -343,17 +355,24 @@ def _kind(line: Line) -> str:
     return "H" if headline_text(text, line.hinted) else "B"
 
 
-def _mark_lists(lines: list[Line]) -> None:
-    """A sentence ending in a colon introduces a list: its items are body text, not headlines."""
+def _mark_lists(lines: list[Line], gone: list[float]) -> None:
+    """A sentence ending in a colon introduces a list: its items are body text, not headlines.
+    `gone`: the reading order of lines dropped before (sorted)."""
     for index, line in enumerate(lines):
-        if line.kind != "L":
+        # A label, or a long sentence ending in a colon ("... four new reps joined in March:").
+        if line.kind != "L" and not (line.kind == "B" and line.text.endswith(":")):
             continue
         prev = lines[index - 1] if index else None
         in_paragraph = prev is not None and prev.block == line.block and prev.kind == "B"
-        if not in_paragraph and line.text.count(" ") < 6 and not ends_mid_sentence(line.text[:-1]):
+        short = line.text.count(" ") < 6
+        if not in_paragraph and short and not ends_mid_sentence(line.text[:-1]):
             continue  # "Also in the news:" is a label; "Practices are asked to:" runs on
         line.kind = "B"
         follow = index + 1
+        if follow < len(lines) and bisect_left(gone, line.order) < bisect_left(
+            gone, lines[follow].order
+        ):
+            continue  # what it introduced was dropped (lines repeated through the digest)
         item_block = lines[follow].block if follow < len(lines) else -1
         same_block = item_block == line.block
         items = []
@@ -535,9 +554,13 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
+        if len(run) >= 3 and _is_label(before[0]) and _MOST_READ.match(before[0].text):
+            for skipped in before[1:]:
+                skipped.note = "dropped: a most-read list (headlines of other days)"
+            before = []
         if len(run) >= 3:
             # A list of headlines with no text of their own (after an optional label).
-            if _is_label(before[0]):
+            if before and _is_label(before[0]):
                 before = before[1:]
             stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
@@ -548,10 +571,16 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     _drop_contents_entries(stories)
     _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
+    reasons: list[str | None] = []
     listing: str | None = None  # why the story before was a listing (a vacancy, an event)
-    for number, story in enumerate(stories):
-        reason = _not_news(story) or _like_the_listing(story, listing)
+    for story in stories:
+        reasons.append(reason := _not_news(story) or _like_the_listing(story, listing))
         listing = reason if reason in _LISTINGS else None
+    for number in range(len(stories) - 2, -1, -1):  # the first of a list of vacancies
+        listed = reasons[number] is None and reasons[number + 1] in _LISTINGS
+        if listed and _same_list(stories[number], stories[number + 1]):
+            reasons[number] = _like_the_listing(stories[number], _JOB_ADVERT)
+    for number, (story, reason) in enumerate(zip(stories, reasons, strict=True)):
         if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
@@ -599,8 +628,8 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
     return sections
 
 
-# "Clinical lead: Dr Imran Siddiqui": a label of a few words, a colon and its value.
-_FIELD_HEADLINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}:\s+\S")
+# "Clinical lead: Dr Imran Siddiqui": a role of a few words, a colon and a name or an address.
+_FIELD_HEADLINE = re.compile(r"^[A-Z][a-z'’&/-]*(?: [a-z'’&/-]+){0,3}:\s+(?:[A-Z]|\d{3}|\S+@)")
 
 
 def _drop_field_runs(stories: list[_Story]) -> None:
@@ -656,6 +685,22 @@ def _like_the_listing(story: _Story, listing: str | None) -> str | None:
     if _text(story.body).count(" ") >= _LISTING_TEXT_WORDS:
         return None
     return _JOB_ADVERT
+
+
+def _same_list(story: _Story, nxt: _Story) -> bool:
+    """Two stories read from items of one list."""
+    head, after = story.head, nxt.head
+    return (
+        head is not None
+        and after is not None
+        and _item(head)
+        and _item(after)
+        and head.block == after.block
+    )
+
+
+def _item(line: Line) -> bool:
+    return line.bulleted or (line.facts is not None and line.facts.kind == "item")
 
 
 def _dated(text: str) -> bool:

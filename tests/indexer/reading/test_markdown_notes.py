@@ -89,3 +89,42 @@ def test_a_line_of_labelled_fields_is_metadata() -> None:
         f"## Workforce plan slips\n\n{TEXT}\n\n## Care money halved\n\n{MORE}\n"
     )
     assert [s[0] for s in stories(source)] == ["Workforce plan slips", "Care money halved"]
+
+
+def test_a_long_sentence_ending_in_a_colon_introduces_its_list() -> None:
+    source = (
+        f"## Exam fee freeze confirmed\n\n{TEXT}\n\n"
+        "## Welcome to our new regional reps\n\n"
+        "Following the elections in February, four new representatives joined the committee "
+        "in March:\n\n"
+        "* Dr Tomi Adebayo (Yorkshire and the Humber)\n* Dr Ellen Price (Severn)\n\n"
+        "Many thanks to outgoing reps Dr Luke Garner and Dr Saira Anwar.\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "Exam fee freeze confirmed",
+        "Welcome to our new regional reps",
+    ]
+
+
+def test_a_bar_of_links_is_navigation() -> None:
+    source = (
+        "[Programme website](https://example.org) | [Timetable](https://example.org/t) | "
+        "[Contact the office](mailto:office@example.org)\n\n"
+        "Read [the report](https://example.org/r) and [our response](https://example.org/s).\n"
+    )
+    assert blocks(source) == [("paragraph", "Read the report and our response.")]
+
+
+def test_the_first_of_a_list_of_vacancies_goes_with_them() -> None:
+    source = (
+        f"## Exam fee freeze confirmed\n\n{TEXT}\n\n## Trainee rep elections\n\n{MORE}\n\n"
+        "## Notices\n\n"
+        "- **Rotherfield Surgery**: ST3s welcome for paid out-of-hours shadowing shifts on "
+        "Saturdays. Contact the practice manager.\n"
+        "- **Heathfield Medical Centre**: salaried GP, six sessions, from August 2020. "
+        "Informal visits welcome.\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "Exam fee freeze confirmed",
+        "Trainee rep elections",
+    ]

@@ -428,3 +428,61 @@ def test_labelled_details_in_a_row_are_not_stories() -> None:
         "www.criticalcare.nhs.uk  |  Twitter @CCNetwork\n"
     )
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_label_whose_list_repeats_through_the_digest_does_not_swallow_the_first_story() -> None:
+    def item(title: str) -> str:
+        return (
+            f"{title}\nhttps://www.gov.uk/{len(title)}\n\n"
+            f"Page summary:\nWhat the page on {title.lower()} sets out for the NHS.\n\n"
+            f"Change made:\nThe page on {title.lower()} was updated on Thursday.\n\n"
+        )
+
+    titles = [
+        "Junior doctors' contract: implementation timetable",
+        "Personal health budgets: extending the right",
+        "Sugar reduction: progress report",
+        "Agency spending falls for a second year",
+    ]
+    text = (
+        "Daily update from GOV.UK for:\n\n"
+        "Department of Health\nPublic Health England\nNHS Improvement\n\n"
+        "_________________________________________________________________\n\n"
+        f"DEPARTMENT OF HEALTH\n\n{item(titles[0])}{item(titles[1])}"
+        f"PUBLIC HEALTH ENGLAND\n\n{item(titles[2])}NHS IMPROVEMENT\n\n{item(titles[3])}"
+    )
+    assert [headline for headline, _ in stories(text)] == titles
+
+
+def test_a_contacts_heading_over_its_details_is_not_a_story() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n5. Contacts\n\n"
+        "Queries about these policies should be sent to the Clinical Policy Team, Thames "
+        "Ridge CCGs, Ridgeway House, Reading RG2 6GF, or to tr.policy@example.nhs.uk. "
+        "Individual funding requests go to tr.ifr@example.nhs.uk, telephone 0118 000 4410.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_most_read_list_of_other_days_headlines_is_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nMOST READ YESTERDAY\n\n"
+        "1. Resident doctors' committee to ballot on new contract terms <https://ex.org/1>\n"
+        "2. Ten trusts account for a third of all corridor care incidents <https://ex.org/2>\n"
+        "3. Opinion: The ten-year plan must not forget community services <https://ex.org/3>\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_list_of_further_reading_stays_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"
+        "- NHS England board papers, January 2026 <https://ex.org/1>\n"
+        "- State of Care 2024/25: easy read version <https://ex.org/2>\n"
+        "- Spending Review 2025: health and social care <https://ex.org/3>\n"
+    )
+    assert [headline for headline, _ in stories(text)][2:] == [
+        "NHS England board papers, January 2026",
+        "State of Care 2024/25: easy read version",
+        "Spending Review 2025: health and social care",
+    ]

@@ -259,3 +259,8 @@ def test_a_letter_signed_with_a_name_over_a_role_introduces_the_issue() -> None:
         f"{letter}BOOSTER SITES TO EXTEND HOURS\n\n{PROSE}\n\nFLU: RECORD EVERY VACCINE\n\n{MORE}\n"
     )
     assert headlines(text) == ["BOOSTER SITES TO EXTEND HOURS", "FLU: RECORD EVERY VACCINE"]
+
+
+def test_a_press_release_end_mark_is_not_text() -> None:
+    text = f"Trust fined over data breach\n\n{PROSE}\n\n– Ends –\n\nWaiting lists grow\n\n{MORE}\n"
+    assert split(text)[0].paragraphs == (PROSE,)
