@@ -162,6 +162,8 @@ def test_a_party_name_before_a_list_names_no_seat() -> None:
             ("European Economic Area", "PLACE"),
         ),
         ("Our practice in the Yorkshire Dales lost money.", ("Yorkshire Dales", "PLACE")),
+        ("The bill was debated in Westminster Hall.", ("Westminster Hall", "PLACE")),
+        ("Officials in Whitehall resisted the plan.", ("Whitehall", "PLACE")),
         ("Staff at the Freeman voted to strike.", ("Freeman", "ORG")),
         ("A frailty unit opens at Ninewells.", ("Ninewells", "ORG")),
     ],
