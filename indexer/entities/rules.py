@@ -34,6 +34,7 @@ from indexer.entities.word_lists import (
     PREFIX_HEADS,
     ROLES_LOWER,
     SAY_VERBS,
+    SHORT_MONTHS,
     STOPWORDS,
     SURNAME_MONTHS,
     THINGS,
@@ -166,8 +167,9 @@ _WORD_MEMO_SIZE = 100_000
 
 
 def is_org_word(word: str) -> bool:
-    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase."""
-    return word[0].isupper() and word not in MONTHS_DAYS
+    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase
+    (not a month or day, nor a month cut short: "16 Jul Board meeting")."""
+    return word[0].isupper() and word not in MONTHS_DAYS and word not in SHORT_MONTHS
 
 
 def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:

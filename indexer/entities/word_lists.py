@@ -113,6 +113,7 @@ MONTHS_DAYS = _words("""
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """)
+SHORT_MONTHS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Common nouns that introduce an organisation's name ("pathology provider Synnovis").
 ORG_INTRODUCERS = _words("""
 company firm provider supplier consultancy charity tank union regulator insurer startup

@@ -113,6 +113,7 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ("The NHS Foundation Trust sector is in deficit.", "NHS Foundation Trust"),
         ("Daily News was read out.", "Daily News"),
         ("BBC Health Editor Jo Bell said so.", "BBC Health"),  # a post at a broadcaster
+        ("16 Jul Board meeting (public), Carmarthen", "Jul Board"),  # a month cut short
         ("It is now the King's Ambulance Service Medal.", "King's Ambulance Service"),  # awards
         ("The review gave the NHS 2.8% a year.", "NHS 2"),  # a number going on
         ("Vacancies are on NHS Jobs.", "NHS Jobs"),  # what the NHS runs or publishes
