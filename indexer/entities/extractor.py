@@ -161,7 +161,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands, by_last, covered = _gazetteer(f, lex)
     cands += org_rule(f, by_last)
     cands += person_rules(f, lex, covered)
-    cands += introduced_orgs(f, covered)
+    cands += introduced_orgs(f, covered, by_last)
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)

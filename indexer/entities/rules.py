@@ -391,24 +391,42 @@ def _second_name_follows(f: FieldText, i: int, gaz: dict[int, Cand]) -> bool:
     return False
 
 
-def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
-    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like."""
+def introduced_orgs(f: FieldText, covered: set[int], gaz: dict[int, Cand]) -> list[Cand]:
+    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like;
+    it may begin with a place ("the charity Cotswold Mind", "provider Leeds Community
+    Healthcare") but is not a place alone."""
     if f.title_case:
         return []
     found, words, n = [], f.words, len(f.words)
+    places: set[int] | None = None  # tokens of the places the gazetteer knows
     for k in f.caps:  # the name after the introducer starts with a capital
         i = k - 1
-        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or k in covered:
+        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " ":
+            continue
+        if places is None:
+            places = _place_tokens(f, gaz)
+        if k in covered and k not in places:
             continue
         last = i
         while last + 1 < n and last - i < 4 and (last == i or f.gaps[last] == " "):
             word = words[last + 1]
-            if last + 1 in covered or not is_org_word(word) or word.lower() in STOPWORDS:
+            # a known body after a place is its branch: "the charity Cotswold Mind"
+            branch = last > i and last in places
+            blocked = last + 1 in covered and last + 1 not in places and not branch
+            if blocked or not is_org_word(word) or word.lower() in STOPWORDS:
                 break
             last += 1
-        if last > i:
+        if last > i and not places.issuperset(range(k, last + 1)):
             found.append(Cand(f.starts[i + 1], f.ends[last], "ORG", "", 3, "intro"))
     return found
+
+
+def _place_tokens(f: FieldText, gaz: dict[int, Cand]) -> set[int]:
+    tokens: set[int] = set()
+    for j, c in gaz.items():
+        if c.label == "PLACE":
+            tokens.update(range(f.index_at(c.start), j + 1))
+    return tokens
 
 
 def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:

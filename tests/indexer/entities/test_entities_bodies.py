@@ -85,6 +85,8 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
         ("Skills for Care estimates that 131,000 posts are vacant.", "Skills for Care"),
         ("Age UK Darlington is looking for volunteers.", "Age UK Darlington"),  # branches
+        ("A crisis house run with the charity Cotswold Mind opens.", "Cotswold Mind"),
+        ("The contract went to provider Wakefield Homecare last year.", "Wakefield Homecare"),
         ("NHS England South West said so.", "NHS England South West"),
         ("He was on BBC Radio 5 Live on Tuesday.", "BBC Radio 5 Live"),  # broadcasters
         ("She told BBC Radio 4 that waits were too long.", "BBC Radio 4"),
@@ -114,6 +116,7 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ("Daily News was read out.", "Daily News"),
         ("BBC Health Editor Jo Bell said so.", "BBC Health"),  # a post at a broadcaster
         ("16 Jul Board meeting (public), Carmarthen", "Jul Board"),  # a month cut short
+        ("The provider Leeds said so.", "Leeds"),  # a place alone after an introducer
         ("It is now the King's Ambulance Service Medal.", "King's Ambulance Service"),  # awards
         ("The review gave the NHS 2.8% a year.", "NHS 2"),  # a number going on
         ("Vacancies are on NHS Jobs.", "NHS Jobs"),  # what the NHS runs or publishes
