@@ -110,6 +110,7 @@ class Line:
     byline: str | None = None  # a byline read just above this line
     row: bool = False  # a row of a table laid out in columns of spaces
     signed: bool = False  # a signature (a name over a role) follows this line
+    posted: bool = False  # the subject of a message posted to a list (a mailing-list digest)
     aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
@@ -239,7 +240,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if len(headers) >= 2 and subject:
             topic = subject
             close()
-            current.append(Line(subject, len(groups), hinted=True, forced="H"))
+            current.append(Line(subject, len(groups), hinted=True, forced="H", posted=True))
             close()
             for name, value in headers:
                 drop(f"{name}: {value}", "a message header (the subject is the headline)")

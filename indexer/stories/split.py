@@ -72,7 +72,7 @@ _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introdu
 # "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
 _CONTACT_LABEL = re.compile(
     r"^(?:(?:contact|contacts|enquiries|get in touch)\b\s*:"
-    r"|(?:key\ |useful\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
+    r"|(?:key\ |useful\ |media\ |press\ )?(?:contacts?(?:\ us)?|enquiries|get\ in\ touch)\W*$)",
     re.I | re.X,
 )
 _ADVERT_TITLE_WORDS = 15  # an advert's title is shorter; its text is longer or a sentence
@@ -157,8 +157,8 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
     the issue's introduction, not a story, when headlined stories follow it."""
     told = [story for story in stories if story.body]
-    if len(told) < 3 or told[0].headline is None or told[0].head is None:
-        return
+    if len(told) < 3 or told[0].headline is None or told[0].head is None or told[0].head.posted:
+        return  # ("Hi all - ..." opens a post to a list)
     first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
     if is_intro_talk(first):
         for line in (told[0].head, *told[0].body):
@@ -429,6 +429,8 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
         return talks[index]
 
     for index, line in enumerate(lines[:_HEADER_LINES]):
+        if line.posted and index:
+            break  # a posted message's subject: the stories have begun
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"
@@ -870,7 +872,11 @@ _GIFT = re.compile(
 )
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
-_SELF_DESCRIPTION = re.compile(r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b", re.I)
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the)\b|\bwe\s+(?:are|help|work)\b"
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:produced|published|written|compiled|edited)\b",
+    re.I,
+)
 
 
 def _describes(body: str) -> bool:

@@ -486,3 +486,23 @@ def test_a_list_of_further_reading_stays_stories() -> None:
         "State of Care 2024/25: easy read version",
         "Spending Review 2025: health and social care",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        (
+            "About this briefing",
+            "Health Finance Monitor is produced monthly by the Centre for Health Economics and "
+            "Policy, an independent research unit. It draws on published official statistics.",
+        ),
+        (
+            "Media enquiries",
+            "We aim to respond to all enquiries within one working day. Out of hours, call the "
+            "on-call communications manager through the hospital switchboard.",
+        ),
+    ],
+)
+def test_notes_about_the_publisher_are_not_stories(heading: str, text: str) -> None:
+    digest = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{heading}\n\n{text}\n"
+    assert stories(digest) == THREE_STORIES[:2]
