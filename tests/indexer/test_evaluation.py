@@ -69,17 +69,18 @@ FIRST_HELD_OUT_FLOORS = {
     "maildir": 0.86,
 }
 DEVELOPMENT_FLOOR = 0.94  # 0.949 when set (dev to dev6, eval2 to eval4)
-# Entity (precision, recall) on eval5, over all labels and per label, when last set, less about
-# 0.01. eval5 was held out from the entity rules until 2026-12-07 (first scored then: F1 0.88
-# text, 0.89 mix); it is a development set for them since, as the held-out eval6 is written.
+# Entity (precision, recall) on eval5, over all labels and per label, when last set (2026-12-07:
+# all P 0.912 R 0.932; ORG 0.944 0.872, PERSON 0.960 0.941, PLACE 0.865 0.811, MONEY 0.968 1.000,
+# PERCENT 0.978 1.000, DATE 0.815 0.962), less about 0.01. eval5 was held out from the entity
+# rules until then (F1 0.895 with that day's splitting); a new set, eval6, is held out since.
 ENTITY_FLOORS = {
-    ALL: (0.88, 0.90),
-    "ORG": (0.91, 0.84),
-    "PERSON": (0.92, 0.88),
-    "PLACE": (0.83, 0.74),
-    "MONEY": (0.94, 0.99),
+    ALL: (0.90, 0.92),
+    "ORG": (0.93, 0.86),
+    "PERSON": (0.95, 0.93),
+    "PLACE": (0.85, 0.80),
+    "MONEY": (0.95, 0.99),
     "PERCENT": (0.96, 0.99),
-    "DATE": (0.77, 0.94),
+    "DATE": (0.80, 0.95),
 }
 
 

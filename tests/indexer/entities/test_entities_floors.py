@@ -3,8 +3,8 @@ rules were not written from fails here.
 
 The tuning sets (dev to dev6 and eval2) are what the rules are tuned on; tests/fixtures/eval/
 is not tuned on (its misses are not read) and guards against regressions. Floors are the
-figures when set (2026-12-06: tuning 0.937, eval 0.952) less about 0.01; raise them as
-extraction improves.
+figures when set (2026-12-07: tuning 0.947, eval 0.969) less about 0.01; raise them as
+extraction improves. eval5's figures per label have floors in tests/indexer/test_evaluation.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ TUNING = [
     "eval2/text", "eval2/web", "eval2/mail",
 ]  # fmt: skip
 NOT_TUNED = ["eval/text", "eval/web", "eval/mail"]
-FLOORS = {"tuning": 0.925, "eval": 0.94}
+FLOORS = {"tuning": 0.94, "eval": 0.96}
 
 
 def _pooled(folders: list[str]) -> tuple[float, float, float]:
