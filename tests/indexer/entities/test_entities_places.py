@@ -164,6 +164,8 @@ def test_a_party_name_before_a_list_names_no_seat() -> None:
         ("Our practice in the Yorkshire Dales lost money.", ("Yorkshire Dales", "PLACE")),
         ("The bill was debated in Westminster Hall.", ("Westminster Hall", "PLACE")),
         ("Officials in Whitehall resisted the plan.", ("Whitehall", "PLACE")),
+        ("Uptake was lowest in the East Riding.", ("East Riding", "PLACE")),
+        ("Walkers in the North York Moors fell ill.", ("North York Moors", "PLACE")),
         ("Staff at the Freeman voted to strike.", ("Freeman", "ORG")),
         ("A frailty unit opens at Ninewells.", ("Ninewells", "ORG")),
     ],
