@@ -669,6 +669,12 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 
 _JOB_ADVERT = "a job advert"
+# A section of vacancies under its label: "JOBS", "Situations vacant", "Jobs board".
+_JOBS = re.compile(
+    r"^(?:(?:latest\ |current\ )?(?:jobs?|vacancies)(?:\ board|\ and\ vacancies)?"
+    r"|situations\ vacant|job\ (?:opportunities|adverts?)|we['’]re\ (?:hiring|recruiting))\W*$",
+    re.I | re.X,
+)
 _CONTACTS = "job adverts and contact details"
 _LISTINGS = (_JOB_ADVERT, _CONTACTS)
 _LISTING_HEAD_WORDS = 8
@@ -830,7 +836,7 @@ def _not_news(story: _Story) -> str | None:
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
-    if is_job_advert(headline, body):
+    if is_job_advert(headline, body) or (headline is not None and _JOBS.match(headline)):
         return _JOB_ADVERT
     if is_offer(body):
         return "an offer (its terms apply)"
