@@ -24,6 +24,7 @@ from indexer.reading.textcodec import readable_path
 from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.stories.boilerplate import is_byline
 from indexer.stories.debris import Headlines
+from indexer.stories.single import story_paragraphs
 from indexer.stories.split import SplitResult, split_digest
 from indexer.stories.titles import lead_title, shorten
 
@@ -90,7 +91,7 @@ def _source_stem(source: str) -> str:
 def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
     if raw.single_story:
-        paragraphs = tuple(" ".join(p.split()) for p in raw.text.split("\n\n") if p.strip())
+        paragraphs = story_paragraphs(raw.text, raw.blocks)
         byline = None
         if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
             byline, paragraphs = paragraphs[0], paragraphs[1:]  # a feed item's "By Jane Smith"

@@ -50,9 +50,13 @@ async def settle(pilot: Any) -> None:
 
 
 async def search(pilot: Any, query: str) -> None:
+    """Type `query` (the app opens in the search box; elsewhere / goes there), Enter."""
+    from tui.widgets.search_bar import SearchBar
     from tui.widgets.story_list import StoryList
 
-    await pilot.press("slash", *query, "enter")
+    if pilot.app.focused is not pilot.app.screen.query_one(SearchBar).input:
+        await pilot.press("slash")
+    await pilot.press(*query, "enter")
     await until(pilot, lambda: pilot.app.screen.query_one(StoryList).shown_query == query)
     await settle(pilot)
 
@@ -86,7 +90,7 @@ async def bookmarks(pilot: Any) -> None:
 
 async def help_screen(pilot: Any) -> None:
     await settle(pilot)
-    await pilot.press("question_mark")
+    await pilot.press("escape", "question_mark")  # from the search box to the stories, ?
     await pilot.pause(0.3)
 
 
@@ -110,7 +114,7 @@ async def timeline(pilot: Any) -> None:
 
 async def trends(pilot: Any) -> None:
     await settle(pilot)
-    await pilot.press("T")
+    await pilot.press("escape", "T")
     await until(pilot, lambda: getattr(pilot.app.screen, "trends", None) is not None)
     await pilot.pause(0.3)
 

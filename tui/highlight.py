@@ -186,18 +186,61 @@ def stylize_entities(
             result.stylize(pal.entities[entity.label], offset + entity.start, offset + entity.end)
 
 
-def legend(hidden: Iterable[Label], pal: Palette, counts: dict[Label, int] | None = None) -> Text:
-    """One line naming each entity type in its colour, with its toggle key; hidden ones dimmed."""
-    off = set(hidden)
-    line = Text(no_wrap=False)
+# Shorter names for narrow panes (`who` and `where` as in the query language).
+SHORT_NAMES: dict[Label, str] = {
+    "ORG": "org",
+    "PERSON": "who",
+    "PLACE": "place",
+    "MONEY": "£",
+    "PERCENT": "%",
+    "DATE": "date",
+}
+
+
+def legend(
+    hidden: Iterable[Label],
+    pal: Palette,
+    counts: dict[Label, int] | None = None,
+    width: int | None = None,
+) -> Text:
+    """One line naming each entity type in its colour, with its toggle key; hidden ones dimmed.
+    Given a `width`, the longest form that fits it: full names, short names, then short names
+    close together with no count where there is none."""
+    forms = [(LABEL_NAMES, "  ", False), (SHORT_NAMES, "  ", False), (SHORT_NAMES, " ", True)]
+    line = Text()
+    for names, gap, tight in forms if width is not None else forms[:1]:
+        line = _legend_line(set(hidden), pal, counts, names, gap, tight=tight)
+        if width is None or line.cell_len <= width:
+            break
+    return line
+
+
+def _legend_line(
+    off: set[Label],
+    pal: Palette,
+    counts: dict[Label, int] | None,
+    names: dict[Label, str],
+    gap: str,
+    *,
+    tight: bool,
+) -> Text:
+    line = Text()
     for number, label in enumerate(LABELS, 1):
         if line:
-            line.append("  ")
+            line.append(gap)
         style = Style(dim=True, strike=True) if label in off else pal.entities[label]
-        line.append(f"{number}", style=Style(bold=True, dim=label in off))
-        line.append(" ")
-        count = f" ({counts.get(label, 0)})" if counts is not None else ""
-        line.append(f"{LABEL_NAMES[label]}{count}", style=style)
+        # close together, the key reads as a key cap: "1org 3"
+        line.append(f"{number}", style=Style(bold=True, dim=label in off, reverse=tight))
+        if not tight:
+            line.append(" ")
+        count = counts.get(label, 0) if counts is not None else None
+        if count is None or (tight and not count):
+            shown = names[label]
+        elif names is LABEL_NAMES:
+            shown = f"{names[label]} ({count})"
+        else:
+            shown = f"{names[label]} {count}"
+        line.append(shown, style=style)
     return line
 
 

@@ -160,6 +160,19 @@ class ReadState:
         with self._lock:
             return {row[0] for row in self._db.execute(sql, (visit[0],))}
 
+    def waiting_ids(self) -> set[str]:
+        """Unread stories that arrived since the user last looked: what the next visit will show
+        as new (for the command line, which is no visit of its own)."""
+        visit = self._visit()
+        if visit is None:
+            return set()
+        sql = (
+            "SELECT story_id FROM arrival WHERE at > ?"
+            " AND story_id NOT IN (SELECT story_id FROM read)"
+        )
+        with self._lock:
+            return {row[0] for row in self._db.execute(sql, (visit[1],))}
+
     def new_count(self, *, unread: bool = False) -> int:
         return len(self.new_ids(unread=unread))
 

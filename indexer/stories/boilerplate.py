@@ -88,7 +88,7 @@ _CHROME = re.compile(
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
     | \d{1,3}\ ?min(?:ute)?s?\ read\W*$ | read\ in\ (?:the\ )?app\W*$
-    | ends\W*$
+    | ends\W*$ | (?:please\ )?(?:excuse|apologies\ for)\ (?:any\ )?cross-?posting
     )""",
     re.I | re.X,
 )
@@ -104,6 +104,7 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
+    please excuse apologies
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)

@@ -110,6 +110,8 @@ class Line:
     byline: str | None = None  # a byline read just above this line
     row: bool = False  # a row of a table laid out in columns of spaces
     signed: bool = False  # a signature (a name over a role) follows this line
+    posted: bool = False  # the subject of a message posted to a list (a mailing-list digest)
+    indent: int = 0  # spaces before the physical line (an indented body wraps sooner)
     aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
@@ -239,7 +241,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if len(headers) >= 2 and subject:
             topic = subject
             close()
-            current.append(Line(subject, len(groups), hinted=True, forced="H"))
+            current.append(Line(subject, len(groups), hinted=True, forced="H", posted=True))
             close()
             for name, value in headers:
                 drop(f"{name}: {value}", "a message header (the subject is the headline)")
@@ -377,6 +379,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced, row=row)
         )
         current[-1].aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
+        current[-1].indent = indent
         opening = False
         byline = None
     if headers:
@@ -583,6 +586,7 @@ def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[L
         compounds,
         [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
         [frozenset(at for at, line in enumerate(block) if line.bulleted) for block in blocks],
+        [min((line.indent for line in block), default=0) for block in blocks],
     )
     for block, joined in zip(blocks, groups, strict=True):
         if len(joined) == len(block):  # no line joined to another (most blocks are one line)

@@ -157,8 +157,8 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
     the issue's introduction, not a story, when headlined stories follow it."""
     told = [story for story in stories if story.body]
-    if len(told) < 3 or told[0].headline is None or told[0].head is None:
-        return
+    if len(told) < 3 or told[0].headline is None or told[0].head is None or told[0].head.posted:
+        return  # ("Hi all - ..." opens a post to a list)
     first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
     if is_intro_talk(first):
         for line in (told[0].head, *told[0].body):
@@ -429,6 +429,8 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
         return talks[index]
 
     for index, line in enumerate(lines[:_HEADER_LINES]):
+        if line.posted and index:
+            break  # a posted message's subject: the stories have begun
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"
@@ -667,6 +669,12 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 
 _JOB_ADVERT = "a job advert"
+# A section of vacancies under its label: "JOBS", "Situations vacant", "Jobs board".
+_JOBS = re.compile(
+    r"^(?:(?:latest\ |current\ )?(?:jobs?|vacancies)(?:\ board|\ and\ vacancies)?"
+    r"|situations\ vacant|job\ (?:opportunities|adverts?)|we['’]re\ (?:hiring|recruiting))\W*$",
+    re.I | re.X,
+)
 _CONTACTS = "job adverts and contact details"
 _LISTINGS = (_JOB_ADVERT, _CONTACTS)
 _LISTING_HEAD_WORDS = 8
@@ -828,7 +836,7 @@ def _not_news(story: _Story) -> str | None:
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))
     ):
         return "an event listing (a date, a time, a place)"
-    if is_job_advert(headline, body):
+    if is_job_advert(headline, body) or (headline is not None and _JOBS.match(headline)):
         return _JOB_ADVERT
     if is_offer(body):
         return "an offer (its terms apply)"

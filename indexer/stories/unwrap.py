@@ -8,6 +8,7 @@ by a capital), full lines are judged by what they look like and what comes befor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -24,8 +25,9 @@ from indexer.stories.lineshape import (
 Joined = list[tuple[int, int, str]]
 
 
-def wrap_width(blocks: list[list[str]]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None when it was not wrapped."""
+def wrap_width(blocks: list[list[str]], indents: list[int] | None = None) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when it was not wrapped
+    (`indents`: how far each block's lines are indented, counted in their width)."""
     pairs = continued = 0
     for block in blocks:
         for prev, nxt in pairwise(block):
@@ -37,8 +39,8 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
     # The longest line that certainly wraps onto the next: unwrapped long lines (an intro
     # written as one line, a URL) would push a percentile of all lines past the wrap column.
     wrapped = sorted(
-        len(prev)
-        for block in blocks
+        len(prev) + indent
+        for block, indent in zip(blocks, indents or [0] * len(blocks), strict=True)
         for prev, nxt in pairwise(block)
         if starts_lower(nxt) and not ends_sentence(prev)
     )
@@ -85,20 +87,24 @@ def join_wrapped(
     compounds: frozenset[str] = frozenset(),
     marked: list[bool] | None = None,
     items: list[frozenset[int]] | None = None,
+    indents: list[int] | None = None,
 ) -> list[Joined]:
     """For each block of physical lines, its logical lines (wrapped lines joined).
 
     A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
     the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
     `marked`: per block, whether its first line carried a bullet, number or emphasis marker;
-    `items`: per block, the lines that open a list item (never joined to the line before).
+    `items`: per block, the lines that open a list item (never joined to the line before);
+    `indents`: per block, how far its lines are indented (they wrap that much sooner).
     """
-    width = wrap_width(blocks)
+    indents = indents or [0] * len(blocks)
+    page = wrap_width(blocks, indents)
     marked = marked or [False] * len(blocks)
-    heads = _marked_heads(blocks, marked, width)
+    heads = _marked_heads(blocks, marked, page)
     out: list[Joined] = []
     for at, (texts, opened) in enumerate(zip(blocks, marked, strict=True)):
         starts = items[at] if items else frozenset()
+        width = page - indents[at] if page is not None else None
         if len(texts) == 1:
             out.append([(0, 0, texts[0])])
             continue
@@ -189,6 +195,15 @@ def _candidate(texts: list[str], start: int) -> tuple[str, int]:
     return " ".join(texts[start : end + 1]), end
 
 
+# "Source: NHS England, 28 October" (not "Unsubscribe: https://...").
+_LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: (?!https?://|www\.)\S")
+_LABEL_LINE_WORDS = 8
+
+
+def _label_line(text: str) -> bool:
+    return text.count(" ") < _LABEL_LINE_WORDS and _LABELLED.match(text) is not None
+
+
 def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
     """The line ending at `end` does not run on into the next (no wrap inside a name)."""
     if end + 1 >= len(texts) or not _full(texts[end], texts[end + 1], width):
@@ -203,6 +218,8 @@ def _continues(
     prev, nxt = texts[index - 1], texts[index]
     if starts_lower(nxt) and not ends_sentence(prev):
         return True
+    if index == len(texts) - 1 and ends_sentence(prev) and _label_line(nxt):
+        return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
     width = ctx.width
     if width is None:
         return False

@@ -69,3 +69,27 @@ def test_a_failure_is_said_as_every_dex_failure_is(capsys) -> None:
     code, out, err = dex(capsys, "saved", "remove", "nothing-saved-by-this-name")
     assert code == 1 and out == ""
     assert err == "dex: no saved search 'nothing-saved-by-this-name' (dex saved list shows them)\n"
+
+
+def test_the_list_counts_what_the_app_will_show_as_new(capsys: pytest.CaptureFixture[str]) -> None:
+    """As the app's pane: stories that arrived since the user last looked, not read yet."""
+    import datetime as dt
+
+    from indexer.bookmarks.read_state import ReadState
+
+    dex(capsys, "saved", "add", "Strikes", "strike")
+    found = json.loads(dex(capsys, "search", "--json", "strike")[1])
+    ids = [hit["id"] for hit in found["hits"]]
+    other = json.loads(dex(capsys, "search", "--json", "nhs -strike")[1])["hits"][0]["id"]
+    assert len(ids) >= 3 and other not in ids
+    now = dt.datetime.now(dt.UTC)
+    with ReadState(locations.read_state_db()) as state:
+        state.begin_visit(now - dt.timedelta(hours=2))
+        state.note_arrivals(ids[2:3], now - dt.timedelta(hours=1.5))  # seen in that visit
+        state.looked(now - dt.timedelta(hours=1))
+        state.note_arrivals([*ids[:2], other], now - dt.timedelta(minutes=5))
+        state.mark_read(ids[:1])
+    code, out, _ = dex(capsys, "saved", "list")
+    assert code == 0 and out.split() == [str(found["total"]), "1", "new", "Strikes", "strike"]
+    rows = json.loads(dex(capsys, "saved", "list", "--json")[1])
+    assert rows == [{"name": "Strikes", "query": "strike", "count": found["total"], "new": 1}]

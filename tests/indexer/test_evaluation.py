@@ -9,7 +9,8 @@ totals are read, never its misses). All were written by helpers given only
 tests/fixtures/eval/SPEC.md. The floors below are the figures reached when they were set, less
 a small margin, so a change that makes splitting worse on digests nobody tuned for fails here;
 raise them as splitting improves. The goal for the held-out set is 0.97 overall with no format
-below 0.93 (README).
+below 0.93 (README). Entity figures on eval5 have floors too: the entity rules are tuned on it
+since 2026-12-07, and a new set (eval6) is held out from them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.evaluation import by_label, evaluate_all
+from tests.evaluation import (
+    ALL,
+    Counts,
+    Together,
+    by_label,
+    entity_counts,
+    evaluate_all,
+    evaluate_together,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELD_OUT = [FIXTURES / "eval5" / name for name in ("text", "mix")]
@@ -60,21 +69,42 @@ FIRST_HELD_OUT_FLOORS = {
     "maildir": 0.86,
 }
 DEVELOPMENT_FLOOR = 0.94  # 0.949 when set (dev to dev6, eval2 to eval4)
+# Entity (precision, recall) on eval5, over all labels and per label, when last set (2026-12-07:
+# all P 0.912 R 0.932; ORG 0.944 0.872, PERSON 0.960 0.941, PLACE 0.865 0.811, MONEY 0.968 1.000,
+# PERCENT 0.978 1.000, DATE 0.815 0.962), less about 0.01. eval5 was held out from the entity
+# rules until then (F1 0.895 with that day's splitting); a new set, eval6, is held out since.
+ENTITY_FLOORS = {
+    ALL: (0.90, 0.92),
+    "ORG": (0.93, 0.86),
+    "PERSON": (0.95, 0.93),
+    "PLACE": (0.85, 0.80),
+    "MONEY": (0.95, 0.99),
+    "PERCENT": (0.96, 0.99),
+    "DATE": (0.80, 0.95),
+}
 
 
 @pytest.fixture(scope="module")
-def held_out() -> dict[str, tuple[float, float, float]]:
-    return evaluate_all(HELD_OUT)
+def held_out() -> Together:
+    return evaluate_together(HELD_OUT)
 
 
 @pytest.mark.parametrize("fmt", sorted(HELD_OUT_FLOORS))
-def test_held_out_story_f1_per_format(held_out: dict, fmt: str) -> None:
-    precision, recall, f1 = held_out[fmt]
+def test_held_out_story_f1_per_format(held_out: Together, fmt: str) -> None:
+    precision, recall, f1 = held_out.stories[fmt]
     assert f1 >= HELD_OUT_FLOORS[fmt], f"{fmt}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
 
 
-def test_every_held_out_format_is_scored(held_out: dict) -> None:
-    assert set(held_out) == set(HELD_OUT_FLOORS)
+def test_every_held_out_format_is_scored(held_out: Together) -> None:
+    assert set(held_out.stories) == set(HELD_OUT_FLOORS)
+
+
+@pytest.mark.parametrize("label", sorted(ENTITY_FLOORS))
+def test_entity_figures_on_eval5(held_out: Together, label: str) -> None:
+    precision, recall, f1 = held_out.entities[label].figures()
+    floor_p, floor_r = ENTITY_FLOORS[label]
+    figures = f"{label}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    assert precision >= floor_p and recall >= floor_r, figures
 
 
 def test_first_held_out_set_does_not_fall_back() -> None:
@@ -113,3 +143,21 @@ def test_entity_figures_per_label() -> None:
     assert figures["ORG"] == (1.0, 1.0)
     assert figures["PLACE"] == (0.0, 0.0)  # Leeds missed, Wakefield not in the gold
     assert figures["DATE"] == (1.0, 1.0)  # optional: neither right nor wrong
+
+
+def test_entity_counts_pool_over_folders() -> None:
+    """Folders pool by their counts, not by averaging their figures."""
+    first = entity_counts(
+        {"required": [{"text": "NHS England", "types": ["ORG"]}]},
+        [{"entities": [{"text": "NHS England", "label": "ORG"}]}],
+    )
+    second = entity_counts(
+        {"required": [{"text": "Leeds", "types": ["PLACE"]}, {"text": "Hull", "types": ["PLACE"]}]},
+        [{"entities": [{"text": "Leeds", "label": "PLACE"}, {"text": "York", "label": "PLACE"}]}],
+    )
+    total = Counts()
+    total.add(first[ALL])
+    total.add(second[ALL])
+    assert (total.hits, total.wanted, total.good, total.named) == (2, 3, 2, 3)
+    assert total.figures()[:2] == (pytest.approx(2 / 3), pytest.approx(2 / 3))
+    assert second["PLACE"].figures()[:2] == (0.5, 0.5)

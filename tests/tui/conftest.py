@@ -90,10 +90,30 @@ async def _ready(pilot: Any) -> Any:
     return pilot.app.screen
 
 
+async def _to_stories(pilot: Any) -> Any:
+    """Leave the search box, where the app starts, for the stories (Esc, as a user would);
+    returns the story list, which then has the focus and so the single-letter keys."""
+    from tui.widgets.search_bar import SearchBar
+    from tui.widgets.story_list import StoryList
+
+    screen = pilot.app.screen
+    assert pilot.app.focused is screen.query_one(SearchBar).input, "not in the search box"
+    await pilot.press("escape")
+    stories = screen.query_one(StoryList)
+    assert pilot.app.focused is stories
+    return stories
+
+
 @pytest.fixture
 def wait_for() -> Callable[..., Any]:
     """`await wait_for(pilot, lambda: condition)`: run the app until the condition holds."""
     return _wait_for
+
+
+@pytest.fixture
+def to_stories() -> Callable[..., Any]:
+    """`stories = await to_stories(pilot)`: from the search box to the story list."""
+    return _to_stories
 
 
 @pytest.fixture

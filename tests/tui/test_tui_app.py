@@ -22,10 +22,11 @@ from tui.widgets.story_view import StoryView
 ROOT = Path(__file__).resolve().parents[2]
 
 
-async def test_help_lists_every_described_binding(make_app, ready, wait_for) -> None:
+async def test_help_lists_every_described_binding(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
+        await to_stories(pilot)
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         console = Console(width=120, record=True, file=io.StringIO())
@@ -83,10 +84,11 @@ async def test_palette_runs_the_same_actions_as_the_keys(make_app, ready, wait_f
         await wait_for(pilot, lambda: screen.query_one("#search-input").value == "beds")
 
 
-async def test_t_switches_between_dark_and_light(make_app, ready) -> None:
+async def test_t_switches_between_dark_and_light(make_app, ready, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
+        await to_stories(pilot)
         assert app.current_theme.dark
         await pilot.press("t")
         assert not app.current_theme.dark
@@ -94,14 +96,14 @@ async def test_t_switches_between_dark_and_light(make_app, ready) -> None:
         assert app.current_theme.dark
 
 
-async def test_keymap_file_rebinds_by_id(make_app, ready, wait_for) -> None:
+async def test_keymap_file_rebinds_by_id(make_app, ready, wait_for, to_stories) -> None:
     keymap = locations.keymap_file()
     keymap.parent.mkdir(parents=True, exist_ok=True)
     keymap.write_text('[keys]\nbookmark = "ctrl+b"\n', encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         story_id = story_list.highlighted_id
         await pilot.press("b")
         await pilot.pause(0.2)
@@ -130,10 +132,13 @@ def test_keymap_warns_about_unknown_ids_and_bad_values(tmp_path: Path) -> None:
     assert load_keymap(tmp_path / "missing.toml") == ({}, [])
 
 
-async def test_narrow_terminal_hides_the_side_panes_until_asked(make_app, ready, wait_for) -> None:
+async def test_narrow_terminal_hides_the_side_panes_until_asked(
+    make_app, ready, wait_for, to_stories
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         side = screen.query_one("#side")
         reader = screen.query_one(StoryView)
         assert screen.has_class("-narrow") and not side.display

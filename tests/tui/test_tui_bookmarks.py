@@ -37,7 +37,9 @@ def _row(story_list: StoryList, story_id: str) -> str:
 
 
 async def _bookmark_first(pilot, screen, wait_for) -> str:
+    """`b` on the highlighted story of the list (which has the focus)."""
     story_list = screen.query_one(StoryList)
+    assert pilot.app.focused is story_list
     pane = screen.query_one(BookmarksPane)
     story_id = story_list.highlighted_id
     await pilot.press("b")
@@ -45,11 +47,14 @@ async def _bookmark_first(pilot, screen, wait_for) -> str:
     return story_id
 
 
-async def test_b_toggles_the_bookmark_of_the_highlighted_story(make_app, ready, wait_for) -> None:
+async def test_b_toggles_the_bookmark_of_the_highlighted_story(
+    make_app, ready, wait_for, to_stories
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
         story_list = screen.query_one(StoryList)
+        await to_stories(pilot)
         story_id = await _bookmark_first(pilot, screen, wait_for)
         assert _row(story_list, story_id).startswith(MARK)
         assert _saved_ids() == {story_id}
@@ -62,12 +67,12 @@ async def test_b_toggles_the_bookmark_of_the_highlighted_story(make_app, ready, 
 
 
 async def test_b_in_the_reader_and_the_pane_opens_bookmarks(
-    make_app, ready, wait_for, index
+    make_app, ready, wait_for, to_stories, index
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         reader = screen.query_one(StoryView)
         await pilot.press("j", "enter")
         await wait_for(
@@ -76,7 +81,7 @@ async def test_b_in_the_reader_and_the_pane_opens_bookmarks(
         second = reader.story_id
         await pilot.press("b")
         await wait_for(pilot, lambda: reader.marked)
-        assert "bookmarked" in reader.query_one("#reader-head").content.plain
+        assert reader.query_one("#reader-head").content.plain.startswith(MARK)
         assert _saved_ids() == {second}
         await pilot.press("escape", "k")  # back to the list, and another story there
         await wait_for(pilot, lambda: reader.story_id == story_list.highlighted_id != second)
@@ -87,10 +92,11 @@ async def test_b_in_the_reader_and_the_pane_opens_bookmarks(
         await wait_for(pilot, lambda: reader.story_id == second and app.focused is reader)
 
 
-async def test_note_and_tags_are_edited_in_a_dialog(make_app, ready, wait_for) -> None:
+async def test_note_and_tags_are_edited_in_a_dialog(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         story_id = await _bookmark_first(pilot, screen, wait_for)
         await pilot.press("m", "e")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
@@ -112,10 +118,11 @@ def test_tags_typed_with_commas_or_spaces() -> None:
     assert split_tags(" nhs,beds  #winter ,, nhs") == ("nhs", "beds", "winter")
 
 
-async def test_delete_in_the_pane_and_undo(make_app, ready, wait_for) -> None:
+async def test_delete_in_the_pane_and_undo(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         story_id = await _bookmark_first(pilot, screen, wait_for)
         with BookmarkStore(locations.bookmarks_db()) as store:
             store.update(story_id, note="keep me", tags=["x"])
@@ -129,12 +136,15 @@ async def test_delete_in_the_pane_and_undo(make_app, ready, wait_for) -> None:
         assert (pane.bookmarks[0].note, pane.bookmarks[0].tags) == ("keep me", ("x",))
 
 
-async def test_export_writes_the_chosen_format(make_app, ready, wait_for, tmp_path: Path) -> None:
+async def test_export_writes_the_chosen_format(
+    make_app, ready, wait_for, to_stories, tmp_path: Path
+) -> None:
     app = make_app()
     target = tmp_path / "out" / "marks.json"
     target.parent.mkdir()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         story_id = await _bookmark_first(pilot, screen, wait_for)
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
@@ -150,12 +160,13 @@ async def test_export_writes_the_chosen_format(make_app, ready, wait_for, tmp_pa
 
 
 async def test_export_to_a_missing_folder_says_so(
-    make_app, ready, wait_for, tmp_path: Path
+    make_app, ready, wait_for, to_stories, tmp_path: Path
 ) -> None:
     app = make_app()
     target = tmp_path / "nowhere" / "marks.md"
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         await _bookmark_first(pilot, screen, wait_for)
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
@@ -168,7 +179,9 @@ async def test_export_to_a_missing_folder_says_so(
         assert not target.exists()
 
 
-async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, index) -> None:
+async def test_bookmark_all_results_after_confirming(
+    make_app, ready, wait_for, to_stories, index
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
@@ -176,6 +189,7 @@ async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, 
         expected = {hit.id for hit in index.search("nhs", limit=1000).hits}
         assert len(expected) > 20  # more than one page: all results, not the rows shown
         await wait_for(pilot, lambda: screen.search.result_total == len(expected))
+        await to_stories(pilot)
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
@@ -189,7 +203,7 @@ async def test_bookmark_all_results_after_confirming(make_app, ready, wait_for, 
 
 
 async def test_a_damaged_bookmarks_file_is_set_aside_and_bookmarking_goes_on(
-    make_app, ready, wait_for
+    make_app, ready, wait_for, to_stories
 ) -> None:
     path = locations.bookmarks_db()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -209,12 +223,13 @@ async def test_a_damaged_bookmarks_file_is_set_aside_and_bookmarking_goes_on(
         note = next(n for n in app._notifications if n.title == "Bookmarks file set aside")
         assert str(path) in note.message and str(kept) in note.message
         assert kept.read_bytes() == before
+        await to_stories(pilot)
         story_id = await _bookmark_first(pilot, screen, wait_for)
     assert _saved_ids() == {story_id}
 
 
 async def test_a_locked_out_bookmarks_file_turns_bookmarks_off_and_is_left_alone(
-    make_app, ready, wait_for, monkeypatch
+    make_app, ready, wait_for, to_stories, monkeypatch
 ) -> None:
     from indexer.bookmarks import store as bookmarks
 
@@ -228,6 +243,7 @@ async def test_a_locked_out_bookmarks_file_turns_bookmarks_off_and_is_left_alone
         pane = screen.query_one(BookmarksPane)
         await wait_for(pilot, lambda: pane.problem is not None)
         assert "busy" in pane.problem and "\n" not in pane.problem
+        await to_stories(pilot)
         await pilot.press("b")
         await pilot.pause()
         assert any(n.severity == "warning" for n in app._notifications)
@@ -236,7 +252,7 @@ async def test_a_locked_out_bookmarks_file_turns_bookmarks_off_and_is_left_alone
 
 
 async def test_a_bookmark_whose_story_left_the_index_opens_from_its_snapshot(
-    make_app, ready, wait_for
+    make_app, ready, wait_for, to_stories
 ) -> None:
     gone = Story(
         id="0000gone0000",
@@ -256,6 +272,7 @@ async def test_a_bookmark_whose_story_left_the_index_opens_from_its_snapshot(
         screen = await ready(pilot)
         pane = screen.query_one(BookmarksPane)
         await wait_for(pilot, lambda: pane.bookmarks)
+        await to_stories(pilot)
         await pilot.press("m", "enter")
         reader = screen.query_one(StoryView)
         await wait_for(pilot, lambda: reader.story_id == gone.id)

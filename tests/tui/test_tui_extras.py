@@ -10,7 +10,6 @@ from tui.screens.note_editor import NoteEditorScreen
 from tui.settings import Settings
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.search_bar import SearchBar
-from tui.widgets.story_list import StoryList
 from tui.widgets.story_view import StoryView
 
 
@@ -20,12 +19,12 @@ def _saved(story_id: str):
 
 
 async def test_e_on_a_story_not_bookmarked_saves_note_tags_and_bookmark(
-    make_app, ready, wait_for
+    make_app, ready, wait_for, to_stories
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_id = screen.query_one(StoryList).highlighted_id
+        story_id = (await to_stories(pilot)).highlighted_id
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
         await pilot.press(*"why it matters", "tab", *"finance, ics", "ctrl+s")
@@ -37,12 +36,12 @@ async def test_e_on_a_story_not_bookmarked_saves_note_tags_and_bookmark(
 
 
 async def test_cancelling_a_note_on_a_story_not_bookmarked_writes_nothing(
-    make_app, ready, wait_for
+    make_app, ready, wait_for, to_stories
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_id = screen.query_one(StoryList).highlighted_id
+        story_id = (await to_stories(pilot)).highlighted_id
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
         await pilot.press(*"never mind", "escape")
@@ -51,11 +50,14 @@ async def test_cancelling_a_note_on_a_story_not_bookmarked_writes_nothing(
         assert _saved(story_id) is None
 
 
-async def test_e_in_the_reader_edits_the_existing_note(make_app, ready, wait_for) -> None:
+async def test_e_in_the_reader_edits_the_existing_note(
+    make_app, ready, wait_for, to_stories
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
         reader = screen.query_one(StoryView)
+        await to_stories(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.focused is reader and reader.story_id is not None)
         story_id = reader.story_id
@@ -69,11 +71,11 @@ async def test_e_in_the_reader_edits_the_existing_note(make_app, ready, wait_for
         )
 
 
-async def test_more_like_this_lists_similar_stories(make_app, ready, wait_for) -> None:
+async def test_more_like_this_lists_similar_stories(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         first = story_list.highlighted_id
         await pilot.press("L")
         await wait_for(pilot, lambda: screen.search.similar_to is not None)
@@ -88,10 +90,11 @@ async def test_more_like_this_lists_similar_stories(make_app, ready, wait_for) -
         await wait_for(pilot, lambda: screen.search.similar_to is None)
 
 
-async def test_the_theme_is_kept_for_the_next_run(make_app, ready, wait_for) -> None:
+async def test_the_theme_is_kept_for_the_next_run(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
+        await to_stories(pilot)
         assert app.current_theme.dark
         await pilot.press("t")
         path = locations.settings_file()

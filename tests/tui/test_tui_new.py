@@ -38,7 +38,7 @@ def _arrived(index_dir: Path, count: int) -> list[str]:
 
 
 async def test_new_stories_are_marked_counted_filtered_and_read(
-    make_app, ready, wait_for, index_dir
+    make_app, ready, wait_for, to_stories, index_dir
 ) -> None:
     new = _arrived(index_dir, 2)
     app = make_app()
@@ -48,6 +48,7 @@ async def test_new_stories_are_marked_counted_filtered_and_read(
         await wait_for(pilot, lambda: "2 new" in _status(screen))
         assert {h.id for h in stories.hits if NEW_MARK in _row(stories, h.id)[:2]} == set(new)
 
+        await to_stories(pilot)
         await pilot.press("i")
         bar = screen.query_one(SearchBar)
         assert bar.value == "new:yes"

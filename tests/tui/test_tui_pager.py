@@ -26,7 +26,7 @@ def test_pager_command_prefers_pager_then_editor_and_keeps_their_options() -> No
 
 
 async def test_o_shows_the_digest_and_returns(
-    make_app, ready, wait_for, monkeypatch, built_index
+    make_app, ready, wait_for, to_stories, monkeypatch, built_index
 ) -> None:
     import subprocess
 
@@ -42,6 +42,7 @@ async def test_o_shows_the_digest_and_returns(
         screen = await ready(pilot)
         reader = screen.query_one(StoryView)
         await wait_for(pilot, lambda: reader.loaded is not None)
+        await to_stories(pilot)
         await pilot.press("o")
         await wait_for(pilot, lambda: ran)
         assert ran[0][0] == "less" and ran[0][1].startswith("+/")

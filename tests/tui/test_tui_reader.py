@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 
 from indexer.search.searcher import open_index
-from tui.highlight import LABEL_NAMES, palette
+from tui.highlight import SHORT_NAMES, palette
 from tui.widgets.entity_pane import EntityPane, entity_query
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.story_list import StoryList
@@ -98,9 +100,12 @@ async def test_entities_are_coloured_by_type_and_toggled_with_number_keys(
         await pilot.press("1")
         assert "ORG" in reader.hidden_labels
         assert _styled(_text(reader), org_style) == []
-        assert LABEL_NAMES["ORG"] in reader.query_one("#reader-head").content.plain
+        head = reader.query_one("#reader-head").content
+        org = SHORT_NAMES["ORG"]  # at this width, the short name, struck through while hidden
+        assert _styled(head, Style(dim=True, strike=True))[0].startswith(org)
         await pilot.press("1")
         assert sorted(_styled(_text(reader), org_style)) == orgs
+        assert not _styled(reader.query_one("#reader-head").content, Style(dim=True, strike=True))
 
 
 async def test_find_moves_through_matches_with_n_and_N(make_app, ready, wait_for) -> None:
@@ -179,11 +184,11 @@ async def test_enter_on_an_entity_searches_for_it(make_app, ready, wait_for, ind
         assert pane.highlighted == first
 
 
-async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for) -> None:
+async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for, to_stories) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         reader = screen.query_one(StoryView)
         first = story_list.hits[0].id
         await pilot.press("j", "j")
@@ -193,15 +198,27 @@ async def test_a_click_on_a_story_opens_it(make_app, ready, wait_for) -> None:
         assert story_list.highlighted_id == first
 
 
-async def test_h_collapses_the_reader_header_to_one_line(make_app, ready, wait_for) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)])
+async def test_the_header_takes_three_lines_and_h_folds_it(make_app, ready, wait_for, size) -> None:
+    """Digest, date and source, and the entity key with every count: three rows at most, each
+    line whole but the first two (cut with "…" rather than wrapped); `h` folds it to one."""
     app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
-        reader = await _search_and_open(pilot, screen, wait_for, "strike")
+        reader = await _search_and_open(pilot, screen, wait_for, "alarm")
         head = reader.query_one("#reader-head")
-        assert 1 < len(head.content.plain.splitlines()) <= 3
+        await pilot.pause()
+        assert head.outer_size.height == 3
+        lines = head.content.plain.splitlines()
+        key = lines[2]  # the entity types, their keys and counts: whole
+        assert len(key) <= head.content_size.width and all(str(n) in key for n in range(1, 7))
+        counts = Counter(entity.label for entity in reader.loaded.story.entities)
+        assert all(f"{count}" in key for count in counts.values())
+        assert reader.loaded.story.date.strftime("%b %Y") in lines[1]
         await pilot.press("h")
-        assert len(head.content.plain.splitlines()) == 1
+        await pilot.pause()
+        assert head.outer_size.height == 1
         assert reader.loaded.story.digest_title.split()[0] in head.content.plain
         await pilot.press("h")
-        assert len(head.content.plain.splitlines()) > 1
+        await pilot.pause()
+        assert head.outer_size.height == 3

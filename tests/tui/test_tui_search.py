@@ -37,12 +37,41 @@ async def test_first_paint_lists_the_newest_stories_with_a_count(make_app, ready
         assert f"{len(expected.hits)} of {expected.total} stories" in _status(screen)
 
 
+async def test_typing_at_start_goes_to_the_search_box(make_app, wait_for, index) -> None:
+    """The app opens as a prompt: the first keys typed, even before the first results are
+    painted, are the query, letters the stories take as commands (s sorts) too."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"strike")  # straight away
+        screen = app.screen
+        bar, stories = screen.query_one(SearchBar), screen.query_one(StoryList)
+        assert bar.value == "strike" and app.focused is bar.input
+        expected = [hit.id for hit in index.search("strike").hits]
+        await wait_for(pilot, lambda: _ids(screen) == expected)
+        assert stories.border_subtitle == "by relevance"  # `s` was typed, not a sort
+
+
+async def test_down_or_tab_leave_the_search_box_for_the_stories(make_app, ready) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        bar, stories = screen.query_one(SearchBar), screen.query_one(StoryList)
+        first = stories.highlighted_id
+        await pilot.press("down")  # no earlier query to recall: to the stories
+        assert app.focused is stories and stories.highlighted_id == first
+        await pilot.press("j")  # where letters are keys again
+        assert stories.highlighted_id == stories.hits[1].id and bar.value == ""
+        await pilot.press("slash")
+        assert app.focused is bar.input
+        await pilot.press("tab")
+        assert app.focused is stories
+
+
 async def test_results_follow_each_key_typed(make_app, ready, wait_for, index) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("slash")
-        assert app.focused is screen.query_one(SearchBar).input
+        assert app.focused is screen.query_one(SearchBar).input  # the app opens as a prompt
         await pilot.press(*"strike")
         expected = [hit.id for hit in index.search("strike").hits]
         await wait_for(pilot, lambda: _ids(screen) == expected)
@@ -58,7 +87,7 @@ async def test_malformed_query_says_why_and_keeps_the_last_results(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("slash", *"strike")
+        await pilot.press(*"strike")
         good = [hit.id for hit in index.search("strike").hits]
         await wait_for(pilot, lambda: _ids(screen) == good)
         await pilot.press(*' "nhs')
@@ -81,7 +110,7 @@ async def test_did_you_mean_is_offered_and_enter_or_a_click_takes_it(
         screen = await ready(pilot)
         suggestion = index.search("strke").suggestion
         assert suggestion
-        await pilot.press("slash", *"strke")
+        await pilot.press(*"strke")
         await wait_for(pilot, lambda: "Did you mean" in _status(screen))
         assert suggestion in _status(screen)
         assert _ids(screen) == []
@@ -96,7 +125,9 @@ async def test_did_you_mean_is_offered_and_enter_or_a_click_takes_it(
         await wait_for(pilot, lambda: bar.value == suggestion and _ids(screen))
 
 
-async def test_sort_toggles_between_relevance_and_date(make_app, ready, wait_for, index) -> None:
+async def test_sort_toggles_between_relevance_and_date(
+    make_app, ready, wait_for, to_stories, index
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
@@ -105,7 +136,7 @@ async def test_sort_toggles_between_relevance_and_date(make_app, ready, wait_for
         by_date = [hit.id for hit in index.search("nhs", sort="date").hits]
         assert by_relevance != by_date
         await wait_for(pilot, lambda: _ids(screen) == by_relevance)
-        story_list = screen.query_one(StoryList)
+        story_list = await to_stories(pilot)
         assert story_list.border_subtitle == "by relevance"
         await pilot.press("s")
         await wait_for(pilot, lambda: _ids(screen) == by_date)
@@ -119,19 +150,22 @@ async def test_enter_goes_to_results_and_escape_back(make_app, ready, wait_for) 
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
         story_list = screen.query_one(StoryList)
-        await pilot.press("slash", "n", "enter")
-        assert app.focused is story_list
+        await pilot.press("n", "enter")
+        assert app.focused is story_list and screen.query_one(SearchBar).value == "n"
         await pilot.press("slash")
         assert app.focused is screen.query_one(SearchBar).input
         await pilot.press("escape")
         assert app.focused is story_list
 
 
-async def test_history_is_recalled_with_up_and_kept_between_runs(make_app, ready, wait_for) -> None:
+async def test_history_is_recalled_with_up_and_kept_between_runs(
+    make_app, ready, wait_for, to_stories
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
         bar = screen.query_one(SearchBar)
+        await to_stories(pilot)
         for query in ("strike", "beds"):
             bar.set_query(query)
             await pilot.press("slash", "enter")
@@ -144,20 +178,22 @@ async def test_history_is_recalled_with_up_and_kept_between_runs(make_app, ready
         await pilot.press("up")
         assert bar.value == "strike"
         await pilot.press("down", "down")
-        assert bar.value == ""
+        assert bar.value == "" and app.focused is bar.input
+        await pilot.press("down")  # past the newest query: down to the stories
+        assert app.focused is screen.query_one(StoryList)
     assert history_file().read_text().splitlines() == ["strike", "beds"]
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("slash", "up")
+        await pilot.press("up")  # the box has the keys from the start
         assert screen.query_one(SearchBar).value == "beds"
 
 
-async def test_more_row_loads_the_next_page(make_app, ready, wait_for, index) -> None:
+async def test_more_row_loads_the_next_page(make_app, ready, wait_for, to_stories, index) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await ready(pilot)
-        story_list = screen.query_one(StoryList)
+        await ready(pilot)
+        story_list = await to_stories(pilot)
         total = index.doc_count()
         assert (
             total > 20 and story_list.get_option_at_index(story_list.option_count - 1).id == MORE_ID

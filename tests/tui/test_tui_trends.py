@@ -54,13 +54,16 @@ def _shown_dates(screen: Any) -> set[str]:
     return {hit.date.isoformat()[:7] for hit in screen.query_one(StoryList).hits}
 
 
-async def test_a_bar_narrows_the_results_and_esc_widens(samples_app, ready, wait_for) -> None:
+async def test_a_bar_narrows_the_results_and_esc_widens(
+    samples_app, ready, wait_for, to_stories
+) -> None:
     app = samples_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
         chart = await _timeline(pilot, wait_for)
         assert chart.timeline.dated == 37 and chart.timeline.undated == 0
         assert chart.timeline.buckets[chart.cursor].start.isoformat() == "2024-09-01"
+        await to_stories(pilot)
         await pilot.press("w")
         await wait_for(pilot, lambda: app.focused is chart)
         await pilot.press("left", "enter")  # the month before with stories: June 2023
@@ -92,10 +95,13 @@ async def test_clicking_a_bar_narrows_a_query_to_it(samples_app, ready, wait_for
         assert {date[:4] for date in _shown_dates(screen)} == {"2016"}
 
 
-async def test_the_trends_view_searches_a_rising_entity(samples_app, ready, wait_for) -> None:
+async def test_the_trends_view_searches_a_rising_entity(
+    samples_app, ready, wait_for, to_stories
+) -> None:
     app = samples_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
+        await to_stories(pilot)
         await pilot.press("T")
         await wait_for(pilot, lambda: isinstance(app.screen, TrendsScreen))
         trends = app.screen
@@ -115,7 +121,9 @@ async def test_the_trends_view_searches_a_rising_entity(samples_app, ready, wait
         await wait_for(pilot, lambda: screen.query_one(StoryList).shown_query == wanted)
 
 
-async def test_an_entity_over_time_and_its_co_mentions(samples_app, ready, wait_for) -> None:
+async def test_an_entity_over_time_and_its_co_mentions(
+    samples_app, ready, wait_for, to_stories
+) -> None:
     app = samples_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await ready(pilot)
@@ -123,6 +131,7 @@ async def test_an_entity_over_time_and_its_co_mentions(samples_app, ready, wait_
         story_list = screen.query_one(StoryList)
         await wait_for(pilot, lambda: story_list.shown_query.startswith("org:"))
         pane = screen.query_one(EntityPane)
+        await to_stories(pilot)
         await pilot.press("E")
         await wait_for(pilot, lambda: pane.story is not None and pane.counts)
         await pilot.press("o")
@@ -174,10 +183,13 @@ async def test_a_count_that_fails_is_said_in_the_chart(wait_for) -> None:
 
 
 class TestTrendsSnapshots:
-    def test_main_screen_narrowed_to_a_month(self, snap_compare, samples_app, wait_for) -> None:
+    def test_main_screen_narrowed_to_a_month(
+        self, snap_compare, samples_app, wait_for, to_stories
+    ) -> None:
         async def run_before(pilot) -> None:
             chart = await _timeline(pilot, wait_for)
             pilot.app.screen.query_one("#search-input").cursor_blink = False
+            await to_stories(pilot)
             await pilot.press("w", "left", "enter")
             story_list = pilot.app.screen.query_one(StoryList)
             await wait_for(pilot, lambda: story_list.shown_query == "date:2023-06")
@@ -186,16 +198,17 @@ class TestTrendsSnapshots:
 
         assert snap_compare(samples_app(), terminal_size=(120, 36), run_before=run_before)
 
-    def test_trends_view(self, snap_compare, samples_app, wait_for) -> None:
+    def test_trends_view(self, snap_compare, samples_app, wait_for, to_stories) -> None:
         async def run_before(pilot) -> None:
             await _timeline(pilot, wait_for)
+            await to_stories(pilot)
             await pilot.press("T")
             await wait_for(pilot, lambda: getattr(pilot.app.screen, "trends", None) is not None)
             await pilot.pause(0.2)
 
         assert snap_compare(samples_app(), terminal_size=(120, 36), run_before=run_before)
 
-    def test_entity_over_time(self, snap_compare, samples_app, wait_for) -> None:
+    def test_entity_over_time(self, snap_compare, samples_app, wait_for, to_stories) -> None:
         async def run_before(pilot) -> None:
             screen = pilot.app.screen
             await _timeline(pilot, wait_for)
@@ -204,6 +217,7 @@ class TestTrendsSnapshots:
             story_list = screen.query_one(StoryList)
             await wait_for(pilot, lambda: story_list.shown_query == 'org:"NHS England"')
             pane = screen.query_one(EntityPane)
+            await to_stories(pilot)
             await pilot.press("E")
             await wait_for(pilot, lambda: pane.story is not None and pane.counts)
             await pilot.press("o")

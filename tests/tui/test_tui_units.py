@@ -100,3 +100,33 @@ async def test_entity_pane_counts_an_organisation_once_and_shows_its_short_form(
         rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
         orgs = [row for row in rows if "British Medical Association" in row]
         assert orgs == ["  British Medical Association (BMA) ×2"]
+
+
+def test_a_digest_title_that_is_its_file_name_is_not_said_twice() -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from indexer.records import Story
+    from tui.highlight import DARK
+    from tui.session import LoadedStory
+    from tui.widgets.reader_head import header
+
+    story = Story(id="s1", source="mail/2024-09-27_004.txt", digest_title="2024-09-27_004",
+                  date=dt.date(2024, 9, 27), date_from="header", position=0,
+                  headline="Beds", title="Beds", body="Text.")  # fmt: skip
+
+    def lines(loaded: LoadedStory, width: int) -> list[str]:
+        shown = header(
+            loaded, width, marked=False, hidden=frozenset(), palette=DARK, collapsed=False
+        )
+        return shown.plain.splitlines()
+
+    loaded = LoadedStory(story, (story.source,), ("s1", "s2"))
+    assert lines(loaded, 80)[:2] == [
+        "mail/2024-09-27_004.txt",  # the title line names the file, once
+        "27 Sep 2024  ·  story 1 of 2 in this digest",
+    ]
+    assert lines(loaded, 30)[1] == "27 Sep 2024 · story 1 of 2"  # narrow: closer
+    named = replace(story, digest_title="Weekly briefing")
+    shown = lines(LoadedStory(named, (story.source,), ()), 80)
+    assert shown[:2] == ["Weekly briefing", "27 Sep 2024  ·  mail/2024-09-27_004.txt"]

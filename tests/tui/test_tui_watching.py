@@ -76,7 +76,7 @@ async def test_a_digest_added_to_a_watched_folder_appears_and_goes_when_deleted(
 
 
 async def test_another_dex_index_run_refreshes_the_results(
-    make_app, ready, wait_for, tmp_path, monkeypatch
+    make_app, ready, wait_for, to_stories, tmp_path, monkeypatch
 ) -> None:
     import tui.controllers.watching
 
@@ -97,10 +97,10 @@ async def test_another_dex_index_run_refreshes_the_results(
         assert f"2 more stories ({before + 2} in all)" in _notices(app)
 
         screen.query_one(SearchBar).set_query("")  # every story, the newest (ours) first
+        await to_stories(pilot)
         await pilot.press("s")
         await wait_for(pilot, lambda: WORD in stories.hits[0].title.casefold())
         gone = stories.hits[0].id
-        stories.focus()
         await pilot.press("home", "enter")
         reader = screen.query_one(StoryView)
         await wait_for(pilot, lambda: reader.story_id == gone)

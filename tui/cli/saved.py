@@ -1,4 +1,5 @@
-"""`dex saved ...`: searches kept under a name, listed with how many stories match each now.
+"""`dex saved ...`: searches kept under a name, listed with how many stories match each now
+and how many of those are new (arrived since you last looked in the app, and unread).
 
 They live with the bookmarks (same database, same backups, in the JSON export); `dex search
 --saved NAME` runs one.
@@ -32,47 +33,77 @@ def saved() -> None:
 
 
 @saved.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (name, query, count).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON list (name, query, count, new)."
+)
 def list_saved(as_json: bool) -> None:
-    """List saved searches, each with the number of stories it finds now."""
+    """List saved searches, each with the number of stories it finds now and how many of
+    those are new since you last looked (as the app's saved-search pane counts them)."""
     with user_store(create=False, reading=True) as store:
         searches = store.saved.list()
         counts = _counts(searches, store) if searches else {}
-    refused = any(counts.get(s.name, 0) is None for s in searches)
+    refused = any(s.name in counts and counts[s.name] is None for s in searches)
     if as_json:
-        rows = [{"name": s.name, "query": s.query, "count": counts.get(s.name)} for s in searches]
+        rows = []
+        for search in searches:
+            total, new = counts.get(search.name) or (None, None)
+            rows.append({"name": search.name, "query": search.query, "count": total, "new": new})
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         if not searches:
             click.echo("no saved searches yet: dex saved add NAME QUERY", err=True)
         for search in searches:
-            count = counts.get(search.name)
-            shown = "    ?" if count is None else f"{count:5d}"
-            click.echo(one_line(f"{shown}  {search.name}  {search.query}"))
+            total, new = counts.get(search.name) or (None, 0)
+            shown = "    ?" if total is None else f"{total:5d}"
+            fresh = f"{new} new" if new else ""
+            click.echo(one_line(f"{shown}  {fresh:>7}  {search.name}  {search.query}"))
     if refused:
         raise click.exceptions.Exit(1)
 
 
-def _counts(searches: list[SavedSearch], store: BookmarkStore) -> dict[str, int | None]:
-    """Each saved search's number of matching stories; a query the index refuses is named on
-    stderr and counted as None. No index yet: no counts (said on stderr)."""
+def _counts(searches: list[SavedSearch], store: BookmarkStore) -> dict[str, tuple[int, int] | None]:
+    """Each saved search's number of matching stories and of those new; a query the index
+    refuses is named on stderr and counted as None. No index yet: no counts (said on stderr)."""
     from indexer.index.store import MARKER
 
     if not (locations.index_dir() / MARKER).is_file():
         click.echo("dex: no index yet, so no counts (dex index PATH)", err=True)
         return {}
+    waiting = _waiting()
     index = search_index()
-    counts: dict[str, int | None] = {}
+    counts: dict[str, tuple[int, int] | None] = {}
     try:
         for search in searches:
             try:
-                counts[search.name] = index.search(search.query, limit=1, bookmarks=store).total
+                total = index.search(search.query, limit=1, bookmarks=store).total
+                new = 0
+                if waiting:
+                    only_new = f"new:yes ({search.query})"
+                    new = index.search(only_new, limit=1, bookmarks=store, new=waiting).total
             except ValueError as exc:  # QueryError: it names the query
                 click.echo(one_line(f"dex: saved search {search.name!r}: {exc}"), err=True)
                 counts[search.name] = None
+                continue
+            counts[search.name] = (total, new)
     finally:
         index.close()
     return counts
+
+
+def _waiting() -> set[str]:
+    """The stories the app will show as new (none if the user never opened it, or the read
+    state cannot be read: said on stderr, the counts go on)."""
+    from indexer.bookmarks.read_state import ReadState, ReadStateError
+
+    path = locations.read_state_db()
+    if not path.is_file():
+        return set()
+    try:
+        with ReadState(path) as state:
+            return state.waiting_ids()
+    except ReadStateError as exc:
+        click.echo(one_line(f"dex: no new counts: {exc}"), err=True)
+        return set()
 
 
 @saved.command("add")

@@ -8,4 +8,6 @@ query or change panes; the screen calls their methods and routes pane messages t
 - `search.py`: queries as typed, more like this, facets, the query history
 - `reader.py`: the story the reader shows, and its entities' story counts
 - `bookmarks.py`: toggle, notes and tags, delete with undo, bulk add, export
+- `saved.py`: saved searches and their counts
+- `watching.py`: the app's watcher of the sources, and changes another dex made
 """

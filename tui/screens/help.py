@@ -16,7 +16,9 @@ from textual.widgets import Static
 from tui.keymap import BindingRow, Keymap, rows_for
 
 INTRO = (
-    'Search as you type. Queries: words, "a phrase", org:"NHS England", person:, place:, '
+    "The app opens in the search box: type, and the results follow each key. Down, Enter or Esc "
+    "go to the stories, where the single-letter keys below work; / comes back to the box.\n"
+    'Queries: words, "a phrase", org:"NHS England", person:, place:, '
     "date:2023, date:>=2023-06, money:>10m, -word, a OR b, bookmarked:yes, tag:x, new:yes.\n"
     "Arrows, Home, End, PageUp and PageDown move in every pane as well.\n"
     "Rebind any key with an id in keymap.toml in the config folder, e.g.\n"

@@ -183,7 +183,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StoryList).set_sort(self.search.sort)
-        self.query_one(StoryList).focus()
+        self.action_focus_search()  # the screen opens as a prompt: typing searches
         if self.session.needs_build():
             self.query_one(SearchBar).show_note(
                 "First run: indexing the bundled sample digests (a few seconds)…"
@@ -330,28 +330,9 @@ class MainScreen(Screen[None]):
 
     def action_open_digest(self) -> None:
         """Show the story's digest file in the user's pager or editor, then come back."""
-        import subprocess
+        from tui.pager import show_digest
 
-        from textual.app import SuspendNotSupported
-
-        from tui.pager import pager_command
-
-        loaded = self.query_one(StoryView).loaded
-        if loaded is None or not loaded.sources:
-            self.notify("No story open", timeout=2)
-            return
-        path = Path(loaded.sources[0]).expanduser().resolve()
-        if not path.is_file():
-            self.notify(f"{path}: no longer there", severity="warning", markup=False)
-            return
-        command = pager_command(path, loaded.story.headline or loaded.story.title)
-        try:
-            with self.app.suspend():
-                subprocess.run(command, check=False)
-        except SuspendNotSupported:
-            self.notify("This terminal cannot hand over to a pager", severity="warning")
-        except OSError as exc:
-            self.notify(f"{command[0]}: {exc.strerror or exc}", severity="error", markup=False)
+        show_digest(self.app, self.query_one(StoryView).loaded)
 
     def action_toggle_new(self) -> None:
         """Keep only the stories new since the last visit (`new:yes`), or all of them again."""

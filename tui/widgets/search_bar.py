@@ -21,7 +21,8 @@ PLACEHOLDER = 'Search: words, "a phrase", org:"NHS England", person:, place:, da
 
 
 class SearchBar(Vertical):
-    """Search as you type; up/down recall earlier queries; Enter goes to the results."""
+    """Search as you type; up/down recall earlier queries; Enter, Esc, or Down past the newest
+    query go to the results."""
 
     DEFAULT_CSS = """
     SearchBar {
@@ -46,7 +47,13 @@ class SearchBar(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history_back", "Older query", id="search.history_back", show=False),
-        Binding("down", "history_forward", "Newer query", id="search.history_forward", show=False),
+        Binding(
+            "down",
+            "history_forward",
+            "Newer query; past the newest, the stories",
+            id="search.history_forward",
+            show=False,
+        ),
         Binding("escape", "leave", "Back to stories", id="search.leave"),
         Binding("enter", "submit", "Go to results", id="search.submit", show=False),
     ]
@@ -71,7 +78,7 @@ class SearchBar(Vertical):
 
     @dataclass
     class Left(Message):
-        """Escape: focus back to the stories."""
+        """Escape, or Down with no newer query: focus the stories."""
 
     def __init__(
         self,
@@ -176,7 +183,9 @@ class SearchBar(Vertical):
 
     def action_history_forward(self) -> None:
         query = self.history.newer()
-        if query is not None:
+        if query is None:  # not recalling: down from the box is down into the results
+            self.post_message(self.Left())
+        else:
             self.set_query(query)
 
     def action_leave(self) -> None:

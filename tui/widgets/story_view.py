@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,9 +18,9 @@ from textual.widgets import Input, Static
 
 from indexer.reading.textcodec import visible_text
 from indexer.records import LABELS, Label, Span
-from tui.highlight import find_spans, legend, palette, stylize_entities
+from tui.highlight import find_spans, palette, stylize_entities
 from tui.session import LoadedStory
-from tui.widgets.story_list import short_date
+from tui.widgets.reader_head import ReaderHead
 
 
 def _toggle_binding(number: int, label: Label) -> Binding:
@@ -32,16 +31,6 @@ def _toggle_binding(number: int, label: Label) -> Binding:
         id=f"reader.toggle_{label.lower()}",
         show=False,
     )
-
-
-TITLE_CHARS = 72
-
-
-def short_path(source: str) -> str:
-    """A digest's file as its folder and name ("samples/000.txt"): enough to find it."""
-    path = PurePath(source)
-    short = str(PurePath(path.parent.name, path.name)) if path.parent.name else source
-    return visible_text(short, one_line=True)  # a file name may hold an escape sequence
 
 
 class StoryView(VerticalScroll):
@@ -58,13 +47,9 @@ class StoryView(VerticalScroll):
     StoryView:focus-within {
         border: tall $border;
     }
-    StoryView > #reader-head {
+    StoryView > ReaderHead {
         dock: top;
-        height: auto;
-        padding: 0 0 1 0;
-    }
-    StoryView > #reader-meta {
-        color: $text-muted;
+        background: $boost;
     }
     StoryView > #reader-find {
         dock: bottom;
@@ -89,7 +74,7 @@ class StoryView(VerticalScroll):
             "Header",
             id="reader.header",
             show=False,
-            tooltip="The digest, date and entity line, or the digest alone",
+            tooltip="The header in full (three lines), or the digest and date alone",
         ),
         Binding("n", "find_next", "Next match", id="reader.find_next", show=False),
         Binding("N", "find_previous", "Previous match", id="reader.find_previous", show=False),
@@ -129,7 +114,7 @@ class StoryView(VerticalScroll):
         self.border_title = "Reader"
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self._message), id="reader-head", markup=False)
+        yield ReaderHead(self._message, id="reader-head")
         yield Static(Text(""), id="reader-text", markup=False)
         yield Input(
             placeholder="Find in this story (Enter: keep, n/N: next/previous, Escape: close)",
@@ -162,7 +147,7 @@ class StoryView(VerticalScroll):
         self._message = message
         self.loaded = None
         self._reset_find()
-        self.query_one("#reader-head", Static).update(Text(message))
+        self.query_one(ReaderHead).say(message)
         self.query_one("#reader-text", Static).update(Text(""))
 
     def set_marked(self, marked: bool) -> None:
@@ -187,46 +172,14 @@ class StoryView(VerticalScroll):
     def render_story(self) -> None:
         if self.loaded is None:
             return
-        self.query_one("#reader-head", Static).update(self._head())
+        self.query_one(ReaderHead).show(
+            self.loaded,
+            self.marked,
+            self.hidden_labels,
+            palette(self.app.current_theme.dark),
+            self.head_collapsed,
+        )
         self.query_one("#reader-text", Static).update(self._text())
-
-    def _head(self) -> Text:
-        assert self.loaded is not None
-        story, loaded = self.loaded.story, self.loaded
-        head = Text()
-        if self.marked:
-            head.append("★ bookmarked  ", style="bold yellow")
-        title = visible_text(story.digest_title, one_line=True)
-        title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
-        head.append(title, style="bold")
-        if self.head_collapsed:  # one line: which digest, when
-            head.append(f"  ·  {short_date(story.date)}", style="italic")
-            if loaded.from_snapshot:
-                head.append("  ·  from your bookmark (no longer indexed)", style="italic")
-            head.append("  (h: more)", style="dim")
-            return head
-        head.append(f"\n{short_date(story.date)}", style="italic")
-        if story.date_from == "mtime":  # no date in the mail, text or name: the file's own
-            head.append(" (file date)", style="dim italic")
-        if story.byline:
-            head.append(f"  ·  {visible_text(story.byline, one_line=True)}", style="italic")
-        sources = loaded.sources or (story.source,)
-        head.append("  ·  " + ", ".join(short_path(source) for source in sources), style="dim")
-        if loaded.digest_ids and story.id in loaded.digest_ids:
-            where = loaded.digest_ids.index(story.id) + 1
-            head.append(
-                f"  ·  story {where} of {len(loaded.digest_ids)} in this digest", style="dim"
-            )
-        if loaded.from_snapshot:
-            head.append(
-                "\nFrom your bookmark: this story is no longer in the index.", style="italic"
-            )
-        counts: dict[Label, int] = {}
-        for entity in story.entities:
-            counts[entity.label] = counts.get(entity.label, 0) + 1
-        head.append("\n")
-        head.append_text(legend(self.hidden_labels, palette(self.app.current_theme.dark), counts))
-        return head
 
     def _text(self) -> Text:
         """Headline and body as one Text: entities, then query terms, then find matches."""

@@ -268,3 +268,37 @@ def test_a_byline_opening_an_item_is_its_byline_not_its_text(tmp_path: Path) -> 
     [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
     assert story.byline == "By Dr Simone Achebe, Association of County Care Directors"
     assert story.body == "Councils expect to spend £2.9bn more on adult social care this year."
+
+
+def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    def item(title: str, html: str) -> str:
+        return f"<item><title>{title}</title><description><![CDATA[{html}]]></description></item>"
+
+    items = [
+        item(
+            "Regulator fines care home group",
+            "<p>The authority fined Brightwell Care £250,000 after failings at three homes.</p>"
+            "<p><a href='https://x.example/d'>Read the full decision</a></p>",
+        ),
+        item(
+            "Board papers published",
+            "<p>Papers for the board meeting on 12 March are now available.</p>"
+            "<p>Embargoed until 00:01 on 3 March 2026.</p>",
+        ),
+        item(
+            "Hub opens in Liskeard",
+            "<p>The community hub opened on Monday with GP and mental health teams.</p>"
+            "<p>Notes to editors</p><p>The ICB serves 900,000 people.</p>"
+            "<p>The post Hub opens in Liskeard appeared first on NHS Tamar ICB.</p>",
+        ),
+    ]
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss("".join(items)))
+    bodies = [s.body for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert bodies == [
+        "The authority fined Brightwell Care £250,000 after failings at three homes.",
+        "Papers for the board meeting on 12 March are now available.",
+        "The community hub opened on Monday with GP and mental health teams.",
+    ]

@@ -283,3 +283,27 @@ def test_story_cards_named_promo_are_the_page_not_promotions() -> None:
         "GP surgery to close",
     ]
     assert found[0][1] == "Patients are urged to stay away."
+
+
+def test_related_news_with_standfirsts_are_stories() -> None:
+    html = (
+        "<html><body><div class='news-article'><h2>Government must act to keep nurses</h2>"
+        "<p>The Government must do more to keep experienced nurses in the NHS, the Committee "
+        "says in a report published today.</p>"
+        "<p>More nurses are now leaving the register than joining it, and the number of "
+        "applications to nursing degree courses fell by a third after the bursary ended.</p>"
+        "<p>The Committee calls on Health Education England to publish a nursing retention "
+        "strategy by the summer and to report on it every year.</p></div>"
+        "<div class='related-news'><h2>More news from the Committee</h2><ul>"
+        "<li><h3><a href='/a'>Brexit and medicines supply: Committee to question industry</a>"
+        "</h3><p>Representatives of the pharmaceutical industry will give evidence on 20 "
+        "March.</p></li>"
+        "<li><h3><a href='/b'>Childhood obesity follow-up inquiry launched</a></h3>"
+        "<p>The Committee is inviting written evidence by 13 April 2018.</p></li>"
+        "</ul></div></body></html>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "Government must act to keep nurses",
+        "Brexit and medicines supply: Committee to question industry",
+        "Childhood obesity follow-up inquiry launched",
+    ]

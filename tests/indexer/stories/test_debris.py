@@ -506,3 +506,12 @@ def test_a_list_of_further_reading_stays_stories() -> None:
 def test_notes_about_the_publisher_are_not_stories(heading: str, text: str) -> None:
     digest = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{heading}\n\n{text}\n"
     assert stories(digest) == THREE_STORIES[:2]
+
+
+@pytest.mark.parametrize("label", ["JOBS", "Situations vacant", "Jobs board", "Current vacancies"])
+def test_a_section_of_vacancies_under_its_label_is_not_news(label: str) -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{label}\n\n"
+        "Associate dentist, 3 days/week, NHS/private mix, Harrogate. Contact the practice.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]

@@ -349,3 +349,55 @@ def test_a_digest_forwarded_twice_loses_both_forwarders_notes() -> None:
         "Virtual wards: occupancy stuck at 75%",
         "Neighbourhood health: 12 pilot areas named",
     ]
+
+
+LISTSERV = """There are 3 messages totaling 40 lines in this issue.
+
+Topics of the day:
+
+  1. Public health grant cuts - evidence on outcomes? (2)
+  2. Seminar: natural experiments in alcohol policy
+
+----------------------------------------------------------------------
+
+Date:    Mon, 20 Nov 2017 10:14:32 +0000
+From:    Rhiannon Pugh <rhiannon.pugh@example.gov.uk>
+Subject: Public health grant cuts - evidence on outcomes?
+
+Hi all - I'm pulling together evidence for our director of public health on what
+the cuts to the grant have done to services since 2015.
+
+Thanks in advance,
+Rhiannon
+
+------------------------------
+
+Date:    Tue, 21 Nov 2017 09:02:51 +0000
+From:    Centre for Alcohol Policy <capa@example.ac.uk>
+Subject: Seminar: natural experiments in alcohol policy
+
+*** Apologies for cross-posting ***
+
+The Centre for Alcohol Policy Evaluation is holding a half-day seminar on natural
+experiments in alcohol policy. Places are free but must be booked.
+
+------------------------------
+
+Date:    Tue, 21 Nov 2017 17:20:14 +0000
+From:    Sarah Lindqvist <s.lindqvist@example.ac.uk>
+Subject: Re: Public health grant cuts - evidence on outcomes?
+
+Adding to the point above: the Local Government Association's survey found that
+sexual health budgets were also being squeezed.
+"""
+
+
+def test_a_post_that_greets_the_list_is_a_story_and_cross_posting_notes_are_not() -> None:
+    found = stories(LISTSERV)
+    assert [headline for headline, _ in found] == [
+        "Public health grant cuts - evidence on outcomes?",
+        "Seminar: natural experiments in alcohol policy",
+        "Re: Public health grant cuts - evidence on outcomes?",
+    ]
+    assert found[0][1].startswith("Hi all - I'm pulling together evidence")
+    assert found[1][1].startswith("The Centre for Alcohol Policy Evaluation")

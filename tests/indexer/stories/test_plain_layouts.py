@@ -264,3 +264,40 @@ def test_a_letter_signed_with_a_name_over_a_role_introduces_the_issue() -> None:
 def test_a_press_release_end_mark_is_not_text() -> None:
     text = f"Trust fined over data breach\n\n{PROSE}\n\n– Ends –\n\nWaiting lists grow\n\n{MORE}\n"
     assert split(text)[0].paragraphs == (PROSE,)
+
+
+def test_an_indented_body_wraps_sooner_by_its_indent() -> None:
+    text = (
+        "Our new emergency department opened its doors on Monday after three years of\n"
+        "building work, and more than 400 patients were seen on the first day. Staff\n"
+        "moved across overnight without a single delayed handover.\n\n"
+        "Car parking charges frozen\n~~~~~~~~~~~~~~~~~~~~~~~~~~\n\n"
+        "    Staff parking charges will stay at 2016 levels until at least April\n"
+        "    2018, the board agreed on Thursday. The decision follows a survey in\n"
+        "    which 1,200 staff said costs were a reason to leave.\n\n"
+        "New chief nurse appointed\n~~~~~~~~~~~~~~~~~~~~~~~~~\n\n"
+        "    Dr Ama Boateng will join us as chief nurse in September from Royal\n"
+        "    Cornwall Hospitals NHS Trust, where she has been deputy chief nurse\n"
+        "    since 2014.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories][-2:] == [
+        "Car parking charges frozen",
+        "New chief nurse appointed",
+    ]
+    assert stories[-1].paragraphs[0].startswith("Dr Ama Boateng will join us as chief nurse")
+
+
+def test_a_source_line_under_a_paragraph_is_not_joined_to_it() -> None:
+    items = [
+        ("Capital allocations confirmed", "NHS England letter, 28 October"),
+        ("Estates backlog passes £13bn", "NHS Digital, ERIC 2023/24"),
+    ]
+    text = "\n\n".join(
+        f"{n}) {head}\nNHS England has confirmed operational capital of £4.2bn for systems next\n"
+        f"year, with a further £1.1bn held back for performance incentives.\nSource: {source}"
+        for n, (head, source) in enumerate(items, 1)
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [head for head, _ in items]
+    assert all(s.paragraphs[-1].endswith("for performance incentives.") for s in stories)

@@ -1,0 +1,34 @@
+"""One story read whole (a feed item, a post to a list): its paragraphs, less what closes it
+without being its text (a trailing "Read the full decision" link, an embargo line, notes to
+editors, "The post ... appeared first on ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer.blocks import Block
+from indexer.stories.boilerplate import is_boilerplate, is_footer_start
+
+# "Embargoed until 00:01 on 3 March 2026", "EMBARGO: not for publication before ...".
+_EMBARGO = re.compile(r"^(?:strictly\s+)?embargo(?:ed)?\b", re.I)
+# WordPress feeds: "The post Trust opens hub appeared first on NHS Tamar and Moor ICB."
+_APPEARED_FIRST = re.compile(r"^the post .{3,300} appeared first on .{2,120}$", re.I)
+
+
+def story_paragraphs(text: str, blocks: Sequence[Block] | None = None) -> tuple[str, ...]:
+    """The paragraphs of a text that is one story."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    links = {block.text for block in blocks or () if block.linked}
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if kept and is_footer_start(paragraph):
+            break  # "Notes to editors", a copyright line: what follows is not the story
+        if _EMBARGO.match(paragraph) or _APPEARED_FIRST.match(paragraph):
+            continue
+        if kept and is_boilerplate(paragraph):
+            continue
+        kept.append(paragraph)
+    while len(kept) > 1 and kept[-1] in links:
+        kept.pop()  # a link on a line of its own under the text: "Read the full decision"
+    return tuple(kept)
