@@ -106,12 +106,38 @@ def evaluate(folder: Path) -> Result:
 
 
 LABELS = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
+ALL = "all"  # the key of the figures over every label
 
 
-def by_label(gold: dict, parsed: list[dict]) -> dict[str, tuple[float, float]]:
-    """Entity precision and recall per label, matched as the scorer matches (normalised text,
-    one of the gold entry's types): recall over the required entries of a type, precision over
-    the texts found with that label (those the gold lists as optional for it are not counted)."""
+@dataclass
+class Counts:
+    """What precision and recall are made of, so that folders can be pooled: the required
+    entries found (`hits`) of those wanted, and the right texts (`good`) of those named
+    (`named`: right and wrong; texts the gold lists as optional are neither)."""
+
+    hits: int = 0
+    wanted: int = 0
+    good: int = 0
+    named: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.hits += other.hits
+        self.wanted += other.wanted
+        self.good += other.good
+        self.named += other.named
+
+    def figures(self) -> tuple[float, float, float]:
+        """(precision, recall, F1); 1.0 where nothing was there to get right."""
+        precision = self.good / self.named if self.named else 1.0
+        recall = self.hits / self.wanted if self.wanted else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+def entity_counts(gold: dict, parsed: list[dict]) -> dict[str, Counts]:
+    """Entity counts per label and over all (key ALL), matched as the scorer matches
+    (normalised text, one of the gold entry's types): recall over the required entries of a
+    type, precision over the texts found with that label; the ALL counts are the scorer's own."""
     norm = score.norm
     required = {norm(e["text"]): set(e["types"]) for e in gold["required"]}
     optional = {norm(e["text"]): set(e["types"]) for e in gold.get("optional", [])}
@@ -119,20 +145,26 @@ def by_label(gold: dict, parsed: list[dict]) -> dict[str, tuple[float, float]]:
     for story in parsed:
         for e in story.get("entities", []):
             found.setdefault(norm(e["text"]), set()).add(e["label"])
-    figures = {}
+    counts = {}
     for label in LABELS:
         wanted = [k for k, types in required.items() if label in types]
-        hits = sum(1 for k in wanted if label in found.get(k, ()))
         named = [k for k, labels in found.items() if label in labels]
         good = sum(1 for k in named if label in required.get(k, ()))
         wrong = sum(
             1 for k in named if label not in required.get(k, set()) | optional.get(k, set())
         )
-        figures[label] = (
-            good / (good + wrong) if good + wrong else 1.0,
-            hits / len(wanted) if wanted else 1.0,
-        )
-    return figures
+        hits = sum(1 for k in wanted if label in found.get(k, ()))
+        counts[label] = Counts(hits, len(wanted), good, good + wrong)
+    _, missed, wrong_texts = score.score_entities(gold, parsed)
+    good = sum(1 for k, labels in found.items() if labels & required.get(k, set()))
+    counts[ALL] = Counts(len(required) - len(missed), len(required), good, good + len(wrong_texts))
+    return counts
+
+
+def by_label(gold: dict, parsed: list[dict]) -> dict[str, tuple[float, float]]:
+    """Entity precision and recall per label (see entity_counts)."""
+    counts = entity_counts(gold, parsed)
+    return {label: counts[label].figures()[:2] for label in LABELS}
 
 
 def _extras(gold: dict, parsed: dict[str, list[dict]]) -> list[str]:
@@ -151,8 +183,23 @@ def _extras(gold: dict, parsed: dict[str, list[dict]]) -> list[str]:
     return out
 
 
+@dataclass
+class Together:
+    """Figures over several gold folders: stories per format (and "all"); entity counts per
+    label (and ALL), each folder scored against its own entity gold and the counts summed."""
+
+    stories: dict[str, tuple[float, float, float]]
+    entities: dict[str, Counts]
+
+
 def evaluate_all(folders: list[Path]) -> dict[str, tuple[float, float, float]]:
     """Story figures per format (and "all") over several gold folders taken together."""
+    return evaluate_together(folders).stories
+
+
+def evaluate_together(folders: list[Path]) -> Together:
+    """Story and entity figures over several gold folders taken together."""
+    entities = {label: Counts() for label in (*LABELS, ALL)}
     gold: dict[str, dict] = {}
     parsed: dict[str, list[dict]] = {}
     formats: dict[str, list[str]] = {}
@@ -161,6 +208,12 @@ def evaluate_all(folders: list[Path]) -> dict[str, tuple[float, float, float]]:
         names = [name for name, entry in entries.items() if isinstance(entry, dict)]
         names = [name for name in names if "stories" in entries[name]]
         found, _ = _parse(folder, names)
+        entity_gold = folder / "entities.gold.json"
+        if entity_gold.exists():
+            folder_gold = json.loads(entity_gold.read_text(encoding="utf-8"))
+            stories = [story for name in names for story in found[name]]
+            for label, counts in entity_counts(folder_gold, stories).items():
+                entities[label].add(counts)
         for name in names:
             key = f"{folder.name}:{name}"  # no slash: the scorer matches on file names
             gold[key] = entries[name]
@@ -172,7 +225,7 @@ def evaluate_all(folders: list[Path]) -> dict[str, tuple[float, float, float]]:
         figures[fmt], _ = score.score_stories({key: gold[key] for key in keys}, stories)
     every = [story for stories in parsed.values() for story in stories]
     figures["all"], _ = score.score_stories(gold, every)
-    return figures
+    return Together(figures, entities)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,8 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", action="store_true", help="entity P and R per label")
     args = parser.parse_args(argv)
     if args.together:
-        for fmt, (p, r, f) in evaluate_all(args.folders).items():
+        together = evaluate_together(args.folders)
+        for fmt, (p, r, f) in together.stories.items():
             print(f"  stories {fmt:8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        if together.entities[ALL].wanted:
+            p, r, f = together.entities[ALL].figures()
+            print(f"  entities         P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+            for label in LABELS:  # always: the figures a reader of the entity work asks for
+                p, r, _ = together.entities[label].figures()
+                print(f"    {label:8}       P {p:.3f}  R {r:.3f}")
         return 0
     for folder in args.folders:
         result = evaluate(folder)

@@ -63,7 +63,7 @@ class Served:
         problems: list[Problem] = []
         self.index_dir = Path(index_dir)
         built = ensure_index(self.index_dir, on_problem=problems.append)
-        self.index = open_index(self.index_dir)
+        self.index = open_index(self.index_dir, check_files=False)  # ensure_index did
         stories = int(self.index.doc_count())
         self.index.search("", limit=FIRST_PAGE)
         self.index.refresh()  # the baseline later calls compare with

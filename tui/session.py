@@ -115,12 +115,12 @@ class Session:
         except OSError:
             return True
 
-    def start(self) -> None:
-        """Start the index process and ask it to open the index, so both overlap the UI
-        starting up. The child opens the index (building the sample one on a first run) and
-        makes the first page."""
+    def start(self, client: IndexClient | None = None) -> None:
+        """Start the index process (or take `client`, one started already) and ask it to open
+        the index, so both overlap the UI starting up. The child opens the index (building
+        the sample one on a first run) and makes the first page."""
         if self._client is None:
-            self._client = IndexClient()
+            self._client = client or IndexClient()
             self._opening = self._client.submit("fast", "open", str(self.index_dir))
 
     def open(self) -> OpenResult:

@@ -8,6 +8,7 @@ ranked document numbers).
     fixes     dex's subclasses of Whoosh's index, writer and codec (fixes to hot spots); only
               dex's own index objects use them, Whoosh's classes are left as they are
     analysis  the tokenizer and stemmer shared by indexing, queries and snippets
+    arrays    set operations on document numbers (np.unique and np.isin without numpy.ma)
     schema    fields, storage, the writer lock, the document writer, what killed writers left
     bulk      whole segments written from pre-analysed documents (by the indexing workers)
     tables    the term table and stored-fields column files, written in bulk for bulk

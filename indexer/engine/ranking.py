@@ -20,6 +20,7 @@ import numpy as np
 
 from indexer.engine import documents, reading
 from indexer.engine.analysis import has_phrase
+from indexer.engine.arrays import distinct, within
 from indexer.engine.queries import query_tree
 from indexer.engine.schema import Query, Searcher
 
@@ -167,7 +168,7 @@ class Ranker:
             return ids, np.zeros(len(ids))
         if kind == "none":
             return _empty()
-        ids = np.unique(reading.other_docs(self.searcher, node[1]))
+        ids = distinct(reading.other_docs(self.searcher, node[1]))
         return ids, np.zeros(len(ids))
 
     def _phrase_mask(self, ids: np.ndarray, field: str, pairs: list[str]) -> np.ndarray:
@@ -176,8 +177,8 @@ class Ranker:
         keep = self.live[ids] if len(ids) else np.zeros(0, bool)
         if field == "text":
             chained, unknown = self._chains(tuple(pairs))
-            check = keep & np.isin(ids, unknown)
-            keep &= check | np.isin(ids, chained)
+            check = keep & within(ids, unknown)
+            keep &= check | within(ids, chained)
         else:  # a phrase in the headline or lead title alone: positions do not say which
             check = keep.copy()
         for at in np.flatnonzero(check):
@@ -205,8 +206,8 @@ class Ranker:
                     keys = docs << 16 | places
                     continue
                 after = places >= k
-                keys = keys[np.isin(keys, docs[after] << 16 | (places[after] - k))]
-            found = (np.unique(keys >> 16), np.unique(np.concatenate(unknown)))
+                keys = keys[within(keys, docs[after] << 16 | (places[after] - k))]
+            found = (distinct(keys >> 16), distinct(np.concatenate(unknown)))
             self._phrases[pairs] = found
         return found
 
@@ -221,7 +222,7 @@ class Ranker:
             inside &= values > low if low_excl else values >= low
         if high is not None:
             inside &= values < high if high_excl else values <= high
-        ids = np.unique(docs[inside[terms]])
+        ids = distinct(docs[inside[terms]])
         return ids, np.zeros(len(ids))
 
     def _term(self, field: str, text: Any, boost: float) -> Result:

@@ -17,6 +17,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from indexer.engine.analysis import stem
+from indexer.engine.arrays import distinct
 from indexer.engine.mapping import numeric_column
 from indexer.engine.schema import SCHEMA, Query, Searcher, WhooshIndex
 
@@ -152,7 +153,7 @@ def _block_arrays(
         raise ValueError(f"posting list at {offset}: not a Whoosh 3 block")
     position = offset + 4
     deltas: list[Any] = []
-    weights: list[np.ndarray] = []
+    weights: list[Any] = []  # each block's weights, or one weight repeated: one array at the end
     kept: list[Any] = []
     starts: list[int] = []
     total = 0
@@ -165,9 +166,9 @@ def _block_arrays(
         deltas.append(block[0])
         found = block[1]
         if found is None or isinstance(found, float):
-            weights.append(np.full(count, found or 1.0))
+            weights.append(itertools.repeat(found or 1.0, count))
         else:
-            weights.append(np.asarray(found, np.float64))
+            weights.append(found)
         if values:
             kept += block[2] if isinstance(block[2], tuple | list) else (None,) * count
         starts.append(total)
@@ -180,7 +181,7 @@ def _block_arrays(
     if len(starts) > 1:  # each block's ids restart from zero: take off the earlier blocks' sums
         before = np.add.reduceat(flat, starts)
         ids -= np.repeat(np.concatenate(([0], np.cumsum(before)[:-1])), np.diff([*starts, total]))
-    return ids, np.concatenate(weights), kept
+    return ids, np.fromiter(itertools.chain.from_iterable(weights), np.float64, total), kept
 
 
 def pair_positions(searcher: Searcher, pair: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -204,7 +205,7 @@ def pair_positions(searcher: Searcher, pair: str) -> tuple[np.ndarray, np.ndarra
         sizes = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 2
         docs.append(np.repeat(ids[has] + offset, sizes))
         places.append(where)
-    return np.concatenate(docs), np.concatenate(places), np.unique(np.concatenate(unknown))
+    return np.concatenate(docs), np.concatenate(places), distinct(np.concatenate(unknown))
 
 
 def term_stats(searcher: Searcher, field: str, text: Any) -> tuple[float, bool]:

@@ -9,9 +9,9 @@ local paper. Each rule asks for the company such a name keeps, which a common ph
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText, is_org_word
+from indexer.entities.rules import Cand, FieldText, acts_after, is_org_word
 from indexer.entities.word_lists import (
-    ACTING_WORDS,
+    BROADCASTERS,
     GENERIC,
     HEADS,
     NATIONS,
@@ -21,6 +21,7 @@ from indexer.entities.word_lists import (
     PURPOSE_WORDS,
     ROLES_LOWER,
     STOPWORDS,
+    THINGS,
     TITLES,
 )
 
@@ -35,7 +36,9 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
     gaz_starts = {c.start for c in gaz_last.values()}
     found = nhs_bodies(f, gaz_starts)
     found += national_branches(f, gaz_last)
+    found += local_branches(f, gaz_last)
     found += newspapers(f, gaz_last)
+    found += channels(f)
     found += purpose_names(f, covered)
     return found
 
@@ -43,7 +46,8 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
 def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
     """ "NHS" and a name or number that no head word ends: "NHS Kernow", "NHS 111 Wales".
 
-    Not where the gazetteer knows a name starting there ("NHS Resolution Maternity Incentive
+    Not a thing the NHS runs or publishes ("NHS Jobs", "NHS Staff Survey"), and not where the
+    gazetteer knows a name starting there ("NHS Resolution Maternity Incentive
     Scheme" is NHS Resolution's scheme, not a body).
     """
     found: list[Cand] = []
@@ -56,11 +60,14 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
             word = words[last + 1]
             if not (word.isdigit() or is_org_word(word)) or word.lower() in STOPWORDS:
                 break
+            if word.isdigit() and last + 2 < n and f.gaps[last + 1][:1] in ".,%":
+                break  # a number going on: "the NHS 2.8% a year", not "NHS 111"
             last += 1
             if word in NATIONS:
                 break  # "NHS 111 Wales", not "NHS 111 Wales Directory"
         names = words[i + 1 : last + 1]
-        if names and not GENERIC.issuperset(names):
+        thing = last + 1 < n and f.gaps[last] == " " and words[last + 1] in THINGS
+        if names and not GENERIC.issuperset(names) and not thing and names[-1] not in THINGS:
             found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
     return found
 
@@ -91,6 +98,23 @@ def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     return found
 
 
+def local_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
+    """A body the gazetteer knows and a place it knows: its branch or region there ("Age UK
+    Darlington", "NHS England South West", "ADASS London")."""
+    found: list[Cand] = []
+    places = {c.start: c for c in gaz_last.values() if c.label == "PLACE"}
+    if not places:
+        return found
+    n = len(f.words)
+    for j, body in gaz_last.items():
+        if body.label != "ORG" or body.kind == "area" or j + 1 >= n or f.gaps[j] != " ":
+            continue
+        place = places.get(f.starts[j + 1])
+        if place is not None:
+            found.append(Cand(body.start, place.end, "ORG", "", 1, "rule"))
+    return found
+
+
 def newspapers(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     """A place, maybe "Daily" or "Evening", and a newspaper's title word: "Yorkshire Post",
     "Manchester Evening News" ("News" and "Press" only after such a day word)."""
@@ -118,6 +142,40 @@ def newspapers(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     return found
 
 
+def channels(f: FieldText) -> list[Cand]:
+    """A broadcaster and its station, channel, programme or region: "BBC Radio 5 Live", "ITV
+    West Country" (a number only after "Radio"; not a post: "BBC Health Editor")."""
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for i in f.caps:
+        if words[i] not in BROADCASTERS:
+            continue
+        last = i
+        while last + 1 < n and last - i < 4 and gaps[last] == " ":
+            word = words[last + 1]
+            radio_number = word.isdigit() and words[last] == "Radio"
+            if not radio_number and not _channel_word(word):
+                break
+            last += 1
+        post = last + 1 < n and words[last + 1].lower() in ROLES_LOWER
+        if last > i and post and words[last + 1][0].isupper():
+            last -= 1  # "BBC Health Editor": the post's field is no channel
+        if last > i:
+            found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
+    return found
+
+
+def _channel_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        is_org_word(word)
+        and low not in STOPWORDS
+        and low not in ROLES_LOWER
+        and word not in NATIONS  # "BBC Scotland": a branch, see national_branches
+        and not word.isupper()
+    )
+
+
 def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
     """A capitalised name built on "for" or "on" that acts like a body: "Skills for Care
     estimates", "Action on Smoking and Health said", "Skills for Care's report".
@@ -138,7 +196,7 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
         if i == j or i < skip_to:
             continue
         last = _purpose_end(f, i)
-        if last < 0 or not _acts_after(f, last):
+        if last < 0 or not acts_after(f, last):
             continue
         found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
         skip_to = last + 1
@@ -192,13 +250,3 @@ def _purpose_end(f: FieldText, i: int) -> int:
 
 def _name_part(word: str) -> bool:
     return is_org_word(word) and word.lower() not in STOPWORDS
-
-
-def _acts_after(f: FieldText, last: int) -> bool:
-    """Is the name ending at token `last` followed by a verb or a possessive?"""
-    if last + 1 >= len(f.words):
-        return False
-    gap, after = f.gaps[last], f.words[last + 1]
-    if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
-        return True
-    return gap == " " and after in ACTING_WORDS

@@ -26,10 +26,17 @@ from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
-from indexer.entities.places import COMPASS, compass_places, constituencies
+from indexer.entities.places import (
+    COMPASS,
+    bracketed_places,
+    compass_places,
+    constituencies,
+    context_places,
+)
 from indexer.entities.rules import (
     Cand,
     FieldText,
+    acts_after,
     introduced_orgs,
     is_name_word,
     org_rule,
@@ -38,7 +45,6 @@ from indexer.entities.rules import (
 )
 from indexer.entities.sites import site_places
 from indexer.entities.word_lists import (
-    ACTING_WORDS,
     CONTEXT_WORDS,
     GENERIC,
     HEADS,
@@ -76,6 +82,8 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
             f = FieldText(name, _story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date))))
     _people(story)
+    for f, chosen in story:
+        chosen += bracketed_places(f, chosen)
     defined = _organisations(story)
     _aliases(story, lex, defined)
     found: list[Entity] = []
@@ -92,8 +100,12 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
 def _story_text(body: str) -> str:
     """The body with its captions, credits, bylines, social links and footer lines blanked
     (each character a space, so offsets stay those of the body); and, in a mailing list's
-    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "."""
-    body = _blank_inline_credits(body)
+    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "; and
+    postal addresses wherever they stand."""
+    return _blank_addresses(_blank_lines(_blank_inline_credits(body)))
+
+
+def _blank_lines(body: str) -> str:
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
@@ -120,6 +132,27 @@ def _blank_inline_credits(body: str) -> str:
     return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
 
 
+# A UK postcode ("BS34 7QH", "SW1A 2NS") ends an address, as contact blocks and footers give
+# it: the sentence or line up to it names the sender's organisation and town, not the story's.
+_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
+_INWARD_CODE_RE = re.compile(r"[0-9A-Z] [0-9][A-Z]{2}\b")  # a cheap test first: its second half
+_ADDRESS_START_RE = re.compile(r".*(?:[.!?:]\s|\n)", re.S)
+
+
+def _blank_addresses(body: str) -> str:
+    if _INWARD_CODE_RE.search(body) is None:
+        return body
+    for m in reversed(list(_POSTCODE_RE.finditer(body))):
+        before = _ADDRESS_START_RE.match(body, max(0, m.start() - 200), m.start())
+        start = before.end() if before else max(0, m.start() - 200)
+        body = body[:start] + _blanked(body[start : m.end()]) + body[m.end() :]
+    return body
+
+
+def _blanked(text: str) -> str:
+    return "".join(c if c == "\n" else " " for c in text)
+
+
 def _is_reply(line: str) -> bool:
     return (line[0] in "O>") and _REPLY_RE.match(line) is not None
 
@@ -128,11 +161,12 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands, by_last, covered = _gazetteer(f, lex)
     cands += org_rule(f, by_last)
     cands += person_rules(f, lex, covered)
-    cands += introduced_orgs(f, covered)
+    cands += introduced_orgs(f, covered, by_last)
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
     cands += compass_places(f, by_last)
     cands += constituencies(f)
+    cands += context_places(f, covered, by_last)
     cands += site_places(f, lex.first_names)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
@@ -240,13 +274,13 @@ def _listed_after_context(f: FieldText, i: int) -> bool:
 
 def _acts(f: FieldText, i: int) -> bool:
     """Is the one-word name at token i followed by a verb ("Monitor has ordered") or "'s"?"""
-    if i + 1 >= len(f.words):
-        return False
-    gap, after = f.gaps[i], f.words[i + 1]
-    if gap == "'" and after == "s":  # a possessive: the tokens are "Babylon", "s"
+    if acts_after(f, i):  # "Monitor has ordered", "Babylon's"
         return True
-    # "Monitor has ordered", or a headline's present tense: "Babylon pulls out"
-    return gap == " " and (after in ACTING_WORDS or (after.islower() and after[-1] == "s"))
+    # or a headline's present tense: "Babylon pulls out"
+    if i + 1 >= len(f.words) or f.gaps[i] != " ":
+        return False
+    after = f.words[i + 1]
+    return after.islower() and after[-1] == "s"
 
 
 def _gazetteer_cand(
@@ -466,6 +500,8 @@ def _aliases(
                 mention = " ".join(_name_parts(norm)[1])
             else:
                 mention = _clean_plain(norm)
+                if not c.canonical:  # a place by its shape or company: named as written
+                    c.canonical = mention
             key = (c.label, c.canonical, mention)
             names = _ALIASES.get(key)
             if names is None:

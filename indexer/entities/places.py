@@ -8,8 +8,10 @@ them all; a list of each would be four times the gazetteer and still miss "south
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText
-from indexer.entities.word_lists import PARTIES
+import re
+
+from indexer.entities.rules import Cand, FieldText, is_name_word
+from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
 
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # "North" and "East" may pair ("North East Lincolnshire"); lower case ("north London") counts.
@@ -120,3 +122,127 @@ def _party_follows(f: FieldText, k: int) -> bool:
     if last < k or last + 1 >= len(f.words):
         return False
     return f.gaps[last].replace(" ", "") == ")(" and f.words[last + 1] in PARTIES
+
+
+# Words after which a name no list holds is a place: "in Eastmoor", "across Brighthaven".
+PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside"))
+
+
+def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -> list[Cand]:
+    """A name no list holds after "in", "across" or "near" is a place ("pharmacies in Mersey
+    Vale", "teams based in Aberystwyth, Tregaron and Machynlleth": each item of a list its own
+    place, past those the gazetteer knows), as after "residents of" and "the town of"; and
+    after "in the" when it opens with a compass point ("in the North Riding"). Not where more
+    capitals follow (part of a longer name: "in Wyeford Community Health Hub"), nor a generic
+    word, a title or a first name ("in Sarah Jones's team")."""
+    if f.title_case:
+        return []
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    known: dict[int, int] | None = None  # first token -> last of each place the gazetteer knows
+    for k in f.caps:
+        if k == 0 or gaps[k - 1] != " " or words[k - 1] not in _BEFORE_PLACE:
+            continue
+        if not _after_place_word(f, k):
+            continue
+        if known is None:
+            known = {f.index_at(c.start): j for j, c in gaz_last.items() if c.label == "PLACE"}
+        while k < n:
+            if k in known:  # a place the gazetteer knows: the list goes on after it
+                k = _next_item(f, known[k])
+                continue
+            last = _place_run(f, k, covered)
+            if last < k or (last == k and words[k] in COMPASS):
+                break  # "in the East": a compass point alone names no place here
+            found.append(Cand(f.starts[k], f.ends[last], "PLACE", "", 7, "context"))
+            k = _next_item(f, last)
+    return found
+
+
+def _after_place_word(f: FieldText, k: int) -> bool:
+    """Does a word of place stand just before token k ("in", "residents of", "in the North")?"""
+    words, gaps = f.words, f.gaps
+    before = words[k - 1]
+    if before in PLACE_CONTEXT:
+        return True
+    if k < 2 or gaps[k - 2] != " ":
+        return False
+    if before == "of":
+        return words[k - 2] in _OF_PLACE
+    return before == "the" and words[k - 2] in PLACE_CONTEXT and words[k] in COMPASS
+
+
+_BEFORE_PLACE = PLACE_CONTEXT | {"of", "the"}  # a cheap test first: the last word before one
+# Words before "of" and a place: "residents of Donnington", "the town of Tregaron".
+_OF_PLACE = frozenset(
+    ("resident", "residents", "town", "towns", "village", "villages", "city", "county", "borough")
+)
+
+
+def _place_run(f: FieldText, k: int, covered: set[int]) -> int:
+    """The last token of one to three name words from token k that end the name, or k - 1."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    last = k - 1
+    while last + 1 < n and last + 1 - k < 3 and (last < k or gaps[last] == " "):
+        word = words[last + 1]
+        if not _place_word(word) or last + 1 in covered:
+            break
+        last += 1
+    if last < k:
+        return last
+    if last + 1 < n and gaps[last] == " " and not words[last + 1][0].islower():
+        return k - 1  # more capitals or a number follow: "in Wyeford Community Hub", "in Year 7"
+    if last + 1 < n and gaps[last][:1] in ("'", "-"):
+        return k - 1  # a possessive ("in Sarah's team") or a word going on ("in Covid-19")
+    return last
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised word that may name a place: not generic ("Medicine"), a title, a language
+    ("in English", "in Polish", "in Urdu") or a product's CamelCase name ("in SystmOne")."""
+    return (
+        is_name_word(word)
+        and word not in GENERIC
+        and word not in TITLES
+        and word not in LANGUAGES
+        and not word.endswith(_LANGUAGE_ENDINGS)
+        and word[1:].islower()
+        and word.lower() not in STOPWORDS
+    )
+
+
+_LANGUAGE_ENDINGS = ("ish", "ian", "ese")  # most languages: "English", "Romanian", "Portuguese"
+
+
+def _next_item(f: FieldText, last: int) -> int:
+    """The first token of the list's next item after token `last`, or len(words)."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    if last + 1 < n and gaps[last] == ", ":
+        return last + 1
+    if last + 2 < n and gaps[last] == gaps[last + 1] == " " and words[last + 1] in ("and", "or"):
+        return last + 2
+    return n
+
+
+# "Peter Bramwell (Hatherley)", "Dr Ellen Price (Severn)": where a governor or a rep stands for.
+_BRACKETED_RE = re.compile(r" \(([A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2})\)")
+
+
+def bracketed_places(f: FieldText, chosen: list[Cand]) -> list[Cand]:
+    """A name in brackets right after a person is the place they stand for or come from, as
+    lists of governors, reps and members give it; not a party ("(Lab)"), nor a name with a
+    head word ("(Unison Branch)")."""
+    found: list[Cand] = []
+    for c in chosen:
+        if c.label != "PERSON" or f.norm[c.end : c.end + 2] != " (":
+            continue
+        m = _BRACKETED_RE.match(f.norm, c.end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if words[0] in PARTIES or any(w in GENERIC for w in words):
+            continue
+        start, end = m.span(1)
+        if not any(o.start < end and start < o.end for o in chosen):
+            found.append(Cand(start, end, "PLACE", "", 7, "context"))
+    return found

@@ -43,8 +43,8 @@ _YEAR = r"(?:19|20)\d\d"
 MONEY_RE = re.compile(
     r"([£$€])(?<![\w£$€].)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
-    r"(?:\s?(bn|billion|mn|m|million|k|thousand|trn|tn|trillion)\b)?"
-)
+    r"(?:\s?((?i:bn|billion|mn|m|million|k|thousand|trn|tn|trillion))\b)?"
+)  # a unit in any case: a headline in capitals reads "£4.2M"
 # What a sum is per, after it: "£2 an hour", "£150m a year", "£30,000-a-year", "£5 per item".
 RATE_RE = re.compile(
     r"[\s-](a|an|per)[\s-](hour|day|night|week|fortnight|month|year|annum|head|patient|person"
@@ -186,7 +186,7 @@ def money(text: str) -> list[Found]:
     for m in _matches(MONEY_RE, text, ("£", "$", "€")):
         currency, whole, frac, _upper, unit = m.groups()
         number = float(whole.replace(",", "") + (frac or ""))
-        value = number * MULTIPLIER[unit] if currency == "£" else None
+        value = number * MULTIPLIER[unit and unit.lower()] if currency == "£" else None
         canonical = " ".join(m.group().split())
         rate = RATE_RE.match(text, m.end())
         if rate is not None:

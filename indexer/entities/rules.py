@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from indexer.entities.gazetteer import Lexicon, normalise, split_tokens
 from indexer.entities.word_lists import (
+    ACTING_WORDS,
     AUXILIARIES,
     CONNECTORS,
     GENERIC,
@@ -27,13 +28,16 @@ from indexer.entities.word_lists import (
     OFFICE_TITLES,
     ORG_INTRODUCERS,
     PARTICLES,
+    PARTIES,
     PEER_TITLES,
     POSSESSIVE_OWNERS,
     PREFIX_HEADS,
     ROLES_LOWER,
     SAY_VERBS,
+    SHORT_MONTHS,
     STOPWORDS,
     SURNAME_MONTHS,
+    THINGS,
     TITLES,
     WEAK_HEADS,
 )
@@ -163,8 +167,9 @@ _WORD_MEMO_SIZE = 100_000
 
 
 def is_org_word(word: str) -> bool:
-    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase."""
-    return word[0].isupper() and word not in MONTHS_DAYS
+    """A word that may stand inside an organisation's name: capitalised, an acronym or CamelCase
+    (not a month or day, nor a month cut short: "16 Jul Board meeting")."""
+    return word[0].isupper() and word not in MONTHS_DAYS and word not in SHORT_MONTHS
 
 
 def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
@@ -185,18 +190,33 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             continue
         first = _extend_back(f, k, gaz)
         last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
+        if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
+            continue  # "the King's Ambulance Service Medal": an award, not the service
         while first < k:  # no name starts with "and", "the" or "Chief"
             low = words[first].lower()
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
                 break
             first += 1
-        names = [w for w in words[first : last + 1] if w.lower() not in CONNECTORS]
-        if len(names) < 2 or (GENERIC.issuperset(names) and not _kind_named(names)):
+        span = words[first : last + 1]
+        names = [w for w in span if w.lower() not in CONNECTORS and w != "s"]
+        named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."
+        if len(names) < 2 or (GENERIC.issuperset(names) and not named):
             continue
-        if len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first):
-            continue  # "Threefold ICS variation": a capitalised sentence opener, not a name
+        opener = len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first)
+        if opener and not acts_after(f, last):
+            continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def acts_after(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by a verb or a possessive?"""
+    if last + 1 >= len(f.words):
+        return False
+    gap, after = f.gaps[last], f.words[last + 1]
+    if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
+        return True
+    return gap == " " and after in ACTING_WORDS
 
 
 def _kind_named(names: list[str]) -> bool:
@@ -223,6 +243,11 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
     joined = False  # an "and" has been crossed: a comma may list another part of the name
     while i >= 0 and k - i < 12:
         gap, word = f.gaps[i], words[i]
+        if word == "s" and i > 0 and f.gaps[i - 1] == "'" and gap == " ":
+            if not _possessive_ok(f, i - 1, first):  # a possessive: "Cuthbert", "'", "s"
+                break
+            i -= 1
+            continue
         if gap == " & ":  # "Telford & Wrekin Council": an "&" between spaces is a gap
             if _joins_two_names(f, gaz, i, first):
                 break
@@ -230,7 +255,9 @@ def _extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
         elif gap == ", " and joined and not f.initial[i + 1]:
             if _ends_list_item(f, gaz, i):
                 break
-        elif gap != " " and not (gap in ("'s ", "' ") and _possessive_ok(f, i, first)):
+        elif gap == "'" and words[i + 1] == "s":
+            pass  # the possessive let through above
+        elif gap != " " and not (gap == "' " and _possessive_ok(f, i, first)):
             break
         g = gaz.get(i)
         if g is not None and g.kind != "person":
@@ -286,10 +313,17 @@ def _ends_list_item(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
 def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> bool:
     """Does an "and" between token i and the name starting at token `first` join two names?
 
-    Yes after a head word or an organisation the gazetteer knows, and between two areas that
-    are each a whole area name (a system's area is never half of another's).
+    Yes after a head word, a hospital's short name ("Hallam General and ...") or an
+    organisation the gazetteer knows; before "NHS" or "St", which start names ("Severn Vale and
+    NHS Wye and Malvern ICB"); after a name of the shape "University of Leeds"; and between two
+    areas that are each a whole area name (a system's area is never half of another's).
     """
-    if f.words[i] in HEADS or _org_ends_at(gaz, i):
+    words = f.words
+    if words[i] in HEADS or words[i] == "General" or _org_ends_at(gaz, i):
+        return True
+    if any(w in TITLES for w in words[max(0, i - 2) : i]):
+        return True  # "Ms Ferris and Humber and North Yorkshire ICB": a person, then a body
+    if words[first] in ("NHS", "St") or _head_of_name_ends_at(f, gaz, i):
         return True
     left = gaz.get(i)
     if left is None or left.kind != "area":
@@ -297,12 +331,28 @@ def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> 
     return any(c.kind == "area" and f.index_at(c.start) == first for c in gaz.values())
 
 
+def _head_of_name_ends_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    """Does a name of the shape "University of Leeds" end at token i?"""
+    words, j = f.words, i
+    while j > 0 and i - j < 4 and f.gaps[j - 1] == " " and words[j][0].isupper():
+        j -= 1
+    if words[j] != "of" or j == 0 or f.gaps[j - 1] != " " or words[j - 1] not in OF_HEADS:
+        return False
+    place = gaz.get(i)  # "of" a place the gazetteer knows: not "Faculty of Sexual and ..."
+    return place is not None and place.label == "PLACE" and f.index_at(place.start) == j + 1
+
+
 def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
     """ "St George's Hospital" and "King's College" keep their possessive; "Hewitt's ICS" not."""
     word = f.words[i]
     if i > 0 and f.words[i - 1] in ("St", "Saint"):
         return True
-    return word in POSSESSIVE_OWNERS or f.words[first] in ("Hospital", "Hospitals", "College")
+    if f.gaps[i] == "' " and word[-1] == "s":
+        return True  # a plural's: "Allied Health Workers' Union", "Luton Magistrates' Court"
+    return word in POSSESSIVE_OWNERS or f.words[first] in _POSSESSIVE_HEADS
+
+
+_POSSESSIVE_HEADS = frozenset(("Hospital", "Hospitals", "College", "Hospice"))
 
 
 def _extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
@@ -341,24 +391,42 @@ def _second_name_follows(f: FieldText, i: int, gaz: dict[int, Cand]) -> bool:
     return False
 
 
-def introduced_orgs(f: FieldText, covered: set[int]) -> list[Cand]:
-    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like."""
+def introduced_orgs(f: FieldText, covered: set[int], gaz: dict[int, Cand]) -> list[Cand]:
+    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like;
+    it may begin with a place ("the charity Cotswold Mind", "provider Leeds Community
+    Healthcare") but is not a place alone."""
     if f.title_case:
         return []
     found, words, n = [], f.words, len(f.words)
+    places: set[int] | None = None  # tokens of the places the gazetteer knows
     for k in f.caps:  # the name after the introducer starts with a capital
         i = k - 1
-        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " " or k in covered:
+        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " ":
+            continue
+        if places is None:
+            places = _place_tokens(f, gaz)
+        if k in covered and k not in places:
             continue
         last = i
         while last + 1 < n and last - i < 4 and (last == i or f.gaps[last] == " "):
             word = words[last + 1]
-            if last + 1 in covered or not is_org_word(word) or word.lower() in STOPWORDS:
+            # a known body after a place is its branch: "the charity Cotswold Mind"
+            branch = last > i and last in places
+            blocked = last + 1 in covered and last + 1 not in places and not branch
+            if blocked or not is_org_word(word) or word.lower() in STOPWORDS:
                 break
             last += 1
-        if last > i:
+        if last > i and not places.issuperset(range(k, last + 1)):
             found.append(Cand(f.starts[i + 1], f.ends[last], "ORG", "", 3, "intro"))
     return found
+
+
+def _place_tokens(f: FieldText, gaz: dict[int, Cand]) -> set[int]:
+    tokens: set[int] = set()
+    for j, c in gaz.items():
+        if c.label == "PLACE":
+            tokens.update(range(f.index_at(c.start), j + 1))
+    return tokens
 
 
 def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
@@ -399,8 +467,9 @@ def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Can
     j = i + 1
     while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
         j += 1
-    if j < n and j in covered and words[j] in lex.single_places:
-        covered = covered - {j}
+    places = {k for k in range(j, min(j + 3, n)) if k in covered and words[k] in lex.single_places}
+    if places:  # "Lord Aldridge", "Dr Alison Crewe": a town's name may be a name after a title
+        covered = covered - places
     last = _name_run(f, j, 3, covered)
     if last < j:
         return None
@@ -426,7 +495,8 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     word = words[i]
     if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
         return None
-    if word in lex.first_names and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
+    first = word in lex.first_names or _hyphenated_first_name(word, lex)
+    if first and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
         last = _name_run(f, i + 1, 1, covered - {i + 1} if _place_surname(f, lex, i) else covered)
         if last > i:
             return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
@@ -445,7 +515,25 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
         return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
         return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == ", " and _age_follows(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "the death of Doris Fenwick, 84,"
+    seat = last + 2 < n and f.gaps[last + 1] == ", "  # "(Party, Seat)"; not "Opposition Day (Lab)"
+    if gap == " (" and after in PARTIES and (seat or words[i] in lex.first_names):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
     return None
+
+
+def _hyphenated_first_name(word: str, lex: Lexicon) -> bool:
+    """ "Ann-Marie", "Kerry-Ann": first names joined are a first name."""
+    return "-" in word and all(part in lex.first_names for part in word.split("-"))
+
+
+def _age_follows(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by an age in commas ("Doris Fenwick, 84,")?"""
+    k = last + 1
+    if k + 1 >= len(f.words) or not f.words[k].isdigit() or f.gaps[k] not in (", ", ". "):
+        return False
+    return 16 <= int(f.words[k]) <= 110
 
 
 def _post_follows(f: FieldText, last: int) -> bool:

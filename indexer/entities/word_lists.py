@@ -42,10 +42,10 @@ Service Hospital Hospitals Infirmary Foundation Association Society Federation
 Confederation Alliance Network Office Department Ministry Centre Center College University
 School Committee Union Party Company Ltd Limited plc PLC LLP Inc Corporation Consortium
 Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Clinic Hospice
-Court Tribunal Inquiry Police Constabulary LMC Ventures Technologies Economics Labs
-Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub Parliament Assembly
-Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice Body Services
-Research Systems Consultants
+Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Technologies
+Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
+Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
+Body Services Research Systems Consultants Mosque Synagogue Gurdwara
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")
@@ -69,8 +69,8 @@ Alliance Fund Unit Medical Nursing Dental Joint Special Executive Select Provide
 Commissioners The A An This That Each Every Another Any All Some Our Their Its Your My New
 Working Steering Task Reference Advisory Expert Stakeholder Oversight Programme Project Delivery
 Diagnostic Diagnostics Surgical Elective Urgent Emergency Treatment Children Women Maternity
-Military Field Virtual Trade Combined Place Wellbeing GP GPs PCN PCNs Chief Non-Executive
-Crown Magistrates Coroner's Coroners Employment Appeal
+Military Field Virtual Trade Combined Place Wellbeing GP GPs PCN PCNs Chief Non-Executive Medicine
+Crown Magistrates Coroner's Coroners Employment Appeal Covid
 """)
 GENERIC = GENERIC | HEADS
 # Words never first in an organisation's name, wherever they stand ("the Chief Executive").
@@ -83,10 +83,11 @@ POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenb
 
 TITLES = _words(
     "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend Revd"
+    " Imam Rabbi"
 )
 PEER_TITLES = _words("Lord Baroness Lady")
 # Titles of an office, not of the person: a name is written without them ("Cllr Jo Bell").
-OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd")
+OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd Imam Rabbi")
 PARTICLES = _words("van von der den de da di du le la bin al")
 ROLES = _words("""
 executive chair chairman chairwoman chairperson president director secretary minister editor
@@ -112,6 +113,7 @@ MONTHS_DAYS = _words("""
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """)
+SHORT_MONTHS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 # Common nouns that introduce an organisation's name ("pathology provider Synnovis").
 ORG_INTRODUCERS = _words("""
 company firm provider supplier consultancy charity tank union regulator insurer startup
@@ -129,6 +131,16 @@ PREFIX_HEADS = _words("Healthwatch Ysbyty")
 # Months that are also surnames ("Dame Ruth May", "Theresa May"): a name may end in one.
 SURNAME_MONTHS = _words("May June March August")
 
+# Last words of things a body runs, publishes or awards rather than bodies ("NHS Jobs", "NHS
+# Staff Survey", "NHS Rainbow Badge", "King's Ambulance Service Medal"): a name ending so, or
+# going on with one, is no body.
+THINGS = _words("""
+Medal Medals Prize Lecture Fellowship Scholarship
+Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard Standards
+Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
+Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy
+Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries
+""")
 # A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
 NATIONS = _words("Scotland Wales Cymru England Northern")
 # The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").
@@ -137,6 +149,9 @@ Mail Post Echo Times Telegraph Herald Gazette Chronicle Express Star Standard Jo
 Argus Courier Advertiser Observer Guardian Sentinel Examiner Citizen Press News
 """)
 NEWSPAPER_DAYS = _words("Daily Evening Sunday Morning Weekly")
+# Broadcasters whose channels, stations and regions go by their name and more ("BBC Radio 4",
+# "BBC Radio 5 Live", "ITV West Country", "BBC Look North").
+BROADCASTERS = _words("BBC ITV Sky LBC")
 # The words a body named for its purpose is built on ("Skills for Care", "Action on Smoking").
 PURPOSE_WORDS = _words("for on")
 # Words after a name that make it act: "Monitor has ordered", "Skills for Care estimates".
@@ -161,5 +176,9 @@ Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
 """)
 # Lower-case plural kinds after a list of names: each name is one such body ("A and B hospitals").
 PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
+# Languages "in" takes as it takes places ("in Welsh"), beside those ending "-ish", "-ian", "-ese".
+LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish French German Dutch")
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
-PARTIES = _words("Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform")
+PARTIES = _words("""
+Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench Conservative Labour
+""")

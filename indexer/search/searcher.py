@@ -28,7 +28,7 @@ from indexer.engine.mapping import map_storage
 from indexer.errors import BookmarkLookup, IndexDamagedError, QueryError
 from indexer.index.manifest import FILE_NAME as MANIFEST_NAME
 from indexer.index.marker import read_marker
-from indexer.index.store import check_index, open_engine
+from indexer.index.store import open_checked
 from indexer.index.vocabulary import Vocabulary
 from indexer.records import (
     Entity,
@@ -126,6 +126,7 @@ class Index:
         """Load, on this thread, what the first typed query would otherwise wait for: the
         vocabulary (did-you-mean, wildcards), the query parser and the scored fields' lengths."""
         state = self._state()
+        self._vocabulary()
         self._compile("warm", "warm", {}, state.searcher)
         state.ranker.warm(("text", "headline", "title", "pairs"))
 
@@ -148,8 +149,12 @@ class Index:
     def _compile(
         self, query: str, text: str, sets: dict[str, frozenset[str]], searcher: Any
     ) -> Any:
+        def expand(kind: str, pattern: str, maxdist: int) -> list[str]:
+            # Read vocab.txt only for a query with a wildcard or fuzzy term (most have none).
+            return self._vocabulary().expand(kind, pattern, maxdist)
+
         try:
-            return engine.compile_query(text, sets, searcher, self._vocabulary().expand)
+            return engine.compile_query(text, sets, searcher, expand)
         except QueryError as exc:
             raise QueryError(f"query {query!r}: {exc}") from None
 
@@ -465,15 +470,16 @@ def _make_hit(
     )
 
 
-def open_index(index_dir: Path) -> Index:
+def open_index(index_dir: Path, *, check_files: bool = True) -> Index:
     """Open the index for searching; FileNotFoundError if there is none yet, IndexDamagedError
-    (saying to run `dex index`) if it is damaged."""
+    (saying to run `dex index`) if it is damaged. `check_files=False` right after ensure_index,
+    which has checked the files (or built them)."""
     index_dir = Path(index_dir)
     marker = read_marker(index_dir)
     if marker is None or not engine.has_index(index_dir):
         raise FileNotFoundError(f"{index_dir}: no index yet (run dex index PATH)")
     try:
-        check_index(index_dir, marker)
+        ix = open_checked(index_dir, marker, files=check_files)
     except IndexDamagedError as exc:
         raise IndexDamagedError(f"{exc}; run `dex index` to rebuild it") from exc
-    return Index(open_engine(index_dir), index_dir)
+    return Index(ix, index_dir)

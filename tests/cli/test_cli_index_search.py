@@ -6,6 +6,7 @@ import json
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -182,3 +183,20 @@ def test_a_minus_word_is_part_of_the_query(data_dir: Path, args: list[str], quer
 def test_a_mistyped_long_option_is_still_an_error(data_dir: Path) -> None:
     result = dex(data_dir, "search", "--jsn", "nhs")
     assert result.exit_code == 2 and "No such option" in result.output
+
+
+def test_search_checks_the_index_files_once(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert dex(data_dir, "search", "nhs").exit_code == 0  # builds the sample index
+    checks: list[Path] = []
+    real = store.find_damage
+
+    def counted(folder: Path, *args: Any, **kwargs: Any) -> str | None:
+        checks.append(folder)
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(store, "find_damage", counted)
+    result = dex(data_dir, "search", "nhs")
+    assert result.exit_code == 0 and "stories match" in result.output
+    assert len(checks) == 1  # a sample of the checksums costs ~10 ms at 100k stories

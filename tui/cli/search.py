@@ -177,7 +177,7 @@ def _open_for_reading() -> Index:
                 "(add yours with `dex index PATH`)",
                 err=True,
             )
-        index = open_index(index_dir)
+        index = open_index(index_dir, check_files=False)  # ensure_index has checked it
     except (IndexBusyError, IndexDamagedError, FileNotFoundError) as exc:
         click.echo(one_line(f"dex: {exc}"), err=True)
         raise click.exceptions.Exit(1) from None

@@ -53,6 +53,19 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
             "NHS Greater Manchester Integrated Care approved a £180m plan.",
             "NHS Greater Manchester Integrated Care",
         ),
+        ("Staff at St Ninian's Hospice in Leeds said so.", "St Ninian's Hospice"),  # possessive
+        ("Talks with the Ashwick Porters' Union failed.", "Ashwick Porters' Union"),
+        ("The case went to Dunmere Magistrates' Court.", "Dunmere Magistrates' Court"),
+        ("Ashwick LPC wrote to contractors.", "Ashwick LPC"),  # local committees, networks
+        ("The imam of Dunmere Central Mosque led prayers.", "Dunmere Central Mosque"),  # worship
+        ("Members of Dunmere Vale LDC voted.", "Dunmere Vale LDC"),
+        ("Patients of Ashwick Rural PCN can book online.", "Ashwick Rural PCN"),
+        ("The contract went to Dunmere Wellbeing CIC.", "Dunmere Wellbeing CIC"),
+        ("Patients at St Brede's Community Hospital moved.", "St Brede's Community Hospital"),
+        (
+            "The Ashwick Children's Mental Health Alliance wrote to MPs.",
+            "Ashwick Children's Mental Health Alliance",
+        ),
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:
@@ -71,6 +84,14 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("The Yorkshire Post reported the closure.", "Yorkshire Post"),
         ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
         ("Skills for Care estimates that 131,000 posts are vacant.", "Skills for Care"),
+        ("Age UK Darlington is looking for volunteers.", "Age UK Darlington"),  # branches
+        ("A crisis house run with the charity Cotswold Mind opens.", "Cotswold Mind"),
+        ("The contract went to provider Wakefield Homecare last year.", "Wakefield Homecare"),
+        ("NHS England South West said so.", "NHS England South West"),
+        ("He was on BBC Radio 5 Live on Tuesday.", "BBC Radio 5 Live"),  # broadcasters
+        ("She told BBC Radio 4 that waits were too long.", "BBC Radio 4"),
+        ("Figures given to ITV West Country show it.", "ITV West Country"),
+        ("Ashwick LMC said practices would close.", "Ashwick LMC"),  # an opener that acts
         ("Skills for Health's annual report is out.", "Skills for Health"),
         ("Action on Smoking and Health has urged MPs to act.", "Action on Smoking and Health"),
     ],
@@ -93,6 +114,15 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ),
         ("The NHS Foundation Trust sector is in deficit.", "NHS Foundation Trust"),
         ("Daily News was read out.", "Daily News"),
+        ("BBC Health Editor Jo Bell said so.", "BBC Health"),  # a post at a broadcaster
+        ("16 Jul Board meeting (public), Carmarthen", "Jul Board"),  # a month cut short
+        ("The provider Leeds said so.", "Leeds"),  # a place alone after an introducer
+        ("It is now the King's Ambulance Service Medal.", "King's Ambulance Service"),  # awards
+        ("The review gave the NHS 2.8% a year.", "NHS 2"),  # a number going on
+        ("Vacancies are on NHS Jobs.", "NHS Jobs"),  # what the NHS runs or publishes
+        ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
+        ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
+        ("The NHS Long Term Workforce Plan is out.", "NHS Long Term Workforce"),
     ],
 )
 def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:

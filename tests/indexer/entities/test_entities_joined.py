@@ -53,6 +53,26 @@ def _found(body: str) -> set[tuple[str, str]]:
             {("Alderbrook Community Hospital", "ORG"), ("Fenwick and Hale Hospital", "ORG")},
             "Alderbrook Community Hospital, Fenwick and Hale Hospital",
         ),
+        (  # a hospital's short name ends at "General"
+            "Beds closed at Ashwick General and Dunmere Valley Hospital.",
+            {("Ashwick General", "ORG"), ("Dunmere Valley Hospital", "ORG")},
+            "Ashwick General and Dunmere Valley Hospital",
+        ),
+        (  # "NHS" after "and" starts a second name
+            "Parts of Ashwick Vale and NHS Dunmere and Fold ICB will merge.",
+            {("NHS Dunmere and Fold ICB", "ORG")},
+            "Ashwick Vale and NHS Dunmere and Fold ICB",
+        ),
+        (  # "University of" a place is a whole name before "and"
+            "Students at the University of Leeds and Dunmere Hallam University agreed.",
+            {("University of Leeds", "ORG"), ("Dunmere Hallam University", "ORG")},
+            "University of Leeds and Dunmere Hallam University",
+        ),
+        (  # a titled person before "and" is no part of the body after it
+            "The minister agreed to meet Ms Ferris and Dunmere and Fold ICB.",
+            {("Ms Ferris", "PERSON"), ("Dunmere and Fold ICB", "ORG")},
+            "Ferris and Dunmere and Fold ICB",
+        ),
         (  # ", and" ends a list of things: a name starts after it
             "NHS England has published FAQs, and Fellbeck LMC is holding a drop-in.",
             {("Fellbeck LMC", "ORG")},
@@ -86,6 +106,11 @@ def test_two_names_joined_are_two_entities(
         (  # a comma inside a name, once an "and" has been crossed
             "Northern, Eastern and Western Wessex CCG ended the year in deficit.",
             "Northern, Eastern and Western Wessex CCG",
+            "ORG",
+        ),
+        (  # "of" and a word that is no place: one name
+            "The Faculty of Sexual and Reproductive Healthcare said so.",
+            "Faculty of Sexual and Reproductive Healthcare",
             "ORG",
         ),
         (  # "&" between spaces joins one name

@@ -16,6 +16,8 @@ from indexer.entities.extractor import extract
         ("Charges rise to £9.90 per item in April.", "£9.90", "£9.90 per item", 9.9),
         ("The trust lost £4.2m last year.", "£4.2m", "£4.2m", 4.2e6),
         ("Fares rose by 65p on Monday.", "65p", "65p", 0.65),
+        ("TRANSFORMATION FUND: £4.2M FOR RURAL CARE", "£4.2M", "£4.2M", 4.2e6),  # capitals
+        ("A £1.5BN GAP IN THE BUDGET", "£1.5BN", "£1.5BN", 1.5e9),
     ],
 )
 def test_money(body: str, span: str, canonical: str, value: float) -> None:

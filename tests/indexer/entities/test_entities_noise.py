@@ -20,6 +20,7 @@ STORY = "Leeds Teaching Hospitals NHS Trust will close 20 beds, its board heard.
         "Follow us on Twitter and LinkedIn: Northern Health Partnership",
         "You are receiving Ward Notes as you work with the Northern Public Health Partnership.",
         "Copyright © 2024 Northern Health Ltd, all rights reserved.",
+        "Ashwick Health Partnership, 4 Mill Lane, Ashwick, Bristol BS34 7QH",  # an address
     ],
 )
 def test_no_entities_from_lines_that_are_not_the_story(noise: str) -> None:
@@ -55,3 +56,15 @@ def test_no_entities_from_credits_quoted_replies_or_signatures(noise: str) -> No
     found = extract(None, body, None)
     assert [(e.text, e.label) for e in found] == [("Leeds Teaching Hospitals NHS Trust", "ORG")]
     assert all(body[e.start : e.end] == e.text for e in found)
+
+
+def test_an_address_inside_a_paragraph_adds_nothing_and_the_rest_is_kept() -> None:
+    body = (
+        f"{STORY} Do not reply to this email. Ashwick Health Partnership, 500 North Bristol "
+        "Park, Filton, Bristol BS34 7QH. Leeds City Council will answer instead."
+    )
+    found = [(e.text, e.label) for e in extract(None, body, None)]
+    assert found == [
+        ("Leeds Teaching Hospitals NHS Trust", "ORG"),
+        ("Leeds City Council", "ORG"),
+    ]

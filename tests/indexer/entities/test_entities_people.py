@@ -66,6 +66,12 @@ def test_a_first_name_before_a_towns_name_is_a_person(body: str) -> None:
     assert ("Pickering", "PLACE") not in found
 
 
+def test_a_towns_name_after_a_title_and_first_name_is_a_surname() -> None:
+    found = {(e.text, e.label) for e in extract(None, "said chief executive Dr Ann Crewe.", DAY)}
+    assert ("Dr Ann Crewe", "PERSON") in found
+    assert ("Crewe", "PLACE") not in found
+
+
 def test_a_town_after_a_sentence_opening_first_name_stays_a_place() -> None:
     found = {(e.text, e.label) for e in extract(None, "Pickering has a new clinic.", DAY)}
     assert ("Pickering", "PLACE") in found
@@ -95,6 +101,10 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("Sister Janet Quarrie has been appointed guardian.", "Janet Quarrie"),
         ("Grace Okorie, the trust's chief nurse, credits the scheme.", "Grace Okorie"),
         ("Vin Castell, the department's director of digital channels, said so.", "Vin Castell"),
+        ("An inquest into the death of Edna Quarrie, 84, found failings.", "Edna Quarrie"),  # age
+        ("Wera Haldane (Conservative, Hexham) cited reports.", "Wera Haldane"),  # party, seat
+        ("New governors include Ann-Marie Quarrie from May.", "Ann-Marie Quarrie"),
+        ("Imam Yusuf Quarrie led a blessing.", "Yusuf Quarrie"),  # a faith's title, as Cllr
     ],
 )
 def test_people_by_their_title_or_post(body: str, person: str) -> None:

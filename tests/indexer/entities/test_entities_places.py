@@ -49,6 +49,16 @@ def test_places(body: str, place: str, canonical: str) -> None:
         ("Four central London CCGs lose most.", "central London"),
         ("North of England Commissioning Support says so.", "North of England"),
         ("Copeland said the council would act.", "Copeland"),  # a surname unless "in Copeland"
+        # what "in" takes that is no place
+        ("The new hub in Ashwick Community Health Hub opened.", "Ashwick"),  # a longer name
+        ("Leaflets are printed in Polish and in Welsh.", "Polish"),  # languages
+        ("Leaflets are printed in Polish and in Welsh.", "Welsh"),
+        ("Children in Year 7 will be offered the jab.", "Year"),
+        ("The risk in Covid-19 wards rose.", "Covid"),
+        ("Records are kept in SystmOne by most practices.", "SystmOne"),
+        ("She trained in Geriatric Medicine at Leeds.", "Geriatric Medicine"),
+        ("It was noticed in Sarah's team first.", "Sarah"),
+        ("Waits are longest in the East this winter.", "East"),
     ],
 )
 def test_not_places(body: str, not_a_place: str) -> None:
@@ -152,6 +162,10 @@ def test_a_party_name_before_a_list_names_no_seat() -> None:
             ("European Economic Area", "PLACE"),
         ),
         ("Our practice in the Yorkshire Dales lost money.", ("Yorkshire Dales", "PLACE")),
+        ("The bill was debated in Westminster Hall.", ("Westminster Hall", "PLACE")),
+        ("Officials in Whitehall resisted the plan.", ("Whitehall", "PLACE")),
+        ("Uptake was lowest in the East Riding.", ("East Riding", "PLACE")),
+        ("Walkers in the North York Moors fell ill.", ("North York Moors", "PLACE")),
         ("Staff at the Freeman voted to strike.", ("Freeman", "ORG")),
         ("A frailty unit opens at Ninewells.", ("Ninewells", "ORG")),
     ],
@@ -182,3 +196,35 @@ def test_a_place_that_begins_another_name_is_no_place(body: str, town: str) -> N
 )
 def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str) -> None:
     assert place in _places(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("Only 63 pharmacies in Dunmere Vale have signed up.", {"Dunmere Vale"}),
+        ("Uptake in Ashwick reached 41% this month.", {"Ashwick"}),
+        (
+            "Teams will be based in Ashwick, Tremorfa and Glynmawr from May.",
+            {"Ashwick", "Tremorfa", "Glynmawr"},
+        ),
+        ("Clinics opened across Ashwick and Fold last year.", {"Ashwick", "Fold"}),
+        (  # a list goes on past a place the gazetteer knows
+            "Teams will be based in Aberystwyth, Tremorfa and Glynmawr.",
+            {"Aberystwyth", "Tremorfa", "Glynmawr"},
+        ),
+        ("A resident of Glynmawr asked why the unit closed.", {"Glynmawr"}),
+        ("Anyone in the North Ashwick area can call.", {"North Ashwick"}),
+    ],
+)
+def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
+    assert places <= set(_places(body))
+
+
+def test_a_name_in_brackets_after_a_person_is_where_they_stand_for() -> None:
+    body = (
+        "The new governors are Jo Okoye (Ashwick), Tom Bell (Dunmere Vale) and "
+        "Baroness Hale (Crossbench), with Ann Lee (Lab) and Sam Roe (Unison Branch)."
+    )
+    places = set(_places(body))
+    assert {"Ashwick", "Dunmere Vale"} <= places
+    assert not places & {"Crossbench", "Lab", "Unison Branch", "Unison"}

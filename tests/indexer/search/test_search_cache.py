@@ -93,3 +93,15 @@ def test_stories_deleted_by_a_commit_are_gone_after_refresh(tmp_path: Path) -> N
         assert all(index.story(gone) is None for gone in summary.gone_ids)
     finally:
         index.close()
+
+
+def test_the_word_list_is_read_only_for_a_query_that_expands(tmp_path: Path) -> None:
+    update_index(tmp_path / "index", [str(SAMPLES_DIR)])
+    index = open_index(tmp_path / "index")
+    try:
+        assert index.search('nhs "integrated care system" -strike', limit=5).total
+        assert index._vocab is None  # vocab.txt costs ~15 ms to read at 100k stories
+        assert index.search("hosp*", limit=5).total
+        assert index._vocab is not None
+    finally:
+        index.close()
