@@ -873,6 +873,7 @@ _APPEAL = re.compile(
 _GIFT = re.compile(
     r"£\d+(?:\s+a\s+(?:month|week|year))?\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
     r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
+    r"|\bcheques?\s+(?:made\s+)?payable\s+to\b"
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,
 )
