@@ -60,6 +60,8 @@ _CHROME = re.compile(
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
+    | (?:if\ )?(?:this\ |the\ )?(?:e-?mail|message|newsletter)\ (?:doesn't|does\ not|isn't|is\ not)
+      \ display
     | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
     | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from indexer.blocks import Block
 from indexer.reading.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
-from indexer.reading.mail_marks import is_sign_off
+from indexer.reading.mail_marks import is_greeting, is_sign_off
 from indexer.reading.textcodec import tidy
 from indexer.records import Section
 from indexer.stories.boilerplate import (
@@ -139,7 +139,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text) or body[-1].signed
+    letter = is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and all(is_intro_talk(line.text) for line in body)
     ):

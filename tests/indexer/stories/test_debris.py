@@ -546,3 +546,16 @@ def test_a_labelled_link_line_is_a_link_not_a_headline() -> None:
         headline != "Register: https://www.example.org/events/oxygen-panel"
         for headline, _ in stories(text)
     )
+
+
+def test_a_greeting_letter_that_tells_of_the_issue_is_its_intro() -> None:
+    text = (
+        "If this email doesn't display properly, read it online:\n"
+        "https://example.org/five-things/212\n\n"
+        "FIVE THINGS\nYour Friday briefing on health and care policy\n\n"
+        "Morning all,\n\n"
+        "It's conference season, which means lots of speeches and not many details. Here are "
+        "this week's five things worth knowing.\n\n"
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{SHUT}\n\n{SHUT_TEXT}\n"
+    )
+    assert stories(text) == THREE_STORIES
