@@ -56,6 +56,7 @@ _CHROME = re.compile(
     | archives?\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
+    | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-]\ 
     | for\ internal\ circulation\ only
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
@@ -106,7 +107,7 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
-    please excuse apologies
+    please excuse apologies restricted official
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)

@@ -559,3 +559,16 @@ def test_a_greeting_letter_that_tells_of_the_issue_is_its_intro() -> None:
         f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{SHUT}\n\n{SHUT_TEXT}\n"
     )
     assert stories(text) == THREE_STORIES
+
+
+@pytest.mark.parametrize(
+    "marking",
+    [
+        "RESTRICTED: for Members and their staff. This note is prepared by the clerks.",
+        "CONFIDENTIAL - prepared for clients. Please do not forward it.",
+        "OFFICIAL-SENSITIVE: not for wider circulation",
+    ],
+)
+def test_a_handling_marking_is_not_text(marking: str) -> None:
+    text = f"WEEKLY NOTE TO MEMBERS\n\n{marking}\n\n{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    assert stories(text) == THREE_STORIES[:2]
