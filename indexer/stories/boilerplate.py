@@ -56,7 +56,7 @@ _CHROME = re.compile(
     | archives?\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
-    | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-]\ 
+    | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-][\ ]
     | for\ internal\ circulation\ only
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)

@@ -570,5 +570,6 @@ def test_a_greeting_letter_that_tells_of_the_issue_is_its_intro() -> None:
     ],
 )
 def test_a_handling_marking_is_not_text(marking: str) -> None:
-    text = f"WEEKLY NOTE TO MEMBERS\n\n{marking}\n\n{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    stories_text = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    text = f"WEEKLY NOTE TO MEMBERS\n\n{marking}\n\n{stories_text}"
     assert stories(text) == THREE_STORIES[:2]
