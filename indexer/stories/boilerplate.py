@@ -120,7 +120,8 @@ _FOOTER = re.compile(
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
     | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
     | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
-    | ^\W*(?:copyright\b|\(c\)\ \d{4}) | © | our\ mailing\ address | registered\ in\ england
+    | ^\W*(?:copyright\b|\(c\)\ \d{4}) | (?:^|[\s(])©  # not "Ã©", a mis-decoded é
+    | our\ mailing\ address | registered\ in\ england
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
     )""",

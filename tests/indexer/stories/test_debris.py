@@ -573,3 +573,8 @@ def test_a_handling_marking_is_not_text(marking: str) -> None:
     stories_text = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
     text = f"WEEKLY NOTE TO MEMBERS\n\n{marking}\n\n{stories_text}"
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -> None:
+    text = f"Mixed cafÃ© opens in the atrium\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    assert [headline for headline, _ in stories(text)] == ["Mixed cafÃ© opens in the atrium", WAITS]
