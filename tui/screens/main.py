@@ -1,9 +1,9 @@
 """The explorer: search bar, results, reader, entities and bookmarks, and the work behind them.
 
-The screen composes the panes and three controllers (`tui.controllers`): searching, reading
-and bookmarks, each with its own state, workers and messages. It routes keys and pane messages
-to them and their answers to the panes; it opens the session, looks for changes another dex
-made, and reports every worker's failure.
+The screen composes the panes and the controllers (`tui.controllers`): opening, searching,
+reading, bookmarks, saved searches and watching, each with its own state, workers and messages.
+It routes keys and pane messages to them and their answers to the panes, and reports every
+worker's failure.
 """
 
 from __future__ import annotations
@@ -11,25 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
 
 from indexer.reading.textcodec import visible_text
 from tui import messages
 from tui.controllers.bookmarks import BookmarksController
-from tui.controllers.controller import Controller
+from tui.controllers.controller import Controller, describe
+from tui.controllers.opening import OpeningController
 from tui.controllers.reader import ReaderController
 from tui.controllers.saved import SavedController
 from tui.controllers.search import SearchController
 from tui.controllers.watching import WatchController
 from tui.history import QueryHistory
-from tui.screens.save_search import SaveSearchScreen
 from tui.session import Session
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.entity_pane import EntityPane
@@ -42,25 +41,7 @@ from tui.widgets.timeline_chart import TimelineChart
 TRENDS_TOP = 12  # rising and falling entities of each type in the Trends view
 
 
-def describe(error: BaseException) -> str:
-    """One line for a worker's failure (our exceptions already name the file or query)."""
-    text = " ".join(str(error).split())
-    ours = type(error).__module__.split(".")[0] in ("indexer", "tui")
-    if ours or isinstance(error, (OSError, ValueError, LookupError)):
-        return text or type(error).__name__
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
 NEW_ONLY = "new:yes"
-
-
-def stories_change(before: int, now: int) -> str:
-    """What another dex did to the index, as far as the counts tell."""
-    if now > before:
-        return f"{now - before} more {'story' if now - before == 1 else 'stories'} ({now} in all)"
-    if now < before:
-        return f"{before - now} {'story' if before - now == 1 else 'stories'} fewer ({now} in all)"
-    return f"The index changed ({now} stories)"
 
 
 class MainScreen(Screen[None]):
@@ -157,14 +138,15 @@ class MainScreen(Screen[None]):
         self.show_timings = show_timings
         self.session = session
         self.history = history
+        self.opening = OpeningController(session)
         self.search = SearchController(session, history, history_path)
         self.reader = ReaderController(session)
         self.bookmarks = BookmarksController(session)
         self.watching = WatchController(session, watch_sources=watch_sources)
         self.saved = SavedController(session)
-        self._announced: set[int] = set()  # index generations the watcher's notice described
 
     def compose(self) -> ComposeResult:
+        yield self.opening
         yield self.search
         yield self.reader
         yield self.bookmarks
@@ -188,56 +170,18 @@ class MainScreen(Screen[None]):
             self.query_one(SearchBar).show_note(
                 "First run: indexing the bundled sample digests (a few seconds)…"
             )
-        self._open_session()
+        self.opening.begin()
 
-    # --- opening -------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _open_session(self) -> None:
-        self.post_message(messages.SessionOpened(self.session.open()))
+    # --- opening and outside changes: start the controllers, show what changed -----------------
 
     def on_session_opened(self, event: messages.SessionOpened) -> None:
-        opened = event.result
-        if opened.built_sample:
-            self.notify(
-                f"Showing the bundled sample digests ({opened.stories} stories). "
-                "Add your own with: dex index FOLDER",
-                timeout=8,
-            )
-        for note in opened.index_notes:
-            self.notify(note, title="Index repaired", severity="warning", timeout=15)
-        if opened.index_warning:
-            warning = opened.index_warning
-            self.notify(warning, title="Index incomplete", severity="warning", timeout=30)
-        if opened.bookmarks_note:
-            self.notify(
-                opened.bookmarks_note,
-                title="Bookmarks file set aside",
-                severity="warning",
-                timeout=20,
-            )
-        if self.session.read_state_error:
-            self.notify(
-                self.session.read_state_error, title="New stories not marked", severity="warning"
-            )
-        if opened.backup_problem:
-            self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
-        if opened.bookmarks_error:
-            self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
-            self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
+        """The opening controller said what it found; the panes show the rest."""
+        if error := event.result.bookmarks_error:
+            self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {error}")
         self.bookmarks.load()
         self.saved.load()
         self.search.begin(self.query_one(SearchBar).value)
         self.watching.begin()
-
-    def on_watch_report(self, event: messages.WatchReport) -> None:
-        """The app's watcher updated the index: say what changed, and show it now."""
-        if event.error is not None:
-            self.notify(event.error, title="Watching", severity="warning", timeout=8)
-        if event.line is not None:
-            self._announced.add(event.generation)
-            self.notify(event.line, title="Index updated", timeout=6)
-            self.watching.look()
 
     def on_outside_changes(self, event: messages.OutsideChanges) -> None:
         """Show the index and bookmarks as they are now: refresh the results (and so counts and
@@ -246,9 +190,6 @@ class MainScreen(Screen[None]):
             self.search.show_again()
             if (story_id := self.query_one(StoryView).story_id) is not None:
                 self.reader.recheck(story_id, self.search.query_text)
-            if event.generation not in self._announced:
-                self.notify(stories_change(event.before, event.stories), title="Index updated")
-            self._announced.discard(event.generation)
         if event.bookmarks:
             self.bookmarks.load()
         self.saved.load()  # their counts, or searches another dex saved
@@ -454,16 +395,7 @@ class MainScreen(Screen[None]):
     # --- saved searches --------------------------------------------------------------------------
 
     def action_save_search(self) -> None:
-        query = self.query_one(SearchBar).value.strip()
-        if not query:
-            self.notify("Type a query first: there is nothing to save", timeout=3)
-            return
-
-        def saved(name: str | None) -> None:
-            if name:
-                self.saved.save(name, query)
-
-        self.app.push_screen(SaveSearchScreen(query), saved)
+        self.saved.ask_to_save(self.query_one(SearchBar).value.strip())
 
     def action_focus_saved(self) -> None:
         self._focus_side(self.query_one(SavedPane))
@@ -567,19 +499,11 @@ class MainScreen(Screen[None]):
 
     # --- the one place worker failures are reported ---------------------------------------------
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state == WorkerState.ERROR and worker.error is not None:
-            self._report(worker.group, worker.error)
-
     def on_controller_failed(self, event: Controller.Failed) -> None:
-        self._report(event.group, event.error)
-
-    def _report(self, group: str, error: BaseException) -> None:
-        message = describe(error)
-        if group == "open":
+        message = describe(event.error)
+        if event.group == "open":
             self.query_one(SearchBar).show_error(f"Cannot open the index: {message}")
             self.query_one(StoryView).clear(f"Cannot open the index: {message}")
             self.notify(message, title="Cannot open the index", severity="error", timeout=15)
         else:
-            self.notify(message, title=f"{group.capitalize()} failed", severity="error")
+            self.notify(message, title=f"{event.group.capitalize()} failed", severity="error")
