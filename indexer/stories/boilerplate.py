@@ -56,10 +56,13 @@ _CHROME = re.compile(
     | archives?\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
+    | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-][\ ]
     | for\ internal\ circulation\ only
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)
+    | (?:if\ )?(?:this\ |the\ )?(?:e-?mail|message|newsletter)\ (?:doesn't|does\ not|isn't|is\ not)
+      \ display
     | if\ (?:someone|somebody|a\ friend|a\ colleague)\ (?:has\ )?forwarded
     | (?:was\ this|forwarded\ this)\ (?:e-?mail|newsletter)
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
@@ -104,7 +107,7 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
-    please excuse apologies
+    please excuse apologies restricted official
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -117,7 +120,7 @@ _FOOTER = re.compile(
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
     | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
     | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
-    | ^\W*(?:©|copyright\b|\(c\)\ \d{4}) | our\ mailing\ address | registered\ in\ england
+    | ^\W*(?:copyright\b|\(c\)\ \d{4}) | © | our\ mailing\ address | registered\ in\ england
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
     )""",

@@ -81,6 +81,7 @@ _NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=\S)")
 # First characters the patterns above can start with: most lines are tested on one character.
 _BULLET_START = frozenset("-*+•·▪►▸‣◦–—(INabcdefgh")  # or a digit
 _URL_START = frozenset("<([hwm")
+_LABELLED_URL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s*<?(?:https?://|www\.)\S*>?$")
 _EMPHASIS_START = frozenset("*_")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _ORDER = itertools.count()
@@ -157,7 +158,10 @@ def _url_only(raw: str) -> bool:
     line = raw.strip()
     if line[:2] in ("{%", "{{", "!["):
         return _MARKUP_ONLY.match(line) is not None
-    return bool(line) and line[0] in _URL_START and _URL_ONLY.match(line) is not None
+    if line[:1] in _URL_START and _URL_ONLY.match(line) is not None:
+        return True
+    # "Register: https://...", but not "Unsubscribe: https://...", which marks a footer.
+    return "://" in line and _LABELLED_URL.match(line) is not None and not is_footer_start(line)
 
 
 _ITEM_QUOTE = re.compile(r"^>{2,}\s+\S")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from indexer.blocks import Block
 from indexer.reading.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
-from indexer.reading.mail_marks import is_sign_off
+from indexer.reading.mail_marks import is_greeting, is_sign_off
 from indexer.reading.textcodec import tidy
 from indexer.records import Section
 from indexer.stories.boilerplate import (
@@ -139,7 +139,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text) or body[-1].signed
+    letter = is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and all(is_intro_talk(line.text) for line in body)
     ):
@@ -873,6 +873,7 @@ _APPEAL = re.compile(
 _GIFT = re.compile(
     r"£\d+(?:\s+a\s+(?:month|week|year))?\s+(?:could|would|will)\s+(?:pay|buy|fund|help)\b|\bgive\s+a\s+(?:regular\s+)?gift\b"
     r"|\btext\s+[A-Z]{3,}\s+to\s+\d{5}\b|\b(?:make|set\s+up)\s+a\s+(?:regular\s+)?donation\b"
+    r"|\bcheques?\s+(?:made\s+)?payable\s+to\b"
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,
 )

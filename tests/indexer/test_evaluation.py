@@ -2,7 +2,8 @@
 
 tests/fixtures/eval6/ (43 digest files: plain text and PDF text; HTML, Markdown and feeds; mail,
 mbox, Maildir and mailing-list digests) is held out: the rules are never tuned on it, and its
-misses are not read. Each earlier held-out set was written in kinds of newsletter the sets
+misses are not read; so is tests/fixtures/eval7/ (43 more, written last), kept back for the
+round after. Each earlier held-out set was written in kinds of newsletter the sets
 before it did not hold, measured once untouched, and then became a development set: eval2 to
 eval5 are tuned on now, with dev/ to dev6/. tests/fixtures/eval/ (42 digests), the first
 held-out set, only guards against regressions (its totals are read, never its misses). All
@@ -32,6 +33,7 @@ from tests.evaluation import (
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELD_OUT = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
+NEWEST = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
 ENTITY_TUNED = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
@@ -78,6 +80,25 @@ DEVELOPMENT_FLOOR = 0.95  # 0.962 when set (dev to dev6, eval2 to eval5)
 # Entity (precision, recall) on eval6 when first scored (2026-12-07: P 0.913 R 0.919), less
 # about 0.02.
 HELD_OUT_ENTITY_FLOOR = (0.89, 0.90)
+# eval7 (43 digest files in kinds neither eval6 nor any set before holds: attached and
+# twice-forwarded digests, reply-all threads, Groups.io and Google Groups digests, Notion and
+# MkDocs exports, changelogs, SharePoint and Substack pages, podcast feeds) was written at the
+# end of the session that scored eval6, and scored once with that session's final code
+# (2026-12-07, eec71a3: all 0.77, txt 0.81, md 0.56, html 0.97, feed 0.88, rdf 1.00, eml 0.70,
+# mbox 0.74, Maildir 0.33 (8 stories); entities P 0.846 R 0.867). It is held out for the next
+# round of tuning, on eval6; floors are those figures less about 0.03 (Maildir's less 0.1).
+NEWEST_FLOORS = {
+    "all": 0.74,
+    "txt": 0.77,
+    "md": 0.52,
+    "html": 0.94,
+    "feed": 0.84,
+    "rdf": 0.97,
+    "eml": 0.67,
+    "mbox": 0.71,
+    "maildir": 0.23,
+}
+NEWEST_ENTITY_FLOOR = (0.82, 0.84)
 # Entity (precision, recall) on eval5, over all labels and per label, when last set (2026-12-07:
 # all P 0.912 R 0.932; ORG 0.944 0.872, PERSON 0.960 0.941, PLACE 0.865 0.811, MONEY 0.968 1.000,
 # PERCENT 0.978 1.000, DATE 0.815 0.962), less about 0.01. eval5 was held out from the entity
@@ -109,7 +130,7 @@ def test_every_held_out_format_is_scored(held_out: Together) -> None:
 
 
 def test_held_out_entity_figures(held_out: Together) -> None:
-    precision, recall, f1 = held_out.entities[ALL].figures()
+    precision, recall, _ = held_out.entities[ALL].figures()
     floor_p, floor_r = HELD_OUT_ENTITY_FLOOR
     assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
 
@@ -125,6 +146,24 @@ def test_entity_figures_on_eval5(entity_tuned: Together, label: str) -> None:
     floor_p, floor_r = ENTITY_FLOORS[label]
     figures = f"{label}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
     assert precision >= floor_p and recall >= floor_r, figures
+
+
+@pytest.fixture(scope="module")
+def newest() -> Together:
+    return evaluate_together(NEWEST)
+
+
+def test_newest_held_out_set_per_format(newest: Together) -> None:
+    assert set(newest.stories) == set(NEWEST_FLOORS)
+    fallen = {
+        fmt: round(newest.stories[fmt][2], 3)
+        for fmt, floor in NEWEST_FLOORS.items()
+        if newest.stories[fmt][2] < floor
+    }
+    assert not fallen
+    precision, recall, _ = newest.entities[ALL].figures()
+    floor_p, floor_r = NEWEST_ENTITY_FLOOR
+    assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
 
 
 def test_first_held_out_set_does_not_fall_back() -> None:

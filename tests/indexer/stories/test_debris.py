@@ -515,3 +515,61 @@ def test_a_section_of_vacancies_under_its_label_is_not_news(label: str) -> None:
         "Associate dentist, 3 days/week, NHS/private mix, Harrogate. Contact the practice.\n"
     )
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_copyright_sign_anywhere_in_a_line_is_a_footer() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nLicence\n\n"
+        "Content © contributors, published under the Open Government Licence v3.0.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_cheque_appeal_is_not_news() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "How to give\n\n"
+        'Send a cheque payable to "Pennine Stars" to the address below, or give online at '
+        "any time of year. Every gift goes to the children's wards.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_labelled_link_line_is_a_link_not_a_headline() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "Register: https://www.example.org/events/oxygen-panel\n\n"
+        "The institute is an independent body funded by the Department of Health and Social "
+        "Care.\n"
+    )
+    assert all(
+        headline != "Register: https://www.example.org/events/oxygen-panel"
+        for headline, _ in stories(text)
+    )
+
+
+def test_a_greeting_letter_that_tells_of_the_issue_is_its_intro() -> None:
+    text = (
+        "If this email doesn't display properly, read it online:\n"
+        "https://example.org/five-things/212\n\n"
+        "FIVE THINGS\nYour Friday briefing on health and care policy\n\n"
+        "Morning all,\n\n"
+        "It's conference season, which means lots of speeches and not many details. Here are "
+        "this week's five things worth knowing.\n\n"
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n{SHUT}\n\n{SHUT_TEXT}\n"
+    )
+    assert stories(text) == THREE_STORIES
+
+
+@pytest.mark.parametrize(
+    "marking",
+    [
+        "RESTRICTED: for Members and their staff. This note is prepared by the clerks.",
+        "CONFIDENTIAL - prepared for clients. Please do not forward it.",
+        "OFFICIAL-SENSITIVE: not for wider circulation",
+    ],
+)
+def test_a_handling_marking_is_not_text(marking: str) -> None:
+    stories_text = f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
+    text = f"WEEKLY NOTE TO MEMBERS\n\n{marking}\n\n{stories_text}"
+    assert stories(text) == THREE_STORIES[:2]
