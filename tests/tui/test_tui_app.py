@@ -160,3 +160,24 @@ async def test_narrow_terminal_hides_the_side_panes_until_asked(
 def test_the_command_line_does_not_load_textual_until_the_app_opens() -> None:
     code = "import sys, tui.cli; assert 'textual' not in sys.modules, 'textual imported'"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+async def test_an_index_that_cannot_be_opened_is_said_in_the_bar_reader_and_a_notice(
+    make_app, wait_for, monkeypatch
+) -> None:
+    from tui.session import Session
+    from tui.widgets.search_bar import SearchBar
+
+    def unreadable(self: Session) -> None:
+        raise OSError("index folder /x is unreadable")
+
+    monkeypatch.setattr(Session, "open", unreadable)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        status = screen.query_one(SearchBar).query_one("#search-status")
+        said = "Cannot open the index: index folder /x is unreadable"
+        await wait_for(pilot, lambda: status.content.plain == said)
+        assert screen.query_one("#reader-head").content.plain == said
+        notices = [(n.title, n.message) for n in app._notifications]
+        assert ("Cannot open the index", "index folder /x is unreadable") in notices

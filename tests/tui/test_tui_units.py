@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from indexer.records import Span
+from tui.controllers.controller import describe
 from tui.highlight import clip, find_spans, query_terms, term_spans
 from tui.history import MAX_QUERIES, QueryHistory
-from tui.screens.main import describe
 from tui.widgets.entity_pane import entity_query, quoted
 
 

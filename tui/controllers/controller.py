@@ -1,4 +1,5 @@
-"""A screen's part with no look of its own: state, thread workers, and messages for the screen."""
+"""A screen's part with no look of its own: state, thread workers, and messages for the screen;
+and the one line a worker's failure is reported as."""
 
 from __future__ import annotations
 
@@ -7,6 +8,15 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
+
+
+def describe(error: BaseException) -> str:
+    """One line for a worker's failure (our exceptions already name the file or query)."""
+    text = " ".join(str(error).split())
+    ours = type(error).__module__.split(".")[0] in ("indexer", "tui")
+    if ours or isinstance(error, (OSError, ValueError, LookupError)):
+        return text or type(error).__name__
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 class Controller(Widget):

@@ -1,4 +1,5 @@
-"""Saved searches: keep the query under a name, forget one, and count what each finds.
+"""Saved searches: keep the query under a name (asked in a dialog), forget one, and count what
+each finds.
 
 Counts are two searches each (all matches, and the new ones), made in a thread worker on the
 bulk lane, after the list opens and again whenever the index or what is new changes. Answers go
@@ -12,6 +13,7 @@ from textual.worker import get_current_worker
 
 from tui import messages
 from tui.controllers.controller import Controller
+from tui.screens.save_search import SaveSearchScreen
 from tui.session import Session
 
 
@@ -25,8 +27,17 @@ class SavedController(Controller):
     def load(self) -> None:
         self._load()
 
-    def save(self, name: str, query: str) -> None:
-        self._save(name, query)
+    def ask_to_save(self, query: str) -> None:
+        """Ask for a name to keep `query` under, then save it."""
+        if not query:
+            self.notify("Type a query first: there is nothing to save", timeout=3)
+            return
+
+        def saved(name: str | None) -> None:
+            if name:
+                self._save(name, query)
+
+        self.app.push_screen(SaveSearchScreen(query), saved)
 
     def forget(self, name: str) -> None:
         self._forget(name)

@@ -26,6 +26,14 @@ PAGE = 20
 PLACES_KEPT = 50
 FACETS_DELAY_S = 0.3
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+NEW_ONLY = "new:yes"
+
+
+def new_only_toggled(query: str) -> str:
+    """`query` keeping only the stories new since the last visit (`new:yes`), or all again."""
+    words = query.split()
+    kept = [word for word in words if word.casefold() != NEW_ONLY]
+    return " ".join(kept if len(kept) < len(words) else [*kept, NEW_ONLY])
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 look every second for an index or bookmarks another dex (or that watcher) changed.
 
 The watcher runs in its own thread (`indexer.index.watching.SourceWatcher`) and only posts
-messages; the looks are thread workers. Answers go up to the screen (`WatchReport`,
-`OutsideChanges` from `tui.messages`), which refreshes what it shows.
+messages; the looks are thread workers. What changed is said here; the changes go up to the
+screen (`OutsideChanges` from `tui.messages`), which refreshes what it shows.
 """
 
 from __future__ import annotations
@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 CHANGES_EVERY_S = 1.0
 
 
+def stories_change(before: int, now: int) -> str:
+    """What another dex did to the index, as far as the counts tell."""
+    if now > before:
+        return f"{now - before} more {'story' if now - before == 1 else 'stories'} ({now} in all)"
+    if now < before:
+        return f"{before - now} {'story' if before - now == 1 else 'stories'} fewer ({now} in all)"
+    return f"The index changed ({now} stories)"
+
+
 class WatchController(Controller):
     """Starts the watcher once the session is open, stops it when the screen goes."""
 
@@ -31,6 +40,7 @@ class WatchController(Controller):
         self.session = session
         self.watch_sources = watch_sources
         self._watcher: SourceWatcher | None = None
+        self._announced: set[int] = set()  # index generations the watcher's notice described
 
     def begin(self) -> None:
         """The session is open: look for changes from now on, and watch the sources."""
@@ -41,6 +51,23 @@ class WatchController(Controller):
     def look(self) -> None:
         """Look for changes now (and not only at the next tick)."""
         self._look()
+
+    def on_watch_report(self, event: messages.WatchReport) -> None:
+        """The app's watcher updated the index: say what changed, and show it now."""
+        event.stop()
+        if event.error is not None:
+            self.notify(event.error, title="Watching", severity="warning", timeout=8)
+        if event.line is not None:
+            self._announced.add(event.generation)
+            self.notify(event.line, title="Index updated", timeout=6)
+            self.look()
+
+    def on_outside_changes(self, event: messages.OutsideChanges) -> None:
+        """Say how the index changed, unless the watcher's notice did; the screen shows it."""
+        if event.index:
+            if event.generation not in self._announced:
+                self.notify(stories_change(event.before, event.stories), title="Index updated")
+            self._announced.discard(event.generation)
 
     def on_unmount(self) -> None:
         if self._watcher is not None:

@@ -1,9 +1,9 @@
 """The explorer: search bar, results, reader, entities and bookmarks, and the work behind them.
 
-The screen composes the panes and three controllers (`tui.controllers`): searching, reading
-and bookmarks, each with its own state, workers and messages. It routes keys and pane messages
-to them and their answers to the panes; it opens the session, looks for changes another dex
-made, and reports every worker's failure.
+The screen composes the panes and the controllers (`tui.controllers`): opening, searching,
+reading, bookmarks, saved searches and watching, each with its own state, workers and messages.
+It routes keys and pane messages to them and their answers to the panes, and reports every
+worker's failure.
 """
 
 from __future__ import annotations
@@ -11,25 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
 
 from indexer.reading.textcodec import visible_text
 from tui import messages
 from tui.controllers.bookmarks import BookmarksController
-from tui.controllers.controller import Controller
+from tui.controllers.controller import Controller, describe
+from tui.controllers.opening import OpeningController
 from tui.controllers.reader import ReaderController
 from tui.controllers.saved import SavedController
-from tui.controllers.search import SearchController
+from tui.controllers.search import SearchController, new_only_toggled
 from tui.controllers.watching import WatchController
 from tui.history import QueryHistory
-from tui.screens.save_search import SaveSearchScreen
+from tui.screens import main_keys, main_layout
 from tui.session import Session
 from tui.widgets.bookmarks_pane import BookmarksPane
 from tui.widgets.entity_pane import EntityPane
@@ -42,107 +41,13 @@ from tui.widgets.timeline_chart import TimelineChart
 TRENDS_TOP = 12  # rising and falling entities of each type in the Trends view
 
 
-def describe(error: BaseException) -> str:
-    """One line for a worker's failure (our exceptions already name the file or query)."""
-    text = " ".join(str(error).split())
-    ours = type(error).__module__.split(".")[0] in ("indexer", "tui")
-    if ours or isinstance(error, (OSError, ValueError, LookupError)):
-        return text or type(error).__name__
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-NEW_ONLY = "new:yes"
-
-
-def stories_change(before: int, now: int) -> str:
-    """What another dex did to the index, as far as the counts tell."""
-    if now > before:
-        return f"{now - before} more {'story' if now - before == 1 else 'stories'} ({now} in all)"
-    if now < before:
-        return f"{before - now} {'story' if before - now == 1 else 'stories'} fewer ({now} in all)"
-    return f"The index changed ({now} stories)"
-
-
 class MainScreen(Screen[None]):
     """Routes keys and pane messages to the controllers, and their answers to the panes."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-tiny"),
-        (70, "-narrow"),
-        (100, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
-    # Pane titles for the help screen and the command palette.
-    PANES = (
-        ("Search bar", SearchBar),
-        ("Timeline", TimelineChart),
-        ("Stories", StoryList),
-        ("Reader", StoryView),
-        ("Entities", EntityPane),
-        ("Bookmarks", BookmarksPane),
-        ("Saved searches", SavedPane),
-    )
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="search", tooltip="Type a query"),
-        Binding("s", "toggle_sort", "Sort", id="sort", show=False, tooltip="Relevance or newest"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="bookmark", tooltip="Bookmark on/off"),
-        # In the footer: what fits at 80 columns; the rest is in the help screen and palette.
-        Binding(
-            "e", "edit_note", "Note", id="note", show=False, tooltip="Note and tags (bookmarks it)"
-        ),
-        Binding(
-            "m",
-            "focus_bookmarks",
-            "Bookmarks",
-            id="bookmarks",
-            show=False,
-            tooltip="Your bookmarks",
-        ),
-        Binding(
-            "S",
-            "save_search",
-            "Save search",
-            id="save_search",
-            show=False,
-            tooltip="Keep the query under a name",
-        ),
-        Binding("v", "focus_saved", "Saved searches", id="saved", show=False),
-        Binding(
-            "L",
-            "more_like_this",
-            "More like this",
-            id="similar",
-            show=False,
-            tooltip="Similar stories",
-        ),
-        Binding(
-            "i", "toggle_new", "New only", id="new", show=False, tooltip="New since last visit"
-        ),
-        Binding("E", "focus_entities", "Entities", id="entities", show=False),
-        Binding(
-            "o",
-            "open_digest",
-            "Open digest",
-            id="open_digest",
-            show=False,
-            tooltip="The digest file in $PAGER or $EDITOR",
-        ),
-        Binding("w", "focus_timeline", "Timeline", id="timeline", tooltip="Stories over time"),
-        Binding("T", "trends", "Trends", id="trends", tooltip="Who rose and fell in the news"),
-        Binding("u", "undo", "Undo delete", id="undo", show=False),
-        Binding("x", "export", "Export", id="export", show=False, tooltip="Export bookmarks"),
-        Binding("A", "bookmark_all", "Bookmark all results", id="bookmark_all", show=False),
-        Binding("ctrl+y", "did_you_mean", "Use suggestion", id="did_you_mean", show=False),
-        Binding(
-            "escape",
-            "focus_list",
-            "Back",
-            id="back",
-            show=False,
-            tooltip="To the stories; there, to the results before",
-        ),
-    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = main_layout.WIDTHS
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = main_layout.HEIGHTS
+    PANES = main_keys.PANES  # pane titles for the help screen and the command palette
+    BINDINGS: ClassVar[list[BindingType]] = main_keys.BINDINGS
 
     def __init__(
         self,
@@ -157,14 +62,16 @@ class MainScreen(Screen[None]):
         self.show_timings = show_timings
         self.session = session
         self.history = history
+        self.opening = OpeningController(session)
         self.search = SearchController(session, history, history_path)
         self.reader = ReaderController(session)
         self.bookmarks = BookmarksController(session)
         self.watching = WatchController(session, watch_sources=watch_sources)
         self.saved = SavedController(session)
-        self._announced: set[int] = set()  # index generations the watcher's notice described
+        self.panes = main_layout.MainLayout(self)
 
     def compose(self) -> ComposeResult:
+        yield self.opening
         yield self.search
         yield self.reader
         yield self.bookmarks
@@ -188,56 +95,18 @@ class MainScreen(Screen[None]):
             self.query_one(SearchBar).show_note(
                 "First run: indexing the bundled sample digests (a few seconds)…"
             )
-        self._open_session()
+        self.opening.begin()
 
-    # --- opening -------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _open_session(self) -> None:
-        self.post_message(messages.SessionOpened(self.session.open()))
+    # --- opening and outside changes: start the controllers, show what changed -----------------
 
     def on_session_opened(self, event: messages.SessionOpened) -> None:
-        opened = event.result
-        if opened.built_sample:
-            self.notify(
-                f"Showing the bundled sample digests ({opened.stories} stories). "
-                "Add your own with: dex index FOLDER",
-                timeout=8,
-            )
-        for note in opened.index_notes:
-            self.notify(note, title="Index repaired", severity="warning", timeout=15)
-        if opened.index_warning:
-            warning = opened.index_warning
-            self.notify(warning, title="Index incomplete", severity="warning", timeout=30)
-        if opened.bookmarks_note:
-            self.notify(
-                opened.bookmarks_note,
-                title="Bookmarks file set aside",
-                severity="warning",
-                timeout=20,
-            )
-        if self.session.read_state_error:
-            self.notify(
-                self.session.read_state_error, title="New stories not marked", severity="warning"
-            )
-        if opened.backup_problem:
-            self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
-        if opened.bookmarks_error:
-            self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {opened.bookmarks_error}")
-            self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
+        """The opening controller said what it found; the panes show the rest."""
+        if error := event.result.bookmarks_error:
+            self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {error}")
         self.bookmarks.load()
         self.saved.load()
         self.search.begin(self.query_one(SearchBar).value)
         self.watching.begin()
-
-    def on_watch_report(self, event: messages.WatchReport) -> None:
-        """The app's watcher updated the index: say what changed, and show it now."""
-        if event.error is not None:
-            self.notify(event.error, title="Watching", severity="warning", timeout=8)
-        if event.line is not None:
-            self._announced.add(event.generation)
-            self.notify(event.line, title="Index updated", timeout=6)
-            self.watching.look()
 
     def on_outside_changes(self, event: messages.OutsideChanges) -> None:
         """Show the index and bookmarks as they are now: refresh the results (and so counts and
@@ -246,9 +115,6 @@ class MainScreen(Screen[None]):
             self.search.show_again()
             if (story_id := self.query_one(StoryView).story_id) is not None:
                 self.reader.recheck(story_id, self.search.query_text)
-            if event.generation not in self._announced:
-                self.notify(stories_change(event.before, event.stories), title="Index updated")
-            self._announced.discard(event.generation)
         if event.bookmarks:
             self.bookmarks.load()
         self.saved.load()  # their counts, or searches another dex saved
@@ -292,8 +158,7 @@ class MainScreen(Screen[None]):
             why = self.session.index_warning or "no stories match."
             self.query_one(StoryView).clear(f"No story to show: {why}")
             self.query_one(EntityPane).show_story(None)
-        facets_shown = self.query_one("#side").display and not self.has_class("-narrow", "-tiny")
-        self.search.schedule_facets(event.result.query if facets_shown else None)
+        self.search.schedule_facets(event.result.query if self.panes.side_shown() else None)
 
     def on_search_failed(self, event: messages.SearchFailed) -> None:
         self.query_one(SearchBar).show_error(event.message)
@@ -324,7 +189,7 @@ class MainScreen(Screen[None]):
         self.query_one(StoryList).set_sort(self.search.toggle_sort())
 
     def action_more_like_this(self) -> None:
-        if (story_id := self._target_story()) is not None:
+        if (story_id := self.panes.target_story()) is not None:
             self._leave_results()
             self.search.more_like_this(story_id)
 
@@ -336,10 +201,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_new(self) -> None:
         """Keep only the stories new since the last visit (`new:yes`), or all of them again."""
-        bar = self.query_one(SearchBar)
-        words = bar.value.split()
-        kept = [word for word in words if word.casefold() != NEW_ONLY]
-        self.search_for(" ".join(kept if len(kept) < len(words) else [*kept, NEW_ONLY]))
+        self.search_for(new_only_toggled(self.query_one(SearchBar).value))
 
     def action_did_you_mean(self) -> None:
         suggestion = self.query_one(SearchBar).suggestion
@@ -348,27 +210,12 @@ class MainScreen(Screen[None]):
 
     # --- bookmarks: keys and the pane to the bookmarks controller, its answers to the panes ----
 
-    def _target_story(self) -> str | None:
-        """The story a key means: the one in the focused pane (list row, reader, bookmark)."""
-        focused = self.focused
-        story_list = self.query_one(StoryList)
-        pane = self.query_one(BookmarksPane)
-        if focused is story_list:
-            story_id = story_list.highlighted_id
-        elif focused is pane:
-            story_id = pane.current.story_id if pane.current else None
-        else:
-            story_id = self.query_one(StoryView).story_id or story_list.highlighted_id
-        if story_id is None:
-            self.notify("No story selected", timeout=2)
-        return story_id
-
     def action_toggle_bookmark(self) -> None:
-        if (story_id := self._target_story()) is not None:
+        if (story_id := self.panes.target_story()) is not None:
             self.bookmarks.toggle(story_id)
 
     def action_edit_note(self) -> None:
-        if (story_id := self._target_story()) is not None:
+        if (story_id := self.panes.target_story()) is not None:
             self.bookmarks.edit_note(story_id)
 
     def action_undo(self) -> None:
@@ -415,11 +262,8 @@ class MainScreen(Screen[None]):
         self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.OpenStory)
-    def _step(self, event: StoryView.OpenStory) -> None:
-        self.reader.open(event.story_id, self.search.query_text)
-
     @on(BookmarksPane.Open)
-    def _open_bookmark(self, event: BookmarksPane.Open) -> None:
+    def _open(self, event: StoryView.OpenStory | BookmarksPane.Open) -> None:
         self.reader.open(event.story_id, self.search.query_text)
 
     @on(StoryView.Back)
@@ -454,19 +298,10 @@ class MainScreen(Screen[None]):
     # --- saved searches --------------------------------------------------------------------------
 
     def action_save_search(self) -> None:
-        query = self.query_one(SearchBar).value.strip()
-        if not query:
-            self.notify("Type a query first: there is nothing to save", timeout=3)
-            return
-
-        def saved(name: str | None) -> None:
-            if name:
-                self.saved.save(name, query)
-
-        self.app.push_screen(SaveSearchScreen(query), saved)
+        self.saved.ask_to_save(self.query_one(SearchBar).value.strip())
 
     def action_focus_saved(self) -> None:
-        self._focus_side(self.query_one(SavedPane))
+        self.panes.focus_side(self.query_one(SavedPane))
 
     def on_saved_loaded(self, event: messages.SavedLoaded) -> None:
         self.query_one(SavedPane).show_saved(event.saved)
@@ -533,53 +368,28 @@ class MainScreen(Screen[None]):
 
     def _restore(self, similar: bool, query: str) -> None:
         """Back at results left earlier: the cursor and scroll as they were."""
-        place = self.search.returned(similar, query)
-        if place is None:
-            return
-        stories = self.query_one(StoryList)
-        ids = [hit.id for hit in stories.hits]
-        if place.story_id in ids:
-            stories.highlighted = ids.index(place.story_id)
-        stories.scroll_to(y=place.scroll_y, animate=False)
+        if (place := self.search.returned(similar, query)) is not None:
+            self.query_one(StoryList).return_to(place.story_id, place.scroll_y)
 
     def action_focus_bookmarks(self) -> None:
-        self._focus_side(self.query_one(BookmarksPane))
+        self.panes.focus_side(self.query_one(BookmarksPane))
 
     def action_focus_timeline(self) -> None:
-        self.add_class("-timeline-open")  # short screens hide it until asked
-        self.call_after_refresh(self.query_one(TimelineChart).focus)
+        self.panes.focus_timeline()
 
     def action_focus_entities(self) -> None:
-        self._focus_side(self.query_one(EntityPane))
-
-    def _focus_side(self, pane: Widget) -> None:
-        if self.query_one("#side").display:
-            pane.focus()
-        else:  # narrow: show the side column first, focus it once it is laid out
-            self.add_class("-side-open")
-            self.call_after_refresh(pane.focus)
+        self.panes.focus_side(self.query_one(EntityPane))
 
     def on_descendant_focus(self) -> None:
-        """On narrow screens the side panes replace the reader while one of them has focus."""
-        in_side = self.focused is not None and self.query_one("#side") in self.focused.ancestors
-        self.set_class(in_side, "-side-open")
-        self.set_class(isinstance(self.focused, TimelineChart), "-timeline-open")
+        self.panes.follow_focus()
 
     # --- the one place worker failures are reported ---------------------------------------------
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state == WorkerState.ERROR and worker.error is not None:
-            self._report(worker.group, worker.error)
-
     def on_controller_failed(self, event: Controller.Failed) -> None:
-        self._report(event.group, event.error)
-
-    def _report(self, group: str, error: BaseException) -> None:
-        message = describe(error)
-        if group == "open":
+        message = describe(event.error)
+        if event.group == "open":
             self.query_one(SearchBar).show_error(f"Cannot open the index: {message}")
             self.query_one(StoryView).clear(f"Cannot open the index: {message}")
             self.notify(message, title="Cannot open the index", severity="error", timeout=15)
         else:
-            self.notify(message, title=f"{group.capitalize()} failed", severity="error")
+            self.notify(message, title=f"{event.group.capitalize()} failed", severity="error")

@@ -302,6 +302,13 @@ class StoryList(OptionList):
             return None
         return self.hits[self.highlighted].id
 
+    def return_to(self, story_id: str | None, scroll_y: float) -> None:
+        """Back at results left earlier: the cursor and scroll as they were."""
+        ids = [hit.id for hit in self.hits]
+        if story_id in ids:
+            self.highlighted = ids.index(story_id)
+        self.scroll_to(y=scroll_y, animate=False)
+
     def _forget_rows(self) -> None:
         """A row was redrawn in place: its option no longer matches its key."""
         self._shown_keys = None
