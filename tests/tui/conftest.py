@@ -68,8 +68,10 @@ def make_app(index_dir: Path) -> Callable[..., Any]:
     return make
 
 
-async def _wait_for(pilot: Any, check: Callable[[], object], timeout: float = 5.0) -> None:
-    """Let the app run until `check()` is true (workers answer from threads)."""
+async def _wait_for(pilot: Any, check: Callable[[], object], timeout: float = 15.0) -> None:
+    """Let the app run until `check()` is true (workers answer from threads). The deadline is
+    generous: on a busy shared machine a worker can take seconds; a passing run never waits
+    for it."""
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
