@@ -197,20 +197,20 @@ def _die_with_parent() -> None:
     import ctypes
     import signal
 
+    parent = os.getppid()
+    if parent == 1:
+        os._exit(0)  # dex (or its fork server) is already gone
     try:  # the parent is dex, or a forkserver that lives exactly as long as dex
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         return
-    # dex may have died before the line above took effect (a kill -9 while this worker was
-    # starting): then no signal will come, and the worker would wait on its queue for ever.
-    starter = multiprocessing.parent_process()
-    if starter is not None and starter.pid is not None:
-        try:
-            os.kill(starter.pid, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:
-            pass
+    # The parent may have died before the line above took effect (a kill -9 while this worker
+    # was starting): then no signal will come, and the worker would wait on its queue for
+    # ever, holding dex's output pipes. A dead parent shows as a new parent (init or a
+    # subreaper), given at once; asking whether the old pid exists is not enough, since a
+    # killed dex stays a zombie until whoever started it reaps it.
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def _work(index_dir: str, tasks: Any, results: Any) -> None:
