@@ -46,11 +46,11 @@ async def _search_and_open(pilot, screen, wait_for, query: str) -> StoryView:
         ),
     )
     story_list.focus()
+    await wait_for(pilot, lambda: pilot.app.focused is story_list)
+    chosen = story_list.highlighted_id  # the list may be refreshed after Enter; this is opened
     await pilot.press("enter")
     reader = screen.query_one(StoryView)
-    await wait_for(
-        pilot, lambda: reader.story_id == story_list.highlighted_id and pilot.app.focused is reader
-    )
+    await wait_for(pilot, lambda: reader.story_id == chosen and pilot.app.focused is reader)
     return reader
 
 
