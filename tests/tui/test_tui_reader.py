@@ -46,7 +46,7 @@ async def _search_and_open(pilot, screen, wait_for, query: str) -> StoryView:
         ),
     )
     story_list.focus()
-    await wait_for(pilot, lambda: pilot.app.focused is story_list)
+    await pilot.pause()
     chosen = story_list.highlighted_id  # the list may be refreshed after Enter; this is opened
     await pilot.press("enter")
     reader = screen.query_one(StoryView)
