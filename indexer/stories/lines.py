@@ -379,11 +379,20 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             forced = "H"
         row = "  " in raw.strip() and is_row(raw)
         forced = "B" if row else forced
+        aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
         current.append(
-            Line(line, len(groups), bulleted, emphasised, byline=byline, forced=forced, row=row)
+            Line(
+                line,
+                len(groups),
+                bulleted,
+                emphasised,
+                byline=byline,
+                forced=forced,
+                row=row,
+                aligned=aligned,
+                indent=indent,
+            )
         )
-        current[-1].aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
-        current[-1].indent = indent
         opening = False
         byline = None
     if headers:
