@@ -18,6 +18,8 @@ import re
 # (start, end, label, canonical, value), as quantities.Found
 Found = tuple[int, int, str, str, float | str | None]
 
+# A season of a financial year: "winter 2017/18" ("spring 2026" is found with its year).
+SEASON_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter) \Z")
 # Words before a year that make it part of a period: "the end of 2025", "spring of 2017". A
 # month keeps its own name ("the end of August" is August: readers and annotators differ, and
 # its value is the month either way); a financial year too ("the end of 2025-26").
@@ -38,6 +40,7 @@ QUARTER_RE = re.compile(r"\bQ([1-4])\s((?:19|20)\d\d)\b")
 RELATIVE_RE = re.compile(r"\b([Nn]ext|[Ll]ast|[Tt]his) (week|month)\b")
 _SHIFT = {"next": 1, "last": -1, "this": 0}
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_FINANCIAL_YEAR_RE = re.compile(r"(?:19|20)\d\d[-–/](?:(?:19|20)\d\d|\d\d)")
 _MONTH_VALUE_RE = re.compile(r"\d{4}-\d\d")
 
 
@@ -49,6 +52,8 @@ def widen(text: str, found: list[Found]) -> list[Found]:
         span = text[start:end]
         if _YEAR_RE.fullmatch(span):
             m = PERIOD_BEFORE_RE.search(head)
+        elif _FINANCIAL_YEAR_RE.fullmatch(span):
+            m = SEASON_BEFORE_RE.search(head)
         elif span.isalpha():  # a month alone
             m = WEEK_BEFORE_RE.search(head) or EARLY_LATE_RE.search(head)
         else:

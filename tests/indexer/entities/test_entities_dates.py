@@ -27,6 +27,7 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
         ("The plan starts in spring 2026 at the earliest.", "spring 2026", "2026"),
         ("It was agreed in the spring of 2017 by the board.", "spring of 2017", "2017"),
         ("Trusts must break even in 2025-26 or face cuts.", "2025-26", "2025"),
+        ("Uptake was 63% in winter 2017/18 on the wards.", "winter 2017/18", "2017"),
         ("Allocations for 2022 to 2023 were published.", "2022 to 2023", "2022"),
         ("Deliveries began in early October, it said.", "early October", "2023-10"),
         ("The ward reopens in late 2025 at the earliest.", "2025", "2025"),
