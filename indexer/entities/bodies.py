@@ -193,7 +193,7 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
             i -= 1
         while i < j and (i in covered or not _may_open(words[i])):
             i += 1
-        if i == j or i < skip_to:
+        if i == j or i < skip_to or _post_of(f, i):
             continue
         last = _purpose_end(f, i)
         if last < 0 or not acts_after(f, last):
@@ -201,6 +201,12 @@ def purpose_names(f: FieldText, covered: set[int]) -> list[Cand]:
         found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
         skip_to = last + 1
     return found
+
+
+def _post_of(f: FieldText, i: int) -> bool:
+    """Does the name at token i follow a post and "of" ("Secretary of State for Health and
+    Social Care", "Minister of State for Care"): a post's title, not a body?"""
+    return i >= 2 and f.words[i - 1] == "of" and f.words[i - 2].lower() in ROLES_LOWER
 
 
 def _purpose_words(f: FieldText) -> list[int]:

@@ -36,6 +36,7 @@ from indexer.entities.word_lists import (
     SAY_VERBS,
     SHORT_MONTHS,
     STOPWORDS,
+    STREET_WORDS,
     SURNAME_MONTHS,
     THINGS,
     TITLES,
@@ -200,10 +201,12 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         span = words[first : last + 1]
         names = [w for w in span if w.lower() not in CONNECTORS and w != "s"]
         named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."
-        if len(names) < 2 or (GENERIC.issuperset(names) and not named):
+        if len(names) < 2 or (
+            GENERIC.issuperset(names) and not named and not _of_named(f, k, last)
+        ):
             continue
         opener = len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first)
-        if opener and not acts_after(f, last):
+        if opener and not (acts_after(f, last) or _phrase_ends_after(f, last)):
             continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
@@ -217,6 +220,28 @@ def acts_after(f: FieldText, last: int) -> bool:
     if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
         return True
     return gap == " " and after in ACTING_WORDS
+
+
+def _of_named(f: FieldText, k: int, last: int) -> bool:
+    """Is a head with "of" and capitals after it a whole name, even of generic words
+    ("Institute of Community Nursing"), rather than the first of two ("Centre for Health and
+    the Public Interest" is cut short at "and")?"""
+    return last > k and (last + 1 >= len(f.words) or f.words[last + 1] not in ("and", "&"))
+
+
+def _phrase_ends_after(f: FieldText, last: int) -> bool:
+    """Does the phrase end with the name at token `last`: punctuation, the text's end, or "and",
+    "in", "at" ("Whitecliff Surgery and Eastway Medical Centre will merge", "Hinchingbrooke
+    Hospital in Huntingdon"), where an opener's common word would go on with a noun?"""
+    if last + 1 >= len(f.words):
+        return True
+    gap = f.gaps[last]
+    if gap != " ":
+        return gap[0] in ",.;:(" and f.words[last + 1] != "s"
+    return f.words[last + 1] in _PHRASE_ENDERS
+
+
+_PHRASE_ENDERS = frozenset(("and", "&", "in", "at", "on", "from", "near"))
 
 
 def _kind_named(names: list[str]) -> bool:
@@ -321,6 +346,8 @@ def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> 
     words = f.words
     if words[i] in HEADS or words[i] == "General" or _org_ends_at(gaz, i):
         return True
+    if words[i] in STREET_WORDS or _place_after_context(f, gaz, i):
+        return True  # "Wantage Road and Didcot Community Hospital", "in Huntingdon and ..."
     if any(w in TITLES for w in words[max(0, i - 2) : i]):
         return True  # "Ms Ferris and Humber and North Yorkshire ICB": a person, then a body
     if words[first] in ("NHS", "St") or _head_of_name_ends_at(f, gaz, i):
@@ -329,6 +356,19 @@ def _joins_two_names(f: FieldText, gaz: dict[int, Cand], i: int, first: int) -> 
     if left is None or left.kind != "area":
         return False
     return any(c.kind == "area" and f.index_at(c.start) == first for c in gaz.values())
+
+
+def _place_after_context(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:
+    """Is token i the end of a place the gazetteer knows that says where a body before it is
+    ("Hinchingbrooke Hospital in Huntingdon and Airedale General Hospital"), so a place of its
+    own and not the start of the next name ("at Basingstoke and North Hampshire Hospital")?"""
+    place = gaz.get(i)
+    if place is None or place.label != "PLACE" or place.kind == "area":
+        return False
+    first = f.index_at(place.start)
+    if first < 2 or f.gaps[first - 1] != " " or f.words[first - 1] not in ("in", "at"):
+        return False
+    return f.gaps[first - 2] == " " and f.words[first - 2] in HEADS
 
 
 def _head_of_name_ends_at(f: FieldText, gaz: dict[int, Cand], i: int) -> bool:

@@ -123,6 +123,11 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
         ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
         ("The NHS Long Term Workforce Plan is out.", "NHS Long Term Workforce"),
+        (  # a post's title: "of State for ..." after "Secretary"
+            "The Secretary of State for Health and Social Care has appointed a chair.",
+            "State for Health and Social Care",
+        ),
+        ("Centre for Health and the Public Interest warned.", "Centre for Health"),
     ],
 )
 def test_phrases_that_are_not_bodies(body: str, not_a_body: str) -> None:
@@ -140,6 +145,10 @@ def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
         ("The Society for Acute Medicine said waits were long.", "Society for Acute Medicine"),
         ("Figures from the Office for National Statistics rose.", "Office for National Statistics"),
         ("The Institute for Local Studies warned of cuts.", "Institute for Local Studies"),
+        (  # generic words after a head and "of" still make a name
+            "The Institute of Community Nursing warns that caseloads grew.",
+            "Institute of Community Nursing",
+        ),
     ],
 )
 def test_an_of_name_goes_on_over_capitalised_adjectives(body: str, name: str) -> None:
@@ -188,4 +197,19 @@ def test_generic_services_and_systems_are_no_organisation() -> None:
 def test_a_name_that_is_a_common_word_opens_a_sentence_when_it_acts(
     body: str, wanted: set[str]
 ) -> None:
+    assert _orgs(body) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (  # two words opening a sentence, the phrase ending after them: a name
+            "Whitecliff Surgery and Eastway Medical Centre will merge in January.",
+            {"Whitecliff Surgery", "Eastway Medical Centre"},
+        ),
+        ("Fellbeck Hospital in Leeds will be rebuilt.", {"Fellbeck Hospital"}),
+        ("Threefold ICS variation is the norm.", set()),  # a common word going on with a noun
+    ],
+)
+def test_a_two_word_name_opens_a_sentence_when_its_phrase_ends(body: str, wanted: set[str]) -> None:
     assert _orgs(body) == wanted

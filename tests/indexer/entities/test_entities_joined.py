@@ -73,6 +73,16 @@ def _found(body: str) -> set[tuple[str, str]]:
             {("Ms Ferris", "PERSON"), ("Dunmere and Fold ICB", "ORG")},
             "Ferris and Dunmere and Fold ICB",
         ),
+        (  # a place that says where the first body is ends it: "Hospital in Huntingdon"
+            "Ashwick Hospital in Leeds and Dunmere General Hospital will be rebuilt.",
+            {("Ashwick Hospital", "ORG"), ("Leeds", "PLACE"), ("Dunmere General Hospital", "ORG")},
+            "Leeds and Dunmere General Hospital",
+        ),
+        (  # a street is a site of its own, not the start of a hospital's name
+            "The record goes live at Fold Road and Dunmere Community Hospital in March.",
+            {("Fold Road", "PLACE"), ("Dunmere Community Hospital", "ORG")},
+            "Fold Road and Dunmere Community Hospital",
+        ),
         (  # ", and" ends a list of things: a name starts after it
             "NHS England has published FAQs, and Fellbeck LMC is holding a drop-in.",
             {("Fellbeck LMC", "ORG")},
@@ -111,6 +121,11 @@ def test_two_names_joined_are_two_entities(
         (  # "of" and a word that is no place: one name
             "The Faculty of Sexual and Reproductive Healthcare said so.",
             "Faculty of Sexual and Reproductive Healthcare",
+            "ORG",
+        ),
+        (  # a place after "at" (no body before it) starts a hospital's name
+            "Clinics run at Basingstoke and North Hampshire Hospital.",
+            "Basingstoke and North Hampshire Hospital",
             "ORG",
         ),
         (  # "&" between spaces joins one name
