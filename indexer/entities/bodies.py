@@ -1,6 +1,7 @@
 """Organisations named by their kind rather than ended by a head word: "NHS Kernow", a union's
-national branch ("RCN Wales"), a local newspaper ("Hull Daily Mail") and bodies named by what
-they are for ("Skills for Care", "Action on Smoking and Health").
+national branch ("RCN Wales"), a local newspaper ("Hull Daily Mail"), bodies named by what
+they are for ("Skills for Care", "Action on Smoking and Health") and the publications that saw
+a document ("seen by The Ward Round").
 
 Why rules of their own: none of these ends in "Trust" or "Council", so the head-word rule
 (entity_rules.org_rule) cannot see them, and no list can hold every health board, branch and
@@ -40,6 +41,7 @@ def bodies(f: FieldText, gaz_last: dict[int, Cand], covered: set[int]) -> list[C
     found += newspapers(f, gaz_last)
     found += channels(f)
     found += purpose_names(f, covered)
+    found += sources(f)
     return found
 
 
@@ -256,3 +258,37 @@ def _purpose_end(f: FieldText, i: int) -> int:
 
 def _name_part(word: str) -> bool:
     return is_org_word(word) and word.lower() not in STOPWORDS
+
+
+def sources(f: FieldText) -> list[Cand]:
+    """The publication a leak was "seen by" or "obtained by": "figures seen by The Ward Round",
+    "a draft seen by GP Frontline" (a newsletter quoted as a source, whatever its name)."""
+    found: list[Cand] = []
+    if " by " not in f.norm:
+        return found
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for k in f.caps:
+        i = k - 1
+        if words[i : i + 1] in (["the"], ["The"]) and gaps[i] == " ":
+            i -= 1
+        if i < 1 or words[i] != "by" or words[i - 1] not in _SOURCE_VERBS:
+            continue
+        if gaps[i] != " " or gaps[i - 1] != " ":
+            continue
+        last = k - 1
+        while last + 1 < n and last - k < 4 and (last < k or gaps[last] == " "):
+            word = words[last + 1]
+            joined = last >= k and last + 2 < n and gaps[last + 1] == " "
+            if word in _SOURCE_JOINS and joined and is_org_word(words[last + 2]):
+                last += 1  # "Policy at Nine"
+                continue
+            if not is_org_word(word) or word in TITLES or (last < k and word.lower() in STOPWORDS):
+                break  # "Commissioning Today": a capitalised common word may end the name
+            last += 1
+        if last >= k and words[last] not in _SOURCE_JOINS:
+            found.append(Cand(f.starts[k], f.ends[last], "ORG", "", 1, "rule"))
+    return found
+
+
+_SOURCE_VERBS = frozenset(("seen", "obtained"))
+_SOURCE_JOINS = frozenset(("at", "of", "for", "on"))

@@ -213,3 +213,15 @@ def test_a_name_that_is_a_common_word_opens_a_sentence_when_it_acts(
 )
 def test_a_two_word_name_opens_a_sentence_when_its_phrase_ends(body: str, wanted: set[str]) -> None:
     assert _orgs(body) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Figures obtained by The Fold Round from 97 trusts show it.", "Fold Round"),
+        ("A costings document seen by Commissioning Today adds £26bn.", "Commissioning Today"),
+        ("A letter seen by Policy at Nine asks boards to save.", "Policy at Nine"),
+    ],
+)
+def test_a_publication_that_saw_a_document_is_a_body(body: str, name: str) -> None:
+    assert name in _orgs(body)
