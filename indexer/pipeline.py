@@ -109,11 +109,12 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     # Dates written without a year ("on Saturday", "15 May") are resolved against the digest's
     # own date only; a file's modification time says when it was saved, not when it was sent.
     reference = day if date_from != "mtime" else None
+    initials = extractor.digest_initials(raw.text) if with_entities else {}
     stories = []
     for position, section in enumerate(result.sections):
         body = section.body
         found: tuple[Entity, ...] = (
-            extractor.extract(section.headline, body, reference) if with_entities else ()
+            extractor.extract(section.headline, body, reference, initials) if with_entities else ()
         )
         stories.append(
             Story(

@@ -9,7 +9,8 @@ Order of work for one story: lines that are not the story (captions, credits, fo
 blanked; candidates per field (gazetteer, head-word rules in entity_rules, bodies named by kind
 in entity_bodies, compass places in entity_places, quantities and date_periods), the longest of
 overlapping candidates wins, then story-wide passes: a surname alone takes the full name given
-elsewhere in the story, "(ABC)" after an organisation defines an alias, a short form of an
+elsewhere in the story, "(ABC)" after an organisation defines an alias (as does a name the
+whole digest spells out, see initialisms), a short form of an
 organisation named in full takes its canonical name, and every ORG, PERSON and PLACE gets its
 aliases (the gazetteer's other names for its canonical name, the story's bracketed ones and
 the mention itself where it differs: "BMA" for "British Medical Association").
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from operator import attrgetter
 from typing import TypeVar
 
@@ -26,6 +28,7 @@ from indexer.entities import quantities
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
+from indexer.entities.initialisms import initialisms
 from indexer.entities.places import (
     COMPASS,
     bracketed_places,
@@ -73,8 +76,14 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-def extract(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
-    """Entities of one story; `date` (the digest's) resolves dates written without a year."""
+def extract(
+    headline: str | None,
+    body: str,
+    date: dt.date | None = None,
+    initials: Mapping[str, str] | None = None,
+) -> tuple[Entity, ...]:
+    """Entities of one story; `date` (the digest's) resolves dates written without a year, and
+    `initials` (see digest_initials) are the acronyms the digest spells out elsewhere."""
     lex = lexicon()
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body)):
@@ -84,7 +93,7 @@ def extract(headline: str | None, body: str, date: dt.date | None = None) -> tup
     _people(story)
     for f, chosen in story:
         chosen += bracketed_places(f, chosen)
-    defined = _organisations(story)
+    defined = _organisations(story, initials)
     _aliases(story, lex, defined)
     found: list[Entity] = []
     for f, chosen in story:
@@ -438,11 +447,15 @@ def _inside_name(f: FieldText, i: int, lex: Lexicon) -> bool:
     return before or after
 
 
-def _organisations(story: list[tuple[FieldText, list[Cand]]]) -> dict[str, str]:
-    """Canonical organisation names, aliases defined in brackets, short forms of full names;
-    returns the aliases the story defines (alias -> canonical name)."""
+def _organisations(
+    story: list[tuple[FieldText, list[Cand]]], initials: Mapping[str, str] | None
+) -> dict[str, str]:
+    """Canonical organisation names, aliases defined in brackets or by the digest (`initials`),
+    short forms of full names; returns the aliases (alias -> canonical name)."""
     lex = lexicon()
     aliases: dict[str, str] = {}
+    if initials:
+        aliases.update((short, org_canonical(name, lex)) for short, name in initials.items())
     orgs: list[tuple[str, Cand]] = []  # (cleaned text, candidate)
     for f, chosen in story:
         brackets = "(" in f.norm  # where an alias can be defined
@@ -519,6 +532,11 @@ _NAMED = frozenset(("ORG", "PERSON", "PLACE"))
 _ALIASES: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
 
+def digest_initials(text: str) -> dict[str, str]:
+    """The acronyms a whole digest's text spells out (acronym -> name), for extract."""
+    return initialisms(text, lexicon().entries)
+
+
 def org_canonical(text: str, lex: Lexicon | None = None) -> str:
     """One name for the forms an organisation goes by ("X FT", "X NHS Foundation Trust")."""
     return _canonical(_clean(text), lex or lexicon())
@@ -548,4 +566,4 @@ def _canonical(text: str, lex: Lexicon) -> str:
     return text
 
 
-__all__ = ["extract", "org_canonical"]
+__all__ = ["digest_initials", "extract", "org_canonical"]

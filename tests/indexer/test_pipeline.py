@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -157,14 +158,19 @@ def test_positions_headlines_and_titles() -> None:
 def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
 
-    def fake(headline: str | None, body: str, date: dt.date | None = None) -> tuple[Entity, ...]:
-        calls.append((headline, body, date))
+    def fake(
+        headline: str | None,
+        body: str,
+        date: dt.date | None = None,
+        initials: Mapping[str, str] | None = None,
+    ) -> tuple[Entity, ...]:
+        calls.append((headline, body, date, initials))
         return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
 
     monkeypatch.setattr(extractor, "extract", fake)
     raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
     [story] = build_digest(raw).stories
-    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2))]
+    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {})]
     data = story_to_json(story)
     assert data["entities"] == [
         {
