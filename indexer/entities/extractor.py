@@ -35,6 +35,7 @@ from indexer.entities.places import (
     compass_places,
     constituencies,
     context_places,
+    shouted_places,
 )
 from indexer.entities.rules import (
     Cand,
@@ -177,6 +178,7 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     cands += constituencies(f)
     cands += context_places(f, covered, by_last)
     cands += site_places(f, lex.first_names)
+    cands += shouted_places(f, lex)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
     modifiers = [by_last[j] for j in places if _names_on(f, lex, j)]

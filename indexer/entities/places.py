@@ -1,6 +1,8 @@
 """Places made of a known place and a compass point: parts of a city or county ("north London",
-"West Cumbria"), constituencies ("Barnsley East") and "the North of England"; and an MP's seat
-by where it stands ("MP for Tiverton and Minehead", "(Con, Taunton Deane)").
+"West Cumbria"), constituencies ("Barnsley East") and "the North of England"; an MP's seat
+by where it stands ("MP for Tiverton and Minehead", "(Con, Taunton Deane)"); names no list
+holds by the words before them ("in", "between", "the ... area"); and known places in a
+headline set in capitals ("HOT HUBS OPEN IN SALISBURY AND ANDOVER").
 
 Why a rule: every place the gazetteer holds has a north, south, east and west, and news names
 them all; a list of each would be four times the gazetteer and still miss "south Cumbria".
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.entities.gazetteer import Lexicon
 from indexer.entities.rules import Cand, FieldText, is_name_word
 from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
 
@@ -125,14 +128,15 @@ def _party_follows(f: FieldText, k: int) -> bool:
 
 
 # Words after which a name no list holds is a place: "in Eastmoor", "across Brighthaven".
-PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside"))
+PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside", "between"))
 
 
 def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -> list[Cand]:
     """A name no list holds after "in", "across" or "near" is a place ("pharmacies in Mersey
     Vale", "teams based in Aberystwyth, Tregaron and Machynlleth": each item of a list its own
     place, past those the gazetteer knows), as after "residents of" and "the town of"; and
-    after "in the" when it opens with a compass point ("in the North Riding"). Not where more
+    after "in the" when it opens with a compass point ("in the North Riding"), and before "area"
+    after "the" ("in the Linthorpe area"). Not where more
     capitals follow (part of a longer name: "in Wyeford Community Health Hub"), nor a generic
     word, a title or a first name ("in Sarah Jones's team")."""
     if f.title_case:
@@ -169,7 +173,21 @@ def _after_place_word(f: FieldText, k: int) -> bool:
         return False
     if before == "of":
         return words[k - 2] in _OF_PLACE
-    return before == "the" and words[k - 2] in PLACE_CONTEXT and words[k] in COMPASS
+    if before != "the":
+        return False
+    return (words[k - 2] in PLACE_CONTEXT and words[k] in COMPASS) or _area_follows(f, k)
+
+
+def _area_follows(f: FieldText, k: int) -> bool:
+    """Does "area" follow one to three capitals from token k ("in the Linthorpe area of
+    Middlesbrough", "cases in the Ravensmoor area")?"""
+    words, n = f.words, len(f.words)
+    for j in range(k + 1, min(k + 4, n)):
+        if f.gaps[j - 1] != " ":
+            return False
+        if not words[j][0].isupper():
+            return words[j] in ("area", "areas")
+    return False
 
 
 _BEFORE_PLACE = PLACE_CONTEXT | {"of", "the"}  # a cheap test first: the last word before one
@@ -246,3 +264,48 @@ def bracketed_places(f: FieldText, chosen: list[Cand]) -> list[Cand]:
         if not any(o.start < end and start < o.end for o in chosen):
             found.append(Cand(start, end, "PLACE", "", 7, "context"))
     return found
+
+
+def shouted_places(f: FieldText, lex: Lexicon) -> list[Cand]:
+    """Places the gazetteer knows in a line set in capitals, after "IN", "ACROSS", "FOR" or
+    "TO" and in a list after one ("OPEN IN SALISBURY AND ANDOVER", "IN HULL AND EAST RIDING"):
+    the gazetteer's names are matched as written, so a place in capitals is found here."""
+    found: list[Cand] = []
+    if " IN " not in f.norm and " ACROSS " not in f.norm and " FOR " not in f.norm:
+        return found
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    for i, word in enumerate(words):
+        if word not in _SHOUTED_CONTEXT or i + 1 >= n or gaps[i] != " ":
+            continue
+        k = i + 1
+        while k < n and words[k].isupper():
+            last, canonical = _shouted_place(f, lex, k)
+            if last < k:
+                break
+            found.append(Cand(f.starts[k], f.ends[last], "PLACE", canonical, 2, "gaz"))
+            if last + 2 < n and gaps[last] == gaps[last + 1] == " " and words[last + 1] == "AND":
+                k = last + 2
+            elif last + 1 < n and gaps[last] == ", ":
+                k = last + 1
+            else:
+                break
+    return found
+
+
+_SHOUTED_CONTEXT = frozenset(("IN", "ACROSS", "FOR", "TO"))
+
+
+def _shouted_place(f: FieldText, lex: Lexicon, k: int) -> tuple[int, str]:
+    """The last token of the longest known place (up to three words) in capitals from token k,
+    with its canonical name; k - 1 if none."""
+    words, n = f.words, len(f.words)
+    best, canonical = k - 1, ""
+    key = ""
+    for j in range(k, min(k + 3, n)):
+        if not words[j].isupper() or (j > k and f.gaps[j - 1] != " "):
+            break
+        key = f"{key} {words[j].title()}" if key else words[j].title()
+        entry = lex.entries.get(key)
+        if entry is not None and entry.label == "PLACE":
+            best, canonical = j, entry.canonical
+    return best, canonical

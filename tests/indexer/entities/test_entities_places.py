@@ -214,6 +214,9 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
         ),
         ("A resident of Glynmawr asked why the unit closed.", {"Glynmawr"}),
         ("Anyone in the North Ashwick area can call.", {"North Ashwick"}),
+        ("Two cases were confirmed in the Glynmawr area on Monday.", {"Glynmawr"}),
+        ("A practice in the Tremorfa area of Leeds was rated inadequate.", {"Tremorfa", "Leeds"}),
+        ("A hospital between Glynmawr and St Tremorfa is planned.", {"Glynmawr", "St Tremorfa"}),
     ],
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
@@ -228,3 +231,21 @@ def test_a_name_in_brackets_after_a_person_is_where_they_stand_for() -> None:
     places = set(_places(body))
     assert {"Ashwick", "Dunmere Vale"} <= places
     assert not places & {"Crossbench", "Lab", "Unison Branch", "Unison"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "wanted"),
+    [
+        (
+            "HOT HUBS OPEN IN SALISBURY AND ANDOVER",
+            {("SALISBURY", "Salisbury"), ("ANDOVER", "Andover")},
+        ),
+        ("GOLDEN HELLO SCHEME OPENS IN HULL", {("HULL", "Hull")}),
+        ("GO IN AND SEE YOUR GP", set()),  # no place the gazetteer knows
+    ],
+)
+def test_a_known_place_in_a_headline_in_capitals(
+    headline: str, wanted: set[tuple[str, str]]
+) -> None:
+    found = {(e.text, e.canonical) for e in extract(headline, "Clinics open.", DAY)}
+    assert found == wanted
