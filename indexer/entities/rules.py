@@ -31,6 +31,7 @@ from indexer.entities.word_lists import (
     PARTIES,
     PEER_TITLES,
     POSSESSIVE_OWNERS,
+    POST_HEADS,
     PREFIX_HEADS,
     ROLES_LOWER,
     SAY_VERBS,
@@ -190,6 +191,8 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         elif head == "System" and (k == 0 or words[k - 1] != "Care"):
             continue
         first = _extend_back(f, k, gaz)
+        if head in POST_HEADS and _names_a_post(f, first, k):
+            continue
         last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
         if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
             continue  # "the King's Ambulance Service Medal": an award, not the service
@@ -220,6 +223,16 @@ def acts_after(f: FieldText, last: int) -> bool:
     if gap == "'" and after == "s":  # a possessive: the tokens are "Care", "s"
         return True
     return gap == " " and after in ACTING_WORDS
+
+
+def _names_a_post(f: FieldText, first: int, k: int) -> bool:
+    """Is a name ending in a post's word ("Commissioner") the title of a person after it
+    ("Health Commissioner Jo Bell") or cut from a longer title ("Police and Crime
+    Commissioner")?"""
+    words = f.words
+    if k + 1 < len(words) and f.gaps[k] == " " and is_name_word(words[k + 1]):
+        return True
+    return first >= 2 and words[first - 1] in ("and", "&")
 
 
 def _of_named(f: FieldText, k: int, last: int) -> bool:

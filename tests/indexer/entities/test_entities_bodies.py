@@ -225,3 +225,22 @@ def test_a_two_word_name_opens_a_sentence_when_its_phrase_ends(body: str, wanted
 )
 def test_a_publication_that_saw_a_document_is_a_body(body: str, name: str) -> None:
     assert name in _orgs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "It was approved by the Welsh Language Commissioner in May.",
+            {"Welsh Language Commissioner"},
+        ),
+        (
+            "Data from the Children's Commissioner for England show it.",
+            {"Children's Commissioner for England"},
+        ),
+        ("Information Commissioner Jo Bell said so.", set()),  # a person's post before the name
+        ("The Police and Crime Commissioner said so.", set()),  # a post cut at "and"
+    ],
+)
+def test_a_commissioner_is_a_body_unless_a_post(body: str, wanted: set[str]) -> None:
+    assert _orgs(body) == wanted
