@@ -18,8 +18,8 @@ from indexer.entities.word_lists import GENERIC, HEADS, WEAK_HEADS
 
 # An acronym as a whole word: three to six capitals.
 _ACRONYM_RE = re.compile(r"(?<![\w&'-])[A-Z]{3,6}(?![\w&-])")
-# A run of capitalised words and the small words inside names.
-_RUN_RE = re.compile(r"[A-Z][\w']*(?:'|(?: (?:of|and|for|the|&|[A-Z][\w']*))+)?")
+# A run of three or more capitalised words, with the small words inside names between them.
+_RUN_RE = re.compile(r"[A-Z][\w']*+(?: (?:(?:of|and|for|the|&) )*+[A-Z][\w']*+){2,}")
 _SMALL = frozenset(("of", "and", "for", "the", "&"))
 
 
@@ -34,8 +34,6 @@ def initialisms(text: str, known: Container[str] = frozenset()) -> dict[str, str
     found: dict[str, str] = {}
     for run in _RUN_RE.finditer(normalise(text)):
         words = run.group().split(" ")
-        if len(words) < 3:
-            continue
         for first in range(len(words)):
             if words[first] in _SMALL:
                 continue
