@@ -61,7 +61,11 @@ _BULLET = re.compile(
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
 _MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
 _LETTER = re.compile(r"^([A-Z])[.)]\s+(?=[A-Z“\"‘'])")
-_SECTION_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
+# "1  Workforce", "01  NMC sets out plan" (not "3 April", a date).
+_SECTION_NUMBER = re.compile(
+    r"^(\d{1,2})\s+(?=[A-Z][A-Za-z])(?!(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
 # A line of a printed contents list: dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
 _LINK_DEBRIS = re.compile(
@@ -72,6 +76,7 @@ _LINK_DEBRIS = re.compile(
 _URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
+_FIGURES = re.compile(r"^\s*[£$€]?\d[\d.,%/–-]*\.?\s*$")
 # A table row laid out with spaces: three or more cells, each a few words, between column gaps.
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_WORDS = 6
@@ -342,6 +347,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if _url_only(raw):
             continue  # a link line between a headline and its text does not break the block
         cleaned = _clean(raw)
+        if cleaned is None and current and _wrapped_figure(raws, at, width):
+            cleaned = raw.strip(), False, False  # "... backlog by" / "2028"
         if cleaned is None:
             close()
             continue
@@ -435,6 +442,21 @@ def _drop_signatures(groups: list[list[Line]], dropped: list[Line]) -> None:
             del groups[at]
 
 
+def _wrapped_figure(raws: list[str], at: int, width: int | None) -> bool:
+    """A line of figures alone ("2028") that the line above wrapped onto, inside a block of
+    text: unlike a page number, it has text directly above and below it, and it sits where
+    the text around it does (a page number is centred, or apart from the text)."""
+    raw = raws[at]
+    if _FIGURES.match(raw) is None or not 0 < at < len(raws) - 1 or not raws[at + 1].strip():
+        return False
+    below = raws[at + 1]
+    if len(raw) - len(raw.lstrip()) != len(below) - len(below.lstrip()):
+        return False
+    if width is not None:
+        return wraps_onto(raws[at - 1], [raw.strip()], width)
+    return not ends_sentence(raws[at - 1])
+
+
 def _item_column(raw: str) -> int | None:
     """The column a list item's text starts at, past its marker ("  - Item": 4)."""
     match = _BULLET.match(stripped := raw.lstrip())
@@ -482,17 +504,22 @@ def _post_text(text: str) -> bool:
 
 def _strip_section_numbers(groups: list[list[Line]]) -> None:
     """Sections numbered "1 Workforce", "2 Money" (as a PDF prints them) lose their numbers,
-    where two or more such lines count up; a headline that opens with a figure keeps it."""
-    numbered = [
-        (int(match.group(1)), line, match.end())
-        for group in groups
-        if (match := _SECTION_NUMBER.match((line := group[0]).text)) is not None
-        and not ends_sentence(line.text)
-    ]
-    numbers = [number for number, _, _ in numbered]
-    if len(numbers) >= 2 and numbers[0] <= 2 and numbers == sorted(set(numbers)):
-        for _, line, end in numbered:
-            line.text = line.text[end:]
+    where two or more such lines count up from 1 or 2; a headline that opens with a figure
+    ("3 April deadline", out of the count) keeps it."""
+    counted: list[tuple[Line, int]] = []
+    expected: int | None = None  # the number the next section should carry (or one skipped)
+    for group in groups:
+        line = group[0]
+        match = _SECTION_NUMBER.match(line.text)
+        if match is None or ends_sentence(line.text):
+            continue
+        number = int(match.group(1))
+        if (expected is None and number <= 2) or (expected or 0) <= number <= (expected or 0) + 1:
+            counted.append((line, match.end()))
+            expected = number + 1
+    if len(counted) >= 2:
+        for line, end in counted:
+            line.text, line.hinted = line.text[end:], True  # set as a heading is
     _strip_letters(groups)
 
 

@@ -586,7 +586,8 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         if reason is None:
             continue
         title = stories[number - 1] if number and reason != _POINTER else None
-        if title is not None and title.head is not None and not title.body:
+        labelled = story.headline is not None and _JOBS.match(story.headline) is not None
+        if title is not None and title.head is not None and not title.body and not labelled:
             parts = [title.head]  # the listing's title, on a line of its own above it
             title.head = title.headline = None
         else:
