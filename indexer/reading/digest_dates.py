@@ -174,7 +174,9 @@ def is_dated_meta(line: str) -> bool:
 
 _MASTHEAD_SEPARATORS = "-–—|·•:,/"
 # An issue's number beside its date marks the line as the issue's, whatever its words.
-_ISSUE_NUMBER = re.compile(r"\b(?:no\.?|issue|vol(?:ume|\.)?|edition|number|#)\s?\d{1,4}\b", re.I)
+_ISSUE_NUMBER = re.compile(
+    r"\b(?:no\.?|issue|vol(?:ume|\.)?|edition|number|bulletin|#)\s?\d{1,4}\b", re.I
+)
 
 
 def is_dated_masthead(line: str) -> bool:

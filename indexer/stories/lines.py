@@ -82,7 +82,7 @@ _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _CELL_WORDS = 6
 _ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
 # A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
-_NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=\S)")
+_NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=[^\W_])")
 # First characters the patterns above can start with: most lines are tested on one character.
 _BULLET_START = frozenset("-*+•·▪►▸‣◦–—(INabcdefgh")  # or a digit
 _URL_START = frozenset("<([hwm")
@@ -119,6 +119,7 @@ class Line:
     posted: bool = False  # the subject of a message posted to a list (a mailing-list digest)
     indent: int = 0  # spaces before the physical line (an indented body wraps sooner)
     aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
+    apart: bool = False  # set further right than the plain line above: a line of its own
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
@@ -387,6 +388,14 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         row = "  " in raw.strip() and is_row(raw)
         forced = "B" if row else forced
         aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
+        # A line set further right than the line above (a centred masthead's lines), not
+        # under a list marker or a column of the line above, is not that line's text wrapped.
+        apart = (
+            bool(current)
+            and not (current[-1].bulleted or current[-1].row)
+            and 0 < current[-1].indent < indent - 1
+            and raws[at - 1][indent - 2 : indent] != "  "
+        )
         current.append(
             Line(
                 line,
@@ -398,6 +407,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 row=row,
                 aligned=aligned,
                 indent=indent,
+                apart=apart,
             )
         )
         opening = False
@@ -625,7 +635,10 @@ def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[L
         [[line.text for line in block] for block in blocks],
         compounds,
         [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
-        [frozenset(at for at, line in enumerate(block) if line.bulleted) for block in blocks],
+        [
+            frozenset(at for at, line in enumerate(block) if line.bulleted or line.apart)
+            for block in blocks
+        ],
         [min((line.indent for line in block), default=0) for block in blocks],
     )
     for block, joined in zip(blocks, groups, strict=True):

@@ -266,6 +266,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if (
             ("•" in text or "·" in text or "|" in text)
             and _is_topic_list(text)
+            and not is_dated_masthead(text)  # "Council Public Health Team | Bulletin 5 | 4 March"
             and not has_contact(text)
             and not is_job_advert(None, text)  # "Trust · £58,000–£64,000 · Closes 28 March"
         ):
@@ -311,7 +312,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
                 and lines[index - 1] is (kept[-1] if kept else None)
                 and kept[-1].block == line.block
                 and not text.lower().startswith(_ARTICLE_DATES)
-                and is_date_line(text)
+                and (is_date_line(text) or is_dated_masthead(text))
             ):
                 kept[-1].masthead = True  # a name right over the date: a masthead
             if text.endswith(":"):
@@ -445,7 +446,15 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
             or is_dated_meta(line.text)
             or line.masthead
         )
-        if talk and not pair:  # a headline over its standfirst is news
+        # The rest of the masthead's block ("For partners in the Board"), set apart from
+        # the text below it by a blank line, belongs to the masthead.
+        rest_of_masthead = (
+            cut == index > 0
+            and (lines[index - 1].masthead or is_dated_masthead(lines[index - 1].text))
+            and lines[index - 1].block == line.block
+            and (nxt is None or nxt.block != line.block)
+        )
+        if (talk and not pair) or rest_of_masthead:  # a headline over its standfirst is news
             cut = index + 1
             continue
         if line.kind == "B":

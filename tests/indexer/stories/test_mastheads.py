@@ -1,0 +1,54 @@
+"""A plain-text digest's masthead block: centred lines, an issue line, an audience line.
+
+Each digest here is small and written for the rule it tests; none is a copy of a fixture.
+"""
+
+from __future__ import annotations
+
+from indexer.stories.split import split
+
+LEAD = """\
+The new emergency department at Northfield General Hospital
+will open to patients at 8am on Monday 7 August, two weeks
+later than planned after final fire safety checks. The
+£18.5m department has 42 cubicles and a paediatric area.
+
+Medical director Dr Samuel Okafor said the move would be
+the biggest single change to how the hospital works.
+"""
+
+SECOND = """\
+Flu jabs for staff start next week
+
+Vaccination clinics open in the staff restaurant on Monday, and
+peer vaccinators will visit every ward before the end of October.
+"""
+
+
+def headlines_under(masthead: str) -> list[str | None]:
+    return [story.headline for story in split(f"{masthead}{LEAD}\n{SECOND}")]
+
+
+def test_centred_masthead_lines_are_not_joined_into_a_headline() -> None:
+    masthead = (
+        "             T H E   W A R D\n"
+        "   Staff news from Kingsbridge Hospitals NHS Foundation Trust\n"
+        "              Issue 31  --  3 August 2017\n\n"
+    )
+    assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
+
+
+def test_the_audience_line_under_a_dated_issue_line_is_the_masthead() -> None:
+    masthead = (
+        "PUBLIC HEALTH NEWS\n"
+        "Westmoor Council  |  Bulletin 2022/05  |  4 March 2022\n"
+        "For partners in the Westmoor Health and Wellbeing Board\n\n"
+    )
+    assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
+
+
+def test_a_headline_in_the_block_below_the_masthead_is_still_a_headline() -> None:
+    masthead = "PUBLIC HEALTH NEWS\nBulletin 5  |  4 March 2022\n\n"
+    assert [story.headline for story in split(f"{masthead}{SECOND}")] == [
+        "Flu jabs for staff start next week"
+    ]
