@@ -351,6 +351,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if cleaned is None and current and _wrapped_figure(raws, at, width):
             cleaned = raw.strip(), False, False  # "... backlog by" / "2028"
         if cleaned is None:
+            if current and _underlines(raws[at - 1], raw):
+                current[-1].hinted = True  # "Headline" over "--------": a heading
             close()
             continue
         line, bulleted, emphasised = cleaned
@@ -450,6 +452,17 @@ def _drop_signatures(groups: list[list[Line]], dropped: list[Line]) -> None:
                 dropped.append(line)
             above[-1].signed = True
             del groups[at]
+
+
+def _underlines(above: str, raw: str) -> bool:
+    """A rule as long as the text above it, give or take a few marks: that text's underline."""
+    rule, text = raw.strip(), above.strip()
+    return (
+        len(rule) >= 3
+        and len(set(rule)) == 1
+        and rule[0] in "=-~_*^"
+        and abs(len(rule) - len(text)) <= max(2, len(text) // 8)
+    )
 
 
 def _wrapped_figure(raws: list[str], at: int, width: int | None) -> bool:

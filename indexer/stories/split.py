@@ -381,7 +381,8 @@ def _mark_lists(lines: list[Line], gone: list[float]) -> None:
             if item.block != item_block:
                 break
             items.append(item)
-        if same_block or (items and all(x.bulleted or x.text.count(" ") < 8 for x in items)):
+        short_items = all(x.bulleted or (x.text.count(" ") < 8 and not x.hinted) for x in items)
+        if same_block or (items and short_items):
             for item in items:
                 item.kind = "B"
 

@@ -301,3 +301,20 @@ def test_a_source_line_under_a_paragraph_is_not_joined_to_it() -> None:
     stories = split(text)
     assert [s.headline for s in stories] == [head for head, _ in items]
     assert all(s.paragraphs[-1].endswith("for performance incentives.") for s in stories)
+
+
+def test_an_underlined_headline_after_a_label_and_its_link_is_a_headline() -> None:
+    text = (
+        "Strike dates confirmed for January\n"
+        "==================================\n"
+        f"{PROSE}\n\n"
+        "Full list of trusts and picket locations:\n"
+        "<https://example.org/strike/locations>\n\n"
+        "Minister refuses to reopen the pay award\n"
+        "----------------------------------------\n"
+        f"{MORE}\n"
+    )
+    assert headlines(text) == [
+        "Strike dates confirmed for January",
+        "Minister refuses to reopen the pay award",
+    ]
