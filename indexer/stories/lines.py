@@ -338,6 +338,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
+            last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
+            if current and last_in_block and ends_sentence(current[-1].text):
+                drop(raw, "a signature under the text")  # a byline comes before its text
+                current[-1].signed = True
+                continue
             drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
             byline = raw.strip()
             continue
@@ -663,6 +668,7 @@ def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[L
             if end > start:  # a line joined from several is a heading only if all of them were
                 first.text = text
                 first.hinted = all(line.hinted for line in block[start : end + 1])
+                first.signed = block[end].signed
             out.append(first)
     return out
 

@@ -301,6 +301,11 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: a story's place and date"
             continue
         if is_byline(text):
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            if _signs(kept[-1] if kept else None, line, nxt):
+                line.note = "dropped: a signature under the text"
+                kept[-1].signed = True
+                continue
             line.note = "dropped: a byline (kept as the story's byline)"
             byline = text
             continue
@@ -343,6 +348,17 @@ def _drop_footer_lead_in(kept: list[Line], block: int) -> None:
         return
     if last.text.count(" ") < 25:  # a paragraph of news is longer
         kept.pop().note = "dropped: runs on into the footer"
+
+
+def _signs(last: Line | None, line: Line, nxt: Line | None) -> bool:
+    """A name and role at the end of a block of finished text signs it (a byline comes
+    before its story's text)."""
+    return (
+        last is not None
+        and last.block == line.block
+        and ends_sentence(last.text)
+        and (nxt is None or nxt.block != line.block)
+    )
 
 
 def _kind(line: Line) -> str:

@@ -112,6 +112,25 @@ def test_a_letter_signed_off_before_the_contents_introduces_the_issue() -> None:
     ]
 
 
+def test_a_letter_signed_by_name_and_role_under_its_text_introduces_the_issue() -> None:
+    signed = SIGNED.replace("Best wishes,\n\nHannah Okafor\nDirector of Policy", "")
+    signed = signed.replace("Dear colleague,\n\n", "")
+    signed = signed.replace(
+        "shared it.\n",
+        "shared it. Primary care networks are about to go live, and the smaller trusts came\n"
+        "through the winter better than anyone expected. As ever, reply to this email to tell\n"
+        "us what we have missed.\n"
+        "Hannah Okafor, Director of Policy\n",
+    )
+    found = stories(signed.format(contents=CONTENTS))
+    assert [headline for headline, _ in found] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+        "Smaller trusts held up better this winter",
+    ]
+    assert found[0][1].startswith("The number of district nurses")
+
+
 def test_a_letter_with_no_contents_after_it_is_the_lead_story() -> None:
     found = stories(SIGNED.format(contents=""))
     assert found[0][0] is None and found[0][1].startswith("Our report on district nursing")
