@@ -181,6 +181,7 @@ def _blocks(tokens: list[Token]) -> list[Block]:
 
 
 _CELL_WORDS = 6  # a record's cells are short; a story's text in a cell is longer
+_TEXT_CELL_WORDS = 12  # a cell longer than this, or one with a sentence in it, is text
 
 
 def _add_row(out: Builder, cells: list[Token], lists: list[bool], number: list[int | None]) -> None:
@@ -190,13 +191,18 @@ def _add_row(out: Builder, cells: list[Token], lists: list[bool], number: list[i
     if not any(texts):
         return
     out.new_group()
-    if all(text.count(" ") < _CELL_WORDS for text in texts):
+    if all(text.count(" ") < _CELL_WORDS for text in texts) or not any(map(_text_cell, texts)):
         out.add("cell", " | ".join(texts), row=True)
     else:
         for cell in cells:
             _add_inline(out, cell, ["cell"], lists, 0, number)
             out.new_group()
     out.new_group()
+
+
+def _text_cell(text: str) -> bool:
+    """A cell that holds a story's text: long, or with a sentence in it."""
+    return text.count(" ") >= _TEXT_CELL_WORDS or text.rstrip('*_ ”"').endswith(".")
 
 
 _BAR_SEPARATORS = " |·•–—-,/\u00a0"

@@ -432,8 +432,10 @@ _INTRO_TALK = re.compile(
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
     | ^(?:to|for|audience|distribution)\ ?:\ | ^please\ (?:share|forward|cascade|circulate)\b
-    | ^(?:our|your|this)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
-      (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b""",
+    | ^(?:our|your|this|an?)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
+      (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b
+    | ^(?:weekly|monthly|daily|fortnightly|quarterly)\ (?:digest|round-?up|bulletin|briefing
+      |newsletter|summary)\ of\b""",
     re.I | re.X,
 )
 

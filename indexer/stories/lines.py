@@ -43,6 +43,7 @@ from indexer.stories.lineshape import (
     starts_lower,
 )
 from indexer.stories.template import (
+    MIN_REPEATS,
     Lead,
     lead_template,
     split_lead,
@@ -770,6 +771,8 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         leads = [
             lead if _run_in(line, lead) else None for line, lead in zip(lines, leads, strict=True)
         ]
+    else:
+        _drop_odd_labels(lines, leads)
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
         if lead is None:
@@ -799,6 +802,27 @@ def _field_line(text: str) -> bool:
 
 
 _RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter
+_LABEL_WORDS = 4
+
+
+def _container(line: Line) -> str:
+    return line.facts.kind if line.facts is not None else "item" if line.bulleted else "line"
+
+
+def _drop_odd_labels(lines: list[Line], leads: list[Lead | None]) -> None:
+    """Where the template's leads open list items, a short bold label opening a paragraph
+    ("**Why it matters:** ...") is a part of the story above, not a story: and the other way
+    about. Leads of the kind the template uses stay."""
+    kinds = Counter(
+        _container(line) for line, lead in zip(lines, leads, strict=True) if lead is not None
+    )
+    template, repeats = kinds.most_common(1)[0]
+    if repeats < MIN_REPEATS or len(kinds) == 1:
+        return
+    for at, (line, lead) in enumerate(zip(lines, leads, strict=True)):
+        odd = lead is not None and _container(line) != template
+        if odd and lead.headline.count(" ") < _LABEL_WORDS and kinds[_container(line)] == 1:
+            leads[at] = None
 
 
 def _run_in(line: Line, lead: Lead | None) -> bool:

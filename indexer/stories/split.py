@@ -25,7 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.blocks import Block
-from indexer.reading.digest_dates import is_date_line, is_dated_masthead, is_dated_meta
+from indexer.reading.digest_dates import (
+    find_date,
+    is_date_line,
+    is_dated_masthead,
+    is_dated_meta,
+)
 from indexer.reading.mail_marks import is_greeting, is_sign_off
 from indexer.reading.textcodec import tidy
 from indexer.records import Section
@@ -129,6 +134,9 @@ def _drop_short_intro(stories: list[_Story]) -> None:
         stories[0].body.clear()
 
 
+_INTRO_PARAGRAPHS = 3  # an intro that opens by describing the issue, and a note or two
+
+
 def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
     """A letter to the reader signed off before the stories ("Dear colleague, ... Best
     wishes,") introduces the issue when a contents list follows it or it says what the issue
@@ -141,7 +149,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
     listed = contents_at is not None and body[-1].order < contents_at
     letter = is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
-        listed and all(is_intro_talk(line.text) for line in body)
+        listed and (is_intro_talk(body[0].text) and len(body) <= _INTRO_PARAGRAPHS)
     ):
         for line in body:
             line.note = "dropped: an introduction to the issue (before its contents list)"
@@ -569,6 +577,14 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
             end += 1
         run = lines[index:end]
         has_body = end < len(lines)
+        if has_body and len(run) >= 2 and _dek(run[-2], run[-1]):
+            # "### Headline" over "*Preprint, medRxiv, 14 June 2024. Not peer reviewed.*"
+            if find_date(run[-1].text) is not None:
+                run[-1].note = "dropped: details under the headline (a source, a date)"
+            else:
+                run[-1].kind = "B"
+                end -= 1
+            run = run[:-1]
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         elif (
@@ -798,6 +814,18 @@ def _is_details(text: str) -> bool:
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
     fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
     return len(fields) >= 2 and not has_contact(text)
+
+
+def _dek(head: Line, line: Line) -> bool:
+    """An emphasised sentence under a heading (a standfirst, a source line): not a headline."""
+    return (
+        head.facts is not None
+        and head.facts.kind == "heading"
+        and line.facts is not None
+        and line.facts.kind == "paragraph"
+        and line.facts.strong
+        and ends_sentence(line.text)
+    )
 
 
 def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | None:

@@ -1,0 +1,97 @@
+"""Markdown digests of research and policy bulletins: heading stories with a source line under
+the headline, bold labels inside a story, linked further-reading items, an intro before the
+contents list and a table of events.
+
+Each digest here is small and written for the rule it tests; none is a copy of a fixture.
+"""
+
+from __future__ import annotations
+
+from indexer.reading.markdown_doc import markdown_to_text
+from indexer.stories.split import split
+
+TEXT = (
+    "In a cohort of 9,210 patients discharged from three acute trusts, those admitted to a "
+    "virtual ward had a readmission rate of 17.2%, against 16.8% for matched controls."
+)
+MORE = (
+    "Interviews with 40 staff found that discharge worked best where one assessor could "
+    "commission home care directly, without a second assessment by the council."
+)
+
+DIGEST = f"""# Westmoor Evidence Digest · Issue 12 · June 2025
+
+Monthly round-up of new research from the Westmoor Centre for Health Research and our partners, \
+written for NHS managers, commissioners and clinicians. Plain-English summaries; links go to the \
+open-access version wherever one exists.
+
+> [!NOTE]
+> We are moving to fortnightly issues from September.
+
+**Contents**
+
+- [New papers](#new-papers)
+- [Further reading](#further-reading)
+
+## New papers
+
+### Virtual wards did not reduce readmissions for frail older people
+
+{TEXT}
+
+**Why it matters:** the national target for virtual ward beds rests partly on assumed savings.
+
+### Discharge to assess in two care systems: a realist evaluation
+
+*Preprint, medRxiv, 12 May 2025. Not yet peer reviewed.*
+
+{MORE}
+
+### Community pharmacy blood pressure checks found 4,000 new cases
+
+*An evaluation for the regional team, published with the ICB.*
+
+{TEXT}
+
+## Further reading
+
+- [Nurses' plans to leave their trusts](https://example.org/a) – a survey of 1,306 nurses.
+- [The cost of strikes in one system](https://example.org/b) – a working paper on lost activity.
+
+## Seminars
+
+| Date | Speaker | Title |
+|------|---------|-------|
+| 10 June, 12:00 | Dr Ann Price, Leeds | Measuring continuity of care in routine data |
+| 24 June, 12:00 | Panel | What next for research duties in integrated care boards? |
+
+Seminars are on Teams; join the seminar list for links.
+"""
+
+
+def found() -> list[tuple[str | None, str]]:
+    doc = markdown_to_text(DIGEST)
+    stories = split(doc.text, doc.blocks)
+    return [(s.headline, s.paragraphs[0] if s.paragraphs else "") for s in stories]
+
+
+def test_heading_stories_keep_their_headings_over_a_source_line_and_a_bold_label() -> None:
+    stories = found()
+    assert [headline for headline, _ in stories] == [
+        "Virtual wards did not reduce readmissions for frail older people",
+        "Discharge to assess in two care systems: a realist evaluation",
+        "Community pharmacy blood pressure checks found 4,000 new cases",
+        "Nurses' plans to leave their trusts",
+        "The cost of strikes in one system",
+    ]
+    # A dated source line under the headline is its details; an undated standfirst is text.
+    assert stories[1][1].startswith("Interviews with 40 staff")
+    assert stories[2][1].startswith("An evaluation for the regional team")
+
+
+def test_the_intro_and_its_note_before_the_contents_are_not_a_story() -> None:
+    assert not any("round-up" in body or "fortnightly" in body for _, body in found())
+
+
+def test_a_table_of_events_with_long_titles_is_a_listing() -> None:
+    assert not any(headline and "research duties" in headline for headline, _ in found())
