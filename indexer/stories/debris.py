@@ -303,6 +303,12 @@ _JOB_HINTS = (
 _FUNDING = re.compile(r"£\d[\d,.]*\s?(?:m|bn|million|billion)\b", re.I)
 _BAND = re.compile(r"\bband\ [5-9][a-d]?\b", re.I)
 _LISTINGS_APART = re.compile(r"\s[·•|]\s")
+# What else closes on a date in the news: not a vacancy.
+_CLOSES_TOO = re.compile(
+    r"\b(?:consultation|survey|inquiry|ballot|call\ for\ evidence|petition|vote|nominations"
+    r"|bids|grants?|fund|competition|review|engagement)\b",
+    re.I | re.X,
+)
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
@@ -336,7 +342,7 @@ def is_job_advert(headline: str | None, body: str) -> bool:
         return True
     # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")
     if text.count(" ") < _LISTING_WORDS and any(cue.startswith("closes") for cue in cues):
-        return True
+        return _CLOSES_TOO.search(text) is None  # "the consultation closes on 20 September"
     # A short listing naming a pay band ("Advanced nurse practitioner - Ealing - Band 8a"), or
     # a line of such listings ("Band 7 SLT, Cardiff · Band 6 SLT, Sheffield · More vacancies").
     return any(

@@ -9,6 +9,7 @@ import pytest
 from indexer.reading.mail_marks import is_quoted, is_signature_mark
 from indexer.stories.debris import (
     entry_key,
+    is_job_advert,
     is_page_mark,
     mail_header,
     repeats_headline,
@@ -578,3 +579,18 @@ def test_a_handling_marking_is_not_text(marking: str) -> None:
 def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -> None:
     text = f"Mixed cafÃ© opens in the atrium\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n"
     assert [headline for headline, _ in stories(text)] == ["Mixed cafÃ© opens in the atrium", WAITS]
+
+
+@pytest.mark.parametrize(
+    ("text", "advert"),
+    [
+        ("Ward sister, Band 7, Leeds. Closes 30 January.", True),
+        ("Practice nurse, Harbour Surgery: closes 6 June", True),
+        ("the Welsh Government's consultation closes on 20 September.", False),
+        ("Nominations for the awards close soon; the survey closes 4 March.", False),
+    ],
+)
+def test_a_closing_date_marks_a_vacancy_unless_something_else_closes(
+    text: str, advert: bool
+) -> None:
+    assert is_job_advert(None, text) is advert
