@@ -355,6 +355,9 @@ def is_byline(line: str) -> bool:
     """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
     if line.count(" ") >= 14:
         return False
+    if " · " in line or " | " in line:  # "Dr Ann Lee, Chair · Mark Bell, Chief Executive"
+        parts = re.split(r" [·|] ", line.strip())
+        return all(part and is_byline(part) for part in parts)
     folded = fold(line.strip())
     return _BYLINE.match(folded) is not None or (
         "," in folded and _ROLE_BYLINE.match(folded) is not None

@@ -359,14 +359,15 @@ def _drop_footer_lead_in(kept: list[Line], block: int) -> None:
 
 
 def _signs(last: Line | None, line: Line, nxt: Line | None) -> bool:
-    """A name and role at the end of a block of finished text signs it (a byline comes
-    before its story's text)."""
-    return (
-        last is not None
-        and last.block == line.block
-        and ends_sentence(last.text)
-        and (nxt is None or nxt.block != line.block)
-    )
+    """A name and role after finished text signs it (a byline comes before its story's text):
+    at the end of the text's block, or on its own before a heading or the end."""
+    if last is None or not ends_sentence(last.text):
+        return False
+    if nxt is None:
+        return True
+    # Under its text in one block, or on its own before the next heading.
+    heading = nxt.facts is not None and nxt.facts.kind == "heading"
+    return nxt.block != line.block and (last.block == line.block or heading)
 
 
 def _kind(line: Line) -> str:

@@ -95,3 +95,28 @@ def test_the_intro_and_its_note_before_the_contents_are_not_a_story() -> None:
 
 def test_a_table_of_events_with_long_titles_is_a_listing() -> None:
     assert not any(headline and "research duties" in headline for headline, _ in found())
+
+
+def test_a_letter_signed_by_two_officers_before_the_first_section_is_the_intro() -> None:
+    source = f"""# LMC Update
+
+**Westmoor Local Medical Committee** · Issue 2023/04 · Friday 3 March 2023
+
+Dear colleagues,
+
+The new contract arrives on Monday and, as ever, the detail is still coming. Below is all we
+know this morning, with news of our elections and the phlebotomy service. Tell us what is not
+working in your practice: we can only raise what we hear about.
+
+Dr Ann Lee, Chair · Mark Bell, Chief Executive
+
+## CONTRACT
+
+- **Evening appointments from April.** {TEXT}
+- **Phlebotomy moves to the hubs** – {MORE}
+"""
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "Evening appointments from April",
+        "Phlebotomy moves to the hubs",
+    ]
