@@ -275,10 +275,12 @@ def is_mail_chrome(raw: str) -> bool:
 # What job adverts say and news does not: closing dates, salaries by the session or year, bands.
 _JOB_CUES = re.compile(
     r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
-    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary|salaried|band\ [5-9][a-d]?\b|vsm\b"
+    r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary(?!-)|salaried"
+    r"|band\ [5-9][a-d]?\b|vsm\b"
     r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\ sessions\b"
     r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
-    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?|£\d[\d,.]*(?:k\b)?\.?(?:\ |$)"
+    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?"
+    r"|£\d[\d,.]*(?:k\b)?\.?(?:\ (?!a\ month|per\ month)|$)"  # (a charge is by the month)
     r"|\bapply\W*$)",
     re.I,
 )

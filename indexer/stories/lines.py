@@ -340,9 +340,14 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             continue
         if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
-            if current and last_in_block and ends_sentence(current[-1].text):
-                drop(raw, "a signature under the text")  # a byline comes before its text
-                current[-1].signed = True
+            # A name and role under finished text signs it (a byline comes before its
+            # text): at the end of the text's block, or alone in a block under it.
+            signs = current[-1] if current else None
+            if signs is None and groups and raw.lstrip()[:3].lower() != "by ":
+                signs = groups[-1][-1]  # alone in a block under the text
+            if signs is not None and last_in_block and ends_sentence(signs.text):
+                drop(raw, "a signature under the text")
+                signs.signed = True
                 continue
             drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
             byline = raw.strip()

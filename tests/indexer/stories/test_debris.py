@@ -588,9 +588,8 @@ def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -
         ("Practice nurse, Harbour Surgery: closes 6 June", True),
         ("the Welsh Government's consultation closes on 20 September.", False),
         ("Nominations for the awards close soon; the survey closes 4 March.", False),
+        ("Permits move to a salary-banded charge, from free to £22 a month for band 8a.", False),
     ],
 )
-def test_a_closing_date_marks_a_vacancy_unless_something_else_closes(
-    text: str, advert: bool
-) -> None:
+def test_vacancy_cues_are_not_read_into_other_news(text: str, advert: bool) -> None:
     assert is_job_advert(None, text) is advert

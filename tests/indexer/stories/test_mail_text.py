@@ -420,3 +420,19 @@ def test_a_post_that_greets_the_list_is_a_story_and_cross_posting_notes_are_not(
     ]
     assert found[0][1].startswith("Hi all - I'm pulling together evidence")
     assert found[1][1].startswith("The Centre for Alcohol Policy Evaluation")
+
+
+def test_a_name_and_role_alone_under_the_lead_signs_it_and_is_no_byline_of_the_next() -> None:
+    text = (
+        "Thank you to everyone who worked over the festive period. We saw 1,412 patients in our\n"
+        "emergency departments on 2 January alone, a record for the trust.\n\n"
+        "Claire Fenwick, Chief Executive\n\n"
+        "## Electronic patient record go-live confirmed for 14 March\n\n"
+        "The board has approved go-live of our new electronic patient record on 14 March.\n"
+    )
+    found = split(text)
+    assert [story.headline for story in found] == [
+        None,
+        "Electronic patient record go-live confirmed for 14 March",
+    ]
+    assert found[1].byline is None
