@@ -6,7 +6,9 @@ credits), never about a particular newsletter's wording.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from indexer.reading.digest_dates import is_date_line
 
@@ -359,8 +361,37 @@ def is_byline(line: str) -> bool:
         parts = re.split(r" [·|] ", line.strip())
         return all(part and is_byline(part) for part in parts)
     folded = fold(line.strip())
-    return _BYLINE.match(folded) is not None or (
-        "," in folded and _ROLE_BYLINE.match(folded) is not None
+    return (
+        _BYLINE.match(folded) is not None
+        or ("," in folded and _ROLE_BYLINE.match(folded) is not None)
+        or (" and " in folded and _names_only(folded))
+    )
+
+
+_PERSON = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){1,2}$"
+)
+
+
+def _names_only(line: str) -> bool:
+    """Two or more people and nothing else ("Dr Fiona Achterberg and Sam Kettle"): each a
+    known first name and a surname."""
+    people = re.split(r",\s+|\s+(?:and|&)\s+", line)
+    return len(people) >= 2 and all(
+        (match := _PERSON.match(person)) is not None and match.group(1) in first_names()
+        for person in people
+    )
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """The common first names the entity gazetteer knows (a capitalised name after one is a
+    person's)."""
+    names = resources.files("indexer.entities").joinpath("lists", "first_names.txt")
+    return frozenset(
+        line.strip()
+        for line in names.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
