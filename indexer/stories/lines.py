@@ -283,6 +283,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if message_start is not None and is_original_mark(raw):
             in_original = True
             close()
+            _drop_sign_off(groups, message_start, dropped)  # the reply's, above the quote
             drop(raw, "the original message a reply quotes")
             continue
         if headers and raw.strip() and (raw[:1] in (" ", "\t") or not headers[-1][1]):
@@ -532,7 +533,8 @@ def _drop_sign_off(groups: list[list[Line]], start: int, dropped: list[Line]) ->
 def _post_text(text: str) -> bool:
     """A line of the post's own text: long or a sentence, and not the list's links under it
     ("View/Reply Online | Reply To Group | Mute This Topic")."""
-    long = text.count(" ") >= _SIGN_OFF_WORDS or ends_sentence(text)
+    parts = text.split(" | ")  # "Joanne Fitzpatrick | Head of Workforce Development"
+    long = max(part.count(" ") for part in parts) >= _SIGN_OFF_WORDS or ends_sentence(text)
     return long and not is_boilerplate(text)
 
 

@@ -436,3 +436,17 @@ def test_a_name_and_role_alone_under_the_lead_signs_it_and_is_no_byline_of_the_n
         "Electronic patient record go-live confirmed for 14 March",
     ]
     assert found[1].byline is None
+
+
+def test_a_reply_signature_above_the_quoted_original_is_not_a_story() -> None:
+    reply = MAILMAN.replace(
+        "Mark Tate\nPractice Nurse, Elm Tree Surgery\n\n",
+        "Mark\n\nMark Tate | Lead Practice Nurse and Spirometry Trainer\n"
+        "Elm Tree Surgery – North Lincolnshire\n\n"
+        "-----Original Message-----\nFrom: Ann Lee\nSent: 12 September 2016 11:06\n"
+        "Subject: Spirometry\n\nIs anyone else hearing this?\n\n",
+    )
+    assert [headline for headline, _ in stories(reply)] == [
+        "Spirometry - ARTP certification deadline for practice nurses in every CCG?",
+        "Cervical screening - HPV primary pilot result letters",
+    ]
