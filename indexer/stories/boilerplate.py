@@ -47,6 +47,8 @@ _FOOTER_WORDS = (
     "confidential",
     "may not be",
     "do not reply",
+    "regulated",
+    "constitute",
 )
 
 _CHROME = re.compile(
@@ -123,7 +125,9 @@ _FOOTER = re.compile(
     | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
     | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
     | ^\W*(?:copyright\b|\(c\)\ \d{4}) | (?:^|[\s(])©  # not "Ã©", a mis-decoded é
-    | our\ mailing\ address | registered\ in\ england
+    | our\ mailing\ address | registered\ in\ england | \bto\ stop\ receiving\b
+    | ^[\w'’&.,\ -]{2,80}\ (?:is|are)\ authori[sz]ed\ and\ regulated\ by\b
+    | \bdoes\ not\ constitute\ (?:\w+\ )?advice\b
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
     )""",
@@ -134,7 +138,8 @@ _FOOTER_PHRASES = _phrases(
     "unsubscribe|receiving this|received this|was sent|is sent|been sent|preferences|subscription"
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
-    "|compiled by|edited by|editors|may not be|do not reply"
+    "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
+    "|authorised and regulated|authorized and regulated|does not constitute"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

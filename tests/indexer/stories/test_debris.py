@@ -593,3 +593,14 @@ def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -
 )
 def test_vacancy_cues_are_not_read_into_other_news(text: str, advert: bool) -> None:
     assert is_job_advert(None, text) is advert
+
+
+def test_a_regulatory_notice_under_the_stories_is_their_footer() -> None:
+    text = (
+        "Backlog now £13.8bn\n\nThe latest returns show the maintenance backlog has grown again, "
+        "to £13.8bn, with high-risk repairs almost a quarter of the total.\n\n"
+        "Westmoor Healthcare Advisory LLP is authorised and regulated by the\n"
+        "Institute of Chartered Accountants in England and Wales. This digest\n"
+        "is for information only and does not constitute advice.\n"
+    )
+    assert [story.headline for story in split(text)] == ["Backlog now £13.8bn"]
