@@ -12,6 +12,7 @@ stages, each a subpackage whose `__init__` says what it holds and what it may im
     search     the query language, ranked hits, snippets, facets, suggestions
     bookmarks  the user's bookmarks, their backups and exports
 
-`records`, `blocks`, `errors` and `atomic` are shared by all stages and import none of them.
+`records`, `blocks`, `errors`, `atomic` and `first_names` are shared by all stages and import
+none of them.
 `tests/test_layers.py` holds the allowed directions.
 """

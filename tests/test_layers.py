@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SHARED = {"records", "blocks", "errors", "atomic"}
+SHARED = {"records", "blocks", "errors", "atomic", "first_names"}
 # Stage -> the stages it may import (besides itself and the shared modules).
 ALLOWED: dict[str, set[str]] = {
     "shared": set(),

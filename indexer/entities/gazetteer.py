@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from indexer.first_names import first_names
+
 # Typographic quotes and non-breaking spaces, each replaced by one ASCII character so that
 # offsets in the normalised text are offsets in the original.
 _PLAIN = (
@@ -186,10 +188,5 @@ def lexicon() -> Lexicon:
     lex.single_places = frozenset(
         k for k, e in lex.entries.items() if e.label == "PLACE" and " " not in k
     )
-    names = resources.files("indexer.entities").joinpath("lists", "first_names.txt")
-    lex.first_names = frozenset(
-        line.strip()
-        for line in names.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    lex.first_names = first_names()
     return lex

@@ -6,10 +6,9 @@ credits), never about a particular newsletter's wording.
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import resources
 
+from indexer.first_names import first_names
 from indexer.reading.digest_dates import is_date_line
 
 
@@ -385,18 +384,6 @@ def _names_only(line: str) -> bool:
     return len(people) >= 2 and all(
         (match := _PERSON.match(person)) is not None and match.group(1) in first_names()
         for person in people
-    )
-
-
-@functools.cache
-def first_names() -> frozenset[str]:
-    """The common first names the entity gazetteer knows (a capitalised name after one is a
-    person's)."""
-    names = resources.files("indexer.entities").joinpath("lists", "first_names.txt")
-    return frozenset(
-        line.strip()
-        for line in names.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
     )
 
 
