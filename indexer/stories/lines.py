@@ -71,7 +71,8 @@ _SECTION_NUMBER = re.compile(
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
 _LINK_DEBRIS = re.compile(
     r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
-    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\])"
+    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\]"
+    r"|\[(?i:link|more|read\ more|here|pdf|url)\])"
 )
 # A bare link, or one numbered as a reference: "[5] https://...".
 _URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")

@@ -21,7 +21,7 @@ _FUNCTION_WORDS_TEXT = """
 a an the of to for at by with from and or but nor as that which who whom whose is are was were
 be been being has have had will would could should may might must can its their his her this
 these those than into onto about between via per including if because while whether though
-although my our your
+although my our your until till within without across against among towards toward upon
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 

@@ -318,3 +318,34 @@ def test_an_underlined_headline_after_a_label_and_its_link_is_a_headline() -> No
         "Strike dates confirmed for January",
         "Minister refuses to reopen the pay award",
     ]
+
+
+def test_a_link_placeholder_ends_a_standfirst_not_a_headline() -> None:
+    text = (
+        "*Energy bill relief extended to NHS trusts*\n"
+        "Trusts will be covered by the six-month price cap, easing a £900m rise. [link]\n\n"
+        "*Regulator warns of gridlock in urgent care*\n"
+        "Delays in discharge are stopping patients getting timely emergency care. [link]\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Energy bill relief extended to NHS trusts",
+        "Regulator warns of gridlock in urgent care",
+    ]
+    assert stories[1].paragraphs == (
+        "Delays in discharge are stopping patients getting timely emergency care.",
+    )
+
+
+def test_a_line_ending_in_until_runs_on_into_a_date() -> None:
+    text = (
+        f"Strike dates confirmed for January\n\n{PROSE}\n\n"
+        "Mandate check: update your details now\n\n"
+        "Our current mandate for industrial action runs until\n"
+        "6 January 2026. If we need to re-ballot, every member must\n"
+        "have a correct home address on their record, or they\n"
+        "cannot vote. Log in to your account and check it today.\n"
+    )
+    story = split(text)[1]
+    assert story.headline == "Mandate check: update your details now"
+    assert story.paragraphs[0].startswith("Our current mandate for industrial action runs until 6")
