@@ -154,6 +154,12 @@ _CAPTION = re.compile(
     r"graphic|video|main\ image|top\ image)s?(?:\ credit)?\s*[:|/-]",
     re.I | re.X,
 )
+# What a text version prints where a picture was: "[Image: ...]", "(Chart: ...)".
+_PLACEHOLDER = re.compile(
+    r"^[\[(]\s*(?:image|photo|photograph|picture|chart|graph|graphic|figure|video|logo"
+    r"|illustration|map|infographic|diagram)s?\s*(?:\d{1,2}\s*)?[:–-][^\])]*[\])]$",
+    re.I,
+)
 _AGENCY = re.compile(
     r"^[(\[]?\s*(?:getty(?:\ images)?|shutterstock|alamy|pa(?:\ images|\ media|\ wire)?|reuters|"
     r"ap\ photo|istock(?:photo)?|unsplash)\s*[)\]]?$",
@@ -329,6 +335,8 @@ def is_boilerplate(line: str) -> bool:
     words = line.count(" ") + 1
     if words > 40:
         return False
+    if line[:1] in "[(" and _PLACEHOLDER.match(line) is not None:
+        return True  # "[Image: Radiographer Carys Morgan with the first patient ...]"
     if words <= 25:
         folded = fold(line)
         if _may_be_chrome(folded) and _CHROME.match(folded):

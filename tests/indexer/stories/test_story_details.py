@@ -333,3 +333,17 @@ def test_a_footer_line_opening_with_a_postal_address_is_one() -> None:
         "The trust said the new unit in Bristol would open next year. Its address, BS1 6PL, "
         "is next to the station."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Image: Radiographer Ann Lee with the first patient to use the new CT scanner]",
+        "[Chart: Elective waiting list in England, 2019 to 2024]",
+        "(Photo 2 - the new ward at Westmoor General Hospital)",
+    ],
+)
+def test_a_placeholder_where_a_picture_was_is_not_text(line: str) -> None:
+    assert is_boilerplate(line)
+    text = f"Waiting list falls again\n\n{line}\n\n{TEXTS[0]}\n"
+    assert [(s.headline, s.body) for s in split(text)] == [("Waiting list falls again", TEXTS[0])]
