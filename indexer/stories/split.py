@@ -438,6 +438,11 @@ def _mark_standfirsts(block: list[Line]) -> None:
             break
 
 
+def _plain_masthead(line: Line) -> bool:
+    """A plain line over the issue's date (not a list item's or a heading's: a dated story)."""
+    return line.masthead and (line.facts is None or line.facts.kind in ("line", "paragraph"))
+
+
 def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     """The opening lines that talk about the newsletter (and any masthead above them)."""
     cut = 0
@@ -461,6 +466,7 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"
+            and not _plain_masthead(line)  # a name over the issue's date heads no story
             and nxt is not None
             and nxt.block == line.block
             and nxt.kind == "B"

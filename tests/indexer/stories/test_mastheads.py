@@ -52,3 +52,12 @@ def test_a_headline_in_the_block_below_the_masthead_is_still_a_headline() -> Non
     assert [story.headline for story in split(f"{masthead}{SECOND}")] == [
         "Flu jabs for staff start next week"
     ]
+
+
+def test_a_note_of_whom_the_issue_is_for_under_the_masthead_is_no_standfirst() -> None:
+    masthead = (
+        "WESTMOOR AMBULANCE SERVICE NHS FOUNDATION TRUST\n"
+        "THE WEEKLY CALL  |  Staff bulletin  |  Thursday 23 January 2020\n"
+        "For all staff and volunteers. Please make sure colleagues see a copy.\n\n"
+    )
+    assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
