@@ -381,17 +381,22 @@ def is_byline(line: str) -> bool:
 
 
 _PERSON = re.compile(
-    r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){1,2}$"
+    r"^(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?(([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){1,2})$"
 )
 
 
 def _names_only(line: str) -> bool:
-    """Two or more people and nothing else ("Dr Fiona Achterberg and Sam Kettle"): each a
-    known first name and a surname."""
-    people = re.split(r",\s+|\s+(?:and|&)\s+", line)
-    return len(people) >= 2 and all(
-        (match := _PERSON.match(person)) is not None and match.group(1) in first_names()
-        for person in people
+    """Two or more people and nothing else ("Dr Iain Fairlie and Maya Hollis"): each a first
+    name and a surname, one at least with a title ("Dr") or a first name the gazetteer knows."""
+    people = [_PERSON.match(person) for person in re.split(r",\s+|\s+(?:and|&)\s+", line)]
+    return (
+        len(people) >= 2
+        and all(people)
+        and any(
+            match.group(2) in first_names() or match.group(0) != match.group(1)
+            for match in people
+            if match is not None
+        )
     )
 
 

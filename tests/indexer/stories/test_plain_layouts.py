@@ -349,3 +349,8 @@ def test_a_line_ending_in_until_runs_on_into_a_date() -> None:
     story = split(text)[1]
     assert story.headline == "Mandate check: update your details now"
     assert story.paragraphs[0].startswith("Our current mandate for industrial action runs until 6")
+
+
+def test_guillemet_marked_headlines_lose_their_marks() -> None:
+    text = f"ON THE WARDS\n\n» Corridor care reported daily\n{PROSE}\n\n» Recruits fall by half\n{MORE}\n"
+    assert headlines(text) == ["Corridor care reported daily", "Recruits fall by half"]

@@ -78,17 +78,18 @@ def test_a_table_of_figures_is_no_diary() -> None:
     assert not is_event("Date | What; Wed 14 October | Forum; Budget | Board approves plan.")
 
 
-def test_two_people_named_under_a_headline_are_its_byline() -> None:
+@pytest.mark.parametrize("names", ["Dr Fiona Marsh and Sam Okoro", "Dr Iain Kerr and Maya Hollis"])
+def test_two_people_named_under_a_headline_are_its_byline(names: str) -> None:
     blocks = [
         Block("heading", HEADLINES[0], 0, level=3),
-        Block("paragraph", "Dr Fiona Marsh and Sam Okoro", 1),
+        Block("paragraph", names, 1),
         Block("paragraph", TEXTS[0], 2),
         Block("heading", "Health and Social Care", 3, level=2),
         Block("paragraph", TEXTS[1], 4),
     ]
     found = [(section.headline, section.byline) for section in split("", blocks)]
     assert found == [
-        (HEADLINES[0], "Dr Fiona Marsh and Sam Okoro"),
+        (HEADLINES[0], names),
         ("Health and Social Care", None),
     ]
 
