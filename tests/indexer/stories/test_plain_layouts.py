@@ -352,5 +352,8 @@ def test_a_line_ending_in_until_runs_on_into_a_date() -> None:
 
 
 def test_guillemet_marked_headlines_lose_their_marks() -> None:
-    text = f"ON THE WARDS\n\n» Corridor care reported daily\n{PROSE}\n\n» Recruits fall by half\n{MORE}\n"
+    text = (
+        f"ON THE WARDS\n\n» Corridor care reported daily\n{PROSE}\n\n"
+        f"» Recruits fall by half\n{MORE}\n"
+    )
     assert headlines(text) == ["Corridor care reported daily", "Recruits fall by half"]
