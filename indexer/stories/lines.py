@@ -433,8 +433,95 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if message_start is not None:
         _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
+    _strip_tags(groups)
+    _drop_repeated_fields(groups, dropped)
     _drop_signatures(groups, dropped)
     return groups
+
+
+_ANSWER = re.compile(r"^(?:A|Answer)\s?[.:)]\s+(?=\S)")
+_QUESTION = re.compile(r"^(?:Q\d{0,2}|Question(?: \d{1,2})?)\s?[.:)]\s+(?=\S)")
+
+
+def _strip_answers(lines: list[Line]) -> None:
+    """A question and its answer ("Q: What changes?" / "A. The 106 groups ..."): the answer
+    loses its "A." and the question its "Q:", where answers follow questions twice or more.
+    (On logical lines: the answer's first line was as long as the lines it wraps with.)"""
+    answers = [
+        (line, match, question)
+        for question, line in itertools.pairwise(lines)
+        if line.block != question.block
+        and (match := _ANSWER.match(line.text)) is not None
+        and question.text.endswith("?")
+    ]
+    if len(answers) < 2:
+        return
+    for answer, match, question in answers:
+        answer.text = answer.text[match.end() :]
+        if (asked := _QUESTION.match(question.text)) is not None:
+            question.text = question.text[asked.end() :]
+
+
+# "[NEW] Headline", "[CHG] Headline": a category tag before each item's headline.
+_TAG = re.compile(r"^\[[A-Z]{2,8}\]\s+(?=\S)")
+
+
+# "A1  Strike day two", "B3  ...", "Q4. How will money flow?": codes that number items.
+_CODE = re.compile(r"^([A-Z])(\d{1,2})(?:[.:)]\s+|\s{2,}|\s+(?=[A-Z“\"‘]))(?=\S)")
+
+
+def _strip_tags(groups: list[list[Line]]) -> None:
+    """Headlines opened by a bracketed tag in capitals ("[NEW] ..."), or by a code whose
+    numbers count up from 1 under each letter ("A1", "A2", "B1"; "Q1", "Q2"), twice or more,
+    lose it and are headings (it marks them as the digest's items)."""
+    tagged = [(group[0], match) for group in groups if (match := _TAG.match(group[0].text))]
+    coded = [(group[0], match) for group in groups if (match := _CODE.match(group[0].text))]
+    counts: dict[str, int] = {}
+    for _, match in coded:
+        letter, number = match.group(1), int(match.group(2))
+        if number != counts.get(letter, 0) + 1:
+            coded = []  # not a count: "M6 closed", "A1 upgrade"
+            break
+        counts[letter] = number
+    for found in (tagged, coded):
+        if len(found) >= 2:
+            for line, match in found:
+                line.text, line.hinted = line.text[match.end() :], True
+
+
+# "Outlet: Worcester News (online)", "Tags: arrs, pcn": a labelled detail of an item.
+_DETAIL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*)$")
+_DETAIL_WORDS = 12
+
+
+def _drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
+    """A labelled line under an item's headline or at the end of its text ("Outlet: BBC
+    Midlands Today", "Tags: pharmacy, funding"), where the same label opens such a line in
+    other items too, is the item's metadata, not its text."""
+
+    def detail(line: Line) -> str | None:
+        match = _DETAIL.match(line.text) if ": " in line.text else None
+        if match is None or match.group(2).count(" ") >= _DETAIL_WORDS:
+            return None
+        return None if ends_sentence(match.group(2)) else match.group(1).lower()
+
+    labels = Counter(label for group in groups for line in group[1:] if (label := detail(line)))
+    for group in groups:
+        if len(group) < 2:
+            continue
+        marks = [(label := detail(line)) is not None and labels[label] >= 2 for line in group]
+        head = 1
+        while head < len(group) and marks[head]:
+            head += 1  # the details under the headline
+        tail = len(group)
+        while tail > head and marks[tail - 1]:
+            tail -= 1  # the details at the end of the text
+        if head == 1 and tail == len(group):
+            continue
+        for line in group[1:head] + group[tail:]:
+            line.note = "dropped: a labelled detail of the item (metadata)"
+            dropped.append(line)
+        group[:] = group[:1] + group[head:tail]
 
 
 # A signature under a letter: a person's name over their role ("Adele Brennan" / "Chief
@@ -571,8 +658,8 @@ def _strip_letters(groups: list[list[Line]]) -> None:
     ]
     letters = [ord(match.group(1)) for _, match in lettered]
     counts_up = all(b == a + 1 or b == ord("A") for a, b in itertools.pairwise(letters))
-    if len(letters) < 2 or letters[0] != ord("A") or not counts_up:
-        return
+    if len(set(letters)) < 2 or letters[0] != ord("A") or not counts_up:
+        return  # ("A." alone, again and again, marks answers)
     for line, match in lettered:
         line.text = line.text[match.end() :]
         line.bulleted = True
@@ -750,6 +837,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
     line into its headline and its text; elsewhere leave lines as they are. A story's fields
     under its headline ("**Deadline:** 27 September") go into `dropped`."""
+    _strip_answers(lines)
     leads: list[Lead | None] = []
     fielded = [line for line in lines if ": " in line.text and _field_line(line.text)]
     if fielded:

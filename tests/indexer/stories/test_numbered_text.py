@@ -104,3 +104,90 @@ def test_a_vacancies_label_does_not_take_the_item_above_it_as_its_title() -> Non
     )
     headlines = [story.headline for story in split(f"{ITEMS}\n{text}")]
     assert headlines[-1] == "Long read: Inside the nurse-led unit that halved readmissions"
+
+
+BODIES = [
+    "    Around three-quarters of planned operations went ahead at the two\n"
+    "    hospitals on the second day of the strike, the trust told the paper,\n"
+    "    and 214 outpatient appointments were rescheduled.\n",
+    "    A woman of 84 from Pershore waited more than six hours in an ambulance\n"
+    "    after a fall; her daughter called it inhumane, and the trust has\n"
+    "    apologised and set out its new cohorting area.\n",
+    "    The £19.5m treatment centre will open to its first patients on 5 June,\n"
+    "    bringing chemotherapy and radiotherapy closer to home for around 3,200\n"
+    "    patients a year from the Wyre Forest area.\n",
+]
+
+
+def test_item_codes_that_count_up_and_repeated_details_under_them_are_not_text() -> None:
+    text = (
+        "A1  Strike day two: most planned operations go ahead\n"
+        "    Outlet: Westmoor News (online)\n\n"
+        f"{BODIES[0]}\n"
+        "A2  Ambulance waited six hours outside A&E\n"
+        "    Outlet: BBC Midlands Today (18:30 bulletin)\n\n"
+        f"{BODIES[1]}\n"
+        "B1  Cancer centre opening date confirmed\n"
+        "    Outlet: Kingsbridge Shuttle (print, p5)\n\n"
+        f"{BODIES[2]}"
+    )
+    stories = split(text)
+    assert [story.headline for story in stories] == [
+        "Strike day two: most planned operations go ahead",
+        "Ambulance waited six hours outside A&E",
+        "Cancer centre opening date confirmed",
+    ]
+    assert [story.paragraphs[0][:12] for story in stories] == [
+        "Around three",
+        "A woman of 8",
+        "The £19.5m t",
+    ]
+
+
+def test_a_road_name_is_no_item_code() -> None:
+    text = f"M6 closed after lorry fire\n\n{BODIES[0]}\nA1 upgrade delayed again\n\n{BODIES[1]}"
+    assert [story.headline for story in split(text)][1] == "A1 upgrade delayed again"
+
+
+def test_bracketed_tags_go_and_trailing_tag_lines_are_metadata() -> None:
+    text = (
+        "[NEW] Collective action: union publishes list of possible actions\n"
+        f"{BODIES[0]}"
+        "      Tags: gp-contract, industrial-action\n\n"
+        "[CHG] Pharmacy First: exclusion removed for children\n"
+        f"{BODIES[1]}"
+        "      Tags: pharmacy\n"
+    )
+    stories = split(text)
+    assert [story.headline for story in stories] == [
+        "Collective action: union publishes list of possible actions",
+        "Pharmacy First: exclusion removed for children",
+    ]
+    assert not any("Tags" in " ".join(story.paragraphs) for story in stories)
+
+
+def test_questions_and_answers_lose_their_marks() -> None:
+    money = (
+        "A. ICBs receive a single allocation from NHS England, totalling\n"
+        "£98.9bn for the nine months from July to March, and the payment\n"
+        "approach continues for trusts.\n"
+    )
+    fund = (
+        "A. The Better Care Fund continues in 2022/23 with a minimum NHS\n"
+        "contribution of £4.5bn, an increase of 5.66%, and the plans are\n"
+        "agreed by the board.\n"
+    )
+    text = (
+        f"Q1. How will money flow in 2022/23?\n\n{money}\n"
+        f"Q2. What happens to the Better Care Fund?\n\n{fund}"
+    )
+    stories = split(text)
+    assert [story.headline for story in stories] == [
+        "How will money flow in 2022/23?",
+        "What happens to the Better Care Fund?",
+    ]
+    assert (
+        stories[0]
+        .paragraphs[0]
+        .startswith("ICBs receive a single allocation from NHS England, totalling £98.9bn")
+    )
