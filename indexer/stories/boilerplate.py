@@ -116,6 +116,7 @@ _CHROME_FIRST_WORDS = _words(
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
 _FOOTER = re.compile(
     r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | ^you\ receive\ (?:all\ )?(?:messages|e-?mails|this|these)\b
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
@@ -138,7 +139,7 @@ _FOOTER_PHRASES = _phrases(
     "|alerts|settings|registered charity|all rights reserved|©|copyright|(c) |our mailing address"
     "|registered in england|confidential|privileged|published by|produced by|written by"
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
-    "|authorised and regulated|authorized and regulated|does not constitute"
+    "|authorised and regulated|authorized and regulated|does not constitute|you receive "
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

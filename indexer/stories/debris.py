@@ -261,7 +261,7 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
 
 _MAIL_CHROME = re.compile(
     r"^(?:sent\ from\ my\ [\w\ ]{2,30}|get\ outlook\ for\ \w+|sent\ from\ (?:mail|outlook)"
-    r"\ for\ \w+)\W*$",
+    r"\ for\ \w+)\W*(?:<https?://[^>\s]*>\W*)?$",  # (the link Outlook puts after it)
     re.I | re.X,
 )
 

@@ -694,7 +694,13 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     groups: list[list[Line]] = []
     group: int | None = None
     byline: str | None = None
+    quoting = False  # in the quote a reply's "On ..., X wrote:" line introduced
     for block in blocks[_forwarded_from(blocks) :]:
+        if quoting and block.kind == "quote":
+            continue
+        quoting = block.text.endswith(":") and is_quoted(block.text)
+        if quoting:
+            continue
         if block.kind == "byline":
             byline = block.text or byline
             continue

@@ -232,6 +232,22 @@ _BACK_MATTER = re.compile(
 )
 
 
+_REPLY = re.compile(r"^(?:re|fwd?|aw)\s?:\s", re.I)
+
+
+def _next_reply(lines: list[Line], start: int) -> int:
+    """Where the next post of a digest of posts begins after a sign-off at `start` (its
+    subject: "Re: ...", or one read from its headers), else the end."""
+    return next(
+        (
+            at
+            for at in range(start + 1, len(lines))
+            if lines[at].posted or _REPLY.match(lines[at].text) is not None
+        ),
+        len(lines),
+    )
+
+
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:
     total = sum(len(line.text) + 1 for line in lines) or 1
     seen = 0
@@ -245,6 +261,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         sizes[line.block] += line.text.count(" ") + 1
     label_block = -2  # the block of a dropped list label such as "Read more:"
     byline: str | None = None  # a byline just dropped, for the next kept line
+    resume = 0  # after a post's sign-off, where the next post begins
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
@@ -300,8 +317,14 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: back matter (an appendix, references)"
             _note_rest(lines[index + 1 :], "dropped: in the back matter")
             break
+        if index < resume:
+            line.note = "dropped: the sender's signature"
+            continue
         if is_sign_off(text) and position >= _FOOTER_FROM:
             line.note = "dropped: a sign-off"
+            resume = _next_reply(lines, index)  # a digest of posts goes on after one's sign-off
+            if resume < len(lines):
+                continue
             _note_rest(lines[index + 1 :], "dropped: the sender's signature")
             break
         if len(kept) >= _HEADER_LINES and is_dated_meta(text):

@@ -42,7 +42,7 @@ FOOTER = """To unsubscribe|You are receiving this|You were received this|This em
 |All rights reserved.|© 2024 X|Copyright X|(c) 2024 X|Our mailing address is|Registered in England
 |This email and any attachments are confidential|This e-mail is privileged
 |To stop receiving this digest|Westmoor Advisory LLP is authorised and regulated by the FCA
-|This briefing does not constitute legal advice"""
+|This briefing does not constitute legal advice|You receive all messages sent to this group"""
 TALK = """Today's must-read stories|Our round-up|Welcome to the newsletter|The daily digest
 |Your briefings|The weekly bulletin|Top stories|In this issue|In today's edition
 |In this week's newsletter|This week's picks|Last issue's best|Today's headlines|Latest news
