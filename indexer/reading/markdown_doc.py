@@ -295,11 +295,65 @@ def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
     return first.text
 
 
+# Documentation-site and note-app dialects: MDX imports and comments, "key:: value" fields,
+# Docusaurus ":::note[Title]" ... ":::" boxes, MkDocs "!!! note "Title"" (or "??? note")
+# boxes over an indented body, and the "--8<--" and "[TOC]" lines their tools expand. A box
+# reads as a quote run on from its title ("What this means for us: ..."), a part of the story
+# it sits in.
+_MDX_LINE = re.compile(r"^(?:(?:import|export)\s.+\sfrom\s+['\"][^'\"]+['\"];?|\{/\*.*\*/\})\s*$")
+_TOOL_LINE = re.compile(r"^(?:--8<--\s.*|\[TOC\]|<!--\s*truncate\s*-->)\s*$")
+_FENCED_BOX = re.compile(r"^:::\s*\w+(?:\[([^\]]*)\]|\s+(.+))?\s*$")
+_FIELD_LINE = re.compile(r"^(?:>\s*)*[a-z][\w-]*::\s")  # a note app's "source:: HSJ" field
+_INDENTED_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
+
+
+def _boxes(lines: list[str]) -> list[str]:
+    """Lines with documentation-site boxes rewritten as quotes and tooling lines left out."""
+    out: list[str] = []
+    fenced = indented = False
+    for line in lines:
+        if (fenced or indented) and not line.strip() and out[-1].endswith(":"):
+            continue  # a blank line under the title: the body still runs on from it
+        if indented:
+            if not line.strip() or line.startswith("    "):
+                out.append(f"> {line[4:]}".rstrip())
+                continue
+            indented = False
+        if fenced:
+            if line.strip() == ":::":
+                fenced = False
+                out.append("")
+            else:
+                out.append(f"> {line}".rstrip())
+            continue
+        if line[:1] in "i{e-[<" and (_MDX_LINE.match(line) or _TOOL_LINE.match(line)):
+            continue
+        if "::" in line and _FIELD_LINE.match(line):
+            continue
+        if line.startswith(":::") and (box := _FENCED_BOX.match(line)) is not None:
+            fenced = True
+            title = box.group(1) or box.group(2)
+            out.extend(["", f"> {title}:" if title else ">"])
+            continue
+        if line[:3] in ("!!!", "???") and (box := _INDENTED_BOX.match(line)) is not None:
+            indented = True
+            out.extend(["", f"> {box.group(1)}:" if box.group(1) else ">"])
+            continue
+        out.append(line)
+    return out
+
+
 def markdown_to_text(source: str) -> MarkdownText:
     """Blocks of a Markdown digest, its text, and the title and date of its front matter."""
     lines = source.split("\n")
     skip, meta = _front_matter(lines)
-    body = "\n".join(lines[skip:])
+    rest = lines[skip:]
+    if any(
+        line[:3] in (":::", "!!!", "???", "imp", "{/*", "--8", "[TO", "<!-") or "::" in line
+        for line in rest
+    ):
+        rest = _boxes(rest)
+    body = "\n".join(rest)
     blocks = _blocks(_PARSER.parse(body))
     title = meta.get("title") or meta.get("subject") or None
     masthead = masthead_heading(blocks, title)

@@ -77,7 +77,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_MD_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdwn"})
+_MD_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdwn", ".mdx"})
 _HTML_EXT = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _EML_EXT = frozenset({".eml", ".email"})
 _FEED_EXT = frozenset({".rss", ".atom", ".rdf"})

@@ -457,6 +457,7 @@ _INTRO_TALK = re.compile(
     | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
     | ^(?:prepared|compiled|produced|edited)\ (?:by|for)\b
+    | ^about\ this\ (?:round-?up|bulletin|newsletter|digest|briefing|issue|update|e-?mail)\b
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b

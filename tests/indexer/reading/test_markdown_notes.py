@@ -128,3 +128,34 @@ def test_the_first_of_a_list_of_vacancies_goes_with_them() -> None:
         "Exam fee freeze confirmed",
         "Trainee rep elections",
     ]
+
+
+def test_docusaurus_and_mkdocs_boxes_are_part_of_their_story() -> None:
+    source = (
+        "import Tabs from '@theme/Tabs';\n\n{/* TODO: swap the diagram */}\n\n"
+        f"## Platform contract awarded\n\n{TEXT}\n\n"
+        ":::caution[Information governance]\n\nTrusts must complete a new assessment.\n\n:::\n\n"
+        f"## Ballot opens\n\n{MORE}\n\n"
+        '!!! tip "What this means for us"\n    Training will be on ESR from September.\n\n'
+        '--8<-- "includes/disclaimer.md"\n'
+    )
+    assert stories(source) == [
+        (
+            "Platform contract awarded",
+            (TEXT, "Information governance: Trusts must complete a new assessment."),
+        ),
+        ("Ballot opens", (MORE, "What this means for us: Training will be on ESR from September.")),
+    ]
+
+
+def test_note_app_fields_are_not_text() -> None:
+    source = (
+        "> [!quote] Discharge fund: £500m to be allocated\n> source:: [[Community Care]]\n>\n"
+        f"> {TEXT}\n\n"
+        f"## Ballot opens\nclipped:: 08:21\n\n{MORE}\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "Discharge fund: £500m to be allocated",
+        "Ballot opens",
+    ]
+    assert not any("::" in " ".join(text) for _, text in stories(source))

@@ -362,3 +362,16 @@ def test_html_layout_table_keeps_its_paragraphs() -> None:
         "New centre opens",
         "It opened today.",
     ]
+
+
+def test_an_mdx_page_is_read_as_markdown(tmp_path: Path) -> None:
+    page = tmp_path / "2023-11-20-bulletin.mdx"
+    page.write_text(
+        "---\ntitle: Digital bulletin 18\n---\n\nimport Badge from '@site/src/Badge';\n\n"
+        '## Platform contract awarded <Badge type="national" />\n\n'
+        "NHS England has awarded the contract for the platform after a two-year process.\n",
+        encoding="utf-8",
+    )
+    [raw] = read_file(page, str(page))
+    assert raw.blocks is not None  # read for its structure, as Markdown is
+    assert "import" not in raw.text and "<Badge" not in raw.text
