@@ -394,7 +394,9 @@ def mail_header(line: str, in_headers: bool = False) -> tuple[str, str] | None:
 # A chat post's author and time ("Kiran Bhatt   01/10/2024 08:52", "Ann Lee - Today at 9:05 AM"):
 # a clock time always, as chat programs show it.
 _POST_HEADER = re.compile(
-    r"""^\s*[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){1,3}(?:\s{2,}|\s+[-–|•·]\s+)
+    r"""^\s*\[(?:\d{1,2}/\d{1,2}/\d{2,4},?\ )?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?\]
+      \ [A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){0,3}\s*$  # "[08/11/2023 08:41] Hannah Okafor"
+    | ^\s*[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){1,3}(?:\s{2,}|\s+[-–|•·]\s+)
     (?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\ [A-Z][a-z]{2,8}(?:\ \d{4})?|today|yesterday)
        ,?\s+(?:at\s+)?)?
     \d{1,2}:\d{2}(?:\s?[ap]m)?
@@ -411,11 +413,31 @@ def is_post_header(raw: str) -> bool:
 
 
 def is_reactions(raw: str) -> bool:
-    """A line of emoji reactions with their counts under a chat post."""
+    """A line of emoji reactions with their counts under a chat post (or Slack's ":eyes: 3"
+    short codes for them), or the count of replies under it ("↳ 4 replies")."""
     line = raw.strip()
+    if line[:1] == ":" and _SHORTCODE_REACTIONS.match(line) is not None:
+        return True
+    if "repl" in line and _REPLY_COUNT.match(line) is not None:
+        return True
     return (
         bool(line)
         and not line[0].isalnum()
         and ord(line[0]) > 0x2000
         and (_REACTIONS.match(line) is not None)
     )
+
+
+_SHORTCODE_REACTIONS = re.compile(r"^(?::[a-z0-9_+-]{1,30}:\s*\d+\s*)+$")
+_REPLY_COUNT = re.compile(r"^\W{0,3}\d+\s+repl(?:y|ies)\W*$", re.I)
+# A message of a chat inlined in an export: "[12:20] Sam Whitlock: The CSU bit is huge".
+_CHAT_MESSAGE = re.compile(
+    r"^\s*\[(?:\d{1,2}/\d{1,2}/\d{2,4},?\ )?\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s+"
+    r"[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){0,3}:\s+\S",
+    re.X,
+)
+
+
+def is_chat_message(raw: str) -> bool:
+    """A chat message inlined in an export with its time and author: talk, not news."""
+    return raw.lstrip()[:1] == "[" and _CHAT_MESSAGE.match(raw) is not None

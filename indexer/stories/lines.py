@@ -25,6 +25,7 @@ from indexer.reading.mail_marks import (
 )
 from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
 from indexer.stories.debris import (
+    is_chat_message,
     is_mail_chrome,
     is_page_mark,
     is_post_header,
@@ -78,6 +79,9 @@ _LINK_DEBRIS = re.compile(
 _URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
+_DATE_RULE = re.compile(r"^[=~*_#-]{3,}\s+(.+?)\s+[=~*_#-]{3,}$")
+_SLACK_LINK = re.compile(r"<(?:https?://|mailto:)[^|>\s]+\|([^>]+)>")
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,30}:(?![\w:])")  # Slack's ":eyes:" emoji
 _FIGURES = re.compile(r"^\s*[£$€]?\d[\d.,%/–-]*\.?\s*$")
 # A table row laid out with spaces: three or more cells, each a few words, between column gaps.
 _COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -130,6 +134,10 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
     None for a line with nothing to read (a rule, a bare URL)."""
     line = raw.strip()
+    if "|" in line and "<" in line:
+        line = _SLACK_LINK.sub(r"\1", line)  # "<https://...|NAO: backlog hits £15.9bn>"
+    if line.count(":") >= 2 and _SHORTCODE.search(line) is not None:
+        line = _SPACES.sub(" ", _SHORTCODE.sub("", line)).strip()  # ":newspaper: *Round-up*"
     if " " in line and ("://" in line or "[" in line or "mailto:" in line):
         line = _LINK_DEBRIS.sub("", line).strip()
     if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
@@ -139,7 +147,11 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     if "  " in line:
         line = _SPACES.sub(" ", _NUMBER_COLUMN.sub("", line))
     bulleted = emphasised = False
+    if line[0] in "=-~*_#" and (ruled := _DATE_RULE.match(line)) and is_date_line(ruled.group(1)):
+        return None  # "====== Monday, February 9th, 2026 ======": a day's divider
     if line[0] in "*=#~+_-" and (banner := _BANNER.match(line)) is not None:
+        if is_date_line(banner.group(2)):
+            return None  # "==== Monday, February 9th, 2026 ====": a day's divider
         return banner.group(2), False, True
     # "** Headline" or "* Headline" at the margin renders a heading; "  * item" is a list's.
     marker = _OPEN_MARKER.match(line) if line[0] in "*#" and raw[:1] in "*#" else None
@@ -311,6 +323,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if is_reactions(raw):
             drop(raw, "reactions to a chat post")
             continue
+        if is_chat_message(raw):
+            drop(raw, "a chat message (talk, not news)")
+            continue
         if is_post_header(raw):
             in_replies = raw[:1] in (" ", "\t")
             post = "" if in_replies else "opening"
@@ -323,6 +338,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             else:
                 drop(raw, "a reply under a chat post")
                 continue
+        if post == "chat" and _headed_story(raws, at):
+            post = ""  # a post of headlines over their text ("Today's headlines below")
         if post == "chat" and raw.strip() and any(ch.isalnum() for ch in raw):
             drop(raw, "a chat post with no headline (talk, not news)")
             continue
@@ -563,6 +580,22 @@ def _underlines(above: str, raw: str) -> bool:
         and rule[0] in "=-~_*^"
         and abs(len(rule) - len(text)) <= max(2, len(text) // 8)
     )
+
+
+_STORY_TEXT_WORDS = 15
+
+
+def _headed_story(raws: list[str], at: int) -> bool:
+    """A headline-like line over a paragraph of text, after a blank line, or a list item
+    opened by a bold headline ("• *Headline* — text"): a story inside a chat post (a digest
+    of headlines posted to a channel), not talk."""
+    cleaned = _clean(raws[at])
+    if cleaned is not None and cleaned[1] and text_lead(cleaned[0]) is not None:
+        return True
+    if at == 0 or raws[at - 1].strip() or at + 1 >= len(raws):
+        return False
+    line, text = raws[at].strip(), raws[at + 1].strip()
+    return bool(line) and headline_text(line) and text.count(" ") >= _STORY_TEXT_WORDS
 
 
 def _wrapped_figure(raws: list[str], at: int, width: int | None) -> bool:

@@ -1,0 +1,77 @@
+"""Channel exports: posts of headlines copied from Teams, and a Slack export with its link
+markup, emoji short codes, inline replies and day dividers.
+
+Each digest here is small and written for the rule it tests; none is a copy of a fixture.
+"""
+
+from __future__ import annotations
+
+from indexer.stories.split import split
+
+FIRST = (
+    "The consultants committee has rejected the offer of a 4.95% uplift, saying it fails to "
+    "address the erosion of the last 15 years. (BBC News)"
+)
+SECOND = (
+    "Figures for September show 7.77 million cases on the elective waiting list, a new record, "
+    "with 389,952 people waiting more than a year. (The Guardian)"
+)
+
+TEAMS = f"""Comms > Daily Headlines
+(copied from Microsoft Teams, 09/11/2023 17:20)
+
+[08/11/2023 08:41] Hannah Okafor
+Good morning all. Today's headlines below, please don't forward outside the organisation.
+
+Consultants reject pay offer as talks end
+{FIRST}
+
+Waiting list reaches 7.77 million
+{SECOND}
+
+👍 6   ❤️ 1
+
+[08/11/2023 09:15] Raj Patel
+Thanks Hannah. I'll pin the lines in the Statements channel.
+"""
+
+
+def test_a_post_of_headlines_in_a_channel_gives_its_stories_and_no_talk() -> None:
+    stories = split(TEAMS)
+    assert [(s.headline, s.paragraphs) for s in stories] == [
+        ("Consultants reject pay offer as talks end", (FIRST,)),
+        ("Waiting list reaches 7.77 million", (SECOND,)),
+    ]
+
+
+SLACK = f"""Channel: #policy-radar
+Workspace: Kestrel Health Analytics
+
+==================== Monday, February 9th, 2026 ====================
+
+[08:47] Priya Raman
+:newspaper: *Monday round-up* — two from the weekend
+• *ICB mergers: 14 clusters confirmed* — {FIRST}
+• *Waiting list dips below 7.2m* — {SECOND}
+  :eyes: 3   :+1: 2
+  ↳ 2 replies
+    [12:20] Sam Whitlock: The CSU bit is huge for the Midlands work.
+    [12:22] Priya Raman: yes, 3pm?
+
+==================== Tuesday, February 10th, 2026 ====================
+
+[14:37] Sam Whitlock
+<https://www.example.org/reports/capital|NAO: NHS capital backlog hits £15.9bn>
+Quick one: the National Audit Office says the maintenance backlog grew by £2.1bn last year.
+"""
+
+
+def test_a_slack_export_reads_its_links_and_leaves_out_reactions_and_replies() -> None:
+    stories = split(SLACK)
+    assert [s.headline for s in stories] == [
+        "ICB mergers: 14 clusters confirmed",
+        "Waiting list dips below 7.2m",
+        "NAO: NHS capital backlog hits £15.9bn",
+    ]
+    text = " ".join(" ".join(s.paragraphs) for s in stories)
+    assert ":eyes:" not in text and "Sam Whitlock" not in text and "February" not in text
