@@ -26,6 +26,7 @@ _WIDE = ("utf_16_le", "utf_16_be")
 _CONTROL_BYTES = bytes([*range(1, 9), *range(14, 27), *range(28, 32), 127])
 
 # Regular expressions, not str.translate: translate with a dict is slow on non-ASCII text.
+_COLUMN_TAB = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\t\v]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -189,4 +190,6 @@ def tidy(text: str) -> str:
         text = text.replace("\n\f", "\n").replace("\f", "\n")
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
+    if "\t" in text:
+        text = _COLUMN_TAB.sub("  ", text)  # a tab between words keeps a column's gap
     return visible_controls(_INVISIBLE.sub("", _SPACES.sub(" ", text)))

@@ -68,6 +68,8 @@ _SECTION_NUMBER = re.compile(
     r"^(\d{1,2})\s+(?=[A-Z][A-Za-z])(?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
+# "March 2023 ......... Joint forward plans due": a date, dot leaders, what happens then.
+_LEADER = re.compile(r"^\s*(\S.{1,40}?)\s*\.{4,}\s*\S")
 # A line of a printed contents list: dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
 _LINK_DEBRIS = re.compile(
@@ -84,7 +86,7 @@ _SLACK_LINK = re.compile(r"<(?:https?://|mailto:)[^|>\s]+\|([^>]+)>")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,30}:(?![\w:])")  # Slack's ":eyes:" emoji
 _FIGURES = re.compile(r"^\s*[£$€]?\d[\d.,%/–-]*\.?\s*$")
 # A table row laid out with spaces: three or more cells, each a few words, between column gaps.
-_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
 _CELL_WORDS = 6
 _ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
 # A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
@@ -357,6 +359,10 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(entry[0] if entry else raw, "a contents entry (with its page number)")
             close()
             continue
+        if "...." in raw and (dated := _LEADER.match(raw)) and is_date_line(dated.group(1)):
+            drop(raw, "a diary entry (a date, dot leaders, what happens)")
+            close()
+            continue
         if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
             # A name and role under finished text signs it (a byline comes before its
@@ -417,7 +423,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 drop(raw, "a chat post with no headline (talk, not news)")
                 continue
             forced = "H"
-        row = "  " in raw.strip() and is_row(raw)
+        row = ("  " in raw.strip() or "\t" in raw.strip()) and is_row(raw)
         forced = "B" if row else forced
         aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
         # A line set further right than the line above (a centred masthead's lines), not

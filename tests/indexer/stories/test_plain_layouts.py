@@ -357,3 +357,24 @@ def test_guillemet_marked_headlines_lose_their_marks() -> None:
         f"» Recruits fall by half\n{MORE}\n"
     )
     assert headlines(text) == ["Corridor care reported daily", "Recruits fall by half"]
+
+
+def test_a_table_laid_out_with_tabs_is_records_not_headlines() -> None:
+    text = (
+        f"Consultant appointments\n\n{PROSE}\n\n"
+        "Name\tSpecialty\tStart date\n"
+        "Dr Ann Lee\tEmergency Medicine\t3 October 2022\n"
+        "Miss Ruth Khan\tTrauma and Orthopaedics\t7 November 2022\n"
+    )
+    assert headlines(text) == ["Consultant appointments"]
+    assert tidy("Dr Ann Lee\tEmergency Medicine") == "Dr Ann Lee  Emergency Medicine"
+
+
+def test_a_diary_set_with_dot_leaders_is_not_stories() -> None:
+    text = (
+        f"Boards go live in July\n\n{PROSE}\n\n"
+        "KEY DATES\n"
+        "December 2022 ...... Interim integrated care strategies due\n"
+        "March 2023 ......... Joint forward plans due\n"
+    )
+    assert headlines(text) == ["Boards go live in July"]
