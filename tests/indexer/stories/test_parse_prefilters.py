@@ -15,7 +15,14 @@ import pytest
 
 from indexer.pipeline import _single_spaced, story_id
 from indexer.reading import digest_dates
-from indexer.reading.textcodec import _INVISIBLE, _NEWLINES, _SPACES, tidy, visible_controls
+from indexer.reading.textcodec import (
+    _COLUMN_TAB,
+    _INVISIBLE,
+    _NEWLINES,
+    _SPACES,
+    tidy,
+    visible_controls,
+)
 from indexer.stories import boilerplate as bp
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -153,7 +160,8 @@ def test_gated_functions_agree_with_their_plain_definitions() -> None:
 )
 def test_tidy_skips_only_text_it_would_not_change(dirty: str) -> None:
     text = f"Trust “fined” £1m\n\nIt{dirty}was fined – again."
-    slow = visible_controls(_INVISIBLE.sub("", _SPACES.sub(" ", _NEWLINES.sub("\n", text))))
+    lines = _COLUMN_TAB.sub("  ", _NEWLINES.sub("\n", text))
+    slow = visible_controls(_INVISIBLE.sub("", _SPACES.sub(" ", lines)))
     assert tidy(text) == slow != text
     assert tidy(slow) == slow
 
