@@ -890,12 +890,16 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
             line.note = "dropped: a line of fields (labels and short values: metadata)"
             dropped.append(line)
         lines = [line for line in lines if line not in fielded]
-    for line in lines:
+    run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
+    for at, line in enumerate(lines):
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
         if opening is None and line.facts is None and line.bulleted:
             opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
         if opening is not None and line.facts is None:
+            marked = line.text[:1] in "*_"
             line.text = strip_text_lead(line.text, opening)
+            if marked and _DASHED.match(line.text[len(opening) :]) is not None:
+                run_ins.add(at)
         leads.append(split_lead(line.text, opening))
     fields = _fields(lines, leads)
     if fields:
@@ -904,13 +908,15 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
             dropped.append(lines[at])
         keep = [at for at in range(len(lines)) if at not in fields]
         lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
+        run_ins = {new for new, old in enumerate(keep) if old in run_ins}
     # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
     # share a headline.
     seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
     leads = [None if lead is None or seen[lead.headline.casefold()] > 1 else lead for lead in leads]
     if not lead_template(leads):
         leads = [
-            lead if _run_in(line, lead) else None for line, lead in zip(lines, leads, strict=True)
+            lead if at in run_ins or _run_in(line, lead) else None
+            for at, (line, lead) in enumerate(zip(lines, leads, strict=True))
         ]
     else:
         _drop_odd_labels(lines, leads)
@@ -943,6 +949,7 @@ def _field_line(text: str) -> bool:
 
 
 _RUN_IN_WORDS = 3  # a bold name at the start of a sentence is shorter
+_DASHED = re.compile(r"^\s*[–—]\s+[A-Z“\"‘]")
 _LABEL_WORDS = 4
 
 

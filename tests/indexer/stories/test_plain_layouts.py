@@ -378,3 +378,18 @@ def test_a_diary_set_with_dot_leaders_is_not_stories() -> None:
         "March 2023 ......... Joint forward plans due\n"
     )
     assert headlines(text) == ["Boards go live in July"]
+
+
+def test_a_lone_emphasised_lead_set_off_by_a_dash_is_a_run_in_headline() -> None:
+    text = (
+        f"Junior doctors' contract imposed\n\n{PROSE}\n\n"
+        "ALSO TODAY\n\n"
+        "*New contract to be phased in from October* – The health secretary told MPs that\n"
+        "the contract will be introduced in stages, starting with obstetrics trainees.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Junior doctors' contract imposed",
+        "New contract to be phased in from October",
+    ]
+    assert stories[1].paragraphs[0].startswith("The health secretary told MPs")
