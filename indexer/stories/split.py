@@ -160,6 +160,22 @@ def _tells_of_issue(text: str) -> bool:
     return any(is_intro_talk(sentence) for sentence in _SENTENCE_END.split(text))
 
 
+_TITLE_INTRO_LINES = 3
+
+
+def _page_title(told: list[_Story]) -> bool:
+    """The first story's heading is the page's title: its only level-1 heading, over stories
+    headed at a lower level."""
+    levels = [
+        story.head.facts.level
+        for story in told
+        if story.head is not None
+        and story.head.facts is not None
+        and story.head.facts.kind == "heading"
+    ]
+    return bool(levels) and levels[0] == 1 and levels.count(1) == 1 and len(levels) >= 3
+
+
 def _drop_headed_intro(stories: list[_Story]) -> None:
     """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
@@ -168,7 +184,13 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     if len(told) < 3 or told[0].headline is None or told[0].head is None or told[0].head.posted:
         return  # ("Hi all - ..." opens a post to a list)
     first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
-    if is_intro_talk(first):
+    # Under a page's title (its one level-1 heading over level-2 stories) the talk may come
+    # after a standfirst: "The spending review small print ..." / "Morning all. ..."
+    openings = told[0].body[:_TITLE_INTRO_LINES] if _page_title(told) else told[0].body[:1]
+    talk = is_intro_talk(first) or any(
+        is_intro_talk(_SENTENCE_END.split(line.text, maxsplit=1)[0]) for line in openings[1:]
+    )
+    if talk:
         for line in (told[0].head, *told[0].body):
             line.note = "dropped: an introduction to the issue (it welcomes the reader)"
         told[0].body.clear()

@@ -348,3 +348,16 @@ def test_a_placeholder_where_a_picture_was_is_not_text(line: str) -> None:
     assert is_boilerplate(line)
     text = f"Waiting list falls again\n\n{line}\n\n{TEXTS[0]}\n"
     assert [(s.headline, s.body) for s in split(text)] == [("Waiting list falls again", TEXTS[0])]
+
+
+def test_a_page_title_over_a_standfirst_and_a_greeting_is_the_issue_not_a_story() -> None:
+    blocks = [
+        Block("heading", "Week 47: the capital carve-out and a top-up for elective work", 0, level=1),
+        Block("paragraph", "The spending review small print, and who gets the money.", 1),
+        Block("paragraph", "Morning all. A shorter one this week, after a week of reading.", 2),
+        Block("heading", HEADLINES[0], 3, level=2),
+        Block("paragraph", TEXTS[0], 4),
+        Block("heading", HEADLINES[1], 5, level=2),
+        Block("paragraph", TEXTS[1], 6),
+    ]
+    assert [section.headline for section in split("", blocks)] == list(HEADLINES[:2])
