@@ -352,7 +352,7 @@ def test_a_placeholder_where_a_picture_was_is_not_text(line: str) -> None:
 
 def test_a_page_title_over_a_standfirst_and_a_greeting_is_the_issue_not_a_story() -> None:
     blocks = [
-        Block("heading", "Week 47: the capital carve-out and a top-up for elective work", 0, level=1),
+        Block("heading", "Week 47: the capital carve-out and a top-up", 0, level=1),
         Block("paragraph", "The spending review small print, and who gets the money.", 1),
         Block("paragraph", "Morning all. A shorter one this week, after a week of reading.", 2),
         Block("heading", HEADLINES[0], 3, level=2),
