@@ -307,6 +307,27 @@ _FIELD_LINE = re.compile(r"^(?:>\s*)*[a-z][\w-]*::\s")  # a note app's "source::
 _INDENTED_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 
 
+_PROPERTY = re.compile(r"^[A-Z][\w ]{1,30}:\s+\S")  # "Owner: Priya Raman" (a page property)
+_PROPERTIES = 3  # a run of this many property lines is a page's properties, not its text
+_PROPERTY_WORDS = 15
+
+
+def _properties(lines: list[str]) -> list[str]:
+    """Lines without runs of page properties ("Owner: X" / "Status: Y" / "Tags: Z"), as a
+    note app exports them above a page: the page's metadata, not a story."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if _PROPERTY.match(line) and line.count(" ") < _PROPERTY_WORDS and line[-1] != ".":
+            run.append(line)
+            continue
+        if len(run) < _PROPERTIES:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return out[:-1]
+
+
 def _boxes(lines: list[str]) -> list[str]:
     """Lines with documentation-site boxes rewritten as quotes and tooling lines left out."""
     out: list[str] = []
@@ -347,7 +368,7 @@ def markdown_to_text(source: str) -> MarkdownText:
     """Blocks of a Markdown digest, its text, and the title and date of its front matter."""
     lines = source.split("\n")
     skip, meta = _front_matter(lines)
-    rest = lines[skip:]
+    rest = _properties(lines[skip:]) if ": " in source else lines[skip:]
     if any(
         line[:3] in (":::", "!!!", "???", "imp", "{/*", "--8", "[TO", "<!-") or "::" in line
         for line in rest

@@ -96,6 +96,7 @@ _BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgh")  # or
 _URL_START = frozenset("<([hwm")
 _LABELLED_URL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s*<?(?:https?://|www\.)\S*>?$")
 _EMPHASIS_START = frozenset("*_")
+_TRAILING_EMOJI = re.compile(r"\s+[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]+$")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _ORDER = itertools.count()
 _COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
@@ -146,6 +147,8 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
         return None
     if line[-1] in "»›>→▶►⟶":
         line = _ARROWS.sub("", line)
+    if ord(line[-1]) > 0x2000 and (emoji := _TRAILING_EMOJI.search(line)) is not None:
+        line = line[: emoji.start()] or line  # "GP contract: ballot on action 🔴"
     if "  " in line:
         line = _SPACES.sub(" ", _NUMBER_COLUMN.sub("", line))
     bulleted = emphasised = False

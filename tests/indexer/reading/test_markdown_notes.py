@@ -159,3 +159,15 @@ def test_note_app_fields_are_not_text() -> None:
         "Ballot opens",
     ]
     assert not any("::" in " ".join(text) for _, text in stories(source))
+
+
+def test_a_pages_properties_and_a_status_emoji_are_not_text() -> None:
+    source = (
+        "# Policy scan w/c 11 March 2024\n\nOwner: Priya Raman\nStatus: Circulated\n"
+        "Tags: Finance, Primary care\n\n"
+        f"## GP contract: ballot on collective action 🔴\n\n{TEXT}\n\n## Ballot opens\n\n{MORE}\n"
+    )
+    assert stories(source) == [
+        ("GP contract: ballot on collective action", (TEXT,)),
+        ("Ballot opens", (MORE,)),
+    ]
