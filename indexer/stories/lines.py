@@ -901,7 +901,8 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         if opening is not None and line.facts is None:
             marked = line.text[:1] in "*_"
             line.text = strip_text_lead(line.text, opening)
-            if marked and _DASHED.match(line.text[len(opening) :]) is not None:
+            dashed = _DASHED.match(line.text[len(opening) :]) is not None
+            if marked and dashed and opening.count(" ") + 1 >= _RUN_IN_WORDS:
                 run_ins.add(at)
         leads.append(split_lead(line.text, opening))
     fields = _fields(lines, leads)

@@ -189,7 +189,9 @@ def test_plain_text_full_stop_leads_in_paragraphs() -> None:
     assert stories(text) == NUMBERED_STORIES[:2]
 
 
-def test_plain_text_one_lead_is_not_a_template() -> None:
+def test_plain_text_one_lead_set_off_by_a_dash_is_a_run_in_headline() -> None:
+    """One lead is no template, but a bold lead of three words or more set off by a dash from
+    a capitalised sentence reads as a headline on its own (as it does in HTML)."""
     text = (
         "1. **Trust fined over data breach** — The regulator imposed a £2m penalty on the trust.\n"
         "\n"
@@ -197,13 +199,21 @@ def test_plain_text_one_lead_is_not_a_template() -> None:
     )
     assert stories(text) == [
         (
-            None,
+            "Trust fined over data breach",
             (
-                "Trust fined over data breach — The regulator imposed a £2m penalty on the trust.",
+                "The regulator imposed a £2m penalty on the trust.",
                 "The second paragraph has no lead at all and is about something else entirely.",
             ),
         )
     ]
+
+
+def test_plain_text_one_short_lead_is_not_a_headline() -> None:
+    text = (
+        "**Please note** — The office is closed on Monday for the bank holiday, and calls will\n"
+        "be answered from Tuesday morning.\n"
+    )
+    assert stories(text)[0][0] is None
 
 
 def test_plain_text_bold_names_in_sentences_are_not_headlines() -> None:
