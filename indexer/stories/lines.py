@@ -410,6 +410,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 starts_lower(line)
                 or ends_mid_sentence(current[-1].text)
                 or (width is not None and wraps_onto(raws[at - 1], [raw.strip()], width))
+                or _prose_runs_on(current[-1].text)
             )
         ):
             current[-1].text = f"{current[-1].text} {line}"  # the item wrapped to its indent
@@ -594,6 +595,13 @@ def _underlines(above: str, raw: str) -> bool:
 _STORY_TEXT_WORDS = 15
 
 
+def _prose_runs_on(text: str) -> bool:
+    """An item's line of prose (a sentence ended inside it, "Formulary decisions. The
+    committee met on") that stops short of a full stop runs on under it; a headline alone on
+    the item's first line does not."""
+    return not ends_sentence(text) and SENTENCE_INSIDE.search(text) is not None
+
+
 def _headed_story(raws: list[str], at: int) -> bool:
     """A headline-like line over a paragraph of text, after a blank line, or a list item
     opened by a bold headline ("• *Headline* — text"): a story inside a chat post (a digest
@@ -617,8 +625,8 @@ def _wrapped_figure(raws: list[str], at: int, width: int | None) -> bool:
     below = raws[at + 1]
     if len(raw) - len(raw.lstrip()) != len(below) - len(below.lstrip()):
         return False
-    if width is not None:
-        return wraps_onto(raws[at - 1], [raw.strip()], width)
+    if width is not None and wraps_onto(raws[at - 1], [raw.strip()], width):
+        return True
     return not ends_sentence(raws[at - 1])
 
 

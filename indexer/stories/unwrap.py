@@ -32,7 +32,7 @@ def wrap_width(blocks: list[list[str]], indents: list[int] | None = None) -> int
     for block in blocks:
         for prev, nxt in pairwise(block):
             pairs += 1
-            if starts_lower(nxt) and not ends_sentence(prev):
+            if starts_lower(nxt.lstrip()) and not ends_sentence(prev):  # (indented or not)
                 continued += 1
     if continued < 2 or continued < 0.2 * pairs or sum(map(len, blocks)) < 4:
         return None
@@ -42,7 +42,7 @@ def wrap_width(blocks: list[list[str]], indents: list[int] | None = None) -> int
         len(prev) + indent
         for block, indent in zip(blocks, indents or [0] * len(blocks), strict=True)
         for prev, nxt in pairwise(block)
-        if starts_lower(nxt) and not ends_sentence(prev)
+        if starts_lower(nxt.lstrip()) and not ends_sentence(prev)
     )
     width = wrapped[-1] if len(wrapped) < 10 else wrapped[int(len(wrapped) * 0.9)]
     return width if 30 <= width <= 110 else None

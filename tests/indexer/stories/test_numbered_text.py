@@ -191,3 +191,25 @@ def test_questions_and_answers_lose_their_marks() -> None:
         .paragraphs[0]
         .startswith("ICBs receive a single allocation from NHS England, totalling £98.9bn")
     )
+
+
+def test_paragraphs_numbered_one_point_one_keep_their_hanging_indented_text() -> None:
+    text = (
+        "1.   NATIONAL UPDATES\n\n"
+        "1.1  Valproate: annual risk forms. The regulator has written to all\n"
+        "     prescribers reminding them that patients taking valproate must\n"
+        "     have a signed form on file, and an audit found only 38% had one.\n\n"
+        "1.2  Pregabalin to become a controlled drug. The Home\n"
+        "     Office has confirmed that from 1 April 2019 pregabalin will be\n"
+        "     controlled as a Class C substance and placed in Schedule 3.\n\n"
+        "1.3  Formulary decisions. The Area Prescribing Committee met on\n"
+        "     18 October and agreed to add edoxaban as a first-line option.\n"
+    )
+    stories = split(text)
+    assert [story.headline for story in stories] == [
+        "Valproate: annual risk forms",
+        "Pregabalin to become a controlled drug",
+        "Formulary decisions",
+    ]
+    assert stories[1].paragraphs[0].startswith("The Home Office has confirmed")
+    assert stories[2].paragraphs[0].startswith("The Area Prescribing Committee met on 18 October")
