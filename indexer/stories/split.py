@@ -746,16 +746,42 @@ def _drop_field_runs(stories: list[_Story]) -> None:
             story.head = story.headline = None
 
 
+# What a story's own subheadings say: "Why this matters", "What this means for partners",
+# "What carers told us", "How I worked that out", "Background", "Next steps".
+_SUBHEAD = re.compile(
+    r"^(?:(?:why|what|how)\b(?!.*\?$)|background\b|context\b|next\ steps\b|key\ (?:points|facts"
+    r"|findings)\b|in\ numbers\b|the\ detail\b|reaction\b|our\ view\b)",
+    re.I | re.X,
+)
+_SUBHEAD_WORDS = 7
+
+
+def _subhead(before: _Story, story: _Story) -> bool:
+    """A heading one level or more below the one over the story before, straight after that
+    story's text, that reads as a part of it ("Why this matters"): a subheading."""
+    above, head = before.head, story.head
+    if above is None or head is None or above.facts is None or head.facts is None:
+        return False
+    if above.facts.kind != "heading" or head.facts.kind != "heading" or not before.body:
+        return False
+    text = story.headline or ""
+    return (
+        head.facts.level > above.facts.level
+        and text.count(" ") < _SUBHEAD_WORDS
+        and _SUBHEAD.match(text) is not None
+    )
+
+
 def _merge_subheadings(stories: list[_Story]) -> None:
     """Headings every story repeats ("What happened", "What we found") are subheadings inside
-    each story, not stories: no two stories share a headline. Each joins the story before."""
+    each story, not stories: no two stories share a headline; so is a lower heading that reads
+    as a part of the story above it. Each joins the story before."""
     counts = Counter(s.headline.casefold() for s in stories if s.headline and s.body)
     repeated = {headline for headline, count in counts.items() if count >= 2}
-    if not repeated:
-        return
     kept: list[_Story] = []
     for story in stories:
         sub = story.headline is not None and story.headline.casefold() in repeated
+        sub = sub or (bool(kept) and _subhead(kept[-1], story))
         if sub and kept and kept[-1].body and story.head is not None and story.head.forced is None:
             kept[-1].body.extend([story.head, *story.body])  # the subheading is a line of text
             continue

@@ -120,3 +120,16 @@ Dr Ann Lee, Chair · Mark Bell, Chief Executive
         "Evening appointments from April",
         "Phlebotomy moves to the hubs",
     ]
+
+
+def test_a_lower_heading_that_reads_as_part_of_the_story_above_is_its_subheading() -> None:
+    source = (
+        f"### Pharmacy First starts in January\n\n{TEXT}\n\n#### Why this matters\n\n{MORE}\n\n"
+        f"### Farewell to our director\n\n{MORE}\n\n#### Professor Ann Lee retires\n\n{TEXT}\n"
+    )
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "Pharmacy First starts in January",
+        "Farewell to our director",
+        "Professor Ann Lee retires",
+    ]
