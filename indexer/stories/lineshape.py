@@ -70,7 +70,9 @@ def headline_text(text: str, hinted: bool = False) -> bool:
         return False
     if not hinted and ". " in text and SENTENCE_INSIDE.search(text) is not None:
         return False  # "... by the end of June. Around": a sentence ends inside it
-    for ch in text:
+    for at, ch in enumerate(text):
         if ch.isalnum():
-            return not ch.islower()
+            # "e-RS outage", "iPhone app": a name styled in lower case still opens a headline
+            after = text[at + 1 : at + 2]
+            return not ch.islower() or after == "-" or after.isupper()
     return False

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.reading.digest_dates import is_date_line
-from indexer.stories.lineshape import HINTED_WORDS, ends_sentence
+from indexer.stories.lineshape import HINTED_WORDS, ends_sentence, headline_text
 
 # What separates a headline lead from its text: a dash, a colon, a bar or a full stop.
 _SEPARATOR = re.compile(r"^\s*(?:[—–|:]|-{1,2}(?=\s)|\.(?=\s))\s*")
@@ -109,8 +109,7 @@ def split_lead(text: str, lead: str | None) -> Lead | None:
     words = headline.count(" ") + 1
     if not headline or words > HINTED_WORDS or not rest.strip():
         return None
-    first = next((ch for ch in headline if ch.isalnum()), "")
-    if not first or first.islower() or is_date_line(headline):
+    if not headline_text(headline, hinted=True) or is_date_line(headline):
         return None  # "**7 December 2016** - Council meeting": a diary entry, not a headline
     return Lead(headline, rest.strip())
 

@@ -133,3 +133,17 @@ def test_a_lower_heading_that_reads_as_part_of_the_story_above_is_its_subheading
         "Farewell to our director",
         "Professor Ann Lee retires",
     ]
+
+
+def test_a_lead_opening_with_a_name_styled_in_lower_case_is_a_headline() -> None:
+    source = (
+        "### Fixed\n\n"
+        f"- **e-RS outage on 13 January**: {TEXT}\n\n"
+        f"- **iPhone app adds repeat prescriptions**: {MORE}\n\n"
+        f"- **said the minister** on Tuesday that {TEXT.lower()}\n"
+    )
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "e-RS outage on 13 January",
+        "iPhone app adds repeat prescriptions",
+    ]
