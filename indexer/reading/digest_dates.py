@@ -179,6 +179,9 @@ _ISSUE_NUMBER = re.compile(
 )
 
 
+_WEEK_OF = re.compile(r"(?i)(?:^|\b)(?:week\ (?:ending|commencing|beginning|of)|w/[ce])$", re.X)
+
+
 def is_dated_masthead(line: str) -> bool:
     """A newsletter's name and its date on one line ("Health Policy Insight — 4 March 2025").
 
@@ -195,6 +198,7 @@ def is_dated_masthead(line: str) -> bool:
             return True  # "Weekly intelligence from X · No. 58 · 16 November 2023"
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         before = re.sub(r"(?i)\b" + _WEEKDAY + r"$", "", before).rstrip()
+        before = _WEEK_OF.sub("", before).rstrip()  # "Week ending Friday 6 July 2018 · From X"
         if after and before:
             return False
         name, gap = (before, before[-1:]) if before else (after, after[:1])

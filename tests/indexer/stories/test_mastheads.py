@@ -5,6 +5,7 @@ Each digest here is small and written for the rule it tests; none is a copy of a
 
 from __future__ import annotations
 
+from indexer.reading.digest_dates import is_dated_masthead
 from indexer.stories.split import split
 
 LEAD = """\
@@ -60,4 +61,11 @@ def test_a_note_of_whom_the_issue_is_for_under_the_masthead_is_no_standfirst() -
         "THE WEEKLY CALL  |  Staff bulletin  |  Thursday 23 January 2020\n"
         "For all staff and volunteers. Please make sure colleagues see a copy.\n\n"
     )
+    assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
+
+
+def test_a_week_ending_line_with_its_publisher_is_the_issue_line() -> None:
+    assert is_dated_masthead("Week ending Friday 6 July 2018 · From Ashby Lane Public Affairs")
+    assert not is_dated_masthead("Trust fined on 6 July 2018 for failings")
+    masthead = "WESTMINSTER MONITOR\n\nWeek ending Friday 6 July 2018 · From Ashby Lane\n\n"
     assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
