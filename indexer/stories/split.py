@@ -750,7 +750,9 @@ def _drop_field_runs(stories: list[_Story]) -> None:
 # "What carers told us", "How I worked that out", "Background", "Next steps".
 _SUBHEAD = re.compile(
     r"^(?:(?:why|what|how)\b(?!.*\?$)|background\b|context\b|next\ steps\b|key\ (?:points|facts"
-    r"|findings)\b|in\ numbers\b|the\ detail\b|reaction\b|our\ view\b)",
+    r"|findings)\b|in\ numbers\b|the\ detail\b|reaction\b|our\ view\b"
+    r"|(?:the\ )?(?:report|review|survey|inquiry)(?:['’]s)?\ (?:findings|recommendations)\W*$"
+    r"|(?:the\ )?[\w-]+['’]s\ (?:comment|response|view)\W*$)",
     re.I | re.X,
 )
 _SUBHEAD_WORDS = 7

@@ -125,6 +125,7 @@ Dr Ann Lee, Chair · Mark Bell, Chief Executive
 def test_a_lower_heading_that_reads_as_part_of_the_story_above_is_its_subheading() -> None:
     source = (
         f"### Pharmacy First starts in January\n\n{TEXT}\n\n#### Why this matters\n\n{MORE}\n\n"
+        f"#### Report findings\n\n{MORE}\n\n#### Chair’s comment\n\n{TEXT}\n\n"
         f"### Farewell to our director\n\n{MORE}\n\n#### Professor Ann Lee retires\n\n{TEXT}\n"
     )
     doc = markdown_to_text(source)
