@@ -354,7 +354,7 @@ def is_job_advert(headline: str | None, body: str) -> bool:
 
 
 # The small print of a commercial offer: an advert, whatever the label above it says.
-_OFFER_TERMS = re.compile(r"\b(?:T\s?&\s?Cs?|terms\ and\ conditions)\ apply\b", re.I)
+_OFFER_TERMS = re.compile(r"\b(?:T\s?&\s?Cs?|terms(?:\ and\ conditions)?)\ apply\b", re.I)
 _OFFER_WORDS = 60
 
 

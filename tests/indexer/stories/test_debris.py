@@ -604,3 +604,15 @@ def test_a_regulatory_notice_under_the_stories_is_their_footer() -> None:
         "is for information only and does not constitute advice.\n"
     )
     assert [story.headline for story in split(text)] == ["Backlog now £13.8bn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("Save 15% on car and home insurance with UnionCover. Terms apply.", True),
+        ("Two tickets for the price of one this month. T&Cs apply", True),
+        ("The new terms will apply to every contract signed after April.", False),
+    ],
+)
+def test_an_offers_small_print_marks_it(text: str, offer: bool) -> None:
+    assert is_offer(text) is offer
