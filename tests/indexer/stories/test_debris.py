@@ -10,6 +10,7 @@ from indexer.reading.mail_marks import is_quoted, is_signature_mark
 from indexer.stories.debris import (
     entry_key,
     is_job_advert,
+    is_offer,
     is_page_mark,
     mail_header,
     repeats_headline,
