@@ -183,12 +183,15 @@ def _url_only(raw: str) -> bool:
     line = raw.strip()
     if line[:2] in ("{%", "{{", "!["):
         return _MARKUP_ONLY.match(line) is not None
+    if line[:4] == "http" and "/" in line[-3:]:
+        line = _PRINTED_PAGE.sub("", line)  # a browser's printed footer: "https://...   1/3"
     if line[:1] in _URL_START and _URL_ONLY.match(line) is not None:
         return True
     # "Register: https://...", but not "Unsubscribe: https://...", which marks a footer.
     return "://" in line and _LABELLED_URL.match(line) is not None and not is_footer_start(line)
 
 
+_PRINTED_PAGE = re.compile(r"\s+\d{1,3}/\d{1,3}$")
 _ITEM_QUOTE = re.compile(r"^>{2,}\s+\S")
 _ITEM_QUOTES = 3
 

@@ -7,7 +7,7 @@ Each digest here is small and written for the rule it tests; none is a copy of a
 from __future__ import annotations
 
 from indexer.reading.textcodec import tidy
-from indexer.stories.lines import Line, text_groups
+from indexer.stories.lines import Line, _url_only, text_groups
 from indexer.stories.split import split
 
 PROSE = (
@@ -393,3 +393,9 @@ def test_a_lone_emphasised_lead_set_off_by_a_dash_is_a_run_in_headline() -> None
         "New contract to be phased in from October",
     ]
     assert stories[1].paragraphs[0].startswith("The health secretary told MPs")
+
+
+def test_a_browsers_printed_footer_is_a_bare_link() -> None:
+    """A page printed from webmail ends with its address and the page's number: no text."""
+    assert _url_only("https://mail.google.com/mail/u/0?ik=5d8e2f71&view=pt&search=all   1/3")
+    assert not _url_only("https://example.org/report is due on 1/3")
