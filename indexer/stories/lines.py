@@ -463,6 +463,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     if message_start is not None:
         _drop_sign_off(groups, message_start, dropped)
     _strip_section_numbers(groups)
+    _mark_run_in_titles(groups)
     _strip_tags(groups)
     _drop_repeated_fields(groups, dropped)
     _drop_signatures(groups, dropped)
@@ -490,6 +491,62 @@ def _strip_answers(lines: list[Line]) -> None:
         answer.text = answer.text[match.end() :]
         if (asked := _QUESTION.match(question.text)) is not None:
             question.text = question.text[asked.end() :]
+
+
+# "Sepsis screening. NHS Improvement has ...": a short title run into its text.
+_RUN_IN_TITLE = re.compile(r"^([A-Z][^.!?:;,]{2,50}?)\.\s+[A-Z“\"‘]")
+_RUN_IN_TITLE_WORDS = 5
+_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "told",
+    ]
+)
+
+
+def _mark_run_in_titles(groups: list[list[Line]]) -> None:
+    """In a block of "Title. Text" items set one under the other with no blank line between
+    ("IN BRIEF" in PDF text), each line that opens a sentence with a short title opens an
+    item; twice or more in a block, as such a round-up has."""
+    for group in groups:
+        found = [
+            line
+            for at, line in enumerate(group)
+            if (at == 0 or ends_sentence(group[at - 1].text) or group[at - 1].text.isupper())
+            and _run_in_title(line.text)
+        ]
+        if len(found) >= 2:
+            for line in found:
+                line.bulleted = True
+
+
+def _run_in_title(text: str) -> bool:
+    match = _RUN_IN_TITLE.match(text)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    return len(words) <= _RUN_IN_TITLE_WORDS and _VERBS.isdisjoint(w.lower() for w in words)
 
 
 # "[NEW] Headline", "[CHG] Headline": a category tag before each item's headline.

@@ -399,3 +399,31 @@ def test_a_browsers_printed_footer_is_a_bare_link() -> None:
     """A page printed from webmail ends with its address and the page's number: no text."""
     assert _url_only("https://mail.google.com/mail/u/0?ik=5d8e2f71&view=pt&search=all   1/3")
     assert not _url_only("https://example.org/report is due on 1/3")
+
+
+def test_run_in_titles_one_under_another_are_items() -> None:
+    text = (
+        f"Pay award confirmed\n\n{PROSE}\n\n"
+        "IN BRIEF\n"
+        "Sepsis screening. The regulator has published revised guid-\n"
+        "ance asking trusts to screen all emergency admissions.\n"
+        "Cancer waits. The 62-day standard was missed for the 38th\n"
+        "month in a row in February.\n"
+        "New deputy CNO. Ruth Adeyemi has been appointed interim deputy\n"
+        "chief nursing officer from 1 May.\n"
+    )
+    assert headlines(text) == [
+        "Pay award confirmed",
+        "Sepsis screening",
+        "Cancer waits",
+        "New deputy CNO",
+    ]
+
+
+def test_a_short_sentence_opening_a_line_of_prose_is_no_title() -> None:
+    text = (
+        "Pay award confirmed\n\n"
+        "The award was confirmed on Tuesday. Unions had asked for more.\n"
+        "It was late. Ministers said the delay was unavoidable this year.\n"
+    )
+    assert headlines(text) == ["Pay award confirmed"]
