@@ -34,6 +34,13 @@ from indexer.stories.debris import (
     running_key,
     running_lines,
 )
+from indexer.stories.items import (
+    drop_repeated_fields,
+    mark_run_in_titles,
+    strip_answers,
+    strip_section_numbers,
+    strip_tags,
+)
 from indexer.stories.lineshape import (
     CLOSERS,
     HEADLINE_WORDS,
@@ -62,12 +69,6 @@ _BULLET = re.compile(
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
 _MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
-_LETTER = re.compile(r"^([A-Z])[.)]\s+(?=[A-Z“\"‘'])")
-# "1  Workforce", "01  NMC sets out plan" (not "3 April", a date).
-_SECTION_NUMBER = re.compile(
-    r"^(\d{1,2})\s+(?=[A-Z][A-Za-z])(?!(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
-)
 # "March 2023 ......... Joint forward plans due": a date, dot leaders, what happens then.
 _LEADER = re.compile(r"^\s*(\S.{1,40}?)\s*\.{4,}\s*\S")
 # A line of a printed contents list: dot leaders and a page number.
@@ -462,153 +463,12 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     close()
     if message_start is not None:
         _drop_sign_off(groups, message_start, dropped)
-    _strip_section_numbers(groups)
-    _mark_run_in_titles(groups)
-    _strip_tags(groups)
-    _drop_repeated_fields(groups, dropped)
+    strip_section_numbers(groups)
+    mark_run_in_titles(groups)
+    strip_tags(groups)
+    drop_repeated_fields(groups, dropped)
     _drop_signatures(groups, dropped)
     return groups
-
-
-_ANSWER = re.compile(r"^(?:A|Answer)\s?[.:)]\s+(?=\S)")
-_QUESTION = re.compile(r"^(?:Q\d{0,2}|Question(?: \d{1,2})?)\s?[.:)]\s+(?=\S)")
-
-
-def _strip_answers(lines: list[Line]) -> None:
-    """A question and its answer ("Q: What changes?" / "A. The 106 groups ..."): the answer
-    loses its "A." and the question its "Q:", where answers follow questions twice or more.
-    (On logical lines: the answer's first line was as long as the lines it wraps with.)"""
-    answers = [
-        (line, match, question)
-        for question, line in itertools.pairwise(lines)
-        if line.block != question.block
-        and (match := _ANSWER.match(line.text)) is not None
-        and question.text.endswith("?")
-    ]
-    if len(answers) < 2:
-        return
-    for answer, match, question in answers:
-        answer.text = answer.text[match.end() :]
-        if (asked := _QUESTION.match(question.text)) is not None:
-            question.text = question.text[asked.end() :]
-
-
-# "Sepsis screening. NHS Improvement has ...": a short title run into its text.
-_RUN_IN_TITLE = re.compile(r"^([A-Z][^.!?:;,]{2,50}?)\.\s+[A-Z“\"‘]")
-_RUN_IN_TITLE_WORDS = 5
-_VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "said",
-        "says",
-        "told",
-    ]
-)
-
-
-def _mark_run_in_titles(groups: list[list[Line]]) -> None:
-    """In a block of "Title. Text" items set one under the other with no blank line between
-    ("IN BRIEF" in PDF text), each line that opens a sentence with a short title opens an
-    item; twice or more in a block, as such a round-up has."""
-    for group in groups:
-        found = [
-            line
-            for at, line in enumerate(group)
-            if (at == 0 or ends_sentence(group[at - 1].text) or group[at - 1].text.isupper())
-            and _run_in_title(line.text)
-        ]
-        if len(found) >= 2:
-            for line in found:
-                line.bulleted = True
-
-
-def _run_in_title(text: str) -> bool:
-    match = _RUN_IN_TITLE.match(text)
-    if match is None:
-        return False
-    words = match.group(1).split()
-    return len(words) <= _RUN_IN_TITLE_WORDS and _VERBS.isdisjoint(w.lower() for w in words)
-
-
-# "[NEW] Headline", "[CHG] Headline": a category tag before each item's headline.
-_TAG = re.compile(r"^\[[A-Z]{2,8}\]\s+(?=\S)")
-
-
-# "A1  Strike day two", "B3  ...", "Q4. How will money flow?": codes that number items.
-_CODE = re.compile(r"^([A-Z])(\d{1,2})(?:[.:)]\s+|\s{2,}|\s+(?=[A-Z“\"‘]))(?=\S)")
-
-
-def _strip_tags(groups: list[list[Line]]) -> None:
-    """Headlines opened by a bracketed tag in capitals ("[NEW] ..."), or by a code whose
-    numbers count up from 1 under each letter ("A1", "A2", "B1"; "Q1", "Q2"), twice or more,
-    lose it and are headings (it marks them as the digest's items)."""
-    tagged = [(group[0], match) for group in groups if (match := _TAG.match(group[0].text))]
-    coded = [(group[0], match) for group in groups if (match := _CODE.match(group[0].text))]
-    counts: dict[str, int] = {}
-    for _, match in coded:
-        letter, number = match.group(1), int(match.group(2))
-        if number != counts.get(letter, 0) + 1:
-            coded = []  # not a count: "M6 closed", "A1 upgrade"
-            break
-        counts[letter] = number
-    for found in (tagged, coded):
-        if len(found) >= 2:
-            for line, match in found:
-                line.text, line.hinted = line.text[match.end() :], True
-
-
-# "Outlet: Worcester News (online)", "Tags: arrs, pcn": a labelled detail of an item.
-_DETAIL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*)$")
-_DETAIL_WORDS = 12
-
-
-def _drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
-    """A labelled line under an item's headline or at the end of its text ("Outlet: BBC
-    Midlands Today", "Tags: pharmacy, funding"), where the same label opens such a line in
-    other items too, is the item's metadata, not its text."""
-
-    def detail(line: Line) -> str | None:
-        match = _DETAIL.match(line.text) if ": " in line.text else None
-        if match is None or match.group(2).count(" ") >= _DETAIL_WORDS:
-            return None
-        return None if ends_sentence(match.group(2)) else match.group(1).lower()
-
-    labels = Counter(label for group in groups for line in group[1:] if (label := detail(line)))
-    for group in groups:
-        if len(group) < 2:
-            continue
-        marks = [(label := detail(line)) is not None and labels[label] >= 2 for line in group]
-        head = 1
-        while head < len(group) and marks[head]:
-            head += 1  # the details under the headline
-        tail = len(group)
-        while tail > head and marks[tail - 1]:
-            tail -= 1  # the details at the end of the text
-        if head == 1 and tail == len(group):
-            continue
-        for line in group[1:head] + group[tail:]:
-            line.note = "dropped: a labelled detail of the item (metadata)"
-            dropped.append(line)
-        group[:] = group[:1] + group[head:tail]
 
 
 # A signature under a letter: a person's name over their role ("Adele Brennan" / "Chief
@@ -734,45 +594,6 @@ def _post_text(text: str) -> bool:
     parts = text.split(" | ")  # "Joanne Fitzpatrick | Head of Workforce Development"
     long = max(part.count(" ") for part in parts) >= _SIGN_OFF_WORDS or ends_sentence(text)
     return long and not is_boilerplate(text)
-
-
-def _strip_section_numbers(groups: list[list[Line]]) -> None:
-    """Sections numbered "1 Workforce", "2 Money" (as a PDF prints them) lose their numbers,
-    where two or more such lines count up from 1 or 2; a headline that opens with a figure
-    ("3 April deadline", out of the count) keeps it."""
-    counted: list[tuple[Line, int]] = []
-    expected: int | None = None  # the number the next section should carry (or one skipped)
-    for group in groups:
-        line = group[0]
-        match = _SECTION_NUMBER.match(line.text)
-        if match is None or ends_sentence(line.text):
-            continue
-        number = int(match.group(1))
-        if (expected is None and number <= 2) or (expected or 0) <= number <= (expected or 0) + 1:
-            counted.append((line, match.end()))
-            expected = number + 1
-    if len(counted) >= 2:
-        for line, end in counted:
-            line.text, line.hinted = line.text[end:], True  # set as a heading is
-    _strip_letters(groups)
-
-
-def _strip_letters(groups: list[list[Line]]) -> None:
-    """Items lettered "A. From the Chair", "B. Election results" lose their letters, where the
-    letters count up from A (in a contents list and again over the stories, or once)."""
-    lettered = [
-        (line, match)
-        for group in groups
-        for line in group
-        if line.text[1:2] in ".)" and (match := _LETTER.match(line.text)) is not None
-    ]
-    letters = [ord(match.group(1)) for _, match in lettered]
-    counts_up = all(b == a + 1 or b == ord("A") for a, b in itertools.pairwise(letters))
-    if len(set(letters)) < 2 or letters[0] != ord("A") or not counts_up:
-        return  # ("A." alone, again and again, marks answers)
-    for line, match in lettered:
-        line.text = line.text[match.end() :]
-        line.bulleted = True
 
 
 def _forwarded_from(blocks: Sequence[Block]) -> int:
@@ -953,7 +774,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
     line into its headline and its text; elsewhere leave lines as they are. A story's fields
     under its headline ("**Deadline:** 27 September") go into `dropped`."""
-    _strip_answers(lines)
+    strip_answers(lines)
     leads: list[Lead | None] = []
     fielded = [line for line in lines if ": " in line.text and _field_line(line.text)]
     if fielded:
@@ -1040,8 +861,9 @@ def _drop_odd_labels(lines: list[Line], leads: list[Lead | None]) -> None:
     if repeats < MIN_REPEATS or len(kinds) == 1:
         return
     for at, (line, lead) in enumerate(zip(lines, leads, strict=True)):
-        odd = lead is not None and _container(line) != template
-        if odd and lead.headline.count(" ") < _LABEL_WORDS and kinds[_container(line)] == 1:
+        if lead is None or _container(line) == template:
+            continue
+        if lead.headline.count(" ") < _LABEL_WORDS and kinds[_container(line)] == 1:
             leads[at] = None
 
 
