@@ -1,9 +1,10 @@
 """Stories: a `RawDigest` split into the stories a reader sees.
 
 `lines` turns blocks (or plain text by line shape, `lineshape`, with hard wraps joined by
-`unwrap`) into the splitter's lines; `template` finds the pattern the digest repeats; `split`
-decides what each line is and assembles stories; `boilerplate` and `debris` say what is not
-news; `titles` names stories that have no headline.
+`unwrap`) into the splitter's lines, `items` reading the marks plain text numbers its items
+with; `template` finds the pattern the digest repeats; `split` decides what each line is and
+assembles stories; `boilerplate` and `debris` say what is not news; `single` reads a feed
+item or post; `titles` names stories that have no headline.
 
 May import: `indexer.reading` and the shared data modules.
 """
