@@ -105,6 +105,10 @@ def join_wrapped(
     for at, (texts, opened) in enumerate(zip(blocks, marked, strict=True)):
         starts = items[at] if items else frozenset()
         width = page - indents[at] if page is not None else None
+        if width is not None and len(texts) >= _OWN_WIDTH_LINES:
+            own = _own_width(texts)
+            if own is not None and width * _OWN_WIDTH_SHARE <= own < width:
+                width = own  # wrapped a little short of the page's width
         if len(texts) == 1:
             out.append([(0, 0, texts[0])])
             continue
@@ -137,6 +141,22 @@ def join_wrapped(
         joined.append((start, len(texts) - 1, current.text()))
         out.append(joined)
     return out
+
+
+_OWN_WIDTH_LINES = 4
+_OWN_WIDTH_SLACK = 10
+_OWN_WIDTH_SHARE = 0.9
+
+
+def _own_width(texts: list[str]) -> int | None:
+    """The width a paragraph of its own was wrapped at, where it is narrower than the page's:
+    its longest line but the last, when most of its lines come close to it."""
+    if sum(1 for prev, nxt in pairwise(texts) if starts_lower(nxt) and not ends_sentence(prev)) < 2:
+        return None  # not shown to be wrapped prose (a diary's lines, a table's)
+    lengths = [len(text) for text in texts[:-1]]
+    top = max(lengths)
+    close = sum(1 for length in lengths if length >= top - _OWN_WIDTH_SLACK)
+    return top if close * 4 >= len(lengths) * 3 else None
 
 
 def _own_line(texts: list[str]) -> bool:

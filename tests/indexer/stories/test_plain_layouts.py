@@ -427,3 +427,25 @@ def test_a_short_sentence_opening_a_line_of_prose_is_no_title() -> None:
         "It was late. Ministers said the delay was unavoidable this year.\n"
     )
     assert headlines(text) == ["Pay award confirmed"]
+
+
+def test_a_paragraph_wrapped_short_of_the_page_keeps_its_first_line() -> None:
+    """A paragraph wrapped a little narrower than the digest's other text: its first line,
+    ending in a name that runs on, is no headline."""
+    text = (
+        "Cancer centre opening date confirmed\n\n"
+        "A long paragraph of the digest at its full width sets the wrap widths\n"
+        "for everything below it, so that a narrower paragraph looks as if it is\n"
+        "not wrapped at all to a reader measuring each line against the widest\n"
+        "line of them all in the digest, which is what the splitter did at first.\n\n"
+        "Treatment centre to open in June\n\n"
+        "    The Shuttle reports that the £19.5m Kidderminster Cancer\n"
+        "    Treatment Centre will open to its first patients on 5 June,\n"
+        "    bringing chemotherapy and radiotherapy closer to home for around\n"
+        "    3,200 patients a year from the Wyre Forest area, with a photo\n"
+        "    of the chief executive with the League of Friends, who\n"
+        "    raised £1.2m towards the building.\n"
+    )
+    stories = split(text)
+    assert stories[-1].headline == "Treatment centre to open in June"
+    assert stories[-1].paragraphs[0].startswith("The Shuttle reports that the £19.5m")
