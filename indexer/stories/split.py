@@ -137,7 +137,9 @@ def _drop_short_intro(stories: list[_Story]) -> None:
 _INTRO_PARAGRAPHS = 3  # an intro that opens by describing the issue, and a note or two
 
 
-def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None:
+def _drop_letter_intro(
+    stories: list[_Story], contents_at: float | None, greeted: bool = False
+) -> None:
     """A letter to the reader signed off before the stories ("Dear colleague, ... Best
     wishes,") introduces the issue when a contents list follows it or it says what the issue
     holds ("In this briefing ..."); so does a note of whom the issue is for ("To: GP
@@ -147,7 +149,7 @@ def _drop_letter_intro(stories: list[_Story], contents_at: float | None) -> None
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
-    letter = is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
+    letter = greeted or is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
     if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
         listed and (is_intro_talk(body[0].text) and len(body) <= _INTRO_PARAGRAPHS)
     ):
@@ -223,10 +225,11 @@ def split_digest(
     _mark_lists(lines, sorted(line.order for line in dropped))
     _mark_alternation(lines)
     lines, contents_at = _drop_contents_lists(lines)
-    header, lines = _take_header(lines)
-    if header:
-        lines = _drop_self_talk(lines, header)
-    sections = tuple(_assemble(lines, contents_at))
+    header, rest = _take_header(lines)
+    # The header ended with a greeting ("Hello Sarah,"): the text under it is a letter's.
+    greeted = len(rest) < len(lines) and is_greeting(lines[len(lines) - len(rest) - 1].text)
+    lines = _drop_self_talk(rest, header) if header else rest
+    sections = tuple(_assemble(lines, contents_at, greeted))
     if not explain:
         return SplitResult(header, sections)
     every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
@@ -612,7 +615,9 @@ class _Story:
     body: list[Line]
 
 
-def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Section]:
+def _assemble(
+    lines: list[Line], contents_at: float | None = None, greeted: bool = False
+) -> list[Section]:
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
     index = 0
@@ -692,7 +697,7 @@ def _assemble(lines: list[Line], contents_at: float | None = None) -> list[Secti
         story.body.clear()
         story.head = story.headline = None
     _drop_short_intro(stories)
-    _drop_letter_intro(stories, contents_at)
+    _drop_letter_intro(stories, contents_at, greeted)
     _drop_headed_intro(stories)
     sections: list[Section] = []
     bodies = any(story.body for story in stories)

@@ -450,3 +450,23 @@ def test_a_reply_signature_above_the_quoted_original_is_not_a_story() -> None:
         "Spirometry - ARTP certification deadline for practice nurses in every CCG?",
         "Cervical screening - HPV primary pilot result letters",
     ]
+
+
+def test_a_letter_under_a_greeting_the_header_took_introduces_the_issue() -> None:
+    text = (
+        "THE WARD ROUND\n\nWeekly nursing policy news\nIssue 88 | Friday 15 September 2017\n\n"
+        "Hello Sarah,\n\n"
+        "It has been a week of two halves: a long-awaited crack in the pay cap on Tuesday, and\n"
+        "then the realisation that nurses are not yet on the right side of it. Thanks to everyone\n"
+        "who came to the members' evening in Leeds; we will do it again in the spring.\n\n"
+        "Rachel, Dev and the team\n"
+        f"{CONTENTS}\n"
+        "Holding the line: the district nursing workforce\n\n"
+        "The number of district nurses working in the NHS in England has fallen by 43%.\n\n"
+        "Primary care networks: five questions for the first 100 days\n\n"
+        "From 1 July almost every GP practice in England will belong to a network.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "Holding the line: the district nursing workforce",
+        "Primary care networks: five questions for the first 100 days",
+    ]
