@@ -40,7 +40,8 @@ from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from indexer.engine.analysis import Decoding, Positioned
-from indexer.engine.schema import INDEX_NAME, SCHEMA, codec
+from indexer.engine.files import INDEX_NAME
+from indexer.engine.schema import SCHEMA, codec
 from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec

@@ -19,11 +19,10 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.system import pack_uint
 
 from indexer.engine.analysis import DexAnalyzer, Positioned
+from indexer.engine.files import INDEX_NAME, WRITE_LOCK
 from indexer.engine.fixes import DexCodec, DexIndex
 from indexer.errors import IndexBusyError, IndexDamagedError
 
-INDEX_NAME = "dex"
-WRITE_LOCK = "dex-write.lock"
 TEXT_FIELDS = ("text", "headline", "title")  # stemmed
 ENTITY_FIELDS = {"ORG": "org", "PERSON": "person", "PLACE": "place"}
 MAX_EXPANSIONS = 256  # words a wildcard or fuzzy term may stand for (the most frequent kept)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from indexer.engine.schema import INDEX_NAME, WRITE_LOCK
+from indexer.engine.files import INDEX_NAME, WRITE_LOCK
 from indexer.errors import IndexDamagedError
 from indexer.index.checksums import FileSums, sum_file
 from indexer.index.manifest import FILE_NAME as MANIFEST_NAME

@@ -14,7 +14,7 @@ import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 
-from indexer.engine.schema import INDEX_NAME
+from indexer.engine.files import INDEX_NAME
 from indexer.index.store import update_index
 from indexer.search.searcher import open_index
 from tests.perf.corpus import generate

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,33 @@ def test_a_child_that_dies_fails_the_waiting_calls(tmp_path: Path) -> None:
             IndexProxy(client).open(str(tmp_path / "index"))
     finally:
         client.close()
+
+
+# The app process opens, searches, reads and looks for changes without loading the engine.
+_APP_RUN = """
+import asyncio, sys
+from tui.app import DexApp
+from tui.widgets.story_list import StoryList
+
+async def main():
+    app = DexApp(show_timings=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not (app.screen.query(StoryList) and app.screen.query_one(StoryList).hits):
+            await pilot.pause(0.02)
+        app.screen.watching.look()  # the look for other dex's changes, made every second
+        await app.workers.wait_for_complete()
+    print(sorted(m for m in ("whoosh", "numpy", "watchfiles") if m in sys.modules))
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_process_never_loads_whoosh_or_numpy(index_dir: Path) -> None:
+    """They load in the index process; in the app's they would hold the interpreter lock for a
+    fifth of a second while the first list is drawn (with no sources to watch, nothing in the
+    app needs them)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _APP_RUN], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"

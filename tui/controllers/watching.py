@@ -87,7 +87,6 @@ class WatchController(Controller):
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _start_watching(self) -> None:
         from indexer.index.sources import SourcesError, read_sources
-        from indexer.index.watching import SourceWatcher
 
         try:
             sources = read_sources(locations.sources_file())
@@ -96,6 +95,10 @@ class WatchController(Controller):
             return
         if not sources or not self.is_attached:
             return
+        # Only now: the watcher's module loads the engine (Whoosh, numpy), a quarter of a
+        # second holding the interpreter lock the UI draws with.
+        from indexer.index.watching import SourceWatcher
+
         self._watcher = SourceWatcher(self.session.index_dir, sources, self._updated)
         self._watcher.start()
 

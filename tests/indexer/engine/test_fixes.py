@@ -19,7 +19,7 @@ from whoosh.writing import PostingPool
 from indexer import engine
 from indexer.engine import fixes
 from indexer.engine.documents import Content, index_fields, occurrence
-from indexer.engine.schema import INDEX_NAME
+from indexer.engine.files import INDEX_NAME
 from indexer.records import Story
 
 ROOT = Path(__file__).resolve().parents[3]
