@@ -46,6 +46,8 @@ def test_terminal_benchmark_launches_dex_on_a_pty_and_times_keys(
     assert bench_terminal.main(args) == 0
     printed = capsys.readouterr().out
     assert re.search(r"launch to first painted list: median [\d.]+ s", printed)
+    cpu = re.search(r"CPU by then \(dex and its index process\) median ([\d.]+) s", printed)
+    assert cpu and 0.05 < float(cpu[1]) < 60  # both processes counted: more than Python's start
     assert re.search(r"keystroke to results +p50 +[\d.]+ ms", printed)
     assert re.search(r"status after: '\d+ of \d+ stories", printed)
 
