@@ -162,6 +162,24 @@ def test_the_command_line_does_not_load_textual_until_the_app_opens() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def test_the_app_starts_with_its_modules_out_of_the_collectors_walks(data_dir: Path) -> None:
+    """A full collection would otherwise walk every object of Textual and the app (over a
+    tenth of a second with the UI stopped, on a busy machine); the collector is on again."""
+    code = (
+        "import gc\n"
+        "from tui.launch import explorer\n"
+        "app = explorer()\n"
+        "app.session.close()\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    enabled, frozen = done.stdout.split()
+    assert enabled == "True"
+    assert int(frozen) > 20_000  # Textual's and dex's modules: about 40,000 objects
+
+
 async def test_an_index_that_cannot_be_opened_is_said_in_the_bar_reader_and_a_notice(
     make_app, wait_for, monkeypatch
 ) -> None:
