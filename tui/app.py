@@ -6,6 +6,7 @@ Routing only: the panes are in `tui.widgets`, the screen that composes them in
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -63,8 +64,12 @@ class DexApp(App[None]):
         settings_path: Path | None = None,
         show_timings: bool = True,
         watch_sources: bool = True,
+        freeze_when_ready: bool = False,
     ) -> None:
+        """`freeze_when_ready`: the app is its process's only one (dex itself), so what it has
+        built by its first frame lives as long as the process (see on_ready)."""
         super().__init__()
+        self.freeze_when_ready = freeze_when_ready
         self.show_timings = show_timings
         self.watch_sources = watch_sources  # the remembered sources, while the app is open
         self.session = session or Session(locations.index_dir(), locations.bookmarks_db())
@@ -91,6 +96,12 @@ class DexApp(App[None]):
             watch_sources=self.watch_sources,
         )
         self.push_screen(screen)
+
+    def on_ready(self) -> None:
+        if self.freeze_when_ready:
+            # The screen's widgets and styles out of the collector's walks, as the modules
+            # were (tui.launch): a full collection then walks only what came after them.
+            gc.freeze()
 
     def on_unmount(self) -> None:
         self.session.close()

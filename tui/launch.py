@@ -36,4 +36,4 @@ def explorer() -> DexApp:
         gc.freeze()
     finally:
         gc.enable()
-    return DexApp(session=session)
+    return DexApp(session=session, freeze_when_ready=True)
