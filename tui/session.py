@@ -44,7 +44,6 @@ class OpenResult:
     index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
     bookmarks_note: str | None = None  # an unusable bookmarks file was set aside
     index_warning: str | None = None  # the index is incomplete: a `dex index` run stopped
-    backup_problem: str | None = None  # the bookmarks could not be backed up
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +128,6 @@ class Session:
         assert self._client is not None and self._opening is not None
         self.open_bookmarks()  # while the child loads
         self.open_read_state()
-        self._back_up(first=True)
         built, stories, notes, self.index_warning = self._opening.result()
         self.index = IndexProxy(self._client, "fast")
         self._bulk = IndexProxy(self._client, "slow")
@@ -146,7 +144,6 @@ class Session:
             tuple(notes),
             self.bookmarks_note,
             self.index_warning,
-            self.backup_problem,
         )
 
     def open_bookmarks(self) -> None:
@@ -184,6 +181,12 @@ class Session:
             self.read_state.begin_visit()
         except ReadStateError as exc:
             self.read_state, self.read_state_error = None, str(exc)
+
+    def back_up_first(self) -> str | None:
+        """The bookmarks' first backup, if they have none yet (bookmark_backups), made once the
+        session is open: the first list does not wait for it. The problem, if it failed."""
+        self._back_up(first=True)
+        return self.backup_problem
 
     def _back_up(self, *, first: bool = False) -> None:
         """Back up the bookmarks (bookmark_backups): the first backup when there is none yet,

@@ -304,3 +304,40 @@ def test_the_export_dialog_offers_every_export_format() -> None:
 
     assert export_dialog.FORMATS == export.FORMATS
     assert export_dialog.EXTENSIONS == export.EXTENSIONS
+
+
+async def test_the_first_backup_is_made_once_the_session_is_open_and_a_failure_said(
+    make_app, ready, wait_for, index, monkeypatch
+) -> None:
+    """Bookmarks made before backups existed get their first backup as the app opens, after
+    the session is open (the first list does not wait for it); a failure is a notice."""
+    from indexer.bookmarks.backups import backups
+    from tui.session import Session
+
+    story = index.story(index.search("nhs", limit=1).hits[0].id)
+    with BookmarkStore(locations.bookmarks_db()) as store:
+        store.add(story)
+    opened: list[bool] = []
+    real_open = Session.open
+
+    def open_without_backup(self: Session):  # type: ignore[no-untyped-def]
+        result = real_open(self)
+        opened.append(bool(backups(locations.bookmark_backups_dir())))
+        return result
+
+    monkeypatch.setattr(Session, "open", open_without_backup)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: bool(backups(locations.bookmark_backups_dir())))
+    assert opened == [False]  # not made while opening
+
+    monkeypatch.setattr(Session, "open", real_open)
+    for old in backups(locations.bookmark_backups_dir()):
+        old.path.unlink()
+    locations.bookmark_backups_dir().rmdir()
+    locations.bookmark_backups_dir().write_text("a file where the folder goes")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: any("not backed up" in n.message for n in app._notifications))

@@ -28,6 +28,11 @@ class OpeningController(Controller):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open(self) -> None:
         self.post_message(messages.SessionOpened(self.session.open()))
+        problem = self.session.back_up_first()  # while the first list is searched and drawn
+        if problem is not None:
+            self.app.call_from_thread(
+                self.notify, problem, title="Bookmarks", severity="warning", timeout=15
+            )
 
     def on_session_opened(self, event: messages.SessionOpened) -> None:
         """Say what opening found; the screen shows the rest."""
@@ -54,7 +59,5 @@ class OpeningController(Controller):
             self.notify(
                 self.session.read_state_error, title="New stories not marked", severity="warning"
             )
-        if opened.backup_problem:
-            self.notify(opened.backup_problem, title="Bookmarks", severity="warning", timeout=15)
         if opened.bookmarks_error:
             self.notify(opened.bookmarks_error, title="Bookmarks are off", severity="error")
