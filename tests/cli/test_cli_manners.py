@@ -113,10 +113,12 @@ def test_bash_completion_answers_with_click(data_dir: Path, words: str, expected
 
 def test_the_command_line_starts_without_loading_the_engine() -> None:
     """`dex --help`, `dex sources list` and the like start fast: importing the command line
-    loads neither Whoosh nor numpy (only the commands that search or index do)."""
+    loads neither Whoosh nor numpy (only the commands that search or index do, when they run)
+    nor Textual (only the app does)."""
     code = (
-        "import sys, tui.cli, tui.cli.sources, tui.cli.index, tui.cli.watch, tui.cli.saved; "
-        "print(sorted(m for m in ('whoosh', 'numpy') if m in sys.modules))"
+        "import sys, tui.cli, tui.cli.sources, tui.cli.index, tui.cli.watch, tui.cli.saved, "
+        "tui.cli.search, tui.cli.parse, tui.cli.bookmarks, tui.cli.trends, tui.cli.explore; "
+        "print(sorted(m for m in ('whoosh', 'numpy', 'textual') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
