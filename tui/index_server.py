@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 _LENGTH = struct.Struct(">Q")
-FIRST_PAGE = 20  # stories the list asks for first (tui.controllers.search.PAGE)
+FIRST_PAGE = 20  # stories the list shows first, and asks for more by
 
 
 def write_frame(stream: IO[bytes], value: Any) -> None:

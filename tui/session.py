@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from indexer.records import Entity, Facets, Period, SearchResult, Span, Story, Timeline, Trends
 from tui.highlight import query_terms, term_spans
 from tui.index_client import IndexClient, IndexProcessError, IndexProxy
+from tui.index_server import FIRST_PAGE
 
 if TYPE_CHECKING:
     from indexer.bookmarks.read_state import ReadState
@@ -32,6 +33,17 @@ if TYPE_CHECKING:
 
 Sort = Literal["relevance", "date"]
 BOOKMARKS_OFF = "bookmarks are off"
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """The first list (every story, best first), searched as the session opened: shown at
+    once if the search bar is still empty, with no search of its own (a worker and a round
+    trip to the index process fewer before the first paint)."""
+
+    result: SearchResult
+    marked: frozenset[str]
+    new: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,7 @@ class OpenResult:
     index_notes: tuple[str, ...] = ()  # e.g. damage found at open and repaired
     bookmarks_note: str | None = None  # an unusable bookmarks file was set aside
     index_warning: str | None = None  # the index is incomplete: a `dex index` run stopped
+    first_page: FirstPage | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +144,14 @@ class Session:
         built, stories, notes, self.index_warning = self._opening.result()
         self.index = IndexProxy(self._client, "fast")
         self._bulk = IndexProxy(self._client, "slow")
-        # The baseline later looks compare with, as the child opened it (the check itself is
-        # made at the first look: its module loads the engine, which the app process spares).
-        self._opened_generation = int(self._client.submit("fast", "generation").result())
         if self.bookmarks is not None:
             self.bookmarks.refresh()
         self.stories = stories
+        # The baseline later looks compare with, as the child opened it (the check itself is
+        # made at the first look), asked for beside the first page (the child has it ready).
+        generation = self._client.submit("fast", "generation")
+        result, marked = self.search("", "relevance", FIRST_PAGE)
+        self._opened_generation = int(generation.result())
         return OpenResult(
             built,
             stories,
@@ -144,6 +159,7 @@ class Session:
             tuple(notes),
             self.bookmarks_note,
             self.index_warning,
+            FirstPage(result, marked, self.new_ids()),
         )
 
     def open_bookmarks(self) -> None:

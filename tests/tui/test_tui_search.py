@@ -37,6 +37,30 @@ async def test_first_paint_lists_the_newest_stories_with_a_count(make_app, ready
         assert f"{len(expected.hits)} of {expected.total} stories" in _status(screen)
 
 
+async def test_the_first_list_is_the_page_searched_while_opening(
+    make_app, ready, index, monkeypatch
+) -> None:
+    """No search worker (and no second round trip to the index process) before the first
+    paint: the session's opening searched the first page, and the list shows it."""
+    from textual.worker import get_current_worker
+
+    from tui.session import Session
+
+    groups: list[str] = []
+    real_search = Session.search
+
+    def search(self: Session, *args, **kwargs):  # type: ignore[no-untyped-def]
+        groups.append(get_current_worker().group)
+        return real_search(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "search", search)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot)
+        assert _ids(screen) == [hit.id for hit in index.search("", limit=20).hits]
+        assert groups == ["open"]
+
+
 async def test_typing_at_start_goes_to_the_search_box(make_app, wait_for, index) -> None:
     """The app opens as a prompt: the first keys typed, even before the first results are
     painted, are the query, letters the stories take as commands (s sorts) too."""

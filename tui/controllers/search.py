@@ -20,9 +20,10 @@ from indexer.reading.textcodec import visible_text
 from tui import messages
 from tui.controllers.controller import Controller
 from tui.history import QueryHistory
-from tui.session import Session, Sort
+from tui.index_server import FIRST_PAGE
+from tui.session import FirstPage, Session, Sort
 
-PAGE = 20
+PAGE = FIRST_PAGE  # the index process makes the first page as it opens
 PLACES_KEPT = 50
 FACETS_DELAY_S = 0.3
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
@@ -72,10 +73,18 @@ class SearchController(Controller):
 
     # --- what the screen asks for ---------------------------------------------------------------
 
-    def begin(self, query: str) -> None:
-        """The session is open: search for what the bar holds (typed meanwhile, or nothing)."""
+    def begin(self, query: str, first: FirstPage | None = None) -> None:
+        """The session is open: show the first page it searched while opening, if the bar is
+        still empty, else search for what the bar holds (typed meanwhile)."""
         self.ready = True
-        self.request(query)
+        if first is None or query or self.sort != "relevance" or self.limit != PAGE:
+            self.request(query)
+            return
+        self.query_text = ""
+        self._generation += 1
+        self.post_message(
+            messages.SearchDone(self._generation, first.result, first.marked, PAGE, new=first.new)
+        )
 
     def query_changed(self, query: str) -> None:
         """The user typed: search from the first page."""

@@ -105,7 +105,7 @@ class MainScreen(Screen[None]):
             self.query_one(BookmarksPane).show_problem(f"Bookmarks off: {error}")
         self.bookmarks.load()
         self.saved.load()
-        self.search.begin(self.query_one(SearchBar).value)
+        self.search.begin(self.query_one(SearchBar).value, event.result.first_page)
         self.watching.begin()
 
     def on_outside_changes(self, event: messages.OutsideChanges) -> None:
