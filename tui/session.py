@@ -136,7 +136,8 @@ class Session:
             self._opening = self._client.submit("fast", "open", str(self.index_dir))
 
     def open(self) -> OpenResult:
-        """Open the bookmarks, then wait for the index the child is opening."""
+        """Open the bookmarks, then wait for the index the child is opening, and take the first
+        page it made (the list shows it without a search of its own)."""
         self.start()
         assert self._client is not None and self._opening is not None
         self.open_bookmarks()  # while the child loads
