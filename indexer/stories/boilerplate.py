@@ -481,12 +481,29 @@ _INTRO_TALK = re.compile(
 )
 
 
+# Every line `_INTRO_TALK` matches opens with one of these or holds one of the phrases after
+# them (folded, lower-cased; see `_odd_case`): the regex scans slowly, most sentences skip it.
+_INTRO_STARTS = _phrases(
+    "good |hello|hi|dear|welcome|this |next |last |happy |prepared |compiled |produced |edited "
+    "|in today|today|inside|morning |afternoon |evening |every |each |all the latest |the latest "
+    "|to:|to :|for:|for :|audience|distribution|please |our |your |a |an |weekly |monthly "
+    "|daily |fortnightly |quarterly "
+)
+_INTRO_PHRASES = _phrases("welcome to|in today's |here|what you need to know|this |our |below ")
+
+
 def is_intro_talk(text: str) -> bool:
     """A long opening sentence that greets the reader or describes the issue: outright, or in
     two of the phrases newsletters describe themselves with ("up to date with" ... "stories")."""
     folded = fold(text)
-    if _INTRO_TALK.search(folded) is not None:
+    lower = folded.lower()
+    odd = _odd_case(folded)
+    if (
+        odd or lower.startswith(_INTRO_STARTS) or any(phrase in lower for phrase in _INTRO_PHRASES)
+    ) and _INTRO_TALK.search(folded) is not None:
         return True
+    if not odd and not any(word in lower for word in _TALK_WORDS):
+        return False  # no phrase `_NEWSLETTER_TALK` can match
     return len({m.group().lower() for m in _NEWSLETTER_TALK.finditer(folded)}) >= 2
 
 
