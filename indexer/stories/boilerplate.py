@@ -286,6 +286,13 @@ def _odd_case(text: str) -> bool:
     return "ı" in text or "İ" in text or "ſ" in text
 
 
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds one of `words` (or letters `_odd_case` names): a
+    cheap test before an ignore-case regex that cannot match without one of them."""
+    lower = text.lower()
+    return any(word in lower for word in words) or _odd_case(text)
+
+
 def fold(text: str) -> str:
     """Typographic quotes and dashes folded to ASCII, for matching only."""
     for fancy, plain in _FOLD:

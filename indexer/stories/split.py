@@ -35,6 +35,7 @@ from indexer.reading.mail_marks import is_greeting, is_sign_off
 from indexer.reading.textcodec import tidy
 from indexer.records import Section
 from indexer.stories.boilerplate import (
+    holds_any,
     is_boilerplate,
     is_byline,
     is_footer_start,
@@ -982,7 +983,8 @@ def _not_news(story: _Story) -> str | None:
         return "an offer (its terms apply)"
     if headline is not None and _APPEAL.match(headline) is not None:
         return "a call to work, volunteer or give for the publisher"
-    if _GIFT.search(f"{headline or ''} {body[:300]}") is not None:
+    appeal = f"{headline or ''} {body[:300]}"
+    if holds_any(appeal, _GIFT_WORDS) and _GIFT.search(appeal) is not None:
         return "a call to give money to the publisher"
     if headline is not None and is_event_notice(body):
         return "an invitation to an event (a date and booking words)"
@@ -1017,6 +1019,7 @@ _GIFT = re.compile(
     r"|\bdonate\s+(?:now|today|online)\b",
     re.I,
 )
+_GIFT_WORDS = ("£", "gift", "text", "donat", "payable")  # one is in every match of `_GIFT`
 # "About us", "About Healthwatch Ribble Valley" over "Healthwatch Ribble Valley is the ...".
 _ABOUT = re.compile(r"^about\s+(?:us|(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})$", re.I)
 _SELF_DESCRIPTION = re.compile(
