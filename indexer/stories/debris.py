@@ -372,7 +372,12 @@ def has_contact(text: str) -> bool:
 
 def is_page_mark(text: str) -> bool:
     """A page number line of text copied out of a PDF ("Page 2 of 3", a footer naming it)."""
-    return text.count(" ") < _PAGE_MARK_WORDS and _PAGE_MARK.search(text) is not None
+    if text.count(" ") >= _PAGE_MARK_WORDS:
+        return False
+    # Every mark says "page" or opens with a digit: most lines skip the regex.
+    if not text[:1].isdecimal() and "page" not in text.lower():
+        return False
+    return _PAGE_MARK.search(text) is not None
 
 
 _ANY_HEADER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z-]{1,30}):\s*(?P<value>.*)$")
