@@ -16,6 +16,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from indexer.stories.boilerplate import holds_any
+
 _DIGITS = re.compile(r"\d+")
 # Running heads set their parts apart ("Briefing | No. 47 | Page 2"); headlines seldom do.
 _RUNNING_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -194,13 +196,27 @@ _BOOKING = re.compile(
     r"free\ to\ attend|sign\ up\ (?:now|here|at)|rsvp|join\ us\ (?:at|on|for))",
     re.I | re.X,
 )
+# One of these is in every match of `_BOOKING` (lower-cased): a cheap test before it.
+_BOOKING_WORDS = (
+    "book",
+    "regist",
+    "places are",
+    "early",
+    "ticket",
+    "free to attend",
+    "sign up",
+    "rsvp",
+    "join us",
+)
 _NOTICE_WORDS = 60
 
 
 def is_event_notice(text: str) -> bool:
     """A short piece that invites the reader to an event: a date (and place) in its opening
     and booking words ("Places are limited", "Early-bird rate ends", "Book through ...")."""
-    if text.count(" ") >= _NOTICE_WORDS or _BOOKING.search(text) is None:
+    if text.count(" ") >= _NOTICE_WORDS or not holds_any(text, _BOOKING_WORDS):
+        return False
+    if _BOOKING.search(text) is None:
         return False
     opening = text[:80]
     return _DAY_OF_MONTH.search(opening) is not None or _EVENT_START.match(text) is not None
