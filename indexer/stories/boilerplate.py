@@ -205,6 +205,7 @@ _MENU_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
 _DOCUMENT_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt|csv)\b[^()]{0,24}\)\W*$", re.I)
 # "Okafor C, Little R, et al. Age and Ageing 2023;52:afad071. doi:10.1093/...": a citation.
 _CITATION = re.compile(r"\bdoi:\s?10\.|\bdoi\.org/10\.|\b(?:19|20)\d\d;\s?\d+(?:\(\d+\))?:", re.I)
+_CITATION_WORDS = (";", "doi")  # one is in every citation; a document link and a member need "("
 # "Bridget Ormondroyd (Lab, Wakefield North)": a member named with party and seat.
 _MEMBER = re.compile(
     r"^(?:(?:(?:Sir|Dame|Dr|Lord|Baroness)\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}\s)?"
@@ -362,7 +363,8 @@ def is_boilerplate(line: str) -> bool:
         rest = line[: timed.start()].strip()
         return not rest or is_date_line(rest) or _BYLINE.match(fold(rest)) is not None
     if words <= 40 and (
-        _DOCUMENT_LINK.search(line) or _MEMBER.match(line) or _CITATION.search(line)
+        ("(" in line and (_DOCUMENT_LINK.search(line) or _MEMBER.match(line)))
+        or (holds_any(line, _CITATION_WORDS) and _CITATION.search(line))
     ):
         return True
     return is_date_line(line) or _is_social(line) or _is_menu(line) or _is_action_bar(line)
