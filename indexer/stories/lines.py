@@ -202,7 +202,9 @@ def _quote_marks_items(raws: list[str]) -> bool:
     as some digests set their headlines, rather than quoting a message."""
     found = 0
     for line, nxt in itertools.pairwise(raws):
-        if _ITEM_QUOTE.match(line) and nxt.strip() and not nxt.lstrip().startswith(">"):
+        if line[:2] != ">>" or _ITEM_QUOTE.match(line) is None:
+            continue  # most lines do not open with the mark: spare the regex
+        if nxt.strip() and not nxt.lstrip().startswith(">"):
             found += 1
             if found >= _ITEM_QUOTES:
                 return True
@@ -218,7 +220,10 @@ def _marked_items(raws: list[str]) -> set[int]:
     found = {
         at
         for at, (line, nxt) in enumerate(itertools.pairwise(raws))
-        if _MARK_QUOTE.match(line) and nxt[:1] in (" ", "\t") and nxt.strip()[:1] not in ("", ">")
+        if line[:1] == ">"
+        and _MARK_QUOTE.match(line)
+        and nxt[:1] in (" ", "\t")
+        and nxt.strip()[:1] not in ("", ">")
     }
     return found if len(found) >= _ITEM_QUOTES else set()
 
