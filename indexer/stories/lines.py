@@ -718,10 +718,11 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     """Running heads and footers (short lines repeated page after page) go, and a paragraph
     a page break cut in two is one again; returns the lines dropped."""
     lines = [line for group in groups for line in group]
-    keys = [running_key(line.text) for line in lines]
     running = running_lines(
         (line.text, number) for number, line in enumerate(lines) if not line.bulleted
     )
+    # Every line's key only where some line runs: most digests have none, and no key is in it.
+    keys = [running_key(line.text) for line in lines] if running else [""] * len(lines)
     if running:  # chrome repeated on every page is left to the boilerplate rules
         texts = dict(zip(keys, (line.text for line in lines), strict=True))
         running = frozenset(key for key in running if not is_boilerplate(texts[key]))
