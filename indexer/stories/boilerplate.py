@@ -524,10 +524,10 @@ _POSTCODE_HINT = re.compile(r"[A-Z]\d")  # its district ("SW1"): a quick scan be
 def is_postal_address(line: str) -> bool:
     """A short line holding a UK postcode (a footer's mailing address), or a line that opens
     with one ("Federation of X, 9 Temple Gate, Bristol BS1 6PL. A trade union listed ...")."""
-    if _POSTCODE_HINT.search(line) is None:
-        return False
     first = line.split(". ", 1)[0]
-    return first.count(" ") < 16 and _POSTCODE.search(first) is not None
+    if first.count(" ") >= 16 or _POSTCODE_HINT.search(first) is None:
+        return False
+    return _POSTCODE.search(first) is not None
 
 
 # "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:"
