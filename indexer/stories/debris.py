@@ -430,7 +430,7 @@ _REACTIONS = re.compile(r"^[^\w\s]+\s*\d+(?:\s+[^\w\s]+\s*\d+(?:\s+repl(?:y|ies)
 
 def is_post_header(raw: str) -> bool:
     """A chat export's line giving a post's author and time, over its text."""
-    return _POST_HEADER.match(raw) is not None
+    return ":" in raw and _POST_HEADER.match(raw) is not None  # its clock time has a colon
 
 
 def is_reactions(raw: str) -> bool:
