@@ -291,7 +291,10 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether the lower-cased text holds one of `words` (or letters `_odd_case` names): a
     cheap test before an ignore-case regex that cannot match without one of them."""
     lower = text.lower()
-    return any(word in lower for word in words) or _odd_case(text)
+    for word in words:  # a loop, not any(): this runs on every line
+        if word in lower:
+            return True
+    return _odd_case(text)
 
 
 def fold(text: str) -> str:
