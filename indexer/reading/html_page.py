@@ -287,13 +287,19 @@ def _cells(row: LexborNode) -> list[str]:
     return [text for text in map(_cell_text, row.css("th, td")) if text]
 
 
+def _holds(node: LexborNode, selector: str) -> bool:
+    """Whether an element inside `node` (not `node` itself) matches `selector`: a search that
+    stops at the first, where `node.css` would list every match of a whole layout table."""
+    return any(child.css_first(selector) is not None for child in node.iter())
+
+
 def _data_table(node: LexborNode) -> str | None:
     """A table of figures as one sentence-like line ("Caption: a | b; c | d."), else None.
 
     Newsletter layout tables hold paragraphs, headings and images; data tables hold short
     cells. Written out cell by cell, a data table would look like a run of headlines.
     """
-    if any(inner.mem_id != node.mem_id for inner in node.css(_LAYOUT_INSIDE)):
+    if _holds(node, _LAYOUT_INSIDE):
         return None
     rows = [cells for cells in map(_cells, node.css("tr")) if cells]
     if len(rows) < 2 or max(len(cells) for cells in rows) < 2:
@@ -314,7 +320,7 @@ def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
     column most often linked, else the first short column that is not a date or number. The
     other cells (who, when, a reference) are the record's details, not its text.
     """
-    if any(inner.mem_id != node.mem_id for inner in node.css("table, h1, h2, h3, h4, h5, h6")):
+    if _holds(node, "table, h1, h2, h3, h4, h5, h6"):
         return None
     rows = [row.css("td") for row in node.css("tr")]
     rows = [cells for cells in rows if cells]  # the header row holds <th> only
