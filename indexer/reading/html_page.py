@@ -378,11 +378,11 @@ def _repeated_cards(root: LexborNode) -> frozenset[str]:
     the page's story template (a news index's cards), not chrome, whatever its class says."""
     counts: dict[str, int] = {}
     for node in root.css("[class]"):
-        if node.css_first(_CARD_TITLE) is None:
-            continue
         words = _DROP_HINTS.intersection(
             _HINT_SPLIT.split((node.attributes.get("class") or "").lower())
         )
+        if not words or node.css_first(_CARD_TITLE) is None:
+            continue  # the class first: most name no hint, and the search covers the subtree
         for word in words:
             counts[word] = counts.get(word, 0) + 1
     return frozenset(word for word, count in counts.items() if count >= _CARDS)
