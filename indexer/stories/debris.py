@@ -330,9 +330,8 @@ _CLOSES_TOO = re.compile(
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
-)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 # A page number that opens or closes its line ("Page 2 of 3", "... | page 4", "3 of 8").
 _PAGE_MARK = re.compile(
     r"^\W*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\W*$"
@@ -381,9 +380,11 @@ def is_offer(text: str) -> bool:
 
 def has_contact(text: str) -> bool:
     """An e-mail address or telephone number: contact details, never a headline."""
-    if "@" not in text and _DIGIT_RUN.search(text) is None:
-        return False  # a cheap test first: most lines have neither
-    return _CONTACT.search(text) is not None
+    # Each pattern only where its cheap sign is: "@" for an address, a run of digits for a
+    # number (the address pattern, tried at every word, is slow on long text).
+    if "@" in text and _EMAIL.search(text) is not None:
+        return True
+    return _DIGIT_RUN.search(text) is not None and _PHONE.search(text) is not None
 
 
 def is_page_mark(text: str) -> bool:
