@@ -265,14 +265,20 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
     text = line.strip().strip("|").strip()  # "| 28 May | Webinar, 7.30pm |": a table's row
     if " | " in text and "; " in text and _dated_rows(text):
         return True
-    clocks = len(_CLOCK.findall(text))
+    timed = _DIGITS.search(text) is not None  # no clock time without a digit: a quick scan
+    clocks = len(_CLOCK.findall(text)) if timed else 0
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
         return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it
     if text.count(" ") >= _EVENT_WORDS:
         return False
     if _EVENT_START.match(text) is not None:
         return True
-    return in_list and _CLOCK.search(text) is not None and _DAY_OF_MONTH.search(text) is not None
+    return (
+        in_list
+        and timed
+        and _CLOCK.search(text) is not None
+        and _DAY_OF_MONTH.search(text) is not None
+    )
 
 
 _MAIL_CHROME = re.compile(
