@@ -166,7 +166,11 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
     first = line[0]
     if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
         line, bulleted = line[match.end() :], True
-    if line[0] in _EMPHASIS_START and (emphasis := _EMPHASIS_LINE.match(line)) is not None:
+    if (
+        line[0] in _EMPHASIS_START
+        and line[-1] == line[0]  # closed by its own mark: the lazy regex is slow on long lines
+        and (emphasis := _EMPHASIS_LINE.match(line)) is not None
+    ):
         line, emphasised = emphasis.group(2).strip(), True
     return line, bulleted, emphasised
 
