@@ -101,6 +101,9 @@ _DATE_META = (
 )
 
 
+_Attributes = dict[str, str | None]  # an element's attributes, as selectolax gives them
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlText:
     text: str
@@ -111,6 +114,7 @@ class HtmlText:
 
 def _dropped(
     node: LexborNode,
+    attrs: _Attributes,
     inside_article: bool,
     page_chars: int,
     anchors: frozenset[str],
@@ -123,7 +127,6 @@ def _dropped(
         return True
     if tag == "form":  # a search or sign-up form, unless it wraps the page (ASP.NET's does)
         return len(node.text(deep=True)) * 2 < page_chars
-    attrs = node.attributes
     if not attrs:
         return False
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -148,9 +151,8 @@ def _dropped(
     return len(node.text(deep=True)) * 2 < page_chars
 
 
-def _is_byline(node: LexborNode) -> bool:
+def _is_byline(node: LexborNode, attrs: _Attributes) -> bool:
     """An element the page marks as a byline (class or itemprop "author"/"byline")."""
-    attrs = node.attributes
     if not attrs:
         return False
     hints = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
@@ -160,32 +162,31 @@ def _is_byline(node: LexborNode) -> bool:
     return node.text(deep=True).count(" ") < _BYLINE_WORDS
 
 
-def _own_line(node: LexborNode, tag: str) -> bool:
+def _own_line(attrs: _Attributes, tag: str) -> bool:
     """An inline element shown as a line of its own: a <time>, or one whose class names a
     part of a card or teaser (see _LINE_HINTS)."""
     if tag == "time":
         return True
-    hints = (node.attributes.get("class") or "").lower() if node.attributes else ""
+    hints = (attrs.get("class") or "").lower()
     return bool(hints) and not _LINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
 
 
-def _emphasis(node: LexborNode) -> str | None:
+def _emphasis(attrs: _Attributes, tag: str) -> str | None:
     """ "strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
-    tag = node.tag
     if tag in _BOLD_TAGS:
         return "strong"
-    if tag == "a" and node.attributes.get("href"):
+    if tag == "a" and attrs.get("href"):
         return "link"
-    style = node.attributes.get("style") if tag in ("span", "font") else None
+    style = attrs.get("style") if tag in ("span", "font") else None
     if style and _BOLD_STYLE.search(style.lower()):
         return "strong"
     return None
 
 
-def _bold_block(node: LexborNode) -> bool:
+def _bold_block(attrs: _Attributes) -> bool:
     """A cell, paragraph or div whose own style makes its text bold (mail templates' headlines)."""
-    style = node.attributes.get("style")
-    return bool(style) and _BOLD_STYLE.search(style.lower()) is not None
+    style = attrs.get("style")
+    return style is not None and _BOLD_STYLE.search(style.lower()) is not None
 
 
 @dataclass(slots=True)
@@ -416,12 +417,13 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             continue
         if tag is None or tag.startswith("-"):
             continue
-        if _is_byline(node):
+        attrs = node.attributes  # built anew on every access: read once per element
+        if _is_byline(node, attrs):
             out.paragraph()
             out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
             out.out.new_group()
             continue
-        if _dropped(node, in_article, page_chars, anchors, card_words):
+        if _dropped(node, attrs, in_article, page_chars, anchors, card_words):
             continue
         if tag == "br":
             if not out.line():
@@ -456,13 +458,13 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
-            if _bold_block(node) and out.start_emphasis("strong"):
+            if _bold_block(attrs) and out.start_emphasis("strong"):
                 stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
         else:
-            if _own_line(node, tag):
+            if _own_line(attrs, tag):
                 out.line()
                 stack.append((node, "break", pre, in_article))
-            if (emphasis := _emphasis(node)) is not None and out.start_emphasis(emphasis):
+            if (emphasis := _emphasis(attrs, tag)) is not None and out.start_emphasis(emphasis):
                 stack.append((node, "lead", pre, in_article))
         children = []
         child = node.child
