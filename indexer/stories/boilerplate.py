@@ -501,7 +501,11 @@ _INTRO_STARTS = _phrases(
     "|to:|to :|for:|for :|audience|distribution|please |our |your |a |an |weekly |monthly "
     "|daily |fortnightly |quarterly "
 )
-_INTRO_PHRASES = _phrases("welcome to|in today's |here|what you need to know|this |our |below ")
+_INTRO_PHRASES = _phrases(
+    "welcome to|in today's |here is |here are |here's |what you need to know|this issue"
+    "|this edition|this e|this newsletter|this briefing|this bulletin|this week|this is "
+    "|our pick|our selection|our round|below "
+)
 
 
 def is_intro_talk(text: str) -> bool:
