@@ -324,6 +324,28 @@ _JOB_HINTS = (
     "hybrid",
     "£",
 )
+# One of these is in every match of `_JOB_CUES` (lower-cased; see `holds_any`).
+_CUE_WORDS = (
+    "closing date",
+    "closes",
+    "apply",
+    "session",
+    "annum",
+    "p.a.",
+    "pro rata",
+    "salar",
+    "band ",
+    "vsm",
+    "full-time",
+    "full time",
+    "part-time",
+    "part time",
+    "fixed-term",
+    "fixed term",
+    "permanent post",
+    "hybrid",
+    "£",
+)
 _FUNDING = re.compile(r"£\d[\d,.]*\s?(?:m|bn|million|billion)\b", re.I)
 _BAND = re.compile(r"\bband\ [5-9][a-d]?\b", re.I)
 _LISTINGS_APART = re.compile(r"\s[·•|]\s")
@@ -358,7 +380,11 @@ def is_job_advert(headline: str | None, body: str) -> bool:
         return False  # none of the cues can match: spare the regex
     if "£" in text and _FUNDING.search(text) is not None:
         return False  # millions are a budget, not a salary: news of funding with a deadline
-    cues = {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
+    cues = (
+        {match.group().lower().strip() for match in _JOB_CUES.finditer(text)}
+        if holds_any(text, _CUE_WORDS)  # narrower than the hints: most "time" is not full-time
+        else set()
+    )
     # Two cues of one kind ("from band 5 to band 6") are one cue: news of pay says as much.
     kinds = {next((hint for hint in _JOB_HINTS if hint in cue), cue) for cue in cues}
     if len(kinds) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
