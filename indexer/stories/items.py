@@ -147,6 +147,7 @@ def _run_in_title(text: str) -> bool:
 
 # "[NEW] Headline", "[CHG] Headline": a category tag before each item's headline.
 _TAG = re.compile(r"^\[[A-Z]{2,8}\]\s+(?=\S)")
+_TAGS = re.compile(r"\[[A-Z]{2,8}\]")
 
 
 # "A1  Strike day two", "B3  ...", "Q4. How will money flow?": codes that number items.
@@ -157,7 +158,11 @@ def strip_tags(groups: list[list[Line]]) -> None:
     """Headlines opened by a bracketed tag in capitals ("[NEW] ..."), or by a code whose
     numbers count up from 1 under each letter ("A1", "A2", "B1"; "Q1", "Q2"), twice or more,
     lose it and are headings (it marks them as the digest's items)."""
-    tagged = [(group[0], match) for group in groups if (match := _TAG.match(group[0].text))]
+    tagged = [
+        (group[0], match)
+        for group in groups
+        if (match := _TAG.match(group[0].text)) and len(_TAGS.findall(group[0].text)) == 1
+    ]  # ("[NEW] new item   [CHG] changed rules": a legend of the tags, not an item)
     coded = [(group[0], match) for group in groups if (match := _CODE.match(group[0].text))]
     counts: dict[str, int] = {}
     for _, match in coded:

@@ -945,6 +945,15 @@ def _structural(block: Block) -> bool:
     return block.kind == "heading" or block.strong or block.linked
 
 
+_CAPS_LABEL_WORDS = 6
+
+
+def _caps_label(text: str) -> bool:
+    """A short line in capitals ("SECTION 2: FOI RELEASES"): a label, not a headline, when
+    no text follows it."""
+    return text.isupper() and text.count(" ") < _CAPS_LABEL_WORDS
+
+
 def _not_news(story: _Story) -> str | None:
     """Why a story is debris (an event, a vacancy, contact details, talk about the digest)."""
     if story.body:
@@ -992,7 +1001,7 @@ def _not_news(story: _Story) -> str | None:
         return "about the publisher"
     if headline is not None and _NEXT_ONE.match(headline) is not None:
         return "a notice of the next meeting or issue"
-    if headline is not None and not body and headline.count(" ") < 3:
+    if headline is not None and not body and (headline.count(" ") < 3 or _caps_label(headline)):
         return "a section label with no stories under it"
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
         return "contact details"

@@ -213,3 +213,19 @@ def test_paragraphs_numbered_one_point_one_keep_their_hanging_indented_text() ->
     ]
     assert stories[1].paragraphs[0].startswith("The Home Office has confirmed")
     assert stories[2].paragraphs[0].startswith("The Area Prescribing Committee met on 18 October")
+
+
+def test_a_legend_of_the_tags_is_no_item_and_a_capitals_label_over_nothing_is_no_story() -> None:
+    text = (
+        "Legend:  [NEW] new item   [CHG] changed guidance\n"
+        "         [DEL] withdrawn or superseded   [FIX] correction\n\n"
+        "[NEW] Collective action: union publishes list of possible actions\n"
+        f"{BODIES[0]}\n"
+        "[CHG] Pharmacy First: exclusion removed for children\n"
+        f"{BODIES[1]}\n"
+        "SECTION 2: FOI RELEASES\n\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "Collective action: union publishes list of possible actions",
+        "Pharmacy First: exclusion removed for children",
+    ]
