@@ -946,7 +946,6 @@ def _structural(block: Block) -> bool:
 
 
 _CAPS_LABEL_WORDS = 6
-_EVENT_TEXT_WORDS = 30  # what a diary says under an event is a line or two
 
 
 def _caps_label(text: str) -> bool:
@@ -982,13 +981,6 @@ def _not_news(story: _Story) -> str | None:
         (headline is not None and is_event(headline) and len(story.body) <= 1)
         or (story.body and all(is_event(line.text, in_list=listed) for line in story.body))
         or (headline is not None and not body and is_dated_entry(headline))
-        or (  # "Workforce Summit 2021 (virtual) - 22-23 June" over a line about it
-            headline is not None
-            and len(story.body) == 1
-            and body.count(" ") < _EVENT_TEXT_WORDS
-            and (" - " in headline or " – " in headline)  # (not "AHP Day, 14 October", news)
-            and is_dated_entry(headline)
-        )
         or (headline is not None and not body and is_event(headline, in_list=True))
         or (headline is not None and story.body and opens_with_event(story.body[0].text))
         or (len(story.body) == 1 and is_dated_entry(body, timed=True))

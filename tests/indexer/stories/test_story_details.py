@@ -361,18 +361,3 @@ def test_a_page_title_over_a_standfirst_and_a_greeting_is_the_issue_not_a_story(
         Block("paragraph", TEXTS[1], 6),
     ]
     assert [section.headline for section in split("", blocks)] == list(HEADLINES[:2])
-
-
-def test_an_event_set_off_by_a_dash_and_its_date_over_a_line_about_it_is_a_listing() -> None:
-    blocks = [
-        Block("heading", HEADLINES[0], 0, level=2),
-        Block("paragraph", TEXTS[0], 1),
-        Block("heading", "Workforce Summit 2021 (virtual) - 22-23 June", 2, level=2),
-        Block("paragraph", "Two half-days on recovery, retention and the new people plans.", 3),
-        Block("heading", "AHP Day, 14 October", 4, level=2),
-        Block("paragraph", "Planning has started for this year's AHP Day in the community.", 5),
-    ]
-    assert [section.headline for section in split("", blocks)] == [
-        HEADLINES[0],
-        "AHP Day, 14 October",
-    ]
