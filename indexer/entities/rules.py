@@ -33,6 +33,7 @@ from indexer.entities.word_lists import (
     POSSESSIVE_OWNERS,
     POST_HEADS,
     PREFIX_HEADS,
+    REQUESTS,
     ROLES_LOWER,
     SAY_VERBS,
     SHORT_MONTHS,
@@ -546,7 +547,7 @@ def _territory(f: FieldText, last: int) -> int:
 def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
     words, n = f.words, len(f.words)
     word = words[i]
-    if not is_name_word(word) or (f.initial[i] and word.lower() in STOPWORDS):
+    if not is_name_word(word) or (f.initial[i] and (word.lower() in STOPWORDS or word in REQUESTS)):
         return None
     first = word in lex.first_names or _hyphenated_first_name(word, lex)
     if first and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
@@ -590,12 +591,23 @@ def _age_follows(f: FieldText, last: int) -> bool:
 
 
 def _post_follows(f: FieldText, last: int) -> bool:
-    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post)."""
+    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post), or a post
+    in capitals as a list of speakers gives it ("Chief Nurse", "MHA Manager", "National
+    Director of Operations")."""
     words = f.words
     k = last + 1
-    if k >= len(words) or words[k] not in ("the", "its", "their", "our", "his", "her"):
+    if k >= len(words):
         return False
-    return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
+    if words[k] in ("the", "its", "their", "our", "his", "her"):
+        return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
+    for j in range(k, min(k + 3, len(words))):
+        if not words[j][0].isupper():
+            return False
+        if words[j].lower() in ROLES_LOWER:
+            return True
+        if f.gaps[j] != " ":
+            return False
+    return False
 
 
 def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:
@@ -618,8 +630,11 @@ def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:
 
 def _place_surname(f: FieldText, lex: Lexicon, i: int) -> bool:
     """Is the word after first name i a town's name that is a surname here ("Lorraine
-    Pickering was re-elected"), not a place ("Sarah in Leeds" has no such pair)?"""
-    return i + 1 < len(f.words) and f.words[i + 1] in lex.single_places and not f.initial[i]
+    Pickering was re-elected", "Marcus Heywood, National Director"), not a place ("Sarah in
+    Leeds" has no such pair; "Pickering has a clinic" opens a sentence with the town)?"""
+    if i + 1 >= len(f.words) or f.words[i + 1] not in lex.single_places:
+        return False
+    return not f.initial[i] or (f.gaps[i + 1] == ", " and _post_follows(f, i + 1))
 
 
 def _may_precede_name(f: FieldText, i: int) -> bool:
@@ -631,7 +646,7 @@ def _may_precede_name(f: FieldText, i: int) -> bool:
         return False
     if not is_org_word(prev) or prev.lower() in ROLES_LOWER or prev in TITLES:
         return True
-    return f.initial[i - 1] and prev.lower() in STOPWORDS
+    return f.initial[i - 1] and (prev.lower() in STOPWORDS or prev in REQUESTS)
 
 
 def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:

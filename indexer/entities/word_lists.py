@@ -86,11 +86,15 @@ POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenb
 
 TITLES = _words(
     "Dr Sir Dame Professor Prof Lord Baroness Lady Mr Mrs Ms Miss Cllr Councillor Rev Reverend Revd"
-    " Imam Rabbi"
+    " Imam Rabbi Sister"
 )
 PEER_TITLES = _words("Lord Baroness Lady")
-# Titles of an office, not of the person: a name is written without them ("Cllr Jo Bell").
-OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd Imam Rabbi")
+# Titles of an office or a rank, not of the person: a name is written without them ("Cllr Jo
+# Bell", a ward sister's "Sister Jo Bell").
+OFFICE_TITLES = _words("Cllr Councillor Rev Reverend Revd Imam Rabbi Sister")
+# Verbs that open a request and take a person's name after them ("Contact Jo Bell at the
+# office", "Email Jo Bell"): the name starts after the verb.
+REQUESTS = _words("Contact Email Call Phone Ring Ask Write Tell Invite Meet Join Welcome Thank")
 PARTICLES = _words("van von der den de da di du le la bin al")
 ROLES = _words("""
 executive chair chairman chairwoman chairperson president director secretary minister editor

@@ -131,3 +131,31 @@ def test_a_first_name_two_people_share_is_neither() -> None:
 )
 def test_no_person_in_a_title_or_an_acronym(body: str) -> None:
     assert _people(body) == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Staff award: Sister Precious Mensah, Ward 9, for her work.", "Precious Mensah"),
+        ("Their bank. Contact Graham Tulloch at the LMC office for advice.", "Graham Tulloch"),
+        ("Email Ewan Tosh with questions; ask at the desk.", "Ewan Tosh"),
+    ],
+)
+def test_a_nursing_rank_and_a_request_opening_the_sentence_are_not_part_of_the_name(
+    body: str, person: str
+) -> None:
+    assert person in _people(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Contact Lorraine Whitfield, MHA Manager, with questions.", "Lorraine Whitfield"),
+        ("11.15am\nMarcus Heywood, National Director of Operations, NHS England", "Marcus Heywood"),
+        ("Speakers:\nAnn Crewe, Chief Nurse, Wyvern Trust", "Ann Crewe"),
+    ],
+)
+def test_a_name_before_a_post_in_capitals_after_a_comma_is_a_person(body: str, person: str) -> None:
+    found = {(e.text, e.label) for e in extract(None, body, DAY)}
+    assert (person, "PERSON") in found
+    assert not any(label == "PLACE" and text in person for text, label in found)
