@@ -202,6 +202,8 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
                 break
             first += 1
+        if head == "Committee" and words[first] == "Commons" and first + 1 < k:
+            first += 1  # "the Commons Health Committee": the house, not the committee's name
         span = words[first : last + 1]
         names = [w for w in span if w.lower() not in CONNECTORS and w != "s"]
         named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."

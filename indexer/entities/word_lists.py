@@ -45,7 +45,7 @@ Collaborative Surgery Healthcare Forum Inspectorate Executive Academy Faculty Cl
 Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Technologies
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
-Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner
+Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")
@@ -56,7 +56,7 @@ OF_HEADS = _words("""
 University College Department Ministry Institute Office Society Association Federation Academy
 Faculty Council Board Commission Committee Union Agency Authority Centre Hospital Hospitals
 Alliance Network School Court Bank Museum Chamber Fund Scheme Programme Panel Taskforce Coalition
-Commissioner
+Commissioner League
 """)
 # Heads of things an organisation runs as well as of organisations ("NHS Resolution's
 # Maternity Incentive Scheme"): a name ending in one does not take in a known organisation.

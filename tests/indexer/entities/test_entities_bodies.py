@@ -66,6 +66,10 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
             "The Ashwick Children's Mental Health Alliance wrote to MPs.",
             "Ashwick Children's Mental Health Alliance",
         ),
+        ("7. Mercia CSU is collating bids for practices.", "Mercia CSU"),  # a support unit
+        ("Data will move to Central Southern CSU in April.", "Central Southern CSU"),
+        ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
+        ("The hospital's League of Friends raised £40,000.", "League of Friends"),
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:
@@ -244,3 +248,23 @@ def test_a_publication_that_saw_a_document_is_a_body(body: str, name: str) -> No
 )
 def test_a_commissioner_is_a_body_unless_a_post(body: str, wanted: set[str]) -> None:
     assert _orgs(body) == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "The Commons Health and Social Care Committee launched an inquiry.",
+            "Health and Social Care Committee",
+        ),
+        ("The Commons Public Accounts Committee said so.", "Public Accounts Committee"),
+        ("The Lords Public Services Committee said so.", "Lords Public Services Committee"),
+    ],
+)
+def test_a_commons_committee_goes_by_its_subject(body: str, name: str) -> None:
+    """A Commons select committee's name is its subject ("Health and Social Care Committee");
+    "Commons" says which house (the House of Commons, an organisation of its own); a Lords
+    committee is named with "Lords"."""
+    orgs = _orgs(body)
+    assert name in orgs
+    assert not any(other.endswith(name) and other != name for other in orgs)
