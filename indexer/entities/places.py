@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from indexer.entities.gazetteer import Lexicon
-from indexer.entities.rules import Cand, FieldText, is_name_word
+from indexer.entities.rules import Cand, FieldText, is_name_word, party_end
 from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
 
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
@@ -80,8 +80,9 @@ def constituencies(f: FieldText) -> list[Cand]:
     for k in f.caps:
         word = words[k]
         first = -1
-        if word in PARTIES and k + 1 < n and gaps[k] == ", " and _opens_seat(f, k):
-            first = k + 1  # "(Con, Seat)", "Commons Lab, Seat"
+        party = party_end(f, k)
+        if 0 <= party < n - 1 and gaps[party] == ", " and _opens_seat(f, k):
+            first = party + 1  # "(Con, Seat)", "(Liberal Democrat, Seat)", "Commons Lab, Seat"
         elif word in _SEAT_INTRODUCERS and k + 2 < n and words[k + 1] == "for":
             first = k + 2 if gaps[k] == gaps[k + 1] == " " else -1
         elif k > 0 and gaps[k - 1].endswith("(") and _party_follows(f, k):

@@ -29,6 +29,7 @@ from indexer.entities.word_lists import (
     ORG_INTRODUCERS,
     PARTICLES,
     PARTIES,
+    PARTY_PAIRS,
     PEER_TITLES,
     POSSESSIVE_OWNERS,
     POST_HEADS,
@@ -573,10 +574,21 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
         return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and _age_follows(f, last):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "the death of Doris Fenwick, 84,"
-    seat = last + 2 < n and f.gaps[last + 1] == ", "  # "(Party, Seat)"; not "Opposition Day (Lab)"
-    if gap == " (" and after in PARTIES and (seat or words[i] in lex.first_names):
+    party = party_end(f, last + 1)
+    seat = (
+        0 <= party < n - 1 and f.gaps[party] == ", "
+    )  # "(Party, Seat)"; not "Opposition Day (Lab)"
+    if gap == " (" and party >= 0 and (seat or words[i] in lex.first_names):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
     return None
+
+
+def party_end(f: FieldText, k: int) -> int:
+    """The last token of a party's name starting at token k ("Lab", "Liberal Democrat"), or -1."""
+    words = f.words
+    if k + 1 < len(words) and f.gaps[k] == " " and f"{words[k]} {words[k + 1]}" in PARTY_PAIRS:
+        return k + 1
+    return k if k < len(words) and words[k] in PARTIES else -1
 
 
 def _hyphenated_first_name(word: str, lex: Lexicon) -> bool:
@@ -632,11 +644,15 @@ def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:
 
 def _place_surname(f: FieldText, lex: Lexicon, i: int) -> bool:
     """Is the word after first name i a town's name that is a surname here ("Lorraine
-    Pickering was re-elected", "Marcus Heywood, National Director"), not a place ("Sarah in
-    Leeds" has no such pair; "Pickering has a clinic" opens a sentence with the town)?"""
+    Pickering was re-elected", "Marcus Heywood, National Director", "Clare Ludlow (Liberal
+    Democrat, Kendal)"), not a place ("Sarah in Leeds" has no such pair; "Pickering has a
+    clinic" opens a sentence with the town)?"""
     if i + 1 >= len(f.words) or f.words[i + 1] not in lex.single_places:
         return False
-    return not f.initial[i] or (f.gaps[i + 1] == ", " and _post_follows(f, i + 1))
+    if not f.initial[i]:
+        return True
+    gap = f.gaps[i + 1]
+    return (gap == ", " and _post_follows(f, i + 1)) or (gap == " (" and party_end(f, i + 2) >= 0)
 
 
 def _may_precede_name(f: FieldText, i: int) -> bool:

@@ -189,3 +189,20 @@ LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish F
 PARTIES = _words("""
 Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench Conservative Labour
 """)
+# Parties of two words, written in full beside a seat: "(Liberal Democrat, Westmorland and
+# Lonsdale)", "(Plaid Cymru, Dwyfor Meirionnydd)".
+PARTY_PAIRS = frozenset(
+    (
+        "Liberal Democrat",
+        "Liberal Democrats",
+        "Lib Dem",
+        "Lib Dems",
+        "Plaid Cymru",
+        "Green Party",
+        "Reform UK",
+        "Scottish Conservative",
+        "Scottish Labour",
+        "Welsh Labour",
+        "Welsh Conservative",
+    )
+)

@@ -144,6 +144,12 @@ def test_not_sites(body: str) -> None:
             "Tiverton and Minehead",
         ),
         ("Commons Lab, Wansbeck", "Wansbeck"),
+        (
+            "Asked by: Clare Ludlow (Liberal Democrat, Westmorland and Lonsdale)",
+            "Westmorland and Lonsdale",
+        ),
+        ("Dr Aled Prys (Plaid Cymru, Dwyfor Meirionnydd) asked.", "Dwyfor Meirionnydd"),
+        ("Tim Farron (Lib Dem, Westmorland and Lonsdale) asked.", "Westmorland and Lonsdale"),
     ],
 )
 def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
