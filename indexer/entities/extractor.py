@@ -251,6 +251,8 @@ def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
         return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
     if "ctx" in entry.flags:
         return _after_context(f, i) or _listed_after_context(f, i)
+    if "word" in entry.flags:  # "CONTACT US", "JOIN US": the pronoun in a line of capitals
+        return i == 0 or f.gaps[i - 1] != " " or not f.words[i - 1].isupper()
     return True
 
 

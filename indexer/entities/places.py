@@ -14,7 +14,14 @@ import re
 
 from indexer.entities.gazetteer import Lexicon
 from indexer.entities.rules import Cand, FieldText, is_name_word, party_end
-from indexer.entities.word_lists import GENERIC, LANGUAGES, PARTIES, STOPWORDS, TITLES
+from indexer.entities.word_lists import (
+    GENERIC,
+    LANGUAGES,
+    NOUN_ENDINGS,
+    PARTIES,
+    STOPWORDS,
+    TITLES,
+)
 
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # "North" and "East" may pair ("North East Lincolnshire"); lower case ("north London") counts.
@@ -211,20 +218,23 @@ def _place_run(f: FieldText, k: int, covered: set[int]) -> int:
         return last
     if last + 1 < n and gaps[last] == " " and not words[last + 1][0].islower():
         return k - 1  # more capitals or a number follow: "in Wyeford Community Hub", "in Year 7"
-    if last + 1 < n and gaps[last][:1] in ("'", "-"):
-        return k - 1  # a possessive ("in Sarah's team") or a word going on ("in Covid-19")
+    if last + 1 < n and (gaps[last][:1] in ("'", "-") or gaps[last] == " #"):
+        return k - 1  # a possessive ("in Sarah's team"), a word going on ("in Covid-19"), a
+        # number ("in Issue #111")
     return last
 
 
 def _place_word(word: str) -> bool:
     """A capitalised word that may name a place: not generic ("Medicine"), a title, a language
-    ("in English", "in Polish", "in Urdu") or a product's CamelCase name ("in SystmOne")."""
+    ("in English", "in Polish", "in Urdu"), a product's CamelCase name ("in SystmOne"), nor a
+    common noun by its ending ("in Statements", "(Finance)", "in Governance")."""
     return (
         is_name_word(word)
         and word not in GENERIC
         and word not in TITLES
         and word not in LANGUAGES
         and not word.endswith(_LANGUAGE_ENDINGS)
+        and not word.endswith(NOUN_ENDINGS)
         and word[1:].islower()
         and word.lower() not in STOPWORDS
     )
@@ -259,8 +269,8 @@ def bracketed_places(f: FieldText, chosen: list[Cand]) -> list[Cand]:
         if m is None:
             continue
         words = m.group(1).split()
-        if words[0] in PARTIES or any(w in GENERIC for w in words):
-            continue
+        if words[0] in PARTIES or not all(map(_place_word, words)):
+            continue  # "(Lab)", "(Unison Branch)", "(Finance)"
         start, end = m.span(1)
         if not any(o.start < end and start < o.end for o in chosen):
             found.append(Cand(start, end, "PLACE", "", 7, "context"))

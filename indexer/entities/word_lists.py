@@ -185,6 +185,11 @@ Exchange Academy Society Bank Borough Town Box Jelly Flush Wedding Baby
 PLURAL_KINDS = _words("hospitals sites surgeries practices hospices infirmaries")
 # Languages "in" takes as it takes places ("in Welsh"), beside those ending "-ish", "-ian", "-ese".
 LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish French German Dutch")
+# Endings of abstract and collective nouns, which a place's name hardly ever has (the towns that
+# do, "Penzance", are in the gazetteer): "in Statements", "(Finance)", "(Communications)".
+NOUN_ENDINGS = tuple(
+    _words("ment ments tion tions sion sions ance ances ence ences ness ity ities ics ology")
+)
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
 PARTIES = _words("""
 Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench Conservative Labour

@@ -59,6 +59,12 @@ def test_places(body: str, place: str, canonical: str) -> None:
         ("She trained in Geriatric Medicine at Leeds.", "Geriatric Medicine"),
         ("It was noticed in Sarah's team first.", "Sarah"),
         ("Waits are longest in the East this winter.", "East"),
+        ("Yes, it is in Statements, approved last night.", "Statements"),  # a common noun's end
+        ("The figures are in Governance and in Procurement.", "Governance"),
+        ("I wrote about the age question in Issue #111.", "Issue"),  # a number follows
+        ("Sarah Kenyon (Finance) is preparing a version.", "Finance"),  # a department
+        ("Tom Bell (Communications) will reply.", "Communications"),
+        ("CONTACT US for a retention payment of £2,000.", "US"),  # the pronoun in capitals
     ],
 )
 def test_not_places(body: str, not_a_place: str) -> None:
