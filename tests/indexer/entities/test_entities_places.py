@@ -261,3 +261,30 @@ def test_a_known_place_in_a_headline_in_capitals(
 ) -> None:
     found = {(e.text, e.canonical) for e in extract(headline, "Clinics open.", DAY)}
     assert found == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "canonical"),
+    [
+        (
+            "Deaths in prisons in England and Wales reached 105.",
+            "England and Wales",
+            "England and Wales",
+        ),
+        ("Patient flows between the Borders and Northumberland.", "Borders", "Scottish Borders"),
+    ],
+)
+def test_a_jurisdiction_and_a_region_known_by_a_common_word(
+    body: str, place: str, canonical: str
+) -> None:
+    assert _places(body).get(place) == canonical
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_place"),
+    [
+        ("Staff from Surrey and Borders Partnership moved.", "Borders"),
+    ],
+)
+def test_a_region_by_a_common_word_only_after_the(body: str, not_a_place: str) -> None:
+    assert not_a_place not in _places(body)
