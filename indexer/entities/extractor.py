@@ -168,7 +168,7 @@ def _is_reply(line: str) -> bool:
 
 
 def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
-    cands, by_last, covered = _gazetteer(f, lex)
+    cands, by_last, covered = _gazetteer(f, lex, date)
     cands += org_rule(f, by_last)
     cands += person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered, by_last)
@@ -190,7 +190,9 @@ def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
     return cands
 
 
-def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand], set[int]]:
+def _gazetteer(
+    f: FieldText, lex: Lexicon, date: dt.date | None
+) -> tuple[list[Cand], dict[int, Cand], set[int]]:
     """Longest gazetteer name starting at each token; keyed also by its last token; and the
     tokens inside organisations and places (which no person's name takes)."""
     found: list[Cand] = []
@@ -217,7 +219,7 @@ def _gazetteer(f: FieldText, lex: Lexicon) -> tuple[list[Cand], dict[int, Cand],
                 tail = "'s" if norm.startswith("'s", end) else "'"
                 entry = lex.entries.get(key + tail)
                 end += len(tail)
-            if entry is None or (entry.flags and not _flags_ok(f, i, entry)):
+            if entry is None or (entry.flags and not _flags_ok(f, i, entry, date)):
                 continue
             if entry.label == "PLACE" and j + 1 < n and words[j + 1] in STREET_WORDS:
                 break  # an address: "Tavistock Square"
@@ -244,7 +246,9 @@ def _names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
     return after not in COMPASS and after not in lex.first_names and after not in lex.starts
 
 
-def _flags_ok(f: FieldText, i: int, entry: Entry) -> bool:
+def _flags_ok(f: FieldText, i: int, entry: Entry, date: dt.date | None) -> bool:
+    if entry.since and date is not None and date < entry.since:
+        return False  # "NHS England and NHS Improvement" in 2018: two bodies
     if "mid" in entry.flags and (f.title_case or (f.initial[i] and not _acts(f, i))):
         return False
     if "the" in entry.flags:

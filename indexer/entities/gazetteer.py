@@ -6,6 +6,7 @@ rules, so they live in indexer/gazetteer/*.tsv and can be edited without touchin
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -93,6 +94,7 @@ class Entry:
     label: str
     canonical: str
     flags: frozenset[str] = frozenset()
+    since: dt.date | None = None  # a joint name only from this day ("since:2019-04-01")
 
 
 @dataclass(slots=True)
@@ -153,6 +155,13 @@ def _starts(lex: Lexicon, shapes: dict[str, dict[int, set[str]]]) -> None:
     }
 
 
+def _entry(label: str, canonical: str, flags: frozenset[str]) -> Entry:
+    since = next((f for f in flags if f.startswith("since:")), None)
+    if since is None:
+        return Entry(label, canonical, flags)
+    return Entry(label, canonical, flags, dt.date.fromisoformat(since.removeprefix("since:")))
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """Load every data file once; later files win where a name appears twice."""
@@ -179,7 +188,7 @@ def lexicon() -> Lexicon:
                 lex.surnames[surname] = (canonical, "alone-mid" in flag_set)
                 aliases.setdefault((label, canonical), set()).add(surname)
             aliases.setdefault((label, canonical), set()).add(normalise(text))
-            _add(lex, text, Entry(label, canonical, flag_set), shapes)
+            _add(lex, text, _entry(label, canonical, flag_set), shapes)
     _starts(lex, shapes)
     lex.aliases = {
         key: tuple(sorted(names - {key[1]})) for key, names in aliases.items() if names - {key[1]}

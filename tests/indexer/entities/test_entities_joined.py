@@ -142,3 +142,18 @@ def test_two_names_joined_are_two_entities(
 )
 def test_a_name_containing_and_stays_whole(body: str, name: str, label: str) -> None:
     assert (name, label) in _found(body)
+
+
+@pytest.mark.parametrize(
+    ("day", "wanted"),
+    [
+        (dt.date(2018, 7, 6), {"NHS England", "NHS Improvement"}),  # two bodies then
+        (dt.date(2021, 6, 8), {"NHS England and NHS Improvement"}),  # one from April 2019
+        (None, {"NHS England and NHS Improvement"}),  # undated: the name as written
+    ],
+)
+def test_a_joint_name_is_one_body_only_from_the_day_it_was_formed(
+    day: dt.date | None, wanted: set[str]
+) -> None:
+    body = "The plan must be agreed with NHS England and NHS Improvement by the autumn."
+    assert {e.text for e in extract(None, body, day) if e.label == "ORG"} == wanted

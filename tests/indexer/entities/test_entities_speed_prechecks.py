@@ -107,7 +107,7 @@ def test_every_gazetteer_name_survives_the_last_word_filter() -> None:
         for before in ("in the ", "said in ", "met at "):
             f = FieldText("body", f"{before}{name} yesterday.")
             start = len(before)
-            found, _, _ = _gazetteer(f, lex)
+            found, _, _ = _gazetteer(f, lex, None)
             if any(c.start <= start and c.end >= start + len(name) for c in found):
                 break
         else:
