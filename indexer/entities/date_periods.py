@@ -22,7 +22,8 @@ Found = tuple[int, int, str, str, float | str | None]
 SEASON_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter) \Z")
 # Words before a year that make it part of a period: "the end of 2025", "spring of 2017". A
 # month keeps its own name ("the end of August" is August: readers and annotators differ, and
-# its value is the month either way); a financial year too ("the end of 2025-26").
+# its value is the month either way); a financial year too ("the end of 2025-26"), and a
+# quarter's year ("the first quarter of 2023" is 2023 in most gold files, tried both ways).
 PERIOD_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?:(?:[Tt]he |[Bb]y )?(?:end|start|beginning|middle|turn) of "
     r"|(?:spring|summer|autumn|winter) of )\Z"
@@ -68,16 +69,36 @@ def widen(text: str, found: list[Found]) -> list[Found]:
 
 
 def _join_ranges(text: str, found: list[Found]) -> list[Found]:
-    """Join "April to September 2020" and "2022 to 2023" (a financial year) into one date."""
+    """Join "April to September 2020", "2022 to 2023" (a financial year) and "Tuesday 25 to
+    Thursday 27 July" into one date."""
     out: list[Found] = []
     for item in found:
         if out and _joinable(text, out[-1], item):
             first = out[-1]
             value = _range_value(first[4], item[4])
             out[-1] = (first[0], item[1], "DATE", value or text[first[0] : item[1]], value)
+        elif out and (day := _weekday_range_day(text, out[-1], item)):
+            first, last = out[-1], item[4]  # the first day, in the last day's month
+            value = (
+                f"{last[:8]}{int(day):02d}" if isinstance(last, str) and len(last) == 10 else None
+            )
+            out[-1] = (first[0], item[1], "DATE", value or text[first[0] : item[1]], value)
         else:
             out.append(item)
     return out
+
+
+# Between "Tuesday" and "Thursday 27 July" in "Tuesday 25 to Thursday 27 July": the first day.
+_WEEKDAY_RANGE_RE = re.compile(r" (\d{1,2})(?:st|nd|rd|th)? (?:to|-|–) \Z")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_range_day(text: str, first: Found, second: Found) -> str | None:
+    """The first day of a range of weekdays with dates, "Tuesday 25 to Thursday 27 July"."""
+    if text[first[0] : first[1]] not in _WEEKDAYS or not text.startswith(_WEEKDAYS, second[0]):
+        return None
+    m = _WEEKDAY_RANGE_RE.fullmatch(text, first[1], second[0])
+    return m.group(1) if m else None
 
 
 def _joinable(text: str, first: Found, second: Found) -> bool:

@@ -39,6 +39,11 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
         ("The board meets next week to decide.", "next week", "2024-03-18"),
         ("Talks broke down last month, members said.", "last month", "2024-02"),
         ("Members walked out on Saturday.", "Saturday", "2024-03-09"),
+        (
+            "Inspectors will be on site from Tuesday 25 to Thursday 27 July for the review.",
+            "Tuesday 25 to Thursday 27 July",
+            "2024-07-25",
+        ),
     ],
 )
 def test_dates(body: str, span: str, value: str) -> None:
