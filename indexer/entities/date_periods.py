@@ -137,6 +137,26 @@ def quarters(text: str) -> list[Found]:
     return [(m.start(), m.end(), "DATE", m.group(), m.group(2)) for m in QUARTER_RE.finditer(text)]
 
 
+# Holidays news dates things by ("wards close before Christmas", "over Easter").
+HOLIDAY_RE = re.compile(
+    r"\b(?:Christmas(?: [Dd]ay| Eve)?|Boxing Day|New Year's Day|Easter(?: Sunday| Monday)?"
+    r"|Good Friday)\b"
+)
+
+
+def holidays(text: str) -> list[Found]:
+    """ "Christmas", "Easter Monday": a date by its name; no value (which year's is the
+    reader's to judge: "since Christmas" in January is the last one)."""
+    if (
+        "Christmas" not in text
+        and "Easter" not in text
+        and " Day" not in text
+        and "Good" not in text
+    ):
+        return []
+    return [(m.start(), m.end(), "DATE", m.group(), None) for m in HOLIDAY_RE.finditer(text)]
+
+
 def relative(text: str, ref: dt.date | None) -> list[Found]:
     """ "next week", "last month", "this week", resolved only against a digest's own date."""
     found: list[Found] = []

@@ -275,6 +275,7 @@ def dates(text: str, ref: dt.date | None) -> list[Found]:
                 shift = {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
                 found.append(_date(rel, str(ref.year + shift) if ref else None))
     found += date_periods.quarters(text)
+    found += date_periods.holidays(text)
     found += date_periods.relative(text, ref)
     if len(found) > 1:
         found.sort(key=_text_order)

@@ -50,6 +50,20 @@ def test_dates(body: str, span: str, value: str) -> None:
     assert _dates(body).get(span) == value
 
 
+@pytest.mark.parametrize(
+    ("body", "span"),
+    [
+        ("Wards will close before Christmas, the trust said.", "Christmas"),
+        ("Consultants will provide just Christmas day cover.", "Christmas day"),
+        ("Clinics reopen on Easter Monday.", "Easter Monday"),
+        ("Staff worked on Boxing Day.", "Boxing Day"),
+    ],
+)
+def test_a_holiday_is_a_date_with_no_calendar_value(body: str, span: str) -> None:
+    """Which year's Christmas is the reader's to judge ("since Christmas" in January)."""
+    assert _dates(body) == {span: None}
+
+
 def test_two_years_apart_are_two_dates() -> None:
     assert set(_dates("Cases rose between 2009 and 2023.")) == {"2009", "2023"}
 
