@@ -110,11 +110,14 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     # own date only; a file's modification time says when it was saved, not when it was sent.
     reference = day if date_from != "mtime" else None
     initials = extractor.digest_initials(raw.text) if with_entities else {}
+    areas = extractor.digest_areas(raw.text) if with_entities else frozenset()
     stories = []
     for position, section in enumerate(result.sections):
         body = section.body
         found: tuple[Entity, ...] = (
-            extractor.extract(section.headline, body, reference, initials) if with_entities else ()
+            extractor.extract(section.headline, body, reference, initials, areas)
+            if with_entities
+            else ()
         )
         stories.append(
             Story(

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from operator import attrgetter
 from typing import TypeVar
 
 from indexer.entities import quantities
+from indexer.entities.areas import area_places, digest_areas
 from indexer.entities.bodies import bodies
 from indexer.entities.gazetteer import TOKEN_RE, Entry, Lexicon, lexicon, normalise
 from indexer.entities.hospitals import hospitals
@@ -82,15 +83,17 @@ def extract(
     body: str,
     date: dt.date | None = None,
     initials: Mapping[str, str] | None = None,
+    areas: Collection[str] = (),
 ) -> tuple[Entity, ...]:
-    """Entities of one story; `date` (the digest's) resolves dates written without a year, and
-    `initials` (see digest_initials) are the acronyms the digest spells out elsewhere."""
+    """Entities of one story; `date` (the digest's) resolves dates written without a year,
+    `initials` (see digest_initials) are the acronyms the digest spells out elsewhere, and
+    `areas` (see digest_areas) the areas its care systems are named by."""
     lex = lexicon()
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body)):
         if text:
             f = FieldText(name, _story_text(text) if name == "body" else text)
-            story.append((f, _resolve(_candidates(f, lex, date))))
+            story.append((f, _resolve(_candidates(f, lex, date, areas))))
     _people(story)
     for f, chosen in story:
         chosen += bracketed_places(f, chosen)
@@ -167,8 +170,12 @@ def _is_reply(line: str) -> bool:
     return (line[0] in "O>") and _REPLY_RE.match(line) is not None
 
 
-def _candidates(f: FieldText, lex: Lexicon, date: dt.date | None) -> list[Cand]:
+def _candidates(
+    f: FieldText, lex: Lexicon, date: dt.date | None, areas: Collection[str]
+) -> list[Cand]:
     cands, by_last, covered = _gazetteer(f, lex, date)
+    if areas:
+        cands += area_places(f, areas)
     cands += org_rule(f, by_last)
     cands += person_rules(f, lex, covered)
     cands += introduced_orgs(f, covered, by_last)
@@ -574,4 +581,4 @@ def _canonical(text: str, lex: Lexicon) -> str:
     return text
 
 
-__all__ = ["digest_initials", "extract", "org_canonical"]
+__all__ = ["digest_areas", "digest_initials", "extract", "org_canonical"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pytest
@@ -163,14 +163,15 @@ def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> No
         body: str,
         date: dt.date | None = None,
         initials: Mapping[str, str] | None = None,
+        areas: Collection[str] = (),
     ) -> tuple[Entity, ...]:
-        calls.append((headline, body, date, initials))
+        calls.append((headline, body, date, initials, areas))
         return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
 
     monkeypatch.setattr(extractor, "extract", fake)
     raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
     [story] = build_digest(raw).stories
-    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {})]
+    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {}, frozenset())]
     data = story_to_json(story)
     assert data["entities"] == [
         {
