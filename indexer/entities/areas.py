@@ -52,7 +52,22 @@ def digest_areas(text: str) -> frozenset[str]:
             words = words[1:]
         if words and words[0] != "and" and " and " in " ".join(words):
             found.add(" ".join(words))
-    return frozenset(found)
+    if not found:
+        return frozenset()
+    rest = text
+    for area in sorted(found, key=len, reverse=True):
+        rest = rest.replace(area, "\n")
+    return frozenset(area for area in found if not _named_apart(rest, area))
+
+
+def _named_apart(rest: str, area: str) -> bool:
+    """Does the digest, outside its areas (`rest`), name a part of this one on its own
+    ("Tamesbury Borough Council" beside "Tamesbury and Wrekin ICB")? Then its parts are places
+    of their own, and so named."""
+    for part in re.split(r", | and (?:the )?", area):
+        if re.search(rf"(?<![\w'-]){re.escape(part)}(?![\w'-])", rest):
+            return True
+    return False
 
 
 def area_places(f: FieldText, areas: Collection[str]) -> list[Cand]:

@@ -47,3 +47,8 @@ def test_the_area_in_the_systems_own_name_is_no_place_of_its_own() -> None:
     areas = digest_areas(headline)
     found = {e.text for e in extract(headline, "The board met.", DAY, areas=areas)}
     assert "Westmoor and Calder" not in found
+
+
+def test_an_area_whose_parts_the_digest_names_apart_is_no_one_place() -> None:
+    digest = "NHS Tamesbury and Wrekin ICB met. Tamesbury Borough Council agreed."
+    assert digest_areas(digest) == frozenset()
