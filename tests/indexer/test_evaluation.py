@@ -78,9 +78,14 @@ FIRST_HELD_OUT_FLOORS = {
 }
 DEVELOPMENT_FLOOR = 0.95  # 0.962 when set (dev to dev6, eval2 to eval5)
 # Entity (precision, recall) on eval6: first scored 2026-12-07 at P 0.913 R 0.919; the entity
-# rules have been tuned on it since (a development set for entities, not for splitting), P 0.915
-# R 0.938 when last set; less about 0.01.
-HELD_OUT_ENTITY_FLOOR = (0.90, 0.92)
+# rules have been tuned on it since (a development set for entities, not for splitting), P 0.923
+# R 0.950 when last set (the second round, with that day's later splitting); less about 0.01.
+HELD_OUT_ENTITY_FLOOR = (0.91, 0.94)
+# Entity (precision, recall) on dev7 (36 digest files in the less common kinds, a development
+# set for the entity rules since its first scoring at P 0.889 R 0.912): P 0.897 R 0.921 when
+# set (2026-12-07); less about 0.01.
+DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
+DEV7_ENTITY_FLOOR = (0.88, 0.91)
 # eval7 (43 digest files in kinds neither eval6 nor any set before holds: attached and
 # twice-forwarded digests, reply-all threads, Groups.io and Google Groups digests, Notion and
 # MkDocs exports, changelogs, SharePoint and Substack pages, podcast feeds) was written at the
@@ -134,6 +139,12 @@ def test_every_held_out_format_is_scored(held_out: Together) -> None:
 def test_held_out_entity_figures(held_out: Together) -> None:
     precision, recall, _ = held_out.entities[ALL].figures()
     floor_p, floor_r = HELD_OUT_ENTITY_FLOOR
+    assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
+
+
+def test_dev7_entity_figures() -> None:
+    precision, recall, _ = evaluate_together(DEV7).entities[ALL].figures()
+    floor_p, floor_r = DEV7_ENTITY_FLOOR
     assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
 
 
