@@ -115,7 +115,7 @@ def _story_text(body: str) -> str:
     (each character a space, so offsets stay those of the body); and, in a mailing list's
     message, the quoted reply, its "On ... wrote:" line and the signature after "-- "; and
     postal addresses wherever they stand."""
-    return _blank_addresses(_blank_lines(_blank_inline_credits(body)))
+    return _blank_addresses(_blank_lines(_blank_properties(_blank_inline_credits(body))))
 
 
 def _blank_lines(body: str) -> str:
@@ -143,6 +143,27 @@ def _blank_inline_credits(body: str) -> str:
     if ": " not in body or not _INLINE_CREDIT_RE.search(body):
         return body
     return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+# A document's properties, as a page export or a summary's header gives them ("Owner: Priya
+# Raman Status: Circulated Reviewers: Tom Ashworth Created: 11 March 2024"): who keeps the
+# document and when, not what the story says.
+_PROPERTY_RE = re.compile(
+    r"(?<![^\s])(?:Owner|Status|Reviewers?|Created(?: by)?|Last edited(?: time| by)?|Compiled by"
+    r"|Prepared by|Distribution|Coverage period|Tags|Authors?|Audience): "
+)
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def _blank_properties(body: str) -> str:
+    """A paragraph that opens with a document's property and holds another is its properties."""
+    if ": " not in body or _PROPERTY_RE.search(body) is None:
+        return body
+    for para in _PARAGRAPH_RE.finditer(body):
+        text = para.group()
+        if _PROPERTY_RE.match(text) and len(_PROPERTY_RE.findall(text)) >= 2:
+            body = body[: para.start()] + _blanked(text) + body[para.end() :]
+    return body
 
 
 # A UK postcode ("BS34 7QH", "SW1A 2NS") ends an address, as contact blocks and footers give

@@ -49,6 +49,11 @@ def test_a_story_line_mentioning_a_photo_is_kept() -> None:
         " Photo: ECF/Jon Hale",  # a credit at the end of the caption's line
         "\nOn 30/09/2019 14:47, Linda Osei wrote:\n> Barnsley Hospital NHS Foundation Trust paid",
         "\n\n-- Keith Moran MRICS Head of Estates Holmcroft Hospitals NHS Trust T: 01632 960771",
+        # a page's properties, as an export gives them on one line
+        "\n\nOwner: Priya Raman Status: Circulated Reviewers: Tom Ashworth, Helen Mbeki Created: "
+        "11 March 2024 08:52 Last edited time: 15 March 2024 16:20",
+        "\n\nCoverage period: 17:00 Monday 13 March Compiled by: Lucy Brennan, Communications "
+        "Officer Distribution: Executive team",
     ],
 )
 def test_no_entities_from_credits_quoted_replies_or_signatures(noise: str) -> None:
@@ -68,3 +73,10 @@ def test_an_address_inside_a_paragraph_adds_nothing_and_the_rest_is_kept() -> No
         ("Leeds Teaching Hospitals NHS Trust", "ORG"),
         ("Leeds City Council", "ORG"),
     ]
+
+
+def test_a_story_that_gives_its_status_keeps_its_entities() -> None:
+    body = "Status: the Leeds Teaching Hospitals NHS Trust plan is approved."
+    assert ("Leeds Teaching Hospitals NHS Trust", "ORG") in {
+        (e.text, e.label) for e in extract(None, body, None)
+    }
