@@ -38,6 +38,7 @@ from indexer.entities.word_lists import (
     ROLES_LOWER,
     SAY_VERBS,
     SHORT_MONTHS,
+    SPECIALTY_ENDINGS,
     STOPWORDS,
     STREET_WORDS,
     SURNAME_MONTHS,
@@ -685,7 +686,7 @@ def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
             break
         if word.lower() in ROLES_LOWER:
             break
-        if word.lower() in STOPWORDS:
+        if word.lower() in STOPWORDS or (k > j and word.endswith(SPECIALTY_ENDINGS)):
             break
         last, count = k, count + 1
         k += 1

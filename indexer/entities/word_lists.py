@@ -190,6 +190,9 @@ LANGUAGES = _words("Welsh Urdu Hindi Punjabi Bengali Arabic Gaelic Scots Irish F
 NOUN_ENDINGS = tuple(
     _words("ment ments tion tions sion sions ance ances ence ences ness ity ities ics ology")
 )
+# Endings of the names of fields of medicine, which no surname has: a name stops before one
+# ("Dr Gareth Lowe Gastroenterology", "Dr Ann Bell Paediatrics": a table's row run together).
+SPECIALTY_ENDINGS = ("ology", "ologies", "ics", "iatry")
 # Parties as Hansard and digests abbreviate them beside an MP's seat: "(Con, Taunton Deane)".
 PARTIES = _words("""
 Con Lab LD SNP PC Plaid Green DUP SDLP SF UUP Ind Alba Reform Crossbench Conservative Labour

@@ -106,6 +106,8 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("Asked by: Clare Ludlow (Liberal Democrat, Kendal)", "Clare Ludlow"),  # a town's name
         ("New governors include Ann-Marie Quarrie from May.", "Ann-Marie Quarrie"),
         ("Imam Yusuf Quarrie led a blessing.", "Yusuf Quarrie"),  # a faith's title, as Cllr
+        ("Dr Gareth Lowe Gastroenterology 1 December 2022", "Dr Gareth Lowe"),  # a table's row
+        ("Dr Mei-Ling Carter Paediatrics 9 January 2023", "Dr Mei-Ling Carter"),
     ],
 )
 def test_people_by_their_title_or_post(body: str, person: str) -> None:
