@@ -277,7 +277,9 @@ def _names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
 def _flags_ok(f: FieldText, i: int, entry: Entry, date: dt.date | None) -> bool:
     if entry.since and date is not None and date < entry.since:
         return False  # "NHS England and NHS Improvement" in 2018: two bodies
-    if "mid" in entry.flags and (f.title_case or (f.initial[i] and not _acts(f, i))):
+    if "mid" in entry.flags and (
+        f.title_case or (f.initial[i] and not _acts(f, i)) or _ends_a_name(f, i)
+    ):
         return False
     if "the" in entry.flags:
         return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
@@ -286,6 +288,11 @@ def _flags_ok(f: FieldText, i: int, entry: Entry, date: dt.date | None) -> bool:
     if "word" in entry.flags:  # "CONTACT US", "JOIN US": the pronoun in a line of capitals
         return i == 0 or f.gaps[i - 1] != " " or not f.words[i - 1].isupper()
     return True
+
+
+def _ends_a_name(f: FieldText, i: int) -> bool:
+    """Is the common word at token i the last of a longer name ("Portcullis Health Monitor")?"""
+    return i > 0 and f.gaps[i - 1] == " " and is_name_word(f.words[i - 1]) and not f.initial[i - 1]
 
 
 def _after_context(f: FieldText, i: int) -> bool:

@@ -146,7 +146,8 @@ Medal Medals Prize Lecture Fellowship Scholarship
 Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard Standards
 Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
 Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy
-Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries
+Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries Licence
+License
 """)
 # A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
 NATIONS = _words("Scotland Wales Cymru England Northern")

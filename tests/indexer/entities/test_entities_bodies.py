@@ -268,3 +268,17 @@ def test_a_commons_committee_goes_by_its_subject(body: str, name: str) -> None:
     orgs = _orgs(body)
     assert name in orgs
     assert not any(other.endswith(name) and other != name for other in orgs)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_body"),
+    [
+        ("This digest, Portcullis Health Monitor, is prepared by us.", "Monitor"),  # a title's end
+        ("It is reproduced under the Open Parliament Licence.", "Open Parliament"),  # a licence
+    ],
+)
+def test_a_common_word_that_ends_a_longer_name_is_not_the_body_it_names(
+    body: str, not_a_body: str
+) -> None:
+    assert not_a_body not in _orgs(body)
+    assert "Monitor" in _orgs("The regulator Monitor has ordered a review.")
