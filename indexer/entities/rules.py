@@ -8,6 +8,7 @@ suffix ("... Foundation Trust", "... CCG") and the company a name keeps ("chief 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -575,6 +576,8 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
         return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and _age_follows(f, last):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "the death of Doris Fenwick, 84,"
+    if gap in (" (", " <") and _own_address_follows(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Aziz Rahman (aziz.rahman4@nhs.net)"
     party = party_end(f, last + 1)
     seat = (
         0 <= party < n - 1 and f.gaps[party] == ", "
@@ -603,6 +606,16 @@ def _age_follows(f: FieldText, last: int) -> bool:
     if k + 1 >= len(f.words) or not f.words[k].isdigit() or f.gaps[k] not in (", ", ". "):
         return False
     return 16 <= int(f.words[k]) <= 110
+
+
+_ADDRESS_RE = re.compile(r"[(<]([\w.+-]+)@")
+
+
+def _own_address_follows(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by a mail address in its own name
+    ("Aziz Rahman (aziz.rahman4@nhs.net)")?"""
+    m = _ADDRESS_RE.match(f.norm, f.ends[last] + 1)
+    return m is not None and f.words[last].lower() in m.group(1).lower()
 
 
 def _post_follows(f: FieldText, last: int) -> bool:

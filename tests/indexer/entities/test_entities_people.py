@@ -107,6 +107,7 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("New governors include Ann-Marie Quarrie from May.", "Ann-Marie Quarrie"),
         ("Imam Yusuf Quarrie led a blessing.", "Yusuf Quarrie"),  # a faith's title, as Cllr
         ("Dr Gareth Lowe Gastroenterology 1 December 2022", "Dr Gareth Lowe"),  # a table's row
+        ("The bid is coordinated by Aziz Rahman (aziz.rahman4@nhs.net).", "Aziz Rahman"),
         ("Dr Mei-Ling Carter Paediatrics 9 January 2023", "Dr Mei-Ling Carter"),
     ],
 )
