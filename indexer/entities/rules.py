@@ -34,6 +34,7 @@ from indexer.entities.word_lists import (
     PEER_TITLES,
     POSSESSIVE_OWNERS,
     POST_HEADS,
+    POST_OPENERS,
     PREFIX_HEADS,
     REQUESTS,
     ROLES_LOWER,
@@ -644,7 +645,9 @@ def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:
     role = f.words[i - 1]
     if role.lower() not in ROLES_LOWER:
         return False
-    return role[0].islower() or f.words[i] in lex.first_names
+    if role[0].islower() or f.words[i] in lex.first_names:
+        return True
+    return i >= 2 and f.gaps[i - 2] == " " and f.words[i - 2] in POST_OPENERS
 
 
 def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:

@@ -108,6 +108,9 @@ dentist anaesthetist cardiologist oncologist radiologist epidemiologist statisti
 lawyer barrister solicitor QC KC chairs directors secretaries sister matron chaplain
 """)
 ROLES_LOWER = frozenset(w.lower() for w in ROLES)
+# Words that open a post of two words in capitals ("Chief Executive", "Medical Director"): the
+# name after such a post is a person's, whatever the first name.
+POST_OPENERS = _words("Chief Deputy Medical Managing Clinical Interim Acting Executive Finance")
 SAY_VERBS = _words("""
 said says writes wrote explains explained argues argued told tells warned warns added adds
 points pointed revealed reveals believes thinks admitted insisted claimed commented stressed

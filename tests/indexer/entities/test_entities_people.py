@@ -47,6 +47,8 @@ def test_a_peer_keeps_the_territory_and_is_named_by_the_surname_after() -> None:
     [
         ("Director of Finance Helen Quarrie said no services would close.", "Helen Quarrie"),
         ("Minister of State Helen Farrow confirmed the plan.", "Helen Farrow"),
+        ("Chief Executive Roderick Sands thanked staff.", "Roderick Sands"),  # a two-word post
+        ("Medical Director Zoltan Quarrie opened the unit.", "Zoltan Quarrie"),
     ],
 )
 def test_a_post_written_in_capitals_before_a_name_is_not_part_of_it(body: str, person: str) -> None:
