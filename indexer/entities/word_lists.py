@@ -48,7 +48,7 @@ Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme 
 Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
-KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee")
+KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme")
 # Heads that are also a person's post ("the Children's Commissioner", "Commissioner Jo Bell").
 POST_HEADS = _words("Commissioner")
 # Heads that take "of"/"for" and a name after them ("University of Leeds").

@@ -66,6 +66,10 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
             "The Ashwick Children's Mental Health Alliance wrote to MPs.",
             "Ashwick Children's Mental Health Alliance",
         ),
+        (
+            "The rest is carved out for the New Hospital Programme, it said.",
+            "New Hospital Programme",
+        ),
         ("7. Mercia CSU is collating bids for practices.", "Mercia CSU"),  # a support unit
         ("Data will move to Central Southern CSU in April.", "Central Southern CSU"),
         ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
