@@ -46,6 +46,7 @@ from indexer.entities.word_lists import (
     SURNAME_MONTHS,
     THINGS,
     TITLES,
+    VENUE_KINDS,
     WEAK_HEADS,
 )
 
@@ -195,6 +196,13 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
                 continue  # "NHS Greater Manchester Integrated Care" is a system's board
         elif head == "System" and (k == 0 or words[k - 1] != "Care"):
             continue
+        elif (
+            head == "Centre"
+            and k > 0
+            and words[k - 1] in VENUE_KINDS
+            and not _named_before(f, k - 1)
+        ):
+            continue  # a venue with no name of its own: "the Education Centre", "Civic Centre"
         first = _extend_back(f, k, gaz)
         if head in POST_HEADS and _names_a_post(f, first, k):
             continue
@@ -220,6 +228,13 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def _named_before(f: FieldText, k: int) -> bool:
+    """Does a name word of its own stand before token k ("Weald Education Centre")?"""
+    return (
+        k > 0 and f.gaps[k - 1] == " " and is_org_word(f.words[k - 1]) and f.words[k - 1] != "The"
+    )
 
 
 def acts_after(f: FieldText, last: int) -> bool:

@@ -49,6 +49,9 @@ Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissione
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme")
+# What a centre is for when it is a venue ("the Education Centre", "Civic Centre, Market
+# Street"): with no name of its own, where a meeting is held, not who holds it.
+VENUE_KINDS = _words("Conference Leisure Civic Education Resource Shopping Sports Exhibition")
 # Heads that are also a person's post ("the Children's Commissioner", "Commissioner Jo Bell").
 POST_HEADS = _words("Commissioner")
 # Heads that take "of"/"for" and a name after them ("University of Leeds").

@@ -74,6 +74,7 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
         ("Data will move to Central Southern CSU in April.", "Central Southern CSU"),
         ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
         ("The hospital's League of Friends raised £40,000.", "League of Friends"),
+        ("Induction is at the Weald Education Centre.", "Weald Education Centre"),  # its own name
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:
@@ -279,6 +280,7 @@ def test_a_commons_committee_goes_by_its_subject(body: str, name: str) -> None:
     [
         ("This digest, Portcullis Health Monitor, is prepared by us.", "Monitor"),  # a title's end
         ("It is reproduced under the Open Parliament Licence.", "Open Parliament"),  # a licence
+        ("Training runs every day in the Education Centre at the hospital.", "Education Centre"),
     ],
 )
 def test_a_common_word_that_ends_a_longer_name_is_not_the_body_it_names(
