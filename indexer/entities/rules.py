@@ -22,6 +22,7 @@ from indexer.entities.word_lists import (
     HEADS,
     KIND_HEADS,
     MONTHS_DAYS,
+    NATIONS,
     NEVER_FIRST,
     NOT_BEFORE_FIRST_NAME,
     OF_HEADS,
@@ -207,6 +208,7 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         if head in POST_HEADS and _names_a_post(f, first, k):
             continue
         last = _extend_forward(f, k, gaz) if head in OF_HEADS else k
+        last = _branch_end(f, last)
         if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
             continue  # "the King's Ambulance Service Medal": an award, not the service
         while first < k:  # no name starts with "and", "the" or "Chief"
@@ -228,6 +230,17 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
         found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
     return found
+
+
+def _branch_end(f: FieldText, last: int) -> int:
+    """A body's name goes on with the nation of its branch: "Kidney Care Alliance Scotland"."""
+    words, n = f.words, len(f.words)
+    if last + 1 >= n or f.gaps[last] != " " or words[last + 1] not in NATIONS:
+        return last
+    if words[last + 1] != "Northern":
+        return last + 1
+    ireland = last + 2 < n and f.gaps[last + 1] == " " and words[last + 2] == "Ireland"
+    return last + 2 if ireland else last
 
 
 def _named_before(f: FieldText, k: int) -> bool:

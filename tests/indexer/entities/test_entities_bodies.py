@@ -75,6 +75,7 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
         ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
         ("The hospital's League of Friends raised £40,000.", "League of Friends"),
         ("Induction is at the Weald Education Centre.", "Weald Education Centre"),  # its own name
+        ("Kidney Care Alliance Scotland has launched a campaign.", "Kidney Care Alliance Scotland"),
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:
