@@ -1,18 +1,18 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
-tests/fixtures/eval6/ (43 digest files: plain text and PDF text; HTML, Markdown and feeds; mail,
-mbox, Maildir and mailing-list digests) is held out: the rules are never tuned on it, and its
-misses are not read; so is tests/fixtures/eval7/ (43 more, written last), kept back for the
-round after. Each earlier held-out set was written in kinds of newsletter the sets
-before it did not hold, measured once untouched, and then became a development set: eval2 to
-eval5 are tuned on now, with dev/ to dev6/. tests/fixtures/eval/ (42 digests), the first
-held-out set, only guards against regressions (its totals are read, never its misses). All
-were written by helpers given only tests/fixtures/eval/SPEC.md. The floors below are the
-figures reached when they were set, less a small margin, so a change that makes splitting
-worse on digests nobody tuned for fails here; raise them as splitting improves. The goal for
-the held-out set is 0.97 overall with no format below 0.93 (README). Entity figures have
-floors too: on eval6 (held out from the entity rules as well) and on eval5 (tuned on since
-2026-12-07).
+All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
+the code or dex's output on their files). tests/fixtures/eval7/ and eval8/ are held out: the
+rules are never tuned on them and their misses are not read. eval7 (43 digest files in kinds no
+set before it held) was scored at the end of two rounds of tuning on other sets and is the set
+reported; eval8 (44 more, written 2026-12-07) was scored once at the end of that day and is
+kept for the round after. Each earlier held-out set was measured once untouched and then
+became a development set: eval2 to eval6 and dev/ to dev7/ are tuned on now. tests/fixtures/
+eval/ (42 digests), the first held-out set, was a guard whose misses were not read until
+2026-12-07, when some of its text and mail misses were read and fixed; it is a development set
+with floors of its own now. The floors below are the figures reached when they were set, less a
+small margin, so a change that makes splitting worse fails here; raise them as splitting
+improves. The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
+Entity figures have floors too (the entity rules are tuned on eval5, eval6 and dev7).
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
-NEWEST = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
+NEWEST = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
+EVAL6 = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
+DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
 ENTITY_TUNED = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
@@ -49,54 +51,19 @@ DEVELOPMENT = [
         for name in ("text", "web", "mail")
     ),
     *ENTITY_TUNED,
+    *DEV7,
 ]
 
-# eval6's F1 when first scored (2026-12-07, code of 009bb55, after the session's tuning on eval5
-# and the development sets: all 0.90, txt 0.85, md 0.87, html 0.97, feed 1.00, eml 0.93, mbox
-# 0.84, Maildir 1.00; the code of the session's start, 61f8609, scored all 0.88), less about
-# 0.03. (eval5 at first sight: all 0.78, txt 0.64; eval4: all 0.77.)
+# eval7 (held out): first scored at the end of the session that wrote it (2026-12-07, eec71a3:
+# all 0.77, txt 0.81, md 0.56, html 0.97, feed 0.88, rdf 1.00, eml 0.70, mbox 0.74, Maildir 0.33
+# on 8 stories; entities P 0.846 R 0.867), and again after the next round, tuned on eval6 and
+# dev7 (2026-12-07 late: all 0.776, txt 0.818, md 0.566, html 0.969, feed 0.875, rdf 1.000, eml
+# 0.698, mbox 0.743, Maildir 0.333; entities P 0.846 R 0.871): the round hardly moved it. Floors
+# are the last figures less about 0.03 (Maildir's less 0.1).
 HELD_OUT_FLOORS = {
-    "all": 0.87,
-    "txt": 0.82,
-    "md": 0.84,
-    "html": 0.94,
-    "feed": 0.97,
-    "eml": 0.90,
-    "mbox": 0.81,
-    "maildir": 0.97,
-}
-# The first held-out set's F1 when last set, less about 0.03.
-FIRST_HELD_OUT_FLOORS = {
-    "all": 0.90,
-    "txt": 0.86,
-    "md": 0.92,
-    "html": 0.94,
-    "feed": 0.97,
-    "eml": 0.95,
-    "mbox": 0.72,
-    "maildir": 0.92,
-}
-DEVELOPMENT_FLOOR = 0.95  # 0.962 when set (dev to dev6, eval2 to eval5)
-# Entity (precision, recall) on eval6: first scored 2026-12-07 at P 0.913 R 0.919; the entity
-# rules have been tuned on it since (a development set for entities, not for splitting), P 0.923
-# R 0.950 when last set (the second round, with that day's later splitting); less about 0.01.
-HELD_OUT_ENTITY_FLOOR = (0.91, 0.94)
-# Entity (precision, recall) on dev7 (36 digest files in the less common kinds, a development
-# set for the entity rules since its first scoring at P 0.889 R 0.912): P 0.897 R 0.921 when
-# set (2026-12-07); less about 0.01.
-DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
-DEV7_ENTITY_FLOOR = (0.88, 0.91)
-# eval7 (43 digest files in kinds neither eval6 nor any set before holds: attached and
-# twice-forwarded digests, reply-all threads, Groups.io and Google Groups digests, Notion and
-# MkDocs exports, changelogs, SharePoint and Substack pages, podcast feeds) was written at the
-# end of the session that scored eval6, and scored once with that session's final code
-# (2026-12-07, eec71a3: all 0.77, txt 0.81, md 0.56, html 0.97, feed 0.88, rdf 1.00, eml 0.70,
-# mbox 0.74, Maildir 0.33 (8 stories); entities P 0.846 R 0.867). It is held out for the next
-# round of tuning, on eval6; floors are those figures less about 0.03 (Maildir's less 0.1).
-NEWEST_FLOORS = {
     "all": 0.74,
-    "txt": 0.77,
-    "md": 0.52,
+    "txt": 0.78,
+    "md": 0.53,
     "html": 0.94,
     "feed": 0.84,
     "rdf": 0.97,
@@ -104,12 +71,61 @@ NEWEST_FLOORS = {
     "mbox": 0.71,
     "maildir": 0.23,
 }
-NEWEST_ENTITY_FLOOR = (0.82, 0.84)
+HELD_OUT_ENTITY_FLOOR = (0.83, 0.86)
+# eval8 (held out, written 2026-12-07 by three helpers: PDF text with form feeds, minutes, Q&A,
+# Outlook-saved text; Mailchimp, Substack, WordPress, gov.uk, Notion, Hugo, GitHub and pandoc
+# pages, RSS and Atom; eml in several encodings, mbox folders and list archives, Mailman,
+# LISTSERV and Groups.io digests, Maildir), scored once at the end of that day (all 0.799, txt
+# 0.749, md 0.824, html 0.864, feed 0.611, eml 0.794, mbox 1.000, Maildir 0.884; entities P 0.890
+# R 0.910). Floors: those figures less about 0.03.
+NEWEST_FLOORS = {
+    "all": 0.77,
+    "txt": 0.72,
+    "md": 0.79,
+    "html": 0.83,
+    "feed": 0.58,
+    "eml": 0.76,
+    "mbox": 0.97,
+    "maildir": 0.85,
+}
+NEWEST_ENTITY_FLOOR = (0.87, 0.89)
+# eval6: held out until it was scored once (2026-12-07: all 0.90), then tuned on (all 0.970,
+# txt 0.960, md 0.987, html 0.985, feed 1.00, eml 0.969, mbox 0.903, Maildir 1.00); less 0.03.
+EVAL6_FLOORS = {
+    "all": 0.94,
+    "txt": 0.93,
+    "md": 0.95,
+    "html": 0.95,
+    "feed": 0.97,
+    "eml": 0.94,
+    "mbox": 0.87,
+    "maildir": 0.97,
+}
+# The first held-out set's F1 when last set (2026-12-07 late: all 0.968, txt 0.969, md 0.966,
+# html 0.983, feed 1.00, eml 0.984, mbox 0.852, Maildir 0.988), less about 0.03.
+FIRST_HELD_OUT_FLOORS = {
+    "all": 0.94,
+    "txt": 0.94,
+    "md": 0.93,
+    "html": 0.95,
+    "feed": 0.97,
+    "eml": 0.95,
+    "mbox": 0.82,
+    "maildir": 0.95,
+}
+# dev to dev7 with eval2 to eval5 (0.963 when set, 2026-12-07 late; dev7 at first sight 0.71,
+# tuned to 0.917).
+DEVELOPMENT_FLOOR = 0.95
+# Entity (precision, recall) on eval6: first scored 2026-12-07 at P 0.913 R 0.919; the entity
+# rules have been tuned on it since, P 0.928 R 0.952 when last set; less about 0.01.
+EVAL6_ENTITY_FLOOR = (0.91, 0.94)
+# Entity (precision, recall) on dev7 (a development set for the entity rules since its first
+# scoring at P 0.889 R 0.912): P 0.923 R 0.921 when last set (2026-12-07); less about 0.01.
+DEV7_ENTITY_FLOOR = (0.91, 0.91)
 # Entity (precision, recall) on eval5, over all labels and per label, when last set (2026-12-07:
 # all P 0.912 R 0.932; ORG 0.944 0.872, PERSON 0.960 0.941, PLACE 0.865 0.811, MONEY 0.968 1.000,
 # PERCENT 0.978 1.000, DATE 0.815 0.962; after the rules tuned on eval6, all R 0.938, ORG P
-# 0.946 R 0.891, PLACE 0.867 0.821), less about 0.01. eval5 was held out from the entity
-# rules until then (F1 0.895 with that day's splitting); eval6 is held out since.
+# 0.946 R 0.891, PLACE 0.867 0.821), less about 0.01.
 ENTITY_FLOORS = {
     ALL: (0.90, 0.93),
     "ORG": (0.93, 0.88),
@@ -119,6 +135,17 @@ ENTITY_FLOORS = {
     "PERCENT": (0.96, 0.99),
     "DATE": (0.80, 0.95),
 }
+
+
+def _fallen(scores: dict[str, tuple[float, float, float]], floors: dict[str, float]) -> dict:
+    return {
+        fmt: round(scores[fmt][2], 3) for fmt, floor in floors.items() if scores[fmt][2] < floor
+    }
+
+
+def _entities_hold(together: Together, floor: tuple[float, float]) -> None:
+    precision, recall, _ = together.entities[ALL].figures()
+    assert precision >= floor[0] and recall >= floor[1], f"P {precision:.3f} R {recall:.3f}"
 
 
 @pytest.fixture(scope="module")
@@ -137,15 +164,24 @@ def test_every_held_out_format_is_scored(held_out: Together) -> None:
 
 
 def test_held_out_entity_figures(held_out: Together) -> None:
-    precision, recall, _ = held_out.entities[ALL].figures()
-    floor_p, floor_r = HELD_OUT_ENTITY_FLOOR
-    assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
+    _entities_hold(held_out, HELD_OUT_ENTITY_FLOOR)
+
+
+def test_newest_held_out_set_per_format() -> None:
+    newest = evaluate_together(NEWEST)
+    assert set(newest.stories) == set(NEWEST_FLOORS)
+    assert not _fallen(newest.stories, NEWEST_FLOORS)
+    _entities_hold(newest, NEWEST_ENTITY_FLOOR)
+
+
+def test_eval6_tuned_on_does_not_fall_back() -> None:
+    eval6 = evaluate_together(EVAL6)
+    assert not _fallen(eval6.stories, EVAL6_FLOORS)
+    _entities_hold(eval6, EVAL6_ENTITY_FLOOR)
 
 
 def test_dev7_entity_figures() -> None:
-    precision, recall, _ = evaluate_together(DEV7).entities[ALL].figures()
-    floor_p, floor_r = DEV7_ENTITY_FLOOR
-    assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
+    _entities_hold(evaluate_together(DEV7), DEV7_ENTITY_FLOOR)
 
 
 @pytest.fixture(scope="module")
@@ -161,32 +197,8 @@ def test_entity_figures_on_eval5(entity_tuned: Together, label: str) -> None:
     assert precision >= floor_p and recall >= floor_r, figures
 
 
-@pytest.fixture(scope="module")
-def newest() -> Together:
-    return evaluate_together(NEWEST)
-
-
-def test_newest_held_out_set_per_format(newest: Together) -> None:
-    assert set(newest.stories) == set(NEWEST_FLOORS)
-    fallen = {
-        fmt: round(newest.stories[fmt][2], 3)
-        for fmt, floor in NEWEST_FLOORS.items()
-        if newest.stories[fmt][2] < floor
-    }
-    assert not fallen
-    precision, recall, _ = newest.entities[ALL].figures()
-    floor_p, floor_r = NEWEST_ENTITY_FLOOR
-    assert precision >= floor_p and recall >= floor_r, f"P {precision:.3f} R {recall:.3f}"
-
-
 def test_first_held_out_set_does_not_fall_back() -> None:
-    scores = evaluate_all(FIRST_HELD_OUT)
-    fallen = {
-        fmt: round(scores[fmt][2], 3)
-        for fmt, floor in FIRST_HELD_OUT_FLOORS.items()
-        if scores[fmt][2] < floor
-    }
-    assert not fallen
+    assert not _fallen(evaluate_all(FIRST_HELD_OUT), FIRST_HELD_OUT_FLOORS)
 
 
 def test_development_sets_story_f1() -> None:
