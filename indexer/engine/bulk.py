@@ -18,19 +18,27 @@ arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
 
 Builders run in the indexing worker processes, each writing its own segment; the parent adds
 the finished segments to the index in its one commit (see DocWriter.add_segments).
+
+Memory stays bounded however many documents a segment gets: a builder keeps at most
+_SPILL_TOKENS tokens in memory and appends the rest to a spill file (an anonymous temporary
+file in the index folder, gone when closed or when the process dies). A field is then inverted
+a part at a time: parts are ranges of terms in text order with about _PART_TOKENS tokens each,
+gathered from every spilled run, so the segment's files are the same as if it had all been
+kept in memory.
 """
 
 from __future__ import annotations
 
 import secrets
+import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import count as numbering
-from itertools import repeat
+from itertools import pairwise, repeat
 from pathlib import Path
 from pickle import dumps
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import numpy as np
 from whoosh import analysis, fields
@@ -46,8 +54,11 @@ from indexer.engine.tables import PICKLE, StoredColumn, TermTable
 
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
-_BATCH_POSTINGS = 1 << 18  # postings given to _FieldPostings.blocks at a time (memory)
-_BATCH_TERMS = 1 << 16  # terms turned into text and written at a time (memory)
+_BATCH_POSTINGS = 1 << 15  # postings given to _FieldPostings.blocks at a time (~250 bytes each)
+_BATCH_TERMS = 1 << 15  # terms turned into text and written at a time (memory)
+_SPILL_TOKENS = 1 << 20  # tokens a builder keeps in memory (~16 MB) before spilling them to disk
+_PART_TOKENS = 1 << 18  # tokens of a field inverted at a time (~60 bytes each while inverted)
+_SAMPLE = 16  # every this many tokens' keys sampled to cut a field into parts
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _INFO = whoosh3.W3TermInfo._struct
 # Per field: the field, and whether it is indexed, stored, a column (looked up once, not per
@@ -79,8 +90,12 @@ class SegmentBuilder:
         self._postings: dict[str, _PostingBuffer] = {}
         self._lengths: dict[str, array[int]] = {}
         self._totals: Counter[str] = Counter()
-        self._columns: dict[str, list[tuple[int, Any]]] = {}
+        # Per column field, its documents and their values (two lists: a tuple a document
+        # cost ~100 bytes more, held until the segment is written).
+        self._columns: dict[str, tuple[array[int], list[Any]]] = {}
         self._numbers: dict[str, dict[Any, list[bytes]]] = {}
+        self._buffered = 0  # tokens in the posting buffers (not yet spilled)
+        self._spill: IO[bytes] | None = None
         self.count = 0
 
     def _create_column(self, name: str) -> Any:
@@ -101,10 +116,22 @@ class SegmentBuilder:
             if keep:
                 stored[name] = value
             if column:
-                self._columns.setdefault(name, []).append((docnum, field.to_column_value(value)))
+                docs, values = self._columns.setdefault(name, (array("I"), []))
+                docs.append(docnum)
+                values.append(field.to_column_value(value))
         if stored:
             self._stored.add(docnum, stored)
+        if self._buffered >= _SPILL_TOKENS:
+            spill = self._spill_file()
+            for buffer in self._postings.values():
+                buffer.spill(spill)
+            self._buffered = 0
         return docnum
+
+    def _spill_file(self) -> IO[bytes]:
+        if self._spill is None:  # beside the index: the system's temporary folder may be memory
+            self._spill = tempfile.TemporaryFile(dir=self._storage.folder)  # noqa: SIM115
+        return self._spill
 
     def _index(self, name: str, field: Any, docnum: int, value: Any) -> None:
         positions = None
@@ -122,6 +149,7 @@ class SegmentBuilder:
         if buffer is None:
             buffer = self._postings[name] = _PostingBuffer(self._decoders.get(name))
         buffer.add(docnum, tokens, positions)
+        self._buffered += len(tokens)
         if field.scorable:
             lengths = self._lengths.get(name)
             if lengths is None:
@@ -155,6 +183,7 @@ class SegmentBuilder:
         self._stored_file.close()
         self._write_columns()
         self._write_terms()
+        self._close_spill()
         segment = self._segment
         segment.set_doc_count(self.count)
         segment._fieldlengths = dict(self._totals)
@@ -162,10 +191,16 @@ class SegmentBuilder:
 
     def cancel(self) -> None:
         """Close and delete whatever was written so far."""
+        self._close_spill()
         if not self._stored_file.is_closed:
             self._stored_file.close()
         for name in self._segment.list_files(self._storage):
             self._storage.delete_file(name)
+
+    def _close_spill(self) -> None:
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
 
     def _write_columns(self) -> None:
         for name, lengths in self._lengths.items():
@@ -177,10 +212,10 @@ class SegmentBuilder:
                     writer.add(docnum, length_to_byte(length))
             writer.finish(self.count)
             handle.close()
-        for name, values in self._columns.items():
+        for name, (docs, values) in self._columns.items():
             handle = self._create_column(name)
             writer = SCHEMA[name].column_type.writer(handle)
-            for docnum, value in values:
+            for docnum, value in zip(docs, values, strict=True):
                 writer.add(docnum, value)
             writer.finish(self.count)
             handle.close()
@@ -195,22 +230,31 @@ class SegmentBuilder:
             fieldid = fieldmap[name] = len(fieldmap)
             prefix = pack_ushort(fieldid)
             writer = _FieldPostings(posts, SCHEMA[name], self._lengths.get(name))
-            field = self._postings.pop(name).inverted()
-            # A slice of terms at a time: a term's text, key and info are Python objects (~250
-            # bytes together), and a field can have millions of terms (word pairs).
-            for at in range(0, len(field.order), _BATCH_TERMS):
-                chosen = field.order[at : at + _BATCH_TERMS]
-                keys = [
-                    prefix + (t.encode("utf-8") if isinstance(t, str) else t)
-                    for t in field.texts(chosen)
-                ]
-                infos = writer.infos(
-                    field.starts[chosen], field.ends[chosen], field.docs, field.counts,
-                    field.positions,
-                )  # fmt: skip
-                table.add_sorted(keys, infos)
+            for field in self._postings.pop(name).inverted(self._spill_file):
+                # A slice of terms at a time: a term's text, key and info are Python objects
+                # (~250 bytes together), and a field can have millions of terms (word pairs).
+                for at in range(0, len(field.order), _BATCH_TERMS):
+                    chosen = field.order[at : at + _BATCH_TERMS]
+                    keys = [
+                        prefix + (t.encode("utf-8") if isinstance(t, str) else t)
+                        for t in field.texts(chosen)
+                    ]
+                    infos = writer.infos(
+                        field.starts[chosen], field.ends[chosen], field.docs, field.counts,
+                        field.positions,
+                    )  # fmt: skip
+                    table.add_sorted(keys, infos)
         table.close()
         posts.close()
+
+
+class _Run(NamedTuple):
+    """Tokens of one field spilled to disk: terms (int64), documents (uint32) and, for a field
+    with positions, positions (uint32), one after another from `where`."""
+
+    where: int
+    size: int
+    positioned: bool
 
 
 class _PostingBuffer:
@@ -220,7 +264,7 @@ class _PostingBuffer:
     counting per document); inverted() sorts them by term and counts repeats with numpy.
     Tokens are strings, numbered here, or numbers already (with `decode` to read them). A
     field with positions (word pairs) keeps them too: after inverted(), `positions` holds
-    each posting's positions (see Positions)."""
+    each posting's positions (see Positions). spill() moves the tokens so far to a file."""
 
     def __init__(self, decode: Decoding | None = None) -> None:
         self._decode = decode
@@ -229,7 +273,9 @@ class _PostingBuffer:
         self.terms = array("q")
         self.docs = array("I")
         self._at: array[int] | None = None
-        self.positions: Positions | None = None
+        self._runs: list[_Run] = []
+        self._texts: list[Any] = []  # strings, once inverted: the terms in sorted order
+        self._rank = np.zeros(0, np.int64)  # strings: term number -> its place in _texts
 
     def add(self, docnum: int, tokens: list[Any], positions: list[int] | None = None) -> None:
         if self._decode is not None:
@@ -242,21 +288,104 @@ class _PostingBuffer:
                 self._at = array("I", bytes(4 * (len(self.terms) - len(tokens))))
             self._at.fromlist(positions)
 
-    def inverted(self) -> Inverted:
-        """The field's postings, and its terms in text order (see Inverted). The buffer is
+    def spill(self, file: IO[bytes]) -> None:
+        """Append the tokens held in memory to `file` (as a run) and let them go."""
+        if not self.terms:
+            return
+        where = file.seek(0, 2)
+        file.write(self.terms)
+        file.write(self.docs)
+        if self._at is not None:
+            file.write(self._at)
+        self._runs.append(_Run(where, len(self.terms), self._at is not None))
+        self.terms, self.docs = array("q"), array("I")
+        if self._at is not None:
+            self._at = array("I")
+
+    def inverted(self, spill: Callable[[], IO[bytes]]) -> Iterator[Inverted]:
+        """The field's postings, a part at a time (see Inverted): each part holds whole terms,
+        the parts come in the terms' text order, and none inverts many more than _PART_TOKENS
+        tokens at once (those spilled to the file `spill` gives, and the rest). The buffer is
         emptied: its tokens are not needed once inverted, and the field's writing has the
         memory."""
-        tokens = np.frombuffer(self.terms, np.int64)
-        doc_array = np.frombuffer(self.docs, np.uint32)
-        at = None if self._at is None else np.frombuffer(self._at, np.uint32)
-        self.terms, self.docs, self._at = array("q"), array("I"), None
-        if self._decode is None:  # strings: number them in sorted order first
-            terms = sorted(self.numbers)
-            numbers = np.fromiter((self.numbers[t] for t in terms), np.int64, len(terms))
-            rank = np.zeros(int(numbers.max()) + 1, np.int64)
-            rank[numbers] = np.arange(len(terms))
-            tokens = rank[tokens]
-        keys, docs, counts, order = _postings(tokens, doc_array, at)
+        if self._decode is None:  # strings: numbered in sorted order
+            self._texts = sorted(self.numbers)
+            texts = self._texts
+            numbers = np.fromiter((self.numbers[t] for t in texts), np.int64, len(texts))
+            self._rank = np.zeros(int(numbers.max()) + 1, np.int64)
+            self._rank[numbers] = np.arange(len(texts))
+        if not self._runs and len(self.terms) <= _PART_TOKENS:
+            tokens = np.frombuffer(self.terms, np.int64)
+            docs = np.frombuffer(self.docs, np.uint32)
+            at = None if self._at is None else np.frombuffer(self._at, np.uint32)
+            self.terms, self.docs, self._at = array("q"), array("I"), None
+            yield self._inverted(tokens, docs, at)
+            return
+        file = spill()
+        self.spill(file)
+        self._at = None
+        for low, high in self._parts(file):
+            tokens, docs, at = self._gather(file, low, high)
+            if len(tokens):
+                yield self._inverted(tokens, docs, at)
+
+    def _key(self, tokens: np.ndarray) -> np.ndarray:
+        """int64 keys of term numbers that ascend as the terms' text does."""
+        return self._rank[tokens] if self._decode is None else self._decode.order(tokens)
+
+    def _read(
+        self, file: IO[bytes], run: _Run, *, tokens_only: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        file.seek(run.where)
+        tokens = np.frombuffer(file.read(8 * run.size), np.int64)
+        if tokens_only:
+            return tokens, np.zeros(0, np.uint32), None
+        docs = np.frombuffer(file.read(4 * run.size), np.uint32)
+        at = np.frombuffer(file.read(4 * run.size), np.uint32) if run.positioned else None
+        return tokens, docs, at
+
+    def _parts(self, file: IO[bytes]) -> list[tuple[int, int]]:
+        """Ranges of keys [low, high) that cut the spilled tokens into parts of about
+        _PART_TOKENS (from a sample of the keys; a term is never cut)."""
+        total = sum(run.size for run in self._runs)
+        count = -(-total // _PART_TOKENS)
+        low, high = int(np.iinfo(np.int64).min), int(np.iinfo(np.int64).max)
+        if count < 2:
+            return [(low, high)]
+        sample = np.sort(np.concatenate([
+            self._key(self._read(file, run, tokens_only=True)[0][::_SAMPLE])
+            for run in self._runs
+        ]))  # fmt: skip
+        cuts = np.unique(sample[(np.arange(1, count) * len(sample)) // count]).tolist()
+        bounds = [low, *cuts, high]
+        return list(pairwise(bounds))
+
+    def _gather(
+        self, file: IO[bytes], low: int, high: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Every spilled token whose key is in [low, high), in the order they came (so
+        documents ascend), with its document and position."""
+        positioned = any(run.positioned for run in self._runs)
+        tokens, docs, at = [], [], []
+        for run in self._runs:
+            run_tokens, run_docs, run_at = self._read(file, run)
+            keys = self._key(run_tokens)
+            inside = np.flatnonzero((keys >= low) & (keys < high))
+            tokens.append(run_tokens[inside])
+            docs.append(run_docs[inside])
+            if positioned:
+                at.append(np.zeros(len(inside), np.uint32) if run_at is None else run_at[inside])
+        return (
+            np.concatenate(tokens),
+            np.concatenate(docs),
+            np.concatenate(at) if positioned else None,
+        )
+
+    def _inverted(self, tokens: np.ndarray, docs: np.ndarray, at: np.ndarray | None) -> Inverted:
+        """Inverted of tokens that hold every posting of their terms."""
+        if self._decode is None:
+            tokens = self._rank[tokens]
+        keys, docs, counts, order = _postings(tokens, docs, at)
         positions = None
         if at is not None and order is not None:
             sizes = counts.astype(np.int64)
@@ -265,8 +394,9 @@ class _PostingBuffer:
         ends = np.append(starts[1:], len(keys))
         numbers = keys[starts]  # each term's number, ascending
         if self._decode is None:
+            texts = self._texts
             return Inverted(
-                lambda chosen: [terms[i] for i in numbers[chosen].tolist()],
+                lambda chosen: [texts[i] for i in numbers[chosen].tolist()],
                 np.arange(len(starts)), starts, ends, docs, counts, positions,
             )  # fmt: skip
         # Numbers: postings are in number order; the terms are listed in text order instead.
@@ -370,7 +500,7 @@ class _FieldPostings:
                 found[i] = self.inline(doc_list[start:end], count_list[start:end])
         several = np.flatnonzero(sizes > _INLINE_MAX)
         # Posting blocks, written in term order, a bounded number of postings at a time (the
-        # lists blocks() makes cost ~50 bytes a posting).
+        # lists and pickles blocks() makes cost ~250 bytes a posting with positions).
         batch = np.cumsum(sizes[several]) // _BATCH_POSTINGS
         for part in np.split(several, np.flatnonzero(np.diff(batch)) + 1):
             if len(part):

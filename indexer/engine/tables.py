@@ -62,21 +62,24 @@ class TermTable(filetables.OrderedHashWriter):
 
     def _write_hashes(self) -> None:
         """Whoosh's 256 open-addressing tables (linear probing, in the order rows came, as its
-        writer fills them), packed by numpy and written in one go."""
+        writer fills them), packed by numpy and written a table at a time (a segment can have
+        millions of terms: their hashes as Python lists would cost ~60 bytes each)."""
         hashes = np.concatenate([np.zeros(0, np.int64), *self._hashes])
         places = np.concatenate([np.zeros(0, np.int64), *self._places])
+        self._hashes = []
         buckets = hashes & 255
         order = np.argsort(buckets, kind="stable")
+        hashes, places = hashes[order], places[order]
         bounds = np.searchsorted(buckets[order], np.arange(257)).tolist()
-        hash_list, place_list = hashes[order].tolist(), places[order].tolist()
-        parts: list[bytes] = []
+        del buckets, order
         pos = self.dbfile.tell()
         for low, high in pairwise(bounds):
             slots = 2 * (high - low)
             self.directory.append((pos, slots))
             slot_hashes, slot_places = [0] * slots, [0] * slots
             used = bytearray(slots)
-            for hashed, where in zip(hash_list[low:high], place_list[low:high], strict=True):
+            bucket = zip(hashes[low:high].tolist(), places[low:high].tolist(), strict=True)
+            for hashed, where in bucket:
                 slot = (hashed >> 8) % slots
                 while used[slot]:
                     slot = (slot + 1) % slots
@@ -84,14 +87,13 @@ class TermTable(filetables.OrderedHashWriter):
                 slot_hashes[slot], slot_places[slot] = hashed, where
             table = np.empty(slots, _SLOT)
             table["hash"], table["where"] = slot_hashes, slot_places
-            parts.append(table.tobytes())
+            self.dbfile.write(table.tobytes())
             pos += slots * _SLOT.itemsize
-        self.dbfile.write(b"".join(parts))
 
     def _write_extras(self) -> None:
         # The ordered index OrderedHashWriter writes here: every row's position, in key order.
         places = np.concatenate([np.zeros(0, np.int64), *self._places])
-        self.index.array = smallest(places.tolist(), first="H")
+        self.index.array = smallest(places, first="H")
         super()._write_extras()
 
 
@@ -143,9 +145,17 @@ def zlib_stored(data: bytes) -> bytes:
 
 
 def smallest(numbers: Any, first: str = "B") -> array[int]:
-    """`numbers` in the smallest array type Whoosh's GrowableArray(first) grows to."""
-    top = max(numbers, default=0)
+    """`numbers` (a sequence or a numpy array) in the smallest array type Whoosh's
+    GrowableArray(first) grows to."""
+    if isinstance(numbers, np.ndarray):
+        top = int(numbers.max()) if len(numbers) else 0
+    else:
+        top = max(numbers, default=0)
     for code, limit in _GROWTH[[code for code, _ in _GROWTH].index(first) :]:
         if top < limit:
-            return array(code, numbers)
+            if not isinstance(numbers, np.ndarray):
+                return array(code, numbers)
+            found = array(code)  # numpy's type characters are array's
+            found.frombytes(numbers.astype(code).tobytes())
+            return found
     raise OverflowError(f"{top} is too big for an array")

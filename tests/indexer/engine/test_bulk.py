@@ -55,8 +55,8 @@ def _stats(reader: Any, field: str, term: bytes) -> tuple[Any, ...]:
 
 
 @pytest.mark.parametrize(
-    ("block", "inline", "numbers"),
-    [(128, 4, False), (128, 1, True), (3, 1, False), (3, 2, True)],
+    ("block", "inline", "numbers", "spill"),
+    [(128, 4, False, False), (128, 1, True, False), (3, 1, False, True), (3, 2, True, True)],
     ids=str,
 )
 def test_bulk_segment_reads_like_whoosh_writes(
@@ -65,10 +65,14 @@ def test_bulk_segment_reads_like_whoosh_writes(
     block: int,
     inline: int,
     numbers: bool,
+    spill: bool,
 ) -> None:
     monkeypatch.setattr(bulk, "_BLOCK", block)  # several posting blocks per term
     monkeypatch.setattr(bulk, "_INLINE_MAX", inline)  # postings kept in the term table
     monkeypatch.setattr(bulk, "_BATCH_POSTINGS", 50 if numbers else 1 << 18)  # many batches
+    if spill:  # tokens spilled to disk every few stories, fields inverted in several parts
+        monkeypatch.setattr(bulk, "_SPILL_TOKENS", 700)
+        monkeypatch.setattr(bulk, "_PART_TOKENS", 400)
     docs = _documents()
     (tmp_path / "whoosh").mkdir()
     (tmp_path / "bulk").mkdir()
@@ -117,6 +121,36 @@ def test_bulk_segment_reads_like_whoosh_writes(
             assert mine["id"] == theirs["id"]
             assert decode(mine["doc"]) == decode(theirs["doc"])
         assert list(got.column_reader("date")) == list(want.column_reader("date"))
+
+
+@pytest.mark.parametrize("numbers", [False, True], ids=["strings", "numbers"])
+def test_a_spilled_segment_is_the_segment_kept_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, numbers: bool
+) -> None:
+    """Spilling tokens to disk and inverting a field a part at a time bound a worker's memory;
+    the files written are byte for byte those of a builder that kept everything in memory."""
+    written: dict[bool, dict[str, bytes]] = {}
+    for spill in (False, True):
+        monkeypatch.setattr(bulk, "_SPILL_TOKENS", 200 if spill else 1 << 40)
+        monkeypatch.setattr(bulk, "_PART_TOKENS", 300 if spill else 1 << 40)
+        folder = tmp_path / str(spill)
+        folder.mkdir()
+        create_index(folder)
+        terms = engine.Terms() if numbers else None
+        builder = bulk.SegmentBuilder(folder, terms.decoders() if terms else None)
+        for doc in _documents(terms):
+            builder.add(doc)
+        if spill:
+            assert builder._spill is not None and len(builder._postings["pairs"]._runs) > 10
+        segment = builder.finish()
+        assert builder._spill is None  # closed, so gone
+        prefix = f"dex_{segment.segid}"
+        written[spill] = {
+            path.name.removeprefix(prefix): path.read_bytes()
+            for path in folder.iterdir() if path.name.startswith(prefix)
+        }  # fmt: skip
+        assert sorted(path.name for path in folder.iterdir() if "tmp" in path.name) == []
+    assert written[True] == written[False] and ".trm" in written[True]
 
 
 def test_an_empty_builder_writes_nothing(tmp_path: Path) -> None:
@@ -191,33 +225,43 @@ def test_postings_group_tokens_by_term_then_document(offset: int) -> None:
     ]
 
 
-def test_positions_follow_their_postings() -> None:
+@pytest.mark.parametrize("spilled", [False, True], ids=["in memory", "spilled"])
+def test_positions_follow_their_postings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spilled: bool
+) -> None:
     import numpy as np
 
+    monkeypatch.setattr(bulk, "_PART_TOKENS", 200 if spilled else 1 << 19)  # several parts
     rng = np.random.default_rng(3)
     buffer = bulk._PostingBuffer()
     want: dict[tuple[str, int], list[int]] = {}
-    for doc in range(60):
-        tokens = [f"t{n}" for n in rng.integers(0, 9, 25).tolist()]
-        buffer.add(doc, tokens, list(range(25)))
-        for position, token in enumerate(tokens):
-            want.setdefault((token, doc), []).append(position)
-    field = buffer.inverted()
-    positions, docs, counts = field.positions, field.docs, field.counts
-    assert positions is not None
-    terms = field.texts(field.order)
-    assert terms == sorted(terms)
+    with (tmp_path / "spill").open("w+b") as spill:
+        for doc in range(60):
+            tokens = [f"t{n}" for n in rng.integers(0, 9, 25).tolist()]
+            buffer.add(doc, tokens, list(range(25)))
+            for position, token in enumerate(tokens):
+                want.setdefault((token, doc), []).append(position)
+            if spilled and doc % 7 == 6:
+                buffer.spill(spill)
+        parts = list(buffer.inverted(lambda: spill))
+    assert len(parts) > 5 if spilled else len(parts) == 1
     got = {}
-    bounds = zip(terms, field.starts[field.order], field.ends[field.order], strict=True)
-    for term, start, end in bounds:
-        for i in range(start, end):
-            first = positions.firsts[i]
-            got[term, int(docs[i])] = positions.sorted[first : first + counts[i]].tolist()
-    assert got == want
-    values = bulk._position_values(positions, np.arange(len(docs)), counts)
-    assert [np.frombuffer(v, "<u2").tolist() for v in values[:3]] == [
-        got[terms[0], int(docs[i])] for i in range(3)
-    ]
+    every: list[str] = []
+    for field in parts:
+        positions, docs, counts = field.positions, field.docs, field.counts
+        assert positions is not None
+        terms = field.texts(field.order)
+        every += terms
+        bounds = zip(terms, field.starts[field.order], field.ends[field.order], strict=True)
+        for term, start, end in bounds:
+            for i in range(start, end):
+                first = positions.firsts[i]
+                got[term, int(docs[i])] = positions.sorted[first : first + counts[i]].tolist()
+        values = bulk._position_values(positions, np.arange(len(docs)), counts)
+        assert [np.frombuffer(v, "<u2").tolist() for v in values[:3]] == [
+            got[terms[0], int(docs[i])] for i in range(3)
+        ]
+    assert every == sorted(set(every)) and got == want
 
 
 def test_term_order_keys_sort_as_the_terms_text_does() -> None:
