@@ -37,7 +37,6 @@ from collections.abc import Callable, Iterator, Mapping
 from itertools import count as numbering
 from itertools import pairwise, repeat
 from pathlib import Path
-from pickle import dumps
 from typing import IO, Any, NamedTuple
 
 import numpy as np
@@ -50,7 +49,7 @@ from whoosh.util.numeric import length_to_byte
 from indexer.engine.analysis import Decoding, Positioned
 from indexer.engine.files import INDEX_NAME
 from indexer.engine.schema import SCHEMA, codec
-from indexer.engine.tables import PICKLE, StoredColumn, TermTable
+from indexer.engine.tables import Pickles, StoredColumn, TermTable
 
 _BLOCK = 128  # postings per block, as Whoosh's W3 codec
 _INLINE_MAX = 8  # terms in at most this many documents keep their postings in the term table
@@ -468,6 +467,7 @@ class _FieldPostings:
         self._codes = bytes(length_to_byte(n) for n in lengths) if lengths is not None else b""
         # Documents past the last one with this field have length 0.
         self._code_array = np.frombuffer(self._codes + bytes(1 << 20), dtype=np.uint8)
+        self._dumps = Pickles()
 
     def infos(
         self,
@@ -522,7 +522,7 @@ class _FieldPostings:
         head = _INFO.pack(
             1, sum(weights), len(ids), min(found), max(found), max(weights), ids[0], ids[-1]
         )
-        return head + dumps((tuple(ids), weights, values), PICKLE)
+        return head + self._dumps((tuple(ids), weights, values))
 
     def blocks(
         self,
@@ -567,7 +567,7 @@ class _FieldPostings:
         kept = _position_values(positions, where, count_array) if positions else None
         last_ids = id_array[end_array - 1].tolist()
         tops = tops.tolist()
-        posts = self._posts
+        posts, dumps = self._posts, self._dumps
         position = posts.tell()
         parts: list[bytes] = []
         found: list[bytes] = []
@@ -590,9 +590,9 @@ class _FieldPostings:
                     values: Any = tuple(kept[at:end])
                 else:
                     values = packed[at * 4 : end * 4] if packed else None
-                data = dumps((tuple(deltas[at:end]), mini, values), PICKLE)
+                data = dumps((tuple(deltas[at:end]), mini, values))
                 low, high = code_lows[block], code_highs[block]
-                head = dumps((end - at, last_ids[block], float(top), 0, low, high), PICKLE)
+                head = dumps((end - at, last_ids[block], float(top), 0, low, high))
                 total = len(head) + len(data)
                 parts += (pack_int(-total if end == end_of_term else total), head, data)
                 position += 4 + total

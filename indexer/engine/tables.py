@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import struct
 from array import array
+from io import BytesIO
 from itertools import accumulate, pairwise, repeat
-from pickle import dumps
+from pickle import Pickler, dumps
 from typing import Any
-from zlib import adler32, crc32
+from zlib import compress, crc32
 
 import numpy as np
 from whoosh.filedb import filetables
@@ -21,9 +22,7 @@ from whoosh.util.numlists import GrowableArray
 PICKLE = 3
 _LENGTHS = struct.Struct("!ii")  # key and value lengths before a row of the term table
 _SLOT = np.dtype([("hash", ">u4"), ("where", ">i8")])  # a slot of the term table's hash tables
-_STORED_BLOCK = 0xFFFF  # the most a stored deflate block holds
-_STORED_HEAD = struct.Struct("<HH")  # a stored block's length and its complement
-_ADLER = struct.Struct(">I")
+_STORED_LEVEL = 1  # zlib's level for stored fields (see StoredColumn)
 _OFFSETS_CUTOFF = 2**15  # VarBytesColumn writes offsets for more documents than this
 # GrowableArray's types, each for numbers below its limit.
 _GROWTH = (("B", 1 << 8), ("H", 1 << 16), ("i", 1 << 31), ("I", 1 << 32), ("q", 1 << 63))
@@ -99,9 +98,10 @@ class TermTable(filetables.OrderedHashWriter):
 
 class StoredColumn:
     """Whoosh's stored-fields column (its STORED_COLUMN: per document a pickled dict, zlib-
-    wrapped, in a VarBytesColumn), written with less work per document than Whoosh's chain of
-    three column writers, and with deflate's "stored" level: readers inflate any level, and
-    level 3 took ~35 us a story to save ~0.5 KB. Pickle protocol 3 stores the `doc` bytes as
+    compressed, in a VarBytesColumn), written with less work per document than Whoosh's chain
+    of three column writers. zlib level 1: the column is half the size (a story's ~1.3 KB of
+    JSON becomes ~0.7 KB; it was a third of the index) for ~27 us a story, and a hit read
+    costs ~8 us more; readers inflate any level. Pickle protocol 3 stores the `doc` bytes as
     they are (Whoosh's protocol 2 turns bytes into a latin-1 string and back)."""
 
     def __init__(self, dbfile: Any) -> None:
@@ -109,7 +109,7 @@ class StoredColumn:
         self._lengths = array("I")
 
     def add(self, docnum: int, fields: dict[str, Any]) -> None:
-        blob = zlib_stored(dumps(fields, PICKLE))
+        blob = compress(dumps(fields, PICKLE), _STORED_LEVEL)
         lengths = self._lengths
         if docnum > len(lengths):
             lengths.extend(repeat(0, docnum - len(lengths)))
@@ -131,17 +131,23 @@ class StoredColumn:
         self._file.write(codes)
 
 
-def zlib_stored(data: bytes) -> bytes:
-    """`data` as a zlib stream of stored (uncompressed) deflate blocks, as zlib.compress(data,
-    0) gives it, without setting up a compressor per call (which costs ~10 us)."""
-    parts = [b"\x78\x01"]
-    size = len(data)
-    for at in range(0, max(size, 1), _STORED_BLOCK):
-        chunk = data[at : at + _STORED_BLOCK]
-        final = b"\x01" if at + _STORED_BLOCK >= size else b"\x00"
-        parts += (final, _STORED_HEAD.pack(len(chunk), len(chunk) ^ 0xFFFF), chunk)
-    parts.append(_ADLER.pack(adler32(data)))
-    return b"".join(parts)
+class Pickles:
+    """pickle.dumps without the memo, for the many small pickles of term infos and posting
+    blocks: pickle numbers every tuple and bytes object it writes (2 bytes each, a tenth of
+    the word pairs' postings) so that a repeat could refer to it, and these have none. What
+    they load to is the same."""
+
+    def __init__(self) -> None:
+        self._buffer = BytesIO()
+        self._pickler = Pickler(self._buffer, PICKLE)
+        self._pickler.fast = True  # no memo (the values pickled here hold no cycles)
+
+    def __call__(self, value: Any) -> bytes:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._pickler.dump(value)
+        return buffer.getvalue()
 
 
 def smallest(numbers: Any, first: str = "B") -> array[int]:
