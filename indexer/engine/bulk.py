@@ -12,9 +12,10 @@ arrays) and writes the W3 codec's files directly, in the format Whoosh reads:
 - terms of the text fields arrive as numbers (engine.Terms), and only the distinct ones are
   turned back into text;
 - the term table and the stored-fields column are written by engine.tables, a field or a
-  document at a time with little Python per row; stored fields are not compressed;
+  document at a time with little Python per row; stored fields at zlib's fastest level;
 - posting weights are term counts, pickled as small ints rather than 9-byte floats, with pickle
-  protocol 3 rather than Whoosh's 2 (which pickles bytes through _codecs.encode).
+  protocol 3 rather than Whoosh's 2 (which pickles bytes through _codecs.encode) and without
+  pickle's memo (tables.Pickles).
 
 Builders run in the indexing worker processes, each writing its own segment; the parent adds
 the finished segments to the index in its one commit (see DocWriter.add_segments).

@@ -133,8 +133,8 @@ class StoredColumn:
 
 class Pickles:
     """pickle.dumps without the memo, for the many small pickles of term infos and posting
-    blocks: pickle numbers every tuple and bytes object it writes (2 bytes each, a tenth of
-    the word pairs' postings) so that a repeat could refer to it, and these have none. What
+    blocks: pickle numbers every tuple and bytes object it writes (2 bytes each, a fifth of the
+    word pairs' posting blocks) so that a repeat could refer to it, and these have none. What
     they load to is the same."""
 
     def __init__(self) -> None:
