@@ -324,10 +324,9 @@ class _PostingBuffer:
         file = spill()
         self.spill(file)
         self._at = None
-        for low, high in self._parts(file):
-            tokens, docs, at = self._gather(file, low, high)
-            if len(tokens):
-                yield self._inverted(tokens, docs, at)
+        for runs in self._parts(file):
+            if runs:  # a range may hold no token (below the first cut)
+                yield self._inverted(*self._gather(file, runs))
 
     def _key(self, tokens: np.ndarray) -> np.ndarray:
         """int64 keys of term numbers that ascend as the terms' text does."""
@@ -344,37 +343,51 @@ class _PostingBuffer:
         at = np.frombuffer(file.read(4 * run.size), np.uint32) if run.positioned else None
         return tokens, docs, at
 
-    def _parts(self, file: IO[bytes]) -> list[tuple[int, int]]:
-        """Ranges of keys [low, high) that cut the spilled tokens into parts of about
-        _PART_TOKENS (from a sample of the keys; a term is never cut)."""
+    def _parts(self, file: IO[bytes]) -> list[list[_Run]]:
+        """The spilled tokens as parts of about _PART_TOKENS each, each part the runs that hold
+        its tokens: ranges of keys cut from a sample (a term is never cut), each run's tokens
+        written again to the file a range after another (so each is read twice in all, and
+        its key computed once)."""
         total = sum(run.size for run in self._runs)
         count = -(-total // _PART_TOKENS)
-        low, high = int(np.iinfo(np.int64).min), int(np.iinfo(np.int64).max)
         if count < 2:
-            return [(low, high)]
+            return [self._runs]
         sample = np.sort(np.concatenate([
             self._key(self._read(file, run, tokens_only=True)[0][::_SAMPLE])
             for run in self._runs
         ]))  # fmt: skip
-        cuts = np.unique(sample[(np.arange(1, count) * len(sample)) // count]).tolist()
-        bounds = [low, *cuts, high]
-        return list(pairwise(bounds))
+        cuts = np.unique(sample[(np.arange(1, count) * len(sample)) // count])
+        parts: list[list[_Run]] = [[] for _ in range(len(cuts) + 1)]
+        positioned = any(run.positioned for run in self._runs)
+        for run in self._runs:
+            tokens, docs, at = self._read(file, run)
+            part = np.searchsorted(cuts, self._key(tokens), side="right")
+            order = np.argsort(part, kind="stable")  # stable: documents still ascend
+            if positioned and at is None:
+                at = np.zeros(run.size, np.uint32)
+            pieces = [tokens[order], docs[order], *([at[order]] if at is not None else [])]
+            bounds = np.cumsum(np.bincount(part, minlength=len(parts))).tolist()
+            for number, (start, end) in enumerate(pairwise([0, *bounds])):
+                if start < end:
+                    where = file.seek(0, 2)
+                    for piece in pieces:
+                        file.write(piece[start:end].tobytes())
+                    parts[number].append(_Run(where, end - start, positioned))
+        return parts
 
     def _gather(
-        self, file: IO[bytes], low: int, high: int
+        self, file: IO[bytes], runs: list[_Run]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Every spilled token whose key is in [low, high), in the order they came (so
-        documents ascend), with its document and position."""
-        positioned = any(run.positioned for run in self._runs)
+        """The tokens of `runs`, in the order they came (so documents ascend), with their
+        documents and positions."""
+        positioned = any(run.positioned for run in runs)
         tokens, docs, at = [], [], []
-        for run in self._runs:
+        for run in runs:
             run_tokens, run_docs, run_at = self._read(file, run)
-            keys = self._key(run_tokens)
-            inside = np.flatnonzero((keys >= low) & (keys < high))
-            tokens.append(run_tokens[inside])
-            docs.append(run_docs[inside])
+            tokens.append(run_tokens)
+            docs.append(run_docs)
             if positioned:
-                at.append(np.zeros(len(inside), np.uint32) if run_at is None else run_at[inside])
+                at.append(np.zeros(run.size, np.uint32) if run_at is None else run_at)
         return (
             np.concatenate(tokens),
             np.concatenate(docs),
