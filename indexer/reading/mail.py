@@ -25,6 +25,7 @@ from typing import BinaryIO, NamedTuple
 from indexer.blocks import Block
 from indexer.errors import ReadError, Skipped
 from indexer.reading.html_page import html_to_text
+from indexer.reading.mail_marks import REPLY_PREFIX
 from indexer.reading.textcodec import decode_bytes, tidy
 
 _ENVELOPE = re.compile(rb"From \S")
@@ -33,7 +34,6 @@ _ESCAPED = re.compile(rb">+From ")
 _LINE_PIECE = 1 << 20  # bytes read at most at once: a file of one huge line stays bounded
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
 _KNOWN = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
-_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
 _REPLY_ONLY = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)  # "Re:" (a post), not "Fwd:"
 _FORWARDED = re.compile(r"^(?:\s*(?:re|aw|sv)\s*:)*\s*(?:fwd?|fw|wg)\s*:", re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -201,7 +201,7 @@ def message_digest(data: bytes) -> MailText:
     if not text.strip():
         raise ReadError("e-mail has no readable text part")
     shown = _decoded(subject).strip() if subject is not None else ""
-    title = _REPLY_PREFIX.sub("", shown).strip()
+    title = REPLY_PREFIX.sub("", shown).strip()
     references = tuple(_MESSAGE_ID.findall(answered))
     # A reply answers a message it names, or says "Re:" in plain text (an HTML newsletter
     # sent under "Re:" is still a newsletter); a forwarded digest keeps its thread headers, but

@@ -6,6 +6,15 @@ from __future__ import annotations
 
 import re
 
+# A subject's reply or forward marks: "Re: ", "RE: Fwd: ", "AW: " (German), "WG: ".
+REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|fw|aw|wg)\s*:\s*)+", re.I)
+
+
+def is_reply_subject(text: str) -> bool:
+    """A subject that answers or forwards another ("Re: ARRS underspend")."""
+    return REPLY_PREFIX.match(text) is not None
+
+
 _WROTE = re.compile(r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes))\s*:\s*$", re.I)
 
 

@@ -554,9 +554,9 @@ def _wrapped_figure(raws: list[str], at: int, width: int | None) -> bool:
     below = raws[at + 1]
     if len(raw) - len(raw.lstrip()) != len(below) - len(below.lstrip()):
         return False
-    if width is not None and wraps_onto(raws[at - 1], [raw.strip()], width):
-        return True
-    return not ends_sentence(raws[at - 1])
+    return not ends_sentence(raws[at - 1]) or (
+        width is not None and wraps_onto(raws[at - 1], [raw.strip()], width)
+    )
 
 
 def _item_column(raw: str) -> int | None:

@@ -31,7 +31,7 @@ from indexer.reading.digest_dates import (
     is_dated_masthead,
     is_dated_meta,
 )
-from indexer.reading.mail_marks import is_greeting, is_sign_off
+from indexer.reading.mail_marks import is_greeting, is_reply_subject, is_sign_off
 from indexer.reading.textcodec import tidy
 from indexer.records import Section
 from indexer.stories.boilerplate import (
@@ -258,9 +258,6 @@ _BACK_MATTER = re.compile(
 )
 
 
-_REPLY = re.compile(r"^(?:re|fwd?|aw)\s?:\s", re.I)
-
-
 def _next_reply(lines: list[Line], start: int) -> int:
     """Where the next post of a digest of posts begins after a sign-off at `start` (its
     subject: "Re: ...", or one read from its headers), else the end."""
@@ -268,7 +265,7 @@ def _next_reply(lines: list[Line], start: int) -> int:
         (
             at
             for at in range(start + 1, len(lines))
-            if lines[at].posted or _REPLY.match(lines[at].text) is not None
+            if lines[at].posted or is_reply_subject(lines[at].text)
         ),
         len(lines),
     )
