@@ -43,6 +43,15 @@ _POSTED = re.compile(
     r"^from:[ \t]+\S.*\n(?:[a-z-]+:.*\n)*?(?:date|sent|subject):[ \t]+\S", re.I | re.M
 )
 _POSTS = 2  # header blocks that make a plain part a digest of messages
+# A post's one-line header in a topic digest ("Jo Bloggs <jo@example.org>: Mar 04 09:12AM"),
+# and a topic's entry in its contents ("* Title - 2 Updates").
+_POSTED_BY = re.compile(
+    r"^(?P<sender>[^<>:\n]{1,80}<[^\s<>@]+@[^\s<>]+>):[ \t]+"
+    r"(?P<sent>[A-Z][a-z]{2}\ \d{1,2}(?:,?\ \d{4})?\ \d{1,2}:\d\d\ ?[AP]M)[ \t]*$",
+    re.M,
+)
+_TOPIC_ENTRY = re.compile(r"^[ \t]*(?:[*•-][ \t]+)?(\S.{0,200}?)[ \t]+-[ \t]+\d+ Updates?[ \t]*$", re.M)
+_COVER_SHARE = 2  # an attached digest has at least this many times the covering note's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +139,7 @@ def _carried_posts(message: Message) -> list[str]:
         inner = payload[0] if isinstance(payload, list) and payload else payload
         if not isinstance(inner, Message):
             continue
-        plain, _ = _text_parts(inner)
-        body = tidy(_part_text(plain)).strip() if plain is not None else ""
+        body = _plain_text(_text_parts(inner)[0].plain).strip()
         names = ("From", "Date", "Subject")
         header = "\n".join(f"{name}: {_decoded(inner[name])}" for name in names if inner[name])
         if body:
@@ -139,35 +147,73 @@ def _carried_posts(message: Message) -> list[str]:
     return posts
 
 
-def _text_parts(message: Message) -> tuple[Message | None, Message | None]:
-    """The first inline text/plain and text/html parts (each header parsed once: it is slow)."""
-    plain = html = None
+class _TextParts(NamedTuple):
+    plain: Message | None = None
+    html: Message | None = None
+
+
+def _text_parts(message: Message) -> tuple[_TextParts, _TextParts]:
+    """The first text/plain and text/html parts shown inline, and the first ones sent as
+    attachments (each header parsed once: it is slow)."""
+    found: dict[tuple[bool, str], Message] = {}
     for part in _own_parts(message):
-        if part.is_multipart():
-            continue
         kind = part.get_content_type()
-        if kind not in ("text/plain", "text/html") or (
-            "content-disposition" in part and part.get_content_disposition() == "attachment"
-        ):
+        if kind not in ("text/plain", "text/html"):
             continue
-        if kind == "text/plain" and plain is None:
-            plain = part
-        elif kind == "text/html" and html is None:
-            html = part
-    return plain, html
+        attached = "content-disposition" in part and part.get_content_disposition() == "attachment"
+        found.setdefault((attached, kind), part)
+    inline, attached = (
+        _TextParts(found.get((at, "text/plain")), found.get((at, "text/html")))
+        for at in (False, True)
+    )
+    return inline, attached
 
 
 def _body(message: Message) -> tuple[str, tuple[Block, ...] | None]:
-    """The part a mail program shows: the HTML (its structure is the digest's layout) unless
-    it carries much less text than the plain part; else the plain text."""
-    plain, html = _text_parts(message)
-    text = ""
-    if plain is not None:
-        text = tidy(_part_text(plain))
-        if str(plain.get_param("format", "")).lower() == "flowed":
-            text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
+    """The digest a message carries: the text it shows, or a digest attached as a text or HTML
+    file under a covering note ("please find attached this week's digest"), which is then
+    not part of any story."""
+    inline, attached = _text_parts(message)
+    text = _plain_text(inline.plain)
     if posts := _carried_posts(message):
         return "\n\n".join([text, *posts]).strip(), None
+    shown = _shown(text, inline.html)
+    if attached.plain is None and attached.html is None:
+        return shown
+    digest = _shown(_plain_text(attached.plain), attached.html)
+    return digest if len(digest[0]) > _COVER_SHARE * len(shown[0].strip()) else shown
+
+
+def _plain_text(plain: Message | None) -> str:
+    if plain is None:
+        return ""
+    text = tidy(_part_text(plain))
+    if str(plain.get_param("format", "")).lower() == "flowed":
+        text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
+    return _topic_posts(text)
+
+
+def _topic_posts(text: str) -> str:
+    """A topic digest that marks each post with one line, "Name <address>: Mar 04 09:12AM",
+    under a topic named in its contents ("Title - 2 Updates"), written the way other list
+    digests show posts ("Topic:", "From:", "Date:"), so it is read as theirs are."""
+    if "@" not in text or len(list(islice(_POSTED_BY.finditer(text), _POSTS))) < _POSTS:
+        return text
+    topics = {match.group(1).strip() for match in _TOPIC_ENTRY.finditer(text)}
+    lines = []
+    for line in text.split("\n"):
+        if (posted := _POSTED_BY.match(line)) is not None:
+            lines += [f"From: {posted['sender']}", f"Date: {posted['sent']}"]
+        elif line.strip() in topics:
+            lines.append(f"Topic: {line.strip()}")
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _shown(text: str, html: Message | None) -> tuple[str, tuple[Block, ...] | None]:
+    """What a mail program shows: the HTML part (its structure is the digest's layout) unless
+    it carries much less text than the plain part `text`; else the plain text."""
     if html is not None and not _holds_posts(text):
         page = html_to_text(tidy(_part_text(html)))
         if len(page.text) >= _HTML_SHARE * len(text.strip()):

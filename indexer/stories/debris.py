@@ -352,9 +352,11 @@ _LISTINGS_APART = re.compile(r"\s[·•|]\s")
 # What else closes on a date in the news: not a vacancy.
 _CLOSES_TOO = re.compile(
     r"\b(?:consultation|survey|inquiry|ballot|call\ for\ evidence|petition|vote|nominations"
-    r"|bids|grants?|fund|competition|review|engagement)\b",
+    r"|bids|grants?|fund|competition|review|engagement|fellowships?|scholarships?|bursary"
+    r"|bursaries|awards?|prizes?)\b",
     re.I | re.X,
 )
+_PAY = {"session", "annum", "p.a.", "rata", "salar", "band", "vsm"}  # hints of a post's pay
 _STRONG_JOB_CUES = ("closing date", "per session", "per annum", "pro rata")
 _JOB_WORDS = 45
 _LISTING_WORDS = 15
@@ -387,6 +389,8 @@ def is_job_advert(headline: str | None, body: str) -> bool:
     )
     # Two cues of one kind ("from band 5 to band 6") are one cue: news of pay says as much.
     kinds = {next((hint for hint in _JOB_HINTS if hint in cue), cue) for cue in cues}
+    if _CLOSES_TOO.search(text) is not None and not kinds & _PAY:
+        return False  # "applications for the fellowships ... the closing date is 30 June"
     if len(kinds) >= 2 or any(cue.startswith(_STRONG_JOB_CUES) for cue in cues):
         return True
     # A job title over its closing date ("Deputy Chief Nurse, Royal Cornwall ... Closes 6 June.")

@@ -202,13 +202,18 @@ _ITEM_QUOTES = 3
 
 
 def _quote_marks_items(raws: list[str]) -> bool:
-    """Whether ">>" opens items here (">> Headline" over unquoted text, three times or more),
-    as some digests set their headlines, rather than quoting a message."""
+    """Whether ">>" opens items here (">> Headline" alone over unquoted text, directly or
+    after a blank line, three times or more), as some digests set their headlines, rather
+    than quoting a message."""
     found = 0
-    for line, nxt in itertools.pairwise(raws):
+    for at, line in enumerate(raws):
         if line[:2] != ">>" or _ITEM_QUOTE.match(line) is None:
             continue  # most lines do not open with the mark: spare the regex
-        if nxt.strip() and not nxt.lstrip().startswith(">"):
+        after = raws[at + 1 : at + 3]
+        if after and not after[0].strip():  # a paragraph below it, not a headline in capitals
+            alone = at == 0 or not raws[at - 1].lstrip().startswith(">")
+            after = after[1:] if alone and not after[-1].isupper() else []
+        if after and after[0].strip() and not after[0].lstrip().startswith(">"):
             found += 1
             if found >= _ITEM_QUOTES:
                 return True
@@ -271,6 +276,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         """A run of message headers: its subject is a headline, the rest is not news."""
         nonlocal topic, message_start, opening
         names = {name for name, _ in headers}
+        if names == {"topic"} and len(headers) == 1:
+            topic = headers.pop()[1]  # a topic digest's title over the posts that follow
+            close()
+            drop(f"Topic: {topic}", "a topic (the headline of the posts under it)")
+            return
         subject = next((value for name, value in headers if name in ("subject", "topic")), None)
         if len(headers) >= 2 and ("from" in names or subject):
             close()  # a message or a topic starts: the one read so far has ended
@@ -803,7 +813,10 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
             dashed = _DASHED.match(line.text[len(opening) :]) is not None
             if marked and dashed and opening.count(" ") + 1 >= _RUN_IN_WORDS:
                 run_ins.add(at)
-        leads.append(split_lead(line.text, opening))
+        lead = split_lead(line.text, opening)
+        if lead is not None and lead.rest.isupper() and lead.headline.isupper():
+            lead = None  # "ELECTIVE RECOVERY: 78-WEEK WAITS DOWN": one headline in capitals
+        leads.append(lead)
     fields = _fields(lines, leads)
     if fields:
         for at in fields:

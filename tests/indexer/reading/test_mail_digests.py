@@ -149,3 +149,86 @@ def test_a_mime_digest_gives_one_story_for_each_message_it_carries(tmp_path: Pat
     found = stories(path)
     assert [headline for headline, _ in found] == ["Shielded patient flags", "Re: IG sign-off"]
     assert found[0][1].startswith("We've had reports")
+
+
+TOPIC_DIGEST = """\
+carers-forum@example.org\tGoogle Groups
+Topic digest
+View all topics
+
+ * Assessments paused during charging review - 2 Updates
+ * Earnings limit to rise to £123 - 1 Update
+
+Assessments paused during charging review
+
+Bea Olowe <bea@example.org>: Mar 04 09:12AM
+
+The county council confirmed yesterday that new carers' assessments have been
+paused for six weeks while it reviews its charging policy.
+
+--
+Bea Olowe
+Policy Officer
+
+Tom Green <tom@example.org>: Mar 04 02:40PM
+
+Same thing happened in Norfolk in 2017 and the ombudsman found against them.
+
+Back to top
+
+Earnings limit to rise to £123
+
+Sunita Mehra <sunita@example.org>: Mar 04 05:02PM
+
+The DWP has confirmed the earnings limit will rise from £120 to £123 a week.
+
+Back to top
+"""
+
+
+def test_a_topic_digest_marking_posts_with_one_line_gives_a_story_a_post(tmp_path: Path) -> None:
+    """"Name <address>: Mar 04 09:12AM" opens each post, under the topic named in the
+    contents: each post is a story headed by its topic, whichever part the message shows."""
+    path = tmp_path / "topics.eml"
+    html = "<div>" + TOPIC_DIGEST.replace("\n\n", "</div><div>").replace("<", "&lt;") + "</div>"
+    path.write_text(alternative(TOPIC_DIGEST, html))
+    found = stories(path)
+    assert [headline for headline, _ in found] == [
+        "Assessments paused during charging review",
+        "Assessments paused during charging review",
+        "Earnings limit to rise to £123",
+    ]
+    assert found[0][1].startswith("The county council confirmed yesterday")
+    assert found[0][1].endswith("charging policy.")
+    assert found[1][1].startswith("Same thing happened in Norfolk")
+
+
+def test_a_digest_attached_under_a_covering_note_is_read(tmp_path: Path) -> None:
+    """The message says "please find attached"; the digest is the attached text file, and
+    the covering note is no story."""
+    digest = (
+        "WEEKLY DIGEST -- No. 38\n\n"
+        "1. BOOSTER CLINICS CONFIRMED\n---------------------------\n\n"
+        "Eight of the alliance's 11 PCNs have signed up to deliver boosters from 4 October,\n"
+        "with two sites opening first.\n\n"
+        "2. UNSPENT ALLOCATION WARNING\n----------------------------\n\n"
+        "Finance leads estimate that the alliance is on track to leave £640,000 of its\n"
+        "allocation unspent this year, mostly because of vacant posts.\n"
+    )
+    path = tmp_path / "weekly.eml"
+    path.write_text(
+        "From: Alliance office <office@example.org>\nTo: members@example.org\n"
+        "Subject: Weekly digest No. 38\nDate: Fri, 24 Sep 2021 16:41:07 +0100\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Dear all,\n\nPlease find attached this week's digest.\n\nHave a good weekend,\n\nSarah\n"
+        "--b1\nContent-Type: text/plain; charset=utf-8\n"
+        'Content-Disposition: attachment; filename="digest_38.txt"\n\n'
+        f"{digest}\n--b1--\n"
+    )
+    found = stories(path)
+    assert [headline for headline, _ in found] == [
+        "BOOSTER CLINICS CONFIRMED",
+        "UNSPENT ALLOCATION WARNING",
+    ]
+    assert found[1][1].startswith("Finance leads estimate")

@@ -590,6 +590,12 @@ def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -
         ("the Welsh Government's consultation closes on 20 September.", False),
         ("Nominations for the awards close soon; the survey closes 4 March.", False),
         ("Permits move to a salary-banded charge, from free to £22 a month for band 8a.", False),
+        (
+            "Applications are open for ten fellowships, each worth £3,500 towards a project. "
+            "The closing date is 30 June.",
+            False,
+        ),
+        ("Clinical fellow, band 7, £43,742 per annum. Closing date 30 June.", True),
     ],
 )
 def test_vacancy_cues_are_not_read_into_other_news(text: str, advert: bool) -> None:

@@ -470,3 +470,29 @@ def test_a_letter_under_a_greeting_the_header_took_introduces_the_issue() -> Non
         "Holding the line: the district nursing workforce",
         "Primary care networks: five questions for the first 100 days",
     ]
+
+
+def test_headlines_marked_with_chevrons_over_a_blank_line_are_not_quotes() -> None:
+    """">> HEADLINE" alone, a blank line, then unquoted text, again and again: the digest's
+    mark for its headlines (quoted mail has no unquoted paragraphs between single lines)."""
+    items = [
+        ("COUNCIL RESPONDS TO CASELOAD FINDINGS", "Council has welcomed the caseload survey."),
+        ("FELLOWSHIPS OPEN", "Applications are now open for ten community fellowships."),
+        ("PAY AWARD STILL NOT PAID", "Members in Northern Ireland have not had the award."),
+    ]
+    text = "\n\n".join(f">> {headline}\n\n{body}" for headline, body in items)
+    assert stories(text) == items
+
+
+def test_a_chevron_section_label_over_a_headline_in_capitals_stays_out() -> None:
+    text = (
+        ">> DEVOLVED NATIONS\n\nSCOTLAND PROMISES A NEW STRATEGY\nThe Scottish Government "
+        "has announced a new palliative care strategy.\n\n>> ENGLAND\n\nHOSPICE FUNDING "
+        "REVIEWED\nThe review of hospice funding will report in June.\n\n>> WALES\n\n"
+        "NEW CHARTER\nThe Welsh Government has published a charter for hospices.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "SCOTLAND PROMISES A NEW STRATEGY",
+        "HOSPICE FUNDING REVIEWED",
+        "NEW CHARTER",
+    ]
