@@ -50,7 +50,9 @@ _POSTED_BY = re.compile(
     r"(?P<sent>[A-Z][a-z]{2}\ \d{1,2}(?:,?\ \d{4})?\ \d{1,2}:\d\d\ ?[AP]M)[ \t]*$",
     re.M,
 )
-_TOPIC_ENTRY = re.compile(r"^[ \t]*(?:[*•-][ \t]+)?(\S.{0,200}?)[ \t]+-[ \t]+\d+ Updates?[ \t]*$", re.M)
+_TOPIC_ENTRY = re.compile(
+    r"^[ \t]*(?:[*•-][ \t]+)?(\S.{0,200}?)[ \t]+-[ \t]+\d+ Updates?[ \t]*$", re.M
+)
 _COVER_SHARE = 2  # an attached digest has at least this many times the covering note's text
 
 

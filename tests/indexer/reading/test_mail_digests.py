@@ -187,7 +187,7 @@ Back to top
 
 
 def test_a_topic_digest_marking_posts_with_one_line_gives_a_story_a_post(tmp_path: Path) -> None:
-    """"Name <address>: Mar 04 09:12AM" opens each post, under the topic named in the
+    """ "Name <address>: Mar 04 09:12AM" opens each post, under the topic named in the
     contents: each post is a story headed by its topic, whichever part the message shows."""
     path = tmp_path / "topics.eml"
     html = "<div>" + TOPIC_DIGEST.replace("\n\n", "</div><div>").replace("<", "&lt;") + "</div>"

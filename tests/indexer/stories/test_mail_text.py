@@ -473,7 +473,7 @@ def test_a_letter_under_a_greeting_the_header_took_introduces_the_issue() -> Non
 
 
 def test_headlines_marked_with_chevrons_over_a_blank_line_are_not_quotes() -> None:
-    """">> HEADLINE" alone, a blank line, then unquoted text, again and again: the digest's
+    """ ">> HEADLINE" alone, a blank line, then unquoted text, again and again: the digest's
     mark for its headlines (quoted mail has no unquoted paragraphs between single lines)."""
     items = [
         ("COUNCIL RESPONDS TO CASELOAD FINDINGS", "Council has welcomed the caseload survey."),
