@@ -98,6 +98,9 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
         result = SplitResult(None, (Section(raw.headline, paragraphs, byline=byline),))
     else:
         result = split_digest(raw.text, raw.blocks)
+        if raw.subject and len(result.sections) == 1 and result.sections[0].headline is None:
+            post = replace(result.sections[0], headline=raw.subject)
+            result = replace(result, sections=(post,))
     title = raw.title or (
         shorten(result.header, _DIGEST_TITLE_WORDS) if result.header else _source_stem(raw.source)
     )

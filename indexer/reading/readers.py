@@ -413,7 +413,8 @@ def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> Raw
     """A message as a digest; a post in a discussion (a reply, or the message replies answer)
     as one story: its subject the headline, the text its sender wrote the body."""
     if not (mail.reply or answered):
-        return _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
+        digest = _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
+        return replace(digest, subject=mail.subject)
     body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
     digest = _digest(path, source, body, mail.title, mail.date, None)
     return replace(digest, single_story=True, headline=mail.subject)

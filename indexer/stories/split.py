@@ -18,6 +18,8 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -453,9 +455,23 @@ def _mark_lists(lines: list[Line], gone: list[float]) -> None:
                 break
             items.append(item)
         short_items = all(x.bulleted or (x.text.count(" ") < 8 and not x.hinted) for x in items)
-        if same_block or (items and short_items):
+        if (same_block or (items and short_items)) and not _headed_items(items):
             for item in items:
                 item.kind = "B"
+
+
+def _headed_items(items: list[Line]) -> bool:
+    """List items that each open with a bold paragraph over paragraphs of their own
+    ("Three things this week:" then "1. **Headline** / text"): stories, not the intro's list."""
+    heads = 0
+    for item, nxt in itertools.pairwise(items):
+        facts, after = item.facts, nxt.facts
+        if facts is None or after is None or not facts.strong or facts.kind != "item":
+            continue
+        if after.strong or after.number != facts.number or after.level != facts.level:
+            return False
+        heads += 1
+    return heads >= 2
 
 
 def _mark_alternation(lines: list[Line]) -> None:

@@ -307,3 +307,21 @@ def test_related_news_with_standfirsts_are_stories() -> None:
         "Brexit and medicines supply: Committee to question industry",
         "Childhood obesity follow-up inquiry launched",
     ]
+
+
+def test_items_headed_by_bold_paragraphs_under_an_intro_sentence_are_stories() -> None:
+    """ "Three things you need to know:" introduces a list, but items that each open with a
+    bold paragraph over their own text are the digest's stories, not the intro's list."""
+    html = """<p>Good morning,</p><p>Three things you need to know this week:</p><ol>
+    <li><p><b>Online access to records: go-live moved</b></p><p>NHS England has pushed back
+    the date patients will see new record entries to 1 November.</p></li>
+    <li><p><b>Reception staff abuse: new poster pack</b></p><p>Following our survey, we have
+    produced a free poster pack.</p></li>
+    <li><p><b>Cost of living: practice staff pay</b></p><p>Practices are not bound by the
+    4.5% award, but many will want to match it.</p></li></ol>"""
+    assert [headline for headline, _ in stories(html)] == [
+        "Online access to records: go-live moved",
+        "Reception staff abuse: new poster pack",
+        "Cost of living: practice staff pay",
+    ]
+    assert stories(html)[1][1] == "Following our survey, we have produced a free poster pack."

@@ -96,3 +96,21 @@ def test_a_forwarded_digest_stays_a_digest(tmp_path: Path) -> None:
         "Trust fined over failings",
         "Nursing applications fall",
     ]
+
+
+def test_a_post_nobody_answered_is_headed_by_its_subject(tmp_path: Path) -> None:
+    """A list post with no replies is read as a digest; its text is one story with no
+    headline of its own, so the subject a reader sees heads it."""
+    post = _mail(
+        "Welsh app procurement: tender published",
+        "Digital Health and Care Wales has published the tender for the NHS Wales app, worth\n"
+        "an estimated £8.4m over five years. Bids close on 20 November.\n\nOwain\n--\n"
+        "Sent from my iPad\n",
+        "<4@example.org>",
+    )
+    path = tmp_path / "list.mbox"
+    path.write_bytes(post)
+    [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert story.headline == "Welsh app procurement: tender published"
+    assert story.body.startswith("Digital Health and Care Wales has published")
+    assert story.body.endswith("Bids close on 20 November.")
