@@ -19,7 +19,6 @@ With `explain=True` every line carries what became of it and why (`dex parse --e
 from __future__ import annotations
 
 import itertools
-
 import re
 from bisect import bisect_left
 from collections import Counter
