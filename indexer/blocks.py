@@ -11,6 +11,7 @@ cells of one table row) share a `group`; a new group is what a blank line is in 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -85,3 +86,14 @@ class Builder:
             return
         self.blocks.append(Block(kind, text, self.group, **facts))  # type: ignore[arg-type]
         self._used = True
+
+
+_SYMBOLS = frozenset(["So", "Sk", "Sm", "Mn", "Cf"])  # with emoji's variation selector and joiner
+
+
+def is_decoration(text: str) -> bool:
+    """Symbols only (emoji, arrows, stars): a mark set before a lead ("⚠️ **Headline**"),
+    not a word of it."""
+    return bool(text.strip()) and all(
+        ch.isspace() or unicodedata.category(ch) in _SYMBOLS for ch in text
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from indexer.blocks import Block, Builder, Kind, render
+from indexer.blocks import Block, Builder, Kind, is_decoration, render
 from indexer.reading.markdown_doc import masthead_heading
 
 
@@ -230,6 +230,8 @@ class _Writer:
                 self.lead_depth += 1
                 self.lead_kinds.add(kind)
             return bool(self.lead_depth)
+        if self.open[-1].kind != "quote" and is_decoration(self.written()):
+            self.parts.clear()  # "⚠️ <b>Headline</b>": a symbol set before the lead marks it
         if self.written():
             return False
         self.lead_depth = 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from indexer.blocks import Block, Builder, Kind, render
+from indexer.blocks import Block, Builder, Kind, is_decoration, render
 from indexer.reading.digest_dates import is_dated_masthead
 
 
@@ -58,7 +58,9 @@ class _Inline:
     details: bool = False  # its second line, wholly in italics, gives the story's details
 
 
-def _inline(token: Token) -> _Inline:
+def _inline(token: Token, marked: bool = False) -> _Inline:
+    """`marked`: a symbol may mark the lead ("⚠️ **Headline**"; not in a callout's quote,
+    whose "⚠️ **Known issue:**" labels a note)."""
     lines: list[str] = [""]
     lead: str | None = None
     kinds: set[str] = set()
@@ -69,6 +71,14 @@ def _inline(token: Token) -> _Inline:
         if len(lines) == 2:
             second.append(kind)
         if kind in ("strong_open", "link_open", "em_open"):
+            if (
+                marked
+                and not depth
+                and len(lines) == 1
+                and lead is None
+                and is_decoration(lines[0])
+            ):
+                lines[0] = ""  # "⚠️ **Headline**": a symbol set before the lead marks it
             if depth or (not lines[0].strip() and len(lines) == 1 and lead is None):
                 depth += 1
                 kinds.add("link" if kind == "link_open" else "strong")
@@ -232,8 +242,8 @@ def _add_inline(
 ) -> None:
     if _link_bar(token):
         return  # "[Website](...) | [Timetable](...) | [Contact](...)": navigation
-    run = _inline(token)
     block: Kind = kinds[-1] if kinds else "paragraph"
+    run = _inline(token, marked=block != "quote")
     facts: dict[str, object] = {}
     if block == "heading":
         facts["level"] = level

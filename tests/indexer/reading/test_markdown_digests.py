@@ -7,6 +7,7 @@ Each digest here is small and written for the rule it tests; none is a copy of a
 
 from __future__ import annotations
 
+from indexer.reading.html_page import html_to_text
 from indexer.reading.markdown_doc import markdown_to_text
 from indexer.stories.split import split
 
@@ -148,3 +149,30 @@ def test_a_lead_opening_with_a_name_styled_in_lower_case_is_a_headline() -> None
         "e-RS outage on 13 January",
         "iPhone app adds repeat prescriptions",
     ]
+
+
+def test_a_symbol_set_before_a_bold_headline_marks_it_and_is_not_its_text() -> None:
+    """ "- ⚠️ **Headline**": the emoji flags the item (a decision needed); the bold text is
+    the headline, in Markdown and in HTML alike. In a callout's quote the same mark labels a
+    note, which stays out of the headlines."""
+    markdown = (
+        "## This week\n\n"
+        f"- ⚠️ **NICE backs home haemodialysis expansion**\n\n  {TEXT}\n\n"
+        f"- **Living donor transplants fall**\n\n  {MORE}\n\n"
+        f"- 🔴 **Patient transport contract to be re-tendered**\n\n  {TEXT}\n\n"
+        "> ⚠️ **Known issue:** results arrive up to 40 minutes late on weekdays.\n"
+    )
+    page = markdown_to_text(markdown)
+    headlines = [section.headline for section in split(page.text, page.blocks)]
+    assert headlines == [
+        "NICE backs home haemodialysis expansion",
+        "Living donor transplants fall",
+        "Patient transport contract to be re-tendered",
+    ]
+    html = (
+        f"<ul><li>⚠️ <b>NICE backs home haemodialysis expansion</b> {TEXT}</li>"
+        f"<li><b>Living donor transplants fall</b> {MORE}</li>"
+        f"<li>🔴 <b>Patient transport contract to be re-tendered</b> {TEXT}</li></ul>"
+    )
+    page = html_to_text(html)
+    assert [section.headline for section in split(page.text, page.blocks)] == headlines
