@@ -27,6 +27,10 @@ _DATELINE = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*[–—-]\s+(?=\S)"
 )
+# A place alone in capitals, set off by a dash from the story's first sentence.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Z’'.&-]{2,}(?: [A-Z][A-Z’'.&-]+){0,2} (?:[–—]|--?) (?=[A-Z0-9“\"‘])"
+)
 # A dateline set on its own ("CARDIFF, 6 November –", "EDINBURGH –"): a page styles it apart.
 _DATELINE_ALONE = re.compile(
     r"^[A-Z][A-Z’'.& -]{1,40}"
@@ -109,10 +113,11 @@ def is_dateline(text: str) -> bool:
 
 
 def strip_dateline(text: str) -> str:
-    """A story's first line without the dateline it opens with."""
-    if "," not in text[:45]:
-        return text
-    match = _DATELINE.match(text)
+    """A story's first line without the dateline it opens with ("LEEDS, 3 May - ", and a
+    place alone in capitals: "BARNSLEY — ")."""
+    match = _DATELINE.match(text) if "," in text[:45] else None
+    if match is None and text[:2].isupper():
+        match = _PLACE_DATELINE.match(text)
     return text[match.end() :] if match is not None else text
 
 

@@ -361,3 +361,20 @@ def test_a_page_title_over_a_standfirst_and_a_greeting_is_the_issue_not_a_story(
         Block("paragraph", TEXTS[1], 6),
     ]
     assert [section.headline for section in split("", blocks)] == list(HEADLINES[:2])
+
+
+def test_a_place_in_capitals_opening_the_text_is_its_dateline_not_its_words() -> None:
+    text = (
+        "1. Ambulance delay contributed to death of pensioner\n"
+        "BARNSLEY — A 79-year-old man who waited almost four hours for an ambulance died, "
+        "the coroner found.\n\n"
+        "2. Sepsis missed twice at out-of-hours service\n"
+        "CARDIFF - Inquest into the death of a 23-year-old heard she was seen twice.\n\n"
+        "3. NHS England sets out winter plan\n"
+        "NHS England has set out its winter plan for 2021-22.\n"
+    )
+    assert [section.body for section in split(text)] == [
+        "A 79-year-old man who waited almost four hours for an ambulance died, the coroner found.",
+        "Inquest into the death of a 23-year-old heard she was seen twice.",
+        "NHS England has set out its winter plan for 2021-22.",
+    ]
