@@ -185,7 +185,8 @@ _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
     r"(?i:reporter|correspondent|editor|journalist|writer|columnist|analyst|producer"
     r"|chief\ executive|chair|chairman|chairwoman|director|president|secretary|officer"
-    r"|fellow|researcher|economist|adviser|advisor|professor|lecturer)"
+    r"|fellow|researcher|economist|adviser|advisor|professor|lecturer|head|manager|lead"
+    r"|co-?ordinator|chaplain|matron|dean)"
     r"\b[^.]{0,40}$"
 )
 _READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)

@@ -914,6 +914,32 @@ def test_a_byline_naming_two_authors_with_their_roles_is_a_byline() -> None:
     assert not is_byline("By the end of the year, every trust will have a patient portal")
 
 
+def test_an_intro_signed_by_its_writer_with_a_title_and_role_leaves_the_lead_story_alone() -> None:
+    """ "Revd Canon Alison Threlfall, Head of Spiritual Care" signs the intro above the lead
+    story: a signature, not the lead story's headline."""
+    text = (
+        "NORTH MERCIA HOSPITALS NHS FOUNDATION TRUST\nSpiritual Care & Volunteering News\n"
+        "Issue 41  |  March 2023  |  For volunteers, chaplains and faith visitors\n\n"
+        + "-"
+        * 60
+        + "\n\nDear friends,\n\nSpring is nearly with us and this issue has plenty to catch\n"
+        "up on. As ever, please pass it on to anyone who is not on email.\n\n"
+        "Revd Canon Alison Threlfall, Head of Spiritual Care\n\n" + "-" * 60 + "\n\n"
+        "The trust board has agreed to fund two additional whole-time chaplain\n"
+        "posts from April, bringing the team at Royal Shrewsbury Road and the\n"
+        "Telford site to 7.4 whole-time equivalents. The decision follows a\n"
+        "review by the Patient Experience Committee, which found that call-outs\n"
+        "to the chaplaincy had risen by 38% since 2019.\n\n"
+        "MULTI-FAITH ROOM REOPENS\n\nThe multi-faith room on level 2 reopened on Monday.\n\n"
+        "VOLUNTEER NUMBERS BACK UP\n\nWe have more active volunteers than in 2019.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        None,
+        "MULTI-FAITH ROOM REOPENS",
+        "VOLUNTEER NUMBERS BACK UP",
+    ]
+
+
 def test_single_asterisk_leads_in_plain_text_are_headlines() -> None:
     text = (
         "IN BRIEF\n\n"
