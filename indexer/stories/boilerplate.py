@@ -474,7 +474,8 @@ _INTRO_TALK = re.compile(
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
-    | ^this\ (?:update|note|report)\ (?:summarises|summarizes|covers|brings|gives|sets\ out)\b
+    | ^this\ (?:update|note|report|page|summary|round-?up)
+      \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects)\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b

@@ -978,6 +978,7 @@ def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
     assert is_intro_talk("This bulletin is for health and care professionals in the region.")
     assert is_intro_talk("This briefing summarises the board's decisions in May.")
     assert is_intro_talk("This update summarises the policy decisions made in March.")
+    assert is_intro_talk("This page summarises what changed this month for registrants.")
     assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
 
 
