@@ -15,6 +15,13 @@ _EMBARGO = re.compile(r"^(?:strictly\s+)?embargo(?:ed)?\b", re.I)
 # WordPress feeds: "The post Trust opens hub appeared first on NHS Tamar and Moor ICB."
 _APPEARED_FIRST = re.compile(r"^the post .{3,300} appeared first on .{2,120}$", re.I)
 
+# A note over the text on how it changed: "Updated 20 February to add ...", "Correction: ...".
+_EDITORS_NOTE = re.compile(
+    r"^[*_]?(?:(?:last\ )?updated?\b|correction\b|clarification\b|editor['’]s\ note\b)",
+    re.I | re.X,
+)
+_NOTE_WORDS = 30
+
 
 def story_paragraphs(text: str, blocks: Sequence[Block] | None = None) -> tuple[str, ...]:
     """The paragraphs of a text that is one story."""
@@ -29,6 +36,8 @@ def story_paragraphs(text: str, blocks: Sequence[Block] | None = None) -> tuple[
         if kept and is_boilerplate(paragraph):
             continue
         kept.append(paragraph)
+    if len(kept) > 1 and kept[0].count(" ") < _NOTE_WORDS and _EDITORS_NOTE.match(kept[0]):
+        kept.pop(0)  # "Updated 20 February to include the college's response.": a note on it
     while len(kept) > 1 and kept[-1] in links:
         kept.pop()  # a link on a line of its own under the text: "Read the full decision"
     return tuple(kept)

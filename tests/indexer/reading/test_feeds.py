@@ -293,6 +293,11 @@ def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) 
             "<p>Notes to editors</p><p>The ICB serves 900,000 people.</p>"
             "<p>The post Hub opens in Liskeard appeared first on NHS Tamar ICB.</p>",
         ),
+        item(
+            "A&amp;E waits for people in crisis",
+            "<p><em>Updated 20 February to include the college's response.</em></p>"
+            "<p>People in mental health crisis spent a median of 11.5 hours in A&amp;E.</p>",
+        ),
     ]
     path = tmp_path / "feed.rss"
     path.write_bytes(rss("".join(items)))
@@ -301,4 +306,5 @@ def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) 
         "The authority fined Brightwell Care £250,000 after failings at three homes.",
         "Papers for the board meeting on 12 March are now available.",
         "The community hub opened on Monday with GP and mental health teams.",
+        "People in mental health crisis spent a median of 11.5 hours in A&E.",
     ]
