@@ -1,18 +1,19 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval7/ and eval8/ are held out: the
-rules are never tuned on them and their misses are not read. eval7 (43 digest files in kinds no
-set before it held) was scored at the end of two rounds of tuning on other sets and is the set
-reported; eval8 (44 more, written 2026-12-07) was scored once at the end of that day and is
-kept for the round after. Each earlier held-out set was measured once untouched and then
-became a development set: eval2 to eval6 and dev/ to dev7/ are tuned on now. tests/fixtures/
-eval/ (42 digests), the first held-out set, was a guard whose misses were not read until
-2026-12-07, when some of its text and mail misses were read and fixed; it is a development set
-with floors of its own now. The floors below are the figures reached when they were set, less a
-small margin, so a change that makes splitting worse fails here; raise them as splitting
-improves. The goal for the held-out set is 0.97 overall with no format below 0.93 (README).
-Entity figures have floors too (the entity rules are tuned on eval5, eval6 and dev7).
+the code or dex's output on their files). tests/fixtures/eval8/ and eval9/ are held out: the
+rules are never tuned on them and their misses are not read. eval8 (44 digest files, written
+2026-12-07) is the set reported: scored once at the end of the round that wrote it and again
+at the end of the next (2026-12-07 late), which tuned on eval7. eval9 (44 digest files in 44
+newsletter styles, written 2026-12-07 late) was scored once at the end of that round and
+is kept for the round after. Each earlier held-out set was measured untouched and then became a
+development set: eval2 to eval7 and dev/ to dev7/ are tuned on now. tests/fixtures/eval/ (42
+digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
+a development set with floors of its own now. The floors below are the figures reached when
+they were set, less a small margin, so a change that makes splitting worse fails here; raise
+them as splitting improves. The goal for the held-out set is 0.97 overall with no format below
+0.93 (README). Entity figures have floors too (the entity rules are tuned on eval5 to eval7 and
+dev7).
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
-NEWEST = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
+NEWEST = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
+EVAL7 = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
 EVAL6 = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
 DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
 ENTITY_TUNED = [FIXTURES / "eval5" / name for name in ("text", "mix")]
@@ -54,31 +56,14 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval7 (held out): first scored at the end of the session that wrote it (2026-12-07, eec71a3:
-# all 0.77, txt 0.81, md 0.56, html 0.97, feed 0.88, rdf 1.00, eml 0.70, mbox 0.74, Maildir 0.33
-# on 8 stories; entities P 0.846 R 0.867), and again after the next round, tuned on eval6 and
-# dev7 (2026-12-07 late: all 0.776, txt 0.818, md 0.566, html 0.969, feed 0.875, rdf 1.000, eml
-# 0.698, mbox 0.743, Maildir 0.333; entities P 0.846 R 0.871): the round hardly moved it. Floors
-# are the last figures less about 0.03 (Maildir's less 0.1).
-HELD_OUT_FLOORS = {
-    "all": 0.74,
-    "txt": 0.78,
-    "md": 0.53,
-    "html": 0.94,
-    "feed": 0.84,
-    "rdf": 0.97,
-    "eml": 0.67,
-    "mbox": 0.71,
-    "maildir": 0.23,
-}
-HELD_OUT_ENTITY_FLOOR = (0.83, 0.86)
 # eval8 (held out, written 2026-12-07 by three helpers: PDF text with form feeds, minutes, Q&A,
 # Outlook-saved text; Mailchimp, Substack, WordPress, gov.uk, Notion, Hugo, GitHub and pandoc
 # pages, RSS and Atom; eml in several encodings, mbox folders and list archives, Mailman,
 # LISTSERV and Groups.io digests, Maildir), scored once at the end of that day (all 0.799, txt
 # 0.749, md 0.824, html 0.864, feed 0.611, eml 0.794, mbox 1.000, Maildir 0.884; entities P 0.890
-# R 0.910). Floors: those figures less about 0.03.
-NEWEST_FLOORS = {
+# R 0.910) and again after the next round, which tuned on eval7: the same figures to the third
+# decimal. Floors: those figures less about 0.03.
+HELD_OUT_FLOORS = {
     "all": 0.77,
     "txt": 0.72,
     "md": 0.79,
@@ -88,7 +73,39 @@ NEWEST_FLOORS = {
     "mbox": 0.97,
     "maildir": 0.85,
 }
-NEWEST_ENTITY_FLOOR = (0.87, 0.89)
+HELD_OUT_ENTITY_FLOOR = (0.87, 0.89)
+# eval9 (held out, written 2026-12-07 late by three helpers: PDF text, minutes, Q&A, text-drawn
+# tables, Mailchimp's plain text; Mailchimp, Campaign Monitor, gov.uk, Substack, Drupal and Word
+# HTML, Obsidian, Hugo, GitHub and Google Docs Markdown, RSS and Atom; Mailman MIME and plain,
+# LISTSERV, Groups.io and Pipermail, mbox folders, Maildir), scored once at the end of that
+# round (all 0.840, txt 0.736, md 0.875, html 0.946, feed 0.944, eml 0.835, mbox 0.800, Maildir
+# 0.978; entities P 0.918 R 0.893). Floors: those figures less about 0.03.
+NEWEST_FLOORS = {
+    "all": 0.81,
+    "txt": 0.70,
+    "md": 0.84,
+    "html": 0.91,
+    "feed": 0.91,
+    "eml": 0.80,
+    "mbox": 0.77,
+    "maildir": 0.94,
+}
+NEWEST_ENTITY_FLOOR = (0.89, 0.86)
+# eval7: held out for two rounds (0.77 at first sight, 0.776 after the next round), then tuned
+# on (2026-12-07 late: all 0.893, txt 0.870, md 0.692, html 0.969, feed 1.000, rdf 1.000, eml
+# 0.944, mbox 0.914, Maildir 1.000; entities P 0.845 R 0.895); less about 0.03.
+EVAL7_FLOORS = {
+    "all": 0.86,
+    "txt": 0.84,
+    "md": 0.66,
+    "html": 0.94,
+    "feed": 0.97,
+    "rdf": 0.97,
+    "eml": 0.91,
+    "mbox": 0.88,
+    "maildir": 0.97,
+}
+EVAL7_ENTITY_FLOOR = (0.83, 0.88)
 # eval6: held out until it was scored once (2026-12-07: all 0.90), then tuned on (all 0.970,
 # txt 0.960, md 0.987, html 0.985, feed 1.00, eml 0.969, mbox 0.903, Maildir 1.00); less 0.03.
 EVAL6_FLOORS = {
@@ -172,6 +189,13 @@ def test_newest_held_out_set_per_format() -> None:
     assert set(newest.stories) == set(NEWEST_FLOORS)
     assert not _fallen(newest.stories, NEWEST_FLOORS)
     _entities_hold(newest, NEWEST_ENTITY_FLOOR)
+
+
+def test_eval7_tuned_on_does_not_fall_back() -> None:
+    eval7 = evaluate_together(EVAL7)
+    assert set(eval7.stories) == set(EVAL7_FLOORS)
+    assert not _fallen(eval7.stories, EVAL7_FLOORS)
+    _entities_hold(eval7, EVAL7_ENTITY_FLOOR)
 
 
 def test_eval6_tuned_on_does_not_fall_back() -> None:
