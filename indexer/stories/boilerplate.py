@@ -487,6 +487,8 @@ _INTRO_TALK = re.compile(
     | \bthis\ is\ (?:a|the|our|your)\ (?:special\ |extra\ |short\ |final\ )?(?:edition|issue)
     | ^(?:all\ )?the\ latest\ (?:news|updates?|developments)\ (?:from|for|on|about)\b
     | ^(?:to|for|audience|distribution)\ ?:\ | ^please\ (?:share|forward|cascade|circulate)\b
+    | ^please\ (?:ensure|make\ sure)\ (?:that\ )?this\ (?:circular|bulletin|newsletter|briefing
+      |update|e-?mail|digest)\ is\ (?:seen|read|shared|passed)\b
     | ^(?:our|your|this|an?)\ (?:(?:weekly|monthly|daily|fortnightly|quarterly)\ )?
       (?:digest|round-?up|bulletin|briefing|newsletter|summary)\ of\b
     | ^(?:weekly|monthly|daily|fortnightly|quarterly)\ (?:digest|round-?up|bulletin|briefing

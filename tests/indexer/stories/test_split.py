@@ -979,6 +979,7 @@ def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
     assert is_intro_talk("This briefing summarises the board's decisions in May.")
     assert is_intro_talk("This update summarises the policy decisions made in March.")
     assert is_intro_talk("This page summarises what changed this month for registrants.")
+    assert is_intro_talk("Please ensure this circular is seen by your pharmacist managers.")
     assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
 
 
