@@ -354,6 +354,8 @@ def is_boilerplate(line: str) -> bool:
         folded = fold(line)
         if _may_be_chrome(folded) and _CHROME.match(folded):
             return True
+        if "reader-supported" in folded:  # Substack's box: "X is a reader-supported publication"
+            return True
         if " | " in folded and _all_chrome(folded.split("|")):
             return True  # "View on StaffNet | Previous issues"
         if words <= 14 and (

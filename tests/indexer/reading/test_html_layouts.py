@@ -325,3 +325,18 @@ def test_items_headed_by_bold_paragraphs_under_an_intro_sentence_are_stories() -
         "Cost of living: practice staff pay",
     ]
     assert stories(html)[1][1] == "Following our survey, we have produced a free poster pack."
+
+
+def test_a_substack_subscribe_box_is_not_a_story() -> None:
+    html = """<article><h2>Waiting list validation</h2><p>Trusts removed 412,000 pathways
+    from the waiting list after validation in the year to March.</p>
+    <h2>One chart: overnight beds</h2><p>General and acute beds open overnight averaged
+    102,400 in the third quarter, up 1.9% on a year earlier.</p>
+    <p>Harriet &amp; Tom</p>
+    <div class="subscription-widget-wrap"><p>Queue Theory is a reader-supported publication.
+    To receive new posts and support our work, consider becoming a free or paid subscriber.</p>
+    <button>Subscribe</button></div></article>"""
+    assert [headline for headline, _ in stories(html)] == [
+        "Waiting list validation",
+        "One chart: overnight beds",
+    ]
