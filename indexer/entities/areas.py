@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from indexer.entities.field_text import Cand, FieldText
 from indexer.entities.gazetteer import normalise
-from indexer.entities.rules import Cand, FieldText
 from indexer.entities.word_lists import GENERIC, REQUESTS, STOPWORDS
 
 # Names joined by "and" (and commas) before a system's kind: "Tamar and Moor ICB", "Bristol,

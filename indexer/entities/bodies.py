@@ -4,13 +4,13 @@ they are for ("Skills for Care", "Action on Smoking and Health") and the publica
 a document ("seen by The Ward Round").
 
 Why rules of their own: none of these ends in "Trust" or "Council", so the head-word rule
-(entity_rules.org_rule) cannot see them, and no list can hold every health board, branch and
+(orgs_by_head.org_rule) cannot see them, and no list can hold every health board, branch and
 local paper. Each rule asks for the company such a name keeps, which a common phrase lacks.
 """
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText, acts_after, is_org_word
+from indexer.entities.field_text import Cand, FieldText, acts_after, is_org_word
 from indexer.entities.word_lists import (
     BROADCASTERS,
     GENERIC,

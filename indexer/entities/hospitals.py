@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.entities.rules import Cand, FieldText, is_name_word
+from indexer.entities.field_text import Cand, FieldText, is_name_word
 from indexer.entities.word_lists import (
     GENERAL_POSTS,
     GENERIC,

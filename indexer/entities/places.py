@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from indexer.entities.field_text import Cand, FieldText, is_name_word
 from indexer.entities.gazetteer import Lexicon
-from indexer.entities.rules import Cand, FieldText, is_name_word, party_end
+from indexer.entities.person_rules import party_end
 from indexer.entities.word_lists import (
     GENERIC,
     LANGUAGES,

@@ -9,7 +9,7 @@ and building; the last word says what kind of site the capitals before it name.
 
 from __future__ import annotations
 
-from indexer.entities.rules import Cand, FieldText, is_name_word
+from indexer.entities.field_text import Cand, FieldText, is_name_word
 from indexer.entities.word_lists import GENERIC, MONTHS_DAYS, STOPWORDS, TITLES
 
 # The last word of a site's name. The first set are surnames too ("Lucy Hall", "Jenny Hill"),

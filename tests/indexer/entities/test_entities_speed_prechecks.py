@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.entities import quantities as q
-from indexer.entities.extractor import _gazetteer
+from indexer.entities.field_text import FieldText
 from indexer.entities.gazetteer import TOKEN_RE, lexicon
-from indexer.entities.rules import FieldText
+from indexer.entities.gazetteer_matches import gazetteer_matches
 
 # Pieces that sit on the edges of the patterns: signs, years, ordinals, joiners, odd spaces.
 PIECES = [
@@ -107,7 +107,7 @@ def test_every_gazetteer_name_survives_the_last_word_filter() -> None:
         for before in ("in the ", "said in ", "met at "):
             f = FieldText("body", f"{before}{name} yesterday.")
             start = len(before)
-            found, _, _ = _gazetteer(f, lex, None)
+            found, _, _ = gazetteer_matches(f, lex, None)
             if any(c.start <= start and c.end >= start + len(name) for c in found):
                 break
         else:

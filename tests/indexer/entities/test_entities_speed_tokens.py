@@ -16,9 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.entities import quantities as q
-from indexer.entities.extractor import _canonical, _clean_plain, _name_parts, _org_names
+from indexer.entities.field_text import FieldText
+from indexer.entities.full_names import name_parts
 from indexer.entities.gazetteer import _SPLIT_RE, TOKEN_RE, lexicon, split_tokens
-from indexer.entities.rules import FieldText
+from indexer.entities.mentions import clean_mention
+from indexer.entities.org_names import canonical_name, org_names
 from indexer.entities.word_lists import TITLES
 
 PIECES = [
@@ -79,7 +81,10 @@ def test_month_names_grouped_by_initial_match_as_the_plain_alternation(text: str
 def test_remembered_organisation_names_are_the_computed_ones(text: str) -> None:
     lex = lexicon()
     for _ in range(2):  # computed, then remembered
-        assert _org_names(text, lex) == (_clean_plain(text), _canonical(_clean_plain(text), lex))
+        assert org_names(text, lex) == (
+            clean_mention(text),
+            canonical_name(clean_mention(text), lex),
+        )
 
 
 @pytest.mark.parametrize("text", ["Dr Sarah Wollaston", "Lord Darzi", "Professor Sir Chris Ham"])
@@ -89,4 +94,4 @@ def test_remembered_name_parts_are_the_computed_ones(text: str) -> None:
     while len(words) > 1 and words[0] in TITLES:
         titles.append(words.pop(0))
     for _ in range(2):
-        assert _name_parts(text) == (tuple(titles), tuple(words))
+        assert name_parts(text) == (tuple(titles), tuple(words))

@@ -1,0 +1,251 @@
+"""People by title, known first name, role before the name, or a speech verb after it.
+
+Why rules: people come and go; the company a name keeps ("chief executive X Y", "X Y said") gives
+them away more reliably than any list. A surname alone is full_names' work, once the story's
+people are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.entities.field_text import Cand, FieldText, is_name_word, is_org_word
+from indexer.entities.gazetteer import Lexicon
+from indexer.entities.word_lists import (
+    AUXILIARIES,
+    GENERIC,
+    NOT_BEFORE_FIRST_NAME,
+    OFFICE_TITLES,
+    PARTICLES,
+    PARTIES,
+    PARTY_PAIRS,
+    PEER_TITLES,
+    POST_OPENERS,
+    REQUESTS,
+    ROLES_LOWER,
+    SAY_VERBS,
+    SPECIALTY_ENDINGS,
+    STOPWORDS,
+    SURNAME_MONTHS,
+    TITLES,
+)
+
+
+def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
+    """People by title, known first name, role before the name, or a speech verb after it.
+
+    `covered` holds token indices inside gazetteer organisations and places, which are not names.
+    """
+    found: list[Cand] = []
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    untitled = not f.title_case
+    skip_to = 0
+    for i in f.caps:
+        if i < skip_to or i + 1 >= n:
+            continue  # every rule wants a second word
+        if words[i] in TITLES:
+            if gaps[i] not in (" ", ". "):
+                continue
+            cand = _titled_person(f, i, covered, lex)
+        elif (
+            untitled
+            and gaps[i] == " "
+            and (words[i + 1][0].isupper() or words[i + 1] in PARTICLES)  # a name could go on
+            and i not in covered
+        ):
+            cand = _untitled_person(f, lex, i, covered)
+        else:
+            continue
+        if cand is not None:
+            found.append(cand)
+            skip_to = f.index_ending(cand.end) + 1
+    return found
+
+
+def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Cand | None:
+    """ "Dr Sarah Wollaston", "Professor Sir Chris Ham": titles, then up to three name words
+    (the first of them may be a town's name too: "Lord Aldridge")."""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    j = i + 1
+    while j < n and words[j] in TITLES and gaps[j - 1] in (" ", ". "):
+        j += 1
+    places = {k for k in range(j, min(j + 3, n)) if k in covered and words[k] in lex.single_places}
+    if places:  # "Lord Aldridge", "Dr Alison Crewe": a town's name may be a name after a title
+        covered = covered - places
+    last = _name_run(f, j, 3, covered)
+    if last < j:
+        return None
+    if any(w in PEER_TITLES for w in words[i:j]):
+        last = _territory(f, last)
+    first = i
+    while first < j and words[first] in OFFICE_TITLES:
+        first += 1  # "Cllr Jo Bell" is Jo Bell; "Cllr Dr Jo Bell" is Dr Jo Bell
+    start = f.starts[first] if first < j else f.starts[j]
+    return Cand(start, f.ends[last], "PERSON", "", 2, "title")
+
+
+def _territory(f: FieldText, last: int) -> int:
+    """A peer's name goes on with "of" and a place: "Baroness Pelham of Rye"."""
+    words, n = f.words, len(f.words)
+    k = last + 2
+    joined = k < n and words[last + 1] == "of" and f.gaps[last] == f.gaps[last + 1] == " "
+    return k if joined and is_name_word(words[k]) and words[k] != "State" else last
+
+
+def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> Cand | None:
+    words, n = f.words, len(f.words)
+    word = words[i]
+    if not is_name_word(word) or (f.initial[i] and (word.lower() in STOPWORDS or word in REQUESTS)):
+        return None
+    first = word in lex.first_names or _hyphenated_first_name(word, lex)
+    if first and i + 1 < n and f.gaps[i] == " " and _may_precede_name(f, i):
+        last = _name_run(f, i + 1, 1, covered - {i + 1} if _place_surname(f, lex, i) else covered)
+        if last > i:
+            return Cand(f.starts[i], f.ends[last], "PERSON", "", 4, "first")
+    last = _name_run(f, i, 3, covered)
+    if last < i + 1:
+        return None
+    start, end = f.starts[_first_of_name(f, lex, i, last)], f.ends[last]
+    if i > 0 and f.gaps[i - 1] == " " and _role_before(f, lex, i):
+        return Cand(start, end, "PERSON", "", 3, "role")
+    if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    if last + 1 >= n:
+        return None
+    gap, after = f.gaps[last], words[last + 1]
+    if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
+        return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == ", " and _age_follows(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "the death of Doris Fenwick, 84,"
+    if gap in (" (", " <") and _own_address_follows(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Aziz Rahman (aziz.rahman4@nhs.net)"
+    party = party_end(f, last + 1)
+    seat = (
+        0 <= party < n - 1 and f.gaps[party] == ", "
+    )  # "(Party, Seat)"; not "Opposition Day (Lab)"
+    if gap == " (" and party >= 0 and (seat or words[i] in lex.first_names):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
+    return None
+
+
+def party_end(f: FieldText, k: int) -> int:
+    """The last token of a party's name starting at token k ("Lab", "Liberal Democrat"), or -1."""
+    words = f.words
+    if k + 1 < len(words) and f.gaps[k] == " " and f"{words[k]} {words[k + 1]}" in PARTY_PAIRS:
+        return k + 1
+    return k if k < len(words) and words[k] in PARTIES else -1
+
+
+def _hyphenated_first_name(word: str, lex: Lexicon) -> bool:
+    """ "Ann-Marie", "Kerry-Ann": first names joined are a first name."""
+    return "-" in word and all(part in lex.first_names for part in word.split("-"))
+
+
+def _age_follows(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by an age in commas ("Doris Fenwick, 84,")?"""
+    k = last + 1
+    if k + 1 >= len(f.words) or not f.words[k].isdigit() or f.gaps[k] not in (", ", ". "):
+        return False
+    return 16 <= int(f.words[k]) <= 110
+
+
+_ADDRESS_RE = re.compile(r"[(<]([\w.+-]+)@")
+
+
+def _own_address_follows(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by a mail address in its own name
+    ("Aziz Rahman (aziz.rahman4@nhs.net)")?"""
+    m = _ADDRESS_RE.match(f.norm, f.ends[last] + 1)
+    return m is not None and f.words[last].lower() in m.group(1).lower()
+
+
+def _post_follows(f: FieldText, last: int) -> bool:
+    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post), or a post
+    in capitals as a list of speakers gives it ("Chief Nurse", "MHA Manager", "National
+    Director of Operations")."""
+    words = f.words
+    k = last + 1
+    if k >= len(words):
+        return False
+    if words[k] in ("the", "its", "their", "our", "his", "her"):
+        return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
+    for j in range(k, min(k + 3, len(words))):
+        if not words[j][0].isupper():
+            return False
+        if words[j].lower() in ROLES_LOWER:
+            return True
+        if f.gaps[j] != " ":
+            return False
+    return False
+
+
+def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is token i after a post ("chief executive Jane Roe")? A post in capitals may be part of a
+    name ("Nurse Staffing Levels Act", "GP Forward View"), so then a first name must follow."""
+    role = f.words[i - 1]
+    if role.lower() not in ROLES_LOWER:
+        return False
+    if role[0].islower() or f.words[i] in lex.first_names:
+        return True
+    return i >= 2 and f.gaps[i - 2] == " " and f.words[i - 2] in POST_OPENERS
+
+
+def _first_of_name(f: FieldText, lex: Lexicon, i: int, last: int) -> int:
+    """Where a run of capitals after a post's title starts the name: at a first name after a
+    word that is none ("Director of Finance Ewan Dalgleish", "Minister of State Helen Farrant")."""
+    words = f.words
+    if last > i + 1 and words[i] not in lex.first_names and words[i + 1] in lex.first_names:
+        return i + 1
+    return i
+
+
+def _place_surname(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is the word after first name i a town's name that is a surname here ("Lorraine
+    Pickering was re-elected", "Marcus Heywood, National Director", "Clare Ludlow (Liberal
+    Democrat, Kendal)"), not a place ("Sarah in Leeds" has no such pair; "Pickering has a
+    clinic" opens a sentence with the town)?"""
+    if i + 1 >= len(f.words) or f.words[i + 1] not in lex.single_places:
+        return False
+    if not f.initial[i]:
+        return True
+    gap = f.gaps[i + 1]
+    return (gap == ", " and _post_follows(f, i + 1)) or (gap == " (" and party_end(f, i + 2) >= 0)
+
+
+def _may_precede_name(f: FieldText, i: int) -> bool:
+    """A capitalised word just before a first name usually makes it a place ("St James")."""
+    if i == 0 or f.gaps[i - 1] != " ":
+        return True
+    prev = f.words[i - 1]
+    if prev in NOT_BEFORE_FIRST_NAME:
+        return False
+    if not is_org_word(prev) or prev.lower() in ROLES_LOWER or prev in TITLES:
+        return True
+    return f.initial[i - 1] and (prev.lower() in STOPWORDS or prev in REQUESTS)
+
+
+def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
+    """Index of the last token of a run of up to `most` name words starting at j (j - 1 if none)."""
+    words, n, last, count = f.words, len(f.words), j - 1, 0
+    k = j
+    while k < n and count < most:
+        if k > j and f.gaps[k - 1] != " ":
+            break
+        word = words[k]
+        if word in PARTICLES and k > j and k + 1 < n:
+            k += 1
+            continue
+        if k > j and word in SURNAME_MONTHS and (k + 1 >= n or not words[k + 1][0].isdigit()):
+            last, count = k, count + 1  # "Dame Ruth May", not "Ruth May 2024"
+            break
+        if k in covered or not is_name_word(word) or word in GENERIC:
+            break
+        if word.lower() in ROLES_LOWER:
+            break
+        if word.lower() in STOPWORDS or (k > j and word.endswith(SPECIALTY_ENDINGS)):
+            break
+        last, count = k, count + 1
+        k += 1
+    return last

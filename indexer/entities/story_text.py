@@ -1,0 +1,99 @@
+"""A story's body with what is not the story blanked: captions, picture credits, bylines, social
+links and footer lines, a mailing list's quoted reply and signature, a page's properties and
+postal addresses. Each character becomes a space, so offsets stay those of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.stories.boilerplate import is_credit_or_footer
+
+
+def story_text(body: str) -> str:
+    """The body with its captions, credits, bylines, social links and footer lines blanked
+    (each character a space, so offsets stay those of the body); and, in a mailing list's
+    message, the quoted reply, its "On ... wrote:" line and the signature after "-- "; and
+    postal addresses wherever they stand."""
+    return _blank_addresses(_blank_lines(_blank_properties(_blank_inline_credits(body))))
+
+
+def _blank_lines(body: str) -> str:
+    if "\n" not in body and len(body) > 200:
+        return body  # one long paragraph: a story's text, not a credit line
+    lines = body.split("\n")
+    noise = [bool(line) and (is_credit_or_footer(line) or _is_reply(line)) for line in lines]
+    signed = next((i for i, line in enumerate(lines) if line.startswith("-- ")), None)
+    if signed is not None:
+        noise[signed:] = [True] * (len(lines) - signed)
+    if not any(noise):
+        return body
+    return "\n".join(
+        " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
+    )
+
+
+# A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".
+_INLINE_CREDIT_RE = re.compile(r"\b(?:Photo|Picture|Image|Photograph)(?: credit)?: [^\n]*")
+
+
+# The line a mail client writes above a quoted reply.
+_REPLY_RE = re.compile(r"(?:On .{6,80} wrote:|>)")
+
+
+def _blank_inline_credits(body: str) -> str:
+    if ": " not in body or not _INLINE_CREDIT_RE.search(body):
+        return body
+    return _INLINE_CREDIT_RE.sub(lambda m: " " * len(m.group()), body)
+
+
+# A document's properties, as a page export or a summary's header gives them ("Owner: Priya
+# Raman Status: Circulated Reviewers: Tom Ashworth Created: 11 March 2024"): who keeps the
+# document and when, not what the story says.
+_PROPERTY_RE = re.compile(
+    r"(?<![^\s])(?:Owner|Status|Reviewers?|Created(?: by)?|Last edited(?: time| by)?|Compiled by"
+    r"|Prepared by|Distribution|Coverage period|Tags|Authors?|Audience): "
+)
+
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def _blank_properties(body: str) -> str:
+    """A paragraph that opens with a document's property and holds another is its properties."""
+    if ": " not in body or _PROPERTY_RE.search(body) is None:
+        return body
+    for para in _PARAGRAPH_RE.finditer(body):
+        text = para.group()
+        if _PROPERTY_RE.match(text) and len(_PROPERTY_RE.findall(text)) >= 2:
+            body = body[: para.start()] + _blanked(text) + body[para.end() :]
+    return body
+
+
+# A UK postcode ("BS34 7QH", "SW1A 2NS") ends an address, as contact blocks and footers give
+# it: the sentence or line up to it names the sender's organisation and town, not the story's.
+_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
+
+
+_INWARD_CODE_RE = re.compile(r"[0-9A-Z] [0-9][A-Z]{2}\b")  # a cheap test first: its second half
+
+
+_ADDRESS_START_RE = re.compile(r".*(?:[.!?:]\s|\n)", re.S)
+
+
+def _blank_addresses(body: str) -> str:
+    if _INWARD_CODE_RE.search(body) is None:
+        return body
+    for m in reversed(list(_POSTCODE_RE.finditer(body))):
+        before = _ADDRESS_START_RE.match(body, max(0, m.start() - 200), m.start())
+        start = before.end() if before else max(0, m.start() - 200)
+        body = body[:start] + _blanked(body[start : m.end()]) + body[m.end() :]
+    return body
+
+
+def _blanked(text: str) -> str:
+    return "".join(c if c == "\n" else " " for c in text)
+
+
+def _is_reply(line: str) -> bool:
+    return (line[0] in "O>") and _REPLY_RE.match(line) is not None
