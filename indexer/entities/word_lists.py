@@ -46,9 +46,12 @@ Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Tech
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
 Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
+Unit Registry Database Club
 """)
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
-KIND_HEADS = _words("Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme")
+KIND_HEADS = _words(
+    "Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme Forum Unit Registry"
+)
 # What a centre is for when it is a venue ("the Education Centre", "Civic Centre, Market
 # Street"): with no name of its own, where a meeting is held, not who holds it.
 VENUE_KINDS = _words("Conference Leisure Civic Education Resource Shopping Sports Exhibition")
@@ -160,7 +163,7 @@ NATIONS = _words("Scotland Wales Cymru England Northern")
 # The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").
 NEWSPAPER_TITLES = _words("""
 Mail Post Echo Times Telegraph Herald Gazette Chronicle Express Star Standard Journal Mirror
-Argus Courier Advertiser Observer Guardian Sentinel Examiner Citizen Press News
+Argus Courier Advertiser Observer Guardian Sentinel Examiner Citizen Press News Mercury
 """)
 NEWSPAPER_DAYS = _words("Daily Evening Sunday Morning Weekly")
 # Broadcasters whose channels, stations and regions go by their name and more ("BBC Radio 4",

@@ -1,0 +1,34 @@
+"""Kinds of name the third round of entity rules reads by their shape or company (from the
+misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum)
+and a local paper's title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.entities.extractor import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def _labelled(body: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract(None, body, DAY)}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Eight chairs were bought for the Willow Day Unit this year.", "Willow Day Unit"),
+        ("The Wessex Renal Registry published its report on Monday.", "Wessex Renal Registry"),
+        ("Figures from the National Falls Database show a rise.", "National Falls Database"),
+        ("A gift from Dunmere Rotary Club paid for it.", "Dunmere Rotary Club"),
+        ("Unions were briefed through the Joint Partnership Forum, which meets weekly.",
+         "Joint Partnership Forum"),
+        ("Some of you will have read in the Whitby Mercury that the practices may merge.",
+         "Whitby Mercury"),
+    ],
+)  # fmt: skip
+def test_bodies_by_their_last_word(body: str, name: str) -> None:
+    assert (name, "ORG") in _labelled(body)
