@@ -52,7 +52,7 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         if head in POST_HEADS and _names_a_post(f, first, k):
             continue
         last = extend_forward(f, k, gaz) if head in OF_HEADS else k
-        last = _branch_end(f, last)
+        last = _town_end(f, _branch_end(f, last), gaz)
         if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
             continue  # "the King's Ambulance Service Medal": an award, not the service
         while first < k:  # no name starts with "and", "the" or "Chief"
@@ -85,6 +85,25 @@ def _branch_end(f: FieldText, last: int) -> int:
         return last + 1
     ireland = last + 2 < n and f.gaps[last + 1] == " " and words[last + 2] == "Ireland"
     return last + 2 if ireland else last
+
+
+# Heads after which a town says which of the hospitals of one name it is.
+_TOWN_HEADS = frozenset(("Hospital", "Infirmary"))
+
+
+def _town_end(f: FieldText, last: int, gaz: dict[int, Cand]) -> int:
+    """A hospital's name goes on with its town: "Queen Elizabeth Hospital Gateshead" (not
+    where the town starts a name of its own: "... Hospital Kettering General")."""
+    words, n = f.words, len(f.words)
+    if words[last] not in _TOWN_HEADS or last + 1 >= n or f.gaps[last] != " ":
+        return last
+    start = f.starts[last + 1]
+    for j in range(last + 1, min(last + 4, n)):
+        place = gaz.get(j)
+        if place is not None and place.label == "PLACE" and place.start == start:
+            goes_on = j + 1 < n and f.gaps[j] in (" ", "'") and words[j + 1][0].isupper()
+            return last if goes_on or f.gaps[j] == "'" else j
+    return last
 
 
 def _named_before(f: FieldText, k: int) -> bool:

@@ -1,6 +1,6 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
-misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum)
-and a local paper's title."""
+misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
+a local paper's title, and a hospital and its town as one name."""
 
 from __future__ import annotations
 
@@ -32,3 +32,23 @@ def _labelled(body: str) -> set[tuple[str, str]]:
 )  # fmt: skip
 def test_bodies_by_their_last_word(body: str, name: str) -> None:
     assert (name, "ORG") in _labelled(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "hospital", "town"),
+    [
+        ("The best was the hub at Queen Mary Hospital Kettering at 91%.",
+         "Queen Mary Hospital Kettering", "Kettering"),
+        ("Staff on a ward at Victoria Infirmary Gateshead use the app.",
+         "Victoria Infirmary Gateshead", "Gateshead"),
+    ],
+)  # fmt: skip
+def test_a_hospital_and_its_town_are_one_name(body: str, hospital: str, town: str) -> None:
+    found = _labelled(body)
+    assert (hospital, "ORG") in found
+    assert (town, "PLACE") not in found
+
+
+def test_a_hospital_before_a_town_that_starts_another_name_stays_short() -> None:
+    found = _labelled("Patients moved from Queen Mary Hospital Kettering General took them.")
+    assert ("Queen Mary Hospital", "ORG") in found
