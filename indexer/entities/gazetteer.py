@@ -129,12 +129,15 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _add(lex: Lexicon, text: str, entry: Entry, shapes: dict[str, dict[int, set[str]]]) -> None:
+    """Add a name, and its form with "&" for "and" ("Telford & Wrekin", as tables and headings
+    write a council's area)."""
     key = normalise(text)
-    tokens = TOKEN_RE.findall(key)
-    if not tokens:
-        return
-    lex.entries[key] = entry
-    shapes.setdefault(tokens[0], {}).setdefault(len(tokens), set()).add(tokens[-1])
+    for form in (key, key.replace(" and ", " & ")) if " and " in key else (key,):
+        tokens = TOKEN_RE.findall(form)
+        if not tokens:
+            return
+        lex.entries[form] = entry
+        shapes.setdefault(tokens[0], {}).setdefault(len(tokens), set()).add(tokens[-1])
 
 
 def _starts(lex: Lexicon, shapes: dict[str, dict[int, set[str]]]) -> None:

@@ -1,6 +1,7 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
-a local paper's title, and a hospital and its town as one name."""
+a local paper's title, a hospital and its town as one name, and a council's area written with
+"&"."""
 
 from __future__ import annotations
 
@@ -52,3 +53,9 @@ def test_a_hospital_and_its_town_are_one_name(body: str, hospital: str, town: st
 def test_a_hospital_before_a_town_that_starts_another_name_stays_short() -> None:
     found = _labelled("Patients moved from Queen Mary Hospital Kettering General took them.")
     assert ("Queen Mary Hospital", "ORG") in found
+
+
+def test_a_council_area_written_with_an_ampersand_is_the_area() -> None:
+    found = _labelled("Uptake in Telford & Wrekin rose, and Cheshire West & Chester 90.2%.")
+    assert {("Telford & Wrekin", "PLACE"), ("Cheshire West & Chester", "PLACE")} <= found
+    assert ("Chester", "PLACE") not in found
