@@ -162,14 +162,14 @@ def _own_address_follows(f: FieldText, last: int) -> bool:
 
 
 def _post_follows(f: FieldText, last: int) -> bool:
-    """After "Name, ": "the trust's chief nurse", "its director of digital" (a post), or a post
-    in capitals as a list of speakers gives it ("Chief Nurse", "MHA Manager", "National
-    Director of Operations")."""
+    """After "Name, ": "the trust's chief nurse", "its director of digital", "a former GP" (a
+    post), or a post in capitals as a list of speakers gives it ("Chief Nurse", "MHA Manager",
+    "National Director of Operations")."""
     words = f.words
     k = last + 1
     if k >= len(words):
         return False
-    if words[k] in ("the", "its", "their", "our", "his", "her"):
+    if words[k] in ("the", "a", "an", "its", "their", "our", "his", "her"):
         return any(w.lower() in ROLES_LOWER for w in words[k + 1 : k + 5])
     for j in range(k, min(k + 3, len(words))):
         if not words[j][0].isupper():

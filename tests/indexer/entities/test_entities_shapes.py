@@ -1,7 +1,7 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
-a local paper's title, a hospital and its town as one name, and a council's area written with
-"&"."""
+a local paper's title, a hospital and its town as one name, a council's area written with "&",
+and a person introduced as "a former GP"."""
 
 from __future__ import annotations
 
@@ -59,3 +59,15 @@ def test_a_council_area_written_with_an_ampersand_is_the_area() -> None:
     found = _labelled("Uptake in Telford & Wrekin rose, and Cheshire West & Chester 90.2%.")
     assert {("Telford & Wrekin", "PLACE"), ("Cheshire West & Chester", "PLACE")} <= found
     assert ("Chester", "PLACE") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("The minister will be replaced by Oswin Tarrant, a former GP and the MP for Hexham.",
+         "Oswin Tarrant"),
+        ("The lead is Jonah Feldgate, an epidemiologist at the university.", "Jonah Feldgate"),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_post_with_a_or_an_is_a_person(body: str, person: str) -> None:
+    assert (person, "PERSON") in _labelled(body)
