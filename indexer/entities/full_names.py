@@ -60,6 +60,8 @@ def full_names(story: list[tuple[FieldText, list[Cand]]]) -> None:
             c.canonical = knights.get(words[0], c.canonical)
         elif len(words) == 1 and words[0] in full:
             c.canonical = full[words[0]]
+        elif len(words) == 1 and firsts.get(words[0]):
+            c.canonical = firsts[words[0]]  # "Martin's" after "Dr Martin Hale"
         elif len(words) == 1 and words[0] in lex.surnames and c.canonical == words[0]:
             c.canonical = lex.surnames[words[0]][0]
     if not full:

@@ -54,12 +54,29 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
             and i not in covered
         ):
             cand = _untitled_person(f, lex, i, covered)
+        elif untitled and i not in covered and _first_name_acts(f, lex, i):
+            cand = Cand(f.starts[i], f.ends[i], "PERSON", "", 6, "first")
         else:
             continue
         if cand is not None:
             found.append(cand)
             skip_to = f.index_ending(cand.end) + 1
     return found
+
+
+def _first_name_acts(f: FieldText, lex: Lexicon, i: int) -> bool:
+    """Is token i a first name alone that acts: "Ravi's message", "Fatima will brief the
+    committee" (a colleague the story may name no further; full_names gives the full name
+    where it does)?"""
+    word = f.words[i]
+    if word not in lex.first_names or not is_name_word(word):
+        return False
+    if i > 0 and f.gaps[i - 1] == " " and f.words[i - 1][0].isupper():
+        return False  # part of a longer name: "St Helen's", "Lake Victoria"
+    gap, after = f.gaps[i], f.words[i + 1]
+    if gap == "'" and after == "s":  # not a thing named for a person: "John's Campaign"
+        return i + 2 >= len(f.words) or f.gaps[i + 1] != " " or not f.words[i + 2][0].isupper()
+    return gap == " " and (after in SAY_VERBS or after in AUXILIARIES)
 
 
 def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Cand | None:

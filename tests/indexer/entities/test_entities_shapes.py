@@ -1,7 +1,7 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
 a local paper's title, a hospital and its town as one name, a council's area written with "&",
-and a person introduced as "a former GP"."""
+a person introduced as "a former GP", and a first name alone that acts ("Ravi's message")."""
 
 from __future__ import annotations
 
@@ -71,3 +71,39 @@ def test_a_council_area_written_with_an_ampersand_is_the_area() -> None:
 )  # fmt: skip
 def test_a_name_before_a_post_with_a_or_an_is_a_person(body: str, person: str) -> None:
     assert (person, "PERSON") in _labelled(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("From the immunisation team: I've pasted Rohan's message about the programme.", "Rohan"),
+        ("Nothing for us to do yet; Priya will brief the committee.", "Priya"),
+        ("Reading list: this week Callum has been reading the new report.", "Callum"),
+    ],
+)
+def test_a_first_name_alone_that_acts_is_a_person(body: str, person: str) -> None:
+    assert (person, "PERSON") in _labelled(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Grace periods will end in May.",  # a first name that is a common word, opening
+        "Unite and the GMB will ballot members.",  # a body, not a person
+        "The Victoria line will close; Chelsea has no station.",  # places and lines
+    ],
+)
+def test_no_person_in_a_common_word_opening_a_sentence(body: str) -> None:
+    assert not {t for t, label in _labelled(body) if label == "PERSON"}
+
+
+def test_a_first_name_alone_takes_the_full_name_the_story_gives() -> None:
+    found = extract(None, "Dr Martin Hale retires in June. Martin's successor starts in July.", DAY)
+    assert {(e.text, e.canonical) for e in found if e.label == "PERSON"} == {
+        ("Dr Martin Hale", "Martin Hale"),
+        ("Martin", "Martin Hale"),
+    }
+
+
+def test_a_thing_named_for_a_first_name_is_no_person() -> None:
+    assert ("John", "PERSON") not in _labelled("Groups including John's Campaign welcomed it.")
