@@ -48,7 +48,7 @@ def gazetteer_matches(
                 tail = "'s" if norm.startswith("'s", end) else "'"
                 entry = lex.entries.get(key + tail)
                 end += len(tail)
-            if entry is None or (entry.flags and not _flags_ok(f, i, entry, date)):
+            if entry is None or (entry.flags and not _flags_ok(f, lex, i, entry, date)):
                 continue
             if entry.label == "PLACE" and j + 1 < n and words[j + 1] in STREET_WORDS:
                 break  # an address: "Tavistock Square"
@@ -75,7 +75,7 @@ def names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
     return after not in COMPASS and after not in lex.first_names and after not in lex.starts
 
 
-def _flags_ok(f: FieldText, i: int, entry: Entry, date: dt.date | None) -> bool:
+def _flags_ok(f: FieldText, lex: Lexicon, i: int, entry: Entry, date: dt.date | None) -> bool:
     if entry.since and date is not None and date < entry.since:
         return False  # "NHS England and NHS Improvement" in 2018: two bodies
     if "mid" in entry.flags and (
@@ -85,7 +85,7 @@ def _flags_ok(f: FieldText, i: int, entry: Entry, date: dt.date | None) -> bool:
     if "the" in entry.flags:
         return i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in ("the", "The")
     if "ctx" in entry.flags:
-        return _after_context(f, i) or _listed_after_context(f, i)
+        return _after_context(f, i) or _listed_after_context(f, i) or _listed_with_place(f, i, lex)
     if "word" in entry.flags:  # "CONTACT US", "JOIN US": the pronoun in a line of capitals
         return i == 0 or f.gaps[i - 1] != " " or not f.words[i - 1].isupper()
     return True
@@ -122,6 +122,25 @@ def _listed_after_context(f: FieldText, i: int) -> bool:
         if _after_context(f, first):
             return True
         i = first
+    return False
+
+
+def _listed_with_place(f: FieldText, i: int, lex: Lexicon) -> bool:
+    """Is the one-word town at token i listed next to a place the gazetteer knows without
+    context ("Halton and Knowsley had the highest rates", "Skegness, Mablethorpe and Louth")?"""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    if i + 2 < n and gaps[i] == gaps[i + 1] == " " and words[i + 1] in ("and", "or"):
+        after = i + 2
+    else:
+        after = i + 1 if i + 1 < n and gaps[i] == ", " else -1
+    if i >= 2 and gaps[i - 2] == gaps[i - 1] == " " and words[i - 1] in ("and", "or"):
+        before = i - 2
+    else:
+        before = i - 1 if i >= 1 and gaps[i - 1] == ", " else -1
+    for k in (before, after):
+        entry = lex.entries.get(words[k]) if k >= 0 else None
+        if entry is not None and entry.label == "PLACE" and not entry.flags:
+            return True
     return False
 
 

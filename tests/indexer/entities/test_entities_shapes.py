@@ -1,7 +1,8 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
 a local paper's title, a hospital and its town as one name, a council's area written with "&",
-a person introduced as "a former GP", and a first name alone that acts ("Ravi's message")."""
+a person introduced as "a former GP", a first name alone that acts ("Ravi's message"), and a
+town listed beside a known place."""
 
 from __future__ import annotations
 
@@ -107,3 +108,20 @@ def test_a_first_name_alone_takes_the_full_name_the_story_gives() -> None:
 
 def test_a_thing_named_for_a_first_name_is_no_person() -> None:
     assert ("John", "PERSON") not in _labelled("Groups including John's Campaign welcomed it.")
+
+
+@pytest.mark.parametrize(
+    ("body", "town"),
+    [
+        ("Halton and Knowsley had the highest rates.", "Halton"),
+        ("The unit will visit Skegness, Mablethorpe and Louth from January.", "Mablethorpe"),
+    ],
+)
+def test_a_town_that_is_a_common_word_is_a_place_listed_beside_a_known_place(
+    body: str, town: str
+) -> None:
+    assert (town, "PLACE") in _labelled(body)
+
+
+def test_two_towns_that_are_common_words_need_a_word_of_place() -> None:
+    assert not {t for t, label in _labelled("Reading and Bath won.") if label == "PLACE"}
