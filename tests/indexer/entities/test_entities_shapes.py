@@ -1,8 +1,8 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
 a local paper's title, a hospital and its town as one name, a council's area written with "&",
-a person introduced as "a former GP", a first name alone that acts ("Ravi's message"), and a
-town listed beside a known place."""
+a person introduced as "a former GP", a first name alone that acts ("Ravi's message"), a town
+listed beside a known place, and a place in a dateline."""
 
 from __future__ import annotations
 
@@ -125,3 +125,20 @@ def test_a_town_that_is_a_common_word_is_a_place_listed_beside_a_known_place(
 
 def test_two_towns_that_are_common_words_need_a_word_of_place() -> None:
     assert not {t for t, label in _labelled("Reading and Bath won.") if label == "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("CARDIFF — Inquest into the death of a woman, 23, heard she was seen twice.", "CARDIFF"),
+        ("Roundup of the week\nNEWCASTLE - A man with a learning disability choked.", "NEWCASTLE"),
+    ],
+)
+def test_a_known_place_in_capitals_before_a_dash_opening_a_line_is_a_dateline(
+    body: str, place: str
+) -> None:
+    assert (place, "PLACE") in _labelled(body)
+
+
+def test_capitals_mid_line_before_a_dash_are_no_dateline() -> None:
+    assert ("HULL", "PLACE") not in _labelled("Results from HULL - and more.")
