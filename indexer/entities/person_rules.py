@@ -23,6 +23,7 @@ from indexer.entities.word_lists import (
     POST_OPENERS,
     REQUESTS,
     ROLES_LOWER,
+    SAY_TO_VERBS,
     SAY_VERBS,
     SPECIALTY_ENDINGS,
     STOPWORDS,
@@ -76,7 +77,7 @@ def _first_name_acts(f: FieldText, lex: Lexicon, i: int) -> bool:
     gap, after = f.gaps[i], f.words[i + 1]
     if gap == "'" and after == "s":  # not a thing named for a person: "John's Campaign"
         return i + 2 >= len(f.words) or f.gaps[i + 1] != " " or not f.words[i + 2][0].isupper()
-    return gap == " " and (after in SAY_VERBS or after in AUXILIARIES)
+    return gap == " " and (after in SAY_VERBS or after in AUXILIARIES or _talks_to(f, i))
 
 
 def _titled_person(f: FieldText, i: int, covered: set[int], lex: Lexicon) -> Cand | None:
@@ -132,6 +133,8 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
         return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == " " and _talks_to(f, last):
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Jonah Feldman talks to ..."
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):
         return Cand(start, end, "PERSON", "", 5, "verb")
     if gap == ", " and _age_follows(f, last):
@@ -145,6 +148,14 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     if gap == " (" and party >= 0 and (seat or words[i] in lex.first_names):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
     return None
+
+
+def _talks_to(f: FieldText, last: int) -> bool:
+    """Is the name ending at token `last` followed by "talks to", "speaks to" or "spoke to"?"""
+    k = last + 1
+    if k + 1 >= len(f.words) or f.words[k] not in SAY_TO_VERBS or f.gaps[k] != " ":
+        return False
+    return f.words[k + 1] == "to"
 
 
 def party_end(f: FieldText, k: int) -> int:
@@ -261,8 +272,18 @@ def _name_run(f: FieldText, j: int, most: int, covered: set[int]) -> int:
             break
         if word.lower() in ROLES_LOWER:
             break
-        if word.lower() in STOPWORDS or (k > j and word.endswith(SPECIALTY_ENDINGS)):
+        if word.lower() in STOPWORDS or (k > j and _opens_a_specialty(f, k)):
             break
         last, count = k, count + 1
         k += 1
     return last
+
+
+def _opens_a_specialty(f: FieldText, k: int) -> bool:
+    """Does a field of medicine start at token k: "Gastroenterology", or a word joined by "and"
+    to one ("Trauma and Orthopaedics")? A table's row runs a name into its specialty."""
+    words = f.words
+    if words[k].endswith(SPECIALTY_ENDINGS):
+        return True
+    joined = k + 2 < len(words) and f.gaps[k] == f.gaps[k + 1] == " " and words[k + 1] == "and"
+    return joined and words[k + 2].endswith(SPECIALTY_ENDINGS)

@@ -124,6 +124,9 @@ suggested suggests noted notes urged urges called calls described describes anno
 announces confirmed confirms considers examines asks asked highlights outlines reflects
 discusses predicts questions looks has had is was will
 """)
+# Verbs of speech that say so only with "to" after them ("Jonah Feldman talks to ..."; "Fair Pay
+# Agreement talks begin" is a noun).
+SAY_TO_VERBS = _words("talks speaks spoke")
 AUXILIARIES = _words("has have had is was will would could should can must may might")
 MONTHS_DAYS = _words("""
 January February March April May June July August September October November December

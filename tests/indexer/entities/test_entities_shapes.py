@@ -1,8 +1,9 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
 a local paper's title, a hospital and its town as one name, a council's area written with "&",
-a person introduced as "a former GP", a first name alone that acts ("Ravi's message"), a town
-listed beside a known place, and a place in a dateline."""
+a person introduced as "a former GP", who "talks to" another or before a field of medicine, a
+first name alone that acts ("Ravi's message"), a town listed beside a known place, and a place
+in a dateline."""
 
 from __future__ import annotations
 
@@ -142,3 +143,21 @@ def test_a_known_place_in_capitals_before_a_dash_opening_a_line_is_a_dateline(
 
 def test_capitals_mid_line_before_a_dash_are_no_dateline() -> None:
     assert ("HULL", "PLACE") not in _labelled("Results from HULL - and more.")
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("In episode 41, Jonah Feldgate talks to a professor of nursing.", "Jonah Feldgate"),
+        ("New consultants: Miss Aisha Rahmani Trauma and Orthopaedics 7 November 2022.",
+         "Miss Aisha Rahmani"),
+    ],
+)  # fmt: skip
+def test_a_person_who_talks_to_another_and_a_name_before_a_field_of_medicine(
+    body: str, person: str
+) -> None:
+    assert {t for t, label in _labelled(body) if label == "PERSON"} == {person}
+
+
+def test_talks_as_a_noun_makes_no_person() -> None:
+    assert not {t for t, label in _labelled("Fair Pay Agreement talks begin") if label == "PERSON"}
