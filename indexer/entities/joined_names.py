@@ -179,12 +179,15 @@ def extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
 
 
 def _second_name_follows(f: FieldText, i: int, gaz: dict[int, Cand]) -> bool:
-    """After "and": "the ...", an organisation the gazetteer knows or a name with its own head
+    """After "and" (and "the"): an organisation the gazetteer knows or a name with its own head
     word starts a second organisation ("Royal College of Physicians and the Royal College of
-    Psychiatrists", "Department of Health and NHS England", "... Psychiatrists and Mind")."""
+    Psychiatrists", "Department of Health and NHS England", "... Psychiatrists and Mind");
+    other capitals go on with the name ("Centre for Health and the Public Interest")."""
     words = f.words
-    if i >= len(words) or words[i].lower() == "the":
-        return True
+    if i < len(words) and words[i].lower() == "the":
+        i += 1
+    if i >= len(words) or words[i].isupper():
+        return True  # an acronym names a body of its own: "... Social Care and the NHS"
     if any(c.label == "ORG" and f.index_at(c.start) == i for c in gaz.values()):
         return True
     while i < len(words) and is_org_word(words[i]) and words[i].lower() not in STOPWORDS:

@@ -1,9 +1,10 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
 misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
-a local paper's title, a hospital and its town as one name, a council's area written with "&",
-a person introduced as "a former GP", who "talks to" another or before a field of medicine, a
-first name alone that acts ("Ravi's message"), a town listed beside a known place, and a place
-in a dateline."""
+a local paper's title, a hospital and its town as one name, a name that goes on after "and the"
+("Centre for Health and the Public Interest"), a council's area written with "&", a person
+introduced as "a former GP", who "talks to" another or before a field of medicine, a first name
+alone that acts ("Ravi's message"), a town listed beside a known place, and a place in a
+dateline."""
 
 from __future__ import annotations
 
@@ -161,3 +162,20 @@ def test_a_person_who_talks_to_another_and_a_name_before_a_field_of_medicine(
 
 def test_talks_as_a_noun_makes_no_person() -> None:
     assert not {t for t, label in _labelled("Fair Pay Agreement talks begin") if label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("body", "orgs"),
+    [
+        ("But the Centre for Health and the Public Interest warns that it could fail.",
+         {"Centre for Health and the Public Interest"}),
+        ("The Royal College of Physicians and the Royal College of Psychiatrists agreed.",
+         {"Royal College of Physicians", "Royal College of Psychiatrists"}),
+        ("It will move to the Department of Health and Social Care and the NHS by the autumn.",
+         {"Department of Health and Social Care"}),
+    ],
+)  # fmt: skip
+def test_and_the_goes_on_with_a_name_unless_a_second_body_follows(
+    body: str, orgs: set[str]
+) -> None:
+    assert {t for t, label in _labelled(body) if label == "ORG"} == orgs
