@@ -50,12 +50,13 @@ def compass_places(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
         elif last > j and first == i:
             suffix = " ".join(words[j + 1 : last + 1])
             found.append(Cand(c.start, f.ends[last], "PLACE", f"{name} {suffix}", 1, "rule"))
-    for i in f.caps:  # "the North of England"
-        if words[i] not in COMPASS or i + 2 >= n or gaps[i] != " " or gaps[i + 1] != " ":
+    for k in f.caps:  # "the North of England", "the north of England"
+        if words[k] not in NATION_PARTS or k < 2 or words[k - 1] != "of" or _named_on(f, k):
             continue
-        if words[i + 1] == "of" and words[i + 2] in NATION_PARTS and not _named_on(f, i + 2):
-            name = " ".join(words[i : i + 3])
-            found.append(Cand(f.starts[i], f.ends[i + 2], "PLACE", name, 1, "rule"))
+        compass = _COMPASS_ANY_CASE.get(words[k - 2])
+        if compass is not None and gaps[k - 2] == gaps[k - 1] == " ":
+            name = f"{compass} of {words[k]}"
+            found.append(Cand(f.starts[k - 2], f.ends[k], "PLACE", name, 1, "rule"))
     return found
 
 

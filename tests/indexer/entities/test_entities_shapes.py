@@ -3,8 +3,8 @@ misses of eval7 and dev7): bodies by their last word (a unit, registry, database
 a local paper's title, a hospital and its town as one name, a name that goes on after "and the"
 ("Centre for Health and the Public Interest"), a council's area written with "&", a person
 introduced as "a former GP", who "talks to" another or before a field of medicine, a first name
-alone that acts ("Ravi's message"), a town listed beside a known place, and a place in a
-dateline."""
+alone that acts ("Ravi's message"), a town listed beside a known place, a place in a dateline,
+and "the north of England"."""
 
 from __future__ import annotations
 
@@ -179,3 +179,10 @@ def test_and_the_goes_on_with_a_name_unless_a_second_body_follows(
     body: str, orgs: set[str]
 ) -> None:
     assert {t for t, label in _labelled(body) if label == "ORG"} == orgs
+
+
+def test_the_north_of_england_in_lower_case_is_one_place() -> None:
+    found = extract(None, "Requests to 31 trusts in the north of England found delays.", DAY)
+    assert [(e.text, e.label, e.canonical) for e in found if e.label == "PLACE"] == [
+        ("north of England", "PLACE", "North of England")
+    ]
