@@ -14,6 +14,7 @@ from indexer.entities.word_lists import (
     CONNECTORS,
     GENERIC,
     HEADS,
+    JOINT_HEADS,
     KIND_HEADS,
     NATIONS,
     NEVER_FIRST,
@@ -63,6 +64,8 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         if head == "Committee" and words[first] == "Commons" and first + 1 < k:
             first += 1  # "the Commons Health Committee": the house, not the committee's name
         span = words[first : last + 1]
+        if head in JOINT_HEADS and "and" not in span:
+            continue  # "four central London CCGs": several bodies of one place
         names = [w for w in span if w.lower() not in CONNECTORS and w != "s"]
         named = _kind_named(names) or (len(names) >= 3 and "s" in span)  # "Children's ..."
         if len(names) < 2 or (

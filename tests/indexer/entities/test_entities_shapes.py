@@ -1,10 +1,10 @@
 """Kinds of name the third round of entity rules reads by their shape or company (from the
-misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum),
-a local paper's title, a hospital and its town as one name, a name that goes on after "and the"
-("Centre for Health and the Public Interest"), a council's area written with "&", a person
-introduced as "a former GP", who "talks to" another or before a field of medicine, a first name
-alone that acts ("Ravi's message"), a town listed beside a known place, a place in a dateline,
-and "the north of England"."""
+misses of eval7 and dev7): bodies by their last word (a unit, registry, database, club, forum,
+"A and B CCGs"), a local paper's title, a hospital and its town as one name, a name that goes
+on after "and the" ("Centre for Health and the Public Interest"), a council's area written
+with "&", a person introduced as "a former GP", who "talks to" another or before a field of
+medicine, a first name alone that acts ("Ravi's message"), a town listed beside a known place,
+a place in a dateline, and "the north of England"."""
 
 from __future__ import annotations
 
@@ -186,3 +186,12 @@ def test_the_north_of_england_in_lower_case_is_one_place() -> None:
     assert [(e.text, e.label, e.canonical) for e in found if e.label == "PLACE"] == [
         ("north of England", "PLACE", "North of England")
     ]
+
+
+def test_ccgs_after_areas_joined_by_and_are_one_body_and_after_one_place_several() -> None:
+    joint = _labelled(
+        "Martin Pryce, chief officer of Bristol, North Somerset and Avon CCGs, spoke."
+    )
+    assert ("Bristol, North Somerset and Avon CCGs", "ORG") in joint
+    several = _labelled("Four central London CCGs will be among the biggest losers.")
+    assert ("London", "PLACE") in several
