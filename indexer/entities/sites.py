@@ -1,7 +1,8 @@
-"""Sites named by their kind: streets, squares and parks are places ("Victoria Square",
-"Priory Road", "Alderley Park"); halls, houses and lodges are mostly the homes, hospitals and
-offices in them, so organisations ("Orsett Hall", "Sanger House", "Oakfield Lodge"), as are a
-hospital's wards and wings ("Ribble Ward", "Jessop Wing").
+"""Sites named by their kind: streets, squares, plazas, parks and rooms for hire are places
+("Victoria Square", "Priory Road", "Broad Street Plaza", "Alderley Park", "the Milton Rooms");
+halls, houses and lodges are mostly the homes, hospitals and offices in them, so
+organisations ("Orsett Hall", "Sanger House", "Oakfield Lodge"), as are a hospital's wards and
+wings ("Ribble Ward", "Jessop Wing").
 
 Why a rule: digests say where a clinic, a march or a meeting is, and no list holds every street
 and building; the last word says what kind of site the capitals before it name.
@@ -27,6 +28,8 @@ SITES = SURNAME_SITES | frozenset(
         "Parade",
         "Quarter",
         "Wing",
+        "Plaza",
+        "Rooms",
     )
 )
 BUILDINGS = frozenset(("Hall", "House", "Lodge", "Ward", "Wing"))

@@ -4,7 +4,7 @@ misses of eval7 and dev7): bodies by their last word (a unit, registry, database
 on after "and the" ("Centre for Health and the Public Interest"), a council's area written
 with "&", a person introduced as "a former GP", who "talks to" another or before a field of
 medicine, a first name alone that acts ("Ravi's message"), a town listed beside a known place,
-a place in a dateline, and "the north of England"."""
+a place in a dateline, "the north of England", a plaza and rooms for hire."""
 
 from __future__ import annotations
 
@@ -195,3 +195,14 @@ def test_ccgs_after_areas_joined_by_and_are_one_body_and_after_one_place_several
     assert ("Bristol, North Somerset and Avon CCGs", "ORG") in joint
     several = _labelled("Four central London CCGs will be among the biggest losers.")
     assert ("London", "PLACE") in several
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("The centre at Corn Street Plaza will carry out 90,000 scans.", "Corn Street Plaza"),
+        ("There will be a public meeting at the Ashby Rooms on Tuesday.", "Ashby Rooms"),
+    ],
+)
+def test_a_plaza_and_rooms_for_hire_are_places(body: str, place: str) -> None:
+    assert (place, "PLACE") in _labelled(body)
