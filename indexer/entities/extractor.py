@@ -41,7 +41,6 @@ from indexer.entities.places import (
     compass_places,
     constituencies,
     context_places,
-    dateline_places,
     shouted_places,
 )
 from indexer.entities.sites import site_places
@@ -99,7 +98,6 @@ def _candidates(
     cands += context_places(f, covered, by_last)
     cands += site_places(f, lex.first_names)
     cands += shouted_places(f, lex)
-    cands += dateline_places(f, lex)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
     modifiers = [by_last[j] for j in places if names_on(f, lex, j)]

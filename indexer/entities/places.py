@@ -308,26 +308,6 @@ def shouted_places(f: FieldText, lex: Lexicon) -> list[Cand]:
 _SHOUTED_CONTEXT = frozenset(("IN", "ACROSS", "FOR", "TO"))
 
 
-def dateline_places(f: FieldText, lex: Lexicon) -> list[Cand]:
-    """A known place in capitals opening a line before a dash, as a report's dateline gives it
-    ("CARDIFF — Inquest into the death of ...")."""
-    found: list[Cand] = []
-    words, gaps, n = f.words, f.gaps, len(f.words)
-    for i in f.caps:
-        if not words[i].isupper() or len(words[i]) < 3:
-            continue
-        before = gaps[i - 1] if i else ""
-        if i and not before.rstrip(" ").endswith("\n"):
-            continue
-        last, canonical = _shouted_place(f, lex, i)
-        if last >= i and last + 1 < n and gaps[last].strip() in _DASHES:
-            found.append(Cand(f.starts[i], f.ends[last], "PLACE", canonical, 2, "gaz"))
-    return found
-
-
-_DASHES = frozenset(("-", "\u2013", "\u2014"))
-
-
 def _shouted_place(f: FieldText, lex: Lexicon, k: int) -> tuple[int, str]:
     """The last token of the longest known place (up to three words) in capitals from token k,
     with its canonical name; k - 1 if none."""

@@ -4,7 +4,7 @@ misses of eval7 and dev7): bodies by their last word (a unit, registry, database
 on after "and the" ("Centre for Health and the Public Interest"), a council's area written
 with "&", a person introduced as "a former GP", who "talks to" another or before a field of
 medicine, a first name alone that acts ("Ravi's message"), a town listed beside a known place,
-a place in a dateline, "the north of England", a plaza and rooms for hire."""
+"the north of England", a plaza and rooms for hire."""
 
 from __future__ import annotations
 
@@ -127,23 +127,6 @@ def test_a_town_that_is_a_common_word_is_a_place_listed_beside_a_known_place(
 
 def test_two_towns_that_are_common_words_need_a_word_of_place() -> None:
     assert not {t for t, label in _labelled("Reading and Bath won.") if label == "PLACE"}
-
-
-@pytest.mark.parametrize(
-    ("body", "place"),
-    [
-        ("CARDIFF — Inquest into the death of a woman, 23, heard she was seen twice.", "CARDIFF"),
-        ("Roundup of the week\nNEWCASTLE - A man with a learning disability choked.", "NEWCASTLE"),
-    ],
-)
-def test_a_known_place_in_capitals_before_a_dash_opening_a_line_is_a_dateline(
-    body: str, place: str
-) -> None:
-    assert (place, "PLACE") in _labelled(body)
-
-
-def test_capitals_mid_line_before_a_dash_are_no_dateline() -> None:
-    assert ("HULL", "PLACE") not in _labelled("Results from HULL - and more.")
 
 
 @pytest.mark.parametrize(
