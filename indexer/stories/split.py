@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.blocks import Block
 from indexer.reading.digest_dates import (
@@ -70,6 +70,7 @@ from indexer.stories.lines import (
     text_groups,
 )
 from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
+from indexer.stories.plausible import judging, unlikely_stories
 
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
@@ -712,34 +713,49 @@ def _assemble(
     _drop_short_intro(stories)
     _drop_letter_intro(stories, contents_at, greeted)
     _drop_headed_intro(stories)
-    sections: list[Section] = []
+    kept: list[tuple[_Story, Section]] = []
     bodies = any(story.body for story in stories)
     for story in stories:
         if not story.body and (story.headline is None or with_body.named_by(story.headline)):
             if story.head is not None:
                 story.head.note = "dropped: a contents entry (the headline comes again with text)"
             continue
-        if bodies and not sections and not story.body and story.head is not None:
+        if bodies and not kept and not story.body and story.head is not None:
             story.head.note = "dropped: a title line above the first story"
             continue
         head = story.head
         if not story.body and head is not None and head.facts is not None and not head.facts.linked:
             head.note = "dropped: a headline with no text that links nowhere"
             continue
-        number = len(sections) + 1
         if story.head is not None and len(story.body) > 1 and is_dateline(story.body[0].text):
             story.body[0].note = "dropped: a dateline"
             story.body.pop(0)
         if story.head is not None and story.body:
             story.body[0].text = strip_dateline(story.body[0].text)
-        if story.head is not None:
-            story.head.note = f"story {number}: headline"
-        for line in story.body:
-            line.note = f"story {number}: text"
         byline = next(
             (line.byline for line in [story.head, *story.body[:1]] if line and line.byline), None
         )
-        sections.append(Section(story.headline, tuple(line.text for line in story.body), byline))
+        section = Section(story.headline, tuple(line.text for line in story.body), byline)
+        kept.append((story, section))
+    unlikely = unlikely_stories([section for _, section in kept]) if judging() else {}
+    sections: list[Section] = []
+    for at, (story, section) in enumerate(kept):
+        if (reason := unlikely.get(at)) is not None:
+            # Doubted, but never lost: its lines close the story above, still searchable.
+            above = sections[-1]
+            joined = (section.headline,) if section.headline is not None else ()
+            sections[-1] = replace(
+                above, paragraphs=(*above.paragraphs, *joined, *section.paragraphs)
+            )
+            note = f"story {len(sections)}: text (joined to the story above: {reason})"
+        else:
+            sections.append(section)
+            note = f"story {len(sections)}: text"
+            if story.head is not None:
+                story.head.note = f"story {len(sections)}: headline"
+        for line in story.body if reason is None else [story.head, *story.body]:
+            if line is not None:
+                line.note = note
     return sections
 
 
