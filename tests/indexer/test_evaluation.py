@@ -62,16 +62,18 @@ DEVELOPMENT = [
 # LISTSERV and Groups.io digests, Maildir), scored once at the end of that day (all 0.799, txt
 # 0.749, md 0.824, html 0.864, feed 0.611, eml 0.794, mbox 1.000, Maildir 0.884; entities P 0.890
 # R 0.910) and again after the next round, which tuned on eval7: the same figures to the third
-# decimal. Floors: those figures less about 0.03.
+# decimal. Scored once more with the story model (plausible.py, trained without it): all 0.829,
+# txt 0.786, md 0.836, html 0.886, feed 0.611, eml 0.831, mbox 1.000, Maildir 0.950; entities
+# P 0.888 R 0.912. Floors: those figures less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.77,
-    "txt": 0.72,
-    "md": 0.79,
-    "html": 0.83,
+    "all": 0.80,
+    "txt": 0.75,
+    "md": 0.80,
+    "html": 0.85,
     "feed": 0.58,
-    "eml": 0.76,
+    "eml": 0.80,
     "mbox": 0.97,
-    "maildir": 0.85,
+    "maildir": 0.92,
 }
 HELD_OUT_ENTITY_FLOOR = (0.87, 0.89)
 # eval9 (held out, written 2026-12-07 late by three helpers: PDF text, minutes, Q&A, text-drawn
@@ -79,26 +81,29 @@ HELD_OUT_ENTITY_FLOOR = (0.87, 0.89)
 # HTML, Obsidian, Hugo, GitHub and Google Docs Markdown, RSS and Atom; Mailman MIME and plain,
 # LISTSERV, Groups.io and Pipermail, mbox folders, Maildir), scored once at the end of that
 # round (all 0.840, txt 0.736, md 0.875, html 0.946, feed 0.944, eml 0.835, mbox 0.800, Maildir
-# 0.978; entities P 0.918 R 0.893). Floors: those figures less about 0.03.
+# 0.978; entities P 0.918 R 0.893), and once with the story model (all 0.850, txt 0.757, md
+# 0.852, html 0.945, feed 0.944, eml 0.857, mbox 0.800, Maildir 0.978; entities P 0.918 R
+# 0.894). Floors: those figures less about 0.03.
 NEWEST_FLOORS = {
-    "all": 0.81,
-    "txt": 0.70,
-    "md": 0.84,
+    "all": 0.82,
+    "txt": 0.72,
+    "md": 0.82,
     "html": 0.91,
     "feed": 0.91,
-    "eml": 0.80,
+    "eml": 0.82,
     "mbox": 0.77,
     "maildir": 0.94,
 }
 NEWEST_ENTITY_FLOOR = (0.89, 0.86)
 # eval7: held out for two rounds (0.77 at first sight, 0.776 after the next round), then tuned
 # on (2026-12-07 late: all 0.893, txt 0.870, md 0.692, html 0.969, feed 1.000, rdf 1.000, eml
-# 0.944, mbox 0.914, Maildir 1.000; entities P 0.845 R 0.895); less about 0.03.
+# 0.944, mbox 0.914, Maildir 1.000; entities P 0.845 R 0.895); with the story model, trained on
+# it, all 0.921, txt 0.910, md 0.750, html 1.000; less about 0.03.
 EVAL7_FLOORS = {
-    "all": 0.86,
-    "txt": 0.84,
-    "md": 0.66,
-    "html": 0.94,
+    "all": 0.89,
+    "txt": 0.88,
+    "md": 0.72,
+    "html": 0.97,
     "feed": 0.97,
     "rdf": 0.97,
     "eml": 0.91,
