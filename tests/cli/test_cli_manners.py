@@ -122,3 +122,43 @@ def test_the_command_line_starts_without_loading_the_engine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# `dex ARGS` as the console script runs it, reporting what the runtime looked like: the BLAS
+# threads asked for as numpy was imported, and the collector as the command ended.
+_WATCHED_DEX = """\
+import gc, os, sys
+asked = []
+def on_import(event, args):
+    if event == "import" and args[0] == "numpy" and not asked:
+        asked.append(os.environ.get("OPENBLAS_NUM_THREADS"))
+sys.addaudithook(on_import)
+from tui.cli import main
+status = main()
+print("runtime", asked, gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def _watched_dex(*args: str, **env: str) -> tuple[str, ...]:
+    done = subprocess.run(
+        [sys.executable, "-c", _WATCHED_DEX, *args],
+        env={**_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return tuple(done.stderr.splitlines()[-1].split(" ", 3)[1:])
+
+
+@pytest.mark.parametrize(("given", "asked"), [(None, "1"), ("3", "3")])
+def test_dex_asks_numpy_for_one_blas_thread_unless_the_user_chose(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch, given: str | None, asked: str
+) -> None:
+    """numpy starts a BLAS thread per core as it is imported (tens of milliseconds of CPU for
+    each `dex search`); dex does no linear algebra."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    env = {} if given is None else {"OPENBLAS_NUM_THREADS": given}
+    found, _enabled, _frozen = _watched_dex("search", "nhs", **env)
+    assert found == f"[{asked!r}]"

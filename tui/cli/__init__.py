@@ -2,6 +2,9 @@
 
 Each sub-command lives in its own module here, imported only when it runs (COMMANDS). Textual
 is imported only when the app opens, so `dex parse` and `dex search` start fast.
+
+Run as the process's own command line (`main()`, as the `dex` script calls it), dex also asks
+numpy for one BLAS thread (`_settle_process`).
 """
 
 from __future__ import annotations
@@ -75,8 +78,25 @@ def _move_to_new_places() -> None:
             click.echo(one_line(line), err=True)
 
 
+def _settle_process() -> None:
+    """What a short-lived `dex` process needs from the runtime, set before its imports.
+
+    numpy starts one BLAS thread per core as it is imported (tens of milliseconds of CPU) and
+    dex does no linear algebra: one is asked for, unless the user chose a number (the index
+    process of the app is started the same way, tui.index_client).
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; never show a traceback to a user (DEX_DEBUG=1 shows it)."""
+    """Run the command line; never show a traceback to a user (DEX_DEBUG=1 shows it).
+
+    With no `argv` it is the process's own command line (the `dex` script, `python -m tui`)
+    and the process is settled for it (`_settle_process`); with `argv`, as tests call it in
+    their own process, the runtime is left alone.
+    """
+    if argv is None:
+        _settle_process()
     try:
         # Not standalone: click returns ctx.exit()/Exit codes instead of raising them.
         status = cli.main(args=argv, prog_name="dex", standalone_mode=False)
