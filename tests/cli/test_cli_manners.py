@@ -162,3 +162,18 @@ def test_dex_asks_numpy_for_one_blas_thread_unless_the_user_chose(
     env = {} if given is None else {"OPENBLAS_NUM_THREADS": given}
     found, _enabled, _frozen = _watched_dex("search", "nhs", **env)
     assert found == f"[{asked!r}]"
+
+
+def test_a_search_leaves_the_collector_paused_and_its_objects_frozen(indexed: Path) -> None:
+    """A short command makes little garbage: no collector walks numpy's and Whoosh's objects
+    as they are imported, nor again as Python exits."""
+    _asked, enabled, frozen = _watched_dex("search", "nhs")
+    assert enabled == "False"
+    assert int(frozen) > 20_000  # numpy, Whoosh, rich and dex's modules
+
+
+def test_a_longer_command_collects_as_usual(indexed: Path) -> None:
+    """`dex index` may run for hours and the app as long as it is open: only the start-up of
+    their process goes without the collector."""
+    _asked, enabled, _frozen = _watched_dex("sources", "list")
+    assert enabled == "True"

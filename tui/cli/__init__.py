@@ -4,11 +4,12 @@ Each sub-command lives in its own module here, imported only when it runs (COMMA
 is imported only when the app opens, so `dex parse` and `dex search` start fast.
 
 Run as the process's own command line (`main()`, as the `dex` script calls it), dex also asks
-numpy for one BLAS thread (`_settle_process`).
+numpy for one BLAS thread and pauses the garbage collector (`_settle_process`).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -21,6 +22,9 @@ from tui.cli.pipes import PipeFriendlyGroup, discard_output
 # Each sub-command's module, imported only when that command runs (or `dex --help` lists it):
 # importing them all cost `dex search` ~40 ms of modules it does not use.
 COMMANDS = ("bookmarks", "index", "parse", "saved", "search", "sources", "trends", "watch")
+# Commands over within a moment: the collector stays paused for them (see `_settle_process`).
+# The others (an index run, the app) may run for hours: they collect as usual.
+BRIEF_COMMANDS = frozenset({"search"})
 
 
 class _DexGroup(PipeFriendlyGroup):
@@ -58,6 +62,8 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     With no command, opens the explorer on your index (the bundled sample digests until you
     index your own).
     """
+    if ctx.invoked_subcommand not in BRIEF_COMMANDS:
+        gc.enable()  # paused by main for the start-up only
     locations.set_data_dir(data_dir)
     _move_to_new_places()
     if ctx.invoked_subcommand is None:
@@ -84,8 +90,14 @@ def _settle_process() -> None:
     numpy starts one BLAS thread per core as it is imported (tens of milliseconds of CPU) and
     dex does no linear algebra: one is asked for, unless the user chose a number (the index
     process of the app is started the same way, tui.index_client).
+
+    The garbage collector would walk every object numpy, Whoosh and rich create as they are
+    imported, and again as Python exits; imports make almost no garbage. It is paused here,
+    resumed by the group's callback for every command not in BRIEF_COMMANDS (they may run
+    for hours), and main freezes what a brief command made before it exits.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    gc.disable()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     """
     if argv is None:
         _settle_process()
+        try:
+            return _run(argv)
+        finally:
+            gc.freeze()  # the collection as Python exits then skips every object made so far
+    return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         # Not standalone: click returns ctx.exit()/Exit codes instead of raising them.
         status = cli.main(args=argv, prog_name="dex", standalone_mode=False)
