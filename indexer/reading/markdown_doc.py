@@ -232,6 +232,10 @@ def _link_bar(token: Token) -> bool:
     return links >= 2
 
 
+# Pandoc's and kramdown's attributes after a heading: "Title {#title .unnumbered}", "{: .lead}".
+_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
+
+
 def _add_inline(
     out: Builder,
     token: Token,
@@ -247,6 +251,8 @@ def _add_inline(
     facts: dict[str, object] = {}
     if block == "heading":
         facts["level"] = level
+        if run.lines:
+            run.lines[-1] = _ATTRIBUTES.sub("", run.lines[-1])
     elif block == "item" and lists:
         facts.update(level=len(lists), ordered=lists[-1], number=number[0])
         number[0] = None  # a second paragraph of the item is not numbered again

@@ -176,3 +176,20 @@ def test_a_symbol_set_before_a_bold_headline_marks_it_and_is_not_its_text() -> N
     )
     page = html_to_text(html)
     assert [section.headline for section in split(page.text, page.blocks)] == headlines
+
+
+def test_pandoc_and_kramdown_heading_attributes_are_not_the_headline() -> None:
+    source = (
+        "## Revalidation: 93% on time {#revalidation-93-on-time .unnumbered}\n\n"
+        f"{TEXT}\n\n"
+        "## Staff flu campaign closes at 72% {: .lead}\n\n"
+        f"{MORE}\n\n"
+        "## Budget set for {2024/25}\n\n"
+        f"{TEXT}\n"
+    )
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "Revalidation: 93% on time",
+        "Staff flu campaign closes at 72%",
+        "Budget set for {2024/25}",
+    ]
