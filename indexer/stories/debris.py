@@ -107,6 +107,24 @@ def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
     return text
 
 
+# "Tuesday 20 October", "Evidence session, Thursday 22 October", "Friday 20 January (published)":
+# when a sitting, session or item happened, set on a line under its headline.
+_DATED_DETAIL = re.compile(
+    r"""^(?:[A-Z][\w'’ -]{0,30},\s*)?
+    (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+    \d{1,2}(?:st|nd|rd|th)?\s+
+    (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?
+    (?:\s*\([\w ]{1,20}\))?$""",
+    re.I | re.X,
+)
+
+
+def is_dated_detail(text: str) -> bool:
+    """A short line that says when the story above it happened: a date, with a label
+    ("Report stage, Monday 19 October") or a note in brackets at most."""
+    return len(text) < 60 and _DATED_DETAIL.match(text.strip()) is not None
+
+
 def is_dateline(text: str) -> bool:
     """A line that is only a dateline ("CARDIFF, 6 November –")."""
     return len(text) < 70 and _DATELINE_ALONE.match(text) is not None

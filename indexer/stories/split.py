@@ -50,6 +50,7 @@ from indexer.stories.boilerplate import (
 from indexer.stories.debris import (
     Headlines,
     has_contact,
+    is_dated_detail,
     is_dated_entry,
     is_dateline,
     is_event,
@@ -656,6 +657,9 @@ def _assemble(
                 run[-1].kind = "B"
                 end -= 1
             run = run[:-1]
+        if has_body and len(run) >= 2 and _dated_under(run[-2], run[-1]):
+            run[-1].note = "dropped: details under the headline (when it happened)"
+            run = run[:-1]  # "Health and Social Care Questions" over "Tuesday 20 October"
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         elif (
@@ -928,6 +932,17 @@ def _is_details(text: str) -> bool:
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
     fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
     return len(fields) >= 2 and not has_contact(text)
+
+
+def _dated_under(head: Line, line: Line) -> bool:
+    """A date line under a headline of a few words in sentence case: when the story happened.
+    (Under a label in capitals, the date is the headline: "HOUSE OF COMMONS" / "Monday 4 May".)"""
+    return (
+        is_dated_detail(line.text)
+        and head.text.count(" ") >= 2
+        and not head.text.isupper()
+        and not is_dated_detail(head.text)
+    )
 
 
 def _dek(head: Line, line: Line) -> bool:

@@ -378,3 +378,23 @@ def test_a_place_in_capitals_opening_the_text_is_its_dateline_not_its_words() ->
         "Inquest into the death of a 23-year-old heard she was seen twice.",
         "NHS England has set out its winter plan for 2021-22.",
     ]
+
+
+SITTINGS = (
+    "WESTMINSTER WEEK\n\nHOUSE OF COMMONS\n\n"
+    "  Health and Social Care Questions\n  Tuesday 20 October\n\n"
+    "The Secretary of State faced questions on test results, after figures showed that only "
+    "15.1% of people tested in person had their result within a day.\n\n"
+    "  Report on the Medicines Bill\n  Report stage, Monday 19 October\n\n"
+    "Peers voted by 289 to 228 to remove a clause on the regulation of devices.\n\n"
+    "  Public Accounts Committee: PPE procurement\n  Friday 23 October (published)\n\n"
+    "Officials were questioned on the award of contracts worth £1.2bn without competition.\n"
+)
+
+
+def test_a_date_under_a_headline_says_when_it_happened_and_is_not_the_headline() -> None:
+    assert [s.headline for s in split(SITTINGS)] == [
+        "Health and Social Care Questions",
+        "Report on the Medicines Bill",
+        "Public Accounts Committee: PPE procurement",
+    ]
