@@ -29,20 +29,27 @@ _SECTION_NUMBER = re.compile(
 
 def strip_section_numbers(groups: list[list[Line]]) -> None:
     """Sections numbered "1 Workforce", "2 Money" (as a PDF prints them) lose their numbers,
-    where two or more such lines count up from 1 or 2; a headline that opens with a figure
-    ("3 April deadline", out of the count) keeps it."""
+    where two or more such lines count up from 1 or 2, or three or more count up from later
+    (minutes whose first items were the apologies: "5  JSNA", "6  Better Care Fund", ...); a
+    headline that opens with a figure ("3 April deadline", out of the count) keeps it."""
     counted: list[tuple[Line, int]] = []
     expected: int | None = None  # the number the next section should carry (or one skipped)
+    first = 0  # the number the count started from
     for group in groups:
         line = group[0]
         match = _SECTION_NUMBER.match(line.text)
         if match is None or ends_sentence(line.text):
             continue
         number = int(match.group(1))
-        if (expected is None and number <= 2) or (expected or 0) <= number <= (expected or 0) + 1:
-            counted.append((line, match.end()))
-            expected = number + 1
-    if len(counted) >= 2:
+        if expected is not None and not expected <= number <= expected + 1:
+            if number > 2 or len(counted) >= (2 if first <= 2 else 3):
+                continue
+            counted, expected = [], None  # "1 Workforce" after a stray "5 ways to ...": anew
+        if expected is None:
+            first = number
+        counted.append((line, match.end()))
+        expected = number + 1
+    if len(counted) >= (2 if first <= 2 else 3):
         for line, end in counted:
             line.text, line.hinted = line.text[end:], True  # set as a heading is
     _strip_letters(groups)

@@ -229,3 +229,45 @@ def test_a_legend_of_the_tags_is_no_item_and_a_capitals_label_over_nothing_is_no
         "Collective action: union publishes list of possible actions",
         "Pharmacy First: exclusion removed for children",
     ]
+
+
+MINUTES = """\
+HEALTH AND WELLBEING BOARD: SUMMARY OF DECISIONS
+Thursday 19 September 2019
+
+5     NEEDS ASSESSMENT 2019: KEY FINDINGS
+
+The refresh of the needs assessment shows life expectancy for men in the most deprived
+wards is now 9.4 years below that in the least deprived.
+
+6     BETTER CARE FUND PLAN 2019/20
+
+The Board considered the borough's Better Care Fund plan, worth £21.6m this year, and
+agreed it for submission.
+
+7     DRUG-RELATED DEATHS
+
+Figures published by the Office for National Statistics showed 41 deaths in the borough
+over three years, the highest rate in the region.
+"""
+
+
+def test_items_numbered_from_later_than_one_lose_their_numbers_where_three_count_up() -> None:
+    assert [story.headline for story in split(MINUTES)] == [
+        "NEEDS ASSESSMENT 2019: KEY FINDINGS",
+        "BETTER CARE FUND PLAN 2019/20",
+        "DRUG-RELATED DEATHS",
+    ]
+
+
+def test_two_headlines_opening_with_later_figures_keep_them() -> None:
+    text = (
+        "12 Hospitals Miss Cancer Target\n\nTwelve trusts missed the 62-day cancer target "
+        "in every month of the year, figures show.\n\n"
+        "13 Practices Close Lists\n\nThirteen practices have closed their lists to new "
+        "patients since April, the LMC said.\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "12 Hospitals Miss Cancer Target",
+        "13 Practices Close Lists",
+    ]
