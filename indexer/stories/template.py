@@ -34,14 +34,22 @@ class Lead:
 
 # A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...",
 # "CHILDREN'S WAITS: NEW FIGURES. Analysis of...".
+_CAPS_WORD = r"[A-Z0-9£$%&'’,/():?!-]+(?:\.[A-Z0-9]+)*"  # "READY?", "£1.2M"
 _CAPS_LEAD = re.compile(
-    r"^([A-Z0-9£$%&'’,/():-]+(?: [A-Z0-9£$%&'’,/():-]+)+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])"
+    rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])"
 )
 
+# A second part in capitals after the first's dash: "PAY DEAL - HAVE YOUR SAY - Staff on...".
+_CAPS_MORE = re.compile(rf" [—–-] {_CAPS_WORD}(?: {_CAPS_WORD})*(?= [—–:-] \S)")
 
 _CAPS_TEXT_WORDS = 10
 # A short name run into its text with a colon: "Pharmacy closures: A further 112 pharmacies...".
-_COLON_LEAD = re.compile(r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}):\s+(?=[A-Z0-9“\"‘])")
+# Not a speaker before a quote: "Chief executive Jane Lee said: ...".
+_COLON_LEAD = re.compile(
+    r"^([A-Z][\w’'&,-]*(?: [\w’'&,-]+){1,4}"
+    r"(?<!\bsaid)(?<!\bsays)(?<!\badded)(?<!\btold)(?<!\bwarned)(?<!\bexplained)):\s+"
+    r"(?=[A-Z0-9“\"‘])"
+)
 
 
 def text_lead(line: str) -> str | None:
@@ -57,7 +65,10 @@ def text_lead(line: str) -> str | None:
         caps = _COLON_LEAD.match(line)
         if caps is None:
             return None
-    rest = line[caps.end() :]
+    lead, end = caps.group(1), caps.end()
+    if caps.re is _CAPS_LEAD and (more := _CAPS_MORE.match(line, end)) is not None:
+        lead, end = line[: more.end()], more.end()
+    rest = line[end:]
     # Its text is prose: sentences in lower case, not a second line in capitals or a title.
     if (
         rest.count(" ") < _CAPS_TEXT_WORDS
@@ -65,7 +76,7 @@ def text_lead(line: str) -> str | None:
         or not any(c.islower() for c in rest)
     ):
         return None
-    return caps.group(1)
+    return lead
 
 
 # A numbered item's title run into its text: "NHS funding settlement. The Prime Minister...".

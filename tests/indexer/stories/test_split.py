@@ -767,6 +767,28 @@ def test_a_run_in_headline_in_capitals_is_cut_from_its_text() -> None:
     ]
 
 
+def test_a_lead_in_capitals_runs_over_its_dashes_question_marks_and_figures() -> None:
+    from indexer.stories.template import text_lead
+
+    text = "Staff on Agenda for Change contracts have until 6 June to vote on the deal, and most "
+    assert text_lead(f"PAY DEAL - HAVE YOUR SAY - {text}staff gain 6.5%.") == (
+        "PAY DEAL - HAVE YOUR SAY"
+    )
+    assert text_lead(f"GDPR - ARE YOU READY? - {text}rules change.") == "GDPR - ARE YOU READY?"
+    assert text_lead(f"STROKE UNIT GETS £1.2M UPGRADE - {text}beds open.") == (
+        "STROKE UNIT GETS £1.2M UPGRADE"
+    )
+
+
+def test_a_speaker_before_a_quote_is_not_a_lead() -> None:
+    from indexer.stories.template import text_lead
+
+    assert text_lead("Chief executive Melanie Ashcroft said: \"This is your rating, and it is "
+                     "the work of every one of the 6,200 people here.\"") is None  # fmt: skip
+    assert text_lead("Pharmacy closures: A further 112 pharmacies closed in the year to "
+                     "March, the association said.") == "Pharmacy closures"  # fmt: skip
+
+
 def test_two_lines_in_capitals_stay_one_headline() -> None:
     from indexer.stories.template import text_lead
 
