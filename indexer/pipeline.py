@@ -91,7 +91,7 @@ def _source_stem(source: str) -> str:
 def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
     if raw.single_story:
-        paragraphs = story_paragraphs(raw.text, raw.blocks)
+        paragraphs = story_paragraphs(raw.text, raw.blocks, raw.headline)
         byline = None
         if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
             byline, paragraphs = paragraphs[0], paragraphs[1:]  # a feed item's "By Jane Smith"

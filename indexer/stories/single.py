@@ -1,6 +1,6 @@
 """One story read whole (a feed item, a post to a list): its paragraphs, less what closes it
 without being its text (a trailing "Read the full decision" link, an embargo line, notes to
-editors, "The post ... appeared first on ...")."""
+editors, "The post ... appeared first on ...") or opens it (its title and date again)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ _EDITORS_NOTE = re.compile(
 _NOTE_WORDS = 30
 
 
-def story_paragraphs(text: str, blocks: Sequence[Block] | None = None) -> tuple[str, ...]:
-    """The paragraphs of a text that is one story."""
+def story_paragraphs(
+    text: str, blocks: Sequence[Block] | None = None, headline: str | None = None
+) -> tuple[str, ...]:
+    """The paragraphs of a text that is one story (headed `headline`, if it has one)."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
     links = {block.text for block in blocks or () if block.linked}
     kept: list[str] = []
@@ -38,6 +40,20 @@ def story_paragraphs(text: str, blocks: Sequence[Block] | None = None) -> tuple[
         kept.append(paragraph)
     if len(kept) > 1 and kept[0].count(" ") < _NOTE_WORDS and _EDITORS_NOTE.match(kept[0]):
         kept.pop(0)  # "Updated 20 February to include the college's response.": a note on it
+    if len(kept) > 1 and headline and _repeats_title(kept[0], headline):
+        kept.pop(0)  # Drupal's feeds: "Title  author  Wed, 17/07/2024 - 11:20" over the text
     while len(kept) > 1 and kept[-1] in links:
         kept.pop()  # a link on a line of its own under the text: "Read the full decision"
     return tuple(kept)
+
+
+_TITLE_METADATA_WORDS = 10  # an author and a date after the title; more is the story's text
+
+
+def _repeats_title(paragraph: str, headline: str) -> bool:
+    """The item's title again, alone or with its metadata after it."""
+    title = " ".join(headline.split())
+    if not paragraph.startswith(title):
+        return False
+    rest = paragraph[len(title) :]
+    return rest.count(" ") <= _TITLE_METADATA_WORDS and not rest.rstrip().endswith(".")

@@ -308,3 +308,31 @@ def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) 
         "The community hub opened on Monday with GP and mental health teams.",
         "People in mental health crisis spent a median of 11.5 hours in A&E.",
     ]
+
+
+def test_an_items_title_and_metadata_repeated_over_its_text_are_left_out(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    def item(title: str, html: str) -> str:
+        return f"<item><title>{title}</title><description><![CDATA[{html}]]></description></item>"
+
+    drupal = (  # Drupal's feeds: the title, author and date as spans above the body
+        "<span>Amber heat-health alert issued from Friday</span>\n<span>ph_comms</span>\n"
+        "<span><time>Wed, 17/07/2024 - 11:20</time></span>\n"
+        "<div><p>The UK Health Security Agency has issued an amber alert for the region.</p></div>"
+    )
+    items = [
+        item("Amber heat-health alert issued from Friday", drupal),
+        item(  # a first sentence that opens with the title's words is text
+            "Trust fined",
+            "<p>Trust fined £1m after a patient died, the regulator said on Monday.</p>"
+            "<p>It will appeal.</p>",
+        ),
+    ]
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss("".join(items)))
+    bodies = [s.body for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert bodies == [
+        "The UK Health Security Agency has issued an amber alert for the region.",
+        "Trust fined £1m after a patient died, the regulator said on Monday.\n\nIt will appeal.",
+    ]
