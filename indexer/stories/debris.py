@@ -94,6 +94,21 @@ _CUTTING_SOURCE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}\s[–—]\s(?=\S)")
 _TRAILING_PART = re.compile(r"\s[–—|]\s(?P<rest>[^–—|]{4,40})$")
 
 
+# What numbers or labels an item rather than names it: "ITEM 4. GP Forward View" (minutes),
+# "1a. Home dialysis waits" (a list digest's topic and post), "Q. Is the surgery closing?".
+_ITEM_LABEL = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+\d{1,2}[a-z]?\s?[.:)]?|\d{1,2}[a-z][.)]|Q\d{0,2}\s?[.:)](?=.*\?$))"
+    r"\s+(?=\S)",
+    re.I,
+)
+
+
+def strip_item_label(headline: str) -> str:
+    """A headline without the item number or question mark label it is set under."""
+    match = _ITEM_LABEL.match(headline)
+    return headline[match.end() :] if match is not None else headline
+
+
 def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
     """A headline without the source in capitals before it and the date after it that press
     cuttings and listings add ("THE TIMES – Headline – 14 March 2024")."""

@@ -59,6 +59,7 @@ from indexer.stories.debris import (
     is_offer,
     opens_with_event,
     strip_dateline,
+    strip_item_label,
     trim_headline,
 )
 from indexer.stories.lines import (
@@ -683,7 +684,7 @@ def _assemble(
                 before = before[1:]
             stories.extend(_Story(h.text, h, []) for h in before if h.kind == "H")
         if has_body:
-            headline = trim_headline(run[-1].text.rstrip(":").rstrip(), _dated)
+            headline = trim_headline(strip_item_label(run[-1].text.rstrip(":").rstrip()), _dated)
             stories.append(_Story(headline, run[-1], []))
         index = end
     _merge_subheadings(stories)

@@ -398,3 +398,36 @@ def test_a_date_under_a_headline_says_when_it_happened_and_is_not_the_headline()
         "Report on the Medicines Bill",
         "Public Accounts Committee: PPE procurement",
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("ITEM 4. GP FORWARD VIEW: RESILIENCE FUNDING", "GP FORWARD VIEW: RESILIENCE FUNDING"),
+        ("Agenda item 7: Winter plan", "Winter plan"),
+        ("1a. Home haemodialysis training waits", "Home haemodialysis training waits"),
+        ("Q. Is the surgery going to close?", "Is the surgery going to close?"),
+        ("Q3: Is the surgery going to close?", "Is the surgery going to close?"),
+        ("Q3 results show deficit", "Q3 results show deficit"),  # a quarter, not a question
+        ("Q. and A. session planned", "Q. and A. session planned"),
+        ("4 hospitals miss target", "4 hospitals miss target"),
+        ("Item banks for nurses", "Item banks for nurses"),
+    ],
+)
+def test_an_items_number_or_question_label_is_not_its_headline(headline: str, name: str) -> None:
+    from indexer.stories.debris import strip_item_label
+
+    assert strip_item_label(headline) == name
+
+
+def test_minutes_items_are_headed_by_their_titles() -> None:
+    text = (
+        "ITEM 4. GP FORWARD VIEW: RESILIENCE FUNDING\n\nThe Secretary reported that NHS England "
+        "had allocated £86,000 to practices in the area this year.\n\n"
+        "ITEM 5. INDEMNITY\n\nDr Dutta reported on the latest figures on indemnity costs, which "
+        "rose again for the third year running.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "GP FORWARD VIEW: RESILIENCE FUNDING",
+        "INDEMNITY",
+    ]
