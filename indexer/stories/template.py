@@ -35,12 +35,15 @@ class Lead:
 # A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...",
 # "CHILDREN'S WAITS: NEW FIGURES. Analysis of...".
 _CAPS_WORD = r"[A-Z0-9£$%&'’,/():?!-]+(?:\.[A-Z0-9]+)*"  # "READY?", "£1.2M"
-_CAPS_LEAD = re.compile(
-    rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])"
-)
+_CAPS_LEAD = re.compile(rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])")
 
 # A second part in capitals after the first's dash: "PAY DEAL - HAVE YOUR SAY - Staff on...".
 _CAPS_MORE = re.compile(rf" [—–-] {_CAPS_WORD}(?: {_CAPS_WORD})*(?= [—–:-] \S)")
+
+# A title in sentence case set off from its text by a dash: "CQC report published – The Care
+# Quality Commission has...". Taken only where the digest repeats it (`lead_template`).
+_DASH_LEAD = re.compile(r"^([A-Z0-9][^–—.!?;]{2,90}?) [–—] (?=[A-Z0-9“\"‘])")
+_DASH_LEAD_WORDS = 12
 
 _CAPS_TEXT_WORDS = 10
 # A short name run into its text with a colon: "Pharmacy closures: A further 112 pharmacies...".
@@ -62,9 +65,11 @@ def text_lead(line: str) -> str | None:
         return None
     caps = _CAPS_LEAD.match(line)
     if caps is None or sum(ch.isalpha() for ch in caps.group(1)) < 6:
-        caps = _COLON_LEAD.match(line)
-        if caps is None:
+        caps = _COLON_LEAD.match(line) or _DASH_LEAD.match(line)
+        if caps is None or caps.group(1).count(" ") >= _DASH_LEAD_WORDS:
             return None
+        if caps.group(1).upper() == caps.group(1):
+            return None  # "BARNSLEY — A 79-year-old man...": a dateline, not a title
     lead, end = caps.group(1), caps.end()
     if caps.re is _CAPS_LEAD and (more := _CAPS_MORE.match(line, end)) is not None:
         lead, end = line[: more.end()], more.end()

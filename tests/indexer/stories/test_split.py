@@ -1112,3 +1112,32 @@ def test_fundraising_asks_are_not_stories() -> None:
         Every call is answered by a specialist nurse who knows what families go through.
         """)
     assert [s.headline for s in split(text)] == ["New dementia helpline opens"]
+
+
+def test_titles_set_off_by_a_dash_are_headlines_where_the_digest_repeats_them() -> None:
+    text = (
+        "--- TRUST NEWS ---\n\n"
+        "NHS at 70 tea party – Tomorrow the NHS turns 70, and we are celebrating with a tea "
+        "party in the main atrium from 2pm to 4pm.\n\n"
+        "CQC report published – The Care Quality Commission has rated the trust Good overall, "
+        "with maternity rated Outstanding for the first time.\n\n"
+        "Car parking (ACTION) – From Monday 16 July the staff car park on Bristol Road will "
+        "close for six weeks for resurfacing.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "NHS at 70 tea party",
+        "CQC report published",
+        "Car parking (ACTION)",
+    ]
+
+
+def test_a_dash_in_prose_or_after_a_dateline_makes_no_headline() -> None:
+    prose = (
+        "Waiting lists – the longest on record – grew again in May, to 7.6 million, and the "
+        "trusts say that winter will make them longer still.\n\n"
+        "BARNSLEY — A 79-year-old man who waited four hours for an ambulance died of "
+        "complications that earlier treatment would have prevented, a coroner found.\n\n"
+        "LEEDS — The trust was fined £1m after a patient fell from a roof, the court heard on "
+        "Monday, and it will not appeal.\n"
+    )
+    assert [s.headline for s in split(prose)] == [None]
