@@ -51,6 +51,7 @@ class Block:
     linked: bool = False
     row: bool = False  # a row of a table of records, its cells joined by " | "
     task: bool = False  # a to-do item ("- [ ] Call the LMC"): an action, never a headline
+    standfirst: bool = False  # what a page set in a headline as its summary: text, not a title
 
 
 def render(blocks: Iterable[Block]) -> str:

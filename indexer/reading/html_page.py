@@ -59,6 +59,7 @@ _LINE_HINTS = _words(
     dateline timestamp published teaser summary excerpt standfirst dek deck strap strapline
     """
 )
+_STANDFIRST_HINTS = _words("summary standfirst dek deck teaser excerpt strap strapline")
 _BYLINE_WORDS = 20
 _PROSE_CELL_WORDS = 12
 # A cell that is a date, a number or a reference ("1 Feb 2021", "143877", "HL12204", "EDM 231").
@@ -78,6 +79,9 @@ _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0(?:px)?\b"
 )
 _SPACE = re.compile(r"[ \t\r\n\f]+")
+_SCREEN_READER = re.compile(r"visually-?hidden|\bsr-only\b|screen-reader-text", re.I)
+_TOGGLE_WORDS = 4
+_HEADING_REACH = 3  # a button this many elements down in a heading holds its text
 
 
 def _one_spaced(text: str) -> str:
@@ -122,15 +126,21 @@ def _dropped(
 ) -> bool:
     tag = node.tag
     if tag in _DROP_TAGS:
-        return True
+        # GOV.UK's and the NHS's accordions set each section's heading text in a button.
+        return not (tag == "button" and _in_heading(node))
     if tag == "header" and not inside_article:
         return True
     if tag == "form":  # a search or sign-up form, unless it wraps the page (ASP.NET's does)
         return len(node.text(deep=True)) * 2 < page_chars
     if not attrs:
         return False
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    # hidden="until-found": a closed accordion's text, shown when found or opened.
+    if attrs.get("hidden", "until-found") != "until-found" or attrs.get("aria-hidden") == "true":
         return True
+    if _SCREEN_READER.search(attrs.get("class") or ""):
+        return True  # text for screen readers only (", ", "this section")
+    if "toggle" in _HINT_SPLIT.split((attrs.get("class") or "").lower()):
+        return node.text(deep=True).count(" ") < _TOGGLE_WORDS  # "Show", "Hide all sections"
     role = (attrs.get("role") or "").lower()
     if role in _DROP_ROLES:
         return True
@@ -149,6 +159,22 @@ def _dropped(
         return False  # "gs-c-promo" on every story card: the page's template, not a promotion
     # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.
     return len(node.text(deep=True)) * 2 < page_chars
+
+
+def _standfirst(attrs: _Attributes) -> bool:
+    hints = (attrs.get("class") or "").lower()
+    return bool(hints) and not _STANDFIRST_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
+
+
+def _in_heading(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(_HEADING_REACH):
+        if parent is None:
+            return False
+        if parent.tag in _HEADINGS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _is_byline(node: LexborNode, attrs: _Attributes) -> bool:
@@ -197,6 +223,7 @@ class _Open:
     level: int = 0
     ordered: bool = False
     number: int | None = None
+    standfirst: bool = False
 
 
 class _Writer:
@@ -260,6 +287,7 @@ class _Writer:
                 lead=None if whole or lead is None else " ".join(lead.split()),
                 strong=whole and "strong" in self.lead_kinds,
                 linked=whole and "link" in self.lead_kinds,
+                standfirst=block.standfirst,
             )
         self.lead = None
         self.lead_depth = 0
@@ -462,6 +490,11 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             stack.append((node, "line" if inner else "block", pre, in_article))
             if _bold_block(attrs) and out.start_emphasis("strong"):
                 stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
+        elif out.open[-1].kind == "heading" and _standfirst(attrs):
+            # An accordion's summary set inside its heading: the text under the headline.
+            out.paragraph()
+            out.open.append(_Open("paragraph", standfirst=True))
+            stack.append((node, "block", pre, in_article))
         else:
             if _own_line(attrs, tag):
                 out.line()

@@ -673,7 +673,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             (emphasised or block.strong or block.linked) and not _bold_sentence(line)
         )
         bulleted = bulleted or block.kind == "item"
-        forced = "B" if block.row or block.task else None  # a table's row, a to-do item
+        forced = "B" if block.row or block.task or block.standfirst else None  # text only
         groups[-1].append(
             Line(
                 line,

@@ -340,3 +340,53 @@ def test_a_substack_subscribe_box_is_not_a_story() -> None:
         "Waiting list validation",
         "One chart: overnight beds",
     ]
+
+
+def _accordion_section(number: int, title: str, summary: str, text: str) -> str:
+    return (
+        '<div class="govuk-accordion__section"><div class="govuk-accordion__section-header">'
+        '<h2 class="govuk-accordion__section-heading"><button type="button" '
+        f'class="govuk-accordion__section-button" aria-controls="c{number}">'
+        f'<span class="govuk-accordion__section-heading-text">{title}</span>'
+        '<span class="govuk-visually-hidden">, </span>'
+        f'<span class="govuk-accordion__section-summary govuk-body">{summary}</span>'
+        '<span class="govuk-accordion__section-toggle"><span>Show<span '
+        'class="govuk-visually-hidden"> this section</span></span></span></button></h2></div>'
+        f'<div id="c{number}" class="govuk-accordion__section-content" hidden="until-found">'
+        f'<p class="govuk-body">{text}</p></div></div>'
+    )
+
+
+def test_a_closed_accordions_sections_are_stories_under_their_headings() -> None:
+    """GOV.UK's accordion: each heading's text is in a button, a summary beside it, and the
+    section's text hidden until opened or found (hidden="until-found")."""
+    page = (
+        "<html><body><main><h1>Device safety update: May 2023</h1>"
+        '<div class="govuk-accordion">'
+        + _accordion_section(
+            1,
+            "Glucose monitors: readings may lag after app update",
+            "Advice for diabetes teams",
+            "We have received 63 reports of sensor readings lagging by up to 20 minutes.",
+        )
+        + _accordion_section(
+            2,
+            "Infusion pump recall extended to two further batches",
+            "Field safety notice update",
+            "The maker has extended its recall of the SP-400 syringe driver to two lots.",
+        )
+        + '</div><p hidden>Not shown at all.</p><span class="sr-only">Skip</span>'
+        "</main></body></html>"
+    )
+    assert stories(page) == [
+        (
+            "Glucose monitors: readings may lag after app update",
+            "Advice for diabetes teams\n\nWe have received 63 reports of sensor readings "
+            "lagging by up to 20 minutes.",
+        ),
+        (
+            "Infusion pump recall extended to two further batches",
+            "Field safety notice update\n\nThe maker has extended its recall of the SP-400 "
+            "syringe driver to two lots.",
+        ),
+    ]
