@@ -73,6 +73,7 @@ def _strip_letters(groups: list[list[Line]]) -> None:
         line.bulleted = True
 
 
+_QUESTION_WORDS = 40
 _ANSWER = re.compile(r"^(?:A|Answer)\s?[.:)]\s+(?=\S)")
 _QUESTION = re.compile(r"^(?:Q\d{0,2}|Question(?: \d{1,2})?)\s?[.:)]\s+(?=\S)")
 
@@ -94,6 +95,8 @@ def strip_answers(lines: list[Line]) -> None:
         answer.text = answer.text[match.end() :]
         if (asked := _QUESTION.match(question.text)) is not None:
             question.text = question.text[asked.end() :]
+        if question.text.count(" ") < _QUESTION_WORDS:
+            question.forced = "H"  # a question heads its answer, however long it runs
 
 
 # "Sepsis screening. NHS Improvement has ...": a short title run into its text.

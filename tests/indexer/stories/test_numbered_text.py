@@ -193,6 +193,24 @@ def test_questions_and_answers_lose_their_marks() -> None:
     )
 
 
+def test_a_long_question_still_heads_its_answer() -> None:
+    text = (
+        "ASK THE LMC\n\n"
+        'Q: A patient has asked us to complete a "fit to fly" letter for her\n'
+        "   airline. Do we have to do this?\n\n"
+        "A: No. It is not part of the GMS contract and you are not obliged to provide\n"
+        "   it. If you choose to do so, you can charge a private fee.\n\n"
+        "Q: Can we charge for a firearms licence medical?\n\n"
+        "A: Yes, firearms work is private work and you can charge for it, and local\n"
+        "   fees range from £60 to £150.\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        'A patient has asked us to complete a "fit to fly" letter for her airline. Do we have '
+        "to do this?",
+        "Can we charge for a firearms licence medical?",
+    ]
+
+
 def test_paragraphs_numbered_one_point_one_keep_their_hanging_indented_text() -> None:
     text = (
         "1.   NATIONAL UPDATES\n\n"
