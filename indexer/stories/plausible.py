@@ -296,5 +296,5 @@ def unlikely_stories(
     for at, row in zip(which, features(pieces, which), strict=True):
         chance = model.chance(row)
         if chance < model.threshold:
-            unlikely[at] = f"not like a story (the story model's chance {chance:.2f})"
+            unlikely[at] = f"the story model gives it {chance:.2f}"
     return unlikely

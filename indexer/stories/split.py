@@ -752,7 +752,7 @@ def _assemble(
             sections[-1] = replace(
                 above, paragraphs=(*above.paragraphs, *joined, *section.paragraphs)
             )
-            note = f"story {len(sections)}: text (joined to the story above: {reason})"
+            note = f"story {len(sections)}: text (joined: not like a story, {reason})"
         else:
             sections.append(section)
             note = f"story {len(sections)}: text"

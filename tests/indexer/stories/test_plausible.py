@@ -84,7 +84,7 @@ def test_a_piece_that_reads_as_chrome_closes_the_story_above_it() -> None:
     last = judged.sections[-1]
     assert last.paragraphs == (STORIES[2][1], *CHROME)  # joined, its text kept
     notes = {line.text: line.decision for line in judged.explained}
-    assert notes[CHROME[0]].startswith("story 3: text (joined to the story above: not like a")
+    assert notes[CHROME[0]].startswith("story 3: text (joined: not like a story, the story model")
 
 
 def test_stories_are_left_alone() -> None:
