@@ -45,6 +45,12 @@ MONEY_RE = re.compile(
     r"(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?=\s?(?:bn|billion|m|mn|million|k)\b))?"
     r"(?:\s?((?i:bn|billion|mn|m|million|k|thousand|trn|tn|trillion))\b)?"
 )  # a unit in any case: a headline in capitals reads "£4.2M"
+# A sum after its currency's ISO code, as regulations and European sources write it: "EUR 20
+# million", "USD 4.5bn" (valued only in pounds, as a sign's sum is).
+CODE_MONEY_RE = re.compile(
+    r"\b(EUR|USD|GBP)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:\s?((?i:bn|billion|mn|m|million|k|thousand|trn|tn|trillion))\b)?(?![\w%])"
+)
 # What a sum is per, after it: "£2 an hour", "£150m a year", "£30,000-a-year", "£5 per item".
 RATE_RE = re.compile(
     r"[\s-](a|an|per)[\s-](hour|day|night|week|fortnight|month|year|annum|head|patient|person"
@@ -181,6 +187,8 @@ def money(text: str) -> list[Found]:
     found: list[Found] = []
     if _PENCE_HINT.search(text):  # a cheap pattern: a digit, "p", a word's end
         found += _pence(text)
+    if "EUR" in text or "USD" in text or "GBP" in text:
+        found += _coded(text)
     if "£" not in text and "$" not in text and "€" not in text:
         return found
     for m in _matches(MONEY_RE, text, ("£", "$", "€")):
@@ -192,6 +200,17 @@ def money(text: str) -> list[Found]:
         if rate is not None:
             canonical += f" {rate.group(1)} {rate.group(2)}"
         found.append((m.start(), m.end(), "MONEY", canonical, value))
+    return found
+
+
+def _coded(text: str) -> list[Found]:
+    """ "EUR 20 million": a sum after its currency's code."""
+    found: list[Found] = []
+    for m in CODE_MONEY_RE.finditer(text):
+        code, whole, frac, unit = m.groups()
+        number = float(whole.replace(",", "") + (frac or ""))
+        value = number * MULTIPLIER[unit and unit.lower()] if code == "GBP" else None
+        found.append((m.start(), m.end(), "MONEY", " ".join(m.group().split()), value))
     return found
 
 

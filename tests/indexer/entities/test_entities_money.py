@@ -30,3 +30,17 @@ def test_money(body: str, span: str, canonical: str, value: float) -> None:
 @pytest.mark.parametrize("body", ["Send form P45 to HR.", "Pay rose 20pc this year.", "See p45."])
 def test_not_pence(body: str) -> None:
     assert not [e for e in extract(None, body, None) if e.label == "MONEY"]
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "value"),
+    [
+        ("Fines can be up to EUR 20 million or 4% of turnover.", "EUR 20 million", None),
+        ("The contract is worth USD 4.5bn.", "USD 4.5bn", None),
+        ("A fee of GBP 1,200 applies.", "GBP 1,200", 1200.0),
+    ],
+)
+def test_a_sum_after_its_currency_code(body: str, span: str, value: float | None) -> None:
+    """Regulations and European sources write the code, not the sign; only pounds are valued."""
+    money = [(e.text, e.value) for e in extract(None, body, None) if e.label == "MONEY"]
+    assert money == [(span, value)]
