@@ -137,10 +137,11 @@ def quarters(text: str) -> list[Found]:
     return [(m.start(), m.end(), "DATE", m.group(), m.group(2)) for m in QUARTER_RE.finditer(text)]
 
 
-# Holidays news dates things by ("wards close before Christmas", "over Easter").
+# Holidays news dates things by ("wards close before Christmas", "over Easter"), with the
+# year when one follows ("until Easter 2021").
 HOLIDAY_RE = re.compile(
     r"\b(?:Christmas(?: [Dd]ay| Eve)?|Boxing Day|New Year's Day|Easter(?: Sunday| Monday)?"
-    r"|Good Friday)\b"
+    r"|Good Friday)(?: (?:19|20)\d\d)?\b"
 )
 
 

@@ -57,6 +57,7 @@ def test_dates(body: str, span: str, value: str) -> None:
         ("Consultants will provide just Christmas day cover.", "Christmas day"),
         ("Clinics reopen on Easter Monday.", "Easter Monday"),
         ("Staff worked on Boxing Day.", "Boxing Day"),
+        ("Meals in the holidays until Easter 2021 were voted down.", "Easter 2021"),  # its year
     ],
 )
 def test_a_holiday_is_a_date_with_no_calendar_value(body: str, span: str) -> None:
