@@ -45,7 +45,10 @@ def compass_places(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
         if _named_on(f, last):
             continue  # "West Cornwall Hospital", "central London CCGs": part of another name
         first, prefix = _compass_before(f, i)
-        if first < i and last == j:
+        if first == i and last == j and i and words[i - 1] == "Greater" and gaps[i - 1] == " ":
+            # "Greater Glasgow": a city with the towns around it, one place
+            found.append(Cand(f.starts[i - 1], c.end, "PLACE", f"Greater {name}", 1, "rule"))
+        elif first < i and last == j:
             found.append(Cand(f.starts[first], c.end, "PLACE", f"{prefix} {name}", 1, "rule"))
         elif last > j and first == i:
             suffix = " ".join(words[j + 1 : last + 1])
@@ -63,7 +66,11 @@ def compass_places(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
 def _compass_before(f: FieldText, i: int) -> tuple[int, str]:
     """The first token of one or two compass words just before token i, and their name."""
     first = i
-    while first > 0 and i - first < 2 and f.gaps[first - 1] == " ":
+    # The pair may be hyphenated ("south-east London", named "South East London"), never the
+    # point and the place.
+    while first > 0 and i - first < 2 and (f.gaps[first - 1] == " " or first < i):
+        if f.gaps[first - 1] not in " -":
+            break
         word = _COMPASS_ANY_CASE.get(f.words[first - 1])
         if word is None:
             break

@@ -36,6 +36,8 @@ def _places(body: str) -> dict[str, str]:
         ("GPs in the Forest of Dean are recruiting.", "Forest of Dean", "Forest of Dean"),
         ("Practices in Ribble Valley and Torfaen merged.", "Ribble Valley", "Ribble Valley"),
         ("Practices in Ribble Valley and Torfaen merged.", "Torfaen", "Torfaen"),
+        ("A power cut in south-east London hit labs.", "south-east London", "South East London"),
+        ("Beds in Lothian and Greater Glasgow.", "Greater Glasgow", "Greater Glasgow"),
     ],
 )
 def test_places(body: str, place: str, canonical: str) -> None:
