@@ -160,14 +160,20 @@ def _possessive_ok(f: FieldText, i: int, first: int) -> bool:
 _POSSESSIVE_HEADS = frozenset(("Hospital", "Hospitals", "College", "Hospice"))
 
 
+_PREPOSITIONS = frozenset(("for", "of", "to", "in", "at", "on", "with", "from"))
+
+
 def extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
     words, last, i = f.words, k, k + 1
     if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gaps[k] != " ":
         return k
     while i < len(words) and f.gaps[i - 1] == " ":
         word = words[i]
-        if word in ("and", "&") and _second_name_follows(f, i + 1, gaz):
-            break
+        if word in ("and", "&") and (
+            (i + 1 < len(words) and words[i + 1] in _PREPOSITIONS)
+            or _second_name_follows(f, i + 1, gaz)
+        ):
+            break  # "and for" repeats the preposition: "... Research and for Public Health"
         if word.lower() in CONNECTORS and word[0].islower():
             i += 1
             continue

@@ -28,6 +28,11 @@ def _found(body: str) -> set[tuple[str, str]]:
             {("University Hospital of Acton", "ORG"), ("University Hospital of Ealing", "ORG")},
             "University Hospital of Acton and the University Hospital of Ealing",
         ),
+        (  # "and for" repeats the preposition: a second name follows
+            "Budgets for the Institute for Rural Research and for Widget Health England fell.",
+            {("Institute for Rural Research", "ORG")},
+            "Institute for Rural Research and for Widget Health England",
+        ),
         (  # a known organisation, then an "of" name the rule builds
             "Monitor and the Widget Regulation Authority issued a joint warning.",
             {("Widget Regulation Authority", "ORG")},
