@@ -13,6 +13,7 @@ from indexer.entities.field_text import Cand, FieldText, is_name_word, is_org_wo
 from indexer.entities.gazetteer import Lexicon
 from indexer.entities.word_lists import (
     AUXILIARIES,
+    COMPASS,
     GENERIC,
     NOT_BEFORE_FIRST_NAME,
     OFFICE_TITLES,
@@ -147,7 +148,26 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     )  # "(Party, Seat)"; not "Opposition Day (Lab)"
     if gap == " (" and party >= 0 and (seat or words[i] in lex.first_names):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dewhurst (Conservative, Hexham)"
+    if gap == " (" and _seat_in_brackets(f, last + 1):
+        if last > i + 1 and words[i].endswith("ing"):  # "Answering Anneliese Cho (...)"
+            start = f.starts[i + 1]
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dyson (Stockport South)"
     return None
+
+
+def _seat_in_brackets(f: FieldText, k: int) -> bool:
+    """Does a seat's name stand in the brackets opening at token k: capitals ending in a
+    compass point, as constituencies split from a town are named ("(Bristol South West)")?"""
+    words, n = f.words, len(f.words)
+    last = k
+    while last + 1 < n and last - k < 3 and f.gaps[last] == " " and words[last + 1][0].isupper():
+        last += 1
+    return (
+        last > k
+        and words[last] in COMPASS
+        and f.gaps[last].startswith(")")
+        and all(is_name_word(w) for w in words[k:last])
+    )
 
 
 def _talks_to(f: FieldText, last: int) -> bool:

@@ -16,6 +16,7 @@ from indexer.entities.field_text import Cand, FieldText, is_name_word
 from indexer.entities.gazetteer import Lexicon
 from indexer.entities.person_rules import party_end
 from indexer.entities.word_lists import (
+    COMPASS,
     GENERIC,
     LANGUAGES,
     NOUN_ENDINGS,
@@ -24,7 +25,6 @@ from indexer.entities.word_lists import (
     TITLES,
 )
 
-COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # "North" and "East" may pair ("North East Lincolnshire"); lower case ("north London") counts.
 _COMPASS_ANY_CASE = {w.lower(): w for w in COMPASS} | {w: w for w in COMPASS}
 NATION_PARTS = frozenset(("England", "Scotland", "Wales"))

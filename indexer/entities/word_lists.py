@@ -231,3 +231,6 @@ PARTY_PAIRS = frozenset(
         "Welsh Conservative",
     )
 )
+
+# Compass points that make a part of a place ("north London", "Barnsley East").
+COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))

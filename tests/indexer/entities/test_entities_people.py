@@ -105,6 +105,8 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("Vin Castell, the department's director of digital channels, said so.", "Vin Castell"),
         ("An inquest into the death of Edna Quarrie, 84, found failings.", "Edna Quarrie"),  # age
         ("Wera Haldane (Conservative, Hexham) cited reports.", "Wera Haldane"),  # party, seat
+        ("In reply to Wera Haldane (Stockport South), the minister said no.", "Wera Haldane"),
+        ("Answering Wera Haldane (Bristol South West), she said no.", "Wera Haldane"),  # seat
         ("Asked by: Clare Ludlow (Liberal Democrat, Kendal)", "Clare Ludlow"),  # a town's name
         ("New governors include Ann-Marie Quarrie from May.", "Ann-Marie Quarrie"),
         ("Imam Yusuf Quarrie led a blessing.", "Yusuf Quarrie"),  # a faith's title, as Cllr
