@@ -90,13 +90,15 @@ def _branch_end(f: FieldText, last: int) -> int:
     return last + 2 if ireland else last
 
 
-# Heads after which a town says which of the hospitals of one name it is.
-_TOWN_HEADS = frozenset(("Hospital", "Infirmary"))
+# Heads after which a town says which of the hospitals (or universities) of one name it is:
+# "Queen Elizabeth Hospital Gateshead", "Queen's University Belfast".
+_TOWN_HEADS = frozenset(("Hospital", "Infirmary", "University"))
 
 
 def _town_end(f: FieldText, last: int, gaz: dict[int, Cand]) -> int:
-    """A hospital's name goes on with its town: "Queen Elizabeth Hospital Gateshead" (not
-    where the town starts a name of its own: "... Hospital Kettering General")."""
+    """A hospital's or university's name goes on with its town: "Queen Elizabeth Hospital
+    Gateshead", "Queen's University Belfast" (not where the town starts a name of its own:
+    "... Hospital Kettering General")."""
     words, n = f.words, len(f.words)
     if words[last] not in _TOWN_HEADS or last + 1 >= n or f.gaps[last] != " ":
         return last

@@ -45,6 +45,8 @@ def test_bodies_by_their_last_word(body: str, name: str) -> None:
          "Queen Mary Hospital Kettering", "Kettering"),
         ("Staff on a ward at Victoria Infirmary Gateshead use the app.",
          "Victoria Infirmary Gateshead", "Gateshead"),
+        ("Professor Ida Keogh of Queen's University Belfast was elected a fellow.",
+         "Queen's University Belfast", "Belfast"),  # a university and its town too
     ],
 )  # fmt: skip
 def test_a_hospital_and_its_town_are_one_name(body: str, hospital: str, town: str) -> None:
