@@ -10,7 +10,7 @@ import datetime as dt
 from indexer.entities.field_text import Cand, FieldText, acts_after, is_name_word
 from indexer.entities.full_names import inside_name
 from indexer.entities.gazetteer import Entry, Lexicon
-from indexer.entities.places import COMPASS
+from indexer.entities.places import COMPASS, PLACE_CONTEXT
 from indexer.entities.word_lists import (
     CONTEXT_WORDS,
     STOPWORDS,
@@ -173,5 +173,7 @@ def _known_surname(f: FieldText, lex: Lexicon, i: int) -> Cand | None:
         return None
     if inside_name(f, i, lex) and not (i > 0 and f.words[i - 1] in TITLES):
         return None
+    if i > 0 and f.gaps[i - 1] == " " and f.words[i - 1] in PLACE_CONTEXT:
+        return None  # "practices in Ashworth": a place of that name, not the person
     start, end = f.starts[i], f.ends[i]
     return Cand(start, end, "PERSON", canonical, 6, "surname")

@@ -90,6 +90,14 @@ def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None
     assert "Prudhoe" in _places("Clinics in Prudhoe reopened.")
 
 
+def test_a_known_persons_surname_after_a_word_of_place_is_a_place() -> None:
+    """Well-known people are named by their surname alone ("Hancock said"), but not after "in"."""
+    assert _places("Several practices in Hancock have found 111 booking patients.") == {
+        "Hancock": "Hancock"
+    }
+    assert _places("Hancock said the plan was sound.") == {}
+
+
 @pytest.mark.parametrize(
     ("body", "places"),
     [
