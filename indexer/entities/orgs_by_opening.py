@@ -15,17 +15,19 @@ from indexer.entities.word_lists import (
 
 
 def introduced_orgs(f: FieldText, covered: set[int], gaz: dict[int, Cand]) -> list[Cand]:
-    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like;
-    it may begin with a place ("the charity Cotswold Mind", "provider Leeds Community
-    Healthcare") but is not a place alone."""
+    """A capitalised name right after "firm", "provider", "charity", "think tank" and the like,
+    or between commas after one ("the manufacturer, Veltris Medical, has"); it may begin with a
+    place ("the charity Cotswold Mind", "provider Leeds Community Healthcare") but is not a
+    place alone."""
     if f.title_case:
         return []
     found, words, n = [], f.words, len(f.words)
     places: set[int] | None = None  # tokens of the places the gazetteer knows
     for k in f.caps:  # the name after the introducer starts with a capital
         i = k - 1
-        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] != " ":
+        if i < 0 or words[i] not in ORG_INTRODUCERS or f.gaps[i] not in (" ", ", "):
             continue
+        apposed = f.gaps[i] == ", "  # "The manufacturer, Veltris Medical, has ...": between commas
         if places is None:
             places = _place_tokens(f, gaz)
         if k in covered and k not in places:
@@ -39,6 +41,8 @@ def introduced_orgs(f: FieldText, covered: set[int], gaz: dict[int, Cand]) -> li
             if blocked or not is_org_word(word) or word.lower() in STOPWORDS:
                 break
             last += 1
+        if apposed and (last + 1 >= n or f.gaps[last] != ", "):
+            continue  # a comma opened the name, so one must close it
         if last > i and not places.issuperset(range(k, last + 1)):
             found.append(Cand(f.starts[i + 1], f.ends[last], "ORG", "", 3, "intro"))
     return found

@@ -97,6 +97,7 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("Age UK Darlington is looking for volunteers.", "Age UK Darlington"),  # branches
         ("A crisis house run with the charity Cotswold Mind opens.", "Cotswold Mind"),
         ("The contract went to provider Wakefield Homecare last year.", "Wakefield Homecare"),
+        ("The manufacturer, Tarvel Optics, has recalled it.", "Tarvel Optics"),  # commas
         ("NHS England South West said so.", "NHS England South West"),
         ("He was on BBC Radio 5 Live on Tuesday.", "BBC Radio 5 Live"),  # broadcasters
         ("She told BBC Radio 4 that waits were too long.", "BBC Radio 4"),
