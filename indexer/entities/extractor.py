@@ -41,6 +41,7 @@ from indexer.entities.places import (
     compass_places,
     constituencies,
     context_places,
+    listed_places,
     shouted_places,
 )
 from indexer.entities.sites import site_places
@@ -96,6 +97,7 @@ def _candidates(
     cands += compass_places(f, by_last)
     cands += constituencies(f)
     cands += context_places(f, covered, by_last)
+    cands += listed_places(f, covered, by_last, lex.first_names)
     cands += site_places(f, lex.first_names)
     cands += shouted_places(f, lex)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}

@@ -180,6 +180,46 @@ def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -
     return found
 
 
+def listed_places(
+    f: FieldText, covered: set[int], gaz_last: dict[int, Cand], first_names: frozenset[str]
+) -> list[Cand]:
+    """A name no list holds in a list of places is a place: "Bromyard, Evesham, Kidderminster
+    and Leominster", where at least two items are places the gazetteer knows and the list has
+    three items or more. Not a first name ("Leeds, Hull and Sarah Jones"), a party, nor what
+    the gazetteer holds."""
+    if f.title_case:
+        return []
+    known = {f.index_at(c.start): j for j, c in gaz_last.items() if c.label == "PLACE"}
+    if len(known) < 2:
+        return []
+    found: list[Cand] = []
+    words, n = f.words, len(f.words)
+    skip_to = 0
+    for k in f.caps:
+        if k < skip_to:
+            continue
+        items: list[tuple[int, int, bool]] = []  # (first, last, known) of each item
+        i = k
+        while i < n:
+            if i in known:
+                last, is_known = known[i], True
+            elif words[i] in first_names or words[i] in PARTIES:
+                break  # "(Conservative, Farnham and Bordon)" lists a party and a seat
+            else:
+                last, is_known = _place_run(f, i, covered), False
+                if last < i or words[last] in COMPASS:
+                    break
+            items.append((i, last, is_known))
+            i = _next_item(f, last)
+        skip_to = items[-1][1] + 1 if items else k + 1
+        if len(items) < 3 or sum(1 for item in items if item[2]) < 2:
+            continue
+        for first, last, is_known in items:
+            if not is_known:
+                found.append(Cand(f.starts[first], f.ends[last], "PLACE", "", 7, "context"))
+    return found
+
+
 def _after_place_word(f: FieldText, k: int) -> bool:
     """Does a word of place stand just before token k ("in", "residents of", "in the North")?"""
     words, gaps = f.words, f.gaps

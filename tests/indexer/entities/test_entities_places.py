@@ -90,6 +90,27 @@ def test_a_town_that_is_also_a_surname_needs_a_word_of_place_before_it() -> None
     assert "Prudhoe" in _places("Clinics in Prudhoe reopened.")
 
 
+@pytest.mark.parametrize(
+    ("body", "places", "not_places"),
+    [
+        (
+            "The new hubs are Tarnby, Evesham, Leominster, Oxley Link and Ludlow.",
+            {"Tarnby", "Oxley Link"},
+            set(),
+        ),
+        ("Leeds, Hull and Sarah Jones spoke.", set(), {"Sarah Jones"}),  # a first name
+        ("Dr Ravi Anand (Conservative, Farnham and Bordon) asked.", set(), {"Conservative"}),
+        ("Tarnby, Oxley Link and Leeds are close.", set(), {"Tarnby"}),  # one known place only
+    ],
+)
+def test_a_name_in_a_list_of_places_is_a_place(
+    body: str, places: set[str], not_places: set[str]
+) -> None:
+    found = _places(body)
+    assert places <= set(found)
+    assert not not_places & set(found)
+
+
 def test_a_known_persons_surname_after_a_word_of_place_is_a_place() -> None:
     """Well-known people are named by their surname alone ("Hancock said"), but not after "in"."""
     assert _places("Several practices in Hancock have found 111 booking patients.") == {
