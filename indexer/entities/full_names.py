@@ -9,6 +9,7 @@ from indexer.entities.gazetteer import TOKEN_RE, Lexicon, lexicon
 from indexer.entities.mentions import clean_mention, remember
 from indexer.entities.word_lists import (
     PEER_TITLES,
+    SILKS,
     TITLES,
 )
 
@@ -22,6 +23,8 @@ def name_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         titles = []
         while len(words) > 1 and words[0] in TITLES:
             titles.append(words.pop(0))
+        if len(words) > 1 and words[-1] in SILKS:
+            words.pop()  # "Simon Agyeman KC" is Simon Agyeman
         known = remember(_NAME_PARTS, text, (tuple(titles), tuple(words)))
     return known
 

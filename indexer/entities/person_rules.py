@@ -14,6 +14,7 @@ from indexer.entities.gazetteer import Lexicon
 from indexer.entities.word_lists import (
     AUXILIARIES,
     COMPASS,
+    SILKS,
     GENERIC,
     NOT_BEFORE_FIRST_NAME,
     OFFICE_TITLES,
@@ -61,8 +62,14 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
         else:
             continue
         if cand is not None:
+            last = f.index_ending(cand.end)
+            if last + 1 < n and gaps[last] == " " and words[last + 1] in SILKS:
+                # "Simon Agyeman KC": a silk's letters belong to the mention (not to the name:
+                # see full_names.name_parts)
+                cand.end = f.ends[last + 1]
+                last += 1
             found.append(cand)
-            skip_to = f.index_ending(cand.end) + 1
+            skip_to = last + 1
     return found
 
 

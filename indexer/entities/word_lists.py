@@ -234,3 +234,5 @@ PARTY_PAIRS = frozenset(
 
 # Compass points that make a part of a place ("north London", "Barnsley East").
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
+# King's and Queen's Counsel, written after a barrister's name ("Simon Agyeman KC").
+SILKS = frozenset(("KC", "QC"))

@@ -167,3 +167,16 @@ def test_a_name_before_a_post_in_capitals_after_a_comma_is_a_person(body: str, p
     found = {(e.text, e.label) for e in extract(None, body, DAY)}
     assert (person, "PERSON") in found
     assert not any(label == "PLACE" and text in person for text, label in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "mention", "canonical"),
+    [
+        ("The review, led by barrister Wera Haldane KC, reports in May.", "Wera Haldane KC", "Wera Haldane"),
+        ("Lord Aldridge QC argued the case.", "Lord Aldridge QC", "Lord Aldridge"),
+    ],
+)  # fmt: skip
+def test_a_silks_letters_belong_to_the_mention_not_the_name(
+    body: str, mention: str, canonical: str
+) -> None:
+    assert _people(body) == {mention: canonical}
