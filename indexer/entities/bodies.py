@@ -76,7 +76,7 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
 
 def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
     """An acronym or a known body, and a nation: its branch there ("BMA Scotland", "RCN Wales",
-    "Unison Scotland")."""
+    "Unison Scotland", in both languages: "BMA Cymru Wales")."""
     found: list[Cand] = []
     words, n = f.words, len(f.words)
     for k in f.caps:  # from the nation back: nations are rarer than acronyms
@@ -95,6 +95,12 @@ def national_branches(f: FieldText, gaz_last: dict[int, Cand]) -> list[Cand]:
             if last + 1 >= n or words[last + 1] != "Ireland" or f.gaps[last] != " ":
                 continue
             last += 1
+        elif (
+            last + 1 < n
+            and words[last] == "Cymru"
+            and f"{f.gaps[last]}{words[last + 1]}" == " Wales"
+        ):
+            last += 1  # a bilingual name: "BMA Cymru Wales"
         start = g.start if g is not None else f.starts[i]
         found.append(Cand(start, f.ends[last], "ORG", "", 1, "rule"))
     return found

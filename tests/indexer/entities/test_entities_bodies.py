@@ -90,6 +90,7 @@ def test_bodies_by_their_head_word(body: str, name: str) -> None:
         ("Update your NHS 111 Wales Directory of Services entry.", "NHS 111 Wales"),
         ("Proposals from BMA Scotland were published.", "BMA Scotland"),
         ("She won at the RCN Wales Nurse of the Year Awards.", "RCN Wales"),
+        ("BMA Cymru Wales said practices had lost funding.", "BMA Cymru Wales"),  # bilingual
         ("A piece in the Hull Daily Mail on 9 April set it off.", "Hull Daily Mail"),
         ("The Yorkshire Post reported the closure.", "Yorkshire Post"),
         ("Figures obtained by the Manchester Evening News show it.", "Manchester Evening News"),
