@@ -42,6 +42,14 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
                 continue  # "NHS Greater Manchester Integrated Care" is a system's board
         elif head == "System" and (k == 0 or words[k - 1] != "Care"):
             continue
+        elif head == "Executive" and k > 0 and words[k - 1] == "Chief":
+            # a post, not a body ("RCPP Chief Executive Dr Kwame Asante"); an acronym before
+            # it names the body whose post it is
+            j = k - 2
+            if j >= 0 and f.gaps[j] == " " and 2 <= len(words[j]) <= 6 and words[j].isupper():
+                if words[j].isalpha() and j not in gaz:
+                    found.append(Cand(f.starts[j], f.ends[j], "ORG", "", 1, "rule"))
+            continue
         elif (
             head == "Centre"
             and k > 0

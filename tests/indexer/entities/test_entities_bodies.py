@@ -291,3 +291,9 @@ def test_a_common_word_that_ends_a_longer_name_is_not_the_body_it_names(
 ) -> None:
     assert not_a_body not in _orgs(body)
     assert "Monitor" in _orgs("The regulator Monitor has ordered a review.")
+
+
+def test_a_chief_executive_is_a_post_of_the_body_before_it() -> None:
+    """ "RCPP Chief Executive Dr Kwame Asante": the acronym is the body, the rest a post."""
+    orgs = _orgs("Responding, RCPP Chief Executive Dr Kwame Asante said the figures were stark.")
+    assert orgs == {"RCPP"}
