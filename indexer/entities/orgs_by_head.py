@@ -46,9 +46,9 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             # a post, not a body ("RCPP Chief Executive Dr Kwame Asante"); an acronym before
             # it names the body whose post it is
             j = k - 2
-            if j >= 0 and f.gaps[j] == " " and 2 <= len(words[j]) <= 6 and words[j].isupper():
-                if words[j].isalpha() and j not in gaz:
-                    found.append(Cand(f.starts[j], f.ends[j], "ORG", "", 1, "rule"))
+            acronym = j >= 0 and 2 <= len(words[j]) <= 6 and words[j].isupper()
+            if acronym and words[j].isalpha() and f.gaps[j] == " " and j not in gaz:
+                found.append(Cand(f.starts[j], f.ends[j], "ORG", "", 1, "rule"))
             continue
         elif (
             head == "Centre"

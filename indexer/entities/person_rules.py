@@ -14,7 +14,6 @@ from indexer.entities.gazetteer import Lexicon
 from indexer.entities.word_lists import (
     AUXILIARIES,
     COMPASS,
-    SILKS,
     GENERIC,
     NOT_BEFORE_FIRST_NAME,
     OFFICE_TITLES,
@@ -27,6 +26,7 @@ from indexer.entities.word_lists import (
     ROLES_LOWER,
     SAY_TO_VERBS,
     SAY_VERBS,
+    SILKS,
     SPECIALTY_ENDINGS,
     STOPWORDS,
     SURNAME_MONTHS,

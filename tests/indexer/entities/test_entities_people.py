@@ -172,7 +172,8 @@ def test_a_name_before_a_post_in_capitals_after_a_comma_is_a_person(body: str, p
 @pytest.mark.parametrize(
     ("body", "mention", "canonical"),
     [
-        ("The review, led by barrister Wera Haldane KC, reports in May.", "Wera Haldane KC", "Wera Haldane"),
+        ("The review, led by barrister Wera Haldane KC, reports in May.", "Wera Haldane KC",
+         "Wera Haldane"),
         ("Lord Aldridge QC argued the case.", "Lord Aldridge QC", "Lord Aldridge"),
     ],
 )  # fmt: skip
