@@ -12,7 +12,7 @@ digests), the first held-out set, was a guard whose misses were not read until 2
 a development set with floors of its own now. The floors below are the figures reached when
 they were set, less a small margin, so a change that makes splitting worse fails here; raise
 them as splitting improves. The goal for the held-out set is 0.97 overall with no format below
-0.93 (README). Entity figures have floors too (the entity rules are tuned on eval5 to eval7 and
+0.93 (README). Entity figures have floors too (the entity rules are tuned on eval5 to eval8 and
 dev7).
 """
 
@@ -64,7 +64,9 @@ DEVELOPMENT = [
 # R 0.910) and again after the next round, which tuned on eval7: the same figures to the third
 # decimal. Scored once more with the story model (plausible.py, trained without it): all 0.829,
 # txt 0.786, md 0.836, html 0.886, feed 0.611, eml 0.831, mbox 1.000, Maildir 0.950; entities
-# P 0.888 R 0.912. Floors: those figures less about 0.03.
+# P 0.888 R 0.912. Floors: those figures less about 0.03. Its entity misses have been read and
+# tuned on since (2026-12-07, the fourth round of entity rules: P 0.888 -> 0.896, R 0.912 ->
+# 0.924); its entity floor is those figures less about 0.01.
 HELD_OUT_FLOORS = {
     "all": 0.80,
     "txt": 0.75,
@@ -75,7 +77,7 @@ HELD_OUT_FLOORS = {
     "mbox": 0.97,
     "maildir": 0.92,
 }
-HELD_OUT_ENTITY_FLOOR = (0.87, 0.89)
+HELD_OUT_ENTITY_FLOOR = (0.88, 0.91)
 # eval9 (held out, written 2026-12-07 late by three helpers: PDF text, minutes, Q&A, text-drawn
 # tables, Mailchimp's plain text; Mailchimp, Campaign Monitor, gov.uk, Substack, Drupal and Word
 # HTML, Obsidian, Hugo, GitHub and Google Docs Markdown, RSS and Atom; Mailman MIME and plain,
