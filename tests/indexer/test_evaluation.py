@@ -1,13 +1,11 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval8/ and eval9/ are held out: the
-rules are never tuned on them and their misses are not read. eval8 (44 digest files, written
-2026-12-07) is the set reported: scored once at the end of the round that wrote it and again
-at the end of the next (2026-12-07 late), which tuned on eval7. eval9 (44 digest files in 44
-newsletter styles, written 2026-12-07 late) was scored once at the end of that round and
-is kept for the round after. Each earlier held-out set was measured untouched and then became a
-development set: eval2 to eval7 and dev/ to dev7/ are tuned on now. tests/fixtures/eval/ (42
+the code or dex's output on their files). tests/fixtures/eval10/ is held out: the rules and the
+story model are never tuned on it and its misses are not read; it was scored once at the end of
+the round that wrote it (2026-12-07 afternoon). Each earlier held-out set was measured untouched
+and then became a development set: eval8 and eval9 (held out until both were scored with the
+story model), eval2 to eval7 and dev/ to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
 a development set with floors of its own now. The floors below are the figures reached when
 they were set, less a small margin, so a change that makes splitting worse fails here; raise
@@ -33,8 +31,9 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
-NEWEST = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval10" / name for name in ("text", "web", "mail")]
+EVAL9 = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
+EVAL8 = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
 EVAL7 = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
 EVAL6 = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
 DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
@@ -56,47 +55,54 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval8 (held out, written 2026-12-07 by three helpers: PDF text with form feeds, minutes, Q&A,
-# Outlook-saved text; Mailchimp, Substack, WordPress, gov.uk, Notion, Hugo, GitHub and pandoc
-# pages, RSS and Atom; eml in several encodings, mbox folders and list archives, Mailman,
-# LISTSERV and Groups.io digests, Maildir), scored once at the end of that day (all 0.799, txt
-# 0.749, md 0.824, html 0.864, feed 0.611, eml 0.794, mbox 1.000, Maildir 0.884; entities P 0.890
-# R 0.910) and again after the next round, which tuned on eval7: the same figures to the third
-# decimal. Scored once more with the story model (plausible.py, trained without it): all 0.829,
-# txt 0.786, md 0.836, html 0.886, feed 0.611, eml 0.831, mbox 1.000, Maildir 0.950; entities
-# P 0.888 R 0.912. Floors: those figures less about 0.03. Its entity misses have been read and
-# tuned on since (2026-12-07, the fourth round of entity rules: P 0.888 -> 0.896, R 0.912 ->
-# 0.924); its entity floor is those figures less about 0.01.
+# eval10 (held out, written 2026-12-07 afternoon by three helpers: an ambulance trust's brief,
+# a hospice's supporter mail, pharmacy, dental and research network bulletins, a Welsh board's
+# bilingual bulletin, a safety-alert round-up, PDF board-report text, a twice-forwarded LMC
+# digest, a wire round-up; Mailchimp, Campaign Monitor, Beehiiv, WordPress, intranet and Welsh
+# pages, Notion, Obsidian, Hugo, Jekyll and Docusaurus Markdown, Atom, podcast RSS and RSS 1.0;
+# quoted-printable, base64, windows-1252 and attached digests, Mailman, Groups.io, Google Groups
+# and LISTSERV digests, a pipermail month, a multi-issue mbox, Maildir), scored once at the end
+# of that round: all 0.847, txt 0.809, md 0.842, html 0.902, feed 1.000, eml 0.977, mbox 0.556,
+# Maildir 0.727; entities P 0.895 R 0.877 (at the session's start: all 0.770; with today's rules
+# and no story model: 0.802). Floors: those figures less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.80,
-    "txt": 0.75,
-    "md": 0.80,
-    "html": 0.85,
-    "feed": 0.58,
-    "eml": 0.80,
+    "all": 0.81,
+    "txt": 0.78,
+    "md": 0.81,
+    "html": 0.87,
+    "feed": 0.97,
+    "eml": 0.94,
+    "mbox": 0.52,
+    "maildir": 0.69,
+}
+HELD_OUT_ENTITY_FLOOR = (0.88, 0.86)
+# eval8 and eval9: held out until scored with the story model (eval8 0.799 -> 0.829, eval9
+# 0.840 -> 0.850), then tuned on (2026-12-07 afternoon): eval8 all 0.923, txt 0.929, md 0.925,
+# html 0.941, feed 0.944, eml 0.866, mbox 1.000, Maildir 0.950, entities P 0.897 R 0.952;
+# eval9 all 0.902, txt 0.901, md 0.852, html 0.957, feed 0.944, eml 0.875, mbox 0.800, Maildir
+# 0.978, entities P 0.919 R 0.905. Floors: those figures less about 0.03.
+EVAL8_FLOORS = {
+    "all": 0.89,
+    "txt": 0.90,
+    "md": 0.89,
+    "html": 0.91,
+    "feed": 0.91,
+    "eml": 0.83,
     "mbox": 0.97,
     "maildir": 0.92,
 }
-HELD_OUT_ENTITY_FLOOR = (0.88, 0.91)
-# eval9 (held out, written 2026-12-07 late by three helpers: PDF text, minutes, Q&A, text-drawn
-# tables, Mailchimp's plain text; Mailchimp, Campaign Monitor, gov.uk, Substack, Drupal and Word
-# HTML, Obsidian, Hugo, GitHub and Google Docs Markdown, RSS and Atom; Mailman MIME and plain,
-# LISTSERV, Groups.io and Pipermail, mbox folders, Maildir), scored once at the end of that
-# round (all 0.840, txt 0.736, md 0.875, html 0.946, feed 0.944, eml 0.835, mbox 0.800, Maildir
-# 0.978; entities P 0.918 R 0.893), and once with the story model (all 0.850, txt 0.757, md
-# 0.852, html 0.945, feed 0.944, eml 0.857, mbox 0.800, Maildir 0.978; entities P 0.918 R
-# 0.894). Floors: those figures less about 0.03.
-NEWEST_FLOORS = {
-    "all": 0.82,
-    "txt": 0.72,
+EVAL8_ENTITY_FLOOR = (0.88, 0.93)
+EVAL9_FLOORS = {
+    "all": 0.87,
+    "txt": 0.87,
     "md": 0.82,
-    "html": 0.91,
+    "html": 0.92,
     "feed": 0.91,
-    "eml": 0.82,
+    "eml": 0.84,
     "mbox": 0.77,
     "maildir": 0.94,
 }
-NEWEST_ENTITY_FLOOR = (0.89, 0.86)
+EVAL9_ENTITY_FLOOR = (0.90, 0.88)
 # eval7: held out for two rounds (0.77 at first sight, 0.776 after the next round), then tuned
 # on (2026-12-07 late: all 0.893, txt 0.870, md 0.692, html 0.969, feed 1.000, rdf 1.000, eml
 # 0.944, mbox 0.914, Maildir 1.000; entities P 0.845 R 0.895); with the story model, trained on
@@ -191,11 +197,18 @@ def test_held_out_entity_figures(held_out: Together) -> None:
     _entities_hold(held_out, HELD_OUT_ENTITY_FLOOR)
 
 
-def test_newest_held_out_set_per_format() -> None:
-    newest = evaluate_together(NEWEST)
-    assert set(newest.stories) == set(NEWEST_FLOORS)
-    assert not _fallen(newest.stories, NEWEST_FLOORS)
-    _entities_hold(newest, NEWEST_ENTITY_FLOOR)
+@pytest.mark.parametrize(
+    ("folders", "floors", "entity_floor"),
+    [(EVAL8, EVAL8_FLOORS, EVAL8_ENTITY_FLOOR), (EVAL9, EVAL9_FLOORS, EVAL9_ENTITY_FLOOR)],
+    ids=["eval8", "eval9"],
+)
+def test_eval8_and_eval9_tuned_on_do_not_fall_back(
+    folders: list[Path], floors: dict[str, float], entity_floor: tuple[float, float]
+) -> None:
+    together = evaluate_together(folders)
+    assert set(together.stories) == set(floors)
+    assert not _fallen(together.stories, floors)
+    _entities_hold(together, entity_floor)
 
 
 def test_eval7_tuned_on_does_not_fall_back() -> None:
