@@ -376,8 +376,12 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         if in_signature:
-            if raw.strip() and not any(ch.isalnum() for ch in raw):
-                in_signature = False  # a separator line ends the signature
+            if not raw.strip() or not any(ch.isalnum() for ch in raw):
+                # A signature is one block under its mark: a blank line or a separator ends it
+                # ("--" over a blank line and the digest's items is a rule, not a signature).
+                in_signature = False
+                if not raw.strip():
+                    continue
             drop(raw, "a signature")
             continue
         if "...." in raw and _CONTENTS_LINE.search(raw) is not None:

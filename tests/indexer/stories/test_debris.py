@@ -361,6 +361,14 @@ def test_signature_runs_to_the_separator_line() -> None:
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
 
 
+def test_a_dash_pair_over_a_blank_line_is_a_rule_not_a_signature() -> None:
+    text = (
+        "Dear colleagues,\n\nThis week we look at the new contract in more detail.\n\n--\n\n"
+        f"1) {FINED}\n\n{FINED_TEXT}\n\n2) {WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [FINED, WAITS]
+
+
 def test_mailing_list_digest_with_full_message_headers() -> None:
     text = mailing_list_digest(
         "Date: Mon, 2 Dec 2024 09:12:00 +0000\nFrom: Jane Smith <jane@example.org>\n"
