@@ -103,8 +103,14 @@ _ITEM_LABEL = re.compile(
 )
 
 
+# Arrows, geometric shapes, stars and ticks set before an item as bullets are.
+_MARKER = re.compile(r"^[\u2190-\u21ff\u25a0-\u25ff\u2794-\u27bf\u2605\u2606\u2713\u2714]+\s+")
+
+
 def strip_item_label(headline: str) -> str:
-    """A headline without the item number or question mark label it is set under."""
+    """A headline without the item number, question label or bullet-like symbol it is set
+    under ("▶ Health and Care Bill clears committee"; an emoji that says something stays)."""
+    headline = _MARKER.sub("", headline, count=1) or headline
     match = _ITEM_LABEL.match(headline)
     return headline[match.end() :] if match is not None else headline
 

@@ -412,6 +412,9 @@ def test_a_date_under_a_headline_says_when_it_happened_and_is_not_the_headline()
         ("Q. and A. session planned", "Q. and A. session planned"),
         ("4 hospitals miss target", "4 hospitals miss target"),
         ("Item banks for nurses", "Item banks for nurses"),
+        ("▶ Health and Care Bill clears committee", "Health and Care Bill clears committee"),
+        ("🎧 Podcast: can ICBs survive a 30% cut?", "🎧 Podcast: can ICBs survive a 30% cut?"),
+        ("£5.9bn for elective recovery", "£5.9bn for elective recovery"),  # a symbol that says
     ],
 )
 def test_an_items_number_or_question_label_is_not_its_headline(headline: str, name: str) -> None:
