@@ -22,10 +22,11 @@ _DIGITS = re.compile(r"\d+")
 # Running heads set their parts apart ("Briefing | No. 47 | Page 2"); headlines seldom do.
 _RUNNING_SEPARATOR = re.compile(r"\s[|·•]\s")
 # "LONDON, 3 March –", "Westminster Hall, 16 November -": where and when, before the story.
+# "LEEDS, 3 May - ", "LONDON, AUG 17 (PRESSDESK) - ": a place, a date and a wire's name.
 _DATELINE = re.compile(
     r"^[A-Z][\w’'.& -]{1,40},\s+"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
-    r"(?:,?\s+\d{4})?\s*[–—-]\s+(?=\S)"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]{2,8}|[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?\s*[–—-]\s+(?=\S)"
 )
 # A place alone in capitals, set off by a dash from the story's first sentence.
 _PLACE_DATELINE = re.compile(

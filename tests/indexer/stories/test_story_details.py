@@ -434,3 +434,18 @@ def test_minutes_items_are_headed_by_their_titles() -> None:
         "GP FORWARD VIEW: RESILIENCE FUNDING",
         "INDEMNITY",
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "text"),
+    [
+        ("LONDON, AUG 17 (PRESSDESK) - Consultants will strike.", "Consultants will strike."),
+        ("EDINBURGH, Aug. 17 (Reuters) - Only 68.9% were seen.", "Only 68.9% were seen."),
+        ("LEEDS, 3 May 2024 – The trust was fined.", "The trust was fined."),
+        ("Dr Ann Lee, Head of Nursing - said so.", "Dr Ann Lee, Head of Nursing - said so."),
+    ],
+)
+def test_a_wires_dateline_with_its_agency_is_not_the_storys_words(opening: str, text: str) -> None:
+    from indexer.stories.debris import strip_dateline
+
+    assert strip_dateline(opening) == text
