@@ -658,6 +658,9 @@ def _assemble(
                 run[-1].kind = "B"
                 end -= 1
             run = run[:-1]
+        if has_body and len(run) >= 2 and _person_under(run[-2], run[-1]):
+            run[-1].note = "dropped: details under the headline (who asked, moved or led it)"
+            run = run[:-1]  # "Hospitals: Car Parking" over "Asked by: Dr Ann Lee MP (Lab, Leeds)"
         if has_body and len(run) >= 2 and _dated_under(run[-2], run[-1]):
             run[-1].note = "dropped: details under the headline (when it happened)"
             run = run[:-1]  # "Health and Social Care Questions" over "Tuesday 20 October"
@@ -933,6 +936,23 @@ def _is_details(text: str) -> bool:
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
     fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
     return len(fields) >= 2 and not has_contact(text)
+
+
+# "Asked by: Dr Elaine Cartwright MP (Liberal Democrat, North Cornwall)", "Chair: Ann Lee".
+_PERSON_FIELD = re.compile(
+    r"^[A-Z][a-z]+(?: [a-z]+){0,2}:\s+(?:(?:Dr|Sir|Dame|Lord|Lady|Baroness|Prof|Professor)\.? )?"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}(?: (?:MP|MSP|MS|MLA|AM|KC|QC))?(?: \([^()]{2,60}\))?$"
+)
+
+
+def _person_under(head: Line, line: Line) -> bool:
+    """A field naming a person under a headline: who asked, moved or led the item."""
+    return (
+        _PERSON_FIELD.match(line.text) is not None
+        and head.text.count(" ") >= 1
+        and not head.text.isupper()
+        and _PERSON_FIELD.match(head.text) is None
+    )
 
 
 def _dated_under(head: Line, line: Line) -> bool:

@@ -449,3 +449,20 @@ def test_a_wires_dateline_with_its_agency_is_not_the_storys_words(opening: str, 
     from indexer.stories.debris import strip_dateline
 
     assert strip_dateline(opening) == text
+
+
+def test_a_field_naming_who_asked_or_moved_an_item_is_not_its_headline() -> None:
+    text = (
+        "[WESTMINSTER HALL DEBATE]\n\nNHS dental services in Lincolnshire\n"
+        "Member in charge: Mark Threlfall MP (Conservative, Boston and Skegness)\n\n"
+        "Mark Threlfall MP said that only 47% of adults in the county had seen an NHS dentist "
+        "in the last two years.\n\n"
+        "[EARLY DAY MOTION]\n\nFunding for children's hospices\n"
+        "Primary sponsor: Gwen Lloyd-Morgan MP (Plaid Cymru, Arfon)\n\n"
+        "That this House notes that the Children's Hospice Grant of £11 million a year has not "
+        "risen since 2017.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "NHS dental services in Lincolnshire",
+        "Funding for children's hospices",
+    ]
