@@ -8,7 +8,9 @@ bold headline became one story with its neighbours).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -34,7 +36,10 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strik
 
 
 def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
-    """YAML-style front matter (`---` ... `---`): its length and simple `key: value` pairs."""
+    """Front matter, YAML-style (`---` ... `---`) or TOML (`+++` ... `+++`, Hugo's and Zola's):
+    its length and its simple values by key."""
+    if lines and lines[0].strip() == "+++":
+        return _toml_front_matter(lines)
     if not lines or lines[0].strip() != "---":
         return 0, {}
     for end in range(1, min(len(lines), 60)):
@@ -46,6 +51,22 @@ def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
                     meta[key.strip().lower()] = value.strip().strip("'\"")
             return end + 1, meta
     return 0, {}
+
+
+def _toml_front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
+    end = next((at for at in range(1, len(lines)) if lines[at].strip() == "+++"), None)
+    if end is None:
+        return 0, {}
+    try:
+        table = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError:
+        table = {}  # still front matter, not text: its values are only lost
+    meta = {
+        key.lower(): value.isoformat() if hasattr(value, "isoformat") else str(value)
+        for key, value in table.items()
+        if isinstance(value, str | int | float | dt.date | dt.datetime)
+    }
+    return end + 1, meta
 
 
 @dataclass(slots=True)

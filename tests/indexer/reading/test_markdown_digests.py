@@ -193,3 +193,26 @@ def test_pandoc_and_kramdown_heading_attributes_are_not_the_headline() -> None:
         "Staff flu campaign closes at 72%",
         "Budget set for {2024/25}",
     ]
+
+
+def test_toml_front_matter_is_the_posts_title_and_date_not_its_text() -> None:
+    source = (
+        '+++\ntitle = "The Ledger weekly: the birthday present"\n'
+        'date = 2018-07-05T07:30:00+01:00\ntags = ["funding", "NHS70"]\n[cover]\n'
+        '  image = "/img/cake.jpg"\n+++\n\n'
+        f"## Budget settlement agreed\n\n{TEXT}\n\n## Workforce plan delayed\n\n{MORE}\n"
+    )
+    doc = markdown_to_text(source)
+    assert doc.title == "The Ledger weekly: the birthday present"
+    assert doc.date is not None and doc.date.startswith("2018-07-05")
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "Budget settlement agreed",
+        "Workforce plan delayed",
+    ]
+    assert "+++" not in doc.text and "title =" not in doc.text
+
+
+def test_broken_toml_front_matter_is_still_not_text() -> None:
+    doc = markdown_to_text(f'+++\ntitle = "unclosed\n+++\n\n## Budget agreed\n\n{TEXT}\n')
+    assert doc.title is None or "unclosed" not in doc.text
+    assert [s.headline for s in split(doc.text, doc.blocks)] == ["Budget agreed"]
