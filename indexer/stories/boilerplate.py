@@ -201,7 +201,9 @@ _SOCIAL_NETWORKS = _words(
     facebook twitter linkedin instagram youtube tiktok threads bluesky mastodon whatsapp
     """
 )
-_MENU_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/»›>]\s+|\s*\|\s*")
+# "You are here: Home » News » Latest news": where a page sits in its site.
+_YOU_ARE_HERE = re.compile(r"^(?:you\s+are\s+here|breadcrumbs?)\s*:?\s*", re.I)
 # "Board papers, 28 March 2024 (PDF, 9.2MB)": a link to a document, not text.
 _DOCUMENT_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|odt|csv)\b[^()]{0,24}\)\W*$", re.I)
 # "Okafor C, Little R, et al. Age and Ageing 2023;52:afad071. doi:10.1093/...": a citation.
@@ -328,8 +330,10 @@ def _is_action_bar(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    """A menu or breadcrumb: three or more short parts set apart by bars, dots or slashes."""
-    if "|" not in line and "•" not in line and "·" not in line and " / " not in line:
+    """A menu or breadcrumb: three or more short parts set apart by bars, dots, slashes or
+    arrows ("You are here: Home » News » Latest news")."""
+    line = _YOU_ARE_HERE.sub("", line, count=1)
+    if not any(mark in line for mark in ("|", "•", "·", " / ", " » ", " › ", " > ")):
         return False
     parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)

@@ -466,3 +466,16 @@ def test_a_field_naming_who_asked_or_moved_an_item_is_not_its_headline() -> None
         "NHS dental services in Lincolnshire",
         "Funding for children's hospices",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("You are here: Home » News » Latest news", True),
+        ("Home > Services > Maternity > Antenatal classes", True),
+        ("Home › About us › Board papers", True),
+        ("Trust fined » court told of failings", False),
+    ],
+)
+def test_a_breadcrumb_with_arrows_is_chrome(line: str, chrome: bool) -> None:
+    assert is_boilerplate(line) is chrome
