@@ -62,6 +62,7 @@ from indexer.stories.debris import (
     strip_item_label,
     trim_headline,
 )
+from indexer.stories.grids import unfold_grid_tables
 from indexer.stories.lines import (
     Line,
     block_groups,
@@ -219,7 +220,7 @@ def split_digest(
     """
     read_out: list[Line] = []  # what the plain-text reading leaves out (quotes, signatures)
     if blocks is None:
-        groups = text_groups(strip_forwarding(tidy(text)), read_out)
+        groups = text_groups(unfold_grid_tables(strip_forwarding(tidy(text))), read_out)
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)
