@@ -1,11 +1,12 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval10/ is held out: the rules and the
+the code or dex's output on their files). tests/fixtures/eval11/ is held out: the rules and the
 story model are never tuned on it and its misses are not read; it was scored once at the end of
 the round that wrote it (2026-12-07 afternoon). Each earlier held-out set was measured untouched
-and then became a development set: eval8 and eval9 (held out until both were scored with the
-story model), eval2 to eval7 and dev/ to dev7/ are tuned on now. tests/fixtures/eval/ (42
+and then became a development set: eval10 (scored once, then tuned on in the same session),
+eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
+to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
 a development set with floors of its own now. The floors below are the figures reached when
 they were set, less a small margin, so a change that makes splitting worse fails here; raise
@@ -31,7 +32,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval10" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval11" / name for name in ("text", "web", "mail")]
+EVAL10 = [FIXTURES / "eval10" / name for name in ("text", "web", "mail")]
 EVAL9 = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
 EVAL8 = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
 EVAL7 = [FIXTURES / "eval7" / name for name in ("text", "web", "mail")]
@@ -55,27 +57,41 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval10 (held out, written 2026-12-07 afternoon by three helpers: an ambulance trust's brief,
-# a hospice's supporter mail, pharmacy, dental and research network bulletins, a Welsh board's
-# bilingual bulletin, a safety-alert round-up, PDF board-report text, a twice-forwarded LMC
-# digest, a wire round-up; Mailchimp, Campaign Monitor, Beehiiv, WordPress, intranet and Welsh
-# pages, Notion, Obsidian, Hugo, Jekyll and Docusaurus Markdown, Atom, podcast RSS and RSS 1.0;
-# quoted-printable, base64, windows-1252 and attached digests, Mailman, Groups.io, Google Groups
-# and LISTSERV digests, a pipermail month, a multi-issue mbox, Maildir), scored once at the end
-# of that round: all 0.847, txt 0.809, md 0.842, html 0.902, feed 1.000, eml 0.977, mbox 0.556,
-# Maildir 0.727; entities P 0.895 R 0.877 (at the session's start: all 0.770; with today's rules
-# and no story model: 0.802). Floors: those figures less about 0.03.
+# eval11 (held out, written 2026-12-07 afternoon by three helpers: Scottish and Northern Irish
+# bulletins, a member briefing, trainees', midwifery, epidemiology, charity, CIC, committee,
+# research, IT service, care-home, law-firm, pensions and voluntary-sector text; Mailjet, NHS
+# England, Scottish board, committee, live-blog, Healthwatch and Word pages, README, Quarto,
+# Eleventy, Discourse and Logseq Markdown, Atom and RSS; Apple Mail, Substack, NHSmail,
+# Teams, Google Alerts, Mailchimp, Dotdigital, JISCMail and Outlook mail, mbox, Maildir), scored
+# once at the end of the round that wrote it: all 0.842, txt 0.807, md 0.760, html 0.951, feed
+# 1.000, eml 0.762, mbox 1.000, Maildir 0.720; entities P 0.941 R 0.879 (with the splitter of
+# that session's start: all 0.809; with its rules and no story model: 0.825). Floors: those
+# figures less about 0.03.
 HELD_OUT_FLOORS = {
     "all": 0.81,
-    "txt": 0.78,
-    "md": 0.81,
-    "html": 0.87,
+    "txt": 0.77,
+    "md": 0.73,
+    "html": 0.92,
     "feed": 0.97,
-    "eml": 0.94,
-    "mbox": 0.52,
+    "eml": 0.73,
+    "mbox": 0.97,
     "maildir": 0.69,
 }
-HELD_OUT_ENTITY_FLOOR = (0.88, 0.86)
+HELD_OUT_ENTITY_FLOOR = (0.92, 0.86)
+# eval10: held out and scored once (2026-12-07 afternoon: all 0.847; 0.770 with the splitter of
+# that session's start), then tuned on: all 0.929, txt 0.917, md 0.842, html 0.914, feed 1.000,
+# eml 0.977, mbox 1.000, Maildir 0.909; entities P 0.896 R 0.899; less about 0.03.
+EVAL10_FLOORS = {
+    "all": 0.90,
+    "txt": 0.88,
+    "md": 0.81,
+    "html": 0.88,
+    "feed": 0.97,
+    "eml": 0.94,
+    "mbox": 0.97,
+    "maildir": 0.88,
+}
+EVAL10_ENTITY_FLOOR = (0.88, 0.88)
 # eval8 and eval9: held out until scored with the story model (eval8 0.799 -> 0.829, eval9
 # 0.840 -> 0.850), then tuned on (2026-12-07 afternoon): eval8 all 0.923, txt 0.929, md 0.925,
 # html 0.941, feed 0.944, eml 0.866, mbox 1.000, Maildir 0.950, entities P 0.897 R 0.952;
@@ -199,10 +215,14 @@ def test_held_out_entity_figures(held_out: Together) -> None:
 
 @pytest.mark.parametrize(
     ("folders", "floors", "entity_floor"),
-    [(EVAL8, EVAL8_FLOORS, EVAL8_ENTITY_FLOOR), (EVAL9, EVAL9_FLOORS, EVAL9_ENTITY_FLOOR)],
-    ids=["eval8", "eval9"],
+    [
+        (EVAL8, EVAL8_FLOORS, EVAL8_ENTITY_FLOOR),
+        (EVAL9, EVAL9_FLOORS, EVAL9_ENTITY_FLOOR),
+        (EVAL10, EVAL10_FLOORS, EVAL10_ENTITY_FLOOR),
+    ],
+    ids=["eval8", "eval9", "eval10"],
 )
-def test_eval8_and_eval9_tuned_on_do_not_fall_back(
+def test_eval8_to_eval10_tuned_on_do_not_fall_back(
     folders: list[Path], floors: dict[str, float], entity_floor: tuple[float, float]
 ) -> None:
     together = evaluate_together(folders)
