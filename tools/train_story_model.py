@@ -4,6 +4,8 @@
     python tools/train_story_model.py --cv       # leave-one-set-out story F1 by threshold
     python tools/train_story_model.py --earlier TREE   # remake the earlier splitter's pieces
 
+(TREE: a checkout of commit 8062313, `git worktree add --detach /tmp/old 8062313`.)
+
 Every piece the rules keep (the model off) in the digests of the training sets is labelled a
 story when it matches a gold story as `score.py` matches them (headline equal, body starting
 with the gold start), else not a story. Beside them the trainer reads the pieces an earlier,
