@@ -161,7 +161,7 @@ _TAGS = re.compile(r"\[[A-Z]{2,8}\]")
 
 
 # "A1  Strike day two", "B3  ...", "Q4. How will money flow?": codes that number items.
-_CODE = re.compile(r"^([A-Z])(\d{1,2})(?:[.:)]\s+|\s{2,}|\s+(?=[A-Z“\"‘]))(?=\S)")
+_CODE = re.compile(r"^([A-Z])(\d{1,2})(?:[.:)]\s+|\s{2,}|\s+(?=[A-Z0-9“\"‘]))(?=\S)")
 
 
 def strip_tags(groups: list[list[Line]]) -> None:

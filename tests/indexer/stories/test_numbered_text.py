@@ -149,6 +149,19 @@ def test_a_road_name_is_no_item_code() -> None:
     assert [story.headline for story in split(text)][1] == "A1 upgrade delayed again"
 
 
+def test_item_codes_before_a_figure_go_where_they_count_up() -> None:
+    text = (
+        f"A1 2024/25 pay award: position at April\n\n{BODIES[0]}\n"
+        f"A2 Enhanced pay during annual leave\n\n{BODIES[1]}\n"
+        f"B1 2025 pension contribution rates\n\n{BODIES[0]}"
+    )
+    assert [story.headline for story in split(text)] == [
+        "2024/25 pay award: position at April",
+        "Enhanced pay during annual leave",
+        "2025 pension contribution rates",
+    ]
+
+
 def test_bracketed_tags_go_and_trailing_tag_lines_are_metadata() -> None:
     text = (
         "[NEW] Collective action: union publishes list of possible actions\n"
