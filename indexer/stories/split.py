@@ -637,6 +637,7 @@ def _assemble(
 ) -> list[Section]:
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
+    sourced = _sources_repeat(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -659,6 +660,9 @@ def _assemble(
                 run[-1].kind = "B"
                 end -= 1
             run = run[:-1]
+        if sourced and has_body and len(run) >= 2 and _source_under(run[-2], run[-1]):
+            run[-1].note = "dropped: details under the headline (its source)"
+            run = run[:-1]  # "Trusts warn of £92m deficit" over "Lancashire Evening Chronicle"
         if has_body and len(run) >= 2 and _person_under(run[-2], run[-1]):
             run[-1].note = "dropped: details under the headline (who asked, moved or led it)"
             run = run[:-1]  # "Hospitals: Car Parking" over "Asked by: Dr Ann Lee MP (Lab, Leeds)"
@@ -895,6 +899,39 @@ def _labels_repeat(lines: list[Line]) -> bool:
         ):
             found += 1
             if found >= 2:
+                return True
+    return False
+
+
+_SOURCE_WORDS = 4  # a publication's name under a headline is this short
+_SOURCE_HEADLINE_WORDS = 5  # and the headline over it longer than this
+_MINOR_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "&"])
+
+
+def _source_under(head: Line, line: Line) -> bool:
+    """A publication's name in title case under a longer headline, in plain lines."""
+    words = line.text.split()
+    return (
+        (line.facts is None or not _structural(line.facts))
+        and head.kind == "H"
+        and 1 < len(words) <= _SOURCE_WORDS
+        and head.text.count(" ") >= _SOURCE_HEADLINE_WORDS
+        and not head.text.isupper()
+        and not line.text.isupper()
+        and all(word[:1].isupper() or word in _MINOR_WORDS for word in words)
+        and not ends_sentence(line.text)
+        and not is_date_line(line.text)
+    )
+
+
+def _sources_repeat(lines: list[Line]) -> bool:
+    """Whether three or more headlines carry a source's name over their text (a press
+    cuttings service, a news alert): the digest's template."""
+    found = 0
+    for head, source, text in zip(lines, lines[1:], lines[2:], strict=False):
+        if source.kind != "B" and text.kind == "B" and _source_under(head, source):
+            found += 1
+            if found >= 3:
                 return True
     return False
 

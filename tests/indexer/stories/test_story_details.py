@@ -479,3 +479,18 @@ def test_a_field_naming_who_asked_or_moved_an_item_is_not_its_headline() -> None
 )
 def test_a_breadcrumb_with_arrows_is_chrome(line: str, chrome: bool) -> None:
     assert is_boilerplate(line) is chrome
+
+
+def test_a_publications_name_under_each_headline_is_its_source_not_its_headline() -> None:
+    items = [
+        ("Lancashire hospitals warn deficit could reach £92m", "Lancashire Evening Chronicle"),
+        ("ICBs told to find £1.1bn more savings as deficit widens", "Healthcare Finance Weekly"),
+        ("Isle of Wight trust agrees recovery plan to close gap", "Solent Evening Echo"),
+    ]
+    text = "NEWS\n\n" + "".join(
+        f"{headline}\n{source}\nThe trust told its board on Tuesday that the gap could widen "
+        "further by March without more help.\n\n"
+        for headline, source in items
+    )
+    assert [s.headline for s in split(text)] == [headline for headline, _ in items]
+
