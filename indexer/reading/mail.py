@@ -54,6 +54,12 @@ _TOPIC_ENTRY = re.compile(
     r"^[ \t]*(?:[*•-][ \t]+)?(\S.{0,200}?)[ \t]+-[ \t]+\d+ Updates?[ \t]*$", re.M
 )
 _COVER_SHARE = 2  # an attached digest has at least this many times the covering note's text
+# "Please find attached this week's round-up", "the bulletin is attached".
+_POINTS_TO_ATTACHED = re.compile(
+    r"\b(?:please\s+find\s+attached|(?:i\s+)?attach(?:ed)?\s+(?:is|are|please\s+find|the|this|our)"
+    r"|(?:is|are)\s+attached|see\s+(?:the\s+)?attached)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +189,11 @@ def _body(message: Message) -> tuple[str, tuple[Block, ...] | None]:
     if attached.plain is None and attached.html is None:
         return shown
     digest = _shown(_plain_text(attached.plain), attached.html)
-    return digest if len(digest[0]) > _COVER_SHARE * len(shown[0].strip()) else shown
+    note = shown[0].strip()
+    if len(digest[0]) > _COVER_SHARE * len(note):
+        return digest
+    # A note that points to the attachment, however long its signature and disclaimer.
+    return digest if len(digest[0]) > len(note) and _POINTS_TO_ATTACHED.search(note) else shown
 
 
 def _plain_text(plain: Message | None) -> str:

@@ -232,3 +232,39 @@ def test_a_digest_attached_under_a_covering_note_is_read(tmp_path: Path) -> None
         "UNSPENT ALLOCATION WARNING",
     ]
     assert found[1][1].startswith("Finance leads estimate")
+
+
+def test_an_attached_digest_is_read_under_a_note_with_a_long_disclaimer(tmp_path: Path) -> None:
+    """The note points to the attachment; its signature and disclaimer make it longer than
+    half the digest, which is still what the message carries."""
+    digest = (
+        "## Urgent question: ambulance handovers\n\nGranted an urgent question on 20 November, "
+        "the member for Halifax asked about handover delays at the county's hospitals.\n\n"
+        "## NHS capital allocations\n\nA written ministerial statement confirmed the capital "
+        "allocations for trusts in the region for the coming year.\n\n"
+        "## Lords committee on GP access\n\nThe Lords Public Services Committee published its "
+        "report on access to general practice, saying access was worse than at any time.\n"
+    )
+    disclaimer = (
+        "This message may contain confidential information. If you are not the intended "
+        "recipient please inform the sender that you have received the message in error "
+        "before deleting it. Please do not disclose, copy or distribute information in this "
+        "e-mail or take any action in relation to its contents."
+    )
+    path = tmp_path / "roundup.eml"
+    path.write_text(
+        "From: Public affairs <pa@example.org>\nTo: governors@example.org\n"
+        "Subject: Parliamentary round-up\nDate: Fri, 22 Nov 2024 16:41:07 +0000\n"
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b1"\n\n'
+        "--b1\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Dear all,\n\nPlease find attached this week's parliamentary round-up.\n\n"
+        f"Kind regards,\n\nImran\n\n{disclaimer}\n"
+        "--b1\nContent-Type: text/plain; charset=utf-8\n"
+        'Content-Disposition: attachment; filename="roundup.md"\n\n'
+        f"{digest}\n--b1--\n"
+    )
+    assert [headline for headline, _ in stories(path)] == [
+        "Urgent question: ambulance handovers",
+        "NHS capital allocations",
+        "Lords committee on GP access",
+    ]
