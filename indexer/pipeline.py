@@ -57,6 +57,7 @@ _QUOTES = {
 }
 
 _DIGEST_TITLE_WORDS = 20
+_QUOTED = 3  # headlined stories in what a reply quotes make it a digest's
 
 
 def _single_spaced(text: str) -> str:
@@ -90,7 +91,9 @@ def _source_stem(source: str) -> str:
 
 def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     """Split a digest, title and date it, and make its stories (with entities unless told not)."""
-    if raw.single_story:
+    if (quoted := _quoted_digest(raw)) is not None:
+        result = quoted  # a reply above a forwarded newsletter: the newsletter's stories
+    elif raw.single_story:
         paragraphs = story_paragraphs(raw.text, raw.blocks, raw.headline)
         byline = None
         if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
@@ -221,6 +224,15 @@ def parse_paths(
         yield digest
 
 
+def _quoted_digest(raw: RawDigest, *, explain: bool = False) -> SplitResult | None:
+    """The stories of the digest a reply quotes, where what it quotes is one."""
+    if raw.quoting is None:
+        return None
+    quoted = split_digest(raw.quoting, explain=explain)
+    headed = sum(section.headline is not None for section in quoted.sections)
+    return quoted if headed >= _QUOTED else None
+
+
 def explain_paths(
     paths: Iterable[str | os.PathLike[str]],
     on_problem: Callable[[Problem], None],
@@ -232,7 +244,11 @@ def explain_paths(
 
     def read(path: Path, source: str) -> list[tuple[RawDigest, SplitResult]]:
         return [
-            (raw, split_digest(raw.text, raw.blocks, explain=True))
+            (
+                raw,
+                _quoted_digest(raw, explain=True)
+                or split_digest(raw.text, raw.blocks, explain=True),
+            )
             for raw in read_file(path, source, on_problem)
         ]
 

@@ -50,6 +50,9 @@ class RawDigest:
     # A message's subject as shown: the headline of its text when that is one story with none
     # (a post to a list that nobody has answered yet).
     subject: str | None = None
+    # A reply's whole text, the message it quotes included: where what it quotes is a digest
+    # (a newsletter forwarded and answered), that digest's stories are the message's.
+    quoting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -409,6 +409,11 @@ def _parse_day(value: str) -> dt.date | None:
         return None
 
 
+# A reply quoting this much more than its sender wrote may quote a whole digest.
+_QUOTED_SHARE = 4
+_QUOTED_CHARS = 600
+
+
 def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> RawDigest:
     """A message as a digest; a post in a discussion (a reply, or the message replies answer)
     as one story: its subject the headline, the text its sender wrote the body."""
@@ -417,7 +422,8 @@ def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> Raw
         return replace(digest, subject=mail.subject)
     body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
     digest = _digest(path, source, body, mail.title, mail.date, None)
-    return replace(digest, single_story=True, headline=mail.subject)
+    quoting = mail.text if len(mail.text) > _QUOTED_SHARE * len(body) + _QUOTED_CHARS else None
+    return replace(digest, single_story=True, headline=mail.subject, quoting=quoting)
 
 
 def _digest(

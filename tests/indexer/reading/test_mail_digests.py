@@ -268,3 +268,32 @@ def test_an_attached_digest_is_read_under_a_note_with_a_long_disclaimer(tmp_path
         "NHS capital allocations",
         "Lords committee on GP access",
     ]
+
+
+def test_a_reply_above_a_quoted_newsletter_gives_the_newsletters_stories(tmp_path: Path) -> None:
+    """A reply whose quoted original is a whole newsletter: the newsletter's stories are what
+    the message holds, not the two lines of the reply."""
+    items = [
+        ("Handover delays cost 210,000 crew hours over winter", "Ambulance crews in England"),
+        ("Hear and treat rates pass 9%", "The share of 999 calls resolved over the phone"),
+        ("East Midlands NHS 111 re-procurement paused", "Commissioners have paused the"),
+    ]
+    newsletter = "".join(
+        f"{headline}\n{'-' * len(headline)}\n\n{opening} rose again this winter, figures "
+        "compiled from all ten English ambulance trusts show, and the association said the "
+        "trend would continue into the spring without more beds.\n\n"
+        for headline, opening in items
+    )
+    path = tmp_path / "reply.eml"
+    path.write_text(
+        "From: Marcus <marcus@example.org>\nTo: Dee <dee@example.org>\n"
+        "Subject: RE: Ambulance Matters - issue 41\nDate: Tue, 3 May 2016 09:40:00 +0100\n"
+        "In-Reply-To: <41@ambulanceleaders.example.org>\n\n"
+        "Dee,\n\nAgree on the handover item - worth raising at Thursday's meeting.\n\nMarcus\n\n"
+        "-----Original Message-----\nFrom: Ambulance Matters [mailto:news@example.org]\n"
+        "Sent: 03 May 2016 07:00\nTo: Dee\nSubject: Ambulance Matters - issue 41\n\n"
+        f"AMBULANCE MATTERS\nIssue 41 - May 2016\n\n{newsletter}"
+    )
+    found = stories(path)
+    assert [headline for headline, _ in found] == [headline for headline, _ in items]
+    assert found[0][1].startswith("Ambulance crews in England rose again")
