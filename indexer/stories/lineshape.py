@@ -72,7 +72,10 @@ def headline_text(text: str, hinted: bool = False) -> bool:
         return False  # "... by the end of June. Around": a sentence ends inside it
     for at, ch in enumerate(text):
         if ch.isalnum():
-            # "e-RS outage", "iPhone app": a name styled in lower case still opens a headline
+            # "e-RS outage", "iPhone app": a name styled in lower case still opens a headline,
+            # and so does a release's version in a heading ("v2.6.0 – 15 March: ...").
             after = text[at + 1 : at + 2]
-            return not ch.islower() or after == "-" or after.isupper()
+            return (
+                not ch.islower() or after == "-" or after.isupper() or (hinted and after.isdigit())
+            )
     return False

@@ -216,3 +216,16 @@ def test_broken_toml_front_matter_is_still_not_text() -> None:
     doc = markdown_to_text(f'+++\ntitle = "unclosed\n+++\n\n## Budget agreed\n\n{TEXT}\n')
     assert doc.title is None or "unclosed" not in doc.text
     assert [s.headline for s in split(doc.text, doc.blocks)] == ["Budget agreed"]
+
+
+def test_a_heading_that_opens_with_a_release_version_is_a_headline() -> None:
+    source = (
+        "## What's new\n\n"
+        f"### v2.6.0 – 15 March 2021: Community services waiting lists added\n\n{TEXT}\n\n"
+        f"### v2.3.1 – 11 January 2021: Diagnostics data delayed by a month\n\n{MORE}\n"
+    )
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "v2.6.0 – 15 March 2021: Community services waiting lists added",
+        "v2.3.1 – 11 January 2021: Diagnostics data delayed by a month",
+    ]
