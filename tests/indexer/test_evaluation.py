@@ -1,10 +1,10 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval11/ is held out: the rules and the
+the code or dex's output on their files). tests/fixtures/eval12/ is held out: the rules and the
 story model are never tuned on it and its misses are not read; it was scored once at the end of
 the round that wrote it (2026-12-07 afternoon). Each earlier held-out set was measured untouched
-and then became a development set: eval10 (scored once, then tuned on in the same session),
+and then became a development set: eval10 and eval11 (each scored once, then tuned on),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
@@ -32,7 +32,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval11" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval12" / name for name in ("text", "web", "mail")]
+EVAL11 = [FIXTURES / "eval11" / name for name in ("text", "web", "mail")]
 EVAL10 = [FIXTURES / "eval10" / name for name in ("text", "web", "mail")]
 EVAL9 = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
 EVAL8 = [FIXTURES / "eval8" / name for name in ("text", "web", "mail")]
@@ -57,27 +58,42 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval11 (held out, written 2026-12-07 afternoon by three helpers: Scottish and Northern Irish
-# bulletins, a member briefing, trainees', midwifery, epidemiology, charity, CIC, committee,
-# research, IT service, care-home, law-firm, pensions and voluntary-sector text; Mailjet, NHS
-# England, Scottish board, committee, live-blog, Healthwatch and Word pages, README, Quarto,
-# Eleventy, Discourse and Logseq Markdown, Atom and RSS; Apple Mail, Substack, NHSmail,
-# Teams, Google Alerts, Mailchimp, Dotdigital, JISCMail and Outlook mail, mbox, Maildir), scored
-# once at the end of the round that wrote it: all 0.842, txt 0.807, md 0.760, html 0.951, feed
-# 1.000, eml 0.762, mbox 1.000, Maildir 0.720; entities P 0.941 R 0.879 (with the splitter of
-# that session's start: all 0.809; with its rules and no story model: 0.825). Floors: those
-# figures less about 0.03.
+# eval12 (held out, written 2026-12-07 afternoon by three helpers: GP federation, ICB, medical
+# director's, safety huddle, LPC, charity, think tank, union, council, cancer alliance,
+# governors', consultancy, alumni and regulator text and a badly flowed PDF review; HubSpot,
+# Squarespace, think-tank, ICS, royal college, blog and aggregator pages, Jupyter, GitLab wiki,
+# Hugo, MkDocs Material and Obsidian Markdown, Ghost Atom, podcast and council RSS; Campaign
+# Monitor, HubSpot, inline-image, trust global, Mailman 3 MIME, Groups.io, .ics, html-pre and
+# reply-all mail, a Thunderbird and a list mbox, UTF-16, format=flowed and HTML-only Maildir),
+# scored once at the end of the round that wrote it: all 0.884, txt 0.839, md 0.824, html
+# 0.961, feed 1.000, eml 0.816, mbox 1.000, Maildir 1.000; entities P 0.898 R 0.904 (with the
+# splitter of that session's start: all 0.843; with its rules and no story model: 0.851).
+# Floors: those figures less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.81,
-    "txt": 0.77,
-    "md": 0.73,
+    "all": 0.85,
+    "txt": 0.80,
+    "md": 0.79,
+    "html": 0.93,
+    "feed": 0.97,
+    "eml": 0.78,
+    "mbox": 0.97,
+    "maildir": 0.97,
+}
+HELD_OUT_ENTITY_FLOOR = (0.88, 0.88)
+# eval11: held out and scored once (all 0.842; 0.809 with the splitter of that session's start),
+# then tuned on: all 0.913, txt 0.877, md 0.836, html 0.951, feed 1.000, eml 0.920, mbox 1.000,
+# Maildir 0.929; entities P 0.946 R 0.920; less about 0.03.
+EVAL11_FLOORS = {
+    "all": 0.88,
+    "txt": 0.84,
+    "md": 0.80,
     "html": 0.92,
     "feed": 0.97,
-    "eml": 0.73,
+    "eml": 0.89,
     "mbox": 0.97,
-    "maildir": 0.69,
+    "maildir": 0.89,
 }
-HELD_OUT_ENTITY_FLOOR = (0.92, 0.86)
+EVAL11_ENTITY_FLOOR = (0.92, 0.89)
 # eval10: held out and scored once (2026-12-07 afternoon: all 0.847; 0.770 with the splitter of
 # that session's start), then tuned on: all 0.929, txt 0.917, md 0.842, html 0.914, feed 1.000,
 # eml 0.977, mbox 1.000, Maildir 0.909; entities P 0.896 R 0.899; less about 0.03.
@@ -219,10 +235,11 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         (EVAL8, EVAL8_FLOORS, EVAL8_ENTITY_FLOOR),
         (EVAL9, EVAL9_FLOORS, EVAL9_ENTITY_FLOOR),
         (EVAL10, EVAL10_FLOORS, EVAL10_ENTITY_FLOOR),
+        (EVAL11, EVAL11_FLOORS, EVAL11_ENTITY_FLOOR),
     ],
-    ids=["eval8", "eval9", "eval10"],
+    ids=["eval8", "eval9", "eval10", "eval11"],
 )
-def test_eval8_to_eval10_tuned_on_do_not_fall_back(
+def test_eval8_to_eval11_tuned_on_do_not_fall_back(
     folders: list[Path], floors: dict[str, float], entity_floor: tuple[float, float]
 ) -> None:
     together = evaluate_together(folders)
