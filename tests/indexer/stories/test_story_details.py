@@ -493,4 +493,3 @@ def test_a_publications_name_under_each_headline_is_its_source_not_its_headline(
         for headline, source in items
     )
     assert [s.headline for s in split(text)] == [headline for headline, _ in items]
-
