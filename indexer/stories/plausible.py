@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -265,22 +266,23 @@ def story_model() -> StoryModel:
     return StoryModel.from_json(json.loads(text))
 
 
-_judging = [True]
+_judging: ContextVar[bool] = ContextVar("judging", default=True)
 
 
 def judging() -> bool:
     """Whether the splitter asks the model (off while pieces are collected to train it)."""
-    return _judging[-1]
+    return _judging.get()
 
 
 @contextmanager
 def unjudged() -> Iterator[None]:
-    """Split without the model: what the rules alone keep (to train the model on)."""
-    _judging.append(False)
+    """Split without the model, in this thread or task only: what the rules alone keep (to
+    train the model on)."""
+    token = _judging.set(False)
     try:
         yield
     finally:
-        _judging.pop()
+        _judging.reset(token)
 
 
 def unlikely_stories(

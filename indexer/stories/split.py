@@ -637,7 +637,8 @@ def _assemble(
 ) -> list[Section]:
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
-    sourced = _sources_repeat(lines)
+    # A line under a headline that says where the story came from, who moved it or when.
+    details = [*(_SOURCE_DETAIL if _sources_repeat(lines) else ()), *_PLAIN_DETAILS]
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -660,15 +661,10 @@ def _assemble(
                 run[-1].kind = "B"
                 end -= 1
             run = run[:-1]
-        if sourced and has_body and len(run) >= 2 and _source_under(run[-2], run[-1]):
-            run[-1].note = "dropped: details under the headline (its source)"
-            run = run[:-1]  # "Trusts warn of £92m deficit" over "Lancashire Evening Chronicle"
-        if has_body and len(run) >= 2 and _person_under(run[-2], run[-1]):
-            run[-1].note = "dropped: details under the headline (who asked, moved or led it)"
-            run = run[:-1]  # "Hospitals: Car Parking" over "Asked by: Dr Ann Lee MP (Lab, Leeds)"
-        if has_body and len(run) >= 2 and _dated_under(run[-2], run[-1]):
-            run[-1].note = "dropped: details under the headline (when it happened)"
-            run = run[:-1]  # "Health and Social Care Questions" over "Tuesday 20 October"
+        for under, what in details:
+            if has_body and len(run) >= 2 and under(run[-2], run[-1]):
+                run[-1].note = f"dropped: details under the headline ({what})"
+                run = run[:-1]
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         elif (
@@ -1002,6 +998,17 @@ def _dated_under(head: Line, line: Line) -> bool:
         and not head.text.isupper()
         and not is_dated_detail(head.text)
     )
+
+
+# Each test of a line under a headline, and what the line is: "Trusts warn of £92m deficit"
+# over "Lancashire Evening Chronicle" (where the digest does so three times or more), "NHS
+# dental services" over "Member in charge: Mark Threlfall MP (Con, Boston)", "Health and Social
+# Care Questions" over "Tuesday 20 October".
+_SOURCE_DETAIL = ((_source_under, "its source"),)
+_PLAIN_DETAILS = (
+    (_person_under, "who asked, moved or led it"),
+    (_dated_under, "when it happened"),
+)
 
 
 def _dek(head: Line, line: Line) -> bool:
