@@ -15,6 +15,13 @@ def is_reply_subject(text: str) -> bool:
     return REPLY_PREFIX.match(text) is not None
 
 
+def passed_on(fields: dict[str, str]) -> bool:
+    """Whether a header block in a message's text is Outlook's over a message forwarded or
+    replied to ("Sent: ...", "Subject: FW: ..."): the message under it is an earlier one in
+    the chain, not a post of a digest (those carry "Date:")."""
+    return "sent" in fields and is_reply_subject(fields.get("subject", ""))
+
+
 _WROTE = re.compile(r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes))\s*:\s*$", re.I)
 
 

@@ -10,6 +10,7 @@ import re
 
 from indexer.first_names import first_names
 from indexer.reading.digest_dates import is_date_line
+from indexer.reading.mail_marks import passed_on
 
 
 def _words(text: str) -> frozenset[str]:
@@ -390,8 +391,10 @@ def is_byline(line: str) -> bool:
     if line.count(" ") >= 14:
         return False
     if " · " in line or " | " in line:  # "Dr Ann Lee, Chair · Mark Bell, Chief Executive"
-        parts = re.split(r" [·|] ", line.strip())
-        return all(part and is_byline(part) for part in parts)
+        # ... or when and by whom: "Tue, 06 Feb 2024 09:12:01 GMT · By Rachel Osei"
+        parts = [part for part in re.split(r" [·|] ", line.strip()) if part]
+        names = [part for part in parts if not is_date_line(part)]
+        return bool(names) and all(is_byline(part) for part in names)
     folded = fold(line.strip())
     return (
         _BYLINE.match(folded) is not None
@@ -592,14 +595,15 @@ def strip_forwarding(text: str) -> str:
         if start >= len(lines) or ":" not in lines[start]:
             continue  # no header block ("From: ...") starts here
         end = start
-        keys = set()
+        fields = {}
         while end < len(lines) and _MAIL_HEADER.match(lines[end]):
-            keys.add(lines[end].split(":", 1)[0].strip().lower())
+            key, value = lines[end].split(":", 1)
+            fields[key.strip().lower()] = value.strip()
             end += 1
-        if "from" in keys and len(keys) >= (2 if marked else 3):
+        if "from" in fields and len(fields) >= (2 if marked else 3):
             rest = "\n".join(lines[end:])
             if not marked and _SUBJECT_LINE.search(rest) is not None:
-                if _forwarded_on(rest):
+                if _forwarded_on(rest) or passed_on(fields):
                     return strip_forwarding(rest)  # forwarded again: the digest is further down
                 return text  # header block after header block: a digest of messages
             return rest

@@ -22,6 +22,7 @@ from indexer.reading.mail_marks import (
     is_original_mark,
     is_quoted,
     is_signature_mark,
+    passed_on,
 )
 from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
 from indexer.stories.debris import (
@@ -621,20 +622,31 @@ def _post_text(text: str) -> bool:
 
 def _forwarded_from(blocks: Sequence[Block]) -> int:
     """Where a forwarded message starts: after the header block ("From:", "Sent:", "To:",
-    "Subject:") a mail program puts above it, near the top; 0 when there is none."""
-    subjects = sum(1 for block in blocks if block.text[:8].lower().startswith("subject"))
-    if subjects > 1:
-        return 0  # header block after header block: a digest of messages, not a forward
+    "Subject:") a mail program puts above it, near the top; 0 when there is none. Outlook's
+    chain of forwards and replies ("Subject: FW: ...", "Subject: RE: ...") is followed down
+    to the message first sent."""
     limit = max(1, int(len(blocks) * _FORWARD_SCAN))
-    for start in range(limit):
-        names = []
+    start = found = 0
+    while start < limit:
+        fields: dict[str, str] = {}
         end = start
         while end < len(blocks) and (header := mail_header(blocks[end].text)) is not None:
-            names.append(header[0])
+            fields[header[0]] = header[1]
             end += 1
-        if "from" in names and len(set(names)) >= 3:
-            return end
-    return 0
+        if "from" in fields and len(fields) >= 3:
+            if not any(_subject_line(block) for block in blocks[end:]):
+                return end
+            if not passed_on(fields):
+                return found  # header block after header block: a digest of messages
+            limit = end + max(1, int((len(blocks) - end) * _FORWARD_SCAN))
+            start = found = end
+        else:
+            start = max(end, start + 1)
+    return found
+
+
+def _subject_line(block: Block) -> bool:
+    return block.text[:8].lower().startswith("subject")
 
 
 def _bold_sentence(text: str) -> bool:

@@ -390,3 +390,32 @@ def test_a_closed_accordions_sections_are_stories_under_their_headings() -> None
             "syringe driver to two lots.",
         ),
     ]
+
+
+def test_a_posts_time_and_author_under_its_linked_title_are_its_byline() -> None:
+    """A list server's post: a bold linked title, then "when · By whom" in grey, then text."""
+    post = (
+        '<div><div style="font-weight:bold"><a href="/t/{n}">{title}</a></div>'
+        '<div style="color:#888">Tue, 06 Feb 2024 {time} GMT &middot; By {who}</div>'
+        "<div><p>{text}</p></div></div>"
+    )
+    html = post.format(
+        n=1,
+        title="Mortality dashboard launched",
+        time="09:12:01",
+        who="Rachel Osei",
+        text="A new dashboard breaks down deaths by local authority, updated monthly.",
+    ) + post.format(
+        n=2,
+        title="Analyst posts at risk in ICB cuts",
+        time="11:47:36",
+        who="Tom Hargreaves",
+        text="Integrated care boards must cut running costs by 30% in real terms.",
+    )
+    page = html_to_text(html)
+    found = split(page.text, page.blocks)
+    assert [(s.headline, s.byline) for s in found] == [
+        ("Mortality dashboard launched", "Tue, 06 Feb 2024 09:12:01 GMT · By Rachel Osei"),
+        ("Analyst posts at risk in ICB cuts", "Tue, 06 Feb 2024 11:47:36 GMT · By Tom Hargreaves"),
+    ]
+    assert found[1].body == "Integrated care boards must cut running costs by 30% in real terms."

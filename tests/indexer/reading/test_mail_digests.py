@@ -297,3 +297,37 @@ def test_a_reply_above_a_quoted_newsletter_gives_the_newsletters_stories(tmp_pat
     found = stories(path)
     assert [headline for headline, _ in found] == [headline for headline, _ in items]
     assert found[0][1].startswith("Ambulance crews in England rose again")
+
+
+def _outlook_block(sender: str, subject: str) -> str:
+    return (
+        f"<p><b>From:</b> {sender} &lt;office@example.org&gt;<br><b>Sent:</b> 18 January 2022"
+        f" 12:30<br><b>To:</b> All staff<br><b>Subject:</b> {subject}</p>"
+    )
+
+
+def test_an_html_bulletin_forwarded_down_an_outlook_chain_is_read_from_the_first(
+    tmp_path: Path,
+) -> None:
+    html = (
+        "<p>Hi all, see below.</p><p>Gary</p>"
+        + _outlook_block("Lorraine Keys", "FW: FW: Staff news")
+        + "<p>Please cascade to your teams, thanks.</p><p>Confidential: if you are not the"
+        " intended recipient, delete this message.</p>"
+        + _outlook_block("Medicine Office", "FW: Staff news")
+        + "<p>Forwarding for info, IT are aware.</p>"
+        + _outlook_block("Communications Team", "Staff news")
+        + "<h2>Car park B closes from Monday</h2><p>Car park B will close from Monday for"
+        " resurfacing.</p><h2>Booster clinic hours extended</h2><p>The staff vaccination hub"
+        " will now open until 8pm.</p>"
+    )
+    path = tmp_path / "fw.eml"
+    path.write_text(
+        "From: gary@example.org\nTo: ward7@example.org\nSubject: FW: FW: FW: Staff news\n"
+        "Date: Wed, 19 Jan 2022 08:00:00 +0000\nMIME-Version: 1.0\n"
+        f"Content-Type: text/html; charset=utf-8\n\n<html><body>{html}</body></html>\n"
+    )
+    assert [headline for headline, _ in stories(path)] == [
+        "Car park B closes from Monday",
+        "Booster clinic hours extended",
+    ]

@@ -3,6 +3,8 @@ mail program or the sender added around it left out."""
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.stories.split import split
 
 
@@ -496,3 +498,60 @@ def test_a_chevron_section_label_over_a_headline_in_capitals_stays_out() -> None
         "HOSPICE FUNDING REVIEWED",
         "NEW CHARTER",
     ]
+
+
+NOTICE = (
+    "This message may contain confidential information. If you are not the intended\n"
+    "recipient please inform the sender and delete it.\n"
+)
+
+
+def _outlook(sender: str, subject: str, note: str) -> str:
+    return (
+        f"From: {sender} <{sender.split()[0].lower()}@example.org>\n"
+        f"Sent: 18 January 2022 12:30\nTo: All staff <all@example.org>\n"
+        f"Subject: {subject}\n\n{note}\n\n{NOTICE}\n"
+    )
+
+
+BULLETIN = (
+    "From: Communications <comms@example.org>\nSent: 18 January 2022 09:00\n"
+    "To: All users <all@example.org>\nSubject: Staff news\n\n"
+    "CAR PARK B CLOSES FROM MONDAY\n\n"
+    "Car park B will close from Monday for resurfacing, for six weeks.\n\n"
+    "2. Booster clinic hours extended\n"
+    "The staff vaccination hub will now open until 8pm on weekdays.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        [("Lorraine Keys", "FW: FW: Staff news"), ("Medicine Office", "FW: Staff news")],
+        [("Sam Whitfield", "RE: Staff news"), ("Helen Crowe", "FW: Staff news")],
+    ],
+    ids=["forwarded twice", "a reply-all over a forward"],
+)
+def test_an_outlook_chain_leaves_only_the_bulletin_first_sent(chain: list[tuple[str, str]]) -> None:
+    """Outlook marks no forward or reply with a line of its own: the "Sent:" header block over
+    "Subject: FW: ..." or "RE: ..." says the message under it is an earlier one in the chain."""
+    notes = "".join(_outlook(sender, subject, "See below, thanks.") for sender, subject in chain)
+    text = "Hi all, please see below.\n\nGary\n\n" + notes + BULLETIN
+    assert [s.headline for s in split(text)] == [
+        "CAR PARK B CLOSES FROM MONDAY",
+        "Booster clinic hours extended",
+    ]
+
+
+def test_posts_of_a_digest_whose_subjects_answer_others_stay_posts() -> None:
+    """A digest's posts carry "Date:", not Outlook's "Sent:": a "Re:" subject among them is a
+    post answering another, not a chain to follow down."""
+    text = (
+        "From: Ann Lee <ann@example.org>\nDate: Mon, 4 Mar 2024 09:00\n"
+        "Subject: Re: Virtual ward staffing\n\n"
+        "We staff ours with two band 6 nurses and a consultant in reach each morning.\n\n"
+        "From: Raj Menon <raj@example.org>\nDate: Mon, 4 Mar 2024 11:00\n"
+        "Subject: Re: Virtual ward staffing\n\n"
+        "Ours runs on community matrons alone, which works for frailty but not heart failure.\n"
+    )
+    assert len(split(text)) == 2
