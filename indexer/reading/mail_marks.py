@@ -75,3 +75,16 @@ _GREETING_WORDS = 6
 def is_greeting(paragraph: str) -> bool:
     """A short greeting that opens a post ("Hi all,"): not part of its news."""
     return paragraph.count(" ") < _GREETING_WORDS and _GREETING.match(paragraph) is not None
+
+
+_GREETED = re.compile(
+    r"^(?:hi|hello|hey|dear|morning|afternoon|good\s+(?:morning|afternoon|evening))"
+    r"\b[^.!?,:]{0,30}[,:!—–-]\s+\S",
+    re.I,
+)
+
+
+def opens_with_greeting(paragraph: str) -> bool:
+    """A paragraph that greets its readers before it goes on ("Hi everyone, our division is
+    ..."): a person writing to a list, not a listing."""
+    return _GREETED.match(paragraph) is not None

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from indexer.reading.mail_marks import opens_with_greeting
 from indexer.stories.boilerplate import holds_any
 
 _DIGITS = re.compile(r"\d+")
@@ -420,8 +421,8 @@ _DIGIT_RUN = re.compile(r"\d{3}")  # a telephone number has runs of three digits
 def is_job_advert(headline: str | None, body: str) -> bool:
     """A short item that reads as a vacancy: a salary, a closing date, sessions, a band."""
     text = f"{headline or ''} {body}"
-    if text.count(" ") >= _JOB_WORDS:
-        return False
+    if text.count(" ") >= _JOB_WORDS or opens_with_greeting(body):
+        return False  # "Hi everyone, we are job-sharing two band 7 posts": a post to a list
     lower = text.lower()
     if not any(hint in lower for hint in _JOB_HINTS):
         return False  # none of the cues can match: spare the regex

@@ -555,3 +555,19 @@ def test_posts_of_a_digest_whose_subjects_answer_others_stay_posts() -> None:
         "Ours runs on community matrons alone, which works for frailty but not heart failure.\n"
     )
     assert len(split(text)) == 2
+
+
+def test_a_post_greeting_the_list_about_a_band_and_part_time_posts_is_no_job_advert() -> None:
+    text = (
+        "From: Raj Menon <raj@example.org>\nDate: Mon, 4 Mar 2024 09:00\n"
+        "Subject: Virtual ward staffing\n\n"
+        "Ours runs on community matrons alone, which works for frailty but not heart failure.\n\n"
+        "From: Ann Lee <ann@example.org>\nDate: Mon, 4 Mar 2024 11:00\n"
+        "Subject: Team lead job shares\n\n"
+        "Hi everyone, we are looking at job-sharing two band 7 posts after both holders\n"
+        "asked to go part-time.\n\n"
+        "HR are nervous about accountability for caseload decisions. Any advice welcome.\n"
+    )
+    last = split(text)[-1]
+    assert last.headline == "Team lead job shares"
+    assert last.body.startswith("Hi everyone, we are looking at job-sharing")
