@@ -342,6 +342,7 @@ _TOOL_LINE = re.compile(r"^(?:--8<--\s.*|\[TOC\]|<!--\s*truncate\s*-->)\s*$")
 _FENCED_BOX = re.compile(r"^:::\s*\w+(?:\[([^\]]*)\]|\s+(.+))?\s*$")
 _FIELD_LINE = re.compile(r"^(?:>\s*)*[a-z][\w-]*::\s")  # a note app's "source:: HSJ" field
 _INDENTED_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
+_TAB = re.compile(r"^===\+?\s+\"([^\"]*)\"\s*$")  # a content tab: '=== "What's new"'
 
 
 _PROPERTY = re.compile(r"^[A-Z][\w ]{1,30}:\s+\S")  # "Owner: Priya Raman" (a page property)
@@ -366,15 +367,19 @@ def _properties(lines: list[str]) -> list[str]:
 
 
 def _boxes(lines: list[str]) -> list[str]:
-    """Lines with documentation-site boxes rewritten as quotes and tooling lines left out."""
+    """Lines with documentation-site boxes rewritten as quotes, content tabs as their label
+    over their text, and tooling lines left out. A box that opens a story (right under its
+    heading, not the page's title) loses its title: the label of the box ("Outbreak update"), not the story's words.
+    """
     out: list[str] = []
     fenced = indented = False
+    mark = "> "  # what the lines of an indented box or tab start with
     for line in lines:
         if (fenced or indented) and not line.strip() and out[-1].endswith(":"):
             continue  # a blank line under the title: the body still runs on from it
         if indented:
             if not line.strip() or line.startswith("    "):
-                out.append(f"> {line[4:]}".rstrip())
+                out.append(f"{mark}{line[4:]}".rstrip())
                 continue
             indented = False
         if fenced:
@@ -394,11 +399,23 @@ def _boxes(lines: list[str]) -> list[str]:
             out.extend(["", f"> {title}:" if title else ">"])
             continue
         if line[:3] in ("!!!", "???") and (box := _INDENTED_BOX.match(line)) is not None:
-            indented = True
-            out.extend(["", f"> {box.group(1)}:" if box.group(1) else ">"])
+            indented, mark = True, "> "
+            title = box.group(1) if box.group(1) and not _under_heading(out) else None
+            out.extend(["", f"> {title}:" if title else ">"])
+            continue
+        if line.startswith("===") and (tab := _TAB.match(line)) is not None:
+            indented, mark = True, ""
+            out.extend(["", f"{tab.group(1)}:", ""])
             continue
         out.append(line)
     return out
+
+
+def _under_heading(out: list[str]) -> bool:
+    """Whether the last line written, blank lines aside, is a story's heading (an ATX heading
+    below the page's title: the box under the title is the page's own, its intro or note)."""
+    last = next((line for line in reversed(out) if line.strip()), "")
+    return last.startswith("##")
 
 
 def markdown_to_text(source: str) -> MarkdownText:
@@ -407,7 +424,7 @@ def markdown_to_text(source: str) -> MarkdownText:
     skip, meta = _front_matter(lines)
     rest = _properties(lines[skip:]) if ": " in source else lines[skip:]
     if any(
-        line[:3] in (":::", "!!!", "???", "imp", "{/*", "--8", "[TO", "<!-") or "::" in line
+        line[:3] in (":::", "!!!", "???", "===", "imp", "{/*", "--8", "[TO", "<!-") or "::" in line
         for line in rest
     ):
         rest = _boxes(rest)

@@ -661,6 +661,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     group: int | None = None
     byline: str | None = None
     quoting = False  # in the quote a reply's "On ..., X wrote:" line introduced
+    introduced = False  # in a list of plain items a paragraph ending in ":" introduced
     for block in blocks[_forwarded_from(blocks) :]:
         if quoting and block.kind == "quote":
             continue
@@ -689,7 +690,15 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             (emphasised or block.strong or block.linked) and not _bold_sentence(line)
         )
         bulleted = bulleted or block.kind == "item"
-        forced = "B" if block.row or block.task or block.standfirst else None  # text only
+        plain = not (emphasised or block.strong or block.linked or block.lead)
+        # "The main changes are:" over plain items, and "What hasn't changed:" over more of
+        # them: the story's own lists, text only.
+        listed = introduced and plain and block.kind in ("item", "paragraph")
+        introduced = plain and (
+            (block.kind == "item" and introduced)
+            or (block.kind == "paragraph" and line.endswith(":"))
+        )
+        forced = "B" if block.row or block.task or block.standfirst or listed else None
         groups[-1].append(
             Line(
                 line,

@@ -4,6 +4,7 @@ comments, callouts, tags and to-do items, and table rows as records or as storie
 from __future__ import annotations
 
 from indexer.reading.markdown_doc import markdown_to_text
+from indexer.stories.plausible import unjudged
 from indexer.stories.split import split
 
 TEXT = (
@@ -171,3 +172,39 @@ def test_a_pages_properties_and_a_status_emoji_are_not_text() -> None:
         ("GP contract: ballot on collective action", (TEXT,)),
         ("Ballot opens", (MORE,)),
     ]
+
+
+def test_a_box_that_opens_a_story_is_its_text_without_the_boxs_title() -> None:
+    source = (
+        '## Measles cases in Southampton\n\n!!! danger "Outbreak update"\n'
+        "    UKHSA has confirmed 17 cases of measles linked to a nursery.\n\n"
+        "    Staff who cannot show two doses of MMR are excluded for 21 days.\n\n"
+        f"## Ballot opens\n\n{MORE}\n"
+    )
+    assert stories(source)[0] == (
+        "Measles cases in Southampton",
+        (
+            "UKHSA has confirmed 17 cases of measles linked to a nursery.",
+            "Staff who cannot show two doses of MMR are excluded for 21 days.",
+        ),
+    )
+
+
+def test_content_tabs_and_a_list_a_sentence_introduces_are_the_storys_text() -> None:
+    source = (
+        f"## Ballot opens\n\n{MORE}\n\n"
+        "## Infection control manual rewritten\n\n"
+        "NHS England has published a revised chapter 3. The main changes are:\n\n"
+        '=== "What\'s new"\n\n'
+        "    - Outbreak control teams must meet within 24 hours\n"
+        "    - A single template for incident reporting\n\n"
+        '=== "What hasn\'t changed"\n\n'
+        "    - Standard infection control precautions\n\n"
+        "Trusts have until 31 March 2025 to update local policies.\n"
+    )
+    with unjudged():  # the rules' pieces (the model doubts a short last story of two)
+        headline, text = stories(source)[1]
+    assert headline == "Infection control manual rewritten"
+    assert text[-1] == "Trusts have until 31 March 2025 to update local policies."
+    assert "Outbreak control teams must meet within 24 hours" in text
+    assert "What hasn't changed:" in text
