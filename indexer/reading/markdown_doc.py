@@ -338,7 +338,7 @@ def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
 # reads as a quote run on from its title ("What this means for us: ..."), a part of the story
 # it sits in.
 _MDX_LINE = re.compile(r"^(?:(?:import|export)\s.+\sfrom\s+['\"][^'\"]+['\"];?|\{/\*.*\*/\})\s*$")
-_TOOL_LINE = re.compile(r"^(?:--8<--\s.*|\[TOC\]|<!--\s*truncate\s*-->)\s*$")
+_TOOL_LINE = re.compile(r"^(?:--8<--\s.*|\[TOC\]|\[\[_TOC_\]\]|<!--\s*truncate\s*-->)\s*$")
 _FENCED_BOX = re.compile(r"^:::\s*\w+(?:\[([^\]]*)\]|\s+(.+))?\s*$")
 _FIELD_LINE = re.compile(r"^(?:>\s*)*[a-z][\w-]*::\s")  # a note app's "source:: HSJ" field
 _INDENTED_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
@@ -369,8 +369,8 @@ def _properties(lines: list[str]) -> list[str]:
 def _boxes(lines: list[str]) -> list[str]:
     """Lines with documentation-site boxes rewritten as quotes, content tabs as their label
     over their text, and tooling lines left out. A box that opens a story (right under its
-    heading, not the page's title) loses its title: the label of the box ("Outbreak update"), not the story's words.
-    """
+    heading, not the page's title) loses its title: the box's label ("Outbreak update"), not
+    the story's words."""
     out: list[str] = []
     fenced = indented = False
     mark = "> "  # what the lines of an indented box or tab start with
@@ -424,7 +424,8 @@ def markdown_to_text(source: str) -> MarkdownText:
     skip, meta = _front_matter(lines)
     rest = _properties(lines[skip:]) if ": " in source else lines[skip:]
     if any(
-        line[:3] in (":::", "!!!", "???", "===", "imp", "{/*", "--8", "[TO", "<!-") or "::" in line
+        line[:3] in (":::", "!!!", "???", "===", "imp", "{/*", "--8", "[TO", "[[_", "<!-")
+        or "::" in line
         for line in rest
     ):
         rest = _boxes(rest)

@@ -662,6 +662,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     byline: str | None = None
     quoting = False  # in the quote a reply's "On ..., X wrote:" line introduced
     introduced = False  # in a list of plain items a paragraph ending in ":" introduced
+    headed = False  # right under a heading
     for block in blocks[_forwarded_from(blocks) :]:
         if quoting and block.kind == "quote":
             continue
@@ -694,6 +695,15 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
         # "The main changes are:" over plain items, and "What hasn't changed:" over more of
         # them: the story's own lists, text only.
         listed = introduced and plain and block.kind in ("item", "paragraph")
+        # "Summary prepared by @r.oyelaran:" right under a heading: its story's first words.
+        listed = listed or (
+            plain
+            and block.kind == "paragraph"
+            and line.endswith(":")
+            and line.count(" ") >= 2
+            and headed
+        )
+        headed = block.kind == "heading"
         introduced = plain and (
             (block.kind == "item" and introduced)
             or (block.kind == "paragraph" and line.endswith(":"))

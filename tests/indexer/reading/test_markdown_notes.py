@@ -208,3 +208,23 @@ def test_content_tabs_and_a_list_a_sentence_introduces_are_the_storys_text() -> 
     assert text[-1] == "Trusts have until 31 March 2025 to update local policies."
     assert "Outbreak control teams must meet within 24 hours" in text
     assert "What hasn't changed:" in text
+
+
+def test_a_line_introducing_a_table_under_a_heading_is_the_storys_first_words() -> None:
+    source = (
+        "[[_TOC_]]\n\n"
+        f"## Ballot opens\n\n{MORE}\n\n"
+        "## What the manifestos say about health\n\n"
+        "Summary prepared by the policy team:\n\n"
+        "| Party | NHS funding pledge |\n|---|---|\n| Blue | £8bn a year by 2022 |\n"
+        "| Red | £30bn over the parliament |\n\n"
+        "None of the parties commits to lifting the 1% pay cap in full.\n"
+    )
+    with unjudged():  # the rules' pieces (the model doubts a short last story of two)
+        found = stories(source)
+    assert [headline for headline, _ in found] == [
+        "Ballot opens",
+        "What the manifestos say about health",
+    ]
+    assert found[1][1][0] == "Summary prepared by the policy team:"
+    assert not any("TOC" in " ".join(text) for _, text in found)
