@@ -378,3 +378,41 @@ def test_a_bold_headline_run_into_its_text_without_a_separator() -> None:
         "We have written to the minister.",
     )
     assert split_lead("Sarah Jones said the trust was wrong.", "Sarah Jones") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        (
+            "Suicide prevention - The Health and Social Care Committee has opened an inquiry"
+            " and wants evidence by 28 June.",
+            "Suicide prevention",
+        ),
+        (
+            "Out-of-area placements -- New figures show 715 placements were active at the end"
+            " of February, against an ambition to end them.",
+            "Out-of-area placements",
+        ),
+        (
+            "In its report, Left Behind - Care Work in 2023, the committee recommends a"
+            " national minimum wage for care workers.",
+            None,  # a sentence's opening clause (a comma), not a title
+        ),
+    ],
+)
+def test_a_plain_title_set_off_by_a_hyphen_for_a_dash(line: str, lead: str | None) -> None:
+    assert text_lead(line) == lead
+
+
+def test_paragraphs_opening_with_titles_set_off_by_hyphens_are_stories() -> None:
+    text = (
+        "WESTMINSTER\n\n"
+        "Mental Health Act reform - Five months after the independent review reported, the\n"
+        "department says a white paper will not now appear before the autumn.\n\n"
+        "Suicide prevention - The Health and Social Care Committee has opened an inquiry\n"
+        "into suicide prevention. Written evidence is due by 28 June.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "Mental Health Act reform",
+        "Suicide prevention",
+    ]
