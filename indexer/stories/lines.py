@@ -871,6 +871,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         ]
     else:
         _drop_odd_labels(lines, leads)
+        _one_word_leads(lines, leads)
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
         if lead is None:
@@ -882,6 +883,30 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+# One word run into its text with a colon: "Revalidation: The GMC has written to ...".
+_WORD_LEAD = re.compile(r"^([A-Z][a-z]{3,}):\s+(?=[A-Z0-9“\"‘])")
+_WORD_LEAD_TEXT = 10  # words of text after it at least
+
+
+def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
+    """One word and a colon opening a paragraph beside paragraphs whose leads are names run
+    in with a colon ("Job planning: ...", "Revalidation: ...", "Mortality: ..."): a lead of the
+    same list. Alone ("Note: ...") a word and a colon is only the sentence's start."""
+
+    def colon_lead(at: int) -> bool:
+        lead = leads[at] if 0 <= at < len(leads) else None
+        return lead is not None and lines[at].text.startswith(":", len(lead.headline))
+
+    for at, line in enumerate(lines):
+        if leads[at] is not None or line.facts is not None or not (
+            colon_lead(at - 1) or colon_lead(at + 1)
+        ):
+            continue
+        match = _WORD_LEAD.match(line.text)
+        if match is not None and line.text.count(" ") >= _WORD_LEAD_TEXT:
+            leads[at] = Lead(match.group(1), line.text[match.end() :])
 
 
 # "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds": labels and values.

@@ -9,6 +9,7 @@ import pytest
 from indexer.reading.mail_marks import is_quoted, is_signature_mark
 from indexer.stories.debris import (
     entry_key,
+    is_event_notice,
     is_job_advert,
     is_offer,
     is_page_mark,
@@ -631,3 +632,25 @@ def test_a_regulatory_notice_under_the_stories_is_their_footer() -> None:
 )
 def test_an_offers_small_print_marks_it(text: str, offer: bool) -> None:
     assert is_offer(text) is offer
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        (
+            "Falls prevention study day, 5 November, Leeds. Book your place now: places are free.",
+            True,
+        ),
+        (
+            "Nursing conference on 12 May in York. Book your free ticket through Eventbrite.",
+            True,
+        ),
+        (
+            "The job planning round opens on 20 June. Please book your meeting with your clinical"
+            " director by 15 July.",
+            False,  # a meeting booked with a manager is no event
+        ),
+    ],
+)
+def test_an_invitation_asks_the_reader_to_book_a_place(text: str, notice: bool) -> None:
+    assert is_event_notice(text) is notice

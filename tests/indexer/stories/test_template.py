@@ -416,3 +416,32 @@ def test_paragraphs_opening_with_titles_set_off_by_hyphens_are_stories() -> None
         "Mental Health Act reform",
         "Suicide prevention",
     ]
+
+
+def test_one_word_leads_beside_colon_leads_are_leads_of_the_same_list() -> None:
+    text = (
+        "Job planning: The 2022/23 job planning round opens on 20 June. Please book your\n"
+        "meeting with your clinical director through the e-job planning system by 15 July.\n\n"
+        "Revalidation: The GMC has written to 23 of our consultants whose revalidation dates\n"
+        "were deferred during the pandemic.\n\n"
+        "Industrial action: The BMA has said it will ballot consultants in England over pay,\n"
+        "and planning to keep patients safe has to start now.\n\n"
+        "Mortality: Our hospital standardised mortality ratio for the 12 months to February\n"
+        "was 97.2, within the expected range.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "Job planning",
+        "Revalidation",
+        "Industrial action",
+        "Mortality",
+    ]
+
+
+def test_one_word_and_a_colon_alone_is_the_start_of_a_sentence() -> None:
+    text = (
+        "Waiting lists grew again in March, to 7.6 million, as strikes cancelled 40,000\n"
+        "operations across England.\n\n"
+        "Note: The figures for Wales are published separately and are not included in the\n"
+        "totals for England this month.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [None]
