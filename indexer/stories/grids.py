@@ -15,8 +15,9 @@ _PROSE_WORDS = 8  # the last column of a table of stories holds text this long, 
 
 
 def unfold_grid_tables(text: str) -> str:
-    """The text with each grid table of prose rows written out as paragraphs, cell by cell;
-    a header row (over a "+====+" border) and tables of figures are left as they are."""
+    """The text with each grid table of prose rows written out as paragraphs, cell by cell,
+    and a box drawn round lines as the lines; a header row (over a "+====+" border) and tables
+    of figures are left as they are."""
     if "+-" not in text and "+=" not in text:
         return text
     lines = text.split("\n")
@@ -55,6 +56,10 @@ def _unfold(table: list[str]) -> list[str] | None:
     if header_ends:
         rows = rows[1:]  # "| TOPIC | UPDATE |": the columns' names, not a story
     columns = list(itertools.pairwise(edges))
+    if len(columns) == 1 and len(rows) == 1:
+        # A box drawn round lines (a masthead, a notice): the lines, without the box.
+        left, right = columns[0]
+        return [*(line[left + 1 : right].strip() for line in rows[0]), ""]
     cells = [[_cell(row, left, right) for left, right in columns] for row in rows]
     if len(cells) < 2 or not 2 <= len(edges) - 1 <= 3:
         return None

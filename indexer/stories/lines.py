@@ -900,8 +900,10 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
         return lead is not None and lines[at].text.startswith(":", len(lead.headline))
 
     for at, line in enumerate(lines):
-        if leads[at] is not None or line.facts is not None or not (
-            colon_lead(at - 1) or colon_lead(at + 1)
+        if (
+            leads[at] is not None
+            or line.facts is not None
+            or not (colon_lead(at - 1) or colon_lead(at + 1))
         ):
             continue
         match = _WORD_LEAD.match(line.text)

@@ -47,3 +47,18 @@ def test_a_grid_of_figures_is_left_as_drawn() -> None:
 def test_text_without_a_grid_is_untouched() -> None:
     text = "A + B = C\n\n+ a plus sign\n|a bar|\n"
     assert unfold_grid_tables(text) == text
+
+
+def test_a_box_drawn_round_a_masthead_is_its_lines_not_a_headline() -> None:
+    text = (
+        "+--------------------------------------------------------+\n"
+        "|  NURSING DIRECTORATE               SAFETY HUDDLE SHEET  |\n"
+        "|  Kestrel Valley University Hospitals NHS Trust          |\n"
+        "|  READ ALOUD AT EVERY HUDDLE - ALL WARDS                 |\n"
+        "+--------------------------------------------------------+\n"
+    )
+    assert unfold_grid_tables(text).strip().split("\n") == [
+        "NURSING DIRECTORATE               SAFETY HUDDLE SHEET",
+        "Kestrel Valley University Hospitals NHS Trust",
+        "READ ALOUD AT EVERY HUDDLE - ALL WARDS",
+    ]
