@@ -1,10 +1,10 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval12/ is held out: the rules and the
+the code or dex's output on their files). tests/fixtures/eval13/ is held out: the rules and the
 story model are never tuned on it and its misses are not read; it was scored once at the end of
-the round that wrote it (2026-12-07 afternoon). Each earlier held-out set was measured untouched
-and then became a development set: eval10 and eval11 (each scored once, then tuned on),
+the round that wrote it (2026-12-07). Each earlier held-out set was measured untouched
+and then became a development set: eval10 to eval12 (each scored once, then tuned on),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
@@ -32,7 +32,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval12" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval13" / name for name in ("text", "web", "mail")]
+EVAL12 = [FIXTURES / "eval12" / name for name in ("text", "web", "mail")]
 EVAL11 = [FIXTURES / "eval11" / name for name in ("text", "web", "mail")]
 EVAL10 = [FIXTURES / "eval10" / name for name in ("text", "web", "mail")]
 EVAL9 = [FIXTURES / "eval9" / name for name in ("text", "web", "mail")]
@@ -58,28 +59,43 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval12 (held out, written 2026-12-07 afternoon by three helpers: GP federation, ICB, medical
-# director's, safety huddle, LPC, charity, think tank, union, council, cancer alliance,
-# governors', consultancy, alumni and regulator text and a badly flowed PDF review; HubSpot,
-# Squarespace, think-tank, ICS, royal college, blog and aggregator pages, Jupyter, GitLab wiki,
-# Hugo, MkDocs Material and Obsidian Markdown, Ghost Atom, podcast and council RSS; Campaign
-# Monitor, HubSpot, inline-image, trust global, Mailman 3 MIME, Groups.io, .ics, html-pre and
-# reply-all mail, a Thunderbird and a list mbox, UTF-16, format=flowed and HTML-only Maildir),
-# scored once at the end of the round that wrote it: all 0.884, txt 0.839, md 0.824, html
-# 0.961, feed 1.000, eml 0.816, mbox 1.000, Maildir 1.000; entities P 0.898 R 0.904 (with the
-# splitter of that session's start: all 0.843; with its rules and no story model: 0.851).
-# Floors: those figures less about 0.03.
+# eval13 (held out, written 2026-12-07 by three helpers: think tank, royal college president's
+# letter, union branch, coroners' PFD round-up, medicines safety, Scottish core brief, NI trust,
+# PDF board summary, Lords round-up, council public health, eye health network, research funder,
+# podcast notes, Mailchimp plain text and Word-saved text; Ghost, WordPress, Substack, Mailchimp
+# archive, SharePoint, Drupal, parliamentary committee and <article> long-read pages, Notion,
+# Obsidian, Jekyll and GitHub Markdown, RSS 1.0, Atom xhtml and RSS content:encoded feeds;
+# Apple Mail forward, S/MIME, message/rfc822 attachment, RFC 1153 LISTSERV, MIME digest,
+# ISO-8859-1, Google Groups, Mailman 2, HTML-only CID, Lotus Notes and poor text-part mail, a
+# Maildir of three, a newsletter mbox and a list mbox), scored once when first seen: all 0.893,
+# txt 0.768, md 0.954, html 0.927, feed 0.950, eml 0.985, mbox 0.950, Maildir 0.957; entities
+# P 0.890 R 0.899 (the same with the splitter of that session's start; 0.874 with the rules and
+# no story model). Floors: those figures less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.85,
-    "txt": 0.80,
-    "md": 0.79,
+    "all": 0.86,
+    "txt": 0.73,
+    "md": 0.92,
+    "html": 0.89,
+    "feed": 0.92,
+    "eml": 0.95,
+    "mbox": 0.92,
+    "maildir": 0.92,
+}
+HELD_OUT_ENTITY_FLOOR = (0.87, 0.88)
+# eval12: held out and scored once (all 0.884; 0.843 with the splitter of that session's start),
+# then tuned on: all 0.955, txt 0.922, md 0.923, html 0.961, feed 1.000, eml 1.000, mbox
+# 1.000, Maildir 1.000; entities P 0.903 R 0.906; less about 0.03.
+EVAL12_FLOORS = {
+    "all": 0.92,
+    "txt": 0.89,
+    "md": 0.89,
     "html": 0.93,
     "feed": 0.97,
-    "eml": 0.78,
+    "eml": 0.97,
     "mbox": 0.97,
     "maildir": 0.97,
 }
-HELD_OUT_ENTITY_FLOOR = (0.88, 0.88)
+EVAL12_ENTITY_FLOOR = (0.89, 0.89)
 # eval11: held out and scored once (all 0.842; 0.809 with the splitter of that session's start),
 # then tuned on: all 0.913, txt 0.877, md 0.836, html 0.951, feed 1.000, eml 0.920, mbox 1.000,
 # Maildir 0.929; entities P 0.946 R 0.920; less about 0.03.
@@ -236,10 +252,11 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         (EVAL9, EVAL9_FLOORS, EVAL9_ENTITY_FLOOR),
         (EVAL10, EVAL10_FLOORS, EVAL10_ENTITY_FLOOR),
         (EVAL11, EVAL11_FLOORS, EVAL11_ENTITY_FLOOR),
+        (EVAL12, EVAL12_FLOORS, EVAL12_ENTITY_FLOOR),
     ],
-    ids=["eval8", "eval9", "eval10", "eval11"],
+    ids=["eval8", "eval9", "eval10", "eval11", "eval12"],
 )
-def test_eval8_to_eval11_tuned_on_do_not_fall_back(
+def test_eval8_to_eval12_tuned_on_do_not_fall_back(
     folders: list[Path], floors: dict[str, float], entity_floor: tuple[float, float]
 ) -> None:
     together = evaluate_together(folders)
