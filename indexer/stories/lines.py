@@ -914,12 +914,18 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
 # "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds": labels and values.
 _FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 _FIELD_LINE_WORDS = 25
+_FIELD_PART_WORDS = 20  # words of each part of a longer line of fields split by bars
 
 
 def _field_line(text: str) -> bool:
-    """A line of two or more labelled fields, with no sentence in it (a meeting's details)."""
+    """A line of two or more labelled fields, with no sentence in it (a meeting's details;
+    a report's "Deceased: ... | Coroner: ... | Sent to: ...", however long, in short parts)."""
+    short = text.count(" ") < _FIELD_LINE_WORDS or (
+        " | " in text
+        and all(part.count(" ") < _FIELD_PART_WORDS for part in text.split(" | "))
+    )
     return (
-        text.count(" ") < _FIELD_LINE_WORDS
+        short
         and len(_FIELD_LABEL.findall(text)) >= 2
         and not ends_sentence(text)
         and SENTENCE_INSIDE.search(text) is None

@@ -141,6 +141,7 @@ def _drop_short_intro(stories: list[_Story]) -> None:
 
 
 _INTRO_PARAGRAPHS = 3  # an intro that opens by describing the issue, and a note or two
+_INTRO_BEFORE = 3  # headlined stories after a short piece that says what the issue holds
 
 
 def _drop_letter_intro(
@@ -149,15 +150,22 @@ def _drop_letter_intro(
     """A letter to the reader signed off before the stories ("Dear colleague, ... Best
     wishes,") introduces the issue when a contents list follows it or it says what the issue
     holds ("In this briefing ..."); so does a note of whom the issue is for ("To: GP
-    practices", "Please share with ...") before a contents list. A letter that tells news and
-    no more (a chief executive's message, news in brief below) is the issue's lead story."""
+    practices", "Please share with ...") before a contents list, and a short piece that says
+    what the issue holds ("Each month we read every report and summarise ...") before three
+    or more headlined stories. A letter that tells news and no more (a chief executive's
+    message, news in brief below) is the issue's lead story."""
     if not stories or stories[0].headline is not None or not stories[0].body:
         return
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
     letter = greeted or is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
-    if (letter and (listed or any(_tells_of_issue(line.text) for line in body))) or (
-        listed and (is_intro_talk(body[0].text) and len(body) <= _INTRO_PARAGRAPHS)
+    told = any(_tells_of_issue(line.text) for line in body)
+    headed = sum(1 for story in stories[1:] if story.headline and story.body)
+    short = len(body) <= _INTRO_PARAGRAPHS
+    if (
+        (letter and (listed or told))
+        or (listed and is_intro_talk(body[0].text) and short)
+        or (told and short and headed >= _INTRO_BEFORE)
     ):
         for line in body:
             line.note = "dropped: an introduction to the issue (before its contents list)"

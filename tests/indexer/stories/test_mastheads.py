@@ -5,6 +5,8 @@ Each digest here is small and written for the rule it tests; none is a copy of a
 
 from __future__ import annotations
 
+import textwrap
+
 from indexer.reading.digest_dates import is_dated_masthead
 from indexer.stories.split import split
 
@@ -69,3 +71,32 @@ def test_a_week_ending_line_with_its_publisher_is_the_issue_line() -> None:
     assert not is_dated_masthead("Trust fined on 6 July 2018 for failings")
     masthead = "WESTMINSTER MONITOR\n\nWeek ending Friday 6 July 2018 · From Ashby Lane\n\n"
     assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
+
+
+def test_a_short_piece_saying_what_the_issue_holds_before_the_stories_is_its_intro() -> None:
+    intro = (
+        "Coroners must write a report to prevent future deaths when an inquest reveals a risk"
+        " that others could die. Each month we read every report published and summarise the"
+        " ones with lessons for the NHS."
+    )
+    note = "Note: these summaries discuss deaths. Support is available from Samaritans."
+    stories = [
+        (
+            title,
+            textwrap.fill(
+                f"The coroner found that the {place} trust had no written policy on escalation of"
+                " deteriorating scores, and asked the trust and NHS England to respond within 56"
+                " days of the report.",
+                76,
+            ),
+        )
+        for title, place in [
+            ("Sepsis missed after early discharge", "Fenland"),
+            ("Insulin not given during a long wait", "Harrowgate"),
+            ("Care home resident choked on food", "Calder"),
+        ]
+    ]
+    text = "\n\n".join(
+        [textwrap.fill(intro, 76), note, *(f"{title}\n\n{body}" for title, body in stories)]
+    )
+    assert [story.headline for story in split(text)] == [title for title, _ in stories]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from indexer.blocks import Block
@@ -493,3 +495,43 @@ def test_a_publications_name_under_each_headline_is_its_source_not_its_headline(
         for headline, source in items
     )
     assert [s.headline for s in split(text)] == [headline for headline, _ in items]
+
+
+def test_a_long_line_of_fields_split_by_bars_under_a_headline_is_metadata() -> None:
+    fields = (
+        "Deceased: Mr Kieran Walsh, 34 | Coroner: Alison Dunmore, HM Area Coroner for Greater"
+        " Lincolnshire | Report dated 3 August 2023 | Sent to: Lincoln and Fens Hospitals NHS"
+        " Trust; Care Quality Commission; Department of Health and Social Care"
+    )
+    text = "\n".join(
+        [
+            "=" * 70,
+            "[1] Sepsis missed after early discharge",
+            "-" * 70,
+            textwrap.fill(fields, 76),
+            "",
+            textwrap.fill(
+                "Mr Walsh attended the same-day emergency care unit with abdominal pain and a"
+                " fever, and was discharged after four hours with oral antibiotics although his"
+                " early warning score had risen.",
+                76,
+            ),
+            "",
+            "=" * 70,
+            "[2] Missed follow-up of an abnormal chest X-ray",
+            "-" * 70,
+            "Deceased: Mrs Joan Pettifer, 71 | Coroner: Dr Rhys Maddocks | Report dated 8 Aug",
+            "",
+            textwrap.fill(
+                "A chest X-ray taken in May 2021 showed a lesion that the radiologist said should"
+                " be followed up with a scan in six weeks, and the scan was never arranged.",
+                76,
+            ),
+        ]
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        "Sepsis missed after early discharge",
+        "Missed follow-up of an abnormal chest X-ray",
+    ]
+    assert found[0].body.startswith("Mr Walsh attended")
