@@ -19,6 +19,7 @@ from indexer.entities.word_lists import (
     COMPASS,
     GENERIC,
     LANGUAGES,
+    MEMBERS,
     NOUN_ENDINGS,
     PARTIES,
     STOPWORDS,
@@ -103,6 +104,8 @@ def constituencies(f: FieldText) -> list[Cand]:
             first = k + 2 if gaps[k] == gaps[k + 1] == " " else -1
         elif k > 0 and gaps[k - 1].endswith("(") and _party_follows(f, k):
             first = k  # "Name (Seat) (Lab)"
+        elif k > 0 and gaps[k - 1] == " (" and words[k - 1] in MEMBERS:
+            first = k if gaps[_seat_end(f, k)].startswith(")") else -1  # "Name MP (Seat)"
         if first < 0 or first >= n or not words[first][0].isupper():
             continue
         last = _seat_end(f, first)

@@ -236,3 +236,5 @@ PARTY_PAIRS = frozenset(
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # King's and Queen's Counsel, written after a barrister's name ("Simon Agyeman KC").
 SILKS = frozenset(("KC", "QC"))
+# The letters of a member of a parliament or assembly after a name ("Jane Roe MP (Seat)").
+MEMBERS = frozenset(("MP", "MPs", "MSP", "MLA"))

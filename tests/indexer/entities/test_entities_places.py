@@ -187,6 +187,7 @@ def test_not_sites(body: str) -> None:
         ),
         ("Dr Aled Prys (Plaid Cymru, Dwyfor Meirionnydd) asked.", "Dwyfor Meirionnydd"),
         ("Tim Farron (Lib Dem, Westmorland and Lonsdale) asked.", "Westmorland and Lonsdale"),
+        ("A bill from Rhoda Venn MP (Selby and Ainsty) was read.", "Selby and Ainsty"),
     ],
 )
 def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
