@@ -261,6 +261,11 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
         ("Two cases were confirmed in the Glynmawr area on Monday.", {"Glynmawr"}),
         ("A practice in the Tremorfa area of Leeds was rated inadequate.", {"Tremorfa", "Leeds"}),
         ("A hospital between Glynmawr and St Tremorfa is planned.", {"Glynmawr", "St Tremorfa"}),
+        (  # a list before a plural of places
+            "Voters in the Ashwick and Tremorfa constituencies elect two governors.",
+            {"Ashwick", "Tremorfa"},
+        ),
+        ("Buses serve the Fold, Glynmawr and Ashwick localities.", {"Fold", "Glynmawr", "Ashwick"}),
     ],
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
