@@ -58,7 +58,9 @@ KIND_HEADS = _words(
 )
 # What a centre is for when it is a venue ("the Education Centre", "Civic Centre, Market
 # Street"): with no name of its own, where a meeting is held, not who holds it.
-VENUE_KINDS = _words("Conference Leisure Civic Education Resource Shopping Sports Exhibition")
+VENUE_KINDS = _words(
+    "Conference Leisure Civic Education Resource Shopping Sports Exhibition Community"
+)
 # Heads that are also a person's post ("the Children's Commissioner", "Commissioner Jo Bell").
 POST_HEADS = _words("Commissioner")
 # Heads that take "of"/"for" and a name after them ("University of Leeds").

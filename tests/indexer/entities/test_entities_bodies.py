@@ -74,7 +74,7 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
         ("Data will move to Central Southern CSU in April.", "Central Southern CSU"),
         ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
         ("The hospital's League of Friends raised £40,000.", "League of Friends"),
-        ("Induction is at the Weald Education Centre.", "Weald Education Centre"),  # its own name
+        ("Induction is run by the Weald Education Centre.", "Weald Education Centre"),  # own name
         ("Kidney Care Alliance Scotland has launched a campaign.", "Kidney Care Alliance Scotland"),
     ],
 )

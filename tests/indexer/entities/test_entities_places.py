@@ -147,6 +147,11 @@ def _labelled(body: str) -> set[tuple[str, str]]:
         ("The ICB moves into Sanger House in September.", {("Sanger House", "ORG")}),
         ("Beds opened on the new Ribble Ward this week.", {("Ribble Ward", "ORG")}),
         ("Babies born at the Jessop Wing were offered the app.", {("Jessop Wing", "ORG")}),
+        # where something happens, a hall, a house or a venue's centre is a place
+        ("The awards evening is at Ormside Hall on 3 May.", {("Ormside Hall", "PLACE")}),
+        ("Clinics run at Kelder House every Tuesday.", {("Kelder House", "PLACE")}),
+        ("Jabs are given at the Ormside Leisure Centre.", {("Ormside Leisure Centre", "PLACE")}),
+        ("Ormside Leisure Centre will open on Sundays.", {("Ormside Leisure Centre", "ORG")}),
     ],
 )
 def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> None:
