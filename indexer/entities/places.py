@@ -148,7 +148,9 @@ def _party_follows(f: FieldText, k: int) -> bool:
 
 
 # Words after which a name no list holds is a place: "in Eastmoor", "across Brighthaven".
-PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside", "between"))
+PLACE_CONTEXT = frozenset(
+    ("in", "across", "near", "around", "throughout", "outside", "between", "covering")
+)
 
 
 def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -> list[Cand]:

@@ -271,6 +271,7 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
             {"Ashwick", "Tremorfa"},
         ),
         ("Buses serve the Fold, Glynmawr and Ashwick localities.", {"Fold", "Glynmawr", "Ashwick"}),
+        ("A plan covering Tremorfa and Glynmawr is out.", {"Tremorfa", "Glynmawr"}),
     ],
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
