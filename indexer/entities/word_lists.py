@@ -46,7 +46,7 @@ Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Tech
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
 Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
-Unit Registry Database Club CCGs
+Unit Registry Database Club CCGs Sub-Committee Subcommittee Collective
 """)
 # Plural heads that end one body's name only after areas joined by "and" ("Bristol, North Somerset
 # and South Gloucestershire CCGs", as the CCGs of a shared team were known); "four Surrey CCGs"
@@ -55,6 +55,7 @@ JOINT_HEADS = _words("CCGs")
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words(
     "Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme Forum Unit Registry"
+    " Sub-Committee Subcommittee Collective"
 )
 # What a centre is for when it is a venue ("the Education Centre", "Civic Centre, Market
 # Street"): with no name of its own, where a meeting is held, not who holds it.
