@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from indexer.entities.field_text import Cand, FieldText, acts_after, is_name_word, is_org_word
 from indexer.entities.joined_names import extend_back, extend_forward
+from indexer.entities.sites import at_a_venue
 from indexer.entities.word_lists import (
     CONNECTORS,
     GENERIC,
@@ -83,7 +84,10 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         opener = len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first)
         if opener and not (acts_after(f, last) or _phrase_ends_after(f, last)):
             continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
-        found.append(Cand(f.starts[first], f.ends[last], "ORG", "", 1, "rule"))
+        venue = head == "Centre" and words[k - 1] in VENUE_KINDS and at_a_venue(f, first)
+        found.append(
+            Cand(f.starts[first], f.ends[last], "PLACE" if venue else "ORG", "", 1, "rule")
+        )
     return found
 
 

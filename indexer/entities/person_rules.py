@@ -15,6 +15,7 @@ from indexer.entities.word_lists import (
     AUXILIARIES,
     COMPASS,
     GENERIC,
+    MEMBERS,
     NOT_BEFORE_FIRST_NAME,
     OFFICE_TITLES,
     PARTICLES,
@@ -141,6 +142,8 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
         return Cand(start, end, "PERSON", "", 5, "verb")
+    if gap == " " and after in MEMBERS and last > i and party_end(f, i) < 0:
+        return Cand(start, end, "PERSON", "", 5, "verb")  # "Mark Dyson MP said"
     if gap == " " and _talks_to(f, last):
         return Cand(start, end, "PERSON", "", 5, "verb")  # "Jonah Feldman talks to ..."
     if gap == ", " and (after == "who" or after.lower() in ROLES_LOWER or _post_follows(f, last)):

@@ -19,6 +19,7 @@ from indexer.entities.word_lists import (
     COMPASS,
     GENERIC,
     LANGUAGES,
+    MEMBERS,
     NOUN_ENDINGS,
     PARTIES,
     STOPWORDS,
@@ -103,6 +104,8 @@ def constituencies(f: FieldText) -> list[Cand]:
             first = k + 2 if gaps[k] == gaps[k + 1] == " " else -1
         elif k > 0 and gaps[k - 1].endswith("(") and _party_follows(f, k):
             first = k  # "Name (Seat) (Lab)"
+        elif k > 0 and gaps[k - 1] == " (" and words[k - 1] in MEMBERS:
+            first = k if gaps[_seat_end(f, k)].startswith(")") else -1  # "Name MP (Seat)"
         if first < 0 or first >= n or not words[first][0].isupper():
             continue
         last = _seat_end(f, first)
@@ -145,7 +148,9 @@ def _party_follows(f: FieldText, k: int) -> bool:
 
 
 # Words after which a name no list holds is a place: "in Eastmoor", "across Brighthaven".
-PLACE_CONTEXT = frozenset(("in", "across", "near", "around", "throughout", "outside", "between"))
+PLACE_CONTEXT = frozenset(
+    ("in", "across", "near", "around", "throughout", "outside", "between", "covering")
+)
 
 
 def context_places(f: FieldText, covered: set[int], gaz_last: dict[int, Cand]) -> list[Cand]:
@@ -236,15 +241,31 @@ def _after_place_word(f: FieldText, k: int) -> bool:
 
 
 def _area_follows(f: FieldText, k: int) -> bool:
-    """Does "area" follow one to three capitals from token k ("in the Linthorpe area of
-    Middlesbrough", "cases in the Ravensmoor area")?"""
-    words, n = f.words, len(f.words)
-    for j in range(k + 1, min(k + 4, n)):
-        if f.gaps[j - 1] != " ":
+    """Does "area" or a plural of places follow capitals from token k, one name or a list of
+    them ("in the Linthorpe area of Middlesbrough", "cases in the Ravensmoor area", "the Ashby
+    and Coalville areas", "the Eastfield, Bramley and Crook constituencies")?"""
+    words, gaps, n = f.words, f.gaps, len(f.words)
+    j, run = k + 1, 1
+    while j < min(k + 10, n):
+        gap, word = gaps[j - 1], words[j]
+        if gap not in (" ", ", "):
             return False
-        if not words[j][0].isupper():
-            return words[j] in ("area", "areas")
+        if word[0].isupper():
+            run += 1
+            if run > 3:
+                return False
+        elif word == "and" and gap == " " and run and j + 1 < n and words[j + 1][0].isupper():
+            run = 0  # the list's last item follows
+        else:
+            return gap == " " and run > 0 and word in _AREA_NOUNS
+        j += 1
     return False
+
+
+# Nouns after names that make them places: "the Ravensmoor area", "the Ashby and Coalville areas".
+_AREA_NOUNS = frozenset(
+    ("area", "areas", "localities", "constituencies", "boroughs", "districts", "towns")
+)
 
 
 _BEFORE_PLACE = PLACE_CONTEXT | {"of", "the"}  # a cheap test first: the last word before one

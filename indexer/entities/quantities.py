@@ -107,6 +107,12 @@ WEEKDAY_BEFORE_RE = re.compile(rf"\b({_WD}),?\s+\Z")
 # A year may run straight into a capital where a page lost its line break ("12 March 2024New").
 YEAR_AFTER_RE = re.compile(rf"\.?,?\s+({_YEAR})(?![0-9a-z_%-]|\.\d|,\d|/\d)")
 DAY_AFTER_RE = re.compile(rf"\s+({_DAY})(?:(?:st|nd|rd|th)\b(?:,?\s+({_YEAR}))?|,\s+({_YEAR}))\b")
+# A day after its month with no ordinal's letters, as American usage and some wires write it
+# ("October 4", "October 3 and 4", "July 1 2025"): the number must end there, not run on into
+# a figure ("March 12.5"), a time ("June 4:30") or a count ("April 2 trusts", see _COUNTED).
+BARE_DAY_AFTER_RE = re.compile(
+    rf"\s+({_DAY})(?:\s*(?:and|&|-|–)\s*{_DAY})?(?:,?\s+({_YEAR}))?(?![\w%£$:.,/-]\w|[\w%£$])"
+)
 YEARISH_RE = re.compile(rf"{_YEAR}(?:[-–/](?:{_YEAR}|\d\d))?")
 RELATIVE_YEAR_RE = re.compile(r"\b([Ll]ast|[Tt]his|[Nn]ext) year\b")
 # " year" is a literal the engine finds fast; the four-letter word before it is then checked
@@ -332,6 +338,10 @@ def _around_month(
     if after is not None:
         year = after.group(2) or after.group(3)
         return _with_weekday(text, start), after.end(), _ymd(year, number, int(after.group(1)), ref)
+    bare = BARE_DAY_AFTER_RE.match(text, end)
+    if bare is not None and not _COUNTED.match(text, bare.end()):
+        value = _ymd(bare.group(2), number, int(bare.group(1)), ref)
+        return _with_weekday(text, start), bare.end(), value
     prefix = ""
     if text.startswith("-", start - 1):  # every prefix ends so
         prefix = next((p for p in MONTH_PREFIXES if text.startswith(p, start - len(p))), "")

@@ -2,7 +2,8 @@
 ("Victoria Square", "Priory Road", "Broad Street Plaza", "Alderley Park", "the Milton Rooms");
 halls, houses and lodges are mostly the homes, hospitals and offices in them, so
 organisations ("Orsett Hall", "Sanger House", "Oakfield Lodge"), as are a hospital's wards and
-wings ("Ribble Ward", "Jessop Wing").
+wings ("Ribble Ward", "Jessop Wing"); but a hall or a house where something happens is a place
+("the awards evening at Ashby Hall", "clinics at Kingsholm House").
 
 Why a rule: digests say where a clinic, a march or a meeting is, and no list holds every street
 and building; the last word says what kind of site the capitals before it name.
@@ -57,9 +58,24 @@ def site_places(f: FieldText, first_names: frozenset[str]) -> list[Cand]:
             continue
         if first > 0 and gaps[first - 1] in (" ", ". ") and words[first - 1] in TITLES:
             continue  # "Dr Hall"
-        label = "ORG" if words[k] in BUILDINGS else "PLACE"
+        venue = words[k] in _VENUES and at_a_venue(f, first)  # "the awards evening at Ashby Hall"
+        label = "ORG" if words[k] in BUILDINGS and not venue else "PLACE"
         found.append(Cand(f.starts[first], f.ends[k], label, "", 1, "site"))
     return found
+
+
+# Buildings that are where something happens after "at" (not a home's lodge, a hospital's wing).
+_VENUES = frozenset(("Hall", "House"))
+
+
+def at_a_venue(f: FieldText, first: int) -> bool:
+    """Does "at" or a word like it stand before the name at token `first` ("at Ashby Hall",
+    "near the Kendal House offices", "at the Todwick Leisure Centre")? Where a building is, it
+    is a place; where it acts ("Ashby Hall will close"), the body in it."""
+    j = first - 1
+    if j > 0 and f.words[j] == "the" and f.gaps[j] == " ":
+        j -= 1
+    return j >= 0 and f.gaps[j] == " " and f.words[j] in ("at", "near", "outside", "opposite")
 
 
 _NOT_NAMING = GENERIC | frozenset(("Town", "Village", "Church", "Market", "High"))

@@ -46,7 +46,7 @@ Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Tech
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
 Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
-Unit Registry Database Club CCGs
+Unit Registry Database Club CCGs Sub-Committee Subcommittee Collective
 """)
 # Plural heads that end one body's name only after areas joined by "and" ("Bristol, North Somerset
 # and South Gloucestershire CCGs", as the CCGs of a shared team were known); "four Surrey CCGs"
@@ -55,10 +55,13 @@ JOINT_HEADS = _words("CCGs")
 # Heads that say what kind of body a name of generic words is ("Mental Health Taskforce").
 KIND_HEADS = _words(
     "Taskforce Panel Coalition Body Inquiry Tribunal Court Committee Programme Forum Unit Registry"
+    " Sub-Committee Subcommittee Collective"
 )
 # What a centre is for when it is a venue ("the Education Centre", "Civic Centre, Market
 # Street"): with no name of its own, where a meeting is held, not who holds it.
-VENUE_KINDS = _words("Conference Leisure Civic Education Resource Shopping Sports Exhibition")
+VENUE_KINDS = _words(
+    "Conference Leisure Civic Education Resource Shopping Sports Exhibition Community"
+)
 # Heads that are also a person's post ("the Children's Commissioner", "Commissioner Jo Bell").
 POST_HEADS = _words("Commissioner")
 # Heads that take "of"/"for" and a name after them ("University of Leeds").
@@ -236,3 +239,5 @@ PARTY_PAIRS = frozenset(
 COMPASS = frozenset(("North", "South", "East", "West", "Central", "Mid"))
 # King's and Queen's Counsel, written after a barrister's name ("Simon Agyeman KC").
 SILKS = frozenset(("KC", "QC"))
+# The letters of a member of a parliament or assembly after a name ("Jane Roe MP (Seat)").
+MEMBERS = frozenset(("MP", "MPs", "MSP", "MLA"))

@@ -74,8 +74,10 @@ def _orgs(body: str, headline: str | None = None) -> set[str]:
         ("Data will move to Central Southern CSU in April.", "Central Southern CSU"),
         ("Plans were agreed by the Somerset ICP at its meeting.", "Somerset ICP"),  # partnership
         ("The hospital's League of Friends raised £40,000.", "League of Friends"),
-        ("Induction is at the Weald Education Centre.", "Weald Education Centre"),  # its own name
+        ("Induction is run by the Weald Education Centre.", "Weald Education Centre"),  # own name
         ("Kidney Care Alliance Scotland has launched a campaign.", "Kidney Care Alliance Scotland"),
+        ("The Training Sub-Committee agreed the fee.", "Training Sub-Committee"),
+        ("A poll by the Student Health Collective was out.", "Student Health Collective"),
     ],
 )
 def test_bodies_by_their_head_word(body: str, name: str) -> None:

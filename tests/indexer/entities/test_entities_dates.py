@@ -39,6 +39,9 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
         ("The board meets next week to decide.", "next week", "2024-03-18"),
         ("Talks broke down last month, members said.", "last month", "2024-02"),
         ("Members walked out on Saturday.", "Saturday", "2024-03-09"),
+        ("The clinic opens on October 4 in Hull.", "October 4", "2023-10-04"),  # month first
+        ("Hearings sit on June 3 and 4 at the tribunal.", "June 3 and 4", "2024-06-03"),
+        ("In March 12 trusts missed the target.", "March", "2024-03"),  # a count, not a day
         (
             "Inspectors will be on site from Tuesday 25 to Thursday 27 July for the review.",
             "Tuesday 25 to Thursday 27 July",

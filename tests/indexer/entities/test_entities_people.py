@@ -113,6 +113,8 @@ def test_a_health_board_named_for_a_person_is_an_organisation() -> None:
         ("Dr Gareth Lowe Gastroenterology 1 December 2022", "Dr Gareth Lowe"),  # a table's row
         ("The bid is coordinated by Aziz Rahman (aziz.rahman4@nhs.net).", "Aziz Rahman"),
         ("Dr Mei-Ling Carter Paediatrics 9 January 2023", "Dr Mei-Ling Carter"),
+        ("A question from Dean Tarrant MP went unanswered.", "Dean Tarrant"),  # member's letters
+        ("Liberal Democrat MP Mark Venn asked for a review.", "Mark Venn"),  # not the party
     ],
 )
 def test_people_by_their_title_or_post(body: str, person: str) -> None:

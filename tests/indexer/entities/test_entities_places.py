@@ -147,6 +147,11 @@ def _labelled(body: str) -> set[tuple[str, str]]:
         ("The ICB moves into Sanger House in September.", {("Sanger House", "ORG")}),
         ("Beds opened on the new Ribble Ward this week.", {("Ribble Ward", "ORG")}),
         ("Babies born at the Jessop Wing were offered the app.", {("Jessop Wing", "ORG")}),
+        # where something happens, a hall, a house or a venue's centre is a place
+        ("The awards evening is at Ormside Hall on 3 May.", {("Ormside Hall", "PLACE")}),
+        ("Clinics run at Kelder House every Tuesday.", {("Kelder House", "PLACE")}),
+        ("Jabs are given at the Ormside Leisure Centre.", {("Ormside Leisure Centre", "PLACE")}),
+        ("Ormside Leisure Centre will open on Sundays.", {("Ormside Leisure Centre", "ORG")}),
     ],
 )
 def test_sites_named_by_their_kind(body: str, wanted: set[tuple[str, str]]) -> None:
@@ -187,6 +192,7 @@ def test_not_sites(body: str) -> None:
         ),
         ("Dr Aled Prys (Plaid Cymru, Dwyfor Meirionnydd) asked.", "Dwyfor Meirionnydd"),
         ("Tim Farron (Lib Dem, Westmorland and Lonsdale) asked.", "Westmorland and Lonsdale"),
+        ("A bill from Rhoda Venn MP (Selby and Ainsty) was read.", "Selby and Ainsty"),
     ],
 )
 def test_an_mps_seat_is_a_place(body: str, seat: str) -> None:
@@ -260,6 +266,12 @@ def test_a_place_before_a_title_compass_point_or_and_stays(body: str, place: str
         ("Two cases were confirmed in the Glynmawr area on Monday.", {"Glynmawr"}),
         ("A practice in the Tremorfa area of Leeds was rated inadequate.", {"Tremorfa", "Leeds"}),
         ("A hospital between Glynmawr and St Tremorfa is planned.", {"Glynmawr", "St Tremorfa"}),
+        (  # a list before a plural of places
+            "Voters in the Ashwick and Tremorfa constituencies elect two governors.",
+            {"Ashwick", "Tremorfa"},
+        ),
+        ("Buses serve the Fold, Glynmawr and Ashwick localities.", {"Fold", "Glynmawr", "Ashwick"}),
+        ("A plan covering Tremorfa and Glynmawr is out.", {"Tremorfa", "Glynmawr"}),
     ],
 )
 def test_a_name_no_list_holds_after_in_is_a_place(body: str, places: set[str]) -> None:
