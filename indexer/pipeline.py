@@ -120,8 +120,9 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     stories = []
     for position, section in enumerate(result.sections):
         body = section.body
+        details = "\n".join(section.details) or None
         found: tuple[Entity, ...] = (
-            extractor.extract(section.headline, body, reference, initials, areas)
+            extractor.extract(section.headline, body, reference, initials, areas, details)
             if with_entities
             else ()
         )
@@ -138,6 +139,7 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
                 body=body,
                 entities=tuple(found),
                 byline=section.byline,
+                details=details,
             )
         )
     return Digest(raw.source, title, day, date_from, tuple(stories))
@@ -281,5 +283,6 @@ def story_to_json(story: Story) -> dict[str, object]:
         "title": story.title,
         "body": story.body,
         "byline": story.byline,
+        "details": story.details,
         "entities": [_entity_json(e) for e in story.entities],
     }

@@ -10,7 +10,7 @@ from indexer.blocks import Block
 
 Label = Literal["ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE"]
 LABELS: tuple[Label, ...] = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
-Field = Literal["headline", "body"]
+Field = Literal["headline", "body", "details"]
 DateFrom = Literal["header", "text", "filename", "mtime"]
 Period = Literal["week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("week", "month", "year")
@@ -62,6 +62,9 @@ class Section:
     headline: str | None
     paragraphs: tuple[str, ...]
     byline: str | None = None  # "By Jane Smith, health correspondent": metadata, not text
+    # Lines of metadata under the headline ("Deceased: ... | Coroner: ...", "Closing date: 17
+    # March"): not the story's text, but part of the story, searched and read for entities.
+    details: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -83,6 +86,7 @@ class Story:
     body: str
     entities: tuple[Entity, ...] = ()
     byline: str | None = None
+    details: str | None = None  # the section's details, a line each
 
 
 @dataclass(frozen=True, slots=True)

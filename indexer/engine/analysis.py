@@ -138,16 +138,22 @@ class Terms:
             starts += range(first, first + len(numbers) - 1)
         return numbers
 
-    def analyse(self, headline: str | None, title: str, body: str) -> dict[str, Any]:
+    def analyse(
+        self, headline: str | None, title: str, body: str, details: str | None = None
+    ) -> dict[str, Any]:
         """Token lists (as numbers) of the text fields, and the word pairs of a story with
-        where each starts (in the headline's and then the body's indexed words). Pairs stay
-        within a sentence: a phrase never runs across a sentence end."""
+        where each starts (in the headline's, then the body's and the details' indexed words).
+        Pairs stay within a sentence: a phrase never runs across a sentence end, nor from one
+        line of details to the next."""
         codes: list[int] = []
         starts: list[int] = []
         head = self._sentence(headline, 0, codes, starts) if headline else []
         text: list[int] = []
         for sentence in sentences(body):
             text += self._sentence(sentence, len(head) + len(text), codes, starts)
+        for line in details.split("\n") if details else ():
+            for sentence in sentences(line):
+                text += self._sentence(sentence, len(head) + len(text), codes, starts)
         return {
             "text": head + head + text,  # the headline twice, as a boost
             "headline": head,
@@ -260,11 +266,13 @@ class _WordNumbers(dict[str, int]):
         return found
 
 
-def analyse(headline: str | None, title: str, body: str) -> dict[str, Any]:
+def analyse(
+    headline: str | None, title: str, body: str, details: str | None = None
+) -> dict[str, Any]:
     """Token lists of the text fields as strings, for Whoosh's own writer (a few documents
     rewritten in place; the workers use Terms)."""
     terms = Terms()
-    return terms.texts(terms.analyse(headline, title, body))
+    return terms.texts(terms.analyse(headline, title, body, details))
 
 
 def pair_term(first: str, between: int, second: str) -> str:

@@ -61,10 +61,13 @@ class Content:
     body: str
     entities: tuple[Entity, ...] = ()
     byline: str | None = None
+    details: str | None = None
 
     @classmethod
     def of(cls, story: Story) -> Content:
-        return cls(story.headline, story.title, story.body, story.entities, story.byline)
+        return cls(
+            story.headline, story.title, story.body, story.entities, story.byline, story.details
+        )
 
 
 def digest_key(source: str, number: int) -> str:
@@ -96,6 +99,8 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
     }
     if content.byline is not None:
         data["y"] = content.byline  # absent in documents written before bylines were kept
+    if content.details is not None:
+        data["d"] = content.details  # absent in documents written before details were kept
     try:
         return orjson.dumps(data)  # compact UTF-8 JSON, several times faster than json's
     except TypeError:  # an entity value past 64 bits, which orjson does not write
@@ -105,7 +110,12 @@ def encode(content: Content, occurrences: Sequence[Occurrence]) -> bytes:
 def decode(blob: bytes) -> tuple[Content, list[Occurrence]]:
     data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
     content = Content(
-        data["h"], data["t"], data["b"], tuple(_entity(e) for e in data["e"]), data.get("y")
+        data["h"],
+        data["t"],
+        data["b"],
+        tuple(_entity(e) for e in data["e"]),
+        data.get("y"),
+        data.get("d"),
     )
     occurrences = [
         Occurrence(s, k, t, dt.date.fromisoformat(d), f, p) for s, k, t, d, f, p in data["o"]
@@ -134,6 +144,7 @@ def to_story(story_id: str, content: Content, occurrences: Sequence[Occurrence])
         body=content.body,
         entities=content.entities,
         byline=content.byline,
+        details=content.details,
     )
 
 

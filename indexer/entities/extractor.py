@@ -57,13 +57,15 @@ def extract(
     date: dt.date | None = None,
     initials: Mapping[str, str] | None = None,
     areas: Collection[str] = (),
+    details: str | None = None,
 ) -> tuple[Entity, ...]:
     """Entities of one story; `date` (the digest's) resolves dates written without a year,
     `initials` (see digest_initials) are the acronyms the digest spells out elsewhere, and
-    `areas` (see digest_areas) the areas its care systems are named by."""
+    `areas` (see digest_areas) the areas its care systems are named by; `details`, the lines
+    of metadata under its headline (one a line), are read as a field of their own."""
     lex = lexicon()
     story: list[tuple[FieldText, list[Cand]]] = []
-    for name, text in (("headline", headline), ("body", body)):
+    for name, text in (("headline", headline), ("body", body), ("details", details)):
         if text:
             f = FieldText(name, story_text(text) if name == "body" else text)
             story.append((f, _resolve(_candidates(f, lex, date, areas))))

@@ -161,7 +161,9 @@ class Builder:
         return result
 
     def _document(self, story_id: str, content: Content, where: Occurrence) -> dict[str, Any]:
-        analysed = self._terms.analyse(content.headline, content.title, content.body)
+        analysed = self._terms.analyse(
+            content.headline, content.title, content.body, content.details
+        )
         return index_fields(story_id, content, analysed, [where])
 
     def _write(self, document: dict[str, Any]) -> None:

@@ -125,6 +125,7 @@ class Line:
     forced: str | None = None  # the kind the story template gave the line
     masthead: bool = False  # the digest's name, over the issue's date
     byline: str | None = None  # a byline read just above this line
+    detail: bool = False  # a story's details (a field, a source, a date): metadata, not text
     row: bool = False  # a row of a table laid out in columns of spaces
     signed: bool = False  # a signature (a name over a role) follows this line
     posted: bool = False  # the subject of a message posted to a list (a mailing-list digest)
@@ -835,6 +836,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     if fielded:
         for line in fielded:
             line.note = "dropped: a line of fields (labels and short values: metadata)"
+            line.detail = True
             dropped.append(line)
         lines = [line for line in lines if line not in fielded]
     run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
@@ -856,6 +858,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     if fields:
         for at in fields:
             lines[at].note = "dropped: a field under the headline (a label, a short value)"
+            lines[at].detail = True
             dropped.append(lines[at])
         keep = [at for at in range(len(lines)) if at not in fields]
         lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
@@ -921,8 +924,7 @@ def _field_line(text: str) -> bool:
     """A line of two or more labelled fields, with no sentence in it (a meeting's details;
     a report's "Deceased: ... | Coroner: ... | Sent to: ...", however long, in short parts)."""
     short = text.count(" ") < _FIELD_LINE_WORDS or (
-        " | " in text
-        and all(part.count(" ") < _FIELD_PART_WORDS for part in text.split(" | "))
+        " | " in text and all(part.count(" ") < _FIELD_PART_WORDS for part in text.split(" | "))
     )
     return (
         short

@@ -243,7 +243,8 @@ def split_digest(
     # The header ended with a greeting ("Hello Sarah,"): the text under it is a letter's.
     greeted = len(rest) < len(lines) and is_greeting(lines[len(lines) - len(rest) - 1].text)
     lines = _drop_self_talk(rest, header) if header else rest
-    sections = tuple(_assemble(lines, contents_at, greeted))
+    details = [line for line in dropped if line.detail]
+    sections = tuple(_assemble(lines, contents_at, greeted, details))
     if not explain:
         return SplitResult(header, sections)
     every = sorted([*every, *dropped, *read_out], key=lambda line: line.order)
@@ -641,8 +642,13 @@ class _Story:
 
 
 def _assemble(
-    lines: list[Line], contents_at: float | None = None, greeted: bool = False
+    lines: list[Line],
+    contents_at: float | None = None,
+    greeted: bool = False,
+    aside: list[Line] | None = None,
 ) -> list[Section]:
+    """The stories of the digest's lines; `aside`: lines taken out before as a story's
+    details (fields under a headline), given back to the story they sit in."""
     stories: list[_Story] = []
     label_words = _TEMPLATE_LABEL_WORDS if _labels_repeat(lines) else _LABEL_WORDS
     # A line under a headline that says where the story came from, who moved it or when.
@@ -665,6 +671,7 @@ def _assemble(
             # "### Headline" over "*Preprint, medRxiv, 14 June 2024. Not peer reviewed.*"
             if find_date(run[-1].text) is not None:
                 run[-1].note = "dropped: details under the headline (a source, a date)"
+                run[-1].detail = True
             else:
                 run[-1].kind = "B"
                 end -= 1
@@ -672,6 +679,7 @@ def _assemble(
         for under, what in details:
             if has_body and len(run) >= 2 and under(run[-2], run[-1]):
                 run[-1].note = f"dropped: details under the headline ({what})"
+                run[-1].detail = True
                 run = run[:-1]
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
@@ -682,6 +690,7 @@ def _assemble(
             and not _is_details(run[-2].text)
         ):
             run[-1].note = "dropped: details under the headline (fields split by |)"
+            run[-1].detail = True
             run = run[:-1]  # "Category: Workforce | Ref: NW/18/09" under its headline
         before = run[:-1] if has_body else run
         for skipped in before:
@@ -754,6 +763,7 @@ def _assemble(
         )
         section = Section(story.headline, tuple(line.text for line in story.body), byline)
         kept.append((story, section))
+    kept = _with_details(kept, [*(aside or ()), *(line for line in lines if line.detail)])
     unlikely = unlikely_stories([section for _, section in kept]) if judging() else {}
     sections: list[Section] = []
     for at, (story, section) in enumerate(kept):
@@ -762,7 +772,9 @@ def _assemble(
             above = sections[-1]
             joined = (section.headline,) if section.headline is not None else ()
             sections[-1] = replace(
-                above, paragraphs=(*above.paragraphs, *joined, *section.paragraphs)
+                above,
+                paragraphs=(*above.paragraphs, *joined, *section.paragraphs),
+                details=(*above.details, *section.details),
             )
             note = f"story {len(sections)}: text (joined: not like a story, {reason})"
         else:
@@ -774,6 +786,40 @@ def _assemble(
             if line is not None:
                 line.note = note
     return sections
+
+
+def _with_details(
+    kept: list[tuple[_Story, Section]], details: list[Line]
+) -> list[tuple[_Story, Section]]:
+    """Each headlined story with the details that sit between its headline and the end of
+    its text ("Deceased: ... | Coroner: ...", "Tuesday 20 October", "Member in charge: ..."):
+    kept as the story's metadata, searchable, never lost."""
+    if not details:
+        return kept
+    out = []
+    for story, section in kept:
+        if story.head is None or not story.body:
+            out.append((story, section))
+            continue
+        start, end = story.head.order, story.body[-1].order
+        mine = sorted(
+            (line for line in details if start < line.order < end), key=lambda line: line.order
+        )
+        byline = section.byline
+        texts: list[str] = []
+        for line in mine:
+            if byline is None and _AUTHORSHIP.match(line.text) is not None:
+                byline = line.text  # "Posted by: Margaret Dunne": who wrote it, a byline
+                line.note = "kept as the story's byline"
+                continue
+            line.note = "kept as the story's details: " + line.note.removeprefix("dropped: ")
+            texts.append(line.text)
+        out.append((story, replace(section, byline=byline, details=tuple(dict.fromkeys(texts)))))
+    return out
+
+
+# Who wrote a piece, as a field: "Posted by: ...", "Author: ...".
+_AUTHORSHIP = re.compile(r"^(?:(?:posted|written|submitted|sent|shared)\s+by|authors?)\s*:", re.I)
 
 
 # "Clinical lead: Dr Imran Siddiqui": a role of a few words, a colon and a name or an address.
@@ -1051,6 +1097,7 @@ def _label_under_headline(run: list[Line], words: int = _LABEL_WORDS) -> int | N
         return None  # bold over bold: which is the headline is not clear
     for line in run[at:]:
         line.note = "dropped: a label under the headline (a category, a date)"
+        line.detail = True
     return at
 
 

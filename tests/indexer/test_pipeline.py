@@ -166,14 +166,15 @@ def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> No
         date: dt.date | None = None,
         initials: Mapping[str, str] | None = None,
         areas: Collection[str] = (),
+        details: str | None = None,
     ) -> tuple[Entity, ...]:
-        calls.append((headline, body, date, initials, areas))
+        calls.append((headline, body, date, initials, areas, details))
         return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
 
     monkeypatch.setattr(extractor, "extract", fake)
     raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
     [story] = build_digest(raw).stories
-    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {}, frozenset())]
+    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {}, frozenset(), None)]
     data = story_to_json(story)
     assert data["entities"] == [
         {
@@ -203,6 +204,7 @@ def test_story_json_keys_and_types() -> None:
         "title": "Trust fined",
         "body": "It was.",
         "byline": None,
+        "details": None,
         "entities": [],
     }
     json.dumps(data)
@@ -220,6 +222,28 @@ def test_byline_is_kept_as_metadata_not_text() -> None:
     assert first.body == "The trust was fined £2m by the regulator."
     assert second.byline is None
     assert story_to_json(first)["byline"] == "By Ruth Ackroyd, health correspondent"
+
+
+def test_details_under_a_headline_are_kept_read_for_entities_and_not_text() -> None:
+    text = (
+        "[1] Sepsis missed after early discharge\n"
+        "Deceased: Mr Kieran Walsh, 34 | Coroner: Alison Dunmore | Report dated 3 August 2023\n\n"
+        "Mr Walsh attended the emergency care unit with abdominal pain and a fever, and was\n"
+        "discharged after four hours with oral antibiotics.\n\n"
+        "[2] Missed follow-up of a chest X-ray\n"
+        "Deceased: Mrs Joan Pettifer, 71 | Coroner: Dr Rhys Maddocks | Report dated 8 August\n\n"
+        "A chest X-ray taken in May 2021 showed a lesion that was never followed up by the\n"
+        "practice, and she died of lung cancer in April 2023.\n"
+    )
+    raw = RawDigest("d.txt", text, "Title", dt.date(2023, 9, 6), "header")
+    first, second = build_digest(raw).stories
+    assert first.details == (
+        "Deceased: Mr Kieran Walsh, 34 | Coroner: Alison Dunmore | Report dated 3 August 2023"
+    )
+    assert first.body.startswith("Mr Walsh attended")
+    named = {(e.text, e.field) for e in first.entities}
+    assert ("Alison Dunmore", "details") in named
+    assert story_to_json(second)["details"].startswith("Deceased: Mrs Joan Pettifer")
 
 
 # -- problems -----------------------------------------------------------------------------------
@@ -301,3 +325,32 @@ def test_byline_survives_the_index(tmp_path: Path) -> None:
     finally:
         index.close()
     assert story is not None and story.byline == "By Ruth Ackroyd, health correspondent"
+
+
+def test_details_survive_the_index_and_are_searched(tmp_path: Path) -> None:
+    from indexer.index.store import update_index
+    from indexer.search.searcher import open_index
+
+    digest = tmp_path / "pfd.txt"
+    digest.write_text(
+        "[1] Sepsis missed after early discharge\n"
+        "Deceased: Mr Kieran Walsh | Coroner: Alison Dunmore | Sent to: Lincoln and Fens\n\n"
+        "Mr Walsh was discharged after four hours with oral antibiotics and died two days\n"
+        "later of septic shock.\n\n"
+        "[2] Missed follow-up of a chest X-ray\n"
+        "Deceased: Mrs Joan Pettifer | Coroner: Dr Rhys Maddocks | Sent to: Gwent Valleys\n\n"
+        "A chest X-ray showed a lesion that was never followed up by the practice, and she\n"
+        "died of lung cancer two years later.\n",
+        encoding="utf-8",
+    )
+    update_index(tmp_path / "index", [str(digest)])
+    index = open_index(tmp_path / "index")
+    try:
+        [hit] = index.search("Dunmore").hits  # a word only the details hold
+        story = index.story(hit.id)
+        [by_person] = index.search('person:"Alison Dunmore"').hits
+    finally:
+        index.close()
+    assert story is not None and story.details is not None
+    assert story.details.startswith("Deceased: Mr Kieran Walsh")
+    assert by_person.id == hit.id

@@ -130,3 +130,38 @@ def test_a_digest_title_that_is_its_file_name_is_not_said_twice() -> None:
     named = replace(story, digest_title="Weekly briefing")
     shown = lines(LoadedStory(named, (story.source,), ()), 80)
     assert shown[:2] == ["Weekly briefing", "27 Sep 2024  ·  mail/2024-09-27_004.txt"]
+
+
+async def test_the_reader_shows_a_storys_details_between_headline_and_text() -> None:
+    import datetime as dt
+
+    from textual.app import App, ComposeResult
+
+    from indexer.entities.extractor import extract
+    from indexer.records import Story
+    from tui.highlight import palette
+    from tui.session import LoadedStory
+    from tui.widgets.story_view import StoryView
+
+    details = "Deceased: Mr Kieran Walsh, 34 | Coroner: Alison Dunmore | Sent to: NHS England"
+    body = "Mr Walsh was discharged after four hours with oral antibiotics."
+    story = Story(
+        "s1", "d.txt", "Digest", dt.date(2023, 9, 6), "text", 0, "Sepsis missed", "Sepsis missed",
+        body, extract("Sepsis missed", body, None, details=details), details=details,
+    )  # fmt: skip
+
+    class ReaderApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StoryView()
+
+    async with ReaderApp().run_test() as pilot:
+        reader = pilot.app.query_one(StoryView)
+        reader.show(LoadedStory(story, (story.source,), ()), marked=False)
+        await pilot.pause()
+        text = reader.query_one("#reader-text").content
+        assert text.plain == f"Sepsis missed\n\n{details}\n\n{body}"
+        person = palette(pilot.app.current_theme.dark).entities["PERSON"]
+        at = text.plain.index("Alison Dunmore")
+        painted = [text.plain[span.start : span.end] for span in text.spans if span.style == person]
+        assert "Alison Dunmore" in painted
+        assert at < text.plain.index(body)

@@ -44,8 +44,10 @@ def parse(
     Reads plain text, Markdown, HTML, mail (.eml, mbox, Maildir), Outlook .msg files and RSS or
     Atom feeds. With --json, prints one array of story objects with the keys id, source,
     digest_title, date (ISO 8601), date_from (header, text, filename or mtime), position,
-    headline (null for a lead story), title, body, byline (null when the story has none) and
-    entities (text, label, field, start, end, canonical, value, aliases).
+    headline (null for a lead story), title, body, byline (null when the story has none),
+    details (the lines of metadata under the headline, such as "Closing date: 17 March", one a
+    line; null when there are none) and entities (text, label, field: headline, body or
+    details, start, end, canonical, value, aliases).
 
     With --explain, prints for every line of each digest its block (group number and kind:
     heading, paragraph, item, cell, line of plain text...), its shape (headline-like, body,

@@ -182,18 +182,24 @@ class StoryView(VerticalScroll):
         self.query_one("#reader-text", Static).update(self._text())
 
     def _text(self) -> Text:
-        """Headline and body as one Text: entities, then query terms, then find matches."""
+        """Headline, details and body as one Text: entities, then query terms, then find
+        matches."""
         assert self.loaded is not None
         story = self.loaded.story
         colours = palette(self.app.current_theme.dark)
+        shown = [label for label in LABELS if label not in self.hidden_labels]
         heading = visible_text(story.headline or story.title)  # one for one: spans still fit
-        offset = len(heading) + 2
         text = Text()
         text.append(heading, style=Style(bold=True, italic=not story.headline))
         text.append("\n\n")
+        if story.details:  # "Deceased: ... | Coroner: ...": the story's metadata, set apart
+            details_at = len(text)
+            text.append(visible_text(story.details), style=Style(dim=True, italic=True))
+            stylize_entities(text, story.entities, "details", details_at, shown, colours)
+            text.append("\n\n")
+        offset = len(text)
         text.append(visible_text(story.body))
         self._plain = text.plain
-        shown = [label for label in LABELS if label not in self.hidden_labels]
         if story.headline:
             stylize_entities(text, story.entities, "headline", 0, shown, colours)
         stylize_entities(text, story.entities, "body", offset, shown, colours)

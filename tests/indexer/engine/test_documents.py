@@ -37,3 +37,18 @@ def test_byline_survives_encoding_and_older_blobs_have_none() -> None:
     blob = encode(older, [WHERE])
     assert "y" not in json.loads(blob)  # written as before, read as before
     assert decode(blob)[0].byline is None
+
+
+def test_details_survive_encoding_and_older_blobs_have_none() -> None:
+    content = Content(
+        "Sepsis missed",
+        "Sepsis missed",
+        "It was.",
+        (Entity("Alison Dunmore", "PERSON", "details", 9, 23, "Alison Dunmore"),),
+        None,
+        "Coroner: Alison Dunmore | Report dated 3 August 2023",
+    )
+    assert decode(encode(content, [WHERE])) == (content, [WHERE])
+    blob = encode(Content("Trust fined", "Trust fined", "It was."), [WHERE])
+    assert "d" not in json.loads(blob)
+    assert decode(blob)[0].details is None
