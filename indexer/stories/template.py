@@ -33,12 +33,14 @@ class Lead:
 
 
 # A plain-text lead in capitals run into its text: "MOBILE DENTAL VANS FOR RURAL AREAS - Two...",
-# "CHILDREN'S WAITS: NEW FIGURES. Analysis of...".
+# "CHILDREN'S WAITS: NEW FIGURES. Analysis of...", "PAY AWARD DELAYED -- It is now June...".
 _CAPS_WORD = r"[A-Z0-9£$%&'’,/():?!-]+(?:\.[A-Z0-9]+)*"  # "READY?", "£1.2M"
-_CAPS_LEAD = re.compile(rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= [—–:-] \S|\.\s+[A-Z0-9“\"‘])")
+_CAPS_LEAD = re.compile(
+    rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= (?:[—–:-]|--) \S|\.\s+[A-Z0-9“\"‘])"
+)
 
 # A second part in capitals after the first's dash: "PAY DEAL - HAVE YOUR SAY - Staff on...".
-_CAPS_MORE = re.compile(rf" [—–-] {_CAPS_WORD}(?: {_CAPS_WORD})*(?= [—–:-] \S)")
+_CAPS_MORE = re.compile(rf" (?:[—–-]|--) {_CAPS_WORD}(?: {_CAPS_WORD})*(?= (?:[—–:-]|--) \S)")
 
 # A title in sentence case set off from its text by a dash: "CQC report published – The Care
 # Quality Commission has...", "Suicide prevention - The committee has..." (a hyphen for a dash

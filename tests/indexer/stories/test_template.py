@@ -445,3 +445,16 @@ def test_one_word_and_a_colon_alone_is_the_start_of_a_sentence() -> None:
         "totals for England this month.\n"
     )
     assert [headline for headline, _ in stories(text)] == [None]
+
+
+def test_caps_leads_set_off_by_a_double_hyphen_in_bullets_are_headlines() -> None:
+    text = (
+        "* PAY AWARD STILL NOT ANNOUNCED -- It is now June and there is still no word from\n"
+        "  the government on this year's pay award for Agenda for Change staff.\n\n"
+        "* HCA BAND 2 TO 3 -- BACK PAY UPDATE -- Healthcare assistants who do clinical tasks\n"
+        "  will have their back pay in the September payslip, the trust has confirmed.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "PAY AWARD STILL NOT ANNOUNCED",
+        "HCA BAND 2 TO 3 -- BACK PAY UPDATE",
+    ]
