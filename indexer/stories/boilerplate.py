@@ -167,7 +167,12 @@ _AGENCY = re.compile(
     r"ap\ photo|istock(?:photo)?|unsplash)\s*[)\]]?$",
     re.I | re.X,
 )
-_NAME = r"[A-Z][a-z'’.-]*(?:[A-Z][a-z'’.-]*)?[a-z](?:-[A-Z][a-z'’]+)?"  # MacLean, O'Neill
+# Letters of names beyond ASCII: "Ciarán", "Siân", "Zoë", "Łukasz".
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+_NAME = (  # MacLean, O'Neill
+    rf"[{_UPPER}][{_LOWER}'’.-]*(?:[{_UPPER}][{_LOWER}'’.-]*)?[{_LOWER}](?:-[{_UPPER}][{_LOWER}'’]+)?"
+)
 _CALENDAR = (
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
     r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"

@@ -535,3 +535,19 @@ def test_a_long_line_of_fields_split_by_bars_under_a_headline_is_metadata() -> N
         "Missed follow-up of an abnormal chest X-ray",
     ]
     assert found[0].body.startswith("Mr Walsh attended")
+
+
+@pytest.mark.parametrize("name", ["Dr Ciarán McGurk", "Siân Llewellyn", "Łukasz Nowak"])
+def test_a_byline_naming_someone_with_accents_is_a_byline(name: str) -> None:
+    text = (
+        "Winter is coming, and we are ready for it\n"
+        f"By {name}, Chief Executive\n\n"
+        "This week I presented our winter resilience plan to the board, with 38 more beds.\n\n"
+        "Flu clinics start Monday\n\n"
+        "Peer vaccinators will be on wards from Monday and staff clinics open at all sites.\n"
+    )
+    first = split(text)[0]
+    assert (first.headline, first.byline) == (
+        "Winter is coming, and we are ready for it",
+        f"By {name}, Chief Executive",
+    )
