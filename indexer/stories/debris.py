@@ -99,7 +99,8 @@ _TRAILING_PART = re.compile(r"\s[–—|]\s(?P<rest>[^–—|]{4,40})$")
 # What numbers or labels an item rather than names it: "ITEM 4. GP Forward View" (minutes),
 # "1a. Home dialysis waits" (a list digest's topic and post), "Q. Is the surgery closing?".
 _ITEM_LABEL = re.compile(
-    r"^(?:(?:agenda\s+)?item\s+\d{1,2}[a-z]?\s?[.:)]?|\d{1,2}[a-z][.)]|Q\d{0,2}\s?[.:)](?=.*\?$))"
+    r"^(?:(?:agenda\s+)?item\s+\d{1,2}[a-z]?\s?[.:)]?|\d{1,2}[a-z][.)]|Q\d{0,2}\s?[.:)](?=.*\?$)"
+    r"|\[(?:\d{1,2}:)?\d{1,2}:\d\d\])"  # a podcast's chapter mark: "[11:45] INTERVIEW"
     r"\s+(?=\S)",
     re.I,
 )
@@ -502,7 +503,8 @@ def mail_header(line: str, in_headers: bool = False) -> tuple[str, str] | None:
 # a clock time always, as chat programs show it.
 _POST_HEADER = re.compile(
     r"""^\s*\[(?:\d{1,2}/\d{1,2}/\d{2,4},?\ )?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?\]
-      \ [A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){0,3}\s*$  # "[08/11/2023 08:41] Hannah Okafor"
+      \ (?-i:(?![A-Z'’.\ -]+\s*$))  # a name, not a title in capitals ("[02:10] NEWS IN BRIEF")
+      [A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){0,3}\s*$  # "[08/11/2023 08:41] Hannah Okafor"
     | ^\s*[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){1,3}(?:\s{2,}|\s+[-–|•·]\s+)
     (?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\ [A-Z][a-z]{2,8}(?:\ \d{4})?|today|yesterday)
        ,?\s+(?:at\s+)?)?
@@ -540,6 +542,7 @@ _REPLY_COUNT = re.compile(r"^\W{0,3}\d+\s+repl(?:y|ies)\W*$", re.I)
 # A message of a chat inlined in an export: "[12:20] Sam Whitlock: The CSU bit is huge".
 _CHAT_MESSAGE = re.compile(
     r"^\s*\[(?:\d{1,2}/\d{1,2}/\d{2,4},?\ )?\d{1,2}:\d{2}(?:\s?[ap]m)?\]\s+"
+    r"(?![A-Z'’.\ -]+:)"  # a name, not a label in capitals ("[11:45] INTERVIEW: ...")
     r"[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){0,3}:\s+\S",
     re.X,
 )

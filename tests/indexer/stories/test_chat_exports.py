@@ -75,3 +75,23 @@ def test_a_slack_export_reads_its_links_and_leaves_out_reactions_and_replies() -
     ]
     text = " ".join(" ".join(s.paragraphs) for s in stories)
     assert ":eyes:" not in text and "Sam Whitlock" not in text and "February" not in text
+
+
+def test_a_podcasts_chapter_marks_are_no_chat_posts_and_leave_the_headline() -> None:
+    text = (
+        "IN THIS EPISODE\n\n"
+        "[02:10] NEWS IN BRIEF\n"
+        "Nurses in the Royal College of Nursing have rejected the government's pay offer of 5%\n"
+        "for 2023/24, although most other unions on the NHS Staff Council accepted it.\n\n"
+        '[11:45] INTERVIEW: "FOUR HOURS WAS NEVER ABOUT FOUR HOURS"\n'
+        "Dr Sam Achebe, consultant in emergency medicine, tells Kemi why he thinks the\n"
+        "four-hour standard should survive, but only alongside 12-hour waits from arrival.\n\n"
+        "[34:20] THE NUMBERS\n"
+        "Kemi digs into the April data: 74.6% of patients were seen within four hours in\n"
+        "type 1 to 3 emergency departments, and the waiting list rose to 7.4 million.\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "NEWS IN BRIEF",
+        'INTERVIEW: "FOUR HOURS WAS NEVER ABOUT FOUR HOURS"',
+        "THE NUMBERS",
+    ]
