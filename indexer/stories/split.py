@@ -331,6 +331,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             and not is_dated_masthead(text)  # "Council Public Health Team | Bulletin 5 | 4 March"
             and not has_contact(text)
             and not is_job_advert(None, text)  # "Trust · £58,000–£64,000 · Closes 28 March"
+            and not _dated_fields(text)  # "Monday 13 March | Question for Short Debate | 1 hour"
         ):
             line.note = "dropped: a contents line (topics split by bullets or bars)"
             continue
@@ -377,7 +378,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: a byline (kept as the story's byline)"
             byline = text
             continue
-        if is_boilerplate(text):
+        if is_boilerplate(text) and not _dated_fields(text):  # (a story's details: kept)
             line.note = "dropped: mail or web chrome"
             if (
                 len(kept) <= 2
@@ -1023,7 +1024,25 @@ def _is_details(text: str) -> bool:
     """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
     fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
-    return len(fields) >= 2 and not has_contact(text)
+    return (len(fields) >= 2 or _dated_fields(text)) and not has_contact(text)
+
+
+_DATED_FIELD_WORDS = 10
+
+
+def _dated_fields(text: str) -> bool:
+    """A date and what happened then, split by bars ("Thursday 16 March | Debate on a motion to
+    take note | 3 hours"): when and how a sitting or an item took place."""
+    if "|" not in text:
+        return False
+    first, *rest = _FIELD_BAR.split(text.strip())
+    return (
+        bool(rest)
+        and is_dated_detail(first)
+        and all(0 < part.count(" ") + 1 <= _DATED_FIELD_WORDS for part in rest)
+        and not any(is_dated_detail(part) for part in rest)  # dates of a diary, one a part
+        and not ends_sentence(text)
+    )
 
 
 # "Asked by: Dr Elaine Cartwright MP (Liberal Democrat, North Cornwall)", "Chair: Ann Lee".

@@ -61,6 +61,20 @@ def _full(line: str, nxt: str | None, width: int) -> bool:
     return len(line) + 1 + len(first) > width
 
 
+_CAPS_WORDS = 3
+
+
+def _caps_over_mixed(prev: str, nxt: str) -> bool:
+    """A line in capitals over one that is not ("STATUTORY INSTRUMENT: ... 2017" over
+    "Wednesday 15 March | Grand Committee"): two lines, however full the first."""
+    return (
+        prev.count(" ") + 1 >= _CAPS_WORDS
+        and prev.isupper()
+        and any(ch.islower() for ch in nxt)
+        and not nxt[:1].islower()
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     width: int | None
@@ -243,6 +257,8 @@ def _continues(
     width = ctx.width
     if width is None:
         return False
+    if _caps_over_mixed(prev, nxt):
+        return False  # a headline in capitals wraps in capitals: its details follow
     if ends_mid_sentence(prev) and not ends_sentence(prev):
         return True
     if not _full(prev, nxt, width):

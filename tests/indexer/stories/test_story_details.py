@@ -551,3 +551,34 @@ def test_a_byline_naming_someone_with_accents_is_a_byline(name: str) -> None:
         "Winter is coming, and we are ready for it",
         f"By {name}, Chief Executive",
     )
+
+
+def test_a_date_and_what_happened_then_split_by_bars_are_the_storys_details() -> None:
+    text = (
+        "SOCIAL CARE FUNDING AFTER THE SPRING BUDGET\n"
+        "Monday 13 March | Question for Short Debate | 1 hour\n\n"
+        "Lord Pryce of Elswick asked what assessment the government had made of whether\n"
+        "the additional £2 billion over three years would close the social care gap.\n\n"
+        "STATUTORY INSTRUMENT: HUMAN MEDICINES (AMENDMENT) REGULATIONS 2017 AGREED\n"
+        "Wednesday 15 March | Grand Committee | approved\n\n"
+        "The regulations, which allow registered paramedics to supply a limited list of\n"
+        "medicines under patient group directions, were approved without a division.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (
+            "SOCIAL CARE FUNDING AFTER THE SPRING BUDGET",
+            ("Monday 13 March | Question for Short Debate | 1 hour",),
+        ),
+        (
+            "STATUTORY INSTRUMENT: HUMAN MEDICINES (AMENDMENT) REGULATIONS 2017 AGREED",
+            ("Wednesday 15 March | Grand Committee | approved",),
+        ),
+    ]
+
+
+def test_a_diary_of_places_and_dates_split_by_bars_is_no_storys_details() -> None:
+    from indexer.stories.split import _dated_fields
+
+    assert _dated_fields("Thursday 16 March | Debate on a motion to take note | 3 hours")
+    assert not _dated_fields("Leeds, 2 November | Birmingham, 9 November | London, 16 November")
