@@ -405,18 +405,20 @@ def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
 
 
 def _repeated_cards(root: LexborNode) -> frozenset[str]:
-    """Hint words ("promo") in the class of three or more elements that each hold a heading:
-    the page's story template (a news index's cards), not chrome, whatever its class says."""
-    counts: dict[str, int] = {}
+    """Hint words ("promo") in the class of three or more elements that each hold a heading
+    of their own: the page's story template (a news index's cards), not chrome, whatever its
+    class says. (One sign-up box nested three deep, "signup-card" in "signup-card-content" in
+    "signup-card-text", holds one heading: one element, not a template.)"""
+    titles: dict[str, set[int]] = {}
     for node in root.css("[class]"):
         words = _DROP_HINTS.intersection(
             _HINT_SPLIT.split((node.attributes.get("class") or "").lower())
         )
-        if not words or node.css_first(_CARD_TITLE) is None:
+        if not words or (title := node.css_first(_CARD_TITLE)) is None:
             continue  # the class first: most name no hint, and the search covers the subtree
         for word in words:
-            counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, count in counts.items() if count >= _CARDS)
+            titles.setdefault(word, set()).add(title.mem_id)
+    return frozenset(word for word, seen in titles.items() if len(seen) >= _CARDS)
 
 
 def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:

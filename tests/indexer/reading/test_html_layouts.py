@@ -419,3 +419,23 @@ def test_a_posts_time_and_author_under_its_linked_title_are_its_byline() -> None
         ("Analyst posts at risk in ICB cuts", "Tue, 06 Feb 2024 11:47:36 GMT · By Tom Hargreaves"),
     ]
     assert found[1].body == "Integrated care boards must cut running costs by 30% in real terms."
+
+
+def test_a_sign_up_box_nested_three_deep_is_dropped_and_the_stories_after_it_kept() -> None:
+    box = (
+        '<div class="kg-card kg-signup-card"><div class="kg-signup-card-content">'
+        '<div class="kg-signup-card-text"><h2>Enjoying the newsletter?</h2>'
+        "<p>Get it in your inbox every Thursday. Free, no spam, unsubscribe any time.</p>"
+        "</div></div></div>"
+    )
+    html = (
+        "<main><h2>Rota deal agreed</h2><p>Resident doctors at four trusts have voted 71% in"
+        " favour of a local agreement on rotas.</p>"
+        f"{box}"
+        "<h2>Pharmacy top-up agreed</h2><p>The department has agreed a £65m uplift to the"
+        " community pharmacy contractual framework.</p></main>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "Rota deal agreed",
+        "Pharmacy top-up agreed",
+    ]
