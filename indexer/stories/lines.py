@@ -914,8 +914,9 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
             leads[at] = Lead(match.group(1), line.text[match.end() :])
 
 
-# "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds": labels and values.
-_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+# "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds", "Stage 1 closing
+# date: 17 March": labels and values.
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: (?:[a-z]+|\d{1,2})){0,3}:\s")
 _FIELD_LINE_WORDS = 25
 _FIELD_PART_WORDS = 20  # words of each part of a longer line of fields split by bars
 

@@ -582,3 +582,24 @@ def test_a_diary_of_places_and_dates_split_by_bars_is_no_storys_details() -> Non
 
     assert _dated_fields("Thursday 16 March | Debate on a motion to take note | 3 hours")
     assert not _dated_fields("Leeds, 2 November | Birmingham, 9 November | London, 16 November")
+
+
+def test_a_field_label_with_a_number_in_it_is_a_label() -> None:
+    text = (
+        "Call 26/04: Improving access to community mental health services\n"
+        "Budget: up to £2.5 million per project | Stage 1 closing date: 1pm, 17 March 2026\n"
+        "We are seeking proposals for evaluations of community-based models of mental health"
+        " care for people aged 16 to 25, bridging children's and adult services.\n\n"
+        "Call 26/05: Artificial intelligence in diagnostic pathways\n"
+        "Budget: up to £4 million in total | Closing date: 1pm, 31 March 2026\n"
+        "We invite applications to evaluate AI tools already deployed in NHS diagnostic"
+        " pathways, such as chest X-ray triage, in real-world settings.\n"
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        "Call 26/04: Improving access to community mental health services",
+        "Call 26/05: Artificial intelligence in diagnostic pathways",
+    ]
+    assert found[0].details == (
+        "Budget: up to £2.5 million per project | Stage 1 closing date: 1pm, 17 March 2026",
+    )
