@@ -1005,12 +1005,13 @@ _TOPIC_MARK = re.compile(r"\s+[•·|]\s+")
 _FIELD_BAR = re.compile(r"\s+\|\s+")
 _ASIDE = re.compile(r"\s*\([^()|]*\)")
 _FIELD_WORDS = 6
+_DETAIL_WORDS = 8  # a field under a headline may name a body at length
 
 
-def _short_fields(text: str, separator: re.Pattern[str]) -> list[str]:
+def _short_fields(text: str, separator: re.Pattern[str], words: int = _FIELD_WORDS) -> list[str]:
     """The parts of a line split by `separator`, if every one is a few words; else none."""
     fields = separator.split(text.strip())
-    return fields if all(0 < f.count(" ") + 1 <= _FIELD_WORDS for f in fields) else []
+    return fields if all(0 < f.count(" ") + 1 <= words for f in fields) else []
 
 
 def _is_topic_list(text: str) -> bool:
@@ -1023,7 +1024,9 @@ def _is_topic_list(text: str) -> bool:
 def _is_details(text: str) -> bool:
     """A line of short fields split by bars ("The Herald, p.1 | by Karen Burnside",
     "Category: Workforce | Ref: NW/18/09"): a story's details, not a headline."""
-    fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR)  # "Asked by A Name (Party, Seat)"
+    # "Asked by A Name (Party, Seat)"; "Report | Centre for Elective Care Research, University
+    # of Harrowgate"
+    fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR, _DETAIL_WORDS)
     return (len(fields) >= 2 or _dated_fields(text)) and not has_contact(text)
 
 

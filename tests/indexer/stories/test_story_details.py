@@ -603,3 +603,27 @@ def test_a_field_label_with_a_number_in_it_is_a_label() -> None:
     assert found[0].details == (
         "Budget: up to £2.5 million per project | Stage 1 closing date: 1pm, 17 March 2026",
     )
+
+
+def test_a_kind_and_a_long_source_split_by_a_bar_under_a_headline_are_details() -> None:
+    rule = "=" * 72
+    text = (
+        f"{rule}\n1. The backlog that stopped shrinking\n"
+        "   Report | Centre for Elective Care Research, University of Harrowgate\n"
+        f"{rule}\n\n"
+        "The centre has followed the waiting list pathway by pathway rather than as one\n"
+        "headline number, and its finding is uncomfortable for trusts in England.\n\n"
+        f"{rule}\n2. Who actually works in social care now?\n"
+        "   Working paper | Care Workforce Observatory\n"
+        f"{rule}\n\n"
+        "The observatory has linked payroll records for 410,000 care workers to answer a\n"
+        "question the official statistics cannot.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (
+            "The backlog that stopped shrinking",
+            ("Report | Centre for Elective Care Research, University of Harrowgate",),
+        ),
+        ("Who actually works in social care now?", ("Working paper | Care Workforce Observatory",)),
+    ]
