@@ -22,7 +22,9 @@ def passed_on(fields: dict[str, str]) -> bool:
     return "sent" in fields and is_reply_subject(fields.get("subject", ""))
 
 
-_WROTE = re.compile(r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes))\s*:\s*$", re.I)
+_WROTE = re.compile(
+    r"^(?:on\s.{4,160}\swrote|.{2,80}\s(?:wrote|writes)(?:\s+on\s.{4,60})?)\s*:\s*$", re.I
+)  # "On 13 May, Ann Lee wrote:", "Ann Lee writes:", "Ann Lee wrote on 13/05/2019 16:12:"
 
 
 def is_quoted(raw: str) -> bool:

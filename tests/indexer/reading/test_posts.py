@@ -114,3 +114,16 @@ def test_a_post_nobody_answered_is_headed_by_its_subject(tmp_path: Path) -> None
     assert story.headline == "Welsh app procurement: tender published"
     assert story.body.startswith("Digital Health and Care Wales has published")
     assert story.body.endswith("Bids close on 20 November.")
+
+
+def test_a_quote_introduced_by_who_wrote_it_and_when_is_left_out() -> None:
+    text = (
+        "The annual verification point will be a real burden for smaller trusts without an\n"
+        "authorising engineer on site.\n\n"
+        "Mags Tennant wrote on 13/05/2019 16:12:\n\n"
+        "> Has anyone drafted a response to the HTM 03-01 consultation yet?\n"
+    )
+    assert post_paragraphs(text) == [
+        "The annual verification point will be a real burden for smaller trusts without an "
+        "authorising engineer on site."
+    ]
