@@ -179,7 +179,7 @@ _CALENDAR = (
 )
 _BYLINE = re.compile(
     r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from|presented by"
-    r"|posted by)\s+(?i:"
+    r"|posted by|(?:an?\s+)?guest\s+(?:post|blog|column|piece)\s+by)\s+(?i:"
     + _CALENDAR
     + r")"
     + _NAME

@@ -354,3 +354,20 @@ def test_details_survive_the_index_and_are_searched(tmp_path: Path) -> None:
     assert story is not None and story.details is not None
     assert story.details.startswith("Deceased: Mr Kieran Walsh")
     assert by_person.id == hit.id
+
+
+def test_a_feed_items_guest_post_line_is_its_byline() -> None:
+    raw = RawDigest(
+        "feed.atom#3",
+        "Guest post by Rosalind Achterberg, Queen’s Nurse and district nursing lead in Cornwall."
+        "\n\nDistrict nursing has shrunk by almost a quarter in a decade, while the caseload has"
+        " grown older and more complex.",
+        "Sandfield Insights",
+        dt.date(2025, 6, 12),
+        "header",
+        single_story=True,
+        headline="What the plan must mean for community nursing",
+    )
+    [story] = build_digest(raw, with_entities=False).stories
+    assert story.byline is not None and story.byline.startswith("Guest post by Rosalind")
+    assert story.body.startswith("District nursing has shrunk")
