@@ -70,6 +70,15 @@ _MONTH_YEAR = re.compile(
     + r"$",
     re.I,
 )
+# An issue dated by its season: "Autumn 2021 (No. 11)", "Spring 2022 | Issue 4", "Winter
+# 2019/20", "Issue 4 - Summer 2023".
+_ISSUE_TAG = r"(?:issue|edition|no\.?|number|vol\.?|volume)\s*:?\s*\d{1,4}"
+_SEASON_YEAR = re.compile(
+    rf"^(?:{_ISSUE_TAG}\s*[·|,–—-]\s*)?(?:spring|summer|autumn|fall|winter)\s+"
+    + _YEAR
+    + rf"(?:\s*/\s*\d{{2,4}})?(?:\s*(?:\(\s*{_ISSUE_TAG}\s*\)|[·|,–—-]\s*{_ISSUE_TAG}))?$",
+    re.I,
+)
 _SCAN_LINES = 10
 _SCAN_CHARS = 300
 # A digest's own date sits on a short line (a dateline, a masthead); a date inside a long
@@ -141,7 +150,7 @@ def is_date_line(line: str) -> bool:
     """True for a line that only states a date, e.g. `Tuesday 20th February 2024`, `June 2018`."""
     if len(line) > 80 or not _may_hold_date(line):
         return False
-    if _MONTH_YEAR.match(line.strip()) is not None:
+    if _MONTH_YEAR.match(line.strip()) is not None or _SEASON_YEAR.match(line.strip()):
         return True
     for pattern in _PATTERNS:
         match = pattern.search(line)

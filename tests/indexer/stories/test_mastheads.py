@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import textwrap
 
-from indexer.reading.digest_dates import is_dated_masthead
+import pytest
+
+from indexer.reading.digest_dates import is_date_line, is_dated_masthead
 from indexer.stories.split import split
 
 LEAD = """\
@@ -100,3 +102,28 @@ def test_a_short_piece_saying_what_the_issue_holds_before_the_stories_is_its_int
         [textwrap.fill(intro, 76), note, *(f"{title}\n\n{body}" for title, body in stories)]
     )
     assert [story.headline for story in split(text)] == [title for title, _ in stories]
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("Autumn 2021  (No. 11)", True),
+        ("Spring 2022 | Issue 4", True),
+        ("Issue 4 - Summer 2023", True),
+        ("Winter 2019/20", True),
+        ("Winter pressures ease in 2021", False),
+    ],
+)
+def test_an_issue_dated_by_its_season_is_a_date_line(line: str, dated: bool) -> None:
+    assert is_date_line(line) is dated
+
+
+def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -> None:
+    masthead = (
+        "       NORTH CUMBRIA & LAKES LOCAL EYE HEALTH NETWORK\n"
+        "                  N E W S L E T T E R\n"
+        "                     Autumn 2021  (No. 11)\n\n"
+        "   for optometrists, dispensing opticians, practice teams,\n"
+        "   ophthalmologists, orthoptists and commissioners\n\n"
+    )
+    assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
