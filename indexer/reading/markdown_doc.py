@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from indexer.blocks import Block, Builder, Kind, is_decoration, render
 from indexer.reading.digest_dates import is_dated_masthead
@@ -32,7 +33,14 @@ _MASTHEAD_REACH = 3  # blocks from the top a masthead heading may sit
 _ABOVE_MASTHEAD_WORDS = 12  # what stands above it is chrome, shorter than this
 _MASTHEAD_WORDS = 6  # spaces: a newsletter's name has fewer words; a headline often more
 _TITLE_PARTS = re.compile(r"\s+[|–—·:-]\s+")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+# Footnotes parsed as such: a marker ("[^1]") is no text, and the notes ("[^1]: HSJ, 9 Sep
+# 2020.") are the page's references, not a story.
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable("table")
+    .enable("strikethrough")
+    .use(footnote_plugin)
+)
 
 
 def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
@@ -166,8 +174,14 @@ def _blocks(tokens: list[Token]) -> list[Block]:
     kinds: list[Kind] = []  # the block kinds open around the next inline run
     heading_level = 0
     cells: list[Token] | None = None  # the cells of the table row being read
+    notes = False  # in the page's footnotes
     for token in tokens:
         kind = token.type
+        if kind in ("footnote_block_open", "footnote_block_close"):
+            notes = kind == "footnote_block_open"
+            continue
+        if notes:
+            continue
         if kind == "heading_open":
             out.new_group()
             heading_level = int(token.tag[1])

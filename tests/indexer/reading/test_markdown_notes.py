@@ -228,3 +228,16 @@ def test_a_line_introducing_a_table_under_a_heading_is_the_storys_first_words() 
     ]
     assert found[1][1][0] == "Summary prepared by the policy team:"
     assert not any("TOC" in " ".join(text) for _, text in found)
+
+
+def test_footnote_markers_and_the_notes_are_not_text_or_stories() -> None:
+    source = (
+        f"## Ballot opens\n\n{MORE}[^1]\n\n"
+        f"## Exam fee freeze confirmed\n\n{TEXT}\n\n"
+        "## Related\n\n- [[2020-W36 Policy digest]]\n- [[MOC Covid-19 policy]]\n\n"
+        "[^1]: HSJ, 9 Sep 2020; DHSC press briefing, 10 Sep 2020.\n"
+        "[^2]: Cabinet Office guidance, 9 Sep 2020.\n"
+    )
+    found = stories(source)
+    assert found[0] == ("Ballot opens", (MORE,))
+    assert not any("HSJ" in " ".join(text) for _, text in found)
