@@ -52,6 +52,7 @@ class Block:
     row: bool = False  # a row of a table of records, its cells joined by " | "
     task: bool = False  # a to-do item ("- [ ] Call the LMC"): an action, never a headline
     standfirst: bool = False  # what a page set in a headline as its summary: text, not a title
+    code: bool = False  # a line of a code listing in a story: its text, never a title
 
 
 def render(blocks: Iterable[Block]) -> str:

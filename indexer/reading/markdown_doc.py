@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -213,16 +214,39 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             out.new_group()
             out.add("rule", "")
             out.new_group()
+        elif kind == "html_block" and "<summary" in token.content.lower():
+            _add_summaries(out, token.content)
         elif kind in ("fence", "code_block"):
             out.new_group()
             for line in token.content.splitlines():
-                out.add("paragraph", line)
+                out.add("paragraph", line, code=True)
             out.new_group()
         elif kind == "inline" and cells is not None:
             cells.append(token)
         elif kind == "inline":
             _add_inline(out, token, kinds, lists, heading_level, number)
     return out.blocks
+
+
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+_BOLD = re.compile(r"<(?:b|strong)\b", re.I)
+
+
+def _add_summaries(out: Builder, html: str) -> None:
+    """The title of each `<details>` box a page opens in raw HTML, where the page sets it in
+    bold ("<summary><b>NHSmail mailboxes increased to 4GB</b></summary>") or right under a
+    heading: a headline over the Markdown in the box. A plain title inside a story ("What
+    changes in practice?") is the box's handle, left out as before."""
+    for match in _SUMMARY.finditer(html):
+        title = unescape(_TAG.sub("", match.group(1))).strip()
+        headed = bool(out.blocks) and out.blocks[-1].kind == "heading"
+        if title and (headed or _BOLD.search(match.group(1)) is not None):
+            out.new_group()
+            out.add("paragraph", title, strong=True)
+            out.new_group()
 
 
 _CELL_WORDS = 6  # a record's cells are short; a story's text in a cell is longer

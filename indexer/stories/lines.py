@@ -709,7 +709,11 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             (block.kind == "item" and introduced)
             or (block.kind == "paragraph" and line.endswith(":"))
         )
-        forced = "B" if block.row or block.task or block.standfirst or listed else None
+        forced = (
+            "B" if block.row or block.task or block.standfirst or block.code or listed else None
+        )
+        if block.code:
+            _introduces_code(groups)
         groups[-1].append(
             Line(
                 line,
@@ -724,6 +728,21 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
         )
         byline = None
     return groups
+
+
+def _introduces_code(groups: list[list[Line]]) -> None:
+    """The plain line over a code listing that introduces it ("Typical subject lines we have
+    seen:") is the story's text, as the listing is, not a headline over it."""
+    last = next((group[-1] for group in reversed(groups) if group), None)
+    if (
+        last is not None
+        and last.text.endswith(":")
+        and last.facts is not None
+        and last.facts.kind == "paragraph"
+        and not last.facts.code
+        and not (last.facts.strong or last.facts.linked)
+    ):
+        last.forced, last.hinted = "B", False
 
 
 def compounds_of(text: str) -> frozenset[str]:

@@ -241,3 +241,41 @@ def test_footnote_markers_and_the_notes_are_not_text_or_stories() -> None:
     found = stories(source)
     assert found[0] == ("Ballot opens", (MORE,))
     assert not any("HSJ" in " ".join(text) for _, text in found)
+
+
+def test_a_code_listing_and_the_line_introducing_it_are_the_storys_text() -> None:
+    source = (
+        f"## Ballot opens\n\n{MORE}\n\n"
+        "### Phishing emails exploit the pandemic\n\n"
+        "Our email filters blocked 9,600 malicious messages in April, three times the average.\n\n"
+        "Typical subject lines we have seen:\n\n"
+        "```\nURGENT: Updated COVID-19 rota - action required\n"
+        "Your NHS Test and Trace payment is waiting\n```\n\n"
+        "None of these came from the trust, so change your password if you clicked a link.\n"
+    )
+    with unjudged():
+        found = stories(source)
+    assert [headline for headline, _ in found] == [
+        "Ballot opens",
+        "Phishing emails exploit the pandemic",
+    ]
+    assert "URGENT: Updated COVID-19 rota - action required" in found[1][1]
+
+
+def test_bold_details_titles_are_headlines_and_plain_ones_are_left_out() -> None:
+    source = (
+        "## Also this month\n\n"
+        "<details>\n<summary><b>NHSmail mailboxes increased to 4GB</b></summary>\n\n"
+        f"{TEXT}\n\n</details>\n\n"
+        "<details>\n<summary><b>Windows 10 upgrade paused</b></summary>\n\n"
+        f"{MORE}\n\n"
+        "<details>\n<summary>What changes in practice?</summary>\n\n"
+        "Organisations will self-assess against 39 outcomes instead of 113 assertions.\n\n"
+        "</details>\n\n</details>\n"
+    )
+    with unjudged():
+        found = stories(source)
+    assert [headline for headline, _ in found] == [
+        "NHSmail mailboxes increased to 4GB",
+        "Windows 10 upgrade paused",
+    ]
