@@ -48,9 +48,15 @@ def starts_lower(text: str) -> bool:
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """Ends with a comma, a dash or a word such as "the" or "of": the sentence runs on."""
+    """Ends with a comma, a dash or a word such as "the" or "of": the sentence runs on. ("May"
+    with its capital, in a line not in capitals, is the month: "... prices cut from May".)"""
     last = text.rsplit(" ", 1)[-1]
-    return text[-1] in ",;(–-" or last.lower().strip(CLOSERS) in FUNCTION_WORDS
+    if text[-1] in ",;(–-":
+        return True
+    word = last.strip(CLOSERS)
+    if word == "May" and not text.isupper():
+        return False
+    return word.lower() in FUNCTION_WORDS
 
 
 def sentence_starter(text: str) -> bool:

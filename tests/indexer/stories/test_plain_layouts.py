@@ -449,3 +449,18 @@ def test_a_paragraph_wrapped_short_of_the_page_keeps_its_first_line() -> None:
     stories = split(text)
     assert stories[-1].headline == "Treatment centre to open in June"
     assert stories[-1].paragraphs[0].startswith("The Shuttle reports that the £19.5m")
+
+
+def test_a_headline_ending_with_the_month_of_may_does_not_run_on() -> None:
+    text = (
+        "• Category M prices cut from May\n"
+        "  Reimbursement prices for 420 generic medicines will fall from 1 May, removing about"
+        " £15m a quarter from community pharmacy income.\n\n"
+        "• NICE backs rimegepant for acute migraine\n"
+        "  The institute has recommended rimegepant for acute migraine in adults who have not"
+        " responded to two triptans.\n\n"
+        "• Blood pressure checks pass 1,000 pharmacies\n"
+        "  More than 1,000 community pharmacies have signed up to the case-finding service"
+        " since it launched.\n"
+    )
+    assert split(text)[0].headline == "Category M prices cut from May"
