@@ -117,6 +117,7 @@ _CHROME_FIRST_WORDS = _words(
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
 _FOOTER = re.compile(
     r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    | ^you(?:'re|\ are)\ (?:receiving|getting)\ [\w'’&\ -]{2,40}?\ because\b  # "X Daily"
     | ^you\ receive\ (?:all\ )?(?:messages|e-?mails|this|these)\b
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
@@ -141,6 +142,7 @@ _FOOTER_PHRASES = _phrases(
     "|registered in england|confidential|privileged|published by|produced by|written by"
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
+    "|because you"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
@@ -277,6 +279,21 @@ _SPONSOR_HINTS = (
     "supported by",
     "powered by",
 )
+
+
+# An advert that opens with its label: "SPONSORED: Stock shortages eating your margins? ...".
+_LABELLED_ADVERT = re.compile(
+    r"^[\W_]*(?:sponsored|advertisement|advertorial|advert|promoted|partner\ content|paid\ post)"
+    r"\s*[:|–—-]\s+\S",
+    re.I | re.X,
+)
+
+
+def is_labelled_advert(line: str) -> bool:
+    """A paragraph that is an advert, its label before it: "SPONSORED: Try it free ..."."""
+    return line[:40].lower().lstrip("*_[( ").startswith(_SPONSOR_HINTS) and (
+        _LABELLED_ADVERT.match(line) is not None
+    )
 
 
 def is_sponsor_marker(line: str) -> bool:

@@ -41,6 +41,7 @@ from indexer.stories.boilerplate import (
     is_byline,
     is_footer_start,
     is_intro_talk,
+    is_labelled_advert,
     is_newsletter_talk,
     is_postal_address,
     is_sponsor_marker,
@@ -334,6 +335,9 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             and not _dated_fields(text)  # "Monday 13 March | Question for Short Debate | 1 hour"
         ):
             line.note = "dropped: a contents line (topics split by bullets or bars)"
+            continue
+        if is_labelled_advert(text):
+            line.note = "dropped: an advert (its label opens it)"
             continue
         if is_sponsor_marker(text):
             line.note = "dropped: a sponsor or advert label"

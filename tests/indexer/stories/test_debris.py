@@ -654,3 +654,19 @@ def test_an_offers_small_print_marks_it(text: str, offer: bool) -> None:
 )
 def test_an_invitation_asks_the_reader_to_book_a_place(text: str, notice: bool) -> None:
     assert is_event_notice(text) is notice
+
+
+def test_an_advert_opening_with_its_label_and_a_named_footer_are_not_the_storys_text() -> None:
+    text = (
+        "Serious shortage protocols issued for three HRT products\n\n"
+        "Pharmacists can now limit dispensing of three hormone replacement therapy products to"
+        " three months' supply, as demand has risen by 38% in a year.\n\n"
+        "Blood pressure checks pass 1,000 pharmacies\n\n"
+        "More than 1,000 community pharmacies have signed up to the case-finding service since it"
+        " launched in October, NHS England figures show.\n\n"
+        "SPONSORED: Stock shortages eating your margins? ShelfSense predicts shortages up to six"
+        " weeks ahead. Try it free for 30 days.\n\n"
+        "You are receiving MedsBrief Daily because you registered at pharmawire.co.uk.\n"
+    )
+    last = split(text)[-1]
+    assert last.body.endswith("NHS England figures show.")
