@@ -276,8 +276,18 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
-        nonlocal topic, message_start, opening
+        nonlocal topic, message_start, opening, in_original
         names = {name for name, _ in headers}
+        if message_start is not None and "sent" in names and len(groups) > message_start + 1:
+            # Outlook's block ("From:", "Sent:", "Subject:") under a post's text: the message
+            # the post answers, quoted below it (a digest's posts carry "Date:").
+            close()
+            _drop_sign_off(groups, message_start, dropped)
+            for name, value in headers:
+                drop(f"{name}: {value}", "the original message a reply quotes")
+            headers.clear()
+            in_original = True
+            return
         if names == {"topic"} and len(headers) == 1:
             topic = headers.pop()[1]  # a topic digest's title over the posts that follow
             close()
@@ -320,6 +330,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if in_original:
             if raw.strip() and not any(ch.isalnum() for ch in raw):
                 in_original = False  # the separator before the next message
+            elif _post_starts(raws, at):
+                in_original = False  # the next post's headers, with no separator before them
             else:
                 drop(raw, "the original message a reply quotes")
                 continue
@@ -728,6 +740,20 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
         )
         byline = None
     return groups
+
+
+def _post_starts(raws: list[str], at: int) -> bool:
+    """A digest's next post begins at line `at`: "From:" after a blank line, with "Date:" in
+    the header lines under it (a quoted message's block has Outlook's "Sent:")."""
+    if at == 0 or raws[at - 1].strip() or (header := mail_header(raws[at])) is None:
+        return False
+    if header[0] != "from":
+        return False
+    below = (mail_header(raw, True) for raw in raws[at + 1 : at + _POST_HEADER_LINES])
+    return any(found is not None and found[0] == "date" for found in below)
+
+
+_POST_HEADER_LINES = 5
 
 
 def _introduces_code(groups: list[list[Line]]) -> None:

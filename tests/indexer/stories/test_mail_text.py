@@ -571,3 +571,29 @@ def test_a_post_greeting_the_list_about_a_band_and_part_time_posts_is_no_job_adv
     last = split(text)[-1]
     assert last.headline == "Team lead job shares"
     assert last.body.startswith("Hi everyone, we are looking at job-sharing")
+
+
+def test_an_outlook_quote_under_a_post_is_left_out_up_to_the_next_post() -> None:
+    text = (
+        "From: Mark Ellison <mark@example.org>\nDate: Thu, 29 Sep 2022 16:20:02 +0100\n"
+        "Subject: NHS App messaging - anyone live?\n\n"
+        "We went live with appointment messages through the NHS App in June, and 61% of\n"
+        "messages are now read in the app rather than by text.\n\n"
+        "From: Beth Noor <beth@example.org>\nDate: Fri, 30 Sep 2022 09:02:11 +0100\n"
+        "Subject: Re: NHS App messaging - anyone live?\n\n"
+        "We are live too. The catch is cost: every message that falls back to SMS is charged.\n\n"
+        "Beth\n\n"
+        "From: Interop-uk <list@example.org> on behalf of Mark Ellison\n"
+        "Sent: 29 September 2022 16:20\nTo: interop-uk@example.org\n"
+        "Subject: NHS App messaging - anyone live?\n\n"
+        "We went live with appointment messages through the NHS App in June.\n\n"
+        "From: Sue Park <sue@example.org>\nDate: Fri, 30 Sep 2022 11:40:00 +0100\n"
+        "Subject: Shared care records for social care\n\n"
+        "Has anyone got an information governance template for care homes joining the shared\n"
+        "care record? Ours has stalled at the DPIA.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "NHS App messaging - anyone live?",
+        "Re: NHS App messaging - anyone live?",
+        "Shared care records for social care",
+    ]
