@@ -49,6 +49,7 @@ from indexer.stories.lineshape import (
     ends_mid_sentence,
     ends_sentence,
     headline_text,
+    sentence_starter,
     starts_lower,
 )
 from indexer.stories.template import (
@@ -920,6 +921,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     else:
         _drop_odd_labels(lines, leads)
         _one_word_leads(lines, leads)
+    _title_sentence_leads(lines, leads)
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
         if lead is None:
@@ -931,6 +933,34 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+_TITLED_SHARE = 0.6  # of the digest's paragraphs of text that open with a title sentence
+_TITLED_MIN = 3
+_TITLED_TEXT = 15  # words of text after the title at least
+
+
+def _title_sentence_leads(lines: list[Line], leads: list[Lead | None]) -> None:
+    """Paragraphs of plain text that open with a short title closed by a full stop ("Lung
+    health checks. Around 9,000 current and former smokers ..."), where most of the digest's
+    paragraphs do, three at least: the digest's story template, each a headline run into its
+    text. A title is a few words that do not open like a sentence ("It", "We", "The")."""
+    if any(lead is not None for lead in leads):
+        return  # the digest has leads of its own: that is its template
+    texts = [
+        at
+        for at, line in enumerate(lines)
+        if line.facts is None and not line.bulleted and line.text.count(" ") >= _TITLED_TEXT
+    ]
+    titled = {}
+    for at in texts:
+        title = title_sentence(lines[at].text)
+        if title is not None and not sentence_starter(title) and headline_text(title[:-1]):
+            titled[at] = title
+    if len(titled) < _TITLED_MIN or len(titled) < _TITLED_SHARE * len(texts):
+        return
+    for at, title in titled.items():
+        leads[at] = split_lead(lines[at].text, title)
 
 
 # One word run into its text with a colon: "Revalidation: The GMC has written to ...".

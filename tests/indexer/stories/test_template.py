@@ -458,3 +458,35 @@ def test_caps_leads_set_off_by_a_double_hyphen_in_bullets_are_headlines() -> Non
         "PAY AWARD STILL NOT ANNOUNCED",
         "HCA BAND 2 TO 3 -- BACK PAY UPDATE",
     ]
+
+
+TITLED = (
+    "HEALTH AND SOCIAL CARE COMMITTEE\n\n"
+    "Corridor care inquiry opens. The committee's first session on temporary escalation spaces"
+    " heard from three emergency department consultants about patients waiting in corridors.\n\n"
+    "Social care workforce. In a separate session on Wednesday, the committee questioned the"
+    " minister about the 131,000 vacancies in adult social care and international recruitment.\n\n"
+    "PUBLIC ACCOUNTS COMMITTEE\n\n"
+    "New Hospital Programme. The committee's report, published on Tuesday, says the programme"
+    " will not deliver 40 new hospitals by 2030 and that costs have risen by a third.\n"
+)
+
+
+def test_paragraphs_opening_with_title_sentences_are_stories_under_those_titles() -> None:
+    assert [headline for headline, _ in stories(TITLED)] == [
+        "Corridor care inquiry opens",
+        "Social care workforce",
+        "New Hospital Programme",
+    ]
+
+
+def test_paragraphs_opening_with_short_sentences_of_prose_are_not_titled() -> None:
+    text = (
+        "It was a hard winter. Our emergency department saw more patients in January than in any"
+        " month since it opened, and the teams kept going throughout.\n\n"
+        "We are grateful. Volunteers gave more than 4,000 hours to the wards this year, from"
+        " ward visits to driving patients home after discharge.\n\n"
+        "The new unit opens soon. Building work on the ambulatory care unit is nearly finished,"
+        " and the first patients will be seen there in the spring.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [None]
