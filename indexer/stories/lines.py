@@ -814,8 +814,10 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     """Running heads and footers (short lines repeated page after page) go, and a paragraph
     a page break cut in two is one again; returns the lines dropped."""
     lines = [line for group in groups for line in group]
-    running = running_lines(
-        (line.text, number) for number, line in enumerate(lines) if not line.bulleted
+    running = running_lines(  # (a thread's posts share their subject: no running head)
+        (line.text, number)
+        for number, line in enumerate(lines)
+        if not line.bulleted and not line.posted
     )
     # Every line's key only where some line runs: most digests have none, and no key is in it.
     keys = [running_key(line.text) for line in lines] if running else [""] * len(lines)
@@ -837,7 +839,9 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
             key = keys[position]
             position += 1
             furniture = paged and line.text.count(" ") < _FURNITURE_WORDS
-            last_dropped = key in running or furniture or is_page_mark(line.text)
+            last_dropped = not line.posted and (
+                key in running or furniture or is_page_mark(line.text)
+            )
             if last_dropped:
                 line.note = "dropped: repeats page after page (running head or footer)"
                 dropped.append(line)

@@ -597,3 +597,25 @@ def test_an_outlook_quote_under_a_post_is_left_out_up_to_the_next_post() -> None
         "Re: NHS App messaging - anyone live?",
         "Shared care records for social care",
     ]
+
+
+def test_replies_sharing_their_threads_subject_are_no_running_heads() -> None:
+    post = (
+        "------------------------------\n\n"
+        "Date:    Wed, 4 Apr 2018 1{n}:40:02 +0100\nFrom:    {who} <{who}@example.org>\n"
+        "Subject: Re: District nursing caseload data\n\n{text}\n\n"
+        "We can compare notes at the network meeting in May if that helps.\n\n"
+        "Either way, the national data set needs fixing before the next collection.\n\n{who}\n\n"
+        "##############################\n\n"
+        "To unsubscribe from the COMMUNITY-HEALTH list, click the link:\n"
+        "https://www.example.org/lists/community-health\n\n"
+    )
+    text = "".join(
+        post.format(n=n, who=who, text=text)
+        for n, who, text in [
+            (0, "Tom", "We stopped using the national data set for caseload counts last year."),
+            (1, "Jo", "Thanks Tom, that's really helpful. Would you share the rules you use?"),
+            (2, "Marcus", "Our workforce report found only 43 of 101 providers could say."),
+        ]
+    )
+    assert [s.headline for s in split(text)] == ["Re: District nursing caseload data"] * 3
