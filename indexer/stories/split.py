@@ -770,6 +770,8 @@ def _assemble(
         kept.append((story, section))
     kept = _with_details(kept, [*(aside or ()), *(line for line in lines if line.detail)])
     unlikely = unlikely_stories([section for _, section in kept]) if judging() else {}
+    # A post of a digest of messages is a story by its own headers, whatever its words.
+    unlikely = {at: why for at, why in unlikely.items() if not _posted(kept[at][0])}
     sections: list[Section] = []
     for at, (story, section) in enumerate(kept):
         if (reason := unlikely.get(at)) is not None:
@@ -791,6 +793,10 @@ def _assemble(
             if line is not None:
                 line.note = note
     return sections
+
+
+def _posted(story: _Story) -> bool:
+    return story.head is not None and story.head.posted
 
 
 def _with_details(

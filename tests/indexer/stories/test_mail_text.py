@@ -619,3 +619,18 @@ def test_replies_sharing_their_threads_subject_are_no_running_heads() -> None:
         ]
     )
     assert [s.headline for s in split(text)] == ["Re: District nursing caseload data"] * 3
+
+
+@pytest.mark.story_model
+def test_a_short_post_of_a_digest_is_a_story_whatever_the_model_thinks_of_it() -> None:
+    post = "From: {who} <{who}@example.org>\nDate: Wed, 4 Apr 2018 1{n}:40:02 +0100\n"
+    text = (
+        post.format(who="Tom", n=0) + "Subject: Re: District nursing caseload data\n\n"
+        "For what it's worth, we stopped using the national community services data set for\n"
+        "caseload counts last year, because about 15% of our contacts were not coded to a team.\n"
+        "We now count from the rostering system, which the teams keep up to date.\n\n"
+        + post.format(who="Jo", n=1)
+        + "Subject: Re: District nursing caseload data\n\n"
+        "Thanks Tom, that's really helpful. Would you share the reconciliation rules?\n"
+    )
+    assert [s.headline for s in split(text)] == ["Re: District nursing caseload data"] * 2
