@@ -166,8 +166,15 @@ Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard
 Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
 Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy
 Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries Licence
-License
+License API Wi-Fi WiFi ID Terms R&D
 """)
+
+
+def is_thing(word: str) -> bool:
+    """Is a word one of THINGS, in a capitals headline too ("THE NHS WORKFORCE")?"""
+    return word in THINGS or (word.isupper() and word.capitalize() in THINGS)
+
+
 # A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
 NATIONS = _words("Scotland Wales Cymru England Northern")
 # The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").

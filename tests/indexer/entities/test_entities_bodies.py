@@ -137,6 +137,11 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
         ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
         ("The NHS Long Term Workforce Plan is out.", "NHS Long Term Workforce"),
+        ("Patients can book through the NHS App API.", "NHS App API"),
+        ("The NHS Wi-Fi in the canteen keeps dropping.", "NHS Wi-Fi"),
+        ("Bring your NHS ID badge to the clinic.", "NHS ID"),
+        ("Ask the NHS R&D office for approval first.", "NHS R&D"),
+        ("THE FUTURE OF THE NHS WORKFORCE", "NHS WORKFORCE"),  # in a capitals headline
         (  # a post's title: "of State for ..." after "Secretary"
             "The Secretary of State for Health and Social Care has appointed a chair.",
             "State for Health and Social Care",
