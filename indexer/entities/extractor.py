@@ -104,10 +104,10 @@ def _candidates(
     cands += shouted_places(f, lex)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
-    modifiers = [by_last[j] for j in places if names_on(f, lex, j)]
+    named = places if f.title_case else [j for j, c in by_last.items() if c.label == "PLACE"]
+    modifiers = {by_last[j].end for j in named if names_on(f, lex, j)}
     if modifiers:
-        dropped = {id(c) for c in modifiers}
-        cands = [c for c in cands if id(c) not in dropped]
+        cands = [c for c in cands if c.label != "PLACE" or c.end not in modifiers]
     for s, e, label, canon, value in quantities.find(f.text, date):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
