@@ -291,6 +291,10 @@ def test_a_commons_committee_goes_by_its_subject(body: str, name: str) -> None:
         ("This digest, Portcullis Health Monitor, is prepared by us.", "Monitor"),  # a title's end
         ("It is reproduced under the Open Parliament Licence.", "Open Parliament"),  # a licence
         ("Training runs every day in the Education Centre at the hospital.", "Education Centre"),
+        # a head word inside a longer title
+        ("Members will get Remediable Service Statements in May.", "Remediable Service"),
+        ("Most answers to the Carer Research Experience Survey were kind.", "Carer Research"),
+        ("The dinner is at the Ashgrove Court Hotel in May.", "Ashgrove Court"),
     ],
 )
 def test_a_common_word_that_ends_a_longer_name_is_not_the_body_it_names(
@@ -304,3 +308,8 @@ def test_a_chief_executive_is_a_post_of_the_body_before_it() -> None:
     """ "RCPP Chief Executive Dr Kwame Asante": the acronym is the body, the rest a post."""
     orgs = _orgs("Responding, RCPP Chief Executive Dr Kwame Asante said the figures were stark.")
     assert orgs == {"RCPP"}
+
+
+def test_a_body_before_a_persons_title_keeps_its_name() -> None:
+    orgs = _orgs("Signed: Lindale Community Health Service Professor Jo Bell, chair")
+    assert orgs == {"Lindale Community Health Service"}
