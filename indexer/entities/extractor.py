@@ -45,7 +45,7 @@ from indexer.entities.places import (
     shouted_places,
 )
 from indexer.entities.sites import site_places
-from indexer.entities.story_text import story_text
+from indexer.entities.story_text import headline_text, story_text
 from indexer.records import Entity
 
 _START = attrgetter("start")
@@ -67,7 +67,9 @@ def extract(
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body), ("details", details)):
         if text:
-            f = FieldText(name, story_text(text) if name == "body" else text)
+            if name != "details":
+                text = story_text(text) if name == "body" else headline_text(text)
+            f = FieldText(name, text)
             story.append((f, _resolve(_candidates(f, lex, date, areas))))
     full_names(story)
     for f, chosen in story:

@@ -22,7 +22,10 @@ def _blank_lines(body: str) -> str:
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
-    noise = [bool(line) and (is_credit_or_footer(line) or _is_reply(line)) for line in lines]
+    noise = [
+        bool(line) and (is_credit_or_footer(line) or _is_reply(line) or is_issue_line(line))
+        for line in lines
+    ]
     signed = next((i for i, line in enumerate(lines) if line.startswith("-- ")), None)
     if signed is not None:
         noise[signed:] = [True] * (len(lines) - signed)
@@ -30,6 +33,31 @@ def _blank_lines(body: str) -> str:
         return body
     return "\n".join(
         " " * len(line) if bad else line for line, bad in zip(lines, noise, strict=True)
+    )
+
+
+def headline_text(headline: str) -> str:
+    """The headline, blanked where it is the issue's masthead line the splitter left as one
+    ("Practice News * May 2018 * Issue 17")."""
+    return _blanked(headline) if is_issue_line(headline) else headline
+
+
+# An issue's number set off from the rest of its line ("Ward Notes • Issue 112 • 15 March 2019",
+# "Issue 31 - August 2020", "November 2018 - No. 37"), beside a month or a year: the line is the
+# issue's masthead, and its date the issue's, not a story's.
+_ISSUE = r"(?:Issue|No\.|Vol\.?|Volume|Edition)\s?\d{1,4}"
+_ISSUE_RE = re.compile(rf"[-–—|·•*:,(]\s*{_ISSUE}\b|\b{_ISSUE}\s*(?:$|[-–—|·•*,)])", re.I)
+_MONTH_OR_YEAR_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+
+
+def is_issue_line(line: str) -> bool:
+    """Is a short line an issue's masthead: its number set off, beside a month or a year?"""
+    return (
+        len(line) <= 90
+        and _ISSUE_RE.search(line) is not None
+        and _MONTH_OR_YEAR_RE.search(line) is not None
     )
 
 

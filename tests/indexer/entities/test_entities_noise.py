@@ -80,3 +80,27 @@ def test_a_story_that_gives_its_status_keeps_its_entities() -> None:
     assert ("Leeds Teaching Hospitals NHS Trust", "ORG") in {
         (e.text, e.label) for e in extract(None, body, None)
     }
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Ward Notes * June 2019 * Issue 8",
+        "Issue 40 - March 2021 (covering papers issued in February 2021)",
+        "BRANCH BULLETIN No. 6 - Monday 3 May 2021",
+        "October 2017 - No. 12",
+    ],
+)
+def test_an_issues_masthead_line_adds_no_date(masthead: str) -> None:
+    in_body = extract(None, f"{masthead}\n{STORY}", None)
+    assert [(e.text, e.label) for e in in_body] == [("Leeds Teaching Hospitals NHS Trust", "ORG")]
+    in_headline = extract(masthead, STORY, None)
+    assert [(e.text, e.field) for e in in_headline] == [(STORY[:34], "body")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["No. 10 backs the plan for May 2025", "Issue 4: the 2024 contract"],
+)
+def test_a_headline_that_only_names_a_number_keeps_its_date(headline: str) -> None:
+    assert any(e.label == "DATE" for e in extract(headline, STORY, None))
