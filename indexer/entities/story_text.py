@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.entities.gazetteer import lexicon
 from indexer.stories.boilerplate import is_credit_or_footer
 
 
@@ -15,6 +16,7 @@ def story_text(body: str) -> str:
     (each character a space, so offsets stay those of the body); and, in a mailing list's
     message, the quoted reply, its "On ... wrote:" line and the signature after "-- "; and
     postal addresses wherever they stand."""
+    body = _blank_signed_name(body)
     return _blank_addresses(_blank_lines(_blank_properties(_blank_inline_credits(body))))
 
 
@@ -59,6 +61,29 @@ def is_issue_line(line: str) -> bool:
         and _ISSUE_RE.search(line) is not None
         and _MONTH_OR_YEAR_RE.search(line) is not None
     )
+
+
+# A message signed with a first name over a signature that opens with it ("Dan" over "Dan
+# Kershaw, Estates Manager, North Somerset ..."): who wrote it and where they work, not the story.
+_SIGNED_RE = re.compile(r"^([A-Z][a-z]+),?[ \t]*\n(?:[ \t]*\n)*\1 [A-Z]", re.M)
+
+
+def _blank_signed_name(body: str) -> str:
+    """A short signature at the end, under a first name (not "Cornwall" over "Cornwall Council
+    said ...", a subheading over a paragraph)."""
+    if "\n" not in body:
+        return body
+    signed = _SIGNED_RE.search(body)
+    if (
+        signed is None
+        or len(body) - signed.start() > _SIGNATURE_CHARS
+        or signed.group(1) not in lexicon().first_names
+    ):
+        return body
+    return body[: signed.start()] + _blanked(body[signed.start() :])
+
+
+_SIGNATURE_CHARS = 300
 
 
 # A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".

@@ -49,6 +49,8 @@ def test_a_story_line_mentioning_a_photo_is_kept() -> None:
         " Photo: ECF/Jon Hale",  # a credit at the end of the caption's line
         "\nOn 30/09/2019 14:47, Linda Osei wrote:\n> Barnsley Hospital NHS Foundation Trust paid",
         "\n\n-- Keith Moran MRICS Head of Estates Holmcroft Hospitals NHS Trust T: 01632 960771",
+        # signed with a first name over a signature that opens with it
+        "\n\nMeg\n\nMeg Arkwright | Finance Lead | Holmcroft Hospitals NHS Trust",
         # a page's properties, as an export gives them on one line
         "\n\nOwner: Priya Raman Status: Circulated Reviewers: Tom Ashworth, Helen Mbeki Created: "
         "11 March 2024 08:52 Last edited time: 15 March 2024 16:20",
@@ -104,3 +106,8 @@ def test_an_issues_masthead_line_adds_no_date(masthead: str) -> None:
 )
 def test_a_headline_that_only_names_a_number_keeps_its_date(headline: str) -> None:
     assert any(e.label == "DATE" for e in extract(headline, STORY, None))
+
+
+def test_a_subheading_over_a_paragraph_that_opens_with_it_is_no_signature() -> None:
+    body = f"{STORY}\n\nCornwall\n\nCornwall Council will run the new service."
+    assert ("Cornwall Council", "ORG") in {(e.text, e.label) for e in extract(None, body, None)}
