@@ -32,6 +32,7 @@ from indexer.entities.gazetteer import Lexicon, lexicon
 from indexer.entities.gazetteer_matches import gazetteer_matches, names_on
 from indexer.entities.hospitals import hospitals
 from indexer.entities.initialisms import initialisms
+from indexer.entities.listings import without_listed_dates
 from indexer.entities.org_names import org_canonical, organisations
 from indexer.entities.orgs_by_head import org_rule
 from indexer.entities.orgs_by_opening import introduced_orgs, prefixed_orgs
@@ -110,7 +111,7 @@ def _candidates(
     modifiers = {by_last[j].end for j in named if names_on(f, lex, j)}
     if modifiers:
         cands = [c for c in cands if c.label != "PLACE" or c.end not in modifiers]
-    for s, e, label, canon, value in quantities.find(f.text, date):
+    for s, e, label, canon, value in without_listed_dates(f.text, quantities.find(f.text, date)):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
 
