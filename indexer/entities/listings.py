@@ -15,16 +15,22 @@ from indexer.entities.quantities import Found
 
 # ", 2pm", ", 10.00am", ", 10am-12pm" right after the date.
 _TIME_AFTER = re.compile(r", \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b", re.I)
+# Where it is, after a date set off from the event's name: "Trainees' day - 14 May, Glasgow",
+# "Alliance conference, 15 March 2018, Huddersfield Town Hall", "Workshop - 22 June, online".
+_VENUE_AFTER = re.compile(r", (?:[A-Z]|online\b)")
+_SET_OFF_BEFORE = re.compile(r"(?:[,:]| [-–—]) $")
 _PREPOSITIONS = frozenset(("on", "from", "to", "until", "till", "by", "before", "after", "and"))
 
 
 def is_listed_date(text: str, start: int, end: int) -> bool:
     """Is the date at text[start:end] an event listing's: a time after it set off by a comma,
-    and no preposition before it?"""
-    if _TIME_AFTER.match(text, end) is None:
-        return False
-    before = text[max(0, start - 12) : start].split()
-    return not before or before[-1].lower() not in _PREPOSITIONS
+    and no preposition before it; or set off from the event's name before it and its venue
+    after it?"""
+    before = text[max(0, start - 12) : start]
+    if _TIME_AFTER.match(text, end) is not None:
+        words = before.split()
+        return not words or words[-1].lower() not in _PREPOSITIONS
+    return _VENUE_AFTER.match(text, end) is not None and _SET_OFF_BEFORE.search(before) is not None
 
 
 def without_listed_dates(text: str, found: list[Found]) -> list[Found]:
