@@ -25,7 +25,13 @@ def _blank_lines(body: str) -> str:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
     noise = [
-        bool(line) and (is_credit_or_footer(line) or _is_reply(line) or is_issue_line(line))
+        bool(line)
+        and (
+            is_credit_or_footer(line)
+            or _is_reply(line)
+            or is_issue_line(line)
+            or _ABOUT_THE_NEWSLETTER_RE.search(line) is not None
+        )
         for line in lines
     ]
     signed = next((i for i, line in enumerate(lines) if line.startswith("-- ")), None)
@@ -84,6 +90,18 @@ def _blank_signed_name(body: str) -> str:
 
 
 _SIGNATURE_CHARS = 300
+
+
+# A line about the newsletter itself, which footers hold: who publishes it, for whom, from what
+# ("This bulletin is for NHS Severn and Wye ICB staff", "X is a service of Y Ltd", "Data
+# sources: ...", "Views are the author's own").
+_ABOUT_THE_NEWSLETTER_RE = re.compile(
+    r"\b(?:This|The) (?:alert|bulletin|newsletter|round-?up|digest|briefing|update|e-?mail) is "
+    r"(?:for|provided|produced|compiled|sent|published|prepared)\b"
+    r"|\bis (?:a service|a trading name) of\b|\bis provided to subscribers\b|^Data sources?:"
+    r"|\bViews (?:expressed )?(?:here )?are (?:the author['’]?s?|my|our|their) own\b"
+    r"|\bis prepared by .{0,60} for (?:clients|members|subscribers)\b"
+)
 
 
 # A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".

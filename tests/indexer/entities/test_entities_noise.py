@@ -21,6 +21,11 @@ STORY = "Leeds Teaching Hospitals NHS Trust will close 20 beds, its board heard.
         "You are receiving Ward Notes as you work with the Northern Public Health Partnership.",
         "Copyright © 2024 Northern Health Ltd, all rights reserved.",
         "Ashwick Health Partnership, 4 Mill Lane, Ashwick, Bristol BS34 7QH",  # an address
+        # about the newsletter itself: who publishes it, for whom, from what
+        "This bulletin is for Ashwick Health Partnership staff only.",
+        "Ward Notes is a service of Northern Health Ltd. Content is drawn from Hansard.",
+        "Data sources: Ashwick Council; Northern Health Partnership.",
+        "Ward Notes is funded by the Ashwick Trust. Views are the author's own.",
     ],
 )
 def test_no_entities_from_lines_that_are_not_the_story(noise: str) -> None:
