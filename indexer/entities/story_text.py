@@ -31,6 +31,7 @@ def _blank_lines(body: str) -> str:
             or _is_reply(line)
             or is_issue_line(line)
             or _ABOUT_THE_NEWSLETTER_RE.search(line) is not None
+            or (len(line) <= _CALL_CHARS and _CALL_TO_ACTION_RE.search(line) is not None)
         )
         for line in lines
     ]
@@ -102,6 +103,16 @@ _ABOUT_THE_NEWSLETTER_RE = re.compile(
     r"|\bViews (?:expressed )?(?:here )?are (?:the author['’]?s?|my|our|their) own\b"
     r"|\bis prepared by .{0,60} for (?:clients|members|subscribers)\b"
 )
+
+# A short paragraph that asks the reader to listen, follow, subscribe or buy ("Listen on Spotify,
+# Apple Podcasts or wherever you get your podcasts", "Book a demo at ..."): an advert or a
+# podcast's links, not the story; in a long paragraph such words may be the story's own.
+_CALL_TO_ACTION_RE = re.compile(
+    r"\b(?:[Ff]ollow us|[Ll]isten|[Ss]ubscribe|[Ff]ind us|[Ll]ike us"
+    r"|[Ss]upport (?:the show|us)) on\b"
+    r"|\bwherever you get your podcasts\b|\b[Bb]ook a demo\b|\bcontains the latest news\b"
+)
+_CALL_CHARS = 300
 
 
 # A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".

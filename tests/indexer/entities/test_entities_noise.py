@@ -26,6 +26,10 @@ STORY = "Leeds Teaching Hospitals NHS Trust will close 20 beds, its board heard.
         "Ward Notes is a service of Northern Health Ltd. Content is drawn from Hansard.",
         "Data sources: Ashwick Council; Northern Health Partnership.",
         "Ward Notes is funded by the Ashwick Trust. Views are the author's own.",
+        # a short paragraph asking the reader to listen, follow, subscribe or buy
+        "Listen on Spotify, Apple Podcasts or wherever you get your podcasts.",
+        "Rotawise cut agency spend by 12% at Ashwick Health Partnership. Book a demo today.",
+        "Support the show on Patreon from £4 a month.",
     ],
 )
 def test_no_entities_from_lines_that_are_not_the_story(noise: str) -> None:
