@@ -30,6 +30,7 @@ from indexer.entities.word_lists import (
     SILKS,
     SPECIALTY_ENDINGS,
     STOPWORDS,
+    STREET_WORDS,
     SURNAME_MONTHS,
     TITLES,
 )
@@ -69,6 +70,9 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
                 # see full_names.name_parts)
                 cand.end = f.ends[last + 1]
                 last += 1
+            elif last + 1 < n and gaps[last] == " " and words[last + 1] in _SITE_WORDS:
+                skip_to = last + 2
+                continue  # "rated Heather Lea House": a building named after someone
             found.append(cand)
             skip_to = last + 1
     return found
@@ -237,6 +241,13 @@ def _post_follows(f: FieldText, last: int) -> bool:
         if f.gaps[j] != " ":
             return False
     return False
+
+
+# Words after a name that make it a building's or a street's ("Heather Lea House", "Florence
+# Nightingale Ward", "Mary Seacole Road").
+_SITE_WORDS = STREET_WORDS | frozenset(
+    ("House", "Hall", "Court", "Lodge", "Ward", "Wing", "Building", "Suite", "Rooms")
+)
 
 
 def _names_a_thing(f: FieldText, i: int, last: int) -> bool:
