@@ -24,14 +24,16 @@ def _blank_lines(body: str) -> str:
     if "\n" not in body and len(body) > 200:
         return body  # one long paragraph: a story's text, not a credit line
     lines = body.split("\n")
+    about = _ABOUT_THE_NEWSLETTER_RE if _hinted(body, _ABOUT_HINTS) else None
+    calls = _CALL_TO_ACTION_RE if _hinted(body, _CALL_HINTS) else None
     noise = [
         bool(line)
         and (
             is_credit_or_footer(line)
             or _is_reply(line)
             or is_issue_line(line)
-            or _ABOUT_THE_NEWSLETTER_RE.search(line) is not None
-            or (len(line) <= _CALL_CHARS and _CALL_TO_ACTION_RE.search(line) is not None)
+            or (about is not None and about.search(line) is not None)
+            or (calls is not None and len(line) <= _CALL_CHARS and calls.search(line) is not None)
         )
         for line in lines
     ]
@@ -80,7 +82,7 @@ def _blank_signed_name(body: str) -> str:
     said ...", a subheading over a paragraph)."""
     if "\n" not in body:
         return body
-    signed = _SIGNED_RE.search(body)
+    signed = _SIGNED_RE.search(body, max(0, len(body) - _SIGNATURE_CHARS))
     if (
         signed is None
         or len(body) - signed.start() > _SIGNATURE_CHARS
@@ -113,6 +115,18 @@ _CALL_TO_ACTION_RE = re.compile(
     r"|\bwherever you get your podcasts\b|\b[Bb]ook a demo\b|\bcontains the latest news\b"
 )
 _CALL_CHARS = 300
+# Words one of those patterns needs, looked for in the whole body first (a search for a plain
+# string is far cheaper than a pattern's at every line).
+_ABOUT_HINTS = (
+    "lert is", "etter is", "ulletin is", "up is", "igest is", "riefing is", "pdate is", "ail is",
+    "service of", "trading name", "subscribers", "Data source", "Views", " for clients",
+    " for members",
+)  # fmt: skip
+_CALL_HINTS = ("us on", "isten on", "ubscribe on", "show on", "podcasts", "a demo", "latest news")
+
+
+def _hinted(body: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in body for hint in hints)
 
 
 # A picture credit at the end of a caption's line: "... last winter. Photo: ECF/Jon Hale".
