@@ -20,6 +20,7 @@ from indexer.entities.word_lists import (
     NATIONS,
     NEVER_FIRST,
     OF_HEADS,
+    ON_HEADS,
     POST_HEADS,
     ROLES_LOWER,
     STOPWORDS,
@@ -63,7 +64,7 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         first = extend_back(f, k, gaz)
         if head in POST_HEADS and _names_a_post(f, first, k):
             continue
-        last = extend_forward(f, k, gaz) if head in OF_HEADS else k
+        last = extend_forward(f, k, gaz) if head in OF_HEADS or head in ON_HEADS else k
         last = _town_end(f, _branch_end(f, last), gaz)
         if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
             continue  # "the King's Ambulance Service Medal": an award, not the service

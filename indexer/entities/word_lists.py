@@ -71,6 +71,8 @@ Faculty Council Board Commission Committee Union Agency Authority Centre Hospita
 Alliance Network School Court Bank Museum Chamber Fund Scheme Programme Panel Taskforce Coalition
 Commissioner League
 """)
+# Heads that take "on" and a subject after them ("All-Party Parliamentary Group on Health").
+ON_HEADS = _words("Group Commission Taskforce")
 # Heads of things an organisation runs as well as of organisations ("NHS Resolution's
 # Maternity Incentive Scheme"): a name ending in one does not take in a known organisation.
 WEAK_HEADS = _words("Fund Scheme Programme")

@@ -163,6 +163,12 @@ def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
     [
         ("The Society for Acute Medicine said waits were long.", "Society for Acute Medicine"),
         ("Figures from the Office for National Statistics rose.", "Office for National Statistics"),
+        # a group, commission or taskforce goes on with "on" and its subject
+        (
+            "The All-Party Parliamentary Group on Sight Loss in Later Life met.",
+            "All-Party Parliamentary Group on Sight Loss in Later Life",
+        ),
+        ("It wrote to the Commission on Rural Nursing on 4 May.", "Commission on Rural Nursing"),
         ("The Institute for Local Studies warned of cuts.", "Institute for Local Studies"),
         (  # generic words after a head and "of" still make a name
             "The Institute of Community Nursing warns that caseloads grew.",
