@@ -22,8 +22,8 @@ from indexer.entities.word_lists import (
     PURPOSE_WORDS,
     ROLES_LOWER,
     STOPWORDS,
-    THINGS,
     TITLES,
+    is_thing,
 )
 
 COMPASS_ADJECTIVES = frozenset(("Northern", "Southern", "Eastern", "Western"))
@@ -68,8 +68,8 @@ def nhs_bodies(f: FieldText, gaz_starts: set[int]) -> list[Cand]:
             if word in NATIONS:
                 break  # "NHS 111 Wales", not "NHS 111 Wales Directory"
         names = words[i + 1 : last + 1]
-        thing = last + 1 < n and f.gaps[last] == " " and words[last + 1] in THINGS
-        if names and not GENERIC.issuperset(names) and not thing and names[-1] not in THINGS:
+        thing = last + 1 < n and f.gaps[last] == " " and is_thing(words[last + 1])
+        if names and not GENERIC.issuperset(names) and not thing and not is_thing(names[-1]):
             found.append(Cand(f.starts[i], f.ends[last], "ORG", "", 1, "rule"))
     return found
 

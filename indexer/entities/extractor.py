@@ -32,6 +32,7 @@ from indexer.entities.gazetteer import Lexicon, lexicon
 from indexer.entities.gazetteer_matches import gazetteer_matches, names_on
 from indexer.entities.hospitals import hospitals
 from indexer.entities.initialisms import initialisms
+from indexer.entities.listings import without_listed_dates
 from indexer.entities.org_names import org_canonical, organisations
 from indexer.entities.orgs_by_head import org_rule
 from indexer.entities.orgs_by_opening import introduced_orgs, prefixed_orgs
@@ -45,7 +46,7 @@ from indexer.entities.places import (
     shouted_places,
 )
 from indexer.entities.sites import site_places
-from indexer.entities.story_text import story_text
+from indexer.entities.story_text import headline_text, story_text
 from indexer.records import Entity
 
 _START = attrgetter("start")
@@ -67,7 +68,9 @@ def extract(
     story: list[tuple[FieldText, list[Cand]]] = []
     for name, text in (("headline", headline), ("body", body), ("details", details)):
         if text:
-            f = FieldText(name, story_text(text) if name == "body" else text)
+            if name != "details":
+                text = story_text(text) if name == "body" else headline_text(text)
+            f = FieldText(name, text)
             story.append((f, _resolve(_candidates(f, lex, date, areas))))
     full_names(story)
     for f, chosen in story:
@@ -104,11 +107,11 @@ def _candidates(
     cands += shouted_places(f, lex)
     places = {j for j, c in by_last.items() if c.label == "PLACE" and c.start == f.starts[j]}
     cands += hospitals(f, places)
-    modifiers = [by_last[j] for j in places if names_on(f, lex, j)]
+    named = places if f.title_case else [j for j, c in by_last.items() if c.label == "PLACE"]
+    modifiers = {by_last[j].end for j in named if names_on(f, lex, j)}
     if modifiers:
-        dropped = {id(c) for c in modifiers}
-        cands = [c for c in cands if id(c) not in dropped]
-    for s, e, label, canon, value in quantities.find(f.text, date):
+        cands = [c for c in cands if c.label != "PLACE" or c.end not in modifiers]
+    for s, e, label, canon, value in without_listed_dates(f.text, quantities.find(f.text, date)):
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
 

@@ -65,14 +65,18 @@ def gazetteer_matches(
 
 
 def names_on(f: FieldText, lex: Lexicon, j: int) -> bool:
-    """Does a one-word place at token j begin some other name ("Humber Estuary", "Cotswold
-    Ramblers", "Wessex Downs hub"), so that it is no place of its own?"""
+    """Does a place ending at token j begin some other name ("Humber Estuary", "Cotswold
+    Ramblers", "Lake District Cycles", "Cornwall Health Partners"), so that it is no place of its
+    own? In a title-case headline every word is capitalised: there only a word that starts no
+    known name says so."""
     if j + 1 >= len(f.words) or f.gaps[j] != " ":
         return False
     after = f.words[j + 1]
     if not is_name_word(after) or after.lower() in STOPWORDS or after in TITLES:
         return False
-    return after not in COMPASS and after not in lex.first_names and after not in lex.starts
+    if after in COMPASS or after in lex.first_names:
+        return False
+    return not f.title_case or after not in lex.starts
 
 
 def _flags_ok(f: FieldText, lex: Lexicon, i: int, entry: Entry, date: dt.date | None) -> bool:

@@ -12,6 +12,7 @@ from indexer.entities.word_lists import (
     HEADS,
     OF_HEADS,
     OF_OWNERS,
+    ON_HEADS,
     POSSESSIVE_OWNERS,
     STOPWORDS,
     STREET_WORDS,
@@ -164,8 +165,14 @@ _PREPOSITIONS = frozenset(("for", "of", "to", "in", "at", "on", "with", "from"))
 
 
 def extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
+    """A head's name goes on with "of" or "for" and capitals ("Society for Acute Medicine"), and
+    a group's or commission's with "on" ("All-Party Parliamentary Group on Health in All
+    Policies", "Commission on Race and Ethnic Disparities"; not "the commission on Tuesday")."""
     words, last, i = f.words, k, k + 1
-    if i + 1 >= len(words) or words[i] not in ("of", "for") or f.gaps[k] != " ":
+    if i + 1 >= len(words) or f.gaps[k] != " ":
+        return k
+    on = words[i] == "on" and words[k] in ON_HEADS
+    if words[i] not in ("of", "for") and not on:
         return k
     while i < len(words) and f.gaps[i - 1] == " ":
         word = words[i]
@@ -174,8 +181,8 @@ def extend_forward(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
             or _second_name_follows(f, i + 1, gaz)
         ):
             break  # "and for" repeats the preposition: "... Research and for Public Health"
-        if word.lower() in CONNECTORS and word[0].islower():
-            i += 1
+        if (word.lower() in CONNECTORS and word[0].islower()) or (on and word == "in"):
+            i += 1  # "... Group on Health in All Policies"
             continue
         if not is_org_word(word) or (word.lower() in STOPWORDS and f.initial[i]):
             break  # "Society for Acute Medicine": a capital inside a sentence goes on

@@ -20,9 +20,12 @@ from indexer.entities.word_lists import (
     NATIONS,
     NEVER_FIRST,
     OF_HEADS,
+    ON_HEADS,
     POST_HEADS,
+    ROLES_LOWER,
     STOPWORDS,
     THINGS,
+    TITLES,
     VENUE_KINDS,
 )
 
@@ -61,10 +64,12 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         first = extend_back(f, k, gaz)
         if head in POST_HEADS and _names_a_post(f, first, k):
             continue
-        last = extend_forward(f, k, gaz) if head in OF_HEADS else k
+        last = extend_forward(f, k, gaz) if head in OF_HEADS or head in ON_HEADS else k
         last = _town_end(f, _branch_end(f, last), gaz)
         if last + 1 < len(words) and f.gaps[last] == " " and words[last + 1] in THINGS:
             continue  # "the King's Ambulance Service Medal": an award, not the service
+        if head not in _WHOLE_HEADS and _goes_on(f, last) and not _gaz_starts_at(f, gaz, last + 1):
+            continue  # "Remediable Service Statements": the head is a word of a longer title
         while first < k:  # no name starts with "and", "the" or "Chief"
             low = words[first].lower()
             if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
@@ -121,6 +126,21 @@ def _town_end(f: FieldText, last: int, gaz: dict[int, Cand]) -> int:
             goes_on = j + 1 < n and f.gaps[j] in (" ", "'") and words[j + 1][0].isupper()
             return last if goes_on or f.gaps[j] == "'" else j
     return last
+
+
+# Heads that end a body's name whatever follows ("... NHS Trust Enclosure B3", a paper's code).
+_WHOLE_HEADS = frozenset(("Trust", "FT", "ICB", "CCG", "ICS", "CSU", "LMC", "PCN"))
+
+
+def _goes_on(f: FieldText, last: int) -> bool:
+    """Does a capitalised word go on after the head, so that the name is part of some longer
+    title ("Patient Research Experience Survey", "Stirling Court Hotel"), not a body's (a
+    person's title after it starts a name of its own: "... Health Service Professor Jo Bell",
+    as a known name does: "Queen Mary Hospital Kettering General")?"""
+    if last + 1 >= len(f.words) or f.gaps[last] != " ":
+        return False
+    after = f.words[last + 1]
+    return is_name_word(after) and after not in TITLES and after.lower() not in ROLES_LOWER
 
 
 def _named_before(f: FieldText, k: int) -> bool:

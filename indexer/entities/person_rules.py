@@ -30,6 +30,7 @@ from indexer.entities.word_lists import (
     SILKS,
     SPECIALTY_ENDINGS,
     STOPWORDS,
+    STREET_WORDS,
     SURNAME_MONTHS,
     TITLES,
 )
@@ -69,6 +70,9 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
                 # see full_names.name_parts)
                 cand.end = f.ends[last + 1]
                 last += 1
+            elif last + 1 < n and gaps[last] == " " and words[last + 1] in _SITE_WORDS:
+                skip_to = last + 2
+                continue  # "rated Heather Lea House": a building named after someone
             found.append(cand)
             skip_to = last + 1
     return found
@@ -137,7 +141,7 @@ def _untitled_person(f: FieldText, lex: Lexicon, i: int, covered: set[int]) -> C
         return Cand(start, end, "PERSON", "", 3, "role")
     if i > 0 and f.gaps[i - 1] == " " and words[i - 1] in ("said", "says", "according"):
         return Cand(start, end, "PERSON", "", 5, "verb")
-    if last + 1 >= n:
+    if last + 1 >= n or (words[i] not in lex.first_names and _names_a_thing(f, i, last)):
         return None
     gap, after = f.gaps[last], words[last + 1]
     if gap in (" ", ", ") and after in SAY_VERBS and (gap == ", " or after not in AUXILIARIES):
@@ -237,6 +241,28 @@ def _post_follows(f: FieldText, last: int) -> bool:
         if f.gaps[j] != " ":
             return False
     return False
+
+
+# Words after a name that make it a building's or a street's ("Heather Lea House", "Florence
+# Nightingale Ward", "Mary Seacole Road").
+_SITE_WORDS = STREET_WORDS | frozenset(
+    ("House", "Hall", "Court", "Lodge", "Ward", "Wing", "Building", "Suite", "Rooms")
+)
+
+
+def _names_a_thing(f: FieldText, i: int, last: int) -> bool:
+    """Does the name at token i (or a capital just before it) stand in commas after a noun that
+    no post is in, naming a thing ("our monitoring platform, Clinarc Flow, is", "our partner
+    university, Canterbury Christ Church, has"), not a person ("its director of policy, ...")?"""
+    j = i - 1 if i > 0 and f.gaps[i - 1] == " " and f.words[i - 1][:1].isupper() else i
+    if j < 2 or f.gaps[j - 1] != ", " or f.gaps[last] != ", " or not f.words[j - 1].islower():
+        return False
+    noun = f.words[max(0, j - 6) : j]  # "director of primary care": the post before "of"
+    for k, word in enumerate(noun):
+        if word in ("of", "for", "at"):
+            noun = noun[:k]
+            break
+    return not noun or noun[-1].lower() not in ROLES_LOWER
 
 
 def _role_before(f: FieldText, lex: Lexicon, i: int) -> bool:

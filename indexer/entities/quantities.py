@@ -59,6 +59,12 @@ RATE_RE = re.compile(
 # Pence: "65p", "7.5p" (not "p45" or "20pc").
 PENCE_RE = re.compile(r"(?<![\w.£$€])(\d{1,3}(?:\.\d+)?)p\b")
 _PENCE_HINT = re.compile(r"[0-9]p\b")
+# Pence as a tax's rate, in pence in the pound: "1p on income tax", "a 2p rise in National
+# Insurance", "3p in the pound".
+_TAX_RATE_RE = re.compile(
+    r" (?:(?:rise|increase|cut|reduction) )?(?:on|in|off) (?:the (?:basic|higher) rate of )?"
+    r"(?:income tax|National Insurance|the pound)\b"
+)
 MULTIPLIER = {
     "bn": 1e9, "billion": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3,
     "trn": 1e12, "tn": 1e12, "trillion": 1e12, None: 1.0,
@@ -224,6 +230,8 @@ def _pence(text: str) -> list[Found]:
     """ "65p": pence, valued in pounds."""
     found: list[Found] = []
     for m in PENCE_RE.finditer(text):
+        if _TAX_RATE_RE.match(text, m.end()):
+            continue  # "1p on income tax", "a 2p cut in National Insurance": a tax's rate
         canonical = m.group()
         rate = RATE_RE.match(text, m.end())
         if rate is not None:

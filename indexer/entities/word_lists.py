@@ -71,6 +71,8 @@ Faculty Council Board Commission Committee Union Agency Authority Centre Hospita
 Alliance Network School Court Bank Museum Chamber Fund Scheme Programme Panel Taskforce Coalition
 Commissioner League
 """)
+# Heads that take "on" and a subject after them ("All-Party Parliamentary Group on Health").
+ON_HEADS = _words("Group Commission Taskforce")
 # Heads of things an organisation runs as well as of organisations ("NHS Resolution's
 # Maternity Incentive Scheme"): a name ending in one does not take in a known organisation.
 WEAK_HEADS = _words("Fund Scheme Programme")
@@ -166,8 +168,15 @@ Plan Plans Framework Survey Badge Jobs Checks Check Constitution Pledge Standard
 Contract Mandate Tariff Workforce Pension Pensions Award Awards Week Day Charter Pass Number
 Login Website Campaign Strategy Review Guidance Pathway Healthcare Covid PFI Pharmacy
 Model Dashboard Data Account Card Portal Budget Budgets Payments Pay Bursary Bursaries Licence
-License
+License API Wi-Fi WiFi ID Terms R&D
 """)
+
+
+def is_thing(word: str) -> bool:
+    """Is a word one of THINGS, in a capitals headline too ("THE NHS WORKFORCE")?"""
+    return word in THINGS or (word.isupper() and word.capitalize() in THINGS)
+
+
 # A body's branch in a nation ("BMA Scotland"); "Northern" only before "Ireland".
 NATIONS = _words("Scotland Wales Cymru England Northern")
 # The words of a local newspaper's title after its place ("Hull Daily Mail", "Yorkshire Post").

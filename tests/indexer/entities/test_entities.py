@@ -82,6 +82,7 @@ def test_offsets_slice_the_field_text_on_every_seed_story() -> None:
         ("NHS Lothian has a new chair.", "NHS Lothian", "ORG"),
         ("Chief executive Jane Pattinson said so.", "Jane Pattinson", "PERSON"),
         ("In a blog, Omari Babatunde argues for reform.", "Omari Babatunde", "PERSON"),
+        ("Its director of policy, Leanne Obasi, said so.", "Leanne Obasi", "PERSON"),
         ("Professor Sir Chris Whitty warned of winter.", "Professor Sir Chris Whitty", "PERSON"),
         ("Baroness Cumberlege led the review.", "Baroness Cumberlege", "PERSON"),
         ("The trust is in Stockport, near Manchester.", "Stockport", "PLACE"),

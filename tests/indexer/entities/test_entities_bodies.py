@@ -137,6 +137,11 @@ def test_bodies_named_by_kind(body: str, name: str) -> None:
         ("Scores in the 2016 NHS Staff Survey rose.", "NHS Staff Survey"),
         ("Staff wear the NHS Rainbow Badge.", "NHS Rainbow Badge"),
         ("The NHS Long Term Workforce Plan is out.", "NHS Long Term Workforce"),
+        ("Patients can book through the NHS App API.", "NHS App API"),
+        ("The NHS Wi-Fi in the canteen keeps dropping.", "NHS Wi-Fi"),
+        ("Bring your NHS ID badge to the clinic.", "NHS ID"),
+        ("Ask the NHS R&D office for approval first.", "NHS R&D"),
+        ("THE FUTURE OF THE NHS WORKFORCE", "NHS WORKFORCE"),  # in a capitals headline
         (  # a post's title: "of State for ..." after "Secretary"
             "The Secretary of State for Health and Social Care has appointed a chair.",
             "State for Health and Social Care",
@@ -158,6 +163,12 @@ def test_known_body_keeps_its_own_name_before_a_scheme() -> None:
     [
         ("The Society for Acute Medicine said waits were long.", "Society for Acute Medicine"),
         ("Figures from the Office for National Statistics rose.", "Office for National Statistics"),
+        # a group, commission or taskforce goes on with "on" and its subject
+        (
+            "The All-Party Parliamentary Group on Sight Loss in Later Life met.",
+            "All-Party Parliamentary Group on Sight Loss in Later Life",
+        ),
+        ("It wrote to the Commission on Rural Nursing on 4 May.", "Commission on Rural Nursing"),
         ("The Institute for Local Studies warned of cuts.", "Institute for Local Studies"),
         (  # generic words after a head and "of" still make a name
             "The Institute of Community Nursing warns that caseloads grew.",
@@ -286,6 +297,10 @@ def test_a_commons_committee_goes_by_its_subject(body: str, name: str) -> None:
         ("This digest, Portcullis Health Monitor, is prepared by us.", "Monitor"),  # a title's end
         ("It is reproduced under the Open Parliament Licence.", "Open Parliament"),  # a licence
         ("Training runs every day in the Education Centre at the hospital.", "Education Centre"),
+        # a head word inside a longer title
+        ("Members will get Remediable Service Statements in May.", "Remediable Service"),
+        ("Most answers to the Carer Research Experience Survey were kind.", "Carer Research"),
+        ("The dinner is at the Ashgrove Court Hotel in May.", "Ashgrove Court"),
     ],
 )
 def test_a_common_word_that_ends_a_longer_name_is_not_the_body_it_names(
@@ -299,3 +314,8 @@ def test_a_chief_executive_is_a_post_of_the_body_before_it() -> None:
     """ "RCPP Chief Executive Dr Kwame Asante": the acronym is the body, the rest a post."""
     orgs = _orgs("Responding, RCPP Chief Executive Dr Kwame Asante said the figures were stark.")
     assert orgs == {"RCPP"}
+
+
+def test_a_body_before_a_persons_title_keeps_its_name() -> None:
+    orgs = _orgs("Signed: Lindale Community Health Service Professor Jo Bell, chair")
+    assert orgs == {"Lindale Community Health Service"}

@@ -108,3 +108,30 @@ def test_a_digest_date_from_the_text_resolves_them(tmp_path: Path) -> None:
     assert stories and stories[0].date == DAY
     dates = {e.text: e.value for s in stories for e in s.entities if e.label == "DATE"}
     assert dates == {"Friday": "2024-03-15", "next week": "2024-03-18"}
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Next meeting: Tuesday 4 March 2025, 2pm, Boardroom, Trust HQ.",
+        "Members' forum - Friday 6 June, 10.30am-12pm, online.",
+        "Budget workshop: Weds 12 Feb, 1pm, Teams.",
+        "Falls prevention study day - 9 October 2025, Lancaster.",  # its venue after it
+        "Members' forum, 3 July, online",
+    ],
+)
+def test_an_event_listings_date_and_time_add_no_date(listing: str) -> None:
+    assert not [e for e in extract(None, listing, DAY) if e.label == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        ("The trust holds a webinar on Tuesday 4 March, 2pm to 3pm.", "Tuesday 4 March"),
+        ("Clinics run from 6 June, 10am to 4pm, at the library.", "6 June"),
+        ("The board met on 3 July, Ms Bell said.", "3 July"),
+        ("The report, 3 July 2024, found waits had grown.", "3 July 2024"),
+    ],
+)
+def test_a_date_and_time_in_the_storys_sentence_stay(body: str, date: str) -> None:
+    assert date in {e.text for e in extract(None, body, DAY) if e.label == "DATE"}

@@ -27,7 +27,16 @@ def test_money(body: str, span: str, canonical: str, value: float) -> None:
     assert money == [(span, canonical, pytest.approx(value))]
 
 
-@pytest.mark.parametrize("body", ["Send form P45 to HR.", "Pay rose 20pc this year.", "See p45."])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Send form P45 to HR.",
+        "Pay rose 20pc this year.",
+        "See p45.",
+        "The party would put 2p on income tax for the NHS.",  # a tax's rate, not a sum
+        "It proposes a 3p cut in National Insurance.",
+    ],
+)
 def test_not_pence(body: str) -> None:
     assert not [e for e in extract(None, body, None) if e.label == "MONEY"]
 

@@ -137,6 +137,10 @@ def test_a_first_name_two_people_share_is_neither() -> None:
         "The Nurse Staffing Levels (Wales) Act 2016 will apply to wards.",  # a post in a title
         "GP Forward View pledges more money a year.",
         "Shadow ICBs told to name chief executives.",  # an acronym's plural
+        # a name in commas after a noun that is no post: a thing's
+        "Our remote monitoring platform, Vantor Pulse, is now live on two wards.",
+        "Our partner university, Hexham Saint Bede, has 40 fewer starters this year.",
+        "Inspectors rated Heather Moss House good in every area.",  # a building named after her
     ],
 )
 def test_no_person_in_a_title_or_an_acronym(body: str) -> None:

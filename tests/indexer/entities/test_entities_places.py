@@ -229,10 +229,18 @@ def test_regions_and_hospitals_the_gazetteer_names(body: str, wanted: tuple[str,
         ("We have a strike mandate at Humber Estuary.", "Humber"),
         ("The Wessex Downs care hub opened.", "Wessex"),
         ("A walk by the Cotswold Ramblers raised money.", "Cotswold"),
+        ("Staff get 10% off at Lake District Cycles with their badge.", "Lake District"),
+        ("The contract with Cornwall Health Partners was extended.", "Cornwall"),  # "Health"
+        ("Clinics are run by Bolton Primary Care Together.", "Bolton"),  # starts known names
     ],
 )
 def test_a_place_that_begins_another_name_is_no_place(body: str, town: str) -> None:
     assert town not in _places(body)
+
+
+def test_in_a_title_case_headline_only_a_word_that_starts_no_name_says_so() -> None:
+    found = extract("Leeds Health Chiefs Warn Of Cuts", "The board met.", DAY)
+    assert [(e.text, e.label) for e in found] == [("Leeds", "PLACE")]
 
 
 @pytest.mark.parametrize(
