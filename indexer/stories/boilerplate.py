@@ -10,7 +10,7 @@ import re
 
 from indexer.first_names import first_names
 from indexer.reading.digest_dates import is_date_line
-from indexer.reading.mail_marks import passed_on
+from indexer.reading.mail_marks import is_reply_subject, passed_on
 
 
 def _words(text: str) -> frozenset[str]:
@@ -588,7 +588,7 @@ _FORWARD_MARK = re.compile(
 _FORWARD_START = frozenset("-_bB")  # the first character a `_FORWARD_MARK` line can have
 _MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|reply-to)\s*:", re.I)
 _FORWARD_SCAN = 0.4  # a forwarding note sits near the top of the message
-_SUBJECT_LINE = re.compile(r"^subject\s*:", re.I | re.M)
+_SUBJECT_LINE = re.compile(r"^subject\s*:(.*)$", re.I | re.M)
 
 
 def _forwarded_on(rest: str) -> bool:
@@ -599,6 +599,14 @@ def _forwarded_on(rest: str) -> bool:
     return any(
         "orward" in line and _FORWARD_MARK.match(line) is not None for line in head.split("\n")
     )
+
+
+def _chain_ends(rest: str) -> bool:
+    """Whether a chain of forwards and replies ends in the message first sent (the last
+    subject below is no "RE:" or "FW:"): a chain is read newest first, down to the bulletin,
+    where a digest of replies lists them oldest first, each a reply."""
+    subjects = _SUBJECT_LINE.findall(rest)
+    return bool(subjects) and not is_reply_subject(subjects[-1].strip())
 
 
 def strip_forwarding(text: str) -> str:
@@ -625,7 +633,7 @@ def strip_forwarding(text: str) -> str:
         if "from" in fields and len(fields) >= (2 if marked else 3):
             rest = "\n".join(lines[end:])
             if not marked and _SUBJECT_LINE.search(rest) is not None:
-                if _forwarded_on(rest) or passed_on(fields):
+                if _forwarded_on(rest) or (passed_on(fields) and _chain_ends(rest)):
                     return strip_forwarding(rest)  # forwarded again: the digest is further down
                 return text  # header block after header block: a digest of messages
             return rest

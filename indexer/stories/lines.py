@@ -21,6 +21,7 @@ from indexer.reading.mail_marks import (
     is_greeting,
     is_original_mark,
     is_quoted,
+    is_reply_subject,
     is_signature_mark,
     passed_on,
 )
@@ -252,6 +253,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     headers: list[tuple[str, str]] = []
     in_signature = False
     in_original = False  # the original message a post quotes below its reply
+    dated_posts = False  # the post being read carried "Date:" (a list digest's post)
     byline: str | None = None  # a byline just read, for the next line
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
@@ -277,11 +279,16 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
 
     def flush_headers() -> None:
         """A run of message headers: its subject is a headline, the rest is not news."""
-        nonlocal topic, message_start, opening, in_original
+        nonlocal topic, message_start, opening, in_original, dated_posts
         names = {name for name, _ in headers}
-        if message_start is not None and "sent" in names and len(groups) > message_start + 1:
-            # Outlook's block ("From:", "Sent:", "Subject:") under a post's text: the message
-            # the post answers, quoted below it (a digest's posts carry "Date:").
+        if (
+            dated_posts
+            and message_start is not None
+            and "sent" in names
+            and len(groups) > message_start + 1
+        ):
+            # Outlook's block ("From:", "Sent:", "Subject:") under the text of a post that
+            # carried "Date:": the message the post answers, quoted below it.
             close()
             _drop_sign_off(groups, message_start, dropped)
             for name, value in headers:
@@ -302,6 +309,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if len(headers) >= 2 and "from" in names:
             message_start = len(groups)
             opening = True
+            dated_posts = "date" in names  # a digest's posts; Outlook's carry "Sent:"
             subject = subject or topic  # a post in a thread shown under its topic
         if len(headers) >= 2 and subject:
             topic = subject
@@ -641,6 +649,10 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
     to the message first sent."""
     limit = max(1, int(len(blocks) * _FORWARD_SCAN))
     start = found = 0
+    # A chain read newest first ends in the message first sent; a digest of replies does not.
+    subjects = [mail_header(block.text) for block in blocks if _subject_line(block)]
+    last = subjects[-1][1] if subjects and subjects[-1] is not None else ""
+    chain = not is_reply_subject(last)
     while start < limit:
         fields: dict[str, str] = {}
         end = start
@@ -650,7 +662,7 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
         if "from" in fields and len(fields) >= 3:
             if not any(_subject_line(block) for block in blocks[end:]):
                 return end
-            if not passed_on(fields):
+            if not (passed_on(fields) and chain):
                 return found  # header block after header block: a digest of messages
             limit = end + max(1, int((len(blocks) - end) * _FORWARD_SCAN))
             start = found = end

@@ -634,3 +634,23 @@ def test_a_short_post_of_a_digest_is_a_story_whatever_the_model_thinks_of_it() -
         "Thanks Tom, that's really helpful. Would you share the reconciliation rules?\n"
     )
     assert [s.headline for s in split(text)] == ["Re: District nursing caseload data"] * 2
+
+
+@pytest.mark.parametrize("prefix", ["", "RE: "])
+def test_a_digest_of_outlook_messages_keeps_every_message(prefix: str) -> None:
+    """Posts that carry Outlook's "Sent:" (not "Date:") are no quotes of one another, and
+    replies listed oldest first are no chain to follow down to its last message."""
+    post = (
+        "From: {who} <{who}@example.org>\nSent: 0{n} March 2024 10:00\nTo: team@example.org\n"
+        "Subject: {prefix}{subject}\n\n{text}\n\n"
+    )
+    posts = [
+        ("Ann", "Flu clinic dates", "The staff flu clinic opens in the library on Monday."),
+        ("Raj", "Theatre lists", "Theatre 3 is closed on Friday and its lists move to theatre 5."),
+        ("Sue", "Car park", "Car park B is closed from Monday for six weeks for resurfacing."),
+    ]
+    text = "".join(
+        post.format(who=who, n=n, prefix=prefix, subject=subject, text=body)
+        for n, (who, subject, body) in enumerate(posts, start=1)
+    )
+    assert [s.headline for s in split(text)] == [prefix + subject for _, subject, _ in posts]
