@@ -188,7 +188,7 @@ class Ranker:
             elif field == "title":
                 texts = [content.title]
             else:
-                texts = [content.headline or "", content.body]
+                texts = [content.headline or "", content.body, content.details or ""]
             keep[at] = has_phrase(texts, pairs)
         return keep
 

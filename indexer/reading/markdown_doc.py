@@ -228,7 +228,7 @@ def _blocks(tokens: list[Token]) -> list[Block]:
     return out.blocks
 
 
-_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>", re.I | re.S)
+_SUMMARY = re.compile(r"<summary\b[^>]*>([^<]*(?:<(?!/summary)[^<]*)*)</summary>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 

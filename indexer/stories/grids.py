@@ -58,8 +58,8 @@ def _unfold(table: list[str]) -> list[str] | None:
     columns = list(itertools.pairwise(edges))
     if len(columns) == 1 and len(rows) == 1:
         # A box drawn round lines (a masthead, a notice): the lines, without the box.
-        left, right = columns[0]
-        return [*(line[left + 1 : right].strip() for line in rows[0]), ""]
+        # (by the bars, not the border's columns: a wide character shifts a line's bar)
+        return [*(line.strip().removeprefix("|").removesuffix("|").strip() for line in rows[0]), ""]
     cells = [[_cell(row, left, right) for left, right in columns] for row in rows]
     if len(cells) < 2 or not 2 <= len(edges) - 1 <= 3:
         return None

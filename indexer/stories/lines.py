@@ -687,7 +687,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
     group: int | None = None
     byline: str | None = None
     quoting = False  # in the quote a reply's "On ..., X wrote:" line introduced
-    introduced = False  # in a list of plain items a paragraph ending in ":" introduced
+    introduced = False  # under a paragraph ending in ":", in the plain items it introduced
     headed = False  # right under a heading
     for block in blocks[_forwarded_from(blocks) :]:
         if quoting and block.kind == "quote":
@@ -699,11 +699,12 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             byline = block.text or byline
             continue
         if block.kind == "rule" or _url_only(block.text):
-            group = None if block.kind == "rule" else group
+            if block.kind == "rule":
+                group, introduced, headed = None, False, False  # a new part of the page
             continue
         cleaned = _clean(block.text)
         if cleaned is None:
-            group = None
+            group, introduced, headed = None, False, False
             continue
         line, bulleted, emphasised = cleaned
         if block.lead and line.startswith(block.lead):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -768,7 +768,7 @@ def _assemble(
         )
         section = Section(story.headline, tuple(line.text for line in story.body), byline)
         kept.append((story, section))
-    kept = _with_details(kept, [*(aside or ()), *(line for line in lines if line.detail)])
+    kept = _with_details(kept, [*(aside or ()), *(line for line in lines if line.detail)], lines)
     unlikely = unlikely_stories([section for _, section in kept]) if judging() else {}
     # A post of a digest of messages is a story by its own headers, whatever its words.
     unlikely = {at: why for at, why in unlikely.items() if not _posted(kept[at][0])}
@@ -800,22 +800,26 @@ def _posted(story: _Story) -> bool:
 
 
 def _with_details(
-    kept: list[tuple[_Story, Section]], details: list[Line]
+    kept: list[tuple[_Story, Section]], details: list[Line], lines: list[Line]
 ) -> list[tuple[_Story, Section]]:
-    """Each headlined story with the details that sit between its headline and the end of
-    its text ("Deceased: ... | Coroner: ...", "Tuesday 20 October", "Member in charge: ..."):
-    kept as the story's metadata, searchable, never lost."""
+    """Each story with the details that sit between its headline (or first line) and the next
+    line of the digest after its text ("Deceased: ... | Coroner: ...", "Tuesday 20 October",
+    "Closing date: 17 March | Ref: ICB/22/14"): kept as the story's metadata, searchable,
+    never lost."""
     if not details:
         return kept
+    details = sorted(details, key=lambda line: line.order)
+    orders = [line.order for line in details]
+    others = sorted(line.order for line in lines if not line.detail)
     out = []
     for story, section in kept:
-        if story.head is None or not story.body:
+        if not story.body:
             out.append((story, section))
             continue
-        start, end = story.head.order, story.body[-1].order
-        mine = sorted(
-            (line for line in details if start < line.order < end), key=lambda line: line.order
-        )
+        start = (story.head or story.body[0]).order
+        after = bisect_right(others, story.body[-1].order)
+        end = others[after] if after < len(others) else float("inf")
+        mine = details[bisect_right(orders, start) : bisect_left(orders, end)]
         byline = section.byline
         texts: list[str] = []
         for line in mine:
@@ -830,7 +834,7 @@ def _with_details(
 
 
 # Who wrote a piece, as a field: "Posted by: ...", "Author: ...".
-_AUTHORSHIP = re.compile(r"^(?:(?:posted|written|submitted|sent|shared)\s+by|authors?)\s*:", re.I)
+_AUTHORSHIP = re.compile(r"^(?:(?:posted|written|submitted|shared)\s+by|authors?)\s*:", re.I)
 
 
 # "Clinical lead: Dr Imran Siddiqui": a role of a few words, a colon and a name or an address.

@@ -257,10 +257,10 @@ def _continues(
     width = ctx.width
     if width is None:
         return False
-    if _caps_over_mixed(prev, nxt):
-        return False  # a headline in capitals wraps in capitals: its details follow
     if ends_mid_sentence(prev) and not ends_sentence(prev):
         return True
+    if _caps_over_mixed(prev, nxt):
+        return False  # a headline in capitals wraps in capitals: its details follow
     if not _full(prev, nxt, width):
         return False
     if not ctx.structured:

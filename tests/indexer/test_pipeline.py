@@ -349,11 +349,12 @@ def test_details_survive_the_index_and_are_searched(tmp_path: Path) -> None:
         [hit] = index.search("Dunmore").hits  # a word only the details hold
         story = index.story(hit.id)
         [by_person] = index.search('person:"Alison Dunmore"').hits
+        [by_phrase] = index.search('"Coroner: Alison Dunmore"').hits
     finally:
         index.close()
     assert story is not None and story.details is not None
     assert story.details.startswith("Deceased: Mr Kieran Walsh")
-    assert by_person.id == hit.id
+    assert by_person.id == by_phrase.id == hit.id
 
 
 def test_a_feed_items_guest_post_line_is_its_byline() -> None:

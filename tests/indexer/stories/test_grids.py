@@ -62,3 +62,16 @@ def test_a_box_drawn_round_a_masthead_is_its_lines_not_a_headline() -> None:
         "Kestrel Valley University Hospitals NHS Trust",
         "READ ALOUD AT EVERY HUDDLE - ALL WARDS",
     ]
+
+
+def test_a_boxed_line_with_a_wide_character_loses_its_bar() -> None:
+    text = (
+        "+------------------------------------------+\n"
+        "|  🏥 SAFETY HUDDLE SHEET                  |\n"
+        "|  Kestrel Valley University Hospitals     |\n"
+        "+------------------------------------------+\n"
+    )
+    assert unfold_grid_tables(text).strip().split("\n") == [
+        "🏥 SAFETY HUDDLE SHEET",
+        "Kestrel Valley University Hospitals",
+    ]

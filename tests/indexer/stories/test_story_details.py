@@ -627,3 +627,18 @@ def test_a_kind_and_a_long_source_split_by_a_bar_under_a_headline_are_details() 
         ),
         ("Who actually works in social care now?", ("Working paper | Care Workforce Observatory",)),
     ]
+
+
+def test_a_line_of_fields_after_a_storys_text_is_its_details_too() -> None:
+    text = (
+        "Call 26/04: Improving access to community mental health services\n\n"
+        "We are seeking proposals for evaluations of community-based models of mental health"
+        " care for people aged 16 to 25.\n\n"
+        "Closing date: 17 March | Contact: Ann Lee | Ref: ICB/22/14\n\n"
+        "Call 26/05: Artificial intelligence in diagnostic pathways\n\n"
+        "We invite applications to evaluate AI tools already deployed in NHS diagnostic"
+        " pathways in real-world settings.\n"
+    )
+    first, second = split(text)
+    assert first.details == ("Closing date: 17 March | Contact: Ann Lee | Ref: ICB/22/14",)
+    assert second.details == ()
