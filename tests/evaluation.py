@@ -35,10 +35,15 @@ _FORMATS = {
 
 
 def format_of(path: Path) -> str:
-    """The format a file is scored under (a Maildir message has no extension)."""
+    """The format a file is scored under (a Maildir message has no extension; nor has a mail
+    program's mbox folder, "Newsletters", known by its first line)."""
     if path.parent.name in ("cur", "new", "tmp"):
         return "maildir"
     suffix = path.suffix.lower()
+    if not suffix and path.is_file():
+        with path.open("rb") as file:
+            if file.read(5) == b"From ":
+                return "mbox"
     return _FORMATS.get(suffix, suffix.lstrip("."))
 
 
