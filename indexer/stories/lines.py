@@ -753,6 +753,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             )
         )
         byline = None
+    strip_section_numbers(groups)  # "<h2>1 The independent investigation</h2>"
     return groups
 
 

@@ -323,6 +323,9 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if not text:
             line.note = "dropped: a read-more link"
             continue
+        if text[-1] in "↩\ufe0e" and text.rstrip("\ufe0e ").endswith("↩"):
+            line.note = "dropped: a footnote (it links back to its marker)"
+            continue
         if " " not in text and _WEB_ADDRESS.match(text) is not None:
             line.note = "dropped: a web address on a line of its own"
             continue

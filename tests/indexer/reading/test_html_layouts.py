@@ -439,3 +439,40 @@ def test_a_sign_up_box_nested_three_deep_is_dropped_and_the_stories_after_it_kep
         "Rota deal agreed",
         "Pharmacy top-up agreed",
     ]
+
+
+def test_numbered_headings_lose_their_numbers_and_footnotes_are_no_story() -> None:
+    html = (
+        "<main>"
+        + "".join(
+            f'<h2><span class="num">{n}</span> {title}</h2><p>{text}</p>'
+            for n, title, text in [
+                (
+                    1,
+                    "The independent investigation",
+                    "The investigation found the NHS in a"
+                    " critical condition after a decade of underinvestment.",
+                ),
+                (
+                    2,
+                    "Autumn Budget 2024",
+                    "The Budget announced a £22.6 billion increase in the"
+                    " day-to-day health budget over two years.",
+                ),
+                (
+                    3,
+                    "GP collective action",
+                    "GP partners in England have been taking collective"
+                    " action since August, limiting daily appointments.",
+                ),
+            ]
+        )
+        + '<ol class="footnotes"><li id="fn1">Report of the investigation, 2024. '
+        '<a href="#r1">↩</a></li><li id="fn2">Budget 2024, table 2.1. <a href="#r2">↩</a>'
+        "</li></ol></main>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "The independent investigation",
+        "Autumn Budget 2024",
+        "GP collective action",
+    ]
