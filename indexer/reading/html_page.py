@@ -421,6 +421,12 @@ def _repeated_cards(root: LexborNode) -> frozenset[str]:
     return frozenset(word for word, seen in titles.items() if len(seen) >= _CARDS)
 
 
+def _note_marker(node: LexborNode) -> bool:
+    """A superscript that links to a note on the page: a footnote's marker, not text."""
+    link = node.css_first("a[href]")
+    return link is not None and (link.attributes.get("href") or "").startswith("#")
+
+
 def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:
     out = _Writer()
     page_chars = len(root.text(deep=True))
@@ -461,8 +467,8 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             if not out.line():
                 out.out.new_group()  # <br><br> separates paragraphs
             continue
-        if tag == "img":
-            continue
+        if tag == "img" or (tag == "sup" and _note_marker(node)):
+            continue  # a picture; a footnote's marker ("<sup><a href="#fn1">1</a></sup>")
         if tag == "hr":
             out.paragraph()
             out.out.add("rule", "")

@@ -476,3 +476,19 @@ def test_numbered_headings_lose_their_numbers_and_footnotes_are_no_story() -> No
         "Autumn Budget 2024",
         "GP collective action",
     ]
+
+
+def test_a_footnotes_marker_in_a_paragraph_is_no_text() -> None:
+    html = (
+        "<main><h2>Budget boost for the NHS</h2><p>The Budget announced a £22.6 billion"
+        ' increase over two years.<sup><a href="#fn1">1</a></sup></p>'
+        "<h2>GP collective action</h2><p>GP partners have limited daily appointments since"
+        ' August.<sup><a href="#fn2">2</a></sup></p></main>'
+    )
+    assert stories(html) == [
+        (
+            "Budget boost for the NHS",
+            "The Budget announced a £22.6 billion increase over two years.",
+        ),
+        ("GP collective action", "GP partners have limited daily appointments since August."),
+    ]
