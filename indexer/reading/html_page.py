@@ -197,22 +197,51 @@ def _own_line(attrs: _Attributes, tag: str) -> bool:
     return bool(hints) and not _LINE_HINTS.isdisjoint(_HINT_SPLIT.split(hints))
 
 
-def _emphasis(attrs: _Attributes, tag: str) -> str | None:
+def _emphasis(attrs: _Attributes, tag: str, bold: frozenset[str]) -> str | None:
     """ "strong" for bold text, "link" for a link, else None (what a lead can be made of)."""
     if tag in _BOLD_TAGS:
         return "strong"
     if tag == "a" and attrs.get("href"):
         return "link"
-    style = attrs.get("style") if tag in ("span", "font") else None
-    if style and _BOLD_STYLE.search(style.lower()):
+    if tag in ("span", "font") and _styled_bold(attrs, bold):
         return "strong"
     return None
 
 
-def _bold_block(attrs: _Attributes) -> bool:
+def _bold_block(attrs: _Attributes, bold: frozenset[str]) -> bool:
     """A cell, paragraph or div whose own style makes its text bold (mail templates' headlines)."""
+    return _styled_bold(attrs, bold)
+
+
+def _styled_bold(attrs: _Attributes, bold: frozenset[str]) -> bool:
+    """Bold by its own style, or by a class the page's style sheet makes bold (Google Docs'
+    and Word's exports: <span class="c3">, with ".c3{font-weight:700}" in a <style>)."""
     style = attrs.get("style")
-    return style is not None and _BOLD_STYLE.search(style.lower()) is not None
+    if style and _BOLD_STYLE.search(style.lower()):
+        return True
+    names = attrs.get("class")
+    return bool(bold and names) and not bold.isdisjoint(names.split())
+
+
+# A rule of a style sheet: its selectors and declarations.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z0-9]+)?\.([\w-]+)\s*$", re.I)
+
+
+def _bold_classes(tree: LexborHTMLParser) -> frozenset[str]:
+    """Classes the page's style sheets make bold, where a rule selects a class alone."""
+    names: set[str] = set()
+    for sheet in tree.css("style"):
+        css = sheet.text(deep=True)
+        if "font-weight" not in css:
+            continue
+        for selectors, body in _CSS_RULE.findall(css):
+            if _BOLD_STYLE.search(body.lower()) is None:
+                continue
+            for selector in selectors.split(","):
+                if (match := _CLASS_SELECTOR.match(selector)) is not None:
+                    names.add(match.group(1))
+    return frozenset(names)
 
 
 @dataclass(slots=True)
@@ -427,7 +456,11 @@ def _note_marker(node: LexborNode) -> bool:
     return link is not None and (link.attributes.get("href") or "").startswith("#")
 
 
-def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder:
+def _extract(
+    root: LexborNode,
+    anchors: frozenset[str] = frozenset(),
+    bold: frozenset[str] = frozenset(),
+) -> Builder:
     out = _Writer()
     page_chars = len(root.text(deep=True))
     card_words = _repeated_cards(root)
@@ -496,7 +529,7 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
-            if _bold_block(attrs) and out.start_emphasis("strong"):
+            if _bold_block(attrs, bold) and out.start_emphasis("strong"):
                 stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
         elif out.open[-1].kind == "heading" and _standfirst(attrs):
             # An accordion's summary set inside its heading: the text under the headline.
@@ -507,7 +540,9 @@ def _extract(root: LexborNode, anchors: frozenset[str] = frozenset()) -> Builder
             if _own_line(attrs, tag):
                 out.line()
                 stack.append((node, "break", pre, in_article))
-            if (emphasis := _emphasis(attrs, tag)) is not None and out.start_emphasis(emphasis):
+            if (emphasis := _emphasis(attrs, tag, bold)) is not None and out.start_emphasis(
+                emphasis
+            ):
                 stack.append((node, "lead", pre, in_article))
         children = []
         child = node.child
@@ -565,7 +600,7 @@ def html_to_text(html: str) -> HtmlText:
         for link in tree.css('a[href^="#"]')
         if len(href := link.attributes.get("href") or "") > 1
     )
-    blocks = _extract(root, anchors).blocks if root is not None else []
+    blocks = _extract(root, anchors, _bold_classes(tree)).blocks if root is not None else []
     title = _page_title(tree)
     masthead = masthead_heading(blocks, title)
     return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

@@ -492,3 +492,20 @@ def test_a_footnotes_marker_in_a_paragraph_is_no_text() -> None:
         ),
         ("GP collective action", "GP partners have limited daily appointments since August."),
     ]
+
+
+def test_text_made_bold_by_a_class_of_the_style_sheet_is_a_lead() -> None:
+    """Google Docs' export: no <b>, only classes a <style> makes bold."""
+    html = (
+        "<html><head><style>.c1{font-weight:700;font-family:Arial}.c2{color:#000}</style>"
+        "</head><body>"
+        '<p><span class="c1">Flu vaccines 2018/19:</span><span class="c2"> Public Health England'
+        " now recommends the adjuvanted vaccine for everyone aged 65 and over.</span></p>"
+        '<p><span class="c1">e-Referral paper switch-off:</span><span class="c2"> From 1 June'
+        " the hospital will reject paper referrals for first outpatient appointments.</span></p>"
+        "</body></html>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "Flu vaccines 2018/19",
+        "e-Referral paper switch-off",
+    ]
