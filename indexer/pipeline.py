@@ -23,7 +23,7 @@ from indexer.reading.readers import (
 from indexer.reading.textcodec import readable_path
 from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.stories.boilerplate import is_byline
-from indexer.stories.debris import Headlines
+from indexer.stories.debris import Headlines, strip_dateline
 from indexer.stories.single import story_paragraphs
 from indexer.stories.split import SplitResult, split_digest
 from indexer.stories.titles import lead_title, shorten
@@ -98,6 +98,8 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
         byline = None
         if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
             byline, paragraphs = paragraphs[0], paragraphs[1:]  # a feed item's "By Jane Smith"
+        if paragraphs:  # "London, 9 April 2019 – Senior nurses are ...": a press release's
+            paragraphs = (strip_dateline(paragraphs[0]), *paragraphs[1:])
         result = SplitResult(None, (Section(raw.headline, paragraphs, byline=byline),))
     else:
         result = split_digest(raw.text, raw.blocks)

@@ -372,3 +372,18 @@ def test_a_feed_items_guest_post_line_is_its_byline() -> None:
     [story] = build_digest(raw, with_entities=False).stories
     assert story.byline is not None and story.byline.startswith("Guest post by Rosalind")
     assert story.body.startswith("District nursing has shrunk")
+
+
+def test_a_feed_items_dateline_is_not_its_text() -> None:
+    raw = RawDigest(
+        "news.xml#2",
+        "London, 9 April 2019 – Senior emergency nurses are turning down extra shifts because of"
+        " pension tax charges, the college said.",
+        "College news",
+        dt.date(2019, 4, 9),
+        "header",
+        single_story=True,
+        headline="Pension tax rules pushing senior nurses to cut hours",
+    )
+    [story] = build_digest(raw, with_entities=False).stories
+    assert story.body.startswith("Senior emergency nurses are turning down")
