@@ -72,6 +72,7 @@ class MailText:
     reply: bool = False  # answers another message: a post in a discussion, not a digest
     message_id: str | None = None
     references: tuple[str, ...] = ()  # the messages it answers (In-Reply-To, References)
+    automatic: bool = False  # sent by a program, not a person: an out-of-office, a reminder
 
 
 def looks_like_mbox(data: bytes) -> bool:
@@ -252,6 +253,7 @@ def message_digest(data: bytes) -> MailText:
         date_header = message.get("date")
         answered = f"{message.get('in-reply-to') or ''} {message.get('references') or ''}"
         message_id = str(message.get("message-id") or "").strip() or None
+        automatic = _automatic(message)
     except (MessageError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ReadError(f"malformed e-mail: {exc}") from exc
     except RecursionError as exc:  # the parser recurses once a level: ~1,000 levels exhaust it
@@ -267,8 +269,35 @@ def message_digest(data: bytes) -> MailText:
     said_re = _REPLY_ONLY.match(shown) is not None and blocks is None
     reply = (bool(references) or said_re) and _FORWARDED.match(shown) is None
     return MailText(
-        text, blocks, title or None, _day(date_header), shown or None, reply, message_id, references
+        text,
+        blocks,
+        title or None,
+        _day(date_header),
+        shown or None,
+        reply,
+        message_id,
+        references,
+        automatic or _AUTOMATIC_SUBJECT.search(shown) is not None,
     )
+
+
+# What mail programs and list servers put on the messages they send by themselves (RFC 3834's
+# Auto-Submitted, and the older headers of out-of-office replies).
+_AUTOMATIC_HEADERS = ("x-autoreply", "x-autorespond")
+_AUTOMATIC_SUBJECT = re.compile(
+    r"^(?:automatic\s+reply|auto(?:matic)?[\s-]?(?:reply|response)|out\s+of\s+(?:the\s+)?office)"
+    r"\b|\bmailing\s+list\s+memberships\s+reminder\b",
+    re.I,
+)
+
+
+def _automatic(message: Message) -> bool:
+    """A message a program sent by itself: an out-of-office reply, a list's reminder."""
+    # ("auto-generated" marks list digests and newsletters too: only a reply is no news)
+    if str(message.get("auto-submitted") or "").strip().lower().startswith("auto-replied"):
+        return True
+    precedence = str(message.get("precedence") or "").strip().lower()
+    return precedence == "auto_reply" or any(name in message for name in _AUTOMATIC_HEADERS)
 
 
 def _decoded(header: object) -> str:

@@ -301,6 +301,9 @@ def _mbox(
     handle.seek(0)
     readable = False
     for number, mail in read_mbox(mbox_messages(handle, MAX_FILE_BYTES), bad):
+        if mail.automatic:
+            readable = True
+            continue  # an out-of-office reply, a list's reminder: no news, and no problem
         try:
             digest = _mail_digest(path, source, mail, mail.message_id in answered)
         except (ReadError, Skipped) as exc:
@@ -417,6 +420,8 @@ _QUOTED_CHARS = 600
 def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> RawDigest:
     """A message as a digest; a post in a discussion (a reply, or the message replies answer)
     as one story: its subject the headline, the text its sender wrote the body."""
+    if mail.automatic:
+        raise Skipped("an automatic reply or reminder, not a digest")
     if not (mail.reply or answered):
         digest = _digest(path, source, mail.text, mail.title, mail.date, mail.blocks)
         return replace(digest, subject=mail.subject)

@@ -331,3 +331,35 @@ def test_an_html_bulletin_forwarded_down_an_outlook_chain_is_read_from_the_first
         "Car park B closes from Monday",
         "Booster clinic hours extended",
     ]
+
+
+def _mbox_message(subject: str, text: str, *headers: str) -> str:
+    extra = "".join(f"{header}\n" for header in headers)
+    return (
+        "From list@example.org Mon Oct  2 09:00:00 2023\n"
+        f"From: Ann Lee <ann@example.org>\nTo: list@example.org\nSubject: {subject}\n"
+        f"Date: Mon, 02 Oct 2023 09:00:00 +0100\nMessage-ID: <{abs(hash(subject))}@example.org>\n"
+        f"{extra}\n{text}\n\n"
+    )
+
+
+def test_out_of_office_replies_and_list_reminders_are_no_stories(tmp_path: Path) -> None:
+    path = tmp_path / "list.mbox"
+    path.write_text(
+        _mbox_message(
+            "ECDS v4 go-live and A&E dashboards",
+            "Has anyone rebuilt their A&E dashboards for ECDS v4 yet? Ours broke on go-live.",
+        )
+        + _mbox_message(
+            "Automatic reply: ECDS v4 go-live and A&E dashboards",
+            "Thank you for your email. I am out of the office until Monday 9 October.",
+            "Auto-Submitted: auto-replied",
+        )
+        + _mbox_message(
+            "lists.example.org mailing list memberships reminder",
+            "This is a reminder, sent out once a month, about your list memberships.",
+        )
+    )
+    digests = parse_file(path, str(path), with_entities=False)
+    headlines = [story.headline for digest in digests for story in digest.stories]
+    assert headlines == ["ECDS v4 go-live and A&E dashboards"]
