@@ -440,4 +440,5 @@ def story_from_bookmark(bookmark: Bookmark) -> Story:
         headline=bookmark.headline,
         title=bookmark.title,
         body=bookmark.body,
+        details=bookmark.details,
     )

@@ -97,11 +97,17 @@ def _v3_saved_searches(db: sqlite3.Connection) -> None:
     )
 
 
+def _v4_story_details(db: sqlite3.Connection) -> None:
+    """A story's details (the metadata lines under its headline) kept in the snapshot too."""
+    db.execute("ALTER TABLE bookmark ADD COLUMN details TEXT")
+
+
 # MIGRATIONS[i] takes a database from user_version i to i + 1; append, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_create,
     _v2_tag_keys,
     _v3_saved_searches,
+    _v4_story_details,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

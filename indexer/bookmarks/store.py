@@ -100,6 +100,7 @@ class Bookmark:
     created: dt.datetime  # UTC
     note: str = ""
     tags: tuple[str, ...] = ()
+    details: str | None = None  # the story's metadata lines ("Closing date: 17 March")
 
     @classmethod
     def from_story(
@@ -120,6 +121,7 @@ class Bookmark:
             created=created or utc_now(),
             note=note,
             tags=normalise_tags(tags),
+            details=story.details,
         )
 
 
@@ -136,7 +138,7 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-_COLUMNS = "story_id, headline, title, date, source, body, digest_title, created, note"
+_COLUMNS = "story_id, headline, title, date, source, body, digest_title, created, note, details"
 
 
 def _created_text(created: dt.datetime) -> str:
@@ -342,6 +344,7 @@ class BookmarkStore:
                 created=dt.datetime.fromisoformat(row[7]),
                 note=row[8],
                 tags=tuple(tags.get(row[0], ())),
+                details=row[9],
             )
             for row in rows
         ]
@@ -420,7 +423,7 @@ class BookmarkStore:
         # Imported text may hold terminal escapes: kept visible, never to be acted on.
         shown = visible_controls
         db.execute(
-            f"INSERT INTO bookmark ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO bookmark ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 bookmark.story_id,
                 None if bookmark.headline is None else shown(bookmark.headline),
@@ -431,6 +434,7 @@ class BookmarkStore:
                 shown(bookmark.digest_title),
                 _created_text(bookmark.created),
                 shown(bookmark.note),
+                None if bookmark.details is None else shown(bookmark.details),
             ),
         )
         BookmarkStore._set_tags(db, bookmark.story_id, bookmark.tags)

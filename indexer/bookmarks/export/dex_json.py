@@ -33,6 +33,7 @@ def bookmark_to_dict(bookmark: Bookmark) -> dict[str, Any]:
         "note": bookmark.note,
         "tags": list(bookmark.tags),
         "body": bookmark.body,
+        "details": bookmark.details,
     }
 
 
@@ -97,6 +98,7 @@ def _bookmark_from_dict(item: Any, number: int) -> Bookmark:
         created=created.astimezone(dt.UTC),
         note=_optional_text(item, "note", number) or "",
         tags=normalise_tags(tags),
+        details=_optional_text(item, "details", number),  # absent in exports made before
     )
 
 

@@ -72,6 +72,19 @@ def test_add_keeps_a_snapshot_of_the_story(store: BookmarkStore) -> None:
     assert store.get("missing") is None
 
 
+def test_the_snapshot_keeps_the_storys_details_and_the_json_export_carries_them(
+    store: BookmarkStore,
+) -> None:
+    from indexer.bookmarks.export.dex_json import import_json, to_json
+
+    details = "Deceased: Mr Kieran Walsh | Coroner: Alison Dunmore | Sent to: NHS England"
+    store.add(story(1, details=details))
+    store.add(story(2))
+    assert store.get("s1").details == details and store.get("s2").details is None
+    back = {bookmark.story_id: bookmark.details for bookmark in import_json(to_json(store.list()))}
+    assert back == {"s1": details, "s2": None}
+
+
 def test_creates_parent_folders_and_survives_reopening(db_path: Path) -> None:
     with BookmarkStore(db_path) as first:
         first.add(story(1), tags=["a"])

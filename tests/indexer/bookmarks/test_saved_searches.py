@@ -54,13 +54,19 @@ def test_a_bookmarks_file_made_before_saved_searches_gains_them(
     path = tmp_path / "b.sqlite3"
     with monkeypatch.context() as patch:
         patch.setattr(bookmark_schema, "MIGRATIONS", bookmark_schema.MIGRATIONS[:2])
-        with BookmarkStore(path) as old:
-            old.add(STORY, note="mine", tags=["x"])
+        with BookmarkStore(path) as old:  # a file of version 2, written as that version wrote
+            old._db.execute(
+                "INSERT INTO bookmark (story_id, headline, title, date, source, body,"
+                " digest_title, created, note) VALUES ('s1', 'H', 'H', '2024-03-12', 'd.txt',"
+                " 'Text.', 'Digest', '2024-03-12T09:00:00.000000+00:00', 'mine')"
+            )
+            old._db.commit()
     with BookmarkStore(path) as store:
         assert store.get("s1").note == "mine" and store.saved.list() == []
+        assert store.get("s1").details is None  # a column added since, empty for older rows
         store.saved.save("mine", "deficit")
         version = store._db.execute("PRAGMA user_version").fetchone()[0]
-        assert version == bookmark_schema.SCHEMA_VERSION == 3
+        assert version == bookmark_schema.SCHEMA_VERSION == 4
 
 
 def test_the_json_export_carries_them_and_reads_them_back() -> None:
