@@ -220,6 +220,10 @@ class Index:
         content, occurrences = decode(fields["doc"])
         stems = set().union(*(terms.get(name, ()) for name in _TEXT_TERMS))
         text, spans = snippet(content.body, stems, _entity_marks(content, terms, "body"))
+        if not spans and content.details:  # matched in its details alone: show them
+            found = snippet(content.details, stems, _entity_marks(content, terms, "details"))
+            if found[1]:
+                text, spans = found
         # The headline, or the lead title (the body's first words) of a story without one:
         # mark it too, or a story matched by its headline alone would show no match at all.
         in_title = {*marks(content.headline or content.title, stems)}
@@ -420,7 +424,7 @@ def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> 
 def _entity_marks(
     content: Content, terms: dict[str, set[str]], where: str
 ) -> list[tuple[int, int]]:
-    """The entities in `where` (body or headline) that the query asks for: by canonical name,
+    """The entities in `where` (body, headline or details) that the query asks for: by name,
     by an alias ("org:bma") or by a word of a name ("org:british")."""
     wanted = {
         name: terms[name] for name in (*engine.ENTITY_FIELDS.values(), "entity") if name in terms

@@ -347,6 +347,7 @@ def test_details_survive_the_index_and_are_searched(tmp_path: Path) -> None:
     index = open_index(tmp_path / "index")
     try:
         [hit] = index.search("Dunmore").hits  # a word only the details hold
+        assert "Dunmore" in hit.snippet  # shown from the details, where it matched
         story = index.story(hit.id)
         [by_person] = index.search('person:"Alison Dunmore"').hits
         [by_phrase] = index.search('"Coroner: Alison Dunmore"').hits
