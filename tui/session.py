@@ -70,6 +70,7 @@ class LoadedStory:
     query: str = ""
     headline_spans: tuple[Span, ...] = ()
     body_spans: tuple[Span, ...] = ()
+    details_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +379,7 @@ class Session:
             query=query,
             headline_spans=self._spans(query, story.headline or story.title),
             body_spans=self._spans(query, story.body),
+            details_spans=self._spans(query, story.details) if story.details else (),
         )
 
     def _spans(self, query: str, text: str) -> tuple[Span, ...]:

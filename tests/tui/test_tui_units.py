@@ -138,7 +138,7 @@ async def test_the_reader_shows_a_storys_details_between_headline_and_text() -> 
     from textual.app import App, ComposeResult
 
     from indexer.entities.extractor import extract
-    from indexer.records import Story
+    from indexer.records import Span, Story
     from tui.highlight import palette
     from tui.session import LoadedStory
     from tui.widgets.story_view import StoryView
@@ -165,3 +165,13 @@ async def test_the_reader_shows_a_storys_details_between_headline_and_text() -> 
         painted = [text.plain[span.start : span.end] for span in text.spans if span.style == person]
         assert "Alison Dunmore" in painted
         assert at < text.plain.index(body)
+        term = palette(pilot.app.current_theme.dark).term
+        start = details.index("Coroner")
+        asked = LoadedStory(
+            story, (story.source,), (), query="coroner", details_spans=(Span(start, start + 7),)
+        )
+        reader.show(asked, marked=False)
+        await pilot.pause()
+        text = reader.query_one("#reader-text").content
+        marked = [text.plain[span.start : span.end] for span in text.spans if span.style == term]
+        assert "Coroner" in marked

@@ -196,6 +196,8 @@ class StoryView(VerticalScroll):
             details_at = len(text)
             text.append(visible_text(story.details), style=Style(dim=True, italic=True))
             stylize_entities(text, story.entities, "details", details_at, shown, colours)
+            for span in self.loaded.details_spans:
+                text.stylize(colours.term, details_at + span.start, details_at + span.end)
             text.append("\n\n")
         offset = len(text)
         text.append(visible_text(story.body))
