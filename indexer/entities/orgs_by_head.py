@@ -89,7 +89,7 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
         opener = len(names) == 2 and f.initial[first] and not _gaz_starts_at(f, gaz, first)
         if opener and not (acts_after(f, last) or _phrase_ends_after(f, last)):
             continue  # "Threefold ICS variation": a capitalised opener; "Ashwick LMC said"
-        venue = head == "Centre" and words[k - 1] in VENUE_KINDS and at_a_venue(f, first)
+        venue = head == "Centre" and k > 0 and words[k - 1] in VENUE_KINDS and at_a_venue(f, first)
         found.append(
             Cand(f.starts[first], f.ends[last], "PLACE" if venue else "ORG", "", 1, "rule")
         )
