@@ -138,9 +138,10 @@ class Line:
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
 
-def _clean(raw: str) -> tuple[str, bool, bool] | None:
+def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
     """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
-    None for a line with nothing to read (a rule, a bare URL)."""
+    None for a line with nothing to read (a rule, a bare URL). `continued`: the next line is
+    indented under this one (where a title and its text run on, "* " is a bullet)."""
     line = raw.strip()
     if "|" in line and "<" in line:
         line = _SLACK_LINK.sub(r"\1", line)  # "<https://...|NAO: backlog hits £15.9bn>"
@@ -165,7 +166,9 @@ def _clean(raw: str) -> tuple[str, bool, bool] | None:
         return banner.group(2), False, True
     # "** Headline" or "* Headline" at the margin renders a heading; "  * item" is a list's.
     marker = _OPEN_MARKER.match(line) if line[0] in "*#" and raw[:1] in "*#" else None
-    if marker is not None and (line[0] == "#" or "*" not in line[2:]):
+    # ("* Title - its text" running on indented under it is a list item, not a heading)
+    item = continued and " - " in line
+    if marker is not None and (line[0] == "#" or ("*" not in line[2:] and not item)):
         return line[marker.end() :].rstrip(" #"), False, True
     first = line[0]
     if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
@@ -436,7 +439,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             continue
         if _url_only(raw):
             continue  # a link line between a headline and its text does not break the block
-        cleaned = _clean(raw)
+        continued = at + 1 < len(raws) and raws[at + 1][:2] == "  " and bool(raws[at + 1].strip())
+        cleaned = _clean(raw, continued)
         if cleaned is None and current and _wrapped_figure(raws, at, width):
             cleaned = raw.strip(), False, False  # "... backlog by" / "2028"
         if cleaned is None:

@@ -45,8 +45,9 @@ _CAPS_MORE = re.compile(rf" (?:[—–-]|--) {_CAPS_WORD}(?: {_CAPS_WORD})*(?= (
 # A title in sentence case set off from its text by a dash: "CQC report published – The Care
 # Quality Commission has...", "Suicide prevention - The committee has..." (a hyphen for a dash
 # in plain text), never a sentence's opening clause ("In its report, Left Behind - Care Work
-# ..."). Taken only where the digest repeats it (`lead_template`).
-_DASH_LEAD = re.compile(r"^([A-Z0-9][^–—.!?;,]{2,90}?) (?:[–—]|--?) (?=[A-Z0-9“\"‘])")
+# ..."); a decimal point is no sentence's end ("Smoking rate falls to 16.9% - ..."). Taken
+# only where the digest repeats it (`lead_template`).
+_DASH_LEAD = re.compile(r"^([A-Z0-9](?:[^–—.!?;,]|\.(?=\d)){2,90}?) (?:[–—]|--?) (?=[A-Z0-9“\"‘])")
 _DASH_LEAD_WORDS = 12
 
 _CAPS_TEXT_WORDS = 10

@@ -464,3 +464,20 @@ def test_a_headline_ending_with_the_month_of_may_does_not_run_on() -> None:
         " since it launched.\n"
     )
     assert split(text)[0].headline == "Category M prices cut from May"
+
+
+def test_starred_items_whose_title_and_text_run_on_indented_are_list_items() -> None:
+    text = (
+        "ALSO REPORTED\n\n"
+        "* CQC fees to rise by up to 20% - Consultation on 2017/18 fees\n"
+        "  closes on 4 August, the regulator said on Monday. (Pulse)\n"
+        "* Smoking rate falls to 16.9% - Public Health England figures for\n"
+        "  2015 show the lowest rate on record. (Daily Telegraph)\n"
+        "* Sugar levy consultation published - The Treasury's soft drinks\n"
+        "  levy will start in April 2018, with two rates. (BBC)\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "CQC fees to rise by up to 20%",
+        "Smoking rate falls to 16.9%",
+        "Sugar levy consultation published",
+    ]
