@@ -370,8 +370,18 @@ def _may_be_chrome(folded: str) -> bool:
     return start.lower() in _CHROME_STARTS
 
 
+# A listing page's count of what it found: "1,341 results", "Showing 1 to 20 of 312 results".
+_RESULT_COUNT = re.compile(
+    r"^(?:showing\ \d[\d,]*\ (?:to|-|–)\ \d[\d,]*\ of\ )?\d[\d,]*\ (?:results?|items?|matches|"
+    r"news\ (?:articles|stories)|articles|stories|publications)(?:\ found)?\W*$",
+    re.I | re.X,
+)
+
+
 def is_boilerplate(line: str) -> bool:
     """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
+    if (line[:1].isdigit() or line[:1] in "Ss") and _RESULT_COUNT.match(line) is not None:
+        return True
     words = line.count(" ") + 1
     if words > 40:
         return False

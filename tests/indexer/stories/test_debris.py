@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.reading.mail_marks import is_quoted, is_signature_mark
+from indexer.stories.boilerplate import is_boilerplate
 from indexer.stories.debris import (
     entry_key,
     is_event_notice,
@@ -670,3 +671,17 @@ def test_an_advert_opening_with_its_label_and_a_named_footer_are_not_the_storys_
     )
     last = split(text)[-1]
     assert last.body.endswith("NHS England figures show.")
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("1,341 results", True),
+        ("Showing 1 to 20 of 312 results", True),
+        ("12 news articles found", True),
+        ("3 April deadline for results", False),
+        ("Staff survey results", False),
+    ],
+)
+def test_a_listing_pages_count_of_results_is_chrome(line: str, chrome: bool) -> None:
+    assert is_boilerplate(line) is chrome
