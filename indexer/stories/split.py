@@ -446,6 +446,8 @@ def _kind(line: Line) -> str:
         return "B"
     if text.endswith(":") and text.count(" ") < 12:
         return "L"
+    if line.facts is not None and line.facts.kind == "heading" and text[:1].islower():
+        text = text[:1].upper() + text[1:]  # "encompass reaches the final trust": a brand
     return "H" if headline_text(text, line.hinted) else "B"
 
 

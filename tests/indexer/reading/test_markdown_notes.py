@@ -279,3 +279,18 @@ def test_bold_details_titles_are_headlines_and_plain_ones_are_left_out() -> None
         "NHSmail mailboxes increased to 4GB",
         "Windows 10 upgrade paused",
     ]
+
+
+def test_a_heading_that_opens_with_a_brand_in_lower_case_is_a_headline() -> None:
+    source = (
+        f"## Ballot opens\n\n{MORE}\n\n"
+        "## encompass reaches the final trust\n\n"
+        "The Western Health and Social Care Trust went live on encompass in November, the last"
+        " of the five trusts to move to the single record.\n"
+    )
+    with unjudged():
+        found = stories(source)
+    assert [headline for headline, _ in found] == [
+        "Ballot opens",
+        "encompass reaches the final trust",
+    ]
