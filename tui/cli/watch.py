@@ -55,10 +55,8 @@ def watch(quiet_ms: int) -> None:
     watcher.start()
     interrupted = False
     try:
-        # Sleep, not Thread.join: Ctrl-C interrupting a join can leave the thread's lock held
-        # (CPython), and the join in stop() below would then wait for ever.
         while watcher.running:
-            time.sleep(0.5)
+            watcher.join(0.5)
     except KeyboardInterrupt:
         interrupted = True
         click.echo("dex: stopping (finishing an update in progress)", err=True)
