@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -151,13 +152,18 @@ async def shoot(name: str, steps: Steps, size: tuple[int, int], theme: str, out:
     from tui import locations
     from tui.app import DexApp
 
-    with tempfile.TemporaryDirectory(prefix="dex-shot-") as folder:
-        os.environ[locations.ENV_VAR] = folder
-        locations.set_data_dir(None)
-        app = DexApp(theme=theme, show_timings=False)
-        async with app.run_test(size=size) as pilot:
-            await steps(pilot)
-            path = app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    # A fixed folder, emptied first: the help screen shows the data path, and a random one
+    # made help.svg differ on every run.
+    folder = Path(tempfile.gettempdir()) / "dex-screenshots" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    os.environ[locations.ENV_VAR] = str(folder)
+    locations.set_data_dir(None)
+    app = DexApp(theme=theme, show_timings=False)
+    async with app.run_test(size=size) as pilot:
+        await steps(pilot)
+        path = app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    shutil.rmtree(folder, ignore_errors=True)
     return Path(path)
 
 
