@@ -63,9 +63,11 @@ def is_sign_off(line: str) -> bool:
     return len(line) < 30 and _SIGN_OFF.match(line) is not None
 
 
+# The words a greeting opens with: "Hi", "Dear", "Good morning".
+_HELLO = r"(?:hi|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))"
 # A greeting over a post's text: "Hi all,", "Afternoon all", "Jo -", "Dear colleagues".
 _GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|dear|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))"
+    rf"^(?:{_HELLO}"
     r"\b[^.!?]{0,40}"
     r"|(?:all|everyone|colleagues|team|folks)"
     r"|[A-Z][\w'’-]+(?:(?:,|\s+and|\s*&)\s+[A-Z][\w'’-]+){0,3})\s*[,:!—–-]?$",
@@ -79,11 +81,7 @@ def is_greeting(paragraph: str) -> bool:
     return paragraph.count(" ") < _GREETING_WORDS and _GREETING.match(paragraph) is not None
 
 
-_GREETED = re.compile(
-    r"^(?:hi|hello|hey|dear|morning|afternoon|good\s+(?:morning|afternoon|evening))"
-    r"\b[^.!?,:]{0,30}[,:!—–-]\s+\S",
-    re.I,
-)
+_GREETED = re.compile(rf"^{_HELLO}\b[^.!?,:]{{0,30}}[,:!—–-]\s+\S", re.I)
 
 
 def opens_with_greeting(paragraph: str) -> bool:
