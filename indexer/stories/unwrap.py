@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from indexer.stories.lineshape import (
+    FUNCTION_WORDS,
     HEADLINE_CHARS,
     ends_mid_sentence,
     ends_sentence,
@@ -245,6 +246,13 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
     return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
 
 
+def _runs_on(prev: str) -> bool:
+    """A line ending in a small word written small ("the", "for", not "Part A", "SUPPORTED BY"),
+    which no headline or line of its own ends with."""
+    last = prev.rsplit(" ", 1)[-1]
+    return last.islower() and last in FUNCTION_WORDS
+
+
 def _continues(
     current: _Logical, texts: list[str], index: int, ctx: _Context, before: str | None
 ) -> bool:
@@ -256,7 +264,8 @@ def _continues(
         return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
     width = ctx.width
     if width is None:
-        return False
+        # Unmeasured wrapping still shows where a sentence runs on: "... published before the"
+        return _runs_on(prev)
     if ends_mid_sentence(prev) and not ends_sentence(prev):
         return True
     if _caps_over_mixed(prev, nxt):

@@ -481,3 +481,27 @@ def test_starred_items_whose_title_and_text_run_on_indented_are_list_items() -> 
         "Smoking rate falls to 16.9%",
         "Sugar levy consultation published",
     ]
+
+
+def test_a_line_ending_in_a_small_word_runs_on_where_the_wrap_width_is_unknown() -> None:
+    # Too few wrapped lines to measure the width: "the" at a line's end still shows a wrap.
+    text = (
+        "WEEKLY ROUND-UP\n\n"
+        "**Ballot result announced for resident doctors**\n"
+        "Resident doctors in England voted for strikes, the union announced on Monday.\n\n"
+        "**Workforce plan delayed again**\n"
+        "The long-term workforce plan will not now be published before the\n"
+        "Budget on 15 March, Downing Street said.\n\n"
+        "**Training posts expanded in Part A**\n"
+        "Another 400 posts will open in the spring, the deanery said.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Ballot result announced for resident doctors",
+        "Workforce plan delayed again",
+        "Training posts expanded in Part A",
+    ]
+    assert stories[1].paragraphs == (
+        "The long-term workforce plan will not now be published before the Budget on 15 March, "
+        "Downing Street said.",
+    )
