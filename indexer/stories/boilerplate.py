@@ -197,6 +197,12 @@ _ROLE_BYLINE = re.compile(
     r"|co-?ordinator|chaplain|matron|dean)"
     r"\b[^.]{0,40}$"
 )
+# A mailing-list digest's post: its author (and address) and when ("Nadia Karim
+# <nadia.karim@nhs.net>: Sep 29 04:12PM +0100", as Google Groups prints it under a topic).
+_POSTED_AT = re.compile(
+    r"^" + _NAME + r"(?:\s+" + _NAME + r"){0,3}(?:\s+<[^<>\s]+@[^<>\s]+>)?:\s+"
+    r"(?i:[a-z]{3}\s+\d{1,2}(?:,?\s+\d{4})?\s+\d{1,2}:\d{2}\s?[ap]m)(?:\s+[+-]\d{4})?$"
+)
 _READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
 _SOCIAL_WORDS = _words(
     """
@@ -430,6 +436,7 @@ def is_byline(line: str) -> bool:
     folded = fold(line.strip())
     return (
         _BYLINE.match(folded) is not None
+        or _POSTED_AT.match(folded) is not None
         or ("," in folded and _ROLE_BYLINE.match(folded) is not None)
         or (" and " in folded and _names_only(folded))
     )

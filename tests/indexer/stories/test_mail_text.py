@@ -654,3 +654,33 @@ def test_a_digest_of_outlook_messages_keeps_every_message(prefix: str) -> None:
         for n, (who, subject, body) in enumerate(posts, start=1)
     )
     assert [s.headline for s in split(text)] == [prefix + subject for _, subject, _ in posts]
+
+
+def test_a_topic_digest_posts_author_and_time_line_is_a_byline_under_the_topic() -> None:
+    """Google Groups prints each topic's title over "Name <address>: Mon D HH:MMPM +zone"."""
+    text = """Topic digest
+View all topics
+
+    * Bed modelling for winter - 1 Update
+    * Discharge data quality - 1 Update
+
+Bed modelling for winter
+Priya Sandhu <priya.sandhu@example.org>: Oct 04 09:15AM +0100
+
+We are rebuilding our winter bed model this year and would like to compare notes on
+occupancy assumptions with other systems in the region.
+
+Back to top
+
+Discharge data quality
+Tom Ellery: Oct 04 02:30PM +0100
+
+Our discharge ready dates are missing for a third of patients, which makes the
+weekly figures hard to trust. Has anyone fixed this at source?
+
+Back to top
+"""
+    sections = split(text)
+    assert [s.headline for s in sections] == ["Bed modelling for winter", "Discharge data quality"]
+    assert sections[0].byline == "Priya Sandhu <priya.sandhu@example.org>: Oct 04 09:15AM +0100"
+    assert sections[1].body.startswith("Our discharge ready dates")
