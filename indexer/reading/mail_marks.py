@@ -33,6 +33,23 @@ def is_quoted(raw: str) -> bool:
     return line.startswith(">") or (line.endswith(":") and _WROTE.match(line) is not None)
 
 
+_QUOTE_MARK = re.compile(r"^ ?> ?")
+
+
+def unquoted(text: str) -> str:
+    """The message a reply quotes in "> " marks under its "On ..., X wrote:" line, the marks
+    taken off (one level); the text as it is when it quotes nothing so."""
+    lines = text.splitlines()
+    for at, line in enumerate(lines):
+        if line.endswith(":") and _WROTE.match(line.lstrip()) is not None:
+            quote = lines[at + 1 :]
+            while quote and not quote[0].strip():
+                quote = quote[1:]
+            if quote and quote[0].lstrip().startswith(">"):
+                return "\n".join(_QUOTE_MARK.sub("", line, count=1) for line in quote)
+    return text
+
+
 _ORIGINAL_MARK = re.compile(
     r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-*|begin\s+forwarded\s+message:?)\s*$",
     re.I,

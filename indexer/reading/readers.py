@@ -32,6 +32,7 @@ from indexer.reading.mail import (
     message_digest,
     read_mbox,
 )
+from indexer.reading.mail_marks import unquoted
 from indexer.reading.markdown_doc import markdown_to_text
 from indexer.reading.outlook_msg import MsgError, read_msg
 from indexer.reading.posts import post_paragraphs
@@ -427,7 +428,8 @@ def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> Raw
         return replace(digest, subject=mail.subject)
     body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
     digest = _digest(path, source, body, mail.title, mail.date, None)
-    quoting = mail.text if len(mail.text) > _QUOTED_SHARE * len(body) + _QUOTED_CHARS else None
+    quoted = len(mail.text) > _QUOTED_SHARE * len(body) + _QUOTED_CHARS
+    quoting = unquoted(mail.text) if quoted else None
     return replace(digest, single_story=True, headline=mail.subject, quoting=quoting)
 
 

@@ -363,3 +363,43 @@ def test_out_of_office_replies_and_list_reminders_are_no_stories(tmp_path: Path)
     digests = parse_file(path, str(path), with_entities=False)
     headlines = [story.headline for digest in digests for story in digest.stories]
     assert headlines == ["ECDS v4 go-live and A&E dashboards"]
+
+
+def test_a_reply_above_a_newsletter_quoted_in_marks_gives_the_newsletters_stories(
+    tmp_path: Path,
+) -> None:
+    """A phone's reply quotes the newsletter in "> " marks under "On ..., X wrote:"."""
+    items = [
+        (
+            "CONSULTATION ON THE NEIGHBOURHOOD PLAN CLOSES",
+            "The consultation on the plan's",
+            "neighbourhood chapter closes on 30 January, with more than 9,000 replies",
+        ),
+        (
+            "WEALD ICB MERGER APPROVED",
+            "NHS England has approved the merger of Weald",
+            "ICB with its neighbour from 1 April, creating a board for 2.7 million",
+        ),
+        (
+            "FOUR-HOUR PERFORMANCE AT 74.9%",
+            "Type 1 departments in the region saw 74.9%",
+            "of patients within four hours in December, against a target of 78%",
+        ),
+    ]
+    newsletter = "".join(
+        f"> {headline}\n> {opening}\n> {rest} people, the board heard.\n>\n"
+        for headline, opening, rest in items
+    )
+    path = tmp_path / "reply.eml"
+    path.write_text(
+        "From: Sam <sam@example.org>\nTo: Jo <jo@example.org>\n"
+        "Subject: Re: Weald Briefing - Monday 12 January\nDate: Mon, 12 Jan 2026 08:10:00 +0000\n"
+        "In-Reply-To: <88@weald.example.org>\n\n"
+        "Does the merger change our contract?\n\nSent from my iPhone\n\n"
+        "On 12 Jan 2026, at 07:15, Weald Briefing <news@weald.example.org> wrote:\n\n"
+        f"> WEALD BRIEFING\n> Monday 12 January 2026\n>\n{newsletter}"
+        "> Weald Briefing | news@weald.example.org | Manage subscription\n"
+    )
+    found = stories(path)
+    assert [headline for headline, *_ in found] == [headline for headline, *_ in items]
+    assert found[1][1].startswith("NHS England has approved the merger of Weald ICB with")
