@@ -258,6 +258,8 @@ def _continues(
 ) -> bool:
     """Is physical line `texts[index]` the continuation of the logical line `logical`?"""
     prev, nxt = texts[index - 1], texts[index]
+    if prev[:1] == "[" and prev[-1:] == "]" and "]" not in prev[:-1]:
+        return False  # "[Figure: waiting times by region, 2019/20]": a placeholder of its own
     if starts_lower(nxt) and not ends_sentence(prev):
         return True
     if index == len(texts) - 1 and ends_sentence(prev) and _label_line(nxt):

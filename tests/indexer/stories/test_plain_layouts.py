@@ -505,3 +505,20 @@ def test_a_line_ending_in_a_small_word_runs_on_where_the_wrap_width_is_unknown()
         "The long-term workforce plan will not now be published before the Budget on 15 March, "
         "Downing Street said.",
     )
+
+
+def test_a_figure_placeholder_filling_the_wrap_width_is_not_joined_to_the_line_under_it() -> None:
+    wrapped = (
+        "Waiting lists grew again in the autumn, and the number of people waiting\n"
+        "more than a year for treatment rose for the third month running, the\n"
+        "figures show.\n\n"
+    )
+    text = (
+        "CHART 1  Waiting lists keep growing\n\n"
+        "[Figure: stacked area chart, waiting list by weeks waited, 2018/19 to now]\n"
+        "Source: NHS England; our analysis.\n\n" + wrapped + "CHART 2  Beds are full\n\n"
+        "General and acute bed occupancy stayed above 94% for the whole of the\n"
+        "winter, against the 85% that is thought to be safe, the data show.\n"
+    )
+    stories = split(text)
+    assert stories[0].paragraphs[0].startswith("Waiting lists grew again")
