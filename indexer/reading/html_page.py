@@ -42,7 +42,7 @@ _DROP_HINTS = _words(
     """
     nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr
     share sharing sharebar social sidebar advert advertisement adverts ads ad promo popup
-    modal subscribe signup paywall preheader banner skip footer comments sponsor
+    modal subscribe signup paywall preheader banner skip footer comment comments sponsor
     sponsored sponsors advertorial byline bylines meta button btn
     """
 )

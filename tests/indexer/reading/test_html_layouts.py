@@ -509,3 +509,20 @@ def test_text_made_bold_by_a_class_of_the_style_sheet_is_a_lead() -> None:
         "Flu vaccines 2018/19",
         "e-Referral paper switch-off",
     ]
+
+
+def test_readers_comments_under_a_post_are_not_stories() -> None:
+    paragraph = "<p>{} said the figures were the worst on record for the time of year.</p>"
+    html = (
+        "<article><h1>The week in waits</h1>"
+        f"<h3>Corridor care spreads</h3>{paragraph.format('The royal college')}"
+        f"<h3>Handover delays</h3>{paragraph.format('The investigations body')}"
+        "<div class='discussion'><h4>Discussion about this post</h4>"
+        "<div class='comment'><span class='commenter'>Mark T</span>"
+        "<p>The corridor figures match what we are seeing in Stoke. Grim.</p></div></div>"
+        "</article>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "Corridor care spreads",
+        "Handover delays",
+    ]
