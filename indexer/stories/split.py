@@ -79,6 +79,7 @@ from indexer.stories.plausible import judging, unlikely_stories
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
 _TALK_WORDS = 20  # longer, a sentence must greet or describe the issue outright to be an intro
+_MASTHEAD_LINES = 2  # a page's name and the issue's date under it
 _HEADER_LINES = 6  # how far down a masthead, date line, greeting and intro may reach
 _INTRO_WORDS_MAX = 45  # a paragraph this short before headlined stories introduces them
 # "Contact:", or a heading that is only a contact label ("Contacts", "Get in touch").
@@ -244,7 +245,8 @@ def split_digest(
     # The header ended with a greeting ("Hello Sarah,"): the text under it is a letter's.
     greeted = len(rest) < len(lines) and is_greeting(lines[len(lines) - len(rest) - 1].text)
     lines = _drop_self_talk(rest, header) if header else rest
-    details = [line for line in dropped if line.detail]
+    read = {id(line) for line in lines}  # (a detail still among them is found as they split)
+    details = [line for line in (*dropped, *every) if line.detail and id(line) not in read]
     sections = tuple(_assemble(lines, contents_at, greeted, details))
     if not explain:
         return SplitResult(header, sections)
@@ -387,8 +389,10 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             continue
         if is_boilerplate(text) and not _dated_fields(text):  # (a story's details: kept)
             line.note = "dropped: mail or web chrome"
+            if _dates_the_headline(lines, index, kept):
+                line.detail = True  # "7 March 2024" under a card's headline: when it was news
             if (
-                len(kept) <= 2
+                len(kept) <= _MASTHEAD_LINES
                 and index
                 and lines[index - 1] is (kept[-1] if kept else None)
                 and kept[-1].block == line.block
@@ -410,6 +414,17 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         byline = None
         kept.append(line)
     return kept
+
+
+def _dates_the_headline(lines: list[Line], index: int, kept: list[Line]) -> bool:
+    """A date on a line of its own right under a headline the page set as a heading, over
+    the story's text: the story's date, kept with it as a detail."""
+    above = kept[-1] if kept else None
+    if above is None or lines[index - 1] is not above or index + 1 >= len(lines):
+        return False
+    if above.facts is None or above.facts.kind != "heading":
+        return False
+    return is_date_line(lines[index].text) and not is_date_line(lines[index + 1].text)
 
 
 def _note_rest(lines: list[Line], note: str) -> None:

@@ -642,3 +642,24 @@ def test_a_line_of_fields_after_a_storys_text_is_its_details_too() -> None:
     first, second = split(text)
     assert first.details == ("Closing date: 17 March | Contact: Ann Lee | Ref: ICB/22/14",)
     assert second.details == ()
+
+
+def test_a_date_under_a_cards_heading_is_kept_as_the_storys_details() -> None:
+    """A news page's cards: heading, the day it was published, the summary."""
+    from indexer.reading.html_page import html_to_text
+
+    cards = "".join(
+        f"<article><h2>{headline}</h2><time>{day}</time><p>{text}</p></article>"
+        for headline, day, text in zip(
+            HEADLINES, ("11 March 2024", "7 March 2024", "4 March 2024"), TEXTS, strict=True
+        )
+    )
+    page = html_to_text(f"<html><body><h1>Latest news</h1>{cards}</body></html>")
+    sections = split(page.text, page.blocks)
+    assert [s.headline for s in sections] == list(HEADLINES)
+    assert [s.details for s in sections] == [
+        ("11 March 2024",),
+        ("7 March 2024",),
+        ("4 March 2024",),
+    ]
+    assert sections[1].body == TEXTS[1]
