@@ -1,10 +1,10 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval15/ is held out: the rules and the
+the code or dex's output on their files). tests/fixtures/eval16/ is held out: the rules and the
 story model are never tuned on it and its misses are not read; it was scored once at the end of
 the round that wrote it (2026-12-07). Each earlier held-out set was measured untouched
-and then became a development set: eval10 to eval14 (each scored once, then tuned on),
+and then became a development set: eval10 to eval15 (each scored once, then tuned on),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
@@ -32,7 +32,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval15" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval16" / name for name in ("text", "web", "mail")]
+EVAL15 = [FIXTURES / "eval15" / name for name in ("text", "web", "mail")]
 EVAL14 = [FIXTURES / "eval14" / name for name in ("text", "web", "mail")]
 EVAL13 = [FIXTURES / "eval13" / name for name in ("text", "web", "mail")]
 EVAL12 = [FIXTURES / "eval12" / name for name in ("text", "web", "mail")]
@@ -61,29 +62,44 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval15 (held out, written 2026-12-07 in the late afternoon by three helpers given SPEC.md with
-# its conventions decided: chart pack, LPC news, governors' newsletter, RAG horizon scan,
-# physiotherapy, Welsh circular, charity, sitrep, care providers, royal college, patient safety,
-# PDF quarterly, Mailchimp text and nursing headlines; trust cards, think-tank index, Substack,
-# Campaign Monitor web version, college news centre, council news, git Markdown, Hugo links,
-# Obsidian daily note, regulator RSS, research Atom, podcast RSS, Commons digest and an archived
-# Mailchimp page; Mailchimp, Outlook HTML-only, Gmail and Outlook FW: FW: forwards, Mailman,
-# Google Groups and Groups.io digests, base64 and ISO-8859-1 bulletins, a Maildir of three, a
-# weekly's mbox, a list mbox and a reply quoting a newsletter), scored once when first seen:
-# all 0.883, txt 0.803, md 1.000, html 0.971, feed 1.000, eml 0.812, mbox 0.909, Maildir 1.000;
-# entities P 0.918 R 0.829 (with the splitter of that session's start: all 0.858, txt 0.726;
-# 0.865 with the rules and no story model). Floors: those figures less about 0.03.
+# eval16 (held out, written 2026-12-07 in the evening by three helpers given SPEC.md: a
+# royal college's Mailchimp text, PDF policy briefing, union branch circular, regulator update,
+# ICB GP bulletin, think-tank reading list, chief executive's message, written questions, LPC
+# news, hospice e-news, nursing daily, surveillance summary, Welsh bulletin and a data team's
+# newsletter; a Mailchimp archive page, WordPress news with an "In brief" widget, GOV.UK finder,
+# think-tank index, trust cards, college bulletin with a lead, Substack round-up, Notion, wiki
+# and Hugo Markdown, WordPress RSS, Jekyll Atom, podcast RSS and a regulator's ISO-8859-1 XML
+# feed; a trade daily, Gmail and Outlook forwards, Mailman and Google Groups digests, a base64
+# windows-1252 HTML-only newsletter, staff briefing, LMC circular, union bulletin, parliamentary
+# alert, a Maildir of three, a weekly's mbox and a discussion list's mbox), scored once when
+# first seen: all 0.912, txt 0.902, md 0.933, html 0.943, feed 0.944, eml 0.876, mbox 0.867,
+# Maildir 1.000; entities P 0.936 R 0.834 (with the splitter of that session's start: all
+# 0.904; 0.884 by the rules alone). Floors: those figures less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.85,
-    "txt": 0.77,
-    "md": 0.97,
-    "html": 0.94,
-    "feed": 0.97,
-    "eml": 0.78,
-    "mbox": 0.88,
+    "all": 0.88,
+    "txt": 0.87,
+    "md": 0.90,
+    "html": 0.91,
+    "feed": 0.91,
+    "eml": 0.84,
+    "mbox": 0.83,
     "maildir": 0.97,
 }
-HELD_OUT_ENTITY_FLOOR = (0.89, 0.80)
+HELD_OUT_ENTITY_FLOOR = (0.91, 0.80)
+# eval15: held out and scored once (all 0.883; 0.858 with the splitter of that session's start;
+# 0.865 by the rules alone), then tuned on: all 0.933, txt 0.838, md 1.000, html 0.986, feed
+# 1.000, eml 0.958, mbox 1.000, Maildir 1.000; entities P 0.934 R 0.846.
+EVAL15_FLOORS = {
+    "all": 0.90,
+    "txt": 0.80,
+    "md": 0.97,
+    "html": 0.95,
+    "feed": 0.97,
+    "eml": 0.92,
+    "mbox": 0.97,
+    "maildir": 0.97,
+}
+EVAL15_ENTITY_FLOOR = (0.92, 0.83)
 # eval14: held out and scored once (all 0.875; 0.870 with the splitter of that session's
 # start; 0.865 by the rules alone), then tuned on: all 0.920, txt 0.865, md 0.923, mdx 1.000,
 # html 0.893, feed 1.000, eml 0.954, mbox 1.000, Maildir 1.000; entities P 0.933 R 0.938.
@@ -286,10 +302,11 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         (EVAL12, EVAL12_FLOORS, EVAL12_ENTITY_FLOOR),
         (EVAL13, EVAL13_FLOORS, EVAL13_ENTITY_FLOOR),
         (EVAL14, EVAL14_FLOORS, EVAL14_ENTITY_FLOOR),
+        (EVAL15, EVAL15_FLOORS, EVAL15_ENTITY_FLOOR),
     ],
-    ids=["eval8", "eval9", "eval10", "eval11", "eval12", "eval13", "eval14"],
+    ids=["eval8", "eval9", "eval10", "eval11", "eval12", "eval13", "eval14", "eval15"],
 )
-def test_eval8_to_eval14_tuned_on_do_not_fall_back(
+def test_eval8_to_eval15_tuned_on_do_not_fall_back(
     folders: list[Path], floors: dict[str, float], entity_floor: tuple[float, float]
 ) -> None:
     together = evaluate_together(folders)
