@@ -59,6 +59,7 @@ class IndexRun:
         trust_manifest: bool,
         mark: Callable[[bool], None],
         follow_links: bool = False,
+        reread: bool = False,
     ) -> None:
         self.index_dir = index_dir
         self.ix = ix
@@ -69,6 +70,7 @@ class IndexRun:
         self.trust_manifest = trust_manifest
         self.mark = mark
         self.follow_links = follow_links
+        self.reread = reread  # read unchanged files too (the reading rules changed)
         self.counts: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self.done = 0
@@ -143,7 +145,8 @@ class IndexRun:
             try:
                 info = os.stat(real)
                 before = known.get(key)
-                if before and (before.size, before.mtime_ns) == (info.st_size, info.st_mtime_ns):
+                same = before and (before.size, before.mtime_ns) == (info.st_size, info.st_mtime_ns)
+                if same and not self.reread:
                     self._count(unchanged=1)
                     self._advance(source)
                     continue
@@ -156,7 +159,7 @@ class IndexRun:
             record = FileRecord(
                 key, source, info.st_size, info.st_mtime_ns, content_hash, self.sample
             )
-            if before and before.hash == content_hash:
+            if before and before.hash == content_hash and not self.reread:
                 self.manifest.put_file(replace(record, sample=before.sample))
                 self._count(unchanged=1)
                 self._advance(source)

@@ -9,7 +9,9 @@ dex never opens a folder without it (Whoosh reads pickles). It holds:
   so search can say the index is incomplete and how to finish it;
 - `roots`: every path the user has indexed, to rebuild from when the manifest is lost;
 - `generation`: counts the runs that changed what the index holds, so a reader (the app, a
-  `dex watch`) can tell cheaply that it changed (`changes.ChangeCheck`).
+  `dex watch`) can tell cheaply that it changed (`changes.ChangeCheck`);
+- `reading`: the stamp of the reading rules every digest in it was last read with
+  (`rules_stamp`); another stamp makes the next `dex index` read them all again.
 
 It is written whole (a temporary file, fsync, rename), so a crash leaves the old or the new one.
 """
@@ -44,6 +46,7 @@ class Marker:
     unfinished: tuple[tuple[str, ...], ...] = ()
     roots: tuple[str, ...] = ()
     generation: int = 0
+    reading: str = ""
 
     def started(self, paths: Sequence[str], *, root: bool = True) -> Marker:
         """A run of `paths` (absolute) begins: files will change and it is unfinished; `root`:
@@ -102,6 +105,7 @@ def _from_json(data: dict[str, Any]) -> Marker:
         unfinished=tuple(tuple(_paths(run)) for run in data.get("unfinished", [])),
         roots=tuple(_paths(data.get("roots", []))),
         generation=int(data.get("generation", 0)),
+        reading=str(data.get("reading", "")),
     )
 
 
@@ -122,6 +126,7 @@ def write_marker(index_dir: Path, marker: Marker) -> None:
     data["unfinished"] = [list(run) for run in marker.unfinished]
     data["roots"] = list(marker.roots)
     data["generation"] = marker.generation
+    data["reading"] = marker.reading
     temp = index_dir / (MARKER + ".tmp")
     with open(temp, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(data) + "\n")

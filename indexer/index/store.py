@@ -40,6 +40,7 @@ from indexer.index.marker import (
     write_marker,
 )
 from indexer.index.ownership import FOLDER_MODE, check_own_folder
+from indexer.index.rules_stamp import reading_rules
 from indexer.records import IndexSummary, Problem
 
 __all__ = [
@@ -100,23 +101,32 @@ def ensure_index(index_dir: Path, *, on_problem: OnProblem | None = None) -> boo
     if marker is not None and engine.has_index(index_dir) and samples not in marker.unfinished:
         try:
             check_index(index_dir, marker)
-            return False
         except IndexDamagedError:
             _update(index_dir, [], None, on_problem, rebuild_only=True)
             return False
+        if marker.roots or marker.reading == reading_rules():
+            return False  # the user's own digests are read again by `dex index` (see incomplete)
     _update(index_dir, list(samples), None, None, sample=True)
     return True
 
 
 def incomplete(index_dir: Path) -> str | None:
     """One line when the index lacks what a `dex index` run was asked for: the run was stopped
-    (and how to finish it), or is running now; None when every run finished."""
+    (and how to finish it), or is running now; or when the user's digests in it were read with
+    another version's rules (the next `dex index` reads them again); None otherwise."""
     index_dir = Path(index_dir)
     try:
         marker = read_marker(index_dir)
     except IndexDamagedError:
         return None  # opening says what is wrong
-    if marker is None or not marker.unfinished:
+    if marker is None:
+        return None
+    if not marker.unfinished:
+        if marker.roots and marker.reading != reading_rules():
+            return (
+                f"{index_dir}: your digests were read with an earlier version's rules; "
+                "run dex index to read them again with this one's"
+            )
         return None
     command = describe_runs(marker.unfinished)
     if engine.writer_running(index_dir):
@@ -192,6 +202,17 @@ def _update(
             return IndexSummary()
         known = marker.files if marker is not None else None
         run = [str(SAMPLES_DIR)] if sample else [os.path.abspath(p) for p in paths]
+        read_all = marker is None or bool(damage)
+        if not read_all and not forget and marker is not None and marker.reading != reading_rules():
+            # Another version's rules read these digests: read every one again, not only the
+            # paths asked for, so that the whole index is this version's.
+            others = [r for r in marker.roots if os.path.exists(r) and not covered((r,), run)]
+            paths, run, read_all = paths + others, run + others, True
+            message = "its digests were read with an earlier version's rules; reading them again"
+            _tell(on_problem, Problem(str(index_dir), message, fatal=False))
+            reread = True
+        else:
+            reread = False
         if marker is None or damage:
             before, samples = _reset(index_dir, marker)
             paths = paths + before
@@ -210,7 +231,7 @@ def _update(
                 _tell(on_problem, Problem(str(index_dir), message, fatal=False))
         summary = _run(
             index_dir, marker, paths, run, known, progress, on_problem, sample, follow_links,
-            forget,
+            forget, reread=reread, read_all=read_all,
         )  # fmt: skip
     return replace(summary, seconds=round(time.perf_counter() - started, 3), damage=damage)
 
@@ -226,9 +247,15 @@ def _run(
     sample: bool,
     follow_links: bool = False,
     forget: Sequence[str] = (),
+    *,
+    reread: bool = False,
+    read_all: bool = False,
 ) -> IndexSummary:
     """One indexing run with the lock held. The marker says it is unfinished (and drops the
-    checksums, as files change) until it ends; then it holds the new files' checksums."""
+    checksums, as files change) until it ends; then it holds the new files' checksums.
+    `reread`: read unchanged files too; `read_all`: every digest in the index is read by this
+    run (a new or rebuilt index, or a `reread` of all its sources): it gets this version's
+    stamp of the reading rules."""
     marker = marker.started(run, root=not sample)
     if forget:
         kept = tuple(root for root in marker.roots if not covered((root,), forget))
@@ -257,6 +284,7 @@ def _run(
             trust_manifest=marker.clean,
             mark=mark,
             follow_links=follow_links,
+            reread=reread,
         ).execute(paths, forget=forget)
         at_rest = manifest.settle()
     finally:
@@ -265,7 +293,10 @@ def _run(
     if not at_rest:  # a reader kept the manifest's log open: its file may change yet
         files.pop(MANIFEST_NAME, None)
     # The user's own digests supersede a sample build that never finished.
-    write_marker(index_dir, marker.finished([*run, str(SAMPLES_DIR)], files, changed=changed))
+    finished = marker.finished([*run, str(SAMPLES_DIR)], files, changed=changed)
+    if read_all:
+        finished = replace(finished, reading=reading_rules())
+    write_marker(index_dir, finished)
     return summary
 
 

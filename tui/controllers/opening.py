@@ -47,7 +47,7 @@ class OpeningController(Controller):
             self.notify(note, title="Index repaired", severity="warning", timeout=15)
         if opened.index_warning:
             warning = opened.index_warning
-            self.notify(warning, title="Index incomplete", severity="warning", timeout=30)
+            self.notify(warning, title="Index not up to date", severity="warning", timeout=30)
         if opened.bookmarks_note:
             self.notify(
                 opened.bookmarks_note,

@@ -1,0 +1,81 @@
+"""Digests read with an earlier version's rules are read again: the index marker keeps the
+stamp of the reading rules, and `dex index` re-reads every source when it differs."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from indexer.index.marker import read_marker, write_marker
+from indexer.index.rules_stamp import reading_rules
+from indexer.index.store import ensure_index, incomplete, update_index
+from indexer.records import Problem
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "seeds").glob("*.txt"))
+
+
+def _folder(tmp_path: Path, name: str, seeds: list[Path]) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for path in seeds:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _read_with_other_rules(index_dir: Path) -> None:
+    marker = read_marker(index_dir)
+    assert marker is not None
+    write_marker(index_dir, replace(marker, reading="rules of an earlier version"))
+
+
+def test_the_stamp_is_stable_and_names_the_rules() -> None:
+    assert reading_rules() == reading_rules() and len(reading_rules()) == 24
+
+
+def test_other_rules_read_every_source_again_then_the_index_is_at_rest(tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    first = _folder(tmp_path, "first", SEEDS[:2])
+    second = _folder(tmp_path, "second", SEEDS[2:4])
+    update_index(index_dir, [str(first)])
+    built = update_index(index_dir, [str(second)])
+    assert built.digests == 2 and read_marker(index_dir).reading == reading_rules()
+    assert incomplete(index_dir) is None
+
+    _read_with_other_rules(index_dir)
+    assert "run dex index to read them again" in (incomplete(index_dir) or "")
+    told: list[Problem] = []
+    again = update_index(index_dir, [str(second)], on_problem=told.append)
+    # Both sources are read again, though only one was named; nothing counts as unchanged.
+    assert (again.digests, again.unchanged, again.failed) == (4, 0, 0)
+    assert [p.message for p in told] == [
+        "its digests were read with an earlier version's rules; reading them again"
+    ]
+    assert not any(p.fatal for p in told)
+    assert read_marker(index_dir).reading == reading_rules()
+    assert incomplete(index_dir) is None
+    assert update_index(index_dir, [str(second)]).unchanged == 2
+
+
+def test_an_index_of_the_samples_alone_is_read_again_when_opened(tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    assert ensure_index(index_dir) is True
+    assert ensure_index(index_dir) is False
+    _read_with_other_rules(index_dir)
+    assert incomplete(index_dir) is None  # nothing of the user's to read: the app does it
+    assert ensure_index(index_dir) is True
+    assert read_marker(index_dir).reading == reading_rules()
+
+
+@pytest.mark.parametrize("stamp", ["", "rules of an earlier version"])
+def test_an_index_made_before_the_stamp_or_with_another_is_read_again(
+    tmp_path: Path, stamp: str
+) -> None:
+    index_dir = tmp_path / "index"
+    folder = _folder(tmp_path, "digests", SEEDS[:2])
+    update_index(index_dir, [str(folder)])
+    marker = read_marker(index_dir)
+    write_marker(index_dir, replace(marker, reading=stamp))
+    assert update_index(index_dir, []).digests == 2
