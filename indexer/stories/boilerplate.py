@@ -519,7 +519,7 @@ _INTRO_TALK = re.compile(
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
     | ^(?:prepared|compiled|produced|edited)\ (?:by|for)\b
     | ^about\ this\ (?:round-?up|bulletin|newsletter|digest|briefing|issue|update|e-?mail)\b
-    | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers)\b
+    | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers|reports|features)\b
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
     | ^this\ (?:update|note|report|page|summary|round-?up)

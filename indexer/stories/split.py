@@ -201,11 +201,12 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     told = [story for story in stories if story.body]
     if len(told) < 3 or told[0].headline is None or told[0].head is None or told[0].head.posted:
         return  # ("Hi all - ..." opens a post to a list)
-    first = _SENTENCE_END.split(told[0].body[0].text, maxsplit=1)[0]
+    # The talk may follow a sentence of small talk: "It has been a busy summer. This issue ..."
+    opening = _SENTENCE_END.split(told[0].body[0].text, maxsplit=2)[:2]
     # Under a page's title (its one level-1 heading over level-2 stories) the talk may come
     # after a standfirst: "The spending review small print ..." / "Morning all. ..."
     openings = told[0].body[:_TITLE_INTRO_LINES] if _page_title(told) else told[0].body[:1]
-    talk = is_intro_talk(first) or any(
+    talk = any(is_intro_talk(sentence) for sentence in opening) or any(
         is_intro_talk(_SENTENCE_END.split(line.text, maxsplit=1)[0]) for line in openings[1:]
     )
     if talk:

@@ -663,3 +663,15 @@ def test_a_date_under_a_cards_heading_is_kept_as_the_storys_details() -> None:
         ("4 March 2024",),
     ]
     assert sections[1].body == TEXTS[1]
+
+
+def test_a_leaders_note_saying_what_the_issue_reports_after_small_talk_is_the_intro() -> None:
+    blocks = [
+        Block("heading", "From the Director", 0, level=2),
+        Block("paragraph", "It has been a busy summer. This issue reports on our new funding.", 1),
+        Block("heading", HEADLINES[0], 2, level=2),
+        Block("paragraph", TEXTS[0], 3),
+        Block("heading", HEADLINES[1], 4, level=2),
+        Block("paragraph", TEXTS[1], 5),
+    ]
+    assert [section.headline for section in split("", blocks)] == list(HEADLINES[:2])
