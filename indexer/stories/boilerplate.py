@@ -61,7 +61,9 @@ _CHROME = re.compile(
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
     | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-][\ ]
+    | (?:official(?:[\ -]sensitive)?|not\ protectively\ marked)\W*$  # a protective marking
     | for\ internal\ circulation\ only
+    | for\ (?:members|internal\ use|staff)\ only\b.{0,80}$
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
     | (?:having\ )?trouble\ (?:viewing|reading|seeing) | can'?t\ see\ (?:this|images)
     | (?:e-?mail\ )?not\ displaying\ (?:correctly|properly)

@@ -10,6 +10,7 @@ import textwrap
 import pytest
 
 from indexer.reading.digest_dates import is_date_line, is_dated_masthead
+from indexer.stories.boilerplate import is_boilerplate
 from indexer.stories.split import split
 
 LEAD = """\
@@ -127,3 +128,23 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         "   ophthalmologists, orthoptists and commissioners\n\n"
     )
     assert headlines_under(masthead) == [None, "Flu jabs for staff start next week"]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("OFFICIAL", True),
+        ("OFFICIAL-SENSITIVE", True),
+        ("NOT PROTECTIVELY MARKED", True),
+        ("For members only. Please do not circulate outside your organisation.", True),
+        ("For internal use only", True),
+        ("Official figures show waits rose again", False),
+        (
+            "For members only: the new contract guide is out now, and it covers pay, pensions, "
+            "leave and the new appraisal rules that apply from April across the county.",
+            False,
+        ),
+    ],
+)
+def test_protective_markings_and_circulation_notes_are_chrome(line: str, chrome: bool) -> None:
+    assert is_boilerplate(line) is chrome
