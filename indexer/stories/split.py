@@ -272,7 +272,9 @@ def _explained(line: Line) -> Explained:
 _ADVERT_WORDS = 80
 # A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
 _BACK_MATTER = re.compile(
-    r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)|^(?:references|glossary)$", re.I
+    r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)"
+    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice)$",
+    re.I | re.X,
 )
 
 

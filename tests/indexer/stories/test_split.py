@@ -1073,6 +1073,24 @@ def test_nothing_in_an_appendix_is_a_story() -> None:
     assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
 
 
+@pytest.mark.parametrize("heading", ["Disclaimer", "Notes", "Endnotes", "Sources"])
+def test_nothing_under_a_disclaimer_or_notes_at_the_end_is_a_story(heading: str) -> None:
+    text = textwrap.dedent(f"""\
+        Gluten-free foods
+
+        Prescribing of gluten-free foods will be limited to bread and flour mixes from May.
+
+        Cataract surgery
+
+        Second-eye surgery now needs a referral showing the patient's need for it.
+
+        {heading}
+
+        This briefing is for members and should not be relied on as a substitute for advice.
+        """)
+    assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
+
+
 def test_numbered_items_open_with_a_title_closed_by_a_full_stop() -> None:
     text = textwrap.dedent("""\
         1. NHS funding settlement. The Prime Minister announced on Monday that the NHS budget
