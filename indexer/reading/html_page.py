@@ -43,7 +43,7 @@ _DROP_HINTS = _words(
     nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr
     share sharing sharebar social sidebar advert advertisement adverts ads ad promo popup
     modal subscribe signup paywall preheader banner skip footer comment comments sponsor
-    sponsored sponsors advertorial byline bylines meta button btn
+    sponsored sponsors advertorial byline bylines meta metadata button btn bookmark
     """
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -377,7 +377,8 @@ def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
     row's title and prose, else None.
 
     The rows have the same cells; one column holds prose in most rows, and the title is the
-    column most often linked, else the first short column that is not a date or number. The
+    column most often bold, else most often linked, else the first short column that is not a
+    date or number. The
     other cells (who, when, a reference) are the record's details, not its text.
     """
     if _holds(node, "table, h1, h2, h3, h4, h5, h6"):
@@ -396,12 +397,16 @@ def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
     body = max(range(width), key=lambda i: prose[i])
     if prose[body] < 0.75 or sorted(prose)[-2] >= 0.5:
         return None
+    bold = [
+        sum(cells[i].css_first("strong, b") is not None for cells in rows) for i in range(width)
+    ]
     linked = [sum(cells[i].css_first("a") is not None for cells in rows) for i in range(width)]
     short = share(lambda text: text.count(" ") < _PROSE_CELL_WORDS and not _FIGURE.fullmatch(text))
     titles = [i for i in range(width) if i != body and short[i] >= 0.75]
     if not titles:
         return None
-    title = max(titles, key=lambda i: (linked[i], -i))
+    # Set in bold, else linked: a row's title (a linked person under "Lead" is no title).
+    title = max(titles, key=lambda i: (bold[i], linked[i], -i))
     return [(row[title], row[body]) for row in texts if row[title] and row[body]]
 
 

@@ -526,3 +526,50 @@ def test_readers_comments_under_a_post_are_not_stories() -> None:
         "Corridor care spreads",
         "Handover delays",
     ]
+
+
+def test_a_tables_bold_item_column_titles_its_rows_not_the_linked_lead() -> None:
+    rows = "".join(
+        f"<tr><td><p><strong>{title}</strong></p></td><td><p>{text}</p></td>"
+        f"<td><p><a href='/users/{lead}'>{lead}</a></p></td><td><span>IN PROGRESS</span></td></tr>"
+        for title, text, lead in [
+            (
+                "Urgent response specification",
+                "NHS England has shared a draft service "
+                "specification for the two-hour crisis response standard in the plan.",
+                "Priya Nair",
+            ),
+            (
+                "Community data set fields",
+                "From April members must submit waiting-time data "
+                "for fourteen community services to the national data set.",
+                "Tom Ashcroft",
+            ),
+        ]
+    )
+    html = (
+        "<main><h1>Weekly policy notes</h1><table><tr><th>Item</th><th>Summary</th>"
+        f"<th>Lead</th><th>Status</th></tr>{rows}</table></main>"
+    )
+    assert [headline for headline, _ in stories(html)] == [
+        "Urgent response specification",
+        "Community data set fields",
+    ]
+
+
+def test_a_wiki_pages_history_line_and_a_link_preview_card_are_not_stories() -> None:
+    html = (
+        "<div class='page-metadata'>Created by <span class='author'>Priya Nair</span>, last "
+        "modified by <span class='editor'>Tom Ashcroft</span> on Jan 23, 2020</div>"
+        "<main><h2>The capital carve-out</h2><p>The small print shows that only half of the "
+        "capital budget reaches trusts as operational capital this year.</p>"
+        "<figure class='kg-card kg-bookmark-card'><a href='https://example.org/documents'>"
+        "<div class='kg-bookmark-title'>Budget 2021: documents</div>"
+        "<div class='kg-bookmark-description'>Documents relating to the Budget.</div></a>"
+        "</figure><p>Spread across 42 systems, that is roughly £96m a year each.</p>"
+        "<h2>Elective top-up</h2><p>NHS England confirmed how the extra funding will be "
+        "shared between systems that exceed their activity targets.</p></main>"
+    )
+    found = stories(html)
+    assert [headline for headline, _ in found] == ["The capital carve-out", "Elective top-up"]
+    assert found[0][1].endswith("roughly £96m a year each.")

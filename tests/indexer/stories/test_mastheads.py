@@ -138,6 +138,7 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ("NOT PROTECTIVELY MARKED", True),
         ("For members only. Please do not circulate outside your organisation.", True),
         ("For internal use only", True),
+        ("Created by Priya Nair, last modified by Tom Ashcroft on Jan 23, 2020", True),
         ("Official figures show waits rose again", False),
         (
             "For members only: the new contract guide is out now, and it covers pay, pensions, "
@@ -146,5 +147,5 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ),
     ],
 )
-def test_protective_markings_and_circulation_notes_are_chrome(line: str, chrome: bool) -> None:
+def test_markings_circulation_notes_and_page_histories_are_chrome(line: str, chrome: bool) -> None:
     assert is_boilerplate(line) is chrome
