@@ -50,8 +50,9 @@ class RawDigest:
     # A message's subject as shown: the headline of its text when that is one story with none
     # (a post to a list that nobody has answered yet).
     subject: str | None = None
-    # A reply's whole text, the message it quotes included: where what it quotes is a digest
-    # (a newsletter forwarded and answered), that digest's stories are the message's.
+    # A reply's text that may hold a digest: the message it quotes (a newsletter forwarded and
+    # answered), else the sender's own words (a bulletin's items sent round for sign-off);
+    # where it splits into headlined stories, they are the message's.
     quoting: str | None = None
 
 

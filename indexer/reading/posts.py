@@ -56,6 +56,21 @@ def post_paragraphs(text: str) -> list[str]:
     return joined
 
 
+def own_text(text: str) -> str:
+    """The lines a sender wrote in a post, as written (not joined): up to the sign-off,
+    signature or quoted original, the quote a bottom-posted reply answers left out."""
+    lines = text.splitlines()
+    kept: list[str] = []
+    for index, raw in enumerate(lines):
+        if is_quoted(raw) and not any(line.strip() for line in kept):
+            continue
+        if _ends_new_text(raw, raw.strip(), lines, index):
+            break
+        if not is_quoted(raw):
+            kept.append(raw)
+    return "\n".join(kept)
+
+
 def _is_signature(paragraph: list[str]) -> bool:
     """Short lines that end no sentence: the sender's name and job, under the text."""
     return not paragraph[-1].endswith(_SENTENCE_END) and all(

@@ -35,7 +35,7 @@ from indexer.reading.mail import (
 from indexer.reading.mail_marks import unquoted
 from indexer.reading.markdown_doc import markdown_to_text
 from indexer.reading.outlook_msg import MsgError, read_msg
-from indexer.reading.posts import post_paragraphs
+from indexer.reading.posts import own_text, post_paragraphs
 from indexer.reading.textcodec import (
     decode_bytes,
     has_bom,
@@ -429,7 +429,7 @@ def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> Raw
     body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
     digest = _digest(path, source, body, mail.title, mail.date, None)
     quoted = len(mail.text) > _QUOTED_SHARE * len(body) + _QUOTED_CHARS
-    quoting = unquoted(mail.text) if quoted else None
+    quoting = unquoted(mail.text) if quoted else own_text(mail.text)
     return replace(digest, single_story=True, headline=mail.subject, quoting=quoting)
 
 

@@ -403,3 +403,32 @@ def test_a_reply_above_a_newsletter_quoted_in_marks_gives_the_newsletters_storie
     found = stories(path)
     assert [headline for headline, *_ in found] == [headline for headline, *_ in items]
     assert found[1][1].startswith("NHS England has approved the merger of Weald ICB with")
+
+
+def test_a_reply_carrying_a_bulletins_items_in_its_own_words_gives_them(tmp_path: Path) -> None:
+    """Items sent round for sign-off in a reply: the reply's own text holds the stories."""
+    items = [
+        ("ELECTIVE RECOVERY: LONG WAITS DOWN TO 212", "The number of patients waiting more"),
+        ("RUNNING COST CUT: CONSULTATION OPENS", "Staff consultation on the new structure"),
+        ("URGENT TREATMENT CENTRE: DECISION DEFERRED", "A decision on moving the centre"),
+    ]
+    text = "".join(
+        f"{headline}\n{opening} than expected was reported to the board\non Thursday, "
+        f"with a further update due in {month}.\n\n"
+        for (headline, opening), month in zip(
+            items, ("September", "October", "November"), strict=True
+        )
+    )
+    path = tmp_path / "reply.eml"
+    path.write_text(
+        "From: Nadia <nadia@example.org>\nTo: Comms <comms@example.org>\n"
+        "Subject: RE: Board papers\nDate: Thu, 6 Jul 2023 14:10:00 +0100\n"
+        "In-Reply-To: <77@example.org>\n\n"
+        "Hi all,\n\nFor the staff bulletin tomorrow, here are the three items we agreed:\n\n"
+        f"{text}Shout if anything looks wrong.\n\nThanks,\nNadia\n\n"
+        "From: Ivan <ivan@example.org>\nSent: 06 July 2023 11:02\nTo: Nadia\n"
+        "Subject: Board papers\n\nHappy with all three.\n"
+    )
+    found = stories(path)
+    assert [headline for headline, _ in found] == [headline for headline, _ in items]
+    assert found[1][1].startswith("Staff consultation on the new structure than expected")
