@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["heading", "paragraph", "item", "quote", "rule", "cell", "caption", "line", "byline"]
+Kind = Literal[
+    "heading", "paragraph", "item", "quote", "rule", "cell", "caption", "line", "byline", "details"
+]
 KINDS: tuple[Kind, ...] = (
     "heading",
     "paragraph",
@@ -27,6 +29,7 @@ KINDS: tuple[Kind, ...] = (
     "caption",
     "line",
     "byline",  # what the page marked as a byline: the next story's metadata, not its text
+    "details",  # a record's other fields beside its title (who, when, a status): metadata
 )
 
 

@@ -372,9 +372,9 @@ def _data_table(node: LexborNode) -> str | None:
     return f"{title}: {body}." if title else f"{body}."
 
 
-def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
+def _record_rows(node: LexborNode) -> list[tuple[str, str, str]] | None:
     """A table of records, one story a row (subject | asked by | date | summary | ref): each
-    row's title and prose, else None.
+    row's title, its other fields ("Jane Farrow MP | 12 Feb 2024") and its prose, else None.
 
     The rows have the same cells; one column holds prose in most rows, and the title is the
     column most often bold, else most often linked, else the first short column that is not a
@@ -407,7 +407,15 @@ def _record_rows(node: LexborNode) -> list[tuple[str, str]] | None:
         return None
     # Set in bold, else linked: a row's title (a linked person under "Lead" is no title).
     title = max(titles, key=lambda i: (bold[i], linked[i], -i))
-    return [(row[title], row[body]) for row in texts if row[title] and row[body]]
+    return [
+        (
+            row[title],
+            " | ".join(c for i, c in enumerate(row) if c and i not in (title, body)),
+            row[body],
+        )
+        for row in texts
+        if row[title] and row[body]
+    ]
 
 
 def _opened(node: LexborNode, tag: str, parent: _Open) -> _Open:
@@ -514,9 +522,11 @@ def _extract(
             continue
         if tag == "table" and (records := _record_rows(node)) is not None:
             out.paragraph()
-            for title, text in records:
+            for title, fields, text in records:
                 out.out.add("heading", title, level=4)
                 out.out.add("paragraph", text)
+                if fields:
+                    out.out.add("details", fields)
                 out.out.new_group()
             continue
         if tag == "table" and (table := _data_table(node)) is not None:

@@ -754,6 +754,7 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
                 byline=byline,
                 forced=forced,
                 row=block.row,
+                detail=block.kind == "details",
             )
         )
         byline = None
@@ -900,10 +901,18 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     under its headline ("**Deadline:** 27 September") go into `dropped`."""
     strip_answers(lines)
     leads: list[Lead | None] = []
-    fielded = [line for line in lines if ": " in line.text and _field_line(line.text)]
+    fielded = [
+        line
+        for line in lines
+        if line.detail or (": " in line.text and _field_line(line.text))  # (a record's fields)
+    ]
     if fielded:
         for line in fielded:
-            line.note = "dropped: a line of fields (labels and short values: metadata)"
+            line.note = (
+                "dropped: a record's fields beside its title (metadata)"
+                if line.detail
+                else "dropped: a line of fields (labels and short values: metadata)"
+            )
             line.detail = True
             dropped.append(line)
         lines = [line for line in lines if line not in fielded]

@@ -210,6 +210,9 @@ def test_a_table_of_records_is_one_story_a_row_without_its_details() -> None:
     assert [headline for headline, _ in found] == ["Dental Services", "Hospitals: Car Parking"]
     assert found[0][1].startswith("Asked how many NHS dental courses")
     assert all("Crossbench" not in body and "Feb 2021" not in body for _, body in found)
+    page = html_to_text(RECORDS)
+    details = [section.details for section in split(page.text, page.blocks)]
+    assert all(len(fields) == 1 and "Feb 2021" in fields[0] for fields in details), details
 
 
 def test_a_table_of_figures_stays_one_line_of_text() -> None:
