@@ -69,6 +69,7 @@ def is_signature_mark(raw: str) -> bool:
 # Sign-offs end the news in a letter-style e-mail: what follows is the sender's signature.
 _SIGN_OFF = re.compile(
     r"^(?:(?:with\s+)?(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)"
+    r"|(?:with\s+)?(?:(?:every|all)\s+)?(?:good|best)\s+wish(?:es)?"
     r"|with\s+(?:regards|thanks)|regards|thanks|"
     r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly)|in\s+solidarity)\W*$",
     re.I,

@@ -22,6 +22,7 @@ from indexer.reading.mail_marks import (
     is_original_mark,
     is_quoted,
     is_reply_subject,
+    is_sign_off,
     is_signature_mark,
     passed_on,
 )
@@ -426,7 +427,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             signs = current[-1] if current else None
             if signs is None and groups and raw.lstrip()[:3].lower() != "by ":
                 signs = groups[-1][-1]  # alone in a block under the text
-            if signs is not None and last_in_block and ends_sentence(signs.text):
+            signed_off = signs is not None and is_sign_off(signs.text)  # "Best wishes," over it
+            if signs is not None and last_in_block and (ends_sentence(signs.text) or signed_off):
                 drop(raw, "a signature under the text")
                 signs.signed = True
                 continue

@@ -684,3 +684,29 @@ Back to top
     assert [s.headline for s in sections] == ["Bed modelling for winter", "Discharge data quality"]
     assert sections[0].byline == "Priya Sandhu <priya.sandhu@example.org>: Oct 04 09:15AM +0100"
     assert sections[1].body.startswith("Our discharge ready dates")
+
+
+@pytest.mark.parametrize("sign_off", ["Best wishes,", "With every good wish,"])
+def test_a_name_under_the_intros_sign_off_signs_it_and_is_no_storys_byline(sign_off: str) -> None:
+    text = f"""Dear colleagues,
+
+Thank you for everything you have done over the last ten weeks. This update brings together
+the news you may have missed.
+
+{sign_off}
+Jo Halloran, Network Manager
+
+============================================================
+
+Hospices receive first share of national funding
+The five adult hospices in the network have received their first payments from the fund.
+
+Verification of death guidance updated
+Nurses in hospices may now verify an expected death remotely with a second clinician.
+"""
+    sections = split(text)
+    assert [s.headline for s in sections] == [
+        "Hospices receive first share of national funding",
+        "Verification of death guidance updated",
+    ]
+    assert sections[0].byline is None
