@@ -124,7 +124,9 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
         body = section.body
         details = "\n".join(section.details) or None
         found: tuple[Entity, ...] = (
-            extractor.extract(section.headline, body, reference, initials, areas, details)
+            extractor.extract(
+                section.headline, body, reference, initials, areas, details, section.byline
+            )
             if with_entities
             else ()
         )

@@ -10,7 +10,7 @@ from indexer.blocks import Block
 
 Label = Literal["ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE"]
 LABELS: tuple[Label, ...] = ("ORG", "PERSON", "PLACE", "MONEY", "PERCENT", "DATE")
-Field = Literal["headline", "body", "details"]
+Field = Literal["headline", "body", "details", "byline"]
 DateFrom = Literal["header", "text", "filename", "mtime"]
 Period = Literal["week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("week", "month", "year")

@@ -59,16 +59,19 @@ def extract(
     initials: Mapping[str, str] | None = None,
     areas: Collection[str] = (),
     details: str | None = None,
+    byline: str | None = None,
 ) -> tuple[Entity, ...]:
     """Entities of one story; `date` (the digest's) resolves dates written without a year,
     `initials` (see digest_initials) are the acronyms the digest spells out elsewhere, and
     `areas` (see digest_areas) the areas its care systems are named by; `details`, the lines
-    of metadata under its headline (one a line), are read as a field of their own."""
+    of metadata under its headline (one a line), and `byline` (who wrote it, for whom, when)
+    are read as fields of their own."""
     lex = lexicon()
     story: list[tuple[FieldText, list[Cand]]] = []
-    for name, text in (("headline", headline), ("body", body), ("details", details)):
+    fields = (("headline", headline), ("body", body), ("details", details), ("byline", byline))
+    for name, text in fields:
         if text:
-            if name != "details":
+            if name in ("headline", "body"):
                 text = story_text(text) if name == "body" else headline_text(text)
             f = FieldText(name, text)
             story.append((f, _resolve(_candidates(f, lex, date, areas))))

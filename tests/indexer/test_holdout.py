@@ -67,7 +67,12 @@ def test_holdout_entity_f1_meets_the_bar(parsed: list[dict]) -> None:
 
 def test_holdout_entity_offsets_slice_their_field(parsed: list[dict]) -> None:
     for story in parsed:
-        fields = {"headline": story["headline"] or "", "body": story["body"]}
+        fields = {
+            "headline": story["headline"] or "",
+            "body": story["body"],
+            "details": story["details"] or "",
+            "byline": story["byline"] or "",
+        }
         for entity in story["entities"]:
             assert fields[entity["field"]][entity["start"] : entity["end"]] == entity["text"]
 

@@ -167,14 +167,15 @@ def test_entities_come_from_the_extractor(monkeypatch: pytest.MonkeyPatch) -> No
         initials: Mapping[str, str] | None = None,
         areas: Collection[str] = (),
         details: str | None = None,
+        byline: str | None = None,
     ) -> tuple[Entity, ...]:
-        calls.append((headline, body, date, initials, areas, details))
+        calls.append((headline, body, date, initials, areas, details, byline))
         return (Entity("Trust", "ORG", "headline", 0, 5, "Trust"),)
 
     monkeypatch.setattr(extractor, "extract", fake)
     raw = RawDigest("d.txt", "Trust fined\n\nIt was.", None, dt.date(2024, 1, 2), "text")
     [story] = build_digest(raw).stories
-    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {}, frozenset(), None)]
+    assert calls == [("Trust fined", "It was.", dt.date(2024, 1, 2), {}, frozenset(), None, None)]
     data = story_to_json(story)
     assert data["entities"] == [
         {
@@ -244,6 +245,25 @@ def test_details_under_a_headline_are_kept_read_for_entities_and_not_text() -> N
     named = {(e.text, e.field) for e in first.entities}
     assert ("Alison Dunmore", "details") in named
     assert story_to_json(second)["details"].startswith("Deceased: Mrs Joan Pettifer")
+
+
+def test_a_bylines_people_and_organisations_are_read_as_entities_of_the_byline() -> None:
+    text = (
+        "Trust fined over maternity failings\n\n"
+        "By Jane Smith, health correspondent\n\n"
+        "A hospital trust in Kent has been fined £2m after a series of maternity failings.\n\n"
+        "Waiting list falls for the first time\n\n"
+        "By Tom Okafor\n\n"
+        "The waiting list in England fell by 40,000 in October, NHS England figures show.\n"
+    )
+    raw = RawDigest("d.txt", text, "Title", dt.date(2023, 11, 9), "header")
+    first, second = build_digest(raw).stories
+    assert first.byline == "By Jane Smith, health correspondent"
+    assert ("Jane Smith", "PERSON", "byline") in {
+        (e.text, e.label, e.field) for e in first.entities
+    }
+    spans = {(e.start, e.end) for e in second.entities if e.field == "byline"}
+    assert [second.byline[start:end] for start, end in spans] == ["Tom Okafor"]
 
 
 # -- problems -----------------------------------------------------------------------------------

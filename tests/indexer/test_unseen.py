@@ -87,7 +87,12 @@ def test_unseen_entity_f1_per_format(parsed: list[dict], kind: str) -> None:
 
 def test_unseen_offsets_slice_their_field(parsed: list[dict]) -> None:
     for story in parsed:
-        fields = {"headline": story["headline"] or "", "body": story["body"]}
+        fields = {
+            "headline": story["headline"] or "",
+            "body": story["body"],
+            "details": story["details"] or "",
+            "byline": story["byline"] or "",
+        }
         for entity in story["entities"]:
             assert fields[entity["field"]][entity["start"] : entity["end"]] == entity["text"]
 

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from indexer.reading.textcodec import visible_text
 from indexer.records import Label, Story
-from tui.highlight import Palette, legend
+from tui.highlight import Palette, legend, stylize_entities
 from tui.session import LoadedStory
 from tui.widgets.story_list import MARK, short_date
 
@@ -61,7 +61,10 @@ def header(
         cut = title if len(title) <= room else title[: room - 1].rstrip() + "…"
         return Text.assemble(mark, (cut, "bold"), tail)
     head = Text.assemble(mark, (title, "bold"), "\n")
-    head.append_text(_details(loaded, sources, width, files=not plain_title))
+    shown = [label for label in palette.entities if label not in hidden]
+    head.append_text(
+        _details(loaded, sources, width, files=not plain_title, marks=(shown, palette))
+    )
     head.append("\n")
     counts: dict[Label, int] = {}
     for entity in story.entities:
@@ -70,8 +73,16 @@ def header(
     return head
 
 
-def _details(loaded: LoadedStory, sources: tuple[str, ...], width: int, *, files: bool) -> Text:
-    """Date, place in the digest, byline, file: spaced out if they fit, closer if not."""
+def _details(
+    loaded: LoadedStory,
+    sources: tuple[str, ...],
+    width: int,
+    *,
+    files: bool,
+    marks: tuple[list[Label], Palette],
+) -> Text:
+    """Date, place in the digest, byline (its entities coloured as `marks` say: the labels
+    shown, the palette), file: spaced out if they fit, closer if not."""
     story = loaded.story
     date = Text(short_date(story.date), style="italic")
     if story.date_from == "mtime":  # no date in the mail, text or name: the file's own
@@ -88,10 +99,13 @@ def _details(loaded: LoadedStory, sources: tuple[str, ...], width: int, *, files
     forms = []
     for gap, place in zip(("  ·  ", " · ", " · "), places, strict=True):
         line = date.copy()
-        for part, style in ((place, "italic"), (byline, "italic")):
+        for part, is_byline in ((place, False), (byline, True)):
             if part:
                 line.append(gap)
-                line.append(part, style=style)
+                at = len(line)
+                line.append(part, style="italic")
+                if is_byline and byline == story.byline:  # shown as written: the spans fit
+                    stylize_entities(line, story.entities, "byline", at, *marks)
         whole = line.copy()
         if path:
             whole.append(gap)
