@@ -94,6 +94,9 @@ _CHROME = re.compile(
     | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
     | register\ (?:now|here|today|for\ free) | register\ (?:on|via|at|with)\ [\w.-]+\W*$
     | what\ did\ you\ think\ of\ (?:this|today's|our)\b | tell\ us\ what\ you\ think\b
+    | how\ did\ we\ do\b | how\ (?:was|did\ you\ find)\ (?:this|today's|this\ week's)
+      \ (?:issue|edition|e-?mail|newsletter|briefing)\b
+    | rate\ (?:this|today's)\ (?:issue|edition|e-?mail|newsletter|briefing)\b
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
     | registered\ (?:in\ england|office|address|charity|company)
     | contact\ us\b | about\ us\b | (?:download|get)\ (?:the|our)\ app\b
@@ -114,7 +117,7 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
-    please excuse apologies restricted official created
+    please excuse apologies restricted official created how rate
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
@@ -387,8 +390,24 @@ _RESULT_COUNT = re.compile(
 )
 
 
+_POLL_WORDS = 12
+_SYMBOL_RUN = re.compile(r"[^\w\s]+")
+
+
+def _poll(line: str) -> bool:
+    """A reader poll's options, each behind an emoji ("🔥 Loved it 👍 It was fine 😴 Meh")."""
+    if not line or ord(line[0]) < 0x2000 or line.count(" ") >= _POLL_WORDS:
+        return False
+    if any(ch in line for ch in ".?!"):
+        return False
+    symbols = [run for run in _SYMBOL_RUN.findall(line) if any(ord(ch) >= 0x2190 for ch in run)]
+    return len(symbols) >= 2  # ("🗺️ Structures": one emoji, with its variation selector)
+
+
 def is_boilerplate(line: str) -> bool:
     """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
+    if _poll(line):
+        return True
     if (line[:1].isdigit() or line[:1] in "Ss") and _RESULT_COUNT.match(line) is not None:
         return True
     words = line.count(" ") + 1

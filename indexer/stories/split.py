@@ -273,7 +273,9 @@ _ADVERT_WORDS = 80
 # A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
 _BACK_MATTER = re.compile(
     r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)"
-    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice)$",
+    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice)$"
+    r"|^about(?:\ us|\ the\ authors?|\ this\ (?:briefing|bulletin|newsletter|digest|report"
+    r"|summary|publication|issue))?$",
     re.I | re.X,
 )
 

@@ -139,6 +139,11 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ("For members only. Please do not circulate outside your organisation.", True),
         ("For internal use only", True),
         ("Created by Priya Nair, last modified by Tom Ashcroft on Jan 23, 2020", True),
+        ("🔥 Loved it 👍 It was fine 😴 Meh", True),
+        ("How did we do today?", True),
+        ("How was today’s issue?", True),
+        ("🗺️ Structures", False),
+        ("How was the money spent?", False),
         ("Official figures show waits rose again", False),
         (
             "For members only: the new contract guide is out now, and it covers pay, pensions, "
@@ -147,5 +152,5 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ),
     ],
 )
-def test_markings_circulation_notes_and_page_histories_are_chrome(line: str, chrome: bool) -> None:
+def test_markings_notes_page_histories_and_polls_are_chrome(line: str, chrome: bool) -> None:
     assert is_boilerplate(line) is chrome

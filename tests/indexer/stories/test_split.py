@@ -1073,7 +1073,9 @@ def test_nothing_in_an_appendix_is_a_story() -> None:
     assert [s.headline for s in split(text)] == ["Gluten-free foods", "Cataract surgery"]
 
 
-@pytest.mark.parametrize("heading", ["Disclaimer", "Notes", "Endnotes", "Sources"])
+@pytest.mark.parametrize(
+    "heading", ["Disclaimer", "Notes", "Endnotes", "Sources", "About", "About this briefing"]
+)
 def test_nothing_under_a_disclaimer_or_notes_at_the_end_is_a_story(heading: str) -> None:
     text = textwrap.dedent(f"""\
         Gluten-free foods
