@@ -446,6 +446,15 @@ def _all_chrome(parts: list[str]) -> bool:
     return len(parts) >= 2 and all(_may_be_chrome(p) and _CHROME.match(p) for p in parts)
 
 
+_MESSAGE_HEADING = re.compile(r"^\s*(?:an?\s+)?message\s+from\b", re.I)
+
+
+def is_message_heading(line: str) -> bool:
+    """ "A message from Nadia": on a line of its own over paragraphs, a leader's message's
+    heading; under a headline, the story's byline."""
+    return _MESSAGE_HEADING.match(line) is not None
+
+
 def is_byline(line: str) -> bool:
     """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
     if line.count(" ") >= 14:

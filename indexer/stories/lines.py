@@ -26,7 +26,12 @@ from indexer.reading.mail_marks import (
     is_signature_mark,
     passed_on,
 )
-from indexer.stories.boilerplate import is_boilerplate, is_byline, is_footer_start
+from indexer.stories.boilerplate import (
+    is_boilerplate,
+    is_byline,
+    is_footer_start,
+    is_message_heading,
+)
 from indexer.stories.debris import (
     is_chat_message,
     is_mail_chrome,
@@ -420,8 +425,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             drop(raw, "a diary entry (a date, dot leaders, what happens)")
             close()
             continue
-        if is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
-            last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
+        last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
+        alone = last_in_block and (at == 0 or not raws[at - 1].strip())
+        if alone and is_message_heading(raw):
+            pass  # "A message from Nadia" alone over its paragraphs: their heading
+        elif is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             # A name and role under finished text signs it (a byline comes before its
             # text): at the end of the text's block, or alone in a block under it.
             signs = current[-1] if current else None

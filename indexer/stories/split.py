@@ -194,6 +194,11 @@ def _page_title(told: list[_Story]) -> bool:
     return bool(levels) and levels[0] == 1 and levels.count(1) == 1 and len(levels) >= 3
 
 
+# "A message from Nadia", "Message from the Chief Executive".
+_LEADERS_MESSAGE = re.compile(r"^(?:an?\s+)?(?:message|letter|note|update|word)s?\s+from\b", re.I)
+_MESSAGE_PARAGRAPHS = 2
+
+
 def _drop_headed_intro(stories: list[_Story]) -> None:
     """The first piece with text, under a heading ("Foreword", "Message from our Chair"), that
     opens by welcoming the reader or describing the issue ("Welcome to the October issue"):
@@ -206,6 +211,11 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     # Under a page's title (its one level-1 heading over level-2 stories) the talk may come
     # after a standfirst: "The spending review small print ..." / "Morning all. ..."
     openings = told[0].body[:_TITLE_INTRO_LINES] if _page_title(told) else told[0].body[:1]
+    if _LEADERS_MESSAGE.match(told[0].headline) and len(told[0].body) >= _MESSAGE_PARAGRAPHS:
+        # A leader's message of its own paragraphs tells news after its greeting ("Hello
+        # everyone."): a story, unless it says what the issue holds.
+        opening = [s for s in opening if not is_greeting(s.rstrip(".!"))]
+        openings = openings[:1]
     talk = any(is_intro_talk(sentence) for sentence in opening) or any(
         is_intro_talk(_SENTENCE_END.split(line.text, maxsplit=1)[0]) for line in openings[1:]
     )
@@ -383,7 +393,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             # Below the masthead (where "Name | date" names the issue): a story's metadata.
             line.note = "dropped: a story's place and date"
             continue
-        if is_byline(text):
+        if is_byline(text) and not _message_heading(lines, index):
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             if _signs(kept[-1] if kept else None, line, nxt):
                 line.note = "dropped: a signature under the text"
@@ -392,7 +402,11 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: a byline (kept as the story's byline)"
             byline = text
             continue
-        if is_boilerplate(text) and not _dated_fields(text):  # (a story's details: kept)
+        if (
+            is_boilerplate(text)
+            and not _dated_fields(text)  # (a story's details: kept)
+            and not _message_heading(lines, index)
+        ):
             line.note = "dropped: mail or web chrome"
             if _dates_the_headline(lines, index, kept):
                 line.detail = True  # "7 March 2024" under a card's headline: when it was news
@@ -444,6 +458,22 @@ def _drop_footer_lead_in(kept: list[Line], block: int) -> None:
         return
     if last.text.count(" ") < 25:  # a paragraph of news is longer
         kept.pop().note = "dropped: runs on into the footer"
+
+
+def _message_heading(lines: list[Line], index: int) -> bool:
+    """ "A message from Nadia" alone over its paragraphs, under no headline: the heading of a
+    leader's message (under a headline, it is the story's byline)."""
+    line = lines[index]
+    if _LEADERS_MESSAGE.match(line.text) is None or index + 1 >= len(lines):
+        return False
+    before = lines[index - 1] if index else None
+    if before is not None and (before.block == line.block or _heading(before)):
+        return False
+    return lines[index + 1].block != line.block
+
+
+def _heading(line: Line) -> bool:
+    return line.facts is not None and line.facts.kind == "heading"
 
 
 def _signs(last: Line | None, line: Line, nxt: Line | None) -> bool:
@@ -567,6 +597,8 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     for index, line in enumerate(lines[:_HEADER_LINES]):
         if line.posted and index:
             break  # a posted message's subject: the stories have begun
+        if index and _LEADERS_MESSAGE.match(line.text) and headline_text(line.text):
+            break  # "A message from Nadia": a piece with a heading (see _drop_headed_intro)
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
             line.kind == "H"

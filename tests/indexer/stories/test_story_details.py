@@ -675,3 +675,35 @@ def test_a_leaders_note_saying_what_the_issue_reports_after_small_talk_is_the_in
         Block("paragraph", TEXTS[1], 5),
     ]
     assert [section.headline for section in split("", blocks)] == list(HEADLINES[:2])
+
+
+def test_a_leaders_message_alone_over_its_paragraphs_is_a_story_under_that_heading() -> None:
+    stories = "".join(
+        f"{headline}\n\n{text}\n\n" for headline, text in zip(HEADLINES, TEXTS, strict=True)
+    )
+    contents = "".join(f"- {headline}\n" for headline in HEADLINES)
+    text = (
+        textwrap.dedent("""\
+        STAFF NEWS
+        Thursday 6 February 2025 | For all colleagues
+
+        In this edition
+        - A message from Nadia
+        """)
+        + contents
+        + textwrap.dedent("""
+        A message from Nadia
+
+        Hello everyone. It has been another demanding few weeks, with our hospitals at their
+        highest alert level for eleven days in January.
+
+        NHS England has confirmed that we must reduce our running costs by 30%. I will hold an
+        all-staff briefing on Teams on Tuesday.
+
+        """)
+        + stories
+    )
+    sections = split(text)
+    assert [s.headline for s in sections] == ["A message from Nadia", *HEADLINES]
+    assert sections[0].body.startswith("Hello everyone. It has been another demanding")
+    assert sections[0].byline is None
