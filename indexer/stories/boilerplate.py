@@ -75,7 +75,9 @@ _CHROME = re.compile(
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
     | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
     | thanks\ for\ reading\b.{0,60}\bsubscribe\b
-    | sign\ up\b | subscribe\b | unsubscribe
+    | sign\ up\b(?!\ (?:to|for)\ (?!(?:our|the|this|these|a|an|free|receive|get|updates?|e-?mails?
+        |alerts?|news(?:letters?)?|here|now|today|more|weekly|daily|monthly)\b)\w)  # (a campaign)
+    | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
     | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this | you\ are\ subscribed\ to

@@ -144,6 +144,9 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ("How was today’s issue?", True),
         ("🗺️ Structures", False),
         ("How was the money spent?", False),
+        ("Sign up to our newsletter", True),
+        ("Sign up for the webinar", True),
+        ("Sign up to Stop the Pressure", False),  # a campaign's name: a headline
         ("Official figures show waits rose again", False),
         (
             "For members only: the new contract guide is out now, and it covers pay, pensions, "
