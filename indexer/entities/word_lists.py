@@ -46,7 +46,7 @@ Court Tribunal Inquiry Police Constabulary LMC LPC LDC LOC PCN CIC Ventures Tech
 Economics Labs Therapeutics Pharmaceuticals STP UHB LHB LMCs Panel Taskforce Coalition Hub
 Parliament Assembly Senedd Directorate Bureau Observatory Fund Programme Scheme Charity Practice
 Body Services Research Systems Consultants Mosque Synagogue Gurdwara Commissioner CSU ICP League
-Unit Registry Database Club CCGs Sub-Committee Subcommittee Collective
+Unit Registry Database Club CCGs Sub-Committee Subcommittee Collective Partners Chemists Pharmacy
 """)
 # Plural heads that end one body's name only after areas joined by "and" ("Bristol, North Somerset
 # and South Gloucestershire CCGs", as the CCGs of a shared team were known); "four Surrey CCGs"
@@ -69,7 +69,7 @@ OF_HEADS = _words("""
 University College Department Ministry Institute Office Society Association Federation Academy
 Faculty Council Board Commission Committee Union Agency Authority Centre Hospital Hospitals
 Alliance Network School Court Bank Museum Chamber Fund Scheme Programme Panel Taskforce Coalition
-Commissioner League
+Commissioner League Unit
 """)
 # Heads that take "on" and a subject after them ("All-Party Parliamentary Group on Health").
 ON_HEADS = _words("Group Commission Taskforce")

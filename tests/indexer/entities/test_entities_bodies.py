@@ -319,3 +319,25 @@ def test_a_chief_executive_is_a_post_of_the_body_before_it() -> None:
 def test_a_body_before_a_persons_title_keeps_its_name() -> None:
     orgs = _orgs("Signed: Lindale Community Health Service Professor Jo Bell, chair")
     assert orgs == {"Lindale Community Health Service"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("We used Meridian Health Partners last winter at £410 a day.", "Meridian Health Partners"),
+        ("Fiona Mulgrew of Mulgrew Chemists, Garstang, is the new chair.", "Mulgrew Chemists"),
+        ("Well Pharmacy will close four branches.", "Well Pharmacy"),
+        (
+            "The Academic Unit of Health Economics at the University of Leeds is hiring.",
+            "Academic Unit of Health Economics",
+        ),
+    ],
+)
+def test_partners_chemists_pharmacies_and_units_of_a_subject_are_bodies(
+    body: str, name: str
+) -> None:
+    assert name in _orgs(body)
+
+
+def test_a_service_named_for_pharmacy_is_no_body() -> None:
+    assert not _orgs("Pharmacy First launched in January; our system partners met on Friday.")
