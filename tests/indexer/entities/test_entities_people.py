@@ -187,3 +187,17 @@ def test_a_silks_letters_belong_to_the_mention_not_the_name(
     body: str, mention: str, canonical: str
 ) -> None:
     assert _people(body) == {mention: canonical}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Farah Siddiqui will take over from Glyn Pritchard on 4 January.", "Glyn Pritchard"),
+        ("The award went to Eimear Brennan from the discharge team.", "Eimear Brennan"),
+        ("The new lead is Gurinder Sandhu, who joins from Leicester.", "Gurinder Sandhu"),
+    ],
+)
+def test_first_names_common_in_the_uk_make_a_person(body: str, person: str) -> None:
+    """The names added from a first-name dictionary (tools/first_names.py)."""
+    people = {e.text for e in extract(None, body) if e.label == "PERSON"}
+    assert person in people
