@@ -121,6 +121,8 @@ clinician doctor psychiatrist trustee columnist presenter professor lecturer reg
 CEO deputy colleague predecessor successor counterpart writer commentator expert pharmacist
 dentist anaesthetist cardiologist oncologist radiologist epidemiologist statistician scientist
 lawyer barrister solicitor QC KC chairs directors secretaries sister matron chaplain
+midwives nurses paramedics physiotherapist therapist receptionist volunteer carer
+administrator technician radiographer sonographer optometrist dietitian podiatrist
 """)
 ROLES_LOWER = frozenset(w.lower() for w in ROLES)
 # Words that open a post of two words in capitals ("Chief Executive", "Medical Director"): the

@@ -201,3 +201,19 @@ def test_first_names_common_in_the_uk_make_a_person(body: str, person: str) -> N
     """The names added from a first-name dictionary (tools/first_names.py)."""
     people = {e.text for e in extract(None, body) if e.label == "PERSON"}
     assert person in people
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (
+            "Midwives Gemma Pryce and Lauren Hutchings ran the race.",
+            {"Gemma Pryce", "Lauren Hutchings"},
+        ),
+        ("Our volunteer Delroy Haynes was thanked by the board.", {"Delroy Haynes"}),
+        ("Radiographer Carys Morgan scanned the first patient.", {"Carys Morgan"}),
+        ("Toby Porter, chief executive of Hospice UK, said so.", {"Toby Porter"}),
+    ],
+)
+def test_a_staff_role_before_a_name_makes_it_a_persons(body: str, people: set[str]) -> None:
+    assert people <= set(_people(body))
