@@ -18,6 +18,7 @@ from dateutil import parser as dateparser
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from indexer.blocks import Block, Builder, Kind, is_decoration, render
+from indexer.reading.digest_dates import find_date
 from indexer.reading.markdown_doc import masthead_heading
 
 
@@ -159,6 +160,23 @@ def _dropped(
         return False  # "gs-c-promo" on every story card: the page's template, not a promotion
     # A class hint on a wrapper ("page-with-sidebar") must not take the article with it.
     return len(node.text(deep=True)) * 2 < page_chars
+
+
+_META_HINTS = frozenset(["meta", "metadata", "postmeta"])
+_META_WORDS = 20
+
+
+def _dated_meta(node: LexborNode, attrs: _Attributes) -> str | None:
+    """A card's or post's line of metadata (its kind, author and date: "post-meta",
+    "news-list__meta"): a story's details, where it holds a date; else None (chrome)."""
+    if not attrs or not (hints := (attrs.get("class") or "").lower()):
+        return None
+    if _META_HINTS.isdisjoint(_HINT_SPLIT.split(hints)):
+        return None
+    text = _one_spaced(node.text(deep=True, separator=" ", strip=True))
+    if not text or text.count(" ") >= _META_WORDS or find_date(text) is None:
+        return None
+    return text
 
 
 def _standfirst(attrs: _Attributes) -> bool:
@@ -506,6 +524,10 @@ def _extract(
             out.paragraph()
             out.out.add("byline", node.text(deep=True, separator=" ", strip=True))
             out.out.new_group()
+            continue
+        if (meta := _dated_meta(node, attrs)) is not None:
+            out.paragraph()
+            out.out.add("details", meta)  # "News · 12 Nov 2021", "Sarah Lowe · 7 September 2023"
             continue
         if _dropped(node, attrs, in_article, page_chars, anchors, card_words):
             continue

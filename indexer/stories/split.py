@@ -866,8 +866,25 @@ def _with_details(
     if not details:
         return kept
     details = sorted(details, key=lambda line: line.order)
+    text_lines = sorted((line for line in lines if not line.detail), key=lambda line: line.order)
+    others = [line.order for line in text_lines]
+    # A card's line of metadata over its headline ("News · 12 Nov 2021" / "<h2>..."), in a
+    # part of the page of its own: the headline's, not the story's above it (a table row's
+    # fields, in the row's own part, stay with the row).
+    heads = {story.head.order: story for story, _ in kept if story.head is not None}
+    above: dict[int, list[Line]] = {}
+    for line in details:
+        if line.facts is None or line.facts.kind != "details":
+            continue
+        at = bisect_right(others, line.order)
+        before = text_lines[at - 1].facts if at else None
+        if before is not None and before.group == line.facts.group:
+            continue
+        if at < len(others) and (story := heads.get(others[at])) is not None:
+            above.setdefault(id(story), []).append(line)
+    claimed = {id(line) for lines_above in above.values() for line in lines_above}
+    details = [line for line in details if id(line) not in claimed]
     orders = [line.order for line in details]
-    others = sorted(line.order for line in lines if not line.detail)
     out = []
     for story, section in kept:
         if not story.body:
@@ -876,7 +893,10 @@ def _with_details(
         start = (story.head or story.body[0]).order
         after = bisect_right(others, story.body[-1].order)
         end = others[after] if after < len(others) else float("inf")
-        mine = details[bisect_right(orders, start) : bisect_left(orders, end)]
+        mine = [
+            *above.get(id(story), ()),
+            *details[bisect_right(orders, start) : bisect_left(orders, end)],
+        ]
         byline = section.byline
         texts: list[str] = []
         for line in mine:

@@ -707,3 +707,19 @@ def test_a_leaders_message_alone_over_its_paragraphs_is_a_story_under_that_headi
     assert [s.headline for s in sections] == ["A message from Nadia", *HEADLINES]
     assert sections[0].body.startswith("Hello everyone. It has been another demanding")
     assert sections[0].byline is None
+
+
+def test_a_cards_line_of_metadata_over_its_headline_is_that_storys_details() -> None:
+    """A listing's cards: kind and date over the headline, then the summary."""
+    from indexer.reading.html_page import html_to_text
+
+    days = ("12 Nov 2021", "4 Nov 2021", "28 Oct 2021")
+    cards = "".join(
+        f"<li><div class='news-list__meta'><span>News</span> <span>{day}</span></div>"
+        f"<h2><a href='/n/{at}'>{headline}</a></h2><p>{text}</p></li>"
+        for at, (headline, day, text) in enumerate(zip(HEADLINES, days, TEXTS, strict=True))
+    )
+    page = html_to_text(f"<html><body><h1>News centre</h1><ul>{cards}</ul></body></html>")
+    sections = split(page.text, page.blocks)
+    assert [s.headline for s in sections] == list(HEADLINES)
+    assert [s.details for s in sections] == [(f"News {day}",) for day in days]
