@@ -238,7 +238,8 @@ _DAY_OF_MONTH = re.compile(
 # What an invitation to an event asks of the reader.
 _BOOKING = re.compile(
     r"\b(?:book\ (?:(?:your|a)\ (?:free\ )?(?:place|seat|space|ticket|spot)|now|here|online|via"
-    r"|through|at)|booking|register\ (?:now|here|"
+    r"|through|at)|(?<!-)booking(?!\ (?:system|systems|team|office|data|rules)\b)"
+    r"|register\ (?:now|here|"
     r"online|at|via|your)|registration\ (?:is\ )?(?:now\ )?(?:open|opens|closes|link|form)|"
     r"places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"
     r"free\ to\ attend|sign\ up\ (?:now|here|at)|rsvp|join\ us\ (?:at|on|for))",

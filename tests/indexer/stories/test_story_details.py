@@ -230,6 +230,13 @@ def test_an_offer_with_its_small_print_is_no_story() -> None:
             False,
         ),
         ("Network meeting, 7 July, Leeds. Registration is now open on our website.", True),
+        (
+            "Declared on Tuesday evening with 70 patients fit for discharge. Cornwall Council "
+            "is block-booking care home beds at £1,200 a week to help.",
+            False,
+        ),
+        ("Trust moves its booking system to the cloud on Monday 3 March.", False),
+        ("Wellbeing day, Monday 3 March, Truro. Booking essential: email the team.", True),
     ],
 )
 def test_registration_as_a_profession_knows_it_is_no_booking(text: str, notice: bool) -> None:
