@@ -914,7 +914,8 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     fielded = [
         line
         for line in lines
-        if line.detail or (": " in line.text and _field_line(line.text))  # (a record's fields)
+        if line.detail  # (a record's fields)
+        or (":" in line.text and (_field_line(line.text) or _PROPERTY.match(line.text) is not None))
     ]
     if fielded:
         for line in fielded:
@@ -1035,6 +1036,10 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
 _FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: (?:[a-z]+|\d{1,2})){0,3}:\s")
 _FIELD_LINE_WORDS = 25
 _FIELD_PART_WORDS = 20  # words of each part of a longer line of fields split by bars
+
+
+# A note's property in Logseq's or Obsidian's Dataview syntax: "source:: [[Guardian]]".
+_PROPERTY = re.compile(r"^[A-Za-z][\w-]{0,30}::\s*\S")
 
 
 def _field_line(text: str) -> bool:

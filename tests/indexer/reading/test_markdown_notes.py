@@ -294,3 +294,18 @@ def test_a_heading_that_opens_with_a_brand_in_lower_case_is_a_headline() -> None
         "Ballot opens",
         "encompass reaches the final trust",
     ]
+
+
+def test_a_notes_properties_are_its_details() -> None:
+    source = (
+        f"- ### Workforce plan slips\n  source:: [[Guardian]]\n\t- {TEXT}\n"
+        f"- ### Care money halved\n  source:: [[BBC News]]\n  tags:: #care\n\t- {MORE}\n"
+    )
+    doc = markdown_to_text(source)
+    sections = split(doc.text, doc.blocks)
+    assert [s.headline for s in sections] == ["Workforce plan slips", "Care money halved"]
+    assert [s.details for s in sections] == [
+        ("source:: Guardian",),
+        ("source:: BBC News tags:: #care",),  # one paragraph of the outline: one line
+    ]
+    assert sections[0].paragraphs == (TEXT,)
