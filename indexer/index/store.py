@@ -106,6 +106,8 @@ def ensure_index(index_dir: Path, *, on_problem: OnProblem | None = None) -> boo
             return False
         if marker.roots or marker.reading == reading_rules():
             return False  # the user's own digests are read again by `dex index` (see incomplete)
+        _update(index_dir, list(samples), None, None, sample=True)
+        return False  # the samples read again with this version's rules: not a new index
     _update(index_dir, list(samples), None, None, sample=True)
     return True
 
@@ -203,16 +205,18 @@ def _update(
         known = marker.files if marker is not None else None
         run = [str(SAMPLES_DIR)] if sample else [os.path.abspath(p) for p in paths]
         read_all = marker is None or bool(damage)
-        if not read_all and not forget and marker is not None and marker.reading != reading_rules():
-            # Another version's rules read these digests: read every one again, not only the
-            # paths asked for, so that the whole index is this version's.
-            others = [r for r in marker.roots if os.path.exists(r) and not covered((r,), run)]
-            paths, run, read_all = paths + others, run + others, True
+        reread = (
+            not read_all and not forget and marker is not None and marker.reading != reading_rules()
+        )
+        if reread and marker is not None:
+            # Another version's rules read these digests: the files of this run are read again,
+            # unchanged or not; the index is this version's once a run has covered every source
+            # (`dex index` with no paths does), each with the options the user gives it.
+            read_all = all(covered((root,), run) for root in marker.roots)
             message = "its digests were read with an earlier version's rules; reading them again"
+            if not read_all:
+                message += " (run dex index with no paths to read every source)"
             _tell(on_problem, Problem(str(index_dir), message, fatal=False))
-            reread = True
-        else:
-            reread = False
         if marker is None or damage:
             before, samples = _reset(index_dir, marker)
             paths = paths + before

@@ -61,13 +61,15 @@ def own_text(text: str) -> str:
     signature or quoted original, the quote a bottom-posted reply answers left out."""
     lines = text.splitlines()
     kept: list[str] = []
+    written = False  # the sender's first words have come
     for index, raw in enumerate(lines):
-        if is_quoted(raw) and not any(line.strip() for line in kept):
+        if is_quoted(raw) and not written:
             continue
         if _ends_new_text(raw, raw.strip(), lines, index):
             break
         if not is_quoted(raw):
             kept.append(raw)
+            written = written or bool(raw.strip())
     return "\n".join(kept)
 
 

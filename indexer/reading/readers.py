@@ -416,6 +416,7 @@ def _parse_day(value: str) -> dt.date | None:
 # A reply quoting this much more than its sender wrote may quote a whole digest.
 _QUOTED_SHARE = 4
 _QUOTED_CHARS = 600
+_OWN_ITEMS_LINES = 6  # three headlines and their text, at the least
 
 
 def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> RawDigest:
@@ -429,7 +430,13 @@ def _mail_digest(path: Path, source: str, mail: MailText, answered: bool) -> Raw
     body = "\n\n".join(post_paragraphs(mail.text)) or mail.text
     digest = _digest(path, source, body, mail.title, mail.date, None)
     quoted = len(mail.text) > _QUOTED_SHARE * len(body) + _QUOTED_CHARS
-    quoting = unquoted(mail.text) if quoted else own_text(mail.text)
+    if quoted:
+        quoting: str | None = unquoted(mail.text)
+    else:  # items of a bulletin in the sender's own words: a few lines at least (else one post)
+        own = own_text(mail.text)
+        quoting = (
+            own if sum(1 for line in own.splitlines() if line.strip()) >= _OWN_ITEMS_LINES else None
+        )
     return replace(digest, single_story=True, headline=mail.subject, quoting=quoting)
 
 

@@ -75,8 +75,8 @@ _CHROME = re.compile(
     | forward\ (?:this\ |it\ )?(?:e-?mail\ )?to\ a\ (?:friend|colleague)
     | know\ (?:someone|anyone|a\ colleague)\ who | enjoying\ this\ (?:e-?mail|newsletter)
     | thanks\ for\ reading\b.{0,60}\bsubscribe\b
-    | sign\ up\b(?!\ (?:to|for)\ (?!(?:our|the|this|these|a|an|free|receive|get|updates?|e-?mails?
-        |alerts?|news(?:letters?)?|here|now|today|more|weekly|daily|monthly)\b)\w)  # (a campaign)
+    | sign\ up\b(?!\ (?:to|for)\ (?!(?:Our|The|This|These|A|An|Free|Updates?|E-?mails?|Alerts?
+        |News(?:letters?)?|Twitter|X|Facebook|LinkedIn)\b)(?-i:[A-Z]))  # (a campaign's name)
     | subscribe\b | unsubscribe
     | (?:manage|update|change|edit)\ (?:your\ )?(?:e-?mail\ )?
         (?:preferences|subscriptions?|settings|profile)
@@ -96,7 +96,8 @@ _CHROME = re.compile(
     | back\ to\ top | skip\ to\ (?:main\ )?content | jump\ to | (?:log|sign)\ ?in\b | log\ ?out\b
     | register\ (?:now|here|today|for\ free) | register\ (?:on|via|at|with)\ [\w.-]+\W*$
     | what\ did\ you\ think\ of\ (?:this|today's|our)\b | tell\ us\ what\ you\ think\b
-    | how\ did\ we\ do\b | how\ (?:was|did\ you\ find)\ (?:this|today's|this\ week's)
+    | how\ did\ we\ do(?:\ (?:today|this\ week|this\ time))?\W*$
+    | how\ (?:was|did\ you\ find)\ (?:this|today's|this\ week's)
       \ (?:issue|edition|e-?mail|newsletter|briefing)\b
     | rate\ (?:this|today's)\ (?:issue|edition|e-?mail|newsletter|briefing)\b
     | all\ rights\ reserved | copyright\b | \(c\)\ \d{4} | our\ mailing\ address
@@ -402,8 +403,16 @@ def _poll(line: str) -> bool:
         return False
     if any(ch in line for ch in ".?!"):
         return False
-    symbols = [run for run in _SYMBOL_RUN.findall(line) if any(ord(ch) >= 0x2190 for ch in run)]
-    return len(symbols) >= 2  # ("🗺️ Structures": one emoji, with its variation selector)
+    runs = _SYMBOL_RUN.findall(line)
+    if runs and line.rstrip().endswith(runs[-1]):
+        return False  # "🎉 Celebrating our nurses 🎉": a heading dressed up, not options
+    return sum(1 for run in runs if any(_emoji(ch) for ch in run)) >= 2  # ("🗺️ Structures": one)
+
+
+def _emoji(ch: str) -> bool:
+    """A pictograph (not an arrow or a star drawn from the text fonts)."""
+    code = ord(ch)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF
 
 
 def is_boilerplate(line: str) -> bool:

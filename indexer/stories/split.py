@@ -42,6 +42,7 @@ from indexer.stories.boilerplate import (
     is_footer_start,
     is_intro_talk,
     is_labelled_advert,
+    is_message_heading,
     is_newsletter_talk,
     is_postal_address,
     is_sponsor_marker,
@@ -597,7 +598,7 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     for index, line in enumerate(lines[:_HEADER_LINES]):
         if line.posted and index:
             break  # a posted message's subject: the stories have begun
-        if index and _LEADERS_MESSAGE.match(line.text) and headline_text(line.text):
+        if index and is_message_heading(line.text) and headline_text(line.text):
             break  # "A message from Nadia": a piece with a heading (see _drop_headed_intro)
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (

@@ -246,11 +246,17 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
     return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
 
 
-def _runs_on(prev: str) -> bool:
+_WRAPPED_CHARS = 50  # a line cut by a wrap is long; a short one ending "for" may be a title
+
+
+def _runs_on(prev: str, nxt: str) -> bool:
     """A line ending in a small word written small ("the", "for", not "Part A", "SUPPORTED BY"),
-    which no headline or line of its own ends with."""
+    which no line of its own ends with: a long one, or one the next line continues in lower
+    case ("Dates to look out for" over "The consultation ..." is a title)."""
     last = prev.rsplit(" ", 1)[-1]
-    return last.islower() and last in FUNCTION_WORDS
+    if not (last.islower() and last in FUNCTION_WORDS):
+        return False
+    return len(prev) >= _WRAPPED_CHARS or starts_lower(nxt)
 
 
 def _continues(
@@ -267,7 +273,7 @@ def _continues(
     width = ctx.width
     if width is None:
         # Unmeasured wrapping still shows where a sentence runs on: "... published before the"
-        return _runs_on(prev)
+        return _runs_on(prev, nxt)
     if ends_mid_sentence(prev) and not ends_sentence(prev):
         return True
     if _caps_over_mixed(prev, nxt):

@@ -46,8 +46,8 @@ def parse(
     digest_title, date (ISO 8601), date_from (header, text, filename or mtime), position,
     headline (null for a lead story), title, body, byline (null when the story has none),
     details (the lines of metadata under the headline, such as "Closing date: 17 March", one a
-    line; null when there are none) and entities (text, label, field: headline, body or
-    details, start, end, canonical, value, aliases).
+    line; null when there are none) and entities (text, label, field: headline, body,
+    details or byline, start, end, canonical, value, aliases).
 
     With --explain, prints for every line of each digest its block (group number and kind:
     heading, paragraph, item, cell, line of plain text...), its shape (headline-like, body,

@@ -47,13 +47,19 @@ def test_other_rules_read_every_source_again_then_the_index_is_at_rest(tmp_path:
     _read_with_other_rules(index_dir)
     assert "run dex index to read them again" in (incomplete(index_dir) or "")
     told: list[Problem] = []
-    again = update_index(index_dir, [str(second)], on_problem=told.append)
-    # Both sources are read again, though only one was named; nothing counts as unchanged.
-    assert (again.digests, again.unchanged, again.failed) == (4, 0, 0)
+    # One source named: its files are read again, unchanged or not; the other source's are
+    # not touched, and the index stays marked as read with the earlier rules.
+    some = update_index(index_dir, [str(second)], on_problem=told.append)
+    assert (some.digests, some.unchanged, some.removed, some.failed) == (2, 0, 0, 0)
     assert [p.message for p in told] == [
-        "its digests were read with an earlier version's rules; reading them again"
+        "its digests were read with an earlier version's rules; reading them again "
+        "(run dex index with no paths to read every source)"
     ]
     assert not any(p.fatal for p in told)
+    assert incomplete(index_dir) is not None
+    # Every source (as `dex index` with no paths runs): all read again, then at rest.
+    again = update_index(index_dir, [str(first), str(second)])
+    assert (again.digests, again.unchanged, again.removed, again.failed) == (4, 0, 0, 0)
     assert read_marker(index_dir).reading == reading_rules()
     assert incomplete(index_dir) is None
     assert update_index(index_dir, [str(second)]).unchanged == 2
@@ -65,7 +71,7 @@ def test_an_index_of_the_samples_alone_is_read_again_when_opened(tmp_path: Path)
     assert ensure_index(index_dir) is False
     _read_with_other_rules(index_dir)
     assert incomplete(index_dir) is None  # nothing of the user's to read: the app does it
-    assert ensure_index(index_dir) is True
+    assert ensure_index(index_dir) is False  # read again, but no new index to announce
     assert read_marker(index_dir).reading == reading_rules()
 
 
@@ -78,4 +84,5 @@ def test_an_index_made_before_the_stamp_or_with_another_is_read_again(
     update_index(index_dir, [str(folder)])
     marker = read_marker(index_dir)
     write_marker(index_dir, replace(marker, reading=stamp))
-    assert update_index(index_dir, []).digests == 2
+    assert update_index(index_dir, [str(folder)]).digests == 2
+    assert read_marker(index_dir).reading == reading_rules()

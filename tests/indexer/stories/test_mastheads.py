@@ -147,6 +147,12 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ("Sign up to our newsletter", True),
         ("Sign up for the webinar", True),
         ("Sign up to Stop the Pressure", False),  # a campaign's name: a headline
+        ("Sign up for regular updates from the ICB", True),
+        ("Sign up to Twitter", True),
+        ("How did we do in the CQC inspection?", False),
+        ("🎉 Celebrating our nurses 🎉", False),
+        ("⭐ GP contract → what changes", False),
+        ("👍 Useful 👎 Not for me", True),
         ("Official figures show waits rose again", False),
         (
             "For members only: the new contract guide is out now, and it covers pay, pensions, "

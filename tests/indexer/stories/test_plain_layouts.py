@@ -522,3 +522,11 @@ def test_a_figure_placeholder_filling_the_wrap_width_is_not_joined_to_the_line_u
     )
     stories = split(text)
     assert stories[0].paragraphs[0].startswith("Waiting lists grew again")
+
+
+def test_a_short_title_ending_in_a_small_word_stays_a_headline() -> None:
+    text = (
+        "Dates to look out for\nThe consultation on the plan closes on 3 May, the board said.\n\n"
+        "New chair for the board\nThe board appointed a new chair on Monday, after a long search.\n"
+    )
+    assert headlines(text) == ["Dates to look out for", "New chair for the board"]
