@@ -212,6 +212,14 @@ _POSTED_AT = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){0,3}(?:\s+<[^<>\s]+@[^<>\s]+>)?:\s+"
     r"(?i:[a-z]{3}\s+\d{1,2}(?:,?\s+\d{4})?\s+\d{1,2}:\d{2}\s?[ap]m)(?:\s+[+-]\d{4})?$"
 )
+# A social feed digest's line over a post: "Imran Qureshi posted in Digital Champions",
+# "Anna Lisowski published an article in Population Health Management".
+_ACTIVITY = re.compile(
+    r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3}\s+(?:posted|published|shared|started|replied"
+    r"|commented)(?:\s+(?:an?\s+)?(?:announcement|article|discussion|question|poll|update|post"
+    r"|event))?\s+(?:in|to|on)\s+"
+    r"(?:[A-Z0-9][\w'’&./+-]*|and|of|the|for|[–&-])(?:\s+(?:[A-Z0-9][\w'’&./+-]*|and|of|the|for|[–&-]))*$"
+)  # (the community's name: capitalised words; not "posted on X that the plan is ...")
 _READ_TIME = re.compile(r"[\s•·|,–-]*\b\d{1,3}\s?min(?:ute)?s?\s+read\W*$", re.I)
 _SOCIAL_WORDS = _words(
     """
@@ -394,6 +402,7 @@ _RESULT_COUNT = re.compile(
 
 
 _POLL_WORDS = 12
+_POSTED_WHEN_WORDS = 10
 _SYMBOL_RUN = re.compile(r"[^\w\s]+")
 
 
@@ -415,9 +424,20 @@ def _emoji(ch: str) -> bool:
     return code >= 0x1F000 or 0x2600 <= code <= 0x27BF
 
 
+# A post's author line in a social feed's digest: "Digital Transformation Lead · Tue",
+# "Chief Executive · 2d", "Jo Bell · Yesterday at 09:14".
+_POSTED_WHEN = re.compile(
+    r"^[^·|]{2,60}\s·\s(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|just\ now|\d{1,2}\s?[mhdw])"
+    r"(?:\s+at\s+\d{1,2}[:.]\d\d(?:\s?[ap]m)?)?\s*$",
+    re.I | re.X,
+)
+
+
 def is_boilerplate(line: str) -> bool:
     """A line that is chrome, a caption, a byline, a date or a menu, not part of a story."""
     if _poll(line):
+        return True
+    if " · " in line and line.count(" ") <= _POSTED_WHEN_WORDS and _POSTED_WHEN.match(line):
         return True
     if (line[:1].isdigit() or line[:1] in "Ss") and _RESULT_COUNT.match(line) is not None:
         return True
@@ -466,6 +486,11 @@ def is_message_heading(line: str) -> bool:
     return _MESSAGE_HEADING.match(line) is not None
 
 
+def is_post_activity(line: str) -> bool:
+    """ "Imran Qureshi posted in Digital Primary Care Champions": a new post begins under it."""
+    return _ACTIVITY.match(fold(line.strip())) is not None
+
+
 def is_byline(line: str) -> bool:
     """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
     if line.count(" ") >= 14:
@@ -479,6 +504,7 @@ def is_byline(line: str) -> bool:
     return (
         _BYLINE.match(folded) is not None
         or _POSTED_AT.match(folded) is not None
+        or _ACTIVITY.match(folded) is not None
         or ("," in folded and _ROLE_BYLINE.match(folded) is not None)
         or (" and " in folded and _names_only(folded))
     )

@@ -31,6 +31,7 @@ from indexer.stories.boilerplate import (
     is_byline,
     is_footer_start,
     is_message_heading,
+    is_post_activity,
 )
 from indexer.stories.debris import (
     is_chat_message,
@@ -140,6 +141,7 @@ class Line:
     indent: int = 0  # spaces before the physical line (an indented body wraps sooner)
     aligned: bool = False  # "Label:   value", aligned with its neighbours (metadata)
     apart: bool = False  # set further right than the plain line above: a line of its own
+    opens: bool = False  # a new piece starts here, headline or not (under "X posted in Y")
     note: str = ""  # what became of the line and why (`dex parse --explain`)
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
@@ -264,6 +266,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     in_original = False  # the original message a post quotes below its reply
     dated_posts = False  # the post being read carried "Date:" (a list digest's post)
     byline: str | None = None  # a byline just read, for the next line
+    posted = False  # the byline was a feed's "X posted in Y": the next line opens a post
     topic: str | None = None  # the subject over a thread of messages (Google Groups digests)
     message_start: int | None = None  # the first group of the message being read
     item_column: int | None = None  # where the text of the list item just read starts
@@ -442,6 +445,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 continue
             drop(raw, "a byline (kept as the story's byline)")  # not wrapped into a headline
             byline = raw.strip()
+            posted = posted or is_post_activity(raw)
             continue
         if is_quoted(raw) or is_mail_chrome(raw):
             drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
@@ -514,10 +518,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 aligned=aligned,
                 indent=indent,
                 apart=apart,
+                opens=posted,
             )
         )
         opening = False
-        byline = None
+        byline, posted = None, False
     if headers:
         flush_headers()
     close()

@@ -44,6 +44,7 @@ from indexer.stories.boilerplate import (
     is_labelled_advert,
     is_message_heading,
     is_newsletter_talk,
+    is_post_activity,
     is_postal_address,
     is_sponsor_marker,
     strip_forwarding,
@@ -317,10 +318,12 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         sizes[line.block] += line.text.count(" ") + 1
     label_block = -2  # the block of a dropped list label such as "Read more:"
     byline: str | None = None  # a byline just dropped, for the next kept line
+    opening = False  # a feed's post line just dropped ("X posted in Y"): the next line opens one
     resume = 0  # after a post's sign-off, where the next post begins
     for index, line in enumerate(lines):
         position = seen / total
         seen += len(line.text) + 1
+        opening = opening or line.opens  # (passed on when the line is dropped)
         heading = line.facts is not None and line.facts.kind == "heading"
         if (
             advert_title
@@ -402,6 +405,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
                 continue
             line.note = "dropped: a byline (kept as the story's byline)"
             byline = text
+            opening = opening or is_post_activity(text)
             continue
         if (
             is_boilerplate(text)
@@ -432,6 +436,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if byline is not None and line.byline is None:
             line.byline = byline
         byline = None
+        line.opens, opening = opening, False
         kept.append(line)
     return kept
 
@@ -720,8 +725,8 @@ def _assemble(
     while index < len(lines):
         line = lines[index]
         if line.kind == "B":
-            if not stories:
-                stories.append(_Story(None, None, []))  # the lead story, before any headline
+            if not stories or (line.opens and stories[-1].body):
+                stories.append(_Story(None, None, []))  # the lead story, or a post's, unheaded
             stories[-1].body.append(line)
             index += 1
             continue

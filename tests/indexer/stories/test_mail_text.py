@@ -710,3 +710,41 @@ Nurses in hospices may now verify an expected death remotely with a second clini
         "Verification of death guidance updated",
     ]
     assert sections[0].byline is None
+
+
+def test_a_social_digests_activity_and_role_lines_are_no_headlines() -> None:
+    """Viva Engage and the like: "X posted in Y", "Role · Tue" over each post."""
+    text = """Here's what's been happening in your communities this week.
+
+Deborah Kline posted an announcement in Severn Vale ICB – All Staff
+Chief Executive · Mon
+
+Our operating plan: what it means for you
+
+NHS England published its planning guidance last week, and for us it means a £38m efficiency
+requirement across the system.
+
+----------------------------------------
+
+Imran Qureshi posted in Digital Primary Care Champions
+Digital Transformation Lead · Tue
+
+Quick update from the Forest of Dean pilot: 9 of our 11 practices now use the online triage
+tool, and same-day handling has risen from 44% to 61% since October.
+
+----------------------------------------
+
+Anna Lisowski published an article in Population Health Management
+Head of Population Health Intelligence · Tue
+
+Frailty risk model live in 12 PCNs
+
+Our frailty risk model went live across 12 primary care networks on 3 February, the team said.
+"""
+    sections = split(text)
+    assert [s.headline for s in sections] == [
+        "Our operating plan: what it means for you",
+        None,
+        "Frailty risk model live in 12 PCNs",
+    ]
+    assert sections[1].body.startswith("Quick update from the Forest of Dean pilot")
