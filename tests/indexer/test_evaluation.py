@@ -1,9 +1,9 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval16/ is held out: the rules and the
-story model are never tuned on it and its misses are not read; it was scored once at the end of
-the round that wrote it (2026-12-07). Each earlier held-out set was measured untouched
+the code or dex's output on their files). tests/fixtures/eval16/ and eval17/ are held out: the
+rules and the story model are never tuned on them and their misses are not read; each was
+scored once when first seen (2026-12-07). Each earlier held-out set was measured untouched
 and then became a development set: eval10 to eval15 (each scored once, then tuned on),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
@@ -34,6 +34,7 @@ from tests.evaluation import (
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELD_OUT = [FIXTURES / "eval16" / name for name in ("text", "web", "mail")]
 EVAL15 = [FIXTURES / "eval15" / name for name in ("text", "web", "mail")]
+SECOND_HELD_OUT = [FIXTURES / "eval17" / name for name in ("text", "web", "mail")]
 EVAL14 = [FIXTURES / "eval14" / name for name in ("text", "web", "mail")]
 EVAL13 = [FIXTURES / "eval13" / name for name in ("text", "web", "mail")]
 EVAL12 = [FIXTURES / "eval12" / name for name in ("text", "web", "mail")]
@@ -86,6 +87,29 @@ HELD_OUT_FLOORS = {
     "maildir": 0.97,
 }
 HELD_OUT_ENTITY_FLOOR = (0.91, 0.80)
+# eval17 (held out too, written 2026-12-07 at the end of the evening by three helpers given
+# SPEC.md: a commissioning policy update, hospital charity, Scottish and Northern Irish staff
+# briefs, trainee newsletter, media summary, PDF board report, inspection round-up, epidemiology
+# note, federation bulletin, Outlook text export, health questions, Healthwatch digest, union
+# e-news; Squarespace, board papers, Drupal listing, Mailchimp archive, two-column Campaign
+# Monitor, council accordions, a Medium long read, Jekyll, Obsidian and GitLab wiki Markdown,
+# reports RSS, regulator Atom, podcast XML and a Google Alerts feed; Apple Mail and Thunderbird
+# replies and forwards, JISCMail, Viva, Substack, multipart/related, ISO-8859-15, a regional
+# director's weekly, a core brief, an LPC email, two mboxes and a Maildir of three), scored once
+# when first seen: all 0.881, txt 0.785, md 0.895, html 0.886, feed 0.950, eml 0.979, mbox
+# 1.000, Maildir 0.957; entities P 0.917 R 0.843 (with the splitter of that session's start:
+# all 0.867, eml 0.911; entities P 0.917 R 0.823; 0.856 by the rules alone). Less about 0.03.
+SECOND_HELD_OUT_FLOORS = {
+    "all": 0.85,
+    "txt": 0.75,
+    "md": 0.86,
+    "html": 0.85,
+    "feed": 0.92,
+    "eml": 0.95,
+    "mbox": 0.97,
+    "maildir": 0.92,
+}
+SECOND_HELD_OUT_ENTITY_FLOOR = (0.90, 0.81)
 # eval15: held out and scored once (all 0.883; 0.858 with the splitter of that session's start;
 # 0.865 by the rules alone), then tuned on: all 0.944, txt 0.870, md 1.000, html 0.986, feed
 # 1.000, eml 0.958, mbox 1.000, Maildir 1.000; entities P 0.924 R 0.880.
@@ -290,6 +314,13 @@ def test_every_held_out_format_is_scored(held_out: Together) -> None:
 
 def test_held_out_entity_figures(held_out: Together) -> None:
     _entities_hold(held_out, HELD_OUT_ENTITY_FLOOR)
+
+
+def test_the_second_held_out_set_does_not_fall_back() -> None:
+    second = evaluate_together(SECOND_HELD_OUT)
+    assert set(second.stories) == set(SECOND_HELD_OUT_FLOORS)
+    assert not _fallen(second.stories, SECOND_HELD_OUT_FLOORS)
+    _entities_hold(second, SECOND_HELD_OUT_ENTITY_FLOOR)
 
 
 @pytest.mark.parametrize(
