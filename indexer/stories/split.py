@@ -272,7 +272,7 @@ _SHAPES = {"H": "headline-like", "B": "body", "L": "label"}
 
 def _explained(line: Line) -> Explained:
     block: str = line.facts.kind if line.facts is not None else "line"
-    if line.facts is not None and line.facts.kind == "heading":
+    if line.facts is not None and _heading(line):
         block = f"heading {line.facts.level}"
     shape = "-" if line.note.startswith("dropped") else _SHAPES.get(line.kind, line.kind)
     return Explained(line.block, block, shape, line.text, line.note or "kept")
@@ -324,7 +324,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         position = seen / total
         seen += len(line.text) + 1
         opening = opening or line.opens  # (passed on when the line is dropped)
-        heading = line.facts is not None and line.facts.kind == "heading"
+        heading = _heading(line)
         if (
             advert_title
             and line.block == advert + 1
@@ -447,7 +447,7 @@ def _dates_the_headline(lines: list[Line], index: int, kept: list[Line]) -> bool
     above = kept[-1] if kept else None
     if above is None or lines[index - 1] is not above or index + 1 >= len(lines):
         return False
-    if above.facts is None or above.facts.kind != "heading":
+    if not _heading(above):
         return False
     return is_date_line(lines[index].text) and not is_date_line(lines[index + 1].text)
 
@@ -470,7 +470,7 @@ def _message_heading(lines: list[Line], index: int) -> bool:
     """ "A message from Nadia" alone over its paragraphs, under no headline: the heading of a
     leader's message (under a headline, it is the story's byline)."""
     line = lines[index]
-    if _LEADERS_MESSAGE.match(line.text) is None or index + 1 >= len(lines):
+    if not is_message_heading(line.text) or index + 1 >= len(lines):
         return False
     before = lines[index - 1] if index else None
     if before is not None and (before.block == line.block or _heading(before)):
@@ -479,6 +479,7 @@ def _message_heading(lines: list[Line], index: int) -> bool:
 
 
 def _heading(line: Line) -> bool:
+    """A line the reader found set as a heading (<h2>, "## ")."""
     return line.facts is not None and line.facts.kind == "heading"
 
 
@@ -490,8 +491,7 @@ def _signs(last: Line | None, line: Line, nxt: Line | None) -> bool:
     if nxt is None:
         return True
     # Under its text in one block, or on its own before the next heading.
-    heading = nxt.facts is not None and nxt.facts.kind == "heading"
-    return nxt.block != line.block and (last.block == line.block or heading)
+    return nxt.block != line.block and (last.block == line.block or _heading(nxt))
 
 
 def _kind(line: Line) -> str:
@@ -502,7 +502,7 @@ def _kind(line: Line) -> str:
         return "B"
     if text.endswith(":") and text.count(" ") < 12:
         return "L"
-    if line.facts is not None and line.facts.kind == "heading" and text[:1].islower():
+    if _heading(line) and text[:1].islower():
         text = text[:1].upper() + text[1:]  # "encompass reaches the final trust": a brand
     return "H" if headline_text(text, line.hinted) else "B"
 
