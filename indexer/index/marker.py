@@ -11,7 +11,8 @@ dex never opens a folder without it (Whoosh reads pickles). It holds:
 - `generation`: counts the runs that changed what the index holds, so a reader (the app, a
   `dex watch`) can tell cheaply that it changed (`changes.ChangeCheck`);
 - `reading`: the stamp of the reading rules every digest in it was last read with
-  (`rules_stamp`); another stamp makes the next `dex index` read them all again.
+  (`rules_stamp`); with another stamp, `dex index` reads its paths' digests again, unchanged or
+  not, and the index takes this stamp once a run has covered every source.
 
 It is written whole (a temporary file, fsync, rename), so a crash leaves the old or the new one.
 """

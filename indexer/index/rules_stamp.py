@@ -1,7 +1,9 @@
 """A stamp of the rules that turn digest files into stories: readers, splitting, the story
 model, entities and their word lists. The index marker keeps the stamp its stories were read
-with; when dex's rules change (an upgrade), `dex index` reads every digest again, so an archive
-gains what the new rules get right instead of keeping the old splits until its files change."""
+with; when dex's rules change (an upgrade), `dex index` reads the digests of its paths again,
+unchanged or not, and stamps the index once a run has covered every source (store._update), so
+an archive gains what the new rules get right instead of keeping the old splits until its files
+change."""
 
 from __future__ import annotations
 

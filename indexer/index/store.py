@@ -98,7 +98,8 @@ def ensure_index(index_dir: Path, *, on_problem: OnProblem | None = None) -> boo
     index_dir = Path(index_dir)
     marker = read_marker(index_dir)
     samples = (str(SAMPLES_DIR),)
-    if marker is not None and engine.has_index(index_dir) and samples not in marker.unfinished:
+    built = marker is not None and engine.has_index(index_dir) and samples not in marker.unfinished
+    if built and marker is not None:
         try:
             check_index(index_dir, marker)
         except IndexDamagedError:
@@ -106,10 +107,9 @@ def ensure_index(index_dir: Path, *, on_problem: OnProblem | None = None) -> boo
             return False
         if marker.roots or marker.reading == reading_rules():
             return False  # the user's own digests are read again by `dex index` (see incomplete)
-        _update(index_dir, list(samples), None, None, sample=True)
-        return False  # the samples read again with this version's rules: not a new index
+    # A new index of the samples, or the samples read again with this version's rules.
     _update(index_dir, list(samples), None, None, sample=True)
-    return True
+    return not built
 
 
 def incomplete(index_dir: Path) -> str | None:
@@ -212,7 +212,8 @@ def _update(
             # Another version's rules read these digests: the files of this run are read again,
             # unchanged or not; the index is this version's once a run has covered every source
             # (`dex index` with no paths does), each with the options the user gives it.
-            read_all = all(covered((root,), run) for root in marker.roots)
+            # (A source gone from the disk cannot be read again: it stands in no one's way.)
+            read_all = all(covered((r,), run) for r in marker.roots if os.path.exists(r))
             message = "its digests were read with an earlier version's rules; reading them again"
             if not read_all:
                 message += " (run dex index with no paths to read every source)"

@@ -86,3 +86,15 @@ def test_an_index_made_before_the_stamp_or_with_another_is_read_again(
     write_marker(index_dir, replace(marker, reading=stamp))
     assert update_index(index_dir, [str(folder)]).digests == 2
     assert read_marker(index_dir).reading == reading_rules()
+
+
+def test_a_source_gone_from_the_disk_does_not_keep_the_index_unfinished(tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    kept = _folder(tmp_path, "kept", SEEDS[:2])
+    gone = _folder(tmp_path, "gone", SEEDS[2:3])
+    update_index(index_dir, [str(kept), str(gone)])
+    shutil.rmtree(gone)
+    _read_with_other_rules(index_dir)
+    assert update_index(index_dir, [str(kept)]).digests == 2
+    assert read_marker(index_dir).reading == reading_rules()
+    assert incomplete(index_dir) is None
