@@ -71,6 +71,7 @@ class LoadedStory:
     headline_spans: tuple[Span, ...] = ()
     body_spans: tuple[Span, ...] = ()
     details_spans: tuple[Span, ...] = ()
+    byline_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,6 +381,7 @@ class Session:
             headline_spans=self._spans(query, story.headline or story.title),
             body_spans=self._spans(query, story.body),
             details_spans=self._spans(query, story.details) if story.details else (),
+            byline_spans=self._spans(query, story.byline) if story.byline else (),
         )
 
     def _spans(self, query: str, text: str) -> tuple[Span, ...]:

@@ -139,19 +139,19 @@ class Terms:
         return numbers
 
     def analyse(
-        self, headline: str | None, title: str, body: str, details: str | None = None
+        self, headline: str | None, title: str, body: str, extras: str | None = None
     ) -> dict[str, Any]:
         """Token lists (as numbers) of the text fields, and the word pairs of a story with
-        where each starts (in the headline's, then the body's and the details' indexed words).
-        Pairs stay within a sentence: a phrase never runs across a sentence end, nor from one
-        line of details to the next."""
+        where each starts (in the headline's, then the body's and the extras' indexed words:
+        the byline and details, Content.extras). Pairs stay within a sentence: a phrase never
+        runs across a sentence end, nor from one line of extras to the next."""
         codes: list[int] = []
         starts: list[int] = []
         head = self._sentence(headline, 0, codes, starts) if headline else []
         text: list[int] = []
         for sentence in sentences(body):
             text += self._sentence(sentence, len(head) + len(text), codes, starts)
-        for line in details.split("\n") if details else ():
+        for line in extras.split("\n") if extras else ():
             for sentence in sentences(line):
                 text += self._sentence(sentence, len(head) + len(text), codes, starts)
         return {
@@ -267,12 +267,12 @@ class _WordNumbers(dict[str, int]):
 
 
 def analyse(
-    headline: str | None, title: str, body: str, details: str | None = None
+    headline: str | None, title: str, body: str, extras: str | None = None
 ) -> dict[str, Any]:
     """Token lists of the text fields as strings, for Whoosh's own writer (a few documents
     rewritten in place; the workers use Terms)."""
     terms = Terms()
-    return terms.texts(terms.analyse(headline, title, body, details))
+    return terms.texts(terms.analyse(headline, title, body, extras))
 
 
 def pair_term(first: str, between: int, second: str) -> str:

@@ -63,6 +63,13 @@ class Content:
     byline: str | None = None
     details: str | None = None
 
+    @property
+    def extras(self) -> str | None:
+        """The byline and the details: indexed as text after the body (a search for the
+        writer's name finds the stories they wrote), one line each."""
+        lines = [part for part in (self.byline, self.details) if part]
+        return "\n".join(lines) if lines else None
+
     @classmethod
     def of(cls, story: Story) -> Content:
         return cls(

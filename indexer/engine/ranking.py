@@ -188,7 +188,7 @@ class Ranker:
             elif field == "title":
                 texts = [content.title]
             else:
-                texts = [content.headline or "", content.body, content.details or ""]
+                texts = [content.headline or "", content.body, content.extras or ""]
             keep[at] = has_phrase(texts, pairs)
         return keep
 

@@ -326,7 +326,7 @@ class IndexRun:
         if docnum is None:
             return
         content, _ = decode(engine.stored(searcher, docnum)["doc"])
-        analysed = engine.analyse(content.headline, content.title, content.body, content.details)
+        analysed = engine.analyse(content.headline, content.title, content.body, content.extras)
         writer.replace(index_fields(story_id, content, analysed, occurrences))
 
     def _merge_repeats(self, repeated: set[str]) -> None:

@@ -162,7 +162,7 @@ class Builder:
 
     def _document(self, story_id: str, content: Content, where: Occurrence) -> dict[str, Any]:
         analysed = self._terms.analyse(
-            content.headline, content.title, content.body, content.details
+            content.headline, content.title, content.body, content.extras
         )
         return index_fields(story_id, content, analysed, [where])
 

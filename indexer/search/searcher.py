@@ -220,8 +220,11 @@ class Index:
         content, occurrences = decode(fields["doc"])
         stems = set().union(*(terms.get(name, ()) for name in _TEXT_TERMS))
         text, spans = snippet(content.body, stems, _entity_marks(content, terms, "body"))
-        if not spans and content.details:  # matched in its details alone: show them
-            found = snippet(content.details, stems, _entity_marks(content, terms, "details"))
+        for where in ("details", "byline"):  # matched in its details or byline alone: show it
+            extra = getattr(content, where)
+            if spans or not extra:
+                continue
+            found = snippet(extra, stems, _entity_marks(content, terms, where))
             if found[1]:
                 text, spans = found
         # The headline, or the lead title (the body's first words) of a story without one:
@@ -424,7 +427,7 @@ def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> 
 def _entity_marks(
     content: Content, terms: dict[str, set[str]], where: str
 ) -> list[tuple[int, int]]:
-    """The entities in `where` (body, headline or details) that the query asks for: by name,
+    """The entities in `where` (body, headline, details or byline) that the query asks for: by name,
     by an alias ("org:bma") or by a word of a name ("org:british")."""
     wanted = {
         name: terms[name] for name in (*engine.ENTITY_FIELDS.values(), "entity") if name in terms

@@ -132,6 +132,25 @@ def test_a_digest_title_that_is_its_file_name_is_not_said_twice() -> None:
     assert shown[:2] == ["Weekly briefing", "27 Sep 2024  ·  mail/2024-09-27_004.txt"]
 
 
+def test_the_readers_header_marks_the_searched_words_in_the_byline() -> None:
+    import datetime as dt
+
+    from indexer.records import Span, Story
+    from tui.highlight import DARK
+    from tui.session import LoadedStory
+    from tui.widgets.reader_head import header
+
+    byline = "By Chidi Okafor, health editor"
+    story = Story("s1", "d.txt", "Weekly briefing", dt.date(2024, 9, 27), "header", 0, "Beds",
+                  "Beds", "Text.", byline=byline)  # fmt: skip
+    at = byline.index("Okafor")
+    loaded = LoadedStory(story, (story.source,), (), query="okafor",
+                         byline_spans=(Span(at, at + 6),))  # fmt: skip
+    shown = header(loaded, 100, marked=False, hidden=frozenset(), palette=DARK, collapsed=False)
+    marked = [shown.plain[s.start : s.end] for s in shown.spans if s.style == DARK.term]
+    assert marked == ["Okafor"]
+
+
 async def test_the_reader_shows_a_storys_details_between_headline_and_text() -> None:
     import datetime as dt
 

@@ -106,6 +106,8 @@ def _details(
                 line.append(part, style="italic")
                 if is_byline and byline == story.byline:  # shown as written: the spans fit
                     stylize_entities(line, story.entities, "byline", at, *marks)
+                    for span in loaded.byline_spans:  # the search's words, as in the text
+                        line.stylize(marks[1].term, at + span.start, at + span.end)
         whole = line.copy()
         if path:
             whole.append(gap)

@@ -31,3 +31,8 @@ def index_of(base: Path, stories: Sequence[Story], day: dt.date) -> Index:
         (base / "digests" / "d.txt").write_text("stand-in\n", encoding="utf-8")
         update_index(base / "index", [str(base / "digests")])
     return open_index(base / "index")
+
+
+def found(index: Index, query: str) -> set[str]:
+    """The ids of every story the query finds."""
+    return {hit.id for hit in index.search(query, limit=100).hits}

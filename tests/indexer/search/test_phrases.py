@@ -14,7 +14,7 @@ from indexer.engine.reading import pair_positions
 from indexer.engine.schema import DocWriter, create_index
 from indexer.records import Story
 from indexer.search.searcher import Index
-from tests.indexer.search.story_index import index_of
+from tests.indexer.search.story_index import found, index_of
 
 DAY = dt.date(2024, 5, 1)
 CHAINED = [
@@ -59,10 +59,6 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     opened = index_of(tmp_path_factory.mktemp("phrases"), stories, DAY)
     yield opened
     opened.close()
-
-
-def found(index: Index, query: str) -> set[str]:
-    return {hit.id for hit in index.search(query, limit=100).hits}
 
 
 @pytest.mark.parametrize(
