@@ -26,6 +26,7 @@ from indexer.entities import quantities
 from indexer.entities.aliases import add_aliases
 from indexer.entities.areas import area_places, digest_areas
 from indexer.entities.bodies import bodies
+from indexer.entities.bylines import byline_people
 from indexer.entities.field_text import Cand, FieldText
 from indexer.entities.full_names import full_names
 from indexer.entities.gazetteer import Lexicon, lexicon
@@ -99,6 +100,7 @@ def _candidates(
         cands += area_places(f, areas)
     cands += org_rule(f, by_last)
     cands += person_rules(f, lex, covered)
+    cands += byline_people(f)
     cands += introduced_orgs(f, covered, by_last)
     cands += prefixed_orgs(f)
     cands += bodies(f, by_last, covered)
