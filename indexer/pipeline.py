@@ -24,7 +24,7 @@ from indexer.reading.textcodec import readable_path
 from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
 from indexer.stories.boilerplate import is_byline
 from indexer.stories.debris import Headlines, strip_dateline
-from indexer.stories.single import story_paragraphs
+from indexer.stories.single import names_author, story_paragraphs
 from indexer.stories.split import SplitResult, split_digest
 from indexer.stories.titles import lead_title, shorten
 
@@ -96,8 +96,10 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
     elif raw.single_story:
         paragraphs = story_paragraphs(raw.text, raw.blocks, raw.headline)
         byline = None
-        if len(paragraphs) > 1 and is_byline(paragraphs[0].rstrip(".")):
-            byline, paragraphs = paragraphs[0], paragraphs[1:]  # a feed item's "By Jane Smith"
+        if len(paragraphs) > 1 and (
+            is_byline(paragraphs[0].rstrip(".")) or names_author(paragraphs[0], raw.author)
+        ):  # a feed item's "By Jane Smith", "Dev Chaudhary is our policy officer."
+            byline, paragraphs = paragraphs[0], paragraphs[1:]
         if paragraphs:  # "London, 9 April 2019 – Senior nurses are ...": a press release's
             paragraphs = (strip_dateline(paragraphs[0]), *paragraphs[1:])
         result = SplitResult(None, (Section(raw.headline, paragraphs, byline=byline),))

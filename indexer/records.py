@@ -47,6 +47,7 @@ class RawDigest:
     # A container that holds one story (a feed item): not split; `headline` is its title.
     single_story: bool = False
     headline: str | None = None
+    author: str | None = None  # a feed item's author, as the feed names it
     # A message's subject as shown: the headline of its text when that is one story with none
     # (a post to a list that nobody has answered yet).
     subject: str | None = None

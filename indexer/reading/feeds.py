@@ -50,6 +50,7 @@ class FeedItem:
     body_is_html: bool
     date: dt.date | None
     link: str | None
+    author: str | None = None  # the item's author as the feed names it
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -169,4 +170,6 @@ def _item(entry: dict[str, Any], feed_title: str | None) -> FeedItem | None:
     link = dict.get(entry, "link")
     if not isinstance(link, str) or not link.startswith(("http://", "https://")):
         link = None  # feedparser fills a missing link with the entry's id, often a tag: URI
-    return FeedItem(feed_title, headline, body, is_html, _date(entry), link)
+    author = dict.get(entry, "author")
+    author = " ".join(author.split()) if isinstance(author, str) and author.strip() else None
+    return FeedItem(feed_title, headline, body, is_html, _date(entry), link, author)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dateutil import parser as dateparser
@@ -481,6 +481,60 @@ def _repeated_cards(root: LexborNode) -> frozenset[str]:
     return frozenset(word for word, seen in titles.items() if len(seen) >= _CARDS)
 
 
+_SIDEBAR_HINTS = frozenset(["sidebar", "widget", "secondary"])
+_NEWS_LEAD_WORDS = 12
+
+
+def _news_in_sidebar(
+    node: LexborNode, tag: str, attrs: _Attributes
+) -> list[tuple[LexborNode | None, LexborNode]]:
+    """In a sidebar the page drops, the widgets that carry news of their own: two or more
+    paragraphs that open with a bold lead and run on as prose ("<p><strong>Hospital parking
+    </strong> - Free parking for blue badge holders ..."), with the widget's title above them.
+    A sidebar's links, search box and sign-up text stay dropped."""
+    hints = _HINT_SPLIT.split((attrs.get("class") or "").lower()) if attrs else []
+    role = (attrs.get("role") or "").lower() if attrs else ""
+    if tag != "aside" and role != "complementary" and _SIDEBAR_HINTS.isdisjoint(hints):
+        return []
+    counts: dict[int, tuple[LexborNode, int]] = {}
+    for paragraph in node.css("p"):
+        lead = paragraph.child
+        while lead is not None and lead.tag == "-text" and not (lead.text_content or "").strip():
+            lead = lead.next
+        if lead is None or lead.tag not in _BOLD_TAGS or paragraph.parent is None:
+            continue
+        if paragraph.text(deep=True).count(" ") < _NEWS_LEAD_WORDS:
+            continue
+        parent = paragraph.parent
+        counts[parent.mem_id] = (parent, counts.get(parent.mem_id, (parent, 0))[1] + 1)
+    found = []
+    for parent, count in counts.values():
+        if count >= 2:
+            title = parent.prev
+            while title is not None and title.tag == "-text":
+                title = title.prev
+            found.append((title if title is not None and title.tag in _HEADINGS else None, parent))
+    return found
+
+
+def _sidebar_news(tree: LexborHTMLParser, root: LexborNode | None) -> list[LexborNode]:
+    """The news widgets of the page's sidebars outside its main content (`root`), each
+    widget's title first (see _news_in_sidebar)."""
+    if root is None or root.tag in ("body", "html"):
+        return []  # the sidebars are inside: read (or dropped) as the page is
+    found: list[LexborNode] = []
+    for side in tree.css('aside, [role="complementary"], [class*="sidebar"], [class*="widget"]'):
+        parent = side.parent
+        while parent is not None and parent.mem_id != root.mem_id:
+            parent = parent.parent
+        if parent is not None:
+            continue  # inside the main content
+        for title, news in _news_in_sidebar(side, side.tag or "", side.attributes):
+            if all(news.mem_id != seen.mem_id for seen in found):
+                found += [title, news] if title is not None else [news]
+    return found
+
+
 def _note_marker(node: LexborNode) -> bool:
     """A superscript that links to a note on the page: a footnote's marker, not text."""
     link = node.css_first("a[href]")
@@ -491,13 +545,17 @@ def _extract(
     root: LexborNode,
     anchors: frozenset[str] = frozenset(),
     bold: frozenset[str] = frozenset(),
+    after: Sequence[LexborNode] = (),
 ) -> Builder:
+    """The blocks of `root`, then of the elements `after` it (news outside the page's main)."""
     out = _Writer()
     page_chars = len(root.text(deep=True))
     card_words = _repeated_cards(root)
     # An explicit stack (node, leaving) instead of recursion: saved newsletters nest deeply.
     # `what` on a leaving entry: "block", "line" (li and the like), "lead" (inline emphasis).
-    stack: list[tuple[LexborNode, str | None, bool, bool]] = [(root, None, False, False)]
+    stack: list[tuple[LexborNode, str | None, bool, bool]] = [
+        (node, None, False, False) for node in reversed([root, *after])
+    ]
     while stack:
         node, leaving, pre, in_article = stack.pop()
         tag = node.tag
@@ -530,6 +588,10 @@ def _extract(
             out.out.add("details", meta)  # "News · 12 Nov 2021", "Sarah Lowe · 7 September 2023"
             continue
         if _dropped(node, attrs, in_article, page_chars, anchors, card_words):
+            for title, news in reversed(_news_in_sidebar(node, tag, attrs)):
+                stack.append((news, None, pre, in_article))  # read as the page's own text
+                if title is not None:
+                    stack.append((title, None, pre, in_article))
             continue
         if tag == "br":
             if not out.line():
@@ -637,7 +699,8 @@ def html_to_text(html: str) -> HtmlText:
         for link in tree.css('a[href^="#"]')
         if len(href := link.attributes.get("href") or "") > 1
     )
-    blocks = _extract(root, anchors, _bold_classes(tree)).blocks if root is not None else []
+    bold = _bold_classes(tree)
+    blocks = _extract(root, anchors, bold, _sidebar_news(tree, root)).blocks if root else []
     title = _page_title(tree)
     masthead = masthead_heading(blocks, title)
     return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

@@ -154,6 +154,8 @@ _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 _TASK = re.compile(r"^\[[ xX]\]\s+")
 _TAGS = re.compile(r"^#[\w/-]+(?:\s+#[\w/-]+)*$")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?\s*")
+# A field in a callout: a story's details ("Board papers: Finance/Plan_v7.xlsx"), not its text.
+_CALLOUT_FIELD = re.compile(r"^[A-Z][\w ]{0,30}:\s+\S")
 
 
 def _visible(text: str) -> str:
@@ -320,11 +322,18 @@ def _add_inline(
     if block == "item" and _TASK.match(run.lines[0]) is not None:
         run.lines[0] = _TASK.sub("", run.lines[0])
         facts["task"] = True
+    callout = block == "quote" and token.content.startswith("[!")
+    # (its title, on the marker's line, is a heading: "> [!quote] Discharge fund: £500m")
+    titled = callout and bool(_CALLOUT.sub("", token.content.split("\n", 1)[0]).strip())
     for index, line in enumerate(run.lines):
         if not line:
             continue
         if not facts and _TAGS.match(line) is not None:
             continue  # "#weekly-notes #2023": a note's tags
+        field = callout and (index or not titled) and _CALLOUT_FIELD.match(line) is not None
+        if field and not line.endswith("."):
+            out.add("details", line)  # under "> [!NOTE]": "> Board papers: `Plan_v7.xlsx`"
+            continue
         if index == 1 and run.details:
             out.add("byline", line)
             continue

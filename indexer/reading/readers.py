@@ -391,6 +391,7 @@ def _feed(path: Path, source: str, data: bytes) -> list[RawDigest]:
                 blocks,
                 single_story=True,
                 headline=item.headline,
+                author=item.author,
             )
         )
     if not digests:

@@ -57,3 +57,17 @@ def _repeats_title(paragraph: str, headline: str) -> bool:
         return False
     rest = paragraph[len(title) :]
     return rest.count(" ") <= _TITLE_METADATA_WORDS and not rest.rstrip().endswith(".")
+
+
+_AUTHOR_NOTE_WORDS = 20
+
+
+def names_author(paragraph: str, author: str | None) -> bool:
+    """A short first paragraph that names the item's author ("Dev Chaudhary is our policy
+    officer."): a note on who wrote it, not its text."""
+    return (
+        author is not None
+        and len(author) > 3
+        and paragraph.count(" ") < _AUTHOR_NOTE_WORDS
+        and author in paragraph
+    )

@@ -270,6 +270,24 @@ def test_a_byline_opening_an_item_is_its_byline_not_its_text(tmp_path: Path) -> 
     assert story.body == "Councils expect to spend £2.9bn more on adult social care this year."
 
 
+def test_a_note_naming_the_items_author_is_its_byline(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>'
+        "<entry><title>Respite beds are scarce</title><author><name>Dev Chaudhary</name></author>"
+        '<updated>2017-08-22T09:30:00+01:00</updated><content type="html">'
+        "&lt;p&gt;&lt;em&gt;Dev Chaudhary is our policy officer.&lt;/em&gt;&lt;/p&gt;"
+        "&lt;p&gt;Nursing home beds in England fell by 4,000 in two years.&lt;/p&gt;"
+        "</content></entry></feed>"
+    )
+    path = tmp_path / "blog.atom"
+    path.write_text(feed, encoding="utf-8")
+    [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert story.byline == "Dev Chaudhary is our policy officer."
+    assert story.body == "Nursing home beds in England fell by 4,000 in two years."
+
+
 def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) -> None:
     from indexer.pipeline import parse_file
 

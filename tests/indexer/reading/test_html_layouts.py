@@ -576,3 +576,44 @@ def test_a_wiki_pages_history_line_and_a_link_preview_card_are_not_stories() -> 
     found = stories(html)
     assert [headline for headline, _ in found] == ["The capital carve-out", "Elective top-up"]
     assert found[0][1].endswith("roughly £96m a year each.")
+
+
+_IN_BRIEF = """<h2 class="widget-title">In brief</h2><div class="textwidget">
+    <p><strong>Walk-in hours cut.</strong> The urgent treatment centre will close at 10pm rather
+    than midnight from 2 October, because few patients were arriving after ten.</p>
+    <p><strong>Hospital parking</strong> &#8211; Free parking for blue badge holders and carers has
+    been extended at the community hospital after we raised complaints in June.</p></div>"""
+_SIDEBAR = f"""<div class="widget-area" role="complementary">
+    <aside class="widget widget_search"><form><input type="search"></form></aside>
+    <aside class="widget widget_text">{_IN_BRIEF}</aside>
+    <aside class="widget widget_recent_entries"><h2 class="widget-title">Recent posts</h2>
+    <ul><li><a href="/1">Maternity unit keeps its status</a></li></ul></aside></div>"""
+_POST = """<article><h2>Maternity unit keeps its status</h2><p>The trust has dropped plans to
+    downgrade the maternity unit after a public consultation drew 4,000 replies.</p></article>"""
+_BRIEF_STORIES = [
+    (
+        "Walk-in hours cut",
+        "The urgent treatment centre will close at 10pm rather than midnight from 2 October,"
+        " because few patients were arriving after ten.",
+    ),
+    (
+        "Hospital parking",
+        "Free parking for blue badge holders and carers has been extended at the community"
+        " hospital after we raised complaints in June.",
+    ),
+]
+
+
+def test_news_in_a_sidebar_widget_beside_the_main_content_is_read() -> None:
+    html = f"<body><main>{_POST}{_POST.replace('Maternity', 'Stroke')}</main>{_SIDEBAR}</body>"
+    assert [headline for headline, _ in stories(html)][-2:] == [
+        "Walk-in hours cut",
+        "Hospital parking",
+    ]
+    assert stories(html)[-2:] == _BRIEF_STORIES
+
+
+def test_news_in_a_sidebar_of_a_page_without_a_main_element_is_read() -> None:
+    html = f"<body><div class='content'>{_POST}</div>{_SIDEBAR}</body>"
+    assert stories(html)[-2:] == _BRIEF_STORIES
+    assert "Recent posts" not in [headline for headline, _ in stories(html)]

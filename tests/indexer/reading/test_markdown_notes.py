@@ -41,6 +41,19 @@ def test_a_callout_loses_its_marker_and_tags_are_not_text() -> None:
     assert blocks(source) == [("quote", "From members Three providers told us.")]
 
 
+def test_a_field_in_a_callout_is_the_storys_details() -> None:
+    source = (
+        "## Financial plan signed off with £38m gap\n\n"
+        "> [!NOTE]\n> Board papers: `Finance/2024-25/Plan_v7_FINAL(2).xlsx`\n\n"
+        f"{TEXT}\n\n## Waiting times fall\n\n{MORE}\n"
+    )
+    assert ("details", "Board papers: Finance/2024-25/Plan_v7_FINAL(2).xlsx") in blocks(source)
+    assert [headline for headline, _ in stories(source)] == [
+        "Financial plan signed off with £38m gap",
+        "Waiting times fall",
+    ]
+
+
 def test_to_do_items_are_actions_not_headlines() -> None:
     source = (
         f"## Workforce plan slips\n\n{TEXT}\n\n"
