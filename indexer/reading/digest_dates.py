@@ -161,7 +161,13 @@ def is_date_line(line: str) -> bool:
 
 
 _META_LABELS = frozenset(
-    ["announced", "answered", "published", "updated", "posted", "issued", "laid", "tabled"]
+    ["announced", "answered", "published", "updated", "posted", "issued", "laid", "tabled", "date"]
+)
+
+
+_META_PARTS = re.compile(r"\s*[|,]\s*")
+_DAY_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
 
@@ -174,9 +180,12 @@ def is_dated_meta(line: str) -> bool:
         match = pattern.search(line)
         if match is None:
             continue
-        rest = f"{line[: match.start()]} {line[match.end() :]}"
-        words = rest.replace("|", " ").split()
-        labelled = bool(words) and words[0].lower().strip(":") in _META_LABELS
+        rest = pattern.sub(" ", line)  # "UIN 104522, tabled 19 January, answered 26 January"
+        parts = [part.split() for part in _META_PARTS.split(rest)]
+        words = [word for part in parts for word in part if word.lower() not in _DAY_NAMES]
+        labels = [bool(part) and part[0].lower().strip(":") in _META_LABELS for part in parts]
+        # labelled first ("Announced ..."), or a reference first ("UIN 104522, tabled ...")
+        labelled = labels[0] or (any(labels) and any(ch.isdigit() for ch in "".join(parts[0])))
         return len(words) <= 6 and (" | " in line or labelled)
     return False
 

@@ -71,7 +71,8 @@ _SIGN_OFF = re.compile(
     r"^(?:(?:with\s+)?(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)"
     r"|(?:with\s+)?(?:(?:every|all)\s+)?(?:good|best)\s+wish(?:es)?"
     r"|with\s+(?:regards|thanks)|regards|thanks|"
-    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly)|in\s+solidarity)\W*$",
+    r"many\s+thanks|thank\s+you|cheers|yours\s+(?:sincerely|faithfully|truly)|in\s+solidarity)"
+    r"(?:\s+(?:and|&)\s+(?:thanks|gratitude|(?:best\s+)?wishes|regards|thank\s+you))?\W*$",
     re.I,
 )
 

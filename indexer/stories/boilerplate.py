@@ -27,6 +27,7 @@ _FOLD = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), (
 _FOOTER_WORDS = (
     "published",
     "produced",
+    "prepared",
     "written",
     "compiled",
     "edited",
@@ -34,6 +35,7 @@ _FOOTER_WORDS = (
     "unsubscribe",
     "manage your",
     "registered charity",
+    "charity",
     "receiv",
     "sent",
     "preferences",
@@ -132,7 +134,10 @@ _FOOTER = re.compile(
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
+    | \bcharity\ \(?(?:registration\ )?(?:no\.?|number)\ ?\d{5}  # "a charity (No. 1184420)"
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
+    | ^this\ (?:alert|e-?mail|message|bulletin|newsletter|briefing|digest|update)
+      \ (?:was|is|has\ been)\ (?:prepared|produced|compiled)\ for\b.{0,80}\bby\b
     | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
     | all\ rights\ reserved | may\ not\ be\ (?:redistributed|reproduced|forwarded|republished)
     | ^\W*(?:copyright\b|\(c\)\ \d{4}) | (?:^|[\s(])©  # not "Ã©", a mis-decoded é
@@ -151,7 +156,8 @@ _FOOTER_PHRASES = _phrases(
     "|registered in england|confidential|privileged|published by|produced by|written by"
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
-    "|because you"
+    "|because you|prepared for|produced for|compiled for"
+    "|charity (no|charity no|charity number|charity registration"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)
@@ -581,7 +587,8 @@ def is_newsletter_talk(text: str) -> bool:
 _INTRO_TALK = re.compile(
     r"""^(?:good\ (?:morning|afternoon|evening)|hello|hi|dear|welcome)\b
     | \bwelcome\ to\b
-    | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter|briefing|bulletin)
+    | \bin\ (?:this|today's|this\ week's)\ (?:issue|edition|e-?mail|newsletter|briefing|bulletin
+      |alert|digest)\b
     | ^(?:this|next|last)\ (?:week|issue|edition)(?:\ ?:|'s\ (?:issue|edition|newsletter))
     | \bhere\ (?:is|are|'s)\ (?:your|our|this\ week's|today's) | \bwhat\ you\ need\ to\ know
     | ^happy\ (?:new\ year|christmas|holidays|easter)\b
@@ -592,9 +599,14 @@ _INTRO_TALK = re.compile(
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
     | ^this\ (?:update|note|report|page|summary|round-?up)
       \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects)\b
+    | ^this\ (?:update|note|report|summary|round-?up|bulletin|newsletter|briefing|digest)
+      \ is\ (?:produced|prepared|compiled|written|intended)\ for\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:
     | ^(?:good\ )?(?:morning|afternoon|evening)\ (?:all|everyone|everybody)\b
     | \bbelow\ (?:are|is|you'll\ find|we)\b
+    | \bwe\b[^.]{0,120}?\b(?:share|bring\ you)\ (?:some\ of\ )?(?:the\ )?(?:latest\ )?news
+      \ (?:from|of)\b
+    | ^(?:please\ )?find\ below\b
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
     | \bin\ this\ (?:issue|edition),?\ we\b
@@ -619,12 +631,12 @@ _INTRO_STARTS = _phrases(
     "good |hello|hi|dear|welcome|this |next |last |happy |prepared |compiled |produced |edited "
     "|in today|today|inside|morning |afternoon |evening |every |each |all the latest |the latest "
     "|to:|to :|for:|for :|audience|distribution|please |our |your |a |an |weekly |monthly "
-    "|daily |fortnightly |quarterly |about this "
+    "|daily |fortnightly |quarterly |about this |find below"
 )
 _INTRO_PHRASES = _phrases(
     "welcome to|in today's |here |what you need to know|this issue"
     "|this edition|this e|this newsletter|this briefing|this bulletin|this week|this is "
-    "|our pick|our selection|our round|below "
+    "|our pick|our selection|our round|below |share |bring you |in this alert|in this digest"
 )
 
 
@@ -694,6 +706,10 @@ def _chain_ends(rest: str) -> bool:
     return bool(subjects) and not is_reply_subject(subjects[-1].strip())
 
 
+# A labelled field aligned with spaces, as a memo's header sets them: "Action:   Please ...".
+_MEMO_FIELD = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s{2,}\S")
+
+
 def strip_forwarding(text: str) -> str:
     """Drop a forwarder's note and the quoted header block above a forwarded digest."""
     if ":" not in text:
@@ -715,6 +731,8 @@ def strip_forwarding(text: str) -> str:
             key, value = lines[end].split(":", 1)
             fields[key.strip().lower()] = value.strip()
             end += 1
+        while end > start and end < len(lines) and _MEMO_FIELD.match(lines[end]):
+            end += 1  # a memo's own fields aligned with them ("Action:   Please display ...")
         if "from" in fields and len(fields) >= (2 if marked else 3):
             rest = "\n".join(lines[end:])
             if not marked and _SUBJECT_LINE.search(rest) is not None:

@@ -262,8 +262,12 @@ _NOTICE_WORDS = 60
 
 def is_event_notice(text: str) -> bool:
     """A short piece that invites the reader to an event: a date (and place) in its opening
-    and booking words ("Places are limited", "Early-bird rate ends", "Book through ...")."""
+    and booking words ("Places are limited", "Early-bird rate ends", "Book through ...").
+    A piece that reports a share ("71% were able to return to work") is news of a service
+    that can be booked, not an invitation."""
     if text.count(" ") >= _NOTICE_WORDS or not holds_any(text, _BOOKING_WORDS):
+        return False
+    if "%" in text or " per cent" in text:
         return False
     if _BOOKING.search(text) is None:
         return False
@@ -345,14 +349,14 @@ def is_mail_chrome(raw: str) -> bool:
 
 # What job adverts say and news does not: closing dates, salaries by the session or year, bands.
 _JOB_CUES = re.compile(
-    r"\b(?:closing\ date|closes\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)|per\ session"
+    r"\b(?:closing\ date|clos(?:es|ing)\ (?:on\ )?\d|apply\ (?:now|by|online|here|today)"
+    r"|per\ session"
     r"|sessions?\ a\ week|per\ annum|p\.a\.|pro\ rata|salary(?!-)|salaried"
     r"|band\ [5-9][a-d]?\b|vsm\b"
     r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\ sessions\b"
     r"|full[- ]time|part[- ]time|fixed[- ]term|permanent\ post|hybrid\ working|/hybrid"
-    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?"
-    r"|£\d[\d,.]*(?:k\b)?\.?(?:\ (?!a\ month|per\ month)|$)"  # (a charge is by the month)
-    r"|\bapply\W*$)",
+    r"|apply\W*$)"
+    r"|£\d[\d,.]*k?\ ?(?:-|–|to)\ ?£\d[\d,.]*k?\b(?!\ (?:a|per)\ month)",  # a salary's range
     re.I,
 )
 # One of these alone marks a vacancy; the others need a second cue.
@@ -375,7 +379,7 @@ _JOB_HINTS = (
 )
 # One of these is in every match of `_JOB_CUES` (lower-cased; see `holds_any`).
 _CUE_WORDS = (
-    "closing date",
+    "closing",
     "closes",
     "apply",
     "session",

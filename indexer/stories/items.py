@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from indexer.stories.lineshape import ends_sentence
+from indexer.reading.digest_dates import is_dated_meta
+from indexer.stories.lineshape import ends_mid_sentence, ends_sentence
 
 if TYPE_CHECKING:
     from indexer.stories.lines import Line
@@ -192,6 +193,12 @@ _DETAIL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*)$")
 _DETAIL_WORDS = 12
 
 
+def _wraps_on(text: str) -> bool:
+    """A line cut off mid-sentence or inside brackets ("Asked by: Kirsty MacLennan (Scottish
+    National Party, Dunfermline and" over "Kincardine)")."""
+    return ends_mid_sentence(text) or text.count("(") > text.count(")")
+
+
 def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
     """A labelled line under an item's headline or at the end of its text ("Outlet: BBC
     Midlands Today", "Tags: pharmacy, funding"), where the same label opens such a line in
@@ -208,6 +215,17 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
         if len(group) < 2:
             continue
         marks = [(label := detail(line)) is not None and labels[label] >= 2 for line in group]
+        for at in range(2, len(group)):  # a detail wrapped onto a second line is one still
+            if marks[at - 1] and not marks[at] and _wraps_on(group[at - 1].text):
+                marks[at] = True
+        # Beside the fields the digest repeats, a field it gives once ("Type: Question for
+        # short debate" under "Source: Hansard ...") is one too, and so is a reference and its
+        # dates ("UIN 104522, tabled 19 January 2026, answered 26 January 2026").
+        fields = [detail(line) is not None or is_dated_meta(line.text) for line in group]
+        for at in range(2, len(group)):
+            marks[at] = marks[at] or (marks[at - 1] and fields[at])
+        for at in range(len(group) - 2, 0, -1):
+            marks[at] = marks[at] or (marks[at + 1] and fields[at])
         head = 1
         while head < len(group) and marks[head]:
             head += 1  # the details under the headline

@@ -447,8 +447,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             byline = raw.strip()
             posted = posted or is_post_activity(raw)
             continue
-        if is_quoted(raw) or is_mail_chrome(raw):
-            drop(raw, "a quoted reply" if is_quoted(raw) else "added by a mail program")
+        if is_quoted(raw) or is_mail_chrome(raw) or _wrapped_attribution(raws, at):
+            drop(raw, "added by a mail program" if is_mail_chrome(raw) else "a quoted reply")
             close()
             continue
         if _url_only(raw):
@@ -463,6 +463,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         line, bulleted, emphasised = cleaned
+        if bulleted and raw[:2] == "- " and current and _dash_runs_on(current[-1], raws[at - 1]):
+            current[-1].text = f"{current[-1].text} {raw.strip()}"  # "... survey last year"
+            continue  # / "- 31% of respondents ...": a dash in a sentence, at the line's start
         if raw.startswith("* ") and current and raws[at - 1].startswith("* "):
             bulleted = True  # "* a" / "* b": a list, not headings one under another
             if current[-1].hinted and not current[-1].bulleted:
@@ -688,6 +691,31 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
         else:
             start = max(end, start + 1)
     return found
+
+
+_DASH_RUN_ON_CHARS = 60
+
+
+def _dash_runs_on(above: Line, raw_above: str) -> bool:
+    """A "- " line under a long line of prose that has not ended (no full stop, colon or list
+    above it): a sentence's dash wrapped to the start of a line, not a bullet."""
+    text = raw_above.rstrip()
+    return (
+        not above.bulleted
+        and len(text) >= _DASH_RUN_ON_CHARS
+        and text[-1:].isalnum()
+        and " " in text.strip()
+    )
+
+
+def _wrapped_attribution(raws: list[str], at: int) -> bool:
+    """The first line of an "On ..., X wrote:" line wrapped in two ("On Thu, 13 Jun 2019 at
+    18:21, Qureshi Anwar (NHS EASTLEIGH" / "<anwar.qureshi@nhs.net> wrote:")."""
+    line = raws[at].strip()
+    if line[:3].lower() != "on " or at + 1 >= len(raws):
+        return False
+    following = raws[at + 1].strip()
+    return following.endswith(":") and is_quoted(f"{line} {following}")
 
 
 def _subject_line(block: Block) -> bool:
@@ -968,6 +996,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
     else:
         _drop_odd_labels(lines, leads)
         _one_word_leads(lines, leads)
+        _comma_dash_leads(lines, leads)
     _title_sentence_leads(lines, leads)
     out: list[Line] = []
     for line, lead in zip(lines, leads, strict=True):
@@ -1034,6 +1063,30 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
         match = _WORD_LEAD.match(line.text)
         if match is not None and line.text.count(" ") >= _WORD_LEAD_TEXT:
             leads[at] = Lead(match.group(1), line.text[match.end() :])
+
+
+# A short title with a comma run into its text with a dash: "Farewell, Keith - After 31 years".
+_COMMA_DASH_LEAD = re.compile(r"^([A-Z][^–—.!?;:]{2,50}?) (?:[–—]|--?) (?=[A-Z0-9“\"‘])")
+_COMMA_DASH_WORDS = 5
+
+
+def _comma_dash_leads(lines: list[Line], leads: list[Lead | None]) -> None:
+    """A short title holding a comma, set off by a dash, beside paragraphs whose leads are
+    titles set off by dashes: a lead of the same list. Alone, a comma before a dash is a
+    sentence's opening clause ("In its report, Left Behind - Care Work ...")."""
+
+    def dash_lead(at: int) -> bool:
+        lead = leads[at] if 0 <= at < len(leads) else None
+        return lead is not None and lines[at].text[len(lead.headline) :].lstrip()[:1] in "-–—"
+
+    for at, line in enumerate(lines):
+        if leads[at] is not None or line.facts is not None or "," not in line.text[:50]:
+            continue
+        if not (dash_lead(at - 1) or dash_lead(at + 1)):
+            continue
+        match = _COMMA_DASH_LEAD.match(line.text)
+        if match is not None and match.group(1).count(" ") < _COMMA_DASH_WORDS:
+            leads[at] = split_lead(line.text, match.group(1))
 
 
 # "Present: Rhian, Dev · Apologies: Kemi", "Date: 3 May | Venue: Leeds", "Stage 1 closing

@@ -64,6 +64,14 @@ def sentence_starter(text: str) -> bool:
     return not text[:1].isalpha() or word in STARTERS
 
 
+def _one_quotation(text: str) -> bool:
+    """A line that is one quotation, however many sentences: an opinion piece's headline
+    ("\u201cWe stopped calling it winter pressure. It's just pressure now\u201d")."""
+    if text[:1] == '"':
+        return text[-1:] == '"' and text.count('"') == 2
+    return text[:1] == "“" and text[-1:] == "”" and text.count("“") == text.count("”") == 1
+
+
 def headline_text(text: str, hinted: bool = False) -> bool:
     """Short, starts with a capital or digit, and does not end like a sentence."""
     words = text.count(" ") + 1
@@ -74,7 +82,12 @@ def headline_text(text: str, hinted: bool = False) -> bool:
     stripped = text.rstrip(CLOSERS)
     if not stripped or (stripped[-1] in _NOT_HEADLINE_END and not hinted):
         return False
-    if not hinted and ". " in text and SENTENCE_INSIDE.search(text) is not None:
+    if (
+        not hinted
+        and ". " in text
+        and SENTENCE_INSIDE.search(text) is not None
+        and not _one_quotation(text)
+    ):
         return False  # "... by the end of June. Around": a sentence ends inside it
     for at, ch in enumerate(text):
         if ch.isalnum():

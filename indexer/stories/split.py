@@ -792,7 +792,8 @@ def _assemble(
     for number, (story, reason) in enumerate(zip(stories, reasons, strict=True)):
         if reason is None:
             continue
-        title = stories[number - 1] if number and reason != _POINTER else None
+        # A label's line is its own: the bodiless story above it is no title of it.
+        title = stories[number - 1] if number and reason not in (_POINTER, _EMPTY_LABEL) else None
         labelled = story.headline is not None and _JOBS.match(story.headline) is not None
         if title is not None and title.head is not None and not title.body and not labelled:
             parts = [title.head]  # the listing's title, on a line of its own above it
@@ -1231,6 +1232,9 @@ def _structural(block: Block) -> bool:
 _CAPS_LABEL_WORDS = 6
 
 
+_EMPTY_LABEL = "a section label with no stories under it"
+
+
 def _caps_label(text: str) -> bool:
     """A short line in capitals ("SECTION 2: FOI RELEASES"): a label, not a headline, when
     no text follows it."""
@@ -1285,7 +1289,7 @@ def _not_news(story: _Story) -> str | None:
     if headline is not None and _NEXT_ONE.match(headline) is not None:
         return "a notice of the next meeting or issue"
     if headline is not None and not body and (headline.count(" ") < 3 or _caps_label(headline)):
-        return "a section label with no stories under it"
+        return _EMPTY_LABEL
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
         return "contact details"
     if headline is not None and is_sponsor_marker(headline.split(" ", 1)[0]):
@@ -1335,7 +1339,8 @@ _NEXT_ONE = re.compile(
 _POINTER = "a link to more of a list (jobs, events, news)"
 # "See all 312 vacancies", "View all events", "Browse more news": a pointer, not a story.
 _MORE_LINK = re.compile(
-    r"^(?:see|view|browse|find|read|explore|show)\s+(?:all|more|our|the|every|other)\b"
+    r"^(?:(?:see|view|browse|find|read|explore|show)\s+(?:all|more|our|the|every|other)"
+    r"|(?:full|more)\s+details)\b"
     r".{0,60}?\b(?:vacanc\w*|jobs?|roles|posts|events?|webinars?|news|stories|articles|"
     r"updates|issues|editions|opportunities)\b",
     re.I,

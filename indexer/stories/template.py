@@ -60,6 +60,13 @@ _COLON_LEAD = re.compile(
 )
 
 
+# A title's second part after its colon, closed by a full stop: "Minor Ailments Scheme:
+# Treatment Card changes. From 1 November ..." (a few words, most capitalised: not the text's
+# first sentence, "Eleven pharmacies qualify.").
+_SECOND_PART = re.compile(r"([A-Z][^.!?:;]{2,60}?)\.\s+(?=[A-Z0-9“\"‘])")
+_SECOND_PART_WORDS = 5
+
+
 def text_lead(line: str) -> str | None:
     """The emphasised lead a plain-text line opens with ("**Headline** - text", or a run of
     words in capitals and a dash), if any."""
@@ -78,6 +85,10 @@ def text_lead(line: str) -> str | None:
     lead, end = caps.group(1), caps.end()
     if caps.re is _CAPS_LEAD and (more := _CAPS_MORE.match(line, end)) is not None:
         lead, end = line[: more.end()], more.end()
+    elif caps.re is _COLON_LEAD and (second := _SECOND_PART.match(line, end)) is not None:
+        words = second.group(1).split()
+        if len(words) <= _SECOND_PART_WORDS and 2 * sum(w[0].isupper() for w in words) > len(words):
+            lead, end = line[: second.end(1)], second.end(1) + 1  # through its full stop
     rest = line[end:]
     # Its text is prose: sentences in lower case, not a second line in capitals or a title.
     if (

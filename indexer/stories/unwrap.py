@@ -246,6 +246,9 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
     return not texts[end].rsplit(" ", 1)[-1][:1].isupper() or sentence_starter(texts[end + 1])
 
 
+# Small words a short headline may end with ("Sign in", "Lights on"), but never a line that
+# fills the width: there the sentence runs on.
+_WRAPPED_AFTER = frozenset(("in", "on"))
 _WRAPPED_CHARS = 50  # a line cut by a wrap is long; a short one ending "for" may be a title
 
 
@@ -270,6 +273,8 @@ def _continues(
         return True
     if index == len(texts) - 1 and ends_sentence(prev) and _label_line(nxt):
         return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
+    if nxt[:1].isupper() and _LABELLED.match(nxt) and not ends_mid_sentence(prev):
+        return False  # "Date: Wednesday 28 January, 9.30am" under its headline: a field
     width = ctx.width
     if width is None:
         # Unmeasured wrapping still shows where a sentence runs on: "... published before the"
@@ -280,6 +285,8 @@ def _continues(
         return False  # a headline in capitals wraps in capitals: its details follow
     if not _full(prev, nxt, width):
         return False
+    if prev.rsplit(" ", 1)[-1] in _WRAPPED_AFTER:
+        return True  # "... major emergency departments in" / "England in October ...": a wrap
     if not ctx.structured:
         return True  # a block of wrapped text is one paragraph
     candidate, end = _candidate(texts, index)

@@ -354,6 +354,14 @@ def test_signature_ends_at_the_next_message_headers() -> None:
     assert stories(text) == [("Pay award for nurses", (PAY_TEXT,)), (WARDS, (WARDS_TEXT,))]
 
 
+def test_a_sign_off_with_thanks_ends_a_letters_news() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "With best wishes and thanks,\n\nSarah Whitcombe\nChief Executive\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
 def test_signature_runs_to_the_separator_line() -> None:
     text = (
         f"{FINED}\n\n{FINED_TEXT}\n\n-- \nJane Smith\nWard Manager, St Elsewhere\n"
@@ -606,6 +614,13 @@ def test_a_copyright_sign_inside_a_word_is_a_mis_decoded_letter_not_a_footer() -
             False,
         ),
         ("Clinical fellow, band 7, £43,742 per annum. Closing date 30 June.", True),
+        ("We are recruiting a Senior Economist (£52,000-£60,000, closing 2 June).", True),
+        (
+            "Six podiatrists at band 5 won £14,500 in back pay after the tribunal ruled the trust"
+            " had underpaid them for two years.",
+            False,
+        ),
+        ("A salaried dental service will open, with £2m from the health board.", False),
     ],
 )
 def test_vacancy_cues_are_not_read_into_other_news(text: str, advert: bool) -> None:
@@ -651,6 +666,12 @@ def test_an_offers_small_print_marks_it(text: str, offer: bool) -> None:
             " director by 15 July.",
             False,  # a meeting booked with a manager is no event
         ),
+        (
+            "From Monday 20 April, staff can have a household member tested at the drive-through"
+            " site. More than 640 colleagues have been tested, and 71% returned to work within"
+            " 48 hours. Book through the staff hub.",
+            False,  # news of a service that can be booked: it reports a share
+        ),
     ],
 )
 def test_an_invitation_asks_the_reader_to_book_a_place(text: str, notice: bool) -> None:
@@ -685,3 +706,31 @@ def test_an_advert_opening_with_its_label_and_a_named_footer_are_not_the_storys_
 )
 def test_a_listing_pages_count_of_results_is_chrome(line: str, chrome: bool) -> None:
     assert is_boilerplate(line) is chrome
+
+
+def test_a_charitys_registration_line_ends_the_digest() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "Kestrel Health Foundation is an independent charity (No. 1184420). 28 Lambeth Walk,"
+        " London SE11 6LR.\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_a_label_over_nothing_takes_no_headline_above_it_with_it() -> None:
+    evidence = "Our evidence to the Health and Social Care Committee's inquiry into prevention"
+    text = (
+        f"{FINED}\n{FINED_TEXT}\n\n{evidence}\nhttps://example.org/evidence/prevention\n\n"
+        f"ELSEWHERE THIS WEEK\n\n{WAITS}\n{WAITS_TEXT}\n"
+    )
+    assert evidence in [headline for headline, _ in stories(text)]
+
+
+def test_a_link_to_full_details_of_a_list_is_no_story() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n"
+        "Full details on the jobs board: https://example.org/jobs\n\n"
+        "USEFUL LINKS\n\n"
+        f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]

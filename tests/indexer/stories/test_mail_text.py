@@ -748,3 +748,49 @@ Our frailty risk model went live across 12 primary care networks on 3 February, 
         "Frailty risk model live in 12 PCNs",
     ]
     assert sections[1].body.startswith("Quick update from the Forest of Dean pilot")
+
+
+def test_an_attribution_wrapped_onto_two_lines_and_a_dash_at_a_lines_start() -> None:
+    text = """Send Policy-forum mailing list submissions to
+	policy-forum@lists.example.org
+
+Today's Topics:
+
+   1. Social prescribing link worker funding (Anwar Qureshi)
+   2. Re: Social prescribing link worker funding (Meg Hollis)
+
+----------------------------------------------------------------------
+
+Message: 2
+Date: Thu, 13 Jun 2019 18:21:40 +0100
+From: Anwar Qureshi <anwar.qureshi@example.org>
+Subject: Social prescribing link worker funding
+
+Hi all, does anyone have a view on how the funding for link workers is being used?
+
+------------------------------
+
+Message: 3
+Date: Fri, 14 Jun 2019 07:58:02 +0100
+From: Meg Hollis <meg.hollis@example.org>
+Subject: Re: Social prescribing link worker funding
+
+On Thu, 13 Jun 2019 at 18:21, Qureshi Anwar (NHS EASTLEIGH AND HAMBLE
+<anwar.qureshi@example.org> wrote:
+> Hi all, does anyone have a view on how the funding for link workers
+> is being used in practice?
+
+Anwar,
+
+The National Association of Link Workers ran a caseload survey last year
+- 31% of respondents reported caseloads above 150. I can put you in
+touch with their research lead.
+
+Meg
+"""
+    assert (
+        "Re: Social prescribing link worker funding",
+        "The National Association of Link Workers ran a caseload survey last year - 31% of"
+        " respondents reported caseloads above 150. I can put you in touch with their"
+        " research lead.",
+    ) in stories(text)

@@ -530,3 +530,92 @@ def test_a_short_title_ending_in_a_small_word_stays_a_headline() -> None:
         "New chair for the board\nThe board appointed a new chair on Monday, after a long search.\n"
     )
     assert headlines(text) == ["Dates to look out for", "New chair for the board"]
+
+
+def test_a_title_with_a_comma_is_a_lead_among_dashed_leads() -> None:
+    text = (
+        "Windows 11 - " + PROSE + "\n\n"
+        "Power BI licences - " + MORE + "\n\n"
+        "Farewell, Keith - After 31 years, senior analyst Keith Marlow retires at the end of July"
+        " and leaves with our thanks for the dashboards he built.\n"
+    )
+    assert headlines(text) == ["Windows 11", "Power BI licences", "Farewell, Keith"]
+
+
+def test_a_comma_before_a_dash_alone_opens_a_sentence() -> None:
+    text = "In its report, Left Behind - Care Work in England said " + PROSE + "\n"
+    assert headlines(text) == [None]
+
+
+def test_a_full_line_ending_in_in_wraps_onto_the_next() -> None:
+    text = (
+        "1  Emergency performance falls to lowest level on record\n\n"
+        "Only 83.6% of patients attending major emergency departments in\n"
+        "England in October were admitted, transferred or discharged within\n"
+        "four hours, the worst performance since the current standard was\n"
+        "introduced in 2004.\n"
+        "In the North East, trolley waits rose by 41%.\n"
+        "Chief executives in the region said bed occupancy is above 95%.\n\n"
+        "2  Delayed transfers: councils warn of gap\n\n"
+        "Councils say the money promised for social care will not cover the\n"
+        "winter, and hospitals will see more delayed transfers of care as a\n"
+        "result of the shortfall in home care packages this year.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Emergency performance falls to lowest level on record",
+        "Delayed transfers: councils warn of gap",
+    ]
+    assert stories[0].paragraphs[0].startswith("Only 83.6% of patients attending major")
+
+
+def test_a_quotation_of_two_sentences_is_a_headline() -> None:
+    text = (
+        'OPINION\n\n"We stopped calling it winter pressure. It\'s just pressure now"\n'
+        "Emergency nurse Ruth Adebayo-Lewis on twelve-hour shifts and why she has stopped"
+        " counting the trolleys.\n\n"
+        "Nursing degree applications rise for second year running\n"
+        "UCAS figures show 31,940 applicants for nursing courses by the January deadline.\n"
+    )
+    assert headlines(text) == [
+        '"We stopped calling it winter pressure. It\'s just pressure now"',
+        "Nursing degree applications rise for second year running",
+    ]
+
+
+def test_a_colon_lead_runs_to_the_full_stop_of_its_second_part() -> None:
+    text = (
+        "Category M adjustment: " + PROSE + "\n\n"
+        "Minor Ailments Scheme: Treatment Card changes. " + MORE + "\n\n"
+        "Access payments: Eleven pharmacies qualify. " + PROSE + "\n"
+    )
+    assert headlines(text) == [
+        "Category M adjustment",
+        "Minor Ailments Scheme: Treatment Card changes",
+        "Access payments",  # "Eleven pharmacies qualify." is the text's first sentence
+    ]
+
+
+def test_labelled_details_wrapped_onto_a_second_line_stay_details() -> None:
+    question = (
+        "To ask the Secretary of State for Health and Social Care, how many people were waiting"
+        " more than 18 weeks for physiotherapy in each area."
+    )
+    text = (
+        "Physiotherapy: Waiting Lists\n"
+        "Asked by: Helen Carrow (Labour, Wythenshawe)\n"
+        "Answered by: Philip Dunmore, Minister of State for Health\n\n"
+        f"{question}\n\n"
+        "Speech and Language Therapy: Children\n"
+        "Asked by: Kirsty MacLennan (Scottish National Party, Dunfermline and\n"
+        "Kincardine)\n"
+        "Answered by: Nadia Rahman, Parliamentary Under-Secretary of State for\n"
+        "Children and Families\n\n"
+        f"{question}\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Physiotherapy: Waiting Lists",
+        "Speech and Language Therapy: Children",
+    ]
+    assert all(s.paragraphs == (question,) for s in stories)

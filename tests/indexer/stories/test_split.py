@@ -1003,6 +1003,28 @@ def test_a_line_saying_whom_the_bulletin_is_for_is_intro() -> None:
     assert is_intro_talk("This page summarises what changed this month for registrants.")
     assert is_intro_talk("Please ensure this circular is seen by your pharmacist managers.")
     assert not is_intro_talk("The bulletin is for sale at £5 a copy, the trust said.")
+    assert is_intro_talk("This summary is produced for directors of public health in England.")
+    assert is_intro_talk("Please find below the latest branch news.")
+    assert is_intro_talk("We want to say thank you and share some of the news from the wards.")
+    assert not is_intro_talk("The trust will share the news of its rating with staff on Friday.")
+
+
+def test_a_memos_aligned_fields_go_with_its_header_block() -> None:
+    text = textwrap.dedent("""        BRANCH CIRCULAR 11/2021
+
+        Date:     18 June 2021
+        To:       All stewards and workplace contacts
+        From:     Mick Farrell, Branch Secretary
+        Action:   Please display on union noticeboards and forward to members
+
+        NHS PAY: MEMBERS REJECT 1% IN CONSULTATION
+
+        The results of the consultation on the government's 1% pay recommendation were
+        announced on 15 June, and most members who took part rejected the offer.
+        """)
+    assert [story.headline for story in split(text)] == [
+        "NHS PAY: MEMBERS REJECT 1% IN CONSULTATION"
+    ]
 
 
 def test_items_numbered_with_a_slash_lose_their_number() -> None:

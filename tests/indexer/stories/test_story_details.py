@@ -730,3 +730,41 @@ def test_a_cards_line_of_metadata_over_its_headline_is_that_storys_details() -> 
     sections = split(page.text, page.blocks)
     assert [s.headline for s in sections] == list(HEADLINES)
     assert [s.details for s in sections] == [(f"News {day}",) for day in days]
+
+
+def test_a_parliamentary_alerts_reference_date_and_field_lines_are_details() -> None:
+    text = textwrap.dedent("""\
+        SUMMARY
+        Matches in this alert: 2 oral questions, 1 Lords debate, 2 written answers.
+
+        Lords debate: integrated care board running cost cuts
+        Source: Hansard, HL Deb, 26 January 2026, col 1104
+        Type: Question for short debate
+
+        Baroness Okafor of Hensbury led a short debate on the 50% reduction in running costs.
+
+        Physician associates: regulation
+        UIN 104522, tabled 19 January 2026, answered 26 January 2026
+        Source: Hansard, written answer
+        Asked by: Lucy Venn MP (Liberal Democrat, Somerton and Yeo)
+
+        Lucy Venn asked how many physician associates are registered with the regulator.
+
+        Health and Social Care Committee: evidence session on NHS England transition
+        Date: Wednesday 28 January 2026, 9.30am, Committee Room 15 (forthcoming)
+
+        The committee will take evidence from the Permanent Secretary on the transfer.
+
+        This alert was prepared for Harbourside Integrated Care Board by Westminster Health
+        Monitor Ltd and is for the internal use of its staff.
+        """)
+    stories = split(text)
+    assert [(s.headline, s.paragraphs[0][:20]) for s in stories] == [
+        ("Lords debate: integrated care board running cost cuts", "Baroness Okafor of H"),
+        ("Physician associates: regulation", "Lucy Venn asked how "),
+        (
+            "Health and Social Care Committee: evidence session on NHS England transition",
+            "The committee will t",
+        ),
+    ]
+    assert all(len(s.paragraphs) == 1 for s in stories)
