@@ -17,7 +17,10 @@ _LEAD = re.compile(
     r"\b\s*:?\s*",
     re.IGNORECASE,
 )
-_END = re.compile(r"\s+[·|•–—-]\s*|[·|•–—(]|\s+-\s+|\bon\s+\d|\d")
+_END = re.compile(
+    r"\s+[·|•–—-]\s*|[·|•–—(]|\s+-\s+|\bon\s+\d|\d"
+    r"|\s+(?:is|was|writes|reports|explains|asks)\b"  # "Dev Chaudhary is our policy officer."
+)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 

@@ -116,7 +116,10 @@ def _candidates(
     modifiers = {by_last[j].end for j in named if names_on(f, lex, j)}
     if modifiers:
         cands = [c for c in cands if c.label != "PLACE" or c.end not in modifiers]
-    for s, e, label, canon, value in without_listed_dates(f.text, quantities.find(f.text, date)):
+    found = quantities.find(f.text, date)
+    if f.name != "details":  # (a story's own date line: "Date: Wednesday 28 January, 9.30am")
+        found = without_listed_dates(f.text, found)
+    for s, e, label, canon, value in found:
         cands.append(Cand(s, e, label, canon, 1, "qty", value))
     return cands
 

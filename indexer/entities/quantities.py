@@ -301,6 +301,7 @@ def dates(text: str, ref: dt.date | None) -> list[Found]:
             found.append((first, last, "DATE", value or " ".join(text[first:last].split()), value))
     if "19" in text or "20" in text:  # implied by YEARISH_RE
         found += _years(text)
+        found += _numeric_dates(text)
     if " year" in text:  # implied by YEAR_WORD_RE, and cheaper than setting it going
         for year in YEAR_WORD_RE.finditer(text):
             rel = RELATIVE_YEAR_RE.match(text, year.start() - 4) if year.start() >= 4 else None
@@ -380,6 +381,26 @@ def _with_weekday(text: str, start: int) -> int:
         return start
     m = WEEKDAY_BEFORE_RE.search(text, max(0, start - 12), start)
     return m.start() if m else start
+
+
+# "26/11/2021", "26.11.2021" (day first, as in Britain) and ISO "2021-11-26".
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.-])(?:(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))"
+    r"(?![\w/-]|\.\d)"
+)
+
+
+def _numeric_dates(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _NUMERIC_DATE.finditer(text):
+        day, _, month, year, iso_year, iso_month, iso_day = m.groups()
+        parts = (year, month, day) if year else (iso_year, iso_month, iso_day)
+        try:
+            value = dt.date(*map(int, parts)).isoformat()  # type: ignore[arg-type]
+        except ValueError:
+            continue  # "31/02/2021", a version or a reference, not a date
+        found.append((m.start(), m.end(), "DATE", value, value))
+    return found
 
 
 def _years(text: str) -> list[Found]:

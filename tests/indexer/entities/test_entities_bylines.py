@@ -24,6 +24,7 @@ def _byline(byline: str) -> list[tuple[str, str]]:
          [("Jo van der Berg", "PERSON"), ("3 May 2024", "DATE")]),
         ("By Siobhan O'Neill-Hart | Health editor", [("Siobhan O'Neill-Hart", "PERSON")]),
         ("Words: Kemi Adeyemi (@kemi)", [("Kemi Adeyemi", "PERSON")]),
+        ("Dev Chaudhary is our policy officer.", [("Dev Chaudhary", "PERSON")]),
         # Not people: a role, an office, a body and its place.
         ("By Health Correspondent", []),
         ("Press Office | 12 May 2024", [("12 May 2024", "DATE")]),

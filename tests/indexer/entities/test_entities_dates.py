@@ -14,6 +14,10 @@ from indexer.pipeline import parse_file
 DAY = dt.date(2024, 3, 12)  # a Tuesday
 
 
+def test_a_slashed_number_that_is_no_calendar_date_is_none() -> None:
+    assert _dates("Ref 31/02/2021 and page 3/4 of 2021.") == {}
+
+
 def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
     return {e.text: e.value for e in extract(None, body, ref) if e.label == "DATE"}
 
@@ -22,6 +26,9 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
     ("body", "span", "value"),
     [
         ("It opened on 16th February 2018 in Leeds.", "16th February 2018", "2018-02-16"),
+        ("Published 26/11/2021 by the trust.", "26/11/2021", "2021-11-26"),  # day first
+        ("Deadline: 12.11.2021, then review.", "12.11.2021", "2021-11-12"),
+        ("Updated 2021-11-26 at noon.", "2021-11-26", "2021-11-26"),
         ("The ward opens on Tuesday 5th March.", "Tuesday 5th March", "2024-03-05"),
         ("Waits must fall by the end of 2025, it said.", "end of 2025", "2025"),
         ("The plan starts in spring 2026 at the earliest.", "spring 2026", "2026"),
@@ -135,3 +142,13 @@ def test_an_event_listings_date_and_time_add_no_date(listing: str) -> None:
 )
 def test_a_date_and_time_in_the_storys_sentence_stay(body: str, date: str) -> None:
     assert date in {e.text for e in extract(None, body, DAY) if e.label == "DATE"}
+
+
+def test_a_storys_own_date_line_in_its_details_keeps_its_date() -> None:
+    details = "Date: Wednesday 28 January 2026, 9.30am, Committee Room 15"
+    found = extract("Evidence session", "The committee will take evidence.", DAY, details=details)
+    assert [(e.text, e.field) for e in found if e.label == "DATE"] == [
+        ("Wednesday 28 January 2026", "details")
+    ]
+    body = "Branch AGM - Thursday 1 December, 5.30pm, Education Centre."  # a listing in the text
+    assert not [e for e in extract(None, body, DAY) if e.label == "DATE"]
