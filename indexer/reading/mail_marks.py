@@ -33,6 +33,13 @@ def is_quoted(raw: str) -> bool:
     return line.startswith(">") or (line.endswith(":") and _WROTE.match(line) is not None)
 
 
+def opens_attribution(raw: str, following: str) -> bool:
+    """The first line of an "On ..., X wrote:" line wrapped in two ("On Thu, 13 Jun 2019 at
+    18:21, Qureshi Anwar (NHS EASTLEIGH" / "<anwar.qureshi@nhs.net> wrote:")."""
+    line, rest = raw.strip(), following.strip()
+    return line[:3].lower() == "on " and rest.endswith(":") and is_quoted(f"{line} {rest}")
+
+
 _QUOTE_MARK = re.compile(r"^ ?> ?")
 
 

@@ -17,6 +17,7 @@ from indexer.reading.mail_marks import (
     is_quoted,
     is_sign_off,
     is_signature_mark,
+    opens_attribution,
 )
 
 # Outlook's header block over the message a reply quotes: "From: X" then "Sent:" or "Date:".
@@ -34,7 +35,7 @@ def post_paragraphs(text: str) -> list[str]:
     current: list[str] = []
     for index, raw in enumerate(lines):
         line = raw.strip()
-        if is_quoted(raw) and not (paragraphs or current):
+        if _quoted(lines, index) and not (paragraphs or current):
             continue  # the quote a bottom-posted reply answers, above its new text
         if _ends_new_text(raw, line, lines, index):
             break
@@ -63,7 +64,7 @@ def own_text(text: str) -> str:
     kept: list[str] = []
     written = False  # the sender's first words have come
     for index, raw in enumerate(lines):
-        if is_quoted(raw) and not written:
+        if _quoted(lines, index) and not written:
             continue
         if _ends_new_text(raw, raw.strip(), lines, index):
             break
@@ -71,6 +72,12 @@ def own_text(text: str) -> str:
             kept.append(raw)
             written = written or bool(raw.strip())
     return "\n".join(kept)
+
+
+def _quoted(lines: list[str], index: int) -> bool:
+    """A quoted line, or the first of an attribution wrapped over two lines."""
+    raw = lines[index]
+    return is_quoted(raw) or (index + 1 < len(lines) and opens_attribution(raw, lines[index + 1]))
 
 
 def _is_signature(paragraph: list[str]) -> bool:
@@ -88,6 +95,8 @@ def _ends_new_text(raw: str, line: str, lines: list[str], index: int) -> bool:
         return True
     if is_quoted(raw) and line.endswith(":"):  # "On Wed, 15 Jan 2025, X wrote:"
         return True
+    if index + 1 < len(lines) and opens_attribution(raw, lines[index + 1]):
+        return True  # the same, wrapped over two lines
     if _FROM.match(line) is not None:
         following = [other.strip() for other in lines[index + 1 : index + 3]]
         return any(_SENT.match(other) is not None for other in following)

@@ -301,7 +301,16 @@ def opens_with_event(text: str) -> bool:
         first.count(" ") < _EVENT_WORDS
         and _EVENT_START.match(first) is not None
         and _CLOCK.search(first) is not None
+        and _OUTAGE.search(first) is None
     )
+
+
+# A service stopping for a while is news of the service, not an event to attend.
+_OUTAGE = re.compile(
+    r"\b(?:unavailable|offline|out\ of\ (?:action|service)|down\ for|maintenance|outage"
+    r"|will\ (?:close|shut))\b",
+    re.I | re.X,
+)
 
 
 def _dated_rows(table: str) -> bool:
@@ -319,6 +328,8 @@ def is_event(line: str, *, in_list: bool = False) -> bool:
     if " | " in text and "; " in text and _dated_rows(text):
         return True
     timed = _DIGITS.search(text) is not None  # no clock time without a digit: a quick scan
+    if timed and _OUTAGE.search(text) is not None:
+        return False  # "the patient record will be unavailable from 1am to 4am on Sunday"
     clocks = len(_CLOCK.findall(text)) if timed else 0
     if clocks >= 2 and len(_DAY_OF_MONTH.findall(text)) >= 2:
         return text.count(" ") < _WORDS_PER_CLOCK * clocks  # a listing, not prose with hours in it

@@ -215,9 +215,11 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
         if len(group) < 2:
             continue
         marks = [(label := detail(line)) is not None and labels[label] >= 2 for line in group]
-        for at in range(2, len(group)):  # a detail wrapped onto a second line is one still
+        wrapped = set()  # a detail wrapped onto a second line is one still
+        for at in range(2, len(group)):
             if marks[at - 1] and not marks[at] and _wraps_on(group[at - 1].text):
                 marks[at] = True
+                wrapped.add(at)
         # Beside the fields the digest repeats, a field it gives once ("Type: Question for
         # short debate" under "Source: Hansard ...") is one too, and so is a reference and its
         # dates ("UIN 104522, tabled 19 January 2026, answered 26 January 2026").
@@ -234,7 +236,14 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
             tail -= 1  # the details at the end of the text
         if head == 1 and tail == len(group):
             continue
-        for line in group[1:head] + group[tail:]:
+        last = group[0]
+        for at in [*range(1, head), *range(tail, len(group))]:
+            line = group[at]
             line.note = "dropped: a labelled detail of the item (metadata)"
+            if at in wrapped:  # its text joins the detail above it
+                last.text = f"{last.text} {line.text}"
+            else:
+                line.detail = True  # the story's details: shown, searched, read for entities
+                last = line
             dropped.append(line)
         group[:] = group[:1] + group[head:tail]

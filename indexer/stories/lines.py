@@ -24,6 +24,7 @@ from indexer.reading.mail_marks import (
     is_reply_subject,
     is_sign_off,
     is_signature_mark,
+    opens_attribution,
     passed_on,
 )
 from indexer.stories.boilerplate import (
@@ -447,7 +448,11 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             byline = raw.strip()
             posted = posted or is_post_activity(raw)
             continue
-        if is_quoted(raw) or is_mail_chrome(raw) or _wrapped_attribution(raws, at):
+        if (
+            is_quoted(raw)
+            or is_mail_chrome(raw)
+            or (at + 1 < len(raws) and opens_attribution(raw, raws[at + 1]))
+        ):
             drop(raw, "added by a mail program" if is_mail_chrome(raw) else "a quoted reply")
             close()
             continue
@@ -706,16 +711,6 @@ def _dash_runs_on(above: Line, raw_above: str) -> bool:
         and text[-1:].isalnum()
         and " " in text.strip()
     )
-
-
-def _wrapped_attribution(raws: list[str], at: int) -> bool:
-    """The first line of an "On ..., X wrote:" line wrapped in two ("On Thu, 13 Jun 2019 at
-    18:21, Qureshi Anwar (NHS EASTLEIGH" / "<anwar.qureshi@nhs.net> wrote:")."""
-    line = raws[at].strip()
-    if line[:3].lower() != "on " or at + 1 >= len(raws):
-        return False
-    following = raws[at + 1].strip()
-    return following.endswith(":") and is_quoted(f"{line} {following}")
 
 
 def _subject_line(block: Block) -> bool:

@@ -59,7 +59,7 @@ def _repeats_title(paragraph: str, headline: str) -> bool:
     return rest.count(" ") <= _TITLE_METADATA_WORDS and not rest.rstrip().endswith(".")
 
 
-_AUTHOR_NOTE_WORDS = 20
+_AUTHOR_NOTE_WORDS = 12
 
 
 def names_author(paragraph: str, author: str | None) -> bool:

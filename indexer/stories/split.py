@@ -259,7 +259,9 @@ def split_digest(
     greeted = len(rest) < len(lines) and is_greeting(lines[len(lines) - len(rest) - 1].text)
     lines = _drop_self_talk(rest, header) if header else rest
     read = {id(line) for line in lines}  # (a detail still among them is found as they split)
-    details = [line for line in (*dropped, *every) if line.detail and id(line) not in read]
+    details = [
+        line for line in (*read_out, *dropped, *every) if line.detail and id(line) not in read
+    ]
     sections = tuple(_assemble(lines, contents_at, greeted, details))
     if not explain:
         return SplitResult(header, sections)
@@ -396,6 +398,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         if len(kept) >= _HEADER_LINES and is_dated_meta(text):
             # Below the masthead (where "Name | date" names the issue): a story's metadata.
             line.note = "dropped: a story's place and date"
+            line.detail = True
             continue
         if is_byline(text) and not _message_heading(lines, index):
             nxt = lines[index + 1] if index + 1 < len(lines) else None
@@ -767,6 +770,10 @@ def _assemble(
             for skipped in before[1:]:
                 skipped.note = "dropped: a most-read list (headlines of other days)"
             before = []
+        elif len(run) >= 3 and _is_label(before[0]) and _JOBS.match(before[0].text):
+            for skipped in before[1:]:  # "PULSE JOBS" / "Practice Manager, ... - £42,000"
+                skipped.note = f"dropped: {_JOB_ADVERT}"
+            before = []
         if len(run) >= 3:
             # A list of headlines with no text of their own (after an optional label).
             if before and _is_label(before[0]):
@@ -989,8 +996,9 @@ def _merge_subheadings(stories: list[_Story]) -> None:
 
 _JOB_ADVERT = "a job advert"
 # A section of vacancies under its label: "JOBS", "Situations vacant", "Jobs board".
-_JOBS = re.compile(
-    r"^(?:(?:latest\ |current\ )?(?:jobs?|vacancies)(?:\ board|\ and\ vacancies)?"
+_JOBS = re.compile(  # (after a brand's name or two: "PULSE JOBS")
+    r"^(?-i:(?:[A-Z][\w&'’-]*\ ){0,2})(?:(?:latest\ |current\ )?(?:jobs?|vacancies)"
+    r"(?:\ board|\ and\ vacancies)?"
     r"|situations\ vacant|job\ (?:opportunities|adverts?)|we['’]re\ (?:hiring|recruiting))\W*$",
     re.I | re.X,
 )

@@ -230,9 +230,33 @@ def _candidate(texts: list[str], start: int) -> tuple[str, int]:
     return " ".join(texts[start : end + 1]), end
 
 
+_DAY_MONTH_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)$"
+)
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
+
+_DAY_MONTH_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)$"
+)
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
+
 # "Source: NHS England, 28 October" (not "Unsubscribe: https://...").
 _LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: (?!https?://|www\.)\S")
 _LABEL_LINE_WORDS = 8
+
+
+_SAYS = frozenset(["said", "says", "added", "told", "warned", "explained", "asked", "writes"])
+
+
+def _field_under(prev: str, nxt: str) -> bool:
+    """A labelled field on the line under `prev`, not a sentence wrapped onto it: not a name
+    broken before its speaker's verb ("Director of nursing Helen" / "Gartside said: ...")."""
+    match = _LABELLED.match(nxt)
+    if match is None or ends_mid_sentence(prev) or prev.rsplit(" ", 1)[-1][:1].isupper():
+        return False
+    return nxt.split(":", 1)[0].rsplit(" ", 1)[-1].lower() not in _SAYS
 
 
 def _label_line(text: str) -> bool:
@@ -271,9 +295,11 @@ def _continues(
         return False  # "[Figure: waiting times by region, 2019/20]": a placeholder of its own
     if starts_lower(nxt) and not ends_sentence(prev):
         return True
+    if nxt[:1].isdigit() and _YEAR_START.match(nxt) and _DAY_MONTH_END.search(prev):
+        return True  # "... now have until 31 March" / "2024 to move to ...": a date wrapped
     if index == len(texts) - 1 and ends_sentence(prev) and _label_line(nxt):
         return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
-    if nxt[:1].isupper() and _LABELLED.match(nxt) and not ends_mid_sentence(prev):
+    if nxt[:1].isupper() and _field_under(prev, nxt):
         return False  # "Date: Wednesday 28 January, 9.30am" under its headline: a field
     width = ctx.width
     if width is None:

@@ -38,6 +38,16 @@ def test_the_new_text_of_a_reply_is_kept_and_the_rest_left_out() -> None:
     ]
 
 
+def test_an_attribution_wrapped_over_two_lines_is_not_the_posts_text() -> None:
+    quote = (
+        "On Mon, 11 May 2020 at 12:52, Cartwright Helen (WREXFORD AND DISTRICT CCG)\n"
+        "<helen.cartwright@example.org> wrote:\n> I can share our data specification.\n"
+    )
+    reply = "That would be brilliant, thank you Helen.\n\nRavi\n"
+    assert post_paragraphs(quote + "\n" + reply) == ["That would be brilliant, thank you Helen."]
+    assert post_paragraphs(reply + "\n" + quote) == ["That would be brilliant, thank you Helen."]
+
+
 def test_a_signature_with_no_sign_off_and_an_outlook_header_block() -> None:
     text = (
         "Rachel, Dev -\n\nHappy with the draft overall. My one concern is demand.\n\n"

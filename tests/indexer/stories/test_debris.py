@@ -402,6 +402,11 @@ def test_prose_that_gives_opening_hours_is_no_event_listing() -> None:
     assert not is_event(prose, in_list=True)
     listing = "Tuesday 3 March 9.30am webinar; Thursday 5 March 2pm forum; Friday 6 March 10am"
     assert is_event(listing)
+    outage = (
+        "the electronic patient record will be unavailable from 1am to 4am on Sunday 23"
+        " January for a planned upgrade."
+    )
+    assert not is_event(outage, in_list=True)  # a service stopping: news, not an event
 
 
 # -- notices, appeals and details under a digest's stories --------------------------------------
@@ -732,5 +737,16 @@ def test_a_link_to_full_details_of_a_list_is_no_story() -> None:
         "Full details on the jobs board: https://example.org/jobs\n\n"
         "USEFUL LINKS\n\n"
         f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_listings_under_a_jobs_label_are_vacancies() -> None:
+    text = (
+        f"{FINED}\n{FINED_TEXT}\n\nPULSE JOBS\n"
+        "PCN Clinical Pharmacist, Bramley & District PCN – £48,000\n"
+        "Practice Manager, The Elms Surgery, Wokingham – £42,000–£46,000\n"
+        "More at https://example.org/jobs\n\n"
+        f"{WAITS}\n{WAITS_TEXT}\n"
     )
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]

@@ -619,3 +619,41 @@ def test_labelled_details_wrapped_onto_a_second_line_stay_details() -> None:
         "Speech and Language Therapy: Children",
     ]
     assert all(s.paragraphs == (question,) for s in stories)
+    assert stories[1].details == (
+        "Asked by: Kirsty MacLennan (Scottish National Party, Dunfermline and Kincardine)",
+        "Answered by: Nadia Rahman, Parliamentary Under-Secretary of State for Children and"
+        " Families",
+    )
+
+
+def test_a_date_wrapped_before_its_year_is_one_line() -> None:
+    text = (
+        "Cloud telephony deadline extended\n"
+        "Practices still using analogue phone systems now have until 31 March\n"
+        "2024 to move to cloud-based telephony, NHS England said on Tuesday.\n\n"
+        "Pay award: practices left to fund the rise\n"
+        "The department has confirmed an uplift that leaves practices to fund part of it.\n"
+    )
+    stories = split(text)
+    assert [s.headline for s in stories] == [
+        "Cloud telephony deadline extended",
+        "Pay award: practices left to fund the rise",
+    ]
+    wrapped = "until 31 March 2024 to move to cloud-based telephony, NHS England said on Tuesday."
+    assert stories[0].paragraphs[0].endswith(wrapped)
+
+
+def test_a_speakers_name_wrapped_before_said_is_not_a_field() -> None:
+    text = (
+        "Inspectors visit next week\n\n"
+        "   In our last inspection, in March 2015, the trust was\n"
+        "   rated “requires improvement”. Director of nursing Helen\n"
+        "   Gartside said: “Just be yourselves, and be honest about\n"
+        "   what is good and what we still need to fix.”\n"
+    )
+    [story] = split(text)
+    assert story.paragraphs == (
+        "In our last inspection, in March 2015, the trust was rated “requires improvement”."
+        " Director of nursing Helen Gartside said: “Just be yourselves, and be honest about"
+        " what is good and what we still need to fix.”",
+    )
