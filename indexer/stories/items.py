@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _LETTER = re.compile(r"^([A-Z])[.)]\s+(?=[A-Z“\"‘'])")
 # "1  Workforce", "01  NMC sets out plan" (not "3 April", a date).
 _SECTION_NUMBER = re.compile(
-    r"^(\d{1,2})\s+(?=[A-Z][A-Za-z])(?!(?:January|February|March|April|May|June|July|August"
+    r"^(\d{1,2})\s+(?=[A-Z][A-Za-z&])(?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
 

@@ -302,3 +302,16 @@ def test_two_headlines_opening_with_later_figures_keep_them() -> None:
         "12 Hospitals Miss Cancer Target",
         "13 Practices Close Lists",
     ]
+
+
+def test_a_section_whose_headline_opens_with_an_initialism_loses_its_number() -> None:
+    text = (
+        "1  A&E performance falls to lowest level on record\n\n"
+        "Only 83.6% of patients were seen within four hours in October, the worst on record.\n\n"
+        "2  Delayed transfers: councils warn of gap\n\n"
+        "Councils say the money promised for social care will not cover the winter.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "A&E performance falls to lowest level on record",
+        "Delayed transfers: councils warn of gap",
+    ]
