@@ -287,8 +287,10 @@ _GREETING = re.compile(
 
 
 _SPONSOR = re.compile(
-    r"""^[\W_]*(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
-    | promoted(?:\ content)?|partner\ (?:content|message|spotlight)|from\ our\ partners?
+    r"""^[\W_]*(?:(?:advertisement|advertorial|advert|sponsored(?:\ content|\ post)?|paid\ post
+    | promoted(?:\ content)?|partner\ (?:content|message|spotlight)|from\ our\ partners?)
+      (?:\s*[·|•:–—-]\s*(?:in\ (?:association|partnership)\ with|(?:supported|brought\ to\ you)
+      \ by)\b.{0,60})?  # "SPONSORED · IN PARTNERSHIP WITH CEDARLINE HEALTH ANALYTICS"
     | (?:sponsored|promoted|supported|brought\ to\ you)\ by\b.{0,60}
     | in\ (?:association|partnership)\ with\b.{0,60})\W*$
     | ^(?:today's|this\ week's|this\ (?:issue|edition|newsletter|e-?mail|bulletin|briefing))
