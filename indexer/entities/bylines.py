@@ -45,6 +45,14 @@ def byline_people(f: FieldText) -> list[Cand]:
     return found
 
 
+# Words of a writer's post or desk, not of a name: "Senior Associate", "Press Team".
+_POST_WORDS = frozenset(
+    """senior associate principal junior head team staff desk news policy guest contributor
+    contributing special political assistant trainee media press communications editorial
+    digital research data features opinion comment""".split()
+)
+
+
 def _is_name(part: str) -> bool:
     words = part.split()
     if not 2 <= len(words) <= 4 or " ".join(_WORD.findall(part)) != part:
@@ -55,6 +63,7 @@ def _is_name(part: str) -> bool:
     return all(
         w[0].isupper()
         and w.lower() not in ROLES_LOWER
+        and w.lower() not in _POST_WORDS
         and w not in GENERIC
         and w.rstrip(".") not in MONTHS_DAYS
         for w in named

@@ -1063,6 +1063,7 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
 # A short title with a comma run into its text with a dash: "Farewell, Keith - After 31 years".
 _COMMA_DASH_LEAD = re.compile(r"^([A-Z][^–—.!?;:]{2,50}?) (?:[–—]|--?) (?=[A-Z0-9“\"‘])")
 _COMMA_DASH_WORDS = 5
+_COMMA_DASH_TEXT = 10
 
 
 def _comma_dash_leads(lines: list[Line], leads: list[Lead | None]) -> None:
@@ -1080,7 +1081,12 @@ def _comma_dash_leads(lines: list[Line], leads: list[Lead | None]) -> None:
         if not (dash_lead(at - 1) or dash_lead(at + 1)):
             continue
         match = _COMMA_DASH_LEAD.match(line.text)
-        if match is not None and match.group(1).count(" ") < _COMMA_DASH_WORDS:
+        if (
+            match is not None
+            and "," in match.group(1)
+            and match.group(1).count(" ") < _COMMA_DASH_WORDS
+            and line.text.count(" ", match.end()) >= _COMMA_DASH_TEXT  # prose, not a list
+        ):
             leads[at] = split_lead(line.text, match.group(1))
 
 

@@ -27,6 +27,8 @@ def _byline(byline: str) -> list[tuple[str, str]]:
         ("Dev Chaudhary is our policy officer.", [("Dev Chaudhary", "PERSON")]),
         # Not people: a role, an office, a body and its place.
         ("By Health Correspondent", []),
+        ("By Alison Trent, Partner, and Marcus Oyelaran, Senior Associate",
+         [("Alison Trent", "PERSON"), ("Marcus Oyelaran", "PERSON")]),
         ("Press Office | 12 May 2024", [("12 May 2024", "DATE")]),
         ("By Ruth Ndlovu, King's College London",
          [("Ruth Ndlovu", "PERSON"), ("King's College London", "ORG")]),
