@@ -161,7 +161,18 @@ def is_date_line(line: str) -> bool:
 
 
 _META_LABELS = frozenset(
-    ["announced", "answered", "published", "updated", "posted", "issued", "laid", "tabled", "date"]
+    [
+        "announced",
+        "answered",
+        "published",
+        "updated",
+        "posted",
+        "issued",
+        "laid",
+        "tabled",
+        "date",
+        "effective",
+    ]
 )
 
 
@@ -184,8 +195,13 @@ def is_dated_meta(line: str) -> bool:
         parts = [part.split() for part in _META_PARTS.split(rest)]
         words = [word for part in parts for word in part if word.lower() not in _DAY_NAMES]
         labels = [bool(part) and part[0].lower().strip(":") in _META_LABELS for part in parts]
-        # labelled first ("Announced ..."), or a reference first ("UIN 104522, tabled ...")
-        labelled = labels[0] or (any(labels) and any(ch.isdigit() for ch in "".join(parts[0])))
+        # labelled first ("Announced ..."), or a reference first ("UIN 104522, tabled ..."), or
+        # a field among a badge's words ("Action needed Effective: 14 September 2021")
+        labelled = (
+            labels[0]
+            or (any(labels) and any(ch.isdigit() for ch in "".join(parts[0])))
+            or any(w.endswith(":") and w[:-1].lower() in _META_LABELS for w in words)
+        )
         return len(words) <= 6 and (" | " in line or labelled)
     return False
 

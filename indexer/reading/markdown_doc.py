@@ -86,6 +86,7 @@ class _Inline:
     lead: str | None  # bold or linked text at the very start of the first line
     lead_kinds: frozenset[str]
     details: bool = False  # its second line, wholly in italics, gives the story's details
+    titled: bool = False  # its first line is a callout's title ("> [!news] Title")
 
 
 def _inline(token: Token, marked: bool = False) -> _Inline:
@@ -96,8 +97,23 @@ def _inline(token: Token, marked: bool = False) -> _Inline:
     kinds: set[str] = set()
     depth = 0  # inside emphasis that opened the run
     second: list[str] = []  # the token kinds of a line under a bold headline line
+    marker = token.content.startswith("[!")  # a callout's "[!news] Title" line comes first
+    titled = False
     for child in token.children or ():
         kind = child.type
+        if marker and kind == "text" and len(lines) == 1:
+            lines[0] += _CALLOUT.sub("", child.content, count=1) if not lines[0] else child.content
+            continue
+        if marker and kind in ("softbreak", "hardbreak"):
+            marker = False  # the callout's title ends with its line; its text follows
+            if _headline_title(lines[0]):
+                lines.append("")
+                titled = True
+            elif lines[0].strip():
+                lines[0] += " "  # a label ("From the report"), read with its text
+            else:
+                lines[0] = ""  # no title: a bold first line may head it ("**Headline**")
+            continue
         if len(lines) == 2:
             second.append(kind)
         if kind in ("strong_open", "link_open", "em_open"):
@@ -139,9 +155,13 @@ def _inline(token: Token, marked: bool = False) -> _Inline:
         and kinds_under[-1:] == ["em_close"]
         and kinds_under.count("em_open") == 1
     )
+    if marker and _headline_title(lines[0]):
+        titled = True  # the title alone, its text in the next paragraph of the callout
     lines = [_visible(line) for line in lines]
     lead = _visible(lead) if lead is not None else None
-    return _Inline([" ".join(line.split()) for line in lines], lead, frozenset(kinds), details)
+    return _Inline(
+        [" ".join(line.split()) for line in lines], lead, frozenset(kinds), details, titled
+    )
 
 
 # What note apps (Obsidian, Logseq, Foam) add to Markdown and show otherwise: [[page|label]]
@@ -153,7 +173,17 @@ _COMMENT = re.compile(r"%%.*?%%")
 _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 _TASK = re.compile(r"^\[[ xX]\]\s+")
 _TAGS = re.compile(r"^#[\w/-]+(?:\s+#[\w/-]+)*$")
+_TRAILING_TAGS = re.compile(r"\s+#[A-Za-z][\w/-]*(?:\s+#[A-Za-z][\w/-]*)*$")  # "... #pay #wales"
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?\s*")
+_CALLOUT_TITLE_LEVEL = 4  # under the page's own headings
+_CALLOUT_HEADLINE_WORDS = 4  # a shorter title labels the callout ("From the report")
+
+
+def _headline_title(text: str) -> bool:
+    """A callout's title that reads as a story's headline, not a label of its box."""
+    return len(_visible(text).split()) >= _CALLOUT_HEADLINE_WORDS
+
+
 # A field in a callout: a story's details ("Board papers: Finance/Plan_v7.xlsx"), not its text.
 _CALLOUT_FIELD = re.compile(r"^[A-Z][\w ]{0,30}:\s+\S")
 
@@ -323,14 +353,17 @@ def _add_inline(
         run.lines[0] = _TASK.sub("", run.lines[0])
         facts["task"] = True
     callout = block == "quote" and token.content.startswith("[!")
-    # (its title, on the marker's line, is a heading: "> [!quote] Discharge fund: £500m")
-    titled = callout and bool(_CALLOUT.sub("", token.content.split("\n", 1)[0]).strip())
+    if run.titled:  # a callout's title, on the marker's line: "> [!news] Junior doctors ..."
+        out.add("heading", run.lines[0], level=_CALLOUT_TITLE_LEVEL)
+        out.new_group()
     for index, line in enumerate(run.lines):
-        if not line:
+        if not line or (index == 0 and run.titled):
             continue
-        if not facts and _TAGS.match(line) is not None:
+        if block in ("paragraph", "quote") and _TAGS.match(line) is not None:
             continue  # "#weekly-notes #2023": a note's tags
-        field = callout and (index or not titled) and _CALLOUT_FIELD.match(line) is not None
+        if "#" in line and block in ("paragraph", "quote"):
+            line = _TRAILING_TAGS.sub("", line)
+        field = callout and _CALLOUT_FIELD.match(line) is not None
         if field and not line.endswith("."):
             out.add("details", line)  # under "> [!NOTE]": "> Board papers: `Plan_v7.xlsx`"
             continue

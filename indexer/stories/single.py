@@ -27,7 +27,10 @@ def story_paragraphs(
     text: str, blocks: Sequence[Block] | None = None, headline: str | None = None
 ) -> tuple[str, ...]:
     """The paragraphs of a text that is one story (headed `headline`, if it has one)."""
-    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    parts = [p for p in text.split("\n\n") if p.strip()]
+    if headline and parts:
+        parts[0] = _without_title(parts[0], " ".join(headline.split()))
+    paragraphs = [" ".join(p.split()) for p in parts if p.strip()]
     links = {block.text for block in blocks or () if block.linked}
     kept: list[str] = []
     for paragraph in paragraphs:
@@ -48,6 +51,18 @@ def story_paragraphs(
 
 
 _TITLE_METADATA_WORDS = 10  # an author and a date after the title; more is the story's text
+# What sets the title, repeated over the text, apart from it: a line break or a dash.
+_AFTER_TITLE = re.compile(r"^\s*(?:\n|[–—|]\s|-\s)\s*")
+
+
+def _without_title(paragraph: str, title: str) -> str:
+    """The first paragraph without the item's title set over its text on a line of its own or
+    run in with a dash ("<b>Title</b><br>The Care Quality ...", "Title – Councils raised ...")."""
+    if not paragraph.startswith(title):
+        return paragraph
+    rest = paragraph[len(title) :]
+    after = _AFTER_TITLE.match(rest)
+    return rest[after.end() :] if after is not None and rest[after.end() :].strip() else paragraph
 
 
 def _repeats_title(paragraph: str, headline: str) -> bool:

@@ -270,6 +270,22 @@ def test_a_byline_opening_an_item_is_its_byline_not_its_text(tmp_path: Path) -> 
     assert story.body == "Councils expect to spend £2.9bn more on adult social care this year."
 
 
+def test_an_items_title_repeated_over_its_text_is_not_its_text(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    text = "Councils raised £382m through the 2% precept in 2016/17, a survey finds."
+    items = (
+        "<item><title>Precept raised £382m</title><description><![CDATA["
+        f"<b>Precept raised £382m</b><br />{text}]]></description></item>"
+        "<item><title>Precept raised £382m again</title><description><![CDATA["
+        f"Precept raised £382m again – {text}]]></description></item>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss(items))
+    stories = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert [s.body for s in stories] == [text, text]
+
+
 def test_a_note_naming_the_items_author_is_its_byline(tmp_path: Path) -> None:
     from indexer.pipeline import parse_file
 

@@ -37,8 +37,27 @@ def test_note_syntax_shows_what_a_reader_sees() -> None:
 
 
 def test_a_callout_loses_its_marker_and_tags_are_not_text() -> None:
-    source = "> [!quote] From members\n> Three providers told us.\n\n#weekly-notes #2023\n"
+    source = "> [!quote] From members\n> Three providers told us.\n> #pay #wales\n\n#weekly-notes\n"
+    # a short title labels the box: read with its text
     assert blocks(source) == [("quote", "From members Three providers told us.")]
+    source = "> [!news] Three providers hand back contracts\n> The council was told.\n"
+    # one that reads as a headline is shown as a title, over the callout's text
+    assert blocks(source) == [
+        ("heading", "Three providers hand back contracts"),
+        ("quote", "The council was told."),
+    ]
+
+
+def test_clipped_callouts_are_stories_under_their_titles() -> None:
+    source = (
+        "## Clippings\n\nSaved from this morning's reading.\n\n"
+        f"> [!news] Junior doctors in Wales accept pay offer\n> {TEXT}\n>\n> #pay #wales\n\n"
+        f"> [!quote]\n> **Maternity unit rated inadequate**\n> {MORE}\n"
+    )
+    assert stories(source)[-2:] == [
+        ("Junior doctors in Wales accept pay offer", (TEXT,)),
+        ("Maternity unit rated inadequate", (MORE,)),
+    ]
 
 
 def test_a_field_in_a_callout_is_the_storys_details() -> None:
