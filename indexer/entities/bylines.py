@@ -47,10 +47,13 @@ def byline_people(f: FieldText) -> list[Cand]:
 
 # Words of a writer's post or desk, not of a name: "Senior Associate", "Press Team".
 _POST_WORDS = frozenset(
-    """senior associate principal junior head team staff desk news policy guest contributor
-    contributing special political assistant trainee media press communications editorial
-    digital research data features opinion comment""".split()
-)
+    {
+        "senior", "associate", "principal", "junior", "head", "team", "staff", "desk", "news",
+        "policy", "guest", "contributor", "contributing", "special", "political", "assistant",
+        "trainee", "media", "press", "communications", "editorial", "digital", "research",
+        "data", "features", "opinion", "comment",
+    }
+)  # fmt: skip
 
 
 def _is_name(part: str) -> bool:

@@ -65,6 +65,8 @@ _CHROME = re.compile(
     | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-][\ ]
     | (?:official(?:[\ -]sensitive)?|not\ protectively\ marked)\W*$  # a protective marking
     | for\ internal\ circulation\ only
+    | internal\ ?[:–—-]\ for\ [\w\ ,&]{2,60}\ only\b  # "INTERNAL - FOR PUBLIC HEALTH STAFF ONLY"
+    | (?:please\ )?(?:do\ )?not\ (?:forward|share|circulate)\ (?:this\ )?(?:outside|beyond)\b
     | created\ by\ .{2,60}?,?\ last\ (?:modified|updated|edited)\ by\b  # a wiki page's history
     | for\ (?:members|internal\ use|staff)\ only\b.{0,80}$
     | book\ (?:your|a)\ (?:free\ )?(?:place|ticket|seat) | web\ version | online\ version
@@ -122,7 +124,7 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
-    please excuse apologies restricted official created how rate
+    please excuse apologies restricted official created how rate internal do
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)

@@ -26,7 +26,8 @@ _RUNNING_SEPARATOR = re.compile(r"\s[|·•]\s")
 # "LEEDS, 3 May - ", "LONDON, AUG 17 (PRESSDESK) - ": a place, a date and a wire's name.
 _DATELINE = re.compile(
     r"^[A-Z][\w’'.& -]{1,40},\s+"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]{2,8}|[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]{2,8}|[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"  # "WISBECH, 28/09/17 —"
     r"(?:,?\s+\d{4})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?\s*[–—-]\s+(?=\S)"
 )
 # A place alone in capitals, set off by a dash from the story's first sentence.
@@ -62,6 +63,13 @@ def running_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
+# A sum, a share or a count with its unit, alone on its line ("£#.#bn", "#.#%", "# million").
+_FIGURE_KEY = re.compile(
+    r"^[£$€]#(?:[.,]#)*\s?(?:bn|m|k|million|billion)?$"
+    r"|^#(?:[.,]#)*\s?(?:%|per cent|bn|million|billion|thousand)$"
+)
+
+
 def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
     """Keys of short lines that repeat page after page (running heads and footers): three
     times, or twice with a number that changes (the page number) or set apart by bars.
@@ -80,8 +88,8 @@ def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
             places.setdefault(key, []).append(number)
     running = set()
     for key, count in counts.items():
-        if count < 2:
-            continue
+        if count < 2 or _FIGURE_KEY.match(key):
+            continue  # ("£11.6bn" over its text, "70.3%": a figure of the week, not a page's)
         numbered = len(variants[key]) > 1  # the page number changes
         if count < RUNNING_REPEATS and not numbered and not _RUNNING_SEPARATOR.search(key):
             continue
@@ -223,12 +231,12 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _EVENT_START = re.compile(
     rf"^(?:{_WEEKDAY}\b|\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?(?:st|nd|rd|th)?\s+{_MONTH}\b"
     rf"|{_MONTH}\s+\d{{1,2}}\b"
-    r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\d{1,2}[:.]\d\d\b)",
+    r"|\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm)\b|\d{1,2}[:.][0-5]\d\b)",
     re.I,
 )
 _EVENT_WORDS = 30
 _WORDS_PER_CLOCK = 12
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.][0-5]\d\b", re.I)
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.I,
@@ -238,7 +246,8 @@ _DAY_OF_MONTH = re.compile(
 # What an invitation to an event asks of the reader.
 _BOOKING = re.compile(
     r"\b(?:book\ (?:(?:your|a)\ (?:free\ )?(?:place|seat|space|ticket|spot)|now|here|online|via"
-    r"|through|at)|(?<!-)booking(?!\ (?:system|systems|team|office|data|rules)\b)"
+    r"|through|at)|(?<!-)(?<!desk\ )(?<!room\ )"  # (a desk's or a room's booking: no event)
+    r"booking(?!\ (?:system|systems|team|office|data|rules|app)\b)"
     r"|register\ (?:now|here|"
     r"online|at|via|your)|registration\ (?:is\ )?(?:now\ )?(?:open|opens|closes|link|form)|"
     r"places\ are\ (?:limited|free)|early[- ]bird|tickets?\b|"

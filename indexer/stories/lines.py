@@ -147,6 +147,12 @@ class Line:
     order: float = field(default_factory=lambda: next(_ORDER))  # reading order, for --explain
 
 
+# A figure on a line of its own with what only a figure has (a decimal point, a thousands
+# comma, a per cent sign): not a page number ("12"), which has none of them.
+_FIGURE_LINE = re.compile(r"^[£$€]?(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+(?=%))(?:\.\d+)?%?$")
+_FIGURE_START = frozenset("£$€0123456789")
+
+
 def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
     """A line without link debris, bullet or emphasis markers: (text, bulleted, emphasised);
     None for a line with nothing to read (a rule, a bare URL). `continued`: the next line is
@@ -159,6 +165,8 @@ def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
     if " " in line and ("://" in line or "[" in line or "mailto:" in line):
         line = _LINK_DEBRIS.sub("", line).strip()
     if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
+        if line and line[0] in _FIGURE_START and _FIGURE_LINE.match(line):
+            return line, False, False  # "70.3%", "152,000": a figure set as a headline
         return None
     if line[-1] in "»›>→▶►⟶":
         line = _ARROWS.sub("", line)
@@ -960,6 +968,15 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         opening = line.facts.lead if line.facts is not None else text_lead(line.text)
         if opening is None and line.facts is None and line.bulleted:
             opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
+            colon = _ITEM_COLON_LEAD.match(line.text) if opening is None else None
+            if (
+                colon is not None
+                and 1 <= colon.group(1).count(" ") < _ITEM_TITLE_WORDS  # ("Podcast:": a kind)
+                and line.text.count(" ", colon.end()) >= _COMMA_DASH_TEXT
+                and ends_sentence(line.text)  # prose after it, not a contents entry
+                and not _in_a_storys_list(lines, at)
+            ):
+                opening = colon.group(1)  # "• Staff survey: the 2023 results show ..."
         if opening is not None and line.facts is None:
             marked = line.text[:1] in "*_"
             line.text = strip_text_lead(line.text, opening)
@@ -990,6 +1007,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         ]
     else:
         _drop_odd_labels(lines, leads)
+        _drop_leads_under_headlines(lines, leads)
         _one_word_leads(lines, leads)
         _comma_dash_leads(lines, leads)
     _title_sentence_leads(lines, leads)
@@ -1058,6 +1076,48 @@ def _one_word_leads(lines: list[Line], leads: list[Lead | None]) -> None:
         match = _WORD_LEAD.match(line.text)
         if match is not None and line.text.count(" ") >= _WORD_LEAD_TEXT:
             leads[at] = Lead(match.group(1), line.text[match.end() :])
+
+
+# An item's title run into its text with a colon: "Staff survey: the 2023 results show ...",
+# "2. Never events - wrong-site surgery still the most common: Provisional data ..." (a bullet
+# or number marks the item; in running text it may be a sentence's opening).
+_ITEM_COLON_LEAD = re.compile(
+    r"^([A-Z][^.!?:;]{2,80}?)(?<!\bsaid)(?<!\bsays)(?<!\badded)(?<!\btold):\s+(?=[A-Za-z0-9“\"‘])"
+)
+_ITEM_TITLE_WORDS = 10
+_HEADING_WORDS = 5  # a label over a list of leads is shorter ("Also worth knowing")
+
+
+def _drop_leads_under_headlines(lines: list[Line], leads: list[Lead | None]) -> None:
+    """A paragraph of plain text right under a headline of its own ("3. New regional director
+    of primary care and public health" / "Dr Kulwinder Bassi will join NHS England – Midlands
+    as ...") is that headline's text: its opening words set off by a dash or colon are no lead."""
+    for at in range(1, len(lines)):
+        above, line = lines[at - 1], lines[at]
+        if (
+            leads[at] is not None
+            and leads[at - 1] is None
+            and line.facts is None
+            and not line.bulleted
+            and above.text.count(" ") + 1 >= _HEADING_WORDS
+            and headline_text(above.text)
+        ):
+            leads[at] = None
+
+
+def _in_a_storys_list(lines: list[Line], at: int) -> bool:
+    """An item of a list that prose leads into ("The committee met on 18 October and
+    agreed:" over its items): the items are that story's, not stories of their own."""
+    above = at - 1
+    while above >= 0 and lines[above].bulleted:
+        above -= 1
+    if above < 0:
+        return False
+    text = lines[above].text
+    return text.endswith(":") or text.count(" ") >= _INTRO_PROSE_WORDS
+
+
+_INTRO_PROSE_WORDS = 12
 
 
 # A short title with a comma run into its text with a dash: "Farewell, Keith - After 31 years".

@@ -50,6 +50,7 @@ from indexer.stories.boilerplate import (
     strip_forwarding,
     strip_read_more,
 )
+from indexer.stories.chat_lines import unfold_chat
 from indexer.stories.debris import (
     Headlines,
     has_contact,
@@ -243,7 +244,8 @@ def split_digest(
     """
     read_out: list[Line] = []  # what the plain-text reading leaves out (quotes, signatures)
     if blocks is None:
-        groups = text_groups(unfold_grid_tables(strip_forwarding(tidy(text))), read_out)
+        plain = unfold_chat(strip_forwarding(tidy(text)))
+        groups = text_groups(unfold_grid_tables(plain), read_out)
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)
@@ -1175,7 +1177,7 @@ def _dated_under(head: Line, line: Line) -> bool:
     """A date line under a headline of a few words in sentence case: when the story happened.
     (Under a label in capitals, the date is the headline: "HOUSE OF COMMONS" / "Monday 4 May".)"""
     return (
-        is_dated_detail(line.text)
+        (is_dated_detail(line.text) or is_dated_meta(line.text))  # "Effective: 14 September"
         and head.text.count(" ") >= 2
         and not head.text.isupper()
         and not is_dated_detail(head.text)

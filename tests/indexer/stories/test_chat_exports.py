@@ -95,3 +95,20 @@ def test_a_podcasts_chapter_marks_are_no_chat_posts_and_leave_the_headline() -> 
         'INTERVIEW: "FOUR HOURS WAS NEVER ABOUT FOUR HOURS"',
         "THE NUMBERS",
     ]
+
+
+def test_a_messaging_apps_export_gives_its_messages_without_their_stamps() -> None:
+    text = f"""10/11/2025, 07:41 - Messages and calls are end-to-end encrypted. Learn more.
+10/11/2025, 07:41 - Brookvale GP Federation created group "BVF Announcements"
+10/11/2025, 07:52 - Brookvale GP Federation: *Flu clinics on Saturdays*
+{FIRST}
+10/11/2025, 07:53 - Brookvale GP Federation: <Media omitted>
+11/11/2025, 16:20 - Brookvale GP Federation: This message was deleted
+[11/11/2025, 16:24:10] Brookvale GP Federation: *Waiting list at a record*
+{SECOND}
+"""
+    stories = split(text)
+    assert [(s.headline, s.paragraphs) for s in stories] == [
+        ("Flu clinics on Saturdays", (FIRST,)),
+        ("Waiting list at a record", (SECOND,)),
+    ]

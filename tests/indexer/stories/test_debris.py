@@ -677,6 +677,11 @@ def test_an_offers_small_print_marks_it(text: str, offer: bool) -> None:
             " 48 hours. Book through the staff hub.",
             False,  # news of a service that can be booked: it reports a share
         ),
+        (
+            "From Monday 17 October the whole team will move to the Municipal Buildings. Desk"
+            " booking will be through the new Wayfinder app.",
+            False,  # an office move: a desk's booking is no event's
+        ),
     ],
 )
 def test_an_invitation_asks_the_reader_to_book_a_place(text: str, notice: bool) -> None:

@@ -657,3 +657,41 @@ def test_a_speakers_name_wrapped_before_said_is_not_a_field() -> None:
         " Director of nursing Helen Gartside said: “Just be yourselves, and be honest about"
         " what is good and what we still need to fix.”",
     )
+
+
+def test_figures_set_as_headlines_are_headlines() -> None:
+    rule = "~" * 36
+    figures = ["£11.6bn", "7.61 million", "70.3%", "£1.4bn", "152,000"]
+    text = f"\n\n{rule}\n\n".join(f"{figure}\n\n{PROSE}" for figure in figures) + "\n"
+    stories = split(text)
+    assert [s.headline for s in stories] == figures  # not page numbers, running heads, times
+    assert all(s.paragraphs == (PROSE,) for s in stories)
+
+
+def test_bulleted_items_with_a_title_and_a_colon_before_lower_case_text() -> None:
+    text = (
+        "Also worth knowing\n\n"
+        "•  Pharmacy First: community pharmacies in the Midlands carried out 14,820 consultations"
+        " in March, the first full month of the service.\n\n"
+        "•  Staff survey: the 2023 NHS Staff Survey results for the region show that 62.4% of"
+        " staff would recommend their organisation as a place to work.\n"
+    )
+    assert [s.headline for s in split(text)] == ["Pharmacy First", "Staff survey"]
+
+
+def test_numbered_items_with_a_title_closed_by_a_full_stop_or_a_colon() -> None:
+    text = (
+        "1. National alert on oxygen cylinder storage. A National Patient\n"
+        "   Safety Alert issued by NHS England on 8 January requires every\n"
+        "   trust to review how it stores and handles oxygen cylinders.\n\n"
+        "2. Never events - wrong-site surgery still the most common:\n"
+        "   Provisional data for April to November 2025 show 198 never\n"
+        "   events reported in England, compared with 221 a year earlier.\n\n"
+        "3. PSIRF two years on: what you told us. Our survey of 86\n"
+        "   patient safety specialists found most welcome the framework.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "National alert on oxygen cylinder storage",
+        "Never events - wrong-site surgery still the most common",
+        "PSIRF two years on: what you told us",
+    ]

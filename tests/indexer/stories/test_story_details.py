@@ -451,6 +451,7 @@ def test_minutes_items_are_headed_by_their_titles() -> None:
         ("LONDON, AUG 17 (PRESSDESK) - Consultants will strike.", "Consultants will strike."),
         ("EDINBURGH, Aug. 17 (Reuters) - Only 68.9% were seen.", "Only 68.9% were seen."),
         ("LEEDS, 3 May 2024 – The trust was fined.", "The trust was fined."),
+        ("WISBECH, 28/09/17 — Forty-eight students began.", "Forty-eight students began."),
         ("Dr Ann Lee, Head of Nursing - said so.", "Dr Ann Lee, Head of Nursing - said so."),
     ],
 )
