@@ -294,11 +294,38 @@ def _add_row(out: Builder, cells: list[Token], lists: list[bool], number: list[i
     out.new_group()
     if all(text.count(" ") < _CELL_WORDS for text in texts) or not any(map(_text_cell, texts)):
         out.add("cell", " | ".join(texts), row=True)
+    elif _titled_row(texts):
+        # "[Ten-year health plan](...) | DHSC | 🟡 | Publication has slipped ...": the first
+        # cell titles the row's text; the short cells between are its details
+        out.add("heading", texts[0], level=_ROW_TITLE_LEVEL)
+        out.new_group()
+        fields = [t for t in texts[1:] if t and not is_decoration(t) and not _text_cell(t)]
+        if fields:
+            out.add("details", " | ".join(fields))
+        for cell, text in zip(cells[1:], texts[1:], strict=True):
+            if _text_cell(text):
+                _add_inline(out, cell, ["cell"], lists, 0, number)
+                out.new_group()
     else:
         for cell in cells:
             _add_inline(out, cell, ["cell"], lists, 0, number)
             out.new_group()
     out.new_group()
+
+
+_ROW_TITLE_LEVEL = 4
+
+
+def _titled_row(texts: list[str]) -> bool:
+    """A row whose first cell is a short title (not a sentence) and whose other cells hold
+    short fields and the title's text: a story told across the row."""
+    title = texts[0]
+    return (
+        1 <= title.count(" ") < _CELL_WORDS  # (an emoji or ":iphone:" marks a row, not titles it)
+        and not _text_cell(title)
+        and sum(1 for text in texts[1:] if _text_cell(text)) == 1
+        and len(texts) >= 3
+    )
 
 
 def _text_cell(text: str) -> bool:

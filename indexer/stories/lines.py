@@ -882,7 +882,7 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     running = running_lines(  # (a thread's posts share their subject: no running head)
         (line.text, number)
         for number, line in enumerate(lines)
-        if not line.bulleted and not line.posted
+        if not line.bulleted and not line.posted and not line.detail  # (rows share a field)
     )
     # Every line's key only where some line runs: most digests have none, and no key is in it.
     keys = [running_key(line.text) for line in lines] if running else [""] * len(lines)

@@ -341,3 +341,16 @@ def test_a_notes_properties_are_its_details() -> None:
         ("source:: BBC News tags:: #care",),  # one paragraph of the outline: one line
     ]
     assert sections[0].paragraphs == (TEXT,)
+
+
+def test_a_table_row_titled_by_its_first_cell_is_a_story_with_its_fields_as_details() -> None:
+    source = (
+        "| Item | Lead | Status | Latest |\n| :--- | :--- | :---: | :--- |\n"
+        f"| [Merger of NHS England into DHSC](https://example.org/31) | DHSC | 🟡 | {TEXT} |\n"
+        f"| [GP contract 2025/26](https://example.org/9) | NHS England | 🟢 | {MORE} |\n"
+    )
+    assert ("details", "DHSC") in blocks(source)
+    assert stories(source) == [
+        ("Merger of NHS England into DHSC", (TEXT,)),
+        ("GP contract 2025/26", (MORE,)),
+    ]
