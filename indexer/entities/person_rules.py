@@ -16,6 +16,7 @@ from indexer.entities.word_lists import (
     COMPASS,
     GENERIC,
     MEMBERS,
+    NEWSPAPER_TITLES,
     NOT_BEFORE_FIRST_NAME,
     OFFICE_TITLES,
     PARTICLES,
@@ -33,6 +34,11 @@ from indexer.entities.word_lists import (
     STREET_WORDS,
     SURNAME_MONTHS,
     TITLES,
+)
+
+# A publication's name ends so; a person's does not.
+_TITLE_ENDINGS = NEWSPAPER_TITLES | frozenset(
+    ["Notes", "Digest", "Bulletin", "Weekly", "Review", "Today", "Online", "Magazine", "Ledger"]
 )
 
 
@@ -63,6 +69,8 @@ def person_rules(f: FieldText, lex: Lexicon, covered: set[int]) -> list[Cand]:
             cand = Cand(f.starts[i], f.ends[i], "PERSON", "", 6, "first")
         else:
             continue
+        if cand is not None and f.words[f.index_ending(cand.end)] in _TITLE_ENDINGS:
+            continue  # "... chief Westbridge Gazette", "review lead Ward Notes": a publication
         if cand is not None:
             last = f.index_ending(cand.end)
             if last + 1 < n and gaps[last] == " " and words[last + 1] in SILKS:

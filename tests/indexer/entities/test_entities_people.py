@@ -217,3 +217,9 @@ def test_first_names_common_in_the_uk_make_a_person(body: str, person: str) -> N
 )
 def test_a_staff_role_before_a_name_makes_it_a_persons(body: str, people: set[str]) -> None:
     assert people <= set(_people(body))
+
+
+def test_a_publication_after_a_role_word_is_no_person() -> None:
+    body = "Winter cash is too little, says NHS Providers chief Westbridge Gazette"
+    assert _people(body) == {}
+    assert _people("Mean waits fell, says review lead Ward Notes.") == {}
