@@ -28,6 +28,9 @@ def story_paragraphs(
 ) -> tuple[str, ...]:
     """The paragraphs of a text that is one story (headed `headline`, if it has one)."""
     parts = [p for p in text.split("\n\n") if p.strip()]
+    items = {block.text for block in blocks or () if block.kind == "item"}
+    if items:  # a list's items are lines of their own, not one run of words
+        parts = [line for part in parts for line in _item_lines(part, items)]
     if headline and parts:
         parts[0] = _without_title(parts[0], " ".join(headline.split()))
     paragraphs = [" ".join(p.split()) for p in parts if p.strip()]
@@ -38,8 +41,8 @@ def story_paragraphs(
             break  # "Notes to editors", a copyright line: what follows is not the story
         if _EMBARGO.match(paragraph) or _APPEARED_FIRST.match(paragraph):
             continue
-        if kept and is_boilerplate(paragraph):
-            continue
+        if kept and paragraph not in items and is_boilerplate(paragraph):
+            continue  # (a list's item names a guest, not a byline: "Rachel Steyn, director of")
         kept.append(paragraph)
     if len(kept) > 1 and kept[0].count(" ") < _NOTE_WORDS and _EDITORS_NOTE.match(kept[0]):
         kept.pop(0)  # "Updated 20 February to include the college's response.": a note on it
@@ -48,6 +51,19 @@ def story_paragraphs(
     while len(kept) > 1 and kept[-1] in links:
         kept.pop()  # a link on a line of its own under the text: "Read the full decision"
     return tuple(kept)
+
+
+def _item_lines(part: str, items: set[str]) -> list[str]:
+    lines = part.split("\n")
+    if not any(line.strip() in items for line in lines):
+        return [part]
+    out: list[str] = []
+    for line in lines:
+        if line.strip() in items or not out:
+            out.append(line)
+        else:
+            out[-1] = f"{out[-1]}\n{line}"
+    return out
 
 
 _TITLE_METADATA_WORDS = 10  # an author and a date after the title; more is the story's text

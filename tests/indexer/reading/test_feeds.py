@@ -286,6 +286,25 @@ def test_an_items_title_repeated_over_its_text_is_not_its_text(tmp_path: Path) -
     assert [s.body for s in stories] == [text, text]
 
 
+def test_a_list_in_an_items_text_keeps_its_items_apart(tmp_path: Path) -> None:
+    from indexer.pipeline import parse_file
+
+    items = (
+        "<item><title>Winter beds</title><description><![CDATA[<ol>"
+        "<li><a href='/a'>Hospitals told to cancel routine operations</a> Healthcare Ledger</li>"
+        "<li><a href='/b'>Royal College of Surgeons: 4.1 million waiting</a> Care Weekly</li>"
+        "</ol>]]></description></item>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss(items))
+    [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert story.body.split("\n\n") == [
+        "Hospitals told to cancel routine operations Healthcare Ledger",
+        "Royal College of Surgeons: 4.1 million waiting Care Weekly",
+    ]
+    assert "Royal College of Surgeons" in [e.text for e in story.entities]
+
+
 def test_a_note_naming_the_items_author_is_its_byline(tmp_path: Path) -> None:
     from indexer.pipeline import parse_file
 
