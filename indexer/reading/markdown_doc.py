@@ -208,6 +208,8 @@ def _blocks(tokens: list[Token]) -> list[Block]:
     heading_level = 0
     cells: list[Token] | None = None  # the cells of the table row being read
     notes = False  # in the page's footnotes
+    boxed = False  # a <details> box's title was taken as a headline since the last heading
+    open_boxes = 0  # <details> boxes opened and not yet closed (a box in a box is a handle)
     for token in tokens:
         kind = token.type
         if kind in ("footnote_block_open", "footnote_block_close"):
@@ -216,6 +218,7 @@ def _blocks(tokens: list[Token]) -> list[Block]:
         if notes:
             continue
         if kind == "heading_open":
+            boxed = False
             out.new_group()
             heading_level = int(token.tag[1])
             kinds.append("heading")
@@ -247,7 +250,10 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             out.add("rule", "")
             out.new_group()
         elif kind == "html_block" and "<summary" in token.content.lower():
-            _add_summaries(out, token.content)
+            boxed = _add_summaries(out, token.content, boxed and not open_boxes) or boxed
+            open_boxes += token.content.lower().count("<details")
+        elif kind == "html_block" and "</details" in token.content.lower():
+            open_boxes = max(0, open_boxes - token.content.lower().count("</details"))
         elif kind in ("fence", "code_block"):
             out.new_group()
             for line in token.content.splitlines():
@@ -267,18 +273,22 @@ _TAG = re.compile(r"<[^>]+>")
 _BOLD = re.compile(r"<(?:b|strong)\b", re.I)
 
 
-def _add_summaries(out: Builder, html: str) -> None:
+def _add_summaries(out: Builder, html: str, boxed: bool) -> bool:
     """The title of each `<details>` box a page opens in raw HTML, where the page sets it in
-    bold ("<summary><b>NHSmail mailboxes increased to 4GB</b></summary>") or right under a
-    heading: a headline over the Markdown in the box. A plain title inside a story ("What
-    changes in practice?") is the box's handle, left out as before."""
+    bold ("<summary><b>NHSmail mailboxes increased to 4GB</b></summary>"), right under a
+    heading or after such a box (`boxed`: Notion's toggles, one a story): a headline over the
+    Markdown in the box. A plain title inside a story ("What changes in practice?") is the
+    box's handle, left out as before. Returns whether it added a title."""
+    added = False
     for match in _SUMMARY.finditer(html):
         title = unescape(_TAG.sub("", match.group(1))).strip()
         headed = bool(out.blocks) and out.blocks[-1].kind == "heading"
-        if title and (headed or _BOLD.search(match.group(1)) is not None):
+        if title and (headed or boxed or _BOLD.search(match.group(1)) is not None):
             out.new_group()
             out.add("paragraph", title, strong=True)
             out.new_group()
+            added = True
+    return added
 
 
 _CELL_WORDS = 6  # a record's cells are short; a story's text in a cell is longer

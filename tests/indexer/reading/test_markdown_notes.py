@@ -313,6 +313,22 @@ def test_bold_details_titles_are_headlines_and_plain_ones_are_left_out() -> None
     ]
 
 
+def test_a_run_of_toggles_under_a_heading_are_stories_under_their_titles() -> None:
+    source = (
+        "## Headlines\n\n"
+        "<details>\n<summary>Autumn Statement: £3.1bn a year extra</summary>\n\n"
+        f"{TEXT}\n\n</details>\n\n"
+        "<details>\n<summary>Discharge fund: £500m allocations published</summary>\n\n"
+        f"{MORE}\n\n</details>\n"
+    )
+    with unjudged():
+        found = stories(source)
+    assert found == [
+        ("Autumn Statement: £3.1bn a year extra", (TEXT,)),
+        ("Discharge fund: £500m allocations published", (MORE,)),
+    ]
+
+
 def test_a_heading_that_opens_with_a_brand_in_lower_case_is_a_headline() -> None:
     source = (
         f"## Ballot opens\n\n{MORE}\n\n"
