@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -496,24 +497,25 @@ def _news_in_sidebar(
     role = (attrs.get("role") or "").lower() if attrs else ""
     if tag != "aside" and role != "complementary" and _SIDEBAR_HINTS.isdisjoint(hints):
         return []
-    counts: dict[int, tuple[LexborNode, int]] = {}
+    parents: dict[int, LexborNode] = {}
+    leads: Counter[int] = Counter()  # bold-lead paragraphs of prose under each parent
     for paragraph in node.css("p"):
         lead = paragraph.child
         while lead is not None and lead.tag == "-text" and not (lead.text_content or "").strip():
             lead = lead.next
         if lead is None or lead.tag not in _BOLD_TAGS or paragraph.parent is None:
             continue
-        if paragraph.text(deep=True).count(" ") < _NEWS_LEAD_WORDS:
-            continue
-        parent = paragraph.parent
-        counts[parent.mem_id] = (parent, counts.get(parent.mem_id, (parent, 0))[1] + 1)
+        if paragraph.text(deep=True).count(" ") >= _NEWS_LEAD_WORDS:
+            parents[paragraph.parent.mem_id] = paragraph.parent
+            leads[paragraph.parent.mem_id] += 1
     found = []
-    for parent, count in counts.values():
+    for key, count in leads.items():
         if count >= 2:
-            title = parent.prev
+            title = parents[key].prev
             while title is not None and title.tag == "-text":
                 title = title.prev
-            found.append((title if title is not None and title.tag in _HEADINGS else None, parent))
+            heading = title if title is not None and title.tag in _HEADINGS else None
+            found.append((heading, parents[key]))
     return found
 
 
@@ -700,7 +702,9 @@ def html_to_text(html: str) -> HtmlText:
         if len(href := link.attributes.get("href") or "") > 1
     )
     bold = _bold_classes(tree)
-    blocks = _extract(root, anchors, bold, _sidebar_news(tree, root)).blocks if root else []
+    blocks = (
+        _extract(root, anchors, bold, _sidebar_news(tree, root)).blocks if root is not None else []
+    )
     title = _page_title(tree)
     masthead = masthead_heading(blocks, title)
     return HtmlText(render(blocks).strip(), tuple(blocks), title or masthead, _page_date(tree))

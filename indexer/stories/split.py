@@ -67,13 +67,13 @@ from indexer.stories.debris import (
     trim_headline,
 )
 from indexer.stories.grids import unfold_grid_tables
+from indexer.stories.leads import split_leads
 from indexer.stories.lines import (
     Line,
     block_groups,
     compounds_of,
     drop_running,
     logical_lines,
-    split_leads,
     text_groups,
 )
 from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
