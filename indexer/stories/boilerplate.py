@@ -51,6 +51,7 @@ _FOOTER_WORDS = (
     "do not reply",
     "regulated",
     "constitute",
+    "reply stop",
 )
 
 _CHROME = re.compile(
@@ -129,7 +130,7 @@ _CHROME_FIRST_WORDS = _words(
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)
 _FOOTER = re.compile(
-    r"""(?:unsubscribe | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
+    r"""(?:unsubscribe | \breply\ stop\b | you\ (?:are\ |were\ )?receiv(?:ing|ed)\ this
     | ^you(?:'re|\ are)\ (?:receiving|getting)\ [\w'’&\ -]{2,40}?\ because\b  # "X Daily"
     | ^you\ receive\ (?:all\ )?(?:messages|e-?mails|this|these)\b
     | this\ (?:e-?mail|message|newsletter)\ (?:was|is|has\ been)\ sent
@@ -158,7 +159,7 @@ _FOOTER_PHRASES = _phrases(
     "|registered in england|confidential|privileged|published by|produced by|written by"
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
-    "|because you|prepared for|produced for|compiled for"
+    "|because you|prepared for|produced for|compiled for|reply stop"
     "|charity (no|charity no|charity number|charity registration"
 )
 _TRAILING_MORE = re.compile(

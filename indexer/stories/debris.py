@@ -101,6 +101,20 @@ def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
 
 # "DERBY TELEGRAPH – Headline – 13 March 2024": a press cutting's source and date.
 _CUTTING_SOURCE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}\s[–—]\s(?=\S)")
+# "THE TIMES (p.14) - Headline": a source in capitals, a page perhaps, and a dash or hyphen.
+_SOURCE_BEFORE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}(?:\s\([^()]{1,12}\))?\s[–—-]\s(?=\S)")
+CUTTING_SOURCES = 2  # headlines with a source before them, to show the digest sets them so
+
+
+def cutting_source(headline: str) -> int:
+    """Where the headline starts after a press cutting's source in capitals ("HSJ - "), or 0."""
+    match = _SOURCE_BEFORE.match(headline)
+    rest = headline[match.end() :] if match is not None else ""
+    if rest.count(" ") < 2 or rest.isupper():
+        return 0  # ("PAY DEAL - HAVE YOUR SAY": one headline in capitals)
+    return match.end() if match is not None else 0
+
+
 _TRAILING_PART = re.compile(r"\s[–—|]\s(?P<rest>[^–—|]{4,40})$")
 
 

@@ -193,6 +193,15 @@ _DETAIL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*)$")
 _DETAIL_WORDS = 12
 
 
+_FIELDS_BELOW = 4  # a field's label comes within the first lines under a headline
+_SHORT_FIELD_WORDS = 6
+
+
+def _short_field(text: str) -> bool:
+    """A short line that ends no sentence: a place, a date, a name."""
+    return text.count(" ") < _SHORT_FIELD_WORDS and not ends_sentence(text)
+
+
 def _wraps_on(text: str) -> bool:
     """A line cut off mid-sentence or inside brackets ("Asked by: Kirsty MacLennan (Scottish
     National Party, Dunfermline and" over "Kincardine)")."""
@@ -228,6 +237,12 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
             marks[at] = marks[at] or (marks[at - 1] and fields[at])
         for at in range(len(group) - 2, 0, -1):
             marks[at] = marks[at] or (marks[at + 1] and fields[at])
+        # Short lines between the headline and its first field are fields too: "Fernlea House"
+        # / "Consett, County Durham" / "Rating: Requires improvement (Good)" / text.
+        first = next((at for at in range(1, min(len(group), _FIELDS_BELOW)) if marks[at]), 0)
+        if first > 1 and all(_short_field(group[at].text) for at in range(1, first)):
+            for at in range(1, first):
+                marks[at] = True
         head = 1
         while head < len(group) and marks[head]:
             head += 1  # the details under the headline

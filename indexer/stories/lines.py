@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from indexer.blocks import Block
+from indexer.blocks import Block, is_decoration
 from indexer.reading.digest_dates import is_date_line, is_dated_meta
 from indexer.reading.mail_marks import (
     is_greeting,
@@ -181,6 +181,10 @@ def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
     first = line[0]
     if (first in _BULLET_START or first.isdecimal()) and (match := _BULLET.match(line)) is not None:
         line, bulleted = line[match.end() :], True
+    elif ord(first) > 0x2000 and " " in line[:4]:
+        mark, rest = line.split(" ", 1)
+        if is_decoration(mark) and rest[:1] in "*_":  # (an emoji before words says something)
+            line, bulleted = rest.strip(), True  # "💉 *FLU & COVID:* 3,412 jabs": a bullet
     if (
         line[0] in _EMPHASIS_START
         and line[-1] == line[0]  # closed by its own mark: the lazy regex is slow on long lines

@@ -52,7 +52,9 @@ from indexer.stories.boilerplate import (
 )
 from indexer.stories.chat_lines import unfold_chat
 from indexer.stories.debris import (
+    CUTTING_SOURCES,
     Headlines,
+    cutting_source,
     has_contact,
     is_dated_detail,
     is_dated_entry,
@@ -786,6 +788,7 @@ def _assemble(
             stories.append(_Story(headline, run[-1], []))
         index = end
     _merge_subheadings(stories)
+    _strip_cutting_sources(stories)
     _drop_contents_entries(stories)
     _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
@@ -1243,6 +1246,18 @@ _CAPS_LABEL_WORDS = 6
 
 
 _EMPTY_LABEL = "a section label with no stories under it"
+
+
+def _strip_cutting_sources(stories: list[_Story]) -> None:
+    """Headlines a press-cuttings digest sets after their source in capitals ("THE GUARDIAN -
+    Waiting list falls ...", "HSJ - Trusts told to ..."): the headline is what follows, where
+    two or more headlines show the digest does so."""
+    cuts = [(story, cutting_source(story.headline)) for story in stories if story.headline]
+    if sum(1 for _, at in cuts if at) < CUTTING_SOURCES:
+        return
+    for story, at in cuts:
+        if at and story.headline is not None:
+            story.headline = story.headline[at:]
 
 
 def _caps_label(text: str) -> bool:

@@ -695,3 +695,40 @@ def test_numbered_items_with_a_title_closed_by_a_full_stop_or_a_colon() -> None:
         "Never events - wrong-site surgery still the most common",
         "PSIRF two years on: what you told us",
     ]
+
+
+def test_emoji_bullets_before_bold_leads() -> None:
+    text = (
+        "💉 *FLU & COVID:* 3,412 flu jabs done across the group since 1 Oct, 22% up on this time"
+        " last year, with Long Eaton the top branch.\n\n"
+        "⚠️ *RECALL:* Class 2 MHRA drug alert for co-codamol capsules from Medreach Generics;"
+        " quarantine any stock and return it by Friday.\n\n"
+        "Any Qs message Dan or your area manager. Reply STOP to leave this broadcast list.\n"
+    )
+    assert headlines(text) == ["FLU & COVID", "RECALL"]
+
+
+def test_press_cuttings_lose_the_source_before_each_headline() -> None:
+    text = (
+        f"THE GUARDIAN - Waiting list falls for fourth month\n{PROSE}\n\n"
+        f"HSJ - Trusts told to cut corporate headcount\n{MORE}\n\n"
+        f"THE TIMES (p.14) - Social care reform has stalled\n{PROSE}\n"
+    )
+    assert headlines(text) == [
+        "Waiting list falls for fourth month",
+        "Trusts told to cut corporate headcount",
+        "Social care reform has stalled",
+    ]
+
+
+def test_a_records_place_and_labelled_fields_under_its_name_are_details() -> None:
+    text = (
+        f"Fernlea House\nConsett, County Durham\nRating: Requires improvement (Good)\n{PROSE}\n\n"
+        f"Holmside Lodge\nStanley, County Durham\nRating: Inadequate\n{MORE}\n"
+    )
+    stories = split(text)
+    assert [(s.headline, s.paragraphs) for s in stories] == [
+        ("Fernlea House", (PROSE,)),
+        ("Holmside Lodge", (MORE,)),
+    ]
+    assert stories[0].details == ("Consett, County Durham", "Rating: Requires improvement (Good)")
