@@ -7,9 +7,11 @@ module decides which of them the digest uses as its template.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
+from indexer.reading.mail_marks import is_greeting
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import Line
 from indexer.stories.lineshape import (
@@ -114,6 +116,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
 
 _TITLED_SHARE = 0.6  # of the digest's paragraphs of text that open with a title sentence
 _TITLED_MIN = 3
+_TITLED_RUN = 4
 _TITLED_TEXT = 15  # words of text after the title at least
 
 
@@ -132,10 +135,20 @@ def _title_sentence_leads(lines: list[Line], leads: list[Lead | None]) -> None:
     titled = {}
     for at in texts:
         title = title_sentence(lines[at].text)
-        if title is not None and not sentence_starter(title) and headline_text(title[:-1]):
+        if (
+            title is not None
+            and not sentence_starter(title)
+            and headline_text(title[:-1])
+            and not is_greeting(title[:-1])  # "Good morning. Nurses have set ...": an intro
+        ):
             titled[at] = title
-    if len(titled) < _TITLED_MIN or len(titled) < _TITLED_SHARE * len(texts):
+    if len(titled) < _TITLED_MIN:
         return
+    if len(titled) < _TITLED_SHARE * len(texts):
+        # Not most of them: a run of four or more titled paragraphs in a row will do (a
+        # round-up's items, among an intro, untitled paragraphs and a footer).
+        runs = [list(run) for key, run in itertools.groupby(texts, titled.__contains__) if key]
+        titled = {at: titled[at] for run in runs if len(run) >= _TITLED_RUN for at in run}
     for at, title in titled.items():
         leads[at] = split_lead(lines[at].text, title)
 

@@ -732,3 +732,15 @@ def test_a_records_place_and_labelled_fields_under_its_name_are_details() -> Non
         ("Holmside Lodge", (MORE,)),
     ]
     assert stories[0].details == ("Consett, County Durham", "Rating: Requires improvement (Good)")
+
+
+def test_a_run_of_paragraphs_opening_with_title_sentences_among_others() -> None:
+    titled = [
+        "Nurses announce 48-hour strike",
+        "ICS review seeks evidence on targets",
+        "Ambulance response times improve",
+        "Discharge fund: second tranche released",
+    ]
+    text = "TOP STORIES\n\n" + "\n\n".join(f"{title}. {PROSE}" for title in titled)
+    text += f"\n\nALSO TODAY\n\n{MORE}\n\n{PROSE}\n\n{MORE} And more besides.\n"
+    assert headlines(text) == [*titled, "ALSO TODAY"]
