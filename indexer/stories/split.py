@@ -298,17 +298,22 @@ _BACK_MATTER = re.compile(
 )
 
 
+_SIGNATURE_LINES = 4  # a name, a role, an organisation, a telephone number
+
+
 def _next_reply(lines: list[Line], start: int) -> int:
     """Where the next post of a digest of posts begins after a sign-off at `start` (its
-    subject: "Re: ...", or one read from its headers), else the end."""
-    return next(
-        (
-            at
-            for at in range(start + 1, len(lines))
-            if lines[at].posted or is_reply_subject(lines[at].text)
-        ),
-        len(lines),
-    )
+    subject: "Re: ...", or one read from its headers), or where a page's next section begins
+    after a letter's signature (a heading a few lines on: a leader's letter signed off in the
+    middle of a newsletter), else the end."""
+    for at in range(start + 1, len(lines)):
+        line = lines[at]
+        if line.posted or is_reply_subject(line.text):
+            return at
+        heading = line.facts is not None and line.facts.kind == "heading"
+        if heading and at - start <= _SIGNATURE_LINES + 1:
+            return at
+    return len(lines)
 
 
 def _drop_boilerplate(lines: list[Line]) -> list[Line]:

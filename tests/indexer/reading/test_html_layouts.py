@@ -617,3 +617,25 @@ def test_news_in_a_sidebar_of_a_page_without_a_main_element_is_read() -> None:
     html = f"<body><div class='content'>{_POST}</div>{_SIDEBAR}</body>"
     assert stories(html)[-2:] == _BRIEF_STORIES
     assert "Recent posts" not in [headline for headline, _ in stories(html)]
+
+
+def test_a_letter_signed_off_in_the_middle_of_a_newsletter_does_not_end_it() -> None:
+    html = """<body><h2>A letter from our Chief Executive</h2>
+    <p>I am delighted to tell you that our new inpatient wing opened to patients in December,
+    after three years of fundraising by our supporters across the county.</p>
+    <p>There is harder news too. Like hospices across the country, we face rising costs, and
+    the grant we receive from the integrated care board covers less than a third of them.</p>
+    <p>We have written to the board to ask for a fairer settlement, and we will tell you what
+    it says when it replies in the spring. Thank you for standing with us.</p>
+    <p>With warm wishes,</p><p>Helen Burrows<br>Chief Executive</p>
+    <h2>Hospice news</h2><h3>Shops have a record year</h3>
+    <p>Our 14 charity shops raised £1.26m in 2025, 11% more than the year before, thanks to
+    the 380 volunteers who run them.</p>
+    <h3>New day therapy group</h3>
+    <p>From 2 February we will run a weekly day therapy group at the Westfield centre for
+    people living with a life-limiting illness.</p></body>"""
+    assert [headline for headline, _ in stories(html)] == [
+        "A letter from our Chief Executive",
+        "Shops have a record year",
+        "New day therapy group",
+    ]
