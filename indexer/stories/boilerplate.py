@@ -138,7 +138,8 @@ _FOOTER = re.compile(
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
     | \bcharity\ \(?(?:registration\ )?(?:no\.?|number)\ ?\d{5}  # "a charity (No. 1184420)"
-    | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|written|compiled|edited)\ by\b
+    | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|prepared|written|compiled|edited)
+      \ by\b
     | ^this\ (?:alert|e-?mail|message|bulletin|newsletter|briefing|digest|update)
       \ (?:was|is|has\ been)\ (?:prepared|produced|compiled)\ for\b.{0,80}\bby\b
     | (?:please\ )?do\ not\ reply\ to\ this\ (?:e-?mail|message)
@@ -159,7 +160,7 @@ _FOOTER_PHRASES = _phrases(
     "|registered in england|confidential|privileged|published by|produced by|written by"
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
-    "|because you|prepared for|produced for|compiled for|reply stop"
+    "|because you|prepared for|produced for|compiled for|reply stop|prepared by"
     "|charity (no|charity no|charity number|charity registration"
 )
 _TRAILING_MORE = re.compile(

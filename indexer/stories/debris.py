@@ -158,6 +158,7 @@ def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
 _DATED_DETAIL = re.compile(
     r"""^(?:[A-Z][\w'’ -]{0,30},\s*)?
     (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+    (?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|&|-|–|to)\s*)?  # "19 and 21 October 2020"
     \d{1,2}(?:st|nd|rd|th)?\s+
     (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?
     (?:\s*\([\w ]{1,20}\))?$""",

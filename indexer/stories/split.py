@@ -842,6 +842,10 @@ def _assemble(
         if story.head is not None and len(story.body) > 1 and is_dateline(story.body[0].text):
             story.body[0].note = "dropped: a dateline"
             story.body.pop(0)
+        elif story.head is not None and len(story.body) > 1 and _field_row(story.body[0].text):
+            story.body[0].note = "dropped: details under the headline (fields split by |)"
+            story.body[0].detail = True  # "Written question 104552 | Asked by Rachel Hurst MP"
+            story.body.pop(0)
         if story.head is not None and story.body:
             story.body[0].text = strip_dateline(story.body[0].text)
         byline = next(
@@ -1147,6 +1151,18 @@ def _is_details(text: str) -> bool:
 
 
 _DATED_FIELD_WORDS = 10
+_ROW_FIELDS = 3
+_ROW_FIELD_WORDS = 12
+
+
+def _field_row(text: str) -> bool:
+    """A story's first line that is fields split by bars: short ones, or three or more up to a
+    dozen words each ("Written question 104552 | Asked by Rachel Hurst MP (Labour, ...) |
+    Answered 20 October 2020 by Lucy Brennan MP, Minister for Care")."""
+    if _is_details(text):
+        return True
+    fields = _short_fields(_ASIDE.sub("", text), _FIELD_BAR, _ROW_FIELD_WORDS)
+    return len(fields) >= _ROW_FIELDS and not any(field.endswith(".") for field in fields)
 
 
 def _dated_fields(text: str) -> bool:

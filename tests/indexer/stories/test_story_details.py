@@ -769,3 +769,27 @@ def test_a_parliamentary_alerts_reference_date_and_field_lines_are_details() -> 
         ),
     ]
     assert all(len(s.paragraphs) == 1 for s in stories)
+
+
+def test_a_monitoring_emails_field_rows_and_date_ranges_are_details() -> None:
+    fields = (
+        "Written question 104552 | Asked by Rachel Hurst MP (Labour, Stockport North) |"
+        " Answered 20 October 2020 by Lucy Brennan MP, Minister for Care"
+    )
+    asked = "Ms Hurst asked what share of close contacts had been reached in the last four weeks."
+    text = textwrap.dedent(f"""\
+        NHS Test and Trace: contacts reached
+        {fields}
+        {asked}
+
+        Lords: Medicines and Medical Devices Bill, committee stage
+        19 and 21 October 2020
+        Peers completed the fifth day of committee stage, and an amendment on the registry passed.
+
+        Westminster Health Watch is prepared by Portcullis Public Affairs for its clients.
+        """)
+    stories = split(text)
+    assert [(s.headline, len(s.paragraphs), len(s.details)) for s in stories] == [
+        ("NHS Test and Trace: contacts reached", 1, 1),
+        ("Lords: Medicines and Medical Devices Bill, committee stage", 1, 1),
+    ]
