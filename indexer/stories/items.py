@@ -191,6 +191,8 @@ def strip_tags(groups: list[list[Line]]) -> None:
 # "Outlet: Worcester News (online)", "Tags: arrs, pcn": a labelled detail of an item.
 _DETAIL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(\S.*)$")
 _DETAIL_WORDS = 12
+_DETAIL_LONGEST = 24  # words of a field's value where its label opens such lines three times
+_LONG_FIELD_REPEATS = 3
 
 
 _FIELDS_BELOW = 4  # a field's label comes within the first lines under a headline
@@ -215,15 +217,27 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
 
     def detail(line: Line) -> str | None:
         match = _DETAIL.match(line.text) if ": " in line.text else None
-        if match is None or match.group(2).count(" ") >= _DETAIL_WORDS:
-            return None
+        if match is None or match.group(2).count(" ") >= _DETAIL_LONGEST:
+            return None  # (a longer value, "Action: Practice managers to confirm ...", is one
+            # only where its label comes again: see `labels` below)
         return None if ends_sentence(match.group(2)) else match.group(1).lower()
 
+    def short(line: Line) -> bool:
+        match = _DETAIL.match(line.text)
+        return match is not None and match.group(2).count(" ") < _DETAIL_WORDS
+
     labels = Counter(label for group in groups for line in group[1:] if (label := detail(line)))
+    # A long value counts only under a label the digest uses three times or more.
+    longer = {label for label, count in labels.items() if count >= _LONG_FIELD_REPEATS}
     for group in groups:
         if len(group) < 2:
             continue
-        marks = [(label := detail(line)) is not None and labels[label] >= 2 for line in group]
+        marks = [
+            (label := detail(line)) is not None
+            and labels[label] >= 2
+            and (label in longer or short(line))
+            for line in group
+        ]
         wrapped = set()  # a detail wrapped onto a second line is one still
         for at in range(2, len(group)):
             if marks[at - 1] and not marks[at] and _wraps_on(group[at - 1].text):

@@ -151,6 +151,9 @@ _INTRO_PARAGRAPHS = 3  # an intro that opens by describing the issue, and a note
 _INTRO_BEFORE = 3  # headlined stories after a short piece that says what the issue holds
 
 
+_GREETED_INTRO_LINES = 4
+
+
 def _drop_letter_intro(
     stories: list[_Story], contents_at: float | None, greeted: bool = False
 ) -> None:
@@ -166,7 +169,13 @@ def _drop_letter_intro(
     body = stories[0].body
     listed = contents_at is not None and body[-1].order < contents_at
     letter = greeted or is_sign_off(body[-1].text) or body[-1].signed or is_greeting(body[0].text)
-    told = any(_tells_of_issue(line.text) for line in body)
+    # A greeting alone tells of the issue where the letter is short; a long one that only
+    # greets ("Dear colleagues," over three paragraphs of news) is the lead story.
+    told = any(
+        _tells_of_issue(line.text)
+        for line in body
+        if not is_greeting(line.text) or len(body) <= _GREETED_INTRO_LINES
+    )
     headed = sum(1 for story in stories[1:] if story.headline and story.body)
     short = len(body) <= _INTRO_PARAGRAPHS
     if (
@@ -301,6 +310,16 @@ _BACK_MATTER = re.compile(
 _SIGNATURE_LINES = 4  # a name, a role, an organisation, a telephone number
 
 
+def _caps_headline_over_text(lines: list[Line], at: int) -> bool:
+    """A headline in capitals over a paragraph of text: plain text's next section."""
+    text = lines[at].text
+    below = lines[at + 1].text if at + 1 < len(lines) else ""
+    return text.isupper() and headline_text(text) and below.count(" ") >= _PROSE_WORDS
+
+
+_PROSE_WORDS = 12
+
+
 def _next_reply(lines: list[Line], start: int) -> int:
     """Where the next post of a digest of posts begins after a sign-off at `start` (its
     subject: "Re: ...", or one read from its headers), or where a page's next section begins
@@ -311,7 +330,7 @@ def _next_reply(lines: list[Line], start: int) -> int:
         if line.posted or is_reply_subject(line.text):
             return at
         heading = line.facts is not None and line.facts.kind == "heading"
-        if heading and at - start <= _SIGNATURE_LINES + 1:
+        if (heading or _caps_headline_over_text(lines, at)) and at - start <= _SIGNATURE_LINES + 1:
             return at
     return len(lines)
 

@@ -166,3 +166,27 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
 )
 def test_markings_notes_page_histories_and_polls_are_chrome(line: str, chrome: bool) -> None:
     assert is_boilerplate(line) is chrome
+
+
+def test_a_greeted_letter_of_news_is_the_lead_story_and_a_short_one_the_intro() -> None:
+    news = (
+        "January has been every bit as hard as we expected, and I am grateful to every one of"
+        " you for the extra sessions and the late finishes."
+    )
+    bid = (
+        "First, our bid to the ICB for a same-day access hub has been approved, and from 1 April"
+        " the network will run a hub at Westgate Health Centre on weekdays."
+    )
+    last = (
+        "Second, this is my last newsletter as clinical director: Dr Fiona Kerr takes up the"
+        " role on 1 March, and I will still be working clinically at Canal Street."
+    )
+    item = "SPRING VACCINATION: CONFIRM YOUR PARTICIPATION\n\n" + (
+        "The spring campaign will run from 13 April to 30 June for people aged 75 and over,"
+        " and the network will run the care home visits centrally."
+    )
+    letter = f"Dear colleagues,\n\n{news}\n\n{bid}\n\n{last}\n\nBest wishes,\nDr Anil Mehta\n\n"
+    assert [s.headline for s in split(letter + item + "\n")] == [
+        None,
+        "SPRING VACCINATION: CONFIRM YOUR PARTICIPATION",
+    ]
