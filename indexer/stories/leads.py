@@ -11,7 +11,6 @@ import itertools
 import re
 from collections import Counter
 
-from indexer.reading.mail_marks import is_greeting
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import Line
 from indexer.stories.lineshape import (
@@ -117,6 +116,7 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
 _TITLED_SHARE = 0.6  # of the digest's paragraphs of text that open with a title sentence
 _TITLED_MIN = 3
 _TITLED_RUN = 4
+_HELLO = re.compile(r"^(?:good\s+)?(?:morning|afternoon|evening|hello|hi|hey)\b", re.I)
 _TITLED_TEXT = 15  # words of text after the title at least
 
 
@@ -139,7 +139,7 @@ def _title_sentence_leads(lines: list[Line], leads: list[Lead | None]) -> None:
             title is not None
             and not sentence_starter(title)
             and headline_text(title[:-1])
-            and not is_greeting(title[:-1])  # "Good morning. Nurses have set ...": an intro
+            and _HELLO.match(title) is None  # "Good morning. Nurses have set ...": an intro
         ):
             titled[at] = title
     if len(titled) < _TITLED_MIN:

@@ -736,6 +736,7 @@ def test_a_records_place_and_labelled_fields_under_its_name_are_details() -> Non
 
 def test_a_run_of_paragraphs_opening_with_title_sentences_among_others() -> None:
     titled = [
+        "Dentistry",  # one word: no greeting ("Jo,") for all it looks like a name
         "Nurses announce 48-hour strike",
         "ICS review seeks evidence on targets",
         "Ambulance response times improve",
