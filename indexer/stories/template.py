@@ -36,7 +36,7 @@ class Lead:
 # "CHILDREN'S WAITS: NEW FIGURES. Analysis of...", "PAY AWARD DELAYED -- It is now June...".
 _CAPS_WORD = r"[A-Z0-9£$%&'’,/():?!-]+(?:\.[A-Z0-9]+)*"  # "READY?", "£1.2M"
 _CAPS_LEAD = re.compile(
-    rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= (?:[—–:-]|--) \S|\.\s+[A-Z0-9“\"‘])"
+    rf"^({_CAPS_WORD}(?: {_CAPS_WORD})+?)(?= (?:[—–:-]|--) \S|\.\s+[A-Z0-9“\"‘]|:\s+[A-Z0-9“\"‘])"
 )
 
 # A second part in capitals after the first's dash: "PAY DEAL - HAVE YOUR SAY - Staff on...".

@@ -745,3 +745,16 @@ def test_a_run_of_paragraphs_opening_with_title_sentences_among_others() -> None
     text = "TOP STORIES\n\n" + "\n\n".join(f"{title}. {PROSE}" for title in titled)
     text += f"\n\nALSO TODAY\n\n{MORE}\n\n{PROSE}\n\n{MORE} And more besides.\n"
     assert headlines(text) == [*titled, "ALSO TODAY"]
+
+
+def test_capitals_leads_closed_by_a_colon_or_a_dash() -> None:
+    text = (
+        "BUSIEST BANK HOLIDAY ON RECORD - " + PROSE + "\n\n"
+        "CATEGORY 2 PERFORMANCE: " + MORE + "\n\n"
+        "FREEDOM TO SPEAK UP: " + PROSE + "\n"
+    )
+    assert headlines(text) == [
+        "BUSIEST BANK HOLIDAY ON RECORD",
+        "CATEGORY 2 PERFORMANCE",
+        "FREEDOM TO SPEAK UP",
+    ]
