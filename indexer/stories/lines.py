@@ -433,9 +433,10 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             close()
             continue
         last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
-        alone = last_in_block and (at == 0 or not raws[at - 1].strip())
-        if alone and is_message_heading(raw):
-            pass  # "A message from Nadia" alone over its paragraphs: their heading
+        opens = at == 0 or not raws[at - 1].strip()  # the first line of its block
+        over_text = "".join(raws[at + 1 : at + 2]).count(" ") >= _PROSE_WORDS
+        if opens and (last_in_block or over_text) and is_message_heading(raw):
+            pass  # "A message from Nadia" alone or right over its paragraphs: their heading
         elif is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
             # A name and role under finished text signs it (a byline comes before its
             # text): at the end of the text's block, or alone in a block under it.
@@ -702,6 +703,7 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
 
 
 _DASH_RUN_ON_CHARS = 60
+_PROSE_WORDS = 12  # a line of this many words is text, not a heading or a byline
 
 
 def _dash_runs_on(above: Line, raw_above: str) -> bool:

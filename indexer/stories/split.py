@@ -506,7 +506,9 @@ def _message_heading(lines: list[Line], index: int) -> bool:
     before = lines[index - 1] if index else None
     if before is not None and (before.block == line.block or _heading(before)):
         return False
-    return lines[index + 1].block != line.block
+    # (over its text with no blank line between, as Outlook pastes it, it heads the text too)
+    after = lines[index + 1]
+    return after.block != line.block or after.text.count(" ") >= _PROSE_WORDS
 
 
 def _heading(line: Line) -> bool:

@@ -190,3 +190,20 @@ def test_a_greeted_letter_of_news_is_the_lead_story_and_a_short_one_the_intro() 
         None,
         "SPRING VACCINATION: CONFIRM YOUR PARTICIPATION",
     ]
+
+
+def test_a_leaders_message_heading_right_over_its_text_heads_it() -> None:
+    text = (
+        "Weekly Staff Briefing\nThursday 8 February 2024\n\n"
+        "Message From Our Chief Executive\n"
+        "Last Thursday the board agreed our winter recovery plan, and I want to thank every"
+        " team that helped us reopen the escalation ward.\n"
+        "None of this would be possible without the way you have kept services running.\n\n"
+        "Critical Incident Stood Down\n"
+        "The critical incident declared on Sunday was stood down at 6pm on Tuesday after"
+        " ambulance handover delays eased.\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "Message From Our Chief Executive",
+        "Critical Incident Stood Down",
+    ]
