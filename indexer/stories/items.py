@@ -210,53 +210,25 @@ def _wraps_on(text: str) -> bool:
     return ends_mid_sentence(text) or text.count("(") > text.count(")")
 
 
+def _field(line: Line) -> tuple[str, int] | None:
+    """A labelled line's label (lower case) and how many words its value has; None for a line
+    that is no field (no label, a sentence, or a value too long for any field)."""
+    match = _DETAIL.match(line.text) if ": " in line.text else None
+    if match is None or ends_sentence(match.group(2)):
+        return None
+    words = match.group(2).count(" ") + 1
+    return (match.group(1).lower(), words) if words <= _DETAIL_LONGEST else None
+
+
 def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
     """A labelled line under an item's headline or at the end of its text ("Outlet: BBC
     Midlands Today", "Tags: pharmacy, funding"), where the same label opens such a line in
     other items too, is the item's metadata, not its text."""
-
-    def detail(line: Line) -> str | None:
-        match = _DETAIL.match(line.text) if ": " in line.text else None
-        if match is None or match.group(2).count(" ") >= _DETAIL_LONGEST:
-            return None  # (a longer value, "Action: Practice managers to confirm ...", is one
-            # only where its label comes again: see `labels` below)
-        return None if ends_sentence(match.group(2)) else match.group(1).lower()
-
-    def short(line: Line) -> bool:
-        match = _DETAIL.match(line.text)
-        return match is not None and match.group(2).count(" ") < _DETAIL_WORDS
-
-    labels = Counter(label for group in groups for line in group[1:] if (label := detail(line)))
-    # A long value counts only under a label the digest uses three times or more.
-    longer = {label for label, count in labels.items() if count >= _LONG_FIELD_REPEATS}
+    labels = Counter(f[0] for group in groups for line in group[1:] if (f := _field(line)))
     for group in groups:
         if len(group) < 2:
             continue
-        marks = [
-            (label := detail(line)) is not None
-            and labels[label] >= 2
-            and (label in longer or short(line))
-            for line in group
-        ]
-        wrapped = set()  # a detail wrapped onto a second line is one still
-        for at in range(2, len(group)):
-            if marks[at - 1] and not marks[at] and _wraps_on(group[at - 1].text):
-                marks[at] = True
-                wrapped.add(at)
-        # Beside the fields the digest repeats, a field it gives once ("Type: Question for
-        # short debate" under "Source: Hansard ...") is one too, and so is a reference and its
-        # dates ("UIN 104522, tabled 19 January 2026, answered 26 January 2026").
-        fields = [detail(line) is not None or is_dated_meta(line.text) for line in group]
-        for at in range(2, len(group)):
-            marks[at] = marks[at] or (marks[at - 1] and fields[at])
-        for at in range(len(group) - 2, 0, -1):
-            marks[at] = marks[at] or (marks[at + 1] and fields[at])
-        # Short lines between the headline and its first field are fields too: "Fernlea House"
-        # / "Consett, County Durham" / "Rating: Requires improvement (Good)" / text.
-        first = next((at for at in range(1, min(len(group), _FIELDS_BELOW)) if marks[at]), 0)
-        if first > 1 and all(_short_field(group[at].text) for at in range(1, first)):
-            for at in range(1, first):
-                marks[at] = True
+        marks, wrapped = _field_marks(group, labels)
         head = 1
         while head < len(group) and marks[head]:
             head += 1  # the details under the headline
@@ -276,3 +248,37 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
                 last = line
             dropped.append(line)
         group[:] = group[:1] + group[head:tail]
+
+
+def _field_marks(group: list[Line], labels: Counter[str]) -> tuple[list[bool], set[int]]:
+    """Which lines of an item are its fields, and which of those are a field's wrapped end."""
+    fields = [_field(line) for line in group]
+    # A field whose label the digest repeats; a long value ("Action: Practice managers to
+    # confirm ...") only under a label it uses three times or more.
+    marks = [
+        f is not None and labels[f[0]] >= 2
+        and (f[1] <= _DETAIL_WORDS or labels[f[0]] >= _LONG_FIELD_REPEATS)
+        for f in fields
+    ]  # fmt: skip
+    wrapped = set()  # a detail wrapped onto a second line is one still
+    for at in range(2, len(group)):
+        if marks[at - 1] and not marks[at] and _wraps_on(group[at - 1].text):
+            marks[at] = True
+            wrapped.add(at)
+    # Beside the fields the digest repeats, a field it gives once ("Type: Question for short
+    # debate" under "Source: Hansard ...") is one too, and so is a reference and its dates
+    # ("UIN 104522, tabled 19 January 2026, answered 26 January 2026").
+    near = [
+        f is not None or is_dated_meta(line.text) for f, line in zip(fields, group, strict=True)
+    ]
+    for at in range(2, len(group)):
+        marks[at] = marks[at] or (marks[at - 1] and near[at])
+    for at in range(len(group) - 2, 0, -1):
+        marks[at] = marks[at] or (marks[at + 1] and near[at])
+    # Short lines between the headline and its first field are fields too: "Fernlea House" /
+    # "Consett, County Durham" / "Rating: Requires improvement (Good)" / text.
+    first = next((at for at in range(1, min(len(group), _FIELDS_BELOW)) if marks[at]), 0)
+    if first > 1 and all(_short_field(group[at].text) for at in range(1, first)):
+        for at in range(1, first):
+            marks[at] = True
+    return marks, wrapped

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from indexer.stories.items import strip_answers
-from indexer.stories.lines import Line
+from indexer.stories.lines import PROSE_WORDS, Line
 from indexer.stories.lineshape import (
     SENTENCE_INSIDE,
     ends_sentence,
@@ -216,10 +216,7 @@ def _in_a_storys_list(lines: list[Line], at: int) -> bool:
     if above < 0:
         return False
     text = lines[above].text
-    return text.endswith(":") or text.count(" ") >= _INTRO_PROSE_WORDS
-
-
-_INTRO_PROSE_WORDS = 12
+    return text.endswith(":") or text.count(" ") >= PROSE_WORDS
 
 
 # A short title with a comma run into its text with a dash: "Farewell, Keith - After 31 years".

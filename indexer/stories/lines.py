@@ -434,7 +434,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             continue
         last_in_block = not "".join(raws[at + 1 : at + 2]).strip()
         opens = at == 0 or not raws[at - 1].strip()  # the first line of its block
-        over_text = "".join(raws[at + 1 : at + 2]).count(" ") >= _PROSE_WORDS
+        over_text = "".join(raws[at + 1 : at + 2]).count(" ") >= PROSE_WORDS
         if opens and (last_in_block or over_text) and is_message_heading(raw):
             pass  # "A message from Nadia" alone or right over its paragraphs: their heading
         elif is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
@@ -703,7 +703,7 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
 
 
 _DASH_RUN_ON_CHARS = 60
-_PROSE_WORDS = 12  # a line of this many words is text, not a heading or a byline
+PROSE_WORDS = 12  # a line of this many words is text, not a heading, byline or label
 
 
 def _dash_runs_on(above: Line, raw_above: str) -> bool:

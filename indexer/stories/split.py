@@ -71,6 +71,7 @@ from indexer.stories.debris import (
 from indexer.stories.grids import unfold_grid_tables
 from indexer.stories.leads import split_leads
 from indexer.stories.lines import (
+    PROSE_WORDS,
     Line,
     block_groups,
     compounds_of,
@@ -314,10 +315,7 @@ def _caps_headline_over_text(lines: list[Line], at: int) -> bool:
     """A headline in capitals over a paragraph of text: plain text's next section."""
     text = lines[at].text
     below = lines[at + 1].text if at + 1 < len(lines) else ""
-    return text.isupper() and headline_text(text) and below.count(" ") >= _PROSE_WORDS
-
-
-_PROSE_WORDS = 12
+    return text.isupper() and headline_text(text) and below.count(" ") >= PROSE_WORDS
 
 
 def _next_reply(lines: list[Line], start: int) -> int:
@@ -508,7 +506,7 @@ def _message_heading(lines: list[Line], index: int) -> bool:
         return False
     # (over its text with no blank line between, as Outlook pastes it, it heads the text too)
     after = lines[index + 1]
-    return after.block != line.block or after.text.count(" ") >= _PROSE_WORDS
+    return after.block != line.block or after.text.count(" ") >= PROSE_WORDS
 
 
 def _heading(line: Line) -> bool:

@@ -236,12 +236,6 @@ _DAY_MONTH_END = re.compile(
 )
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
 
-_DAY_MONTH_END = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)$"
-)
-_YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
-
 # "Source: NHS England, 28 October" (not "Unsubscribe: https://...").
 _LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: (?!https?://|www\.)\S")
 _LABEL_LINE_WORDS = 8
