@@ -452,7 +452,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
 # A page number that opens or closes its line ("Page 2 of 3", "... | page 4", "3 of 8").
 _PAGE_MARK = re.compile(
-    r"^\W*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\W*$"
+    # (not a cross-reference at the end of a sentence: "... of the Year (see page 3).")
+    r"^\W*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b"
+    r"|(?<!see )(?<!on )(?<!to )(?<!at )(?<!in )\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\W*$"
     r"|^\d{1,3}\s+of\s+\d{1,3}$",
     re.I,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import PROSE_WORDS, Line
@@ -30,11 +31,13 @@ from indexer.stories.template import (
 )
 
 
-def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
+def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = ()) -> list[Line]:
     """Where the digest's template is a headline lead ("**Headline** - text"), cut each such
     line into its headline and its text; elsewhere leave lines as they are. A story's fields
-    under its headline ("**Deadline:** 27 September") go into `dropped`."""
+    under its headline ("**Deadline:** 27 September") go into `dropped`. `aside`: lines the
+    reading left out (a contents list set as quotes), whose titles may open paragraphs."""
     strip_answers(lines)
+    listed = _listed_titles([*aside, *dropped, *(line for line in lines if line.bulleted)])
     leads: list[Lead | None] = []
     fielded = [
         line
@@ -54,7 +57,11 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         lines = [line for line in lines if line not in fielded]
     run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
     for at, line in enumerate(lines):
-        opening = line.facts.lead if line.facts is not None else text_lead(line.text)
+        opening = line.facts.lead if line.facts is not None else None
+        if opening is None and listed:  # (a listed title is longer than the lead it holds)
+            opening = _listed_lead(line.text, listed)
+        if opening is None and line.facts is None:
+            opening = text_lead(line.text)
         if opening is None and line.facts is None and line.bulleted:
             opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
             colon = _ITEM_COLON_LEAD.match(line.text) if opening is None else None
@@ -111,6 +118,33 @@ def split_leads(lines: list[Line], dropped: list[Line]) -> list[Line]:
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+# A contents entry: a title of a few words with no sentence's end ("> PQS window extended").
+_LISTED = re.compile(r"^[>*•·▪–—-]*\s*([A-Z0-9£][^.!]{6,100}?)\s*$")
+_LISTED_WORDS = 16
+# Where a listed title runs into a paragraph's text: a colon, a dash or a full stop.
+_TITLE_END = re.compile(r"\s*(?:[:–—|]|-{1,2}(?=\s)|\.(?=\s))\s+(?=[A-Z0-9“\"‘£])")
+
+
+def _listed_titles(lines: Sequence[Line]) -> frozenset[str]:
+    """The titles a digest lists apart from its text (a contents list of its headlines)."""
+    titles = set()
+    for line in lines:
+        match = _LISTED.match(line.text.strip())
+        if match is not None and 1 <= match.group(1).count(" ") < _LISTED_WORDS:
+            titles.add(match.group(1))
+    return frozenset(titles)
+
+
+def _listed_lead(text: str, listed: frozenset[str]) -> str | None:
+    """The listed title a paragraph opens with, run into its text ("Vaccination: 42 more sites
+    approved: NHS England has ..." under a contents entry "Vaccination: 42 more sites
+    approved"): the headline of a digest whose contents list names its run-in leads."""
+    for end in _TITLE_END.finditer(text, 0, 120):
+        if text[: end.start()] in listed and text.count(" ", end.end()) >= PROSE_WORDS:
+            return text[: end.start()]
+    return None
 
 
 _TITLED_SHARE = 0.6  # of the digest's paragraphs of text that open with a title sentence

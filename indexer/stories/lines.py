@@ -66,7 +66,7 @@ from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
     r"^(?:[-*+•·▪►▸‣◦»›]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
-    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:]"
+    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:]|\d\ufe0f?\u20e3|🔟"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
@@ -81,6 +81,8 @@ _LINK_DEBRIS = re.compile(
     r"|\[(?i:link|more|read\ more|here|pdf|url)\])"
 )
 # A bare link, or one numbered as a reference: "[5] https://...".
+# A title in emphasis with its link pasted after it: "*Trusts told to cut agency spend* https://...".
+_TITLE_LINK = re.compile(r"(?<=[*_])\s+(?:https?://|www\.)\S+$")
 _URL_ONLY = re.compile(r"^(?:\[\d{1,3}\]\s*)?[<(\[]?\s*(?:https?://|www\.|mailto:)\S*\s*[>)\]]?$")
 _EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _SPACES = re.compile(r" {2,}")
@@ -95,14 +97,14 @@ _ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
 # A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
 _NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=[^\W_])")
 # First characters the patterns above can start with: most lines are tested on one character.
-_BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgh")  # or a digit
+_BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgh🔟")  # or a digit
 _URL_START = frozenset("<([hwm")
 _LABELLED_URL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s*<?(?:https?://|www\.)\S*>?$")
 _EMPHASIS_START = frozenset("*_")
 _TRAILING_EMOJI = re.compile(r"\s+[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]+$")
 _ARROWS = re.compile(r"\s*(?:»|›|>>|→|▶|►|⟶)+$")
 _ORDER = itertools.count()
-_COMPOUND = re.compile(r"\b[A-Za-z]+-[a-z]+\b")
+_SPELLED = re.compile(r"\b[A-Za-z]+-[a-z]+\b|\b[A-Za-z]{4,}\b(?!-)")
 _SIGN_OFF_WORDS = 8
 _FORWARD_SCAN = 0.4  # a forwarded message's header block sits in the first part of a mail
 _TEXT_HEADERS = frozenset(["date", "from", "to", "subject", "topic"])
@@ -155,6 +157,8 @@ def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
         line = _SPACES.sub(" ", _SHORTCODE.sub("", line)).strip()  # ":newspaper: *Round-up*"
     if " " in line and ("://" in line or "[" in line or "mailto:" in line):
         line = _LINK_DEBRIS.sub("", line).strip()
+        if line[:1] in "*_" and (link := _TITLE_LINK.search(line)) is not None:
+            line = line[: link.start()]
     if not line or not (line[0].isalpha() or any(ch.isalpha() for ch in line)):
         if line and line[0] in _FIGURE_START and _FIGURE_LINE.match(line):
             return line, False, False  # "70.3%", "152,000": a figure set as a headline
@@ -185,6 +189,13 @@ def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
         mark, rest = line.split(" ", 1)
         if is_decoration(mark) and rest[:1] in "*_":  # (an emoji before words says something)
             line, bulleted = rest.strip(), True  # "💉 *FLU & COVID:* 3,412 jabs": a bullet
+        elif (
+            is_decoration(mark)
+            and rest[:1].isupper()
+            and not ends_sentence(rest)
+            and not any(ord(ch) > 0x2000 and is_decoration(ch) for ch in rest)
+        ):  # ("🔥 Loved it 👍 It was fine": a poll's answers)
+            line = rest.strip()  # "⚡ Quick hits": a heading's decoration, no word of it
     if (
         line[0] in _EMPHASIS_START
         and line[-1] == line[0]  # closed by its own mark: the lazy regex is slow on long lines
@@ -475,6 +486,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if bulleted and raw[:2] == "- " and current and _dash_runs_on(current[-1], raws[at - 1]):
             current[-1].text = f"{current[-1].text} {raw.strip()}"  # "... survey last year"
             continue  # / "- 31% of respondents ...": a dash in a sentence, at the line's start
+        if bulleted and raw[:1].isdecimal() and current and _number_runs_on(current[-1], raws, at):
+            current[-1].text = f"{current[-1].text} {raw.strip()}"  # "... 47,900 are under"
+            continue  # / "18. One child in four ...": a figure wrapped to the line's start
         if raw.startswith("* ") and current and raws[at - 1].startswith("* "):
             bulleted = True  # "* a" / "* b": a list, not headings one under another
             if current[-1].hinted and not current[-1].bulleted:
@@ -718,6 +732,22 @@ def _dash_runs_on(above: Line, raw_above: str) -> bool:
     )
 
 
+_LIST_NUMBER = re.compile(r"^(\d{1,2})\.\s")
+
+
+def _number_runs_on(above: Line, raws: list[str], at: int) -> bool:
+    """A line opening with "18. " under a long line of prose that has not ended: a figure and
+    a full stop wrapped to the start of a line, not the 18th item of a list that has none
+    before it (a list's first item is numbered 1; its later ones follow an item)."""
+    number = _LIST_NUMBER.match(raws[at])
+    return (
+        number is not None
+        and int(number.group(1)) > 1
+        and _dash_runs_on(above, raws[at - 1])
+        and not ends_sentence(raws[at - 1].rstrip())
+    )
+
+
 def _subject_line(block: Block) -> bool:
     return block.text[:8].lower().startswith("subject")
 
@@ -834,20 +864,22 @@ def _introduces_code(groups: list[list[Line]]) -> None:
         last.forced, last.hinted = "B", False
 
 
-def compounds_of(text: str) -> frozenset[str]:
-    """Hyphenated words the digest writes whole on a line ("long-term"), so that one broken
-    at a line end keeps its hyphen while a word hyphenated only to fit the line loses it."""
+def spellings_of(text: str) -> frozenset[str]:
+    """How the digest spells words, where it breaks some at a line end with a hyphen: the
+    hyphenated words it writes whole on a line ("long-term"), which keep their hyphen when
+    broken there, and its other words, lower-cased ("community"), which tell a word broken to
+    fit the line ("Com-" "munity") from a compound ("Non-" "executive")."""
     if "-\n" not in text:
         return frozenset()
-    return frozenset(match.group().lower() for match in _COMPOUND.finditer(text))
+    return frozenset(match.group().lower() for match in _SPELLED.finditer(text))
 
 
-def logical_lines(blocks: list[list[Line]], compounds: frozenset[str]) -> list[Line]:
+def logical_lines(blocks: list[list[Line]], spellings: frozenset[str]) -> list[Line]:
     """Physical lines to logical ones: hard-wrapped paragraphs joined back together."""
     out: list[Line] = []
     groups = join_wrapped(
         [[line.text for line in block] for block in blocks],
-        compounds,
+        spellings,
         [bool(block) and (block[0].bulleted or block[0].hinted) for block in blocks],
         [
             frozenset(at for at, line in enumerate(block) if line.bulleted or line.apart)
@@ -918,7 +950,8 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
             cut
             and last
             and not ends_sentence(last)
-            and first.isalpha()
+            # ("... a reduction of" / page break / "1.2% in cash terms")
+            and (first.isalpha() or (first.isdecimal() and ends_mid_sentence(last)))
             and not last.endswith(":")  # "Daily update for:" introduces what follows
             and (
                 first.islower()

@@ -74,9 +74,9 @@ from indexer.stories.lines import (
     PROSE_WORDS,
     Line,
     block_groups,
-    compounds_of,
     drop_running,
     logical_lines,
+    spellings_of,
     text_groups,
 )
 from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
@@ -107,7 +107,9 @@ _TEMPLATE_LABEL_WORDS = 5
 # "Most read yesterday", "Popular this week", "Trending": a list of other days' headlines.
 _MOST_READ = re.compile(
     r"^(?:(?:the\ )?most\ (?:read|popular|viewed|shared|clicked)|popular|trending|top\ stories"
-    r"|what\ (?:you|readers)\ (?:read|clicked))\b",
+    r"|what\ (?:you|readers)\ (?:read|clicked)|more\ (?:articles|stories|posts)\ (?:by|from)"
+    r"|related\ (?:articles|stories|posts|reading)|you\ (?:may|might)\ also\ (?:like|enjoy)"
+    r"|read\ next|recommended\ (?:for\ you|reading|articles|stories))\b",
     re.I | re.X,
 )
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
@@ -261,7 +263,7 @@ def split_digest(
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)
-    every = split_leads(logical_lines(groups, compounds_of(text)), dropped)
+    every = split_leads(logical_lines(groups, spellings_of(text)), dropped, read_out)
     lines = _drop_boilerplate(every)
     for line in lines:
         line.kind = _kind(line)
@@ -728,6 +730,11 @@ _CONTENTS_LABEL = re.compile(
 # -- stories ------------------------------------------------------------------------------------
 
 
+def _most_read(line: Line) -> bool:
+    """ "Most read", "More articles by ...", "Related stories": a list of other headlines."""
+    return _is_label(line) and _MOST_READ.match(line.text) is not None
+
+
 def _is_label(line: Line) -> bool:
     text = line.text
     return line.kind == "L" or text.count(" ") < 5 or text.isupper() or is_newsletter_talk(text)
@@ -794,10 +801,11 @@ def _assemble(
         before = run[:-1] if has_body else run
         for skipped in before:
             skipped.note = "dropped: a section label over the next headline"
-        if len(run) >= 3 and _is_label(before[0]) and _MOST_READ.match(before[0].text):
-            for skipped in before[1:]:
+        popular = next((at for at, line in enumerate(before) if _most_read(line)), len(run))
+        if len(run) - popular >= 3:  # the list's label and two headlines at least
+            for skipped in before[popular + 1 :]:
                 skipped.note = "dropped: a most-read list (headlines of other days)"
-            before = []
+            before = before[:popular]
         elif len(run) >= 3 and _is_label(before[0]) and _JOBS.match(before[0].text):
             for skipped in before[1:]:  # "PULSE JOBS" / "Practice Manager, ... - £42,000"
                 skipped.note = f"dropped: {_JOB_ADVERT}"

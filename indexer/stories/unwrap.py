@@ -99,7 +99,7 @@ def _marked_heads(blocks: list[list[str]], marked: list[bool], width: int | None
 
 def join_wrapped(
     blocks: list[list[str]],
-    compounds: frozenset[str] = frozenset(),
+    spellings: frozenset[str] = frozenset(),
     marked: list[bool] | None = None,
     items: list[frozenset[int]] | None = None,
     indents: list[int] | None = None,
@@ -107,7 +107,9 @@ def join_wrapped(
     """For each block of physical lines, its logical lines (wrapped lines joined).
 
     A word broken at a line end with a hyphen is joined without it ("analy-" "sis"), unless
-    the digest writes it hyphenated elsewhere (`compounds`) or either side is capitalised.
+    the digest writes it hyphenated elsewhere or the part after the break is capitalised; a
+    capitalised first part ("Com-" "munity") is joined only where the digest writes the word
+    whole (`spellings`: see `lines.spellings_of`).
     `marked`: per block, whether its first line carried a bullet, number or emphasis marker;
     `items`: per block, the lines that open a list item (never joined to the line before);
     `indents`: per block, how far its lines are indented (they wrap that much sooner).
@@ -149,7 +151,7 @@ def join_wrapped(
                 start, current = 1, _Logical(texts[1])
                 continue
             if index not in starts and _continues(current, texts, index, ctx, before):
-                current.join(texts[index - 1], texts[index], compounds)
+                current.join(texts[index - 1], texts[index], spellings)
             else:
                 joined.append((start, index - 1, current.text()))
                 start, current = index, _Logical(texts[index])
@@ -190,11 +192,11 @@ class _Logical:
         self._pieces = [first]
         self._length = len(first)
 
-    def join(self, prev: str, nxt: str, compounds: frozenset[str]) -> None:
+    def join(self, prev: str, nxt: str, spellings: frozenset[str]) -> None:
         """Add the next physical line; `prev` is the one it follows (the last piece)."""
         if not (prev.endswith("-") and prev[-2:-1].isalpha()):
             self._add(" ")
-        elif _hyphenated_to_fit(prev, nxt, compounds):
+        elif _hyphenated_to_fit(prev, nxt, spellings):
             self._pieces[-1] = self._pieces[-1][:-1]
             self._length -= 1
         self._add(nxt)
@@ -211,11 +213,22 @@ class _Logical:
         return self.text() if self._length <= 2 * HEADLINE_CHARS else None
 
 
-def _hyphenated_to_fit(prev: str, nxt: str, compounds: frozenset[str]) -> bool:
+def _hyphenated_to_fit(prev: str, nxt: str, spellings: frozenset[str]) -> bool:
     """A word broken at the line end with a hyphen that is not its own ("analy-" "sis")."""
     left = prev.rsplit(" ", 1)[-1][:-1]
     right = nxt.split(" ", 1)[0].rstrip(".,;:!?)’”'\"")
-    return left.islower() and right[:1].islower() and f"{left}-{right}".lower() not in compounds
+    if not right[:1].islower() or f"{left}-{right}".lower() in spellings:
+        return False
+    if left.islower():
+        return True
+    # "Cum-" "bria", "Objec-" "tives": a name, or a sentence's first word; "Non-" "executive"
+    # keeps its hyphen unless the digest writes the word whole ("Cumbrian", "objectives").
+    whole = f"{left}{right}".lower()
+    return (
+        left[:1].isupper()
+        and left[1:].islower()
+        and (whole in spellings or any(word.startswith(whole) for word in spellings))
+    )
 
 
 def _candidate(texts: list[str], start: int) -> tuple[str, int]:
@@ -251,6 +264,29 @@ def _field_under(prev: str, nxt: str) -> bool:
     if match is None or ends_mid_sentence(prev) or prev.rsplit(" ", 1)[-1][:1].isupper():
         return False
     return nxt.split(":", 1)[0].rsplit(" ", 1)[-1].lower() not in _SAYS
+
+
+_BAR_FIELD_WORDS = 10
+_PROSE_LINE_WORDS = 6
+
+
+def _bar_fields(text: str) -> bool:
+    """Short fields split by bars, none of them a sentence: a story's details."""
+    fields = text.split(" | ")
+    return not ends_mid_sentence(text) and all(
+        field.count(" ") < _BAR_FIELD_WORDS and not ends_sentence(field) for field in fields
+    )
+
+
+def _prose(text: str) -> bool:
+    """A line of a paragraph's sentences (most of its words in lower case), not a field's
+    value wrapped onto it ("Hospitals NHS Trust; NHS England")."""
+    words = text.split()
+    return (
+        " | " not in text
+        and len(words) >= _PROSE_LINE_WORDS
+        and 2 * sum(word[:1].islower() for word in words) > len(words)
+    )
 
 
 def _label_line(text: str) -> bool:
@@ -295,6 +331,8 @@ def _continues(
         return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
     if nxt[:1].isupper() and _field_under(prev, nxt):
         return False  # "Date: Wednesday 28 January, 9.30am" under its headline: a field
+    if nxt[:1].isupper() and " | " in prev and _bar_fields(prev) and _prose(nxt):
+        return False  # "The Star, p.1, 13/03 | Tone: Neutral | Reach: 38k": a line of fields
     width = ctx.width
     if width is None:
         # Unmeasured wrapping still shows where a sentence runs on: "... published before the"

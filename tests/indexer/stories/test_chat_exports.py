@@ -77,6 +77,27 @@ def test_a_slack_export_reads_its_links_and_leaves_out_reactions_and_replies() -
     assert ":eyes:" not in text and "Sam Whitlock" not in text and "February" not in text
 
 
+def test_a_slack_posts_title_keeps_its_place_with_its_link_pasted_after_it() -> None:
+    text = (
+        "#policy-news\n\n"
+        "Ben Harlow  8:52 AM\n"
+        "*Discharge to assess: funded recovery support cut from six weeks to four from October*"
+        " https://www.gov.uk/government/publications/hospital-discharge-service-policy-and-model\n"
+        f"{FIRST}\n"
+        ":eyes: 3  :+1: 2\n\n"
+        "Chloe Marsh  9:10 AM\n"
+        "*Waiting list dips below 7.2m* https://www.example.org/news/waiting-list\n"
+        f"{SECOND}\n"
+    )
+    assert [(s.headline, s.paragraphs) for s in split(text)] == [
+        (
+            "Discharge to assess: funded recovery support cut from six weeks to four from October",
+            (FIRST,),
+        ),
+        ("Waiting list dips below 7.2m", (SECOND,)),
+    ]
+
+
 def test_a_podcasts_chapter_marks_are_no_chat_posts_and_leave_the_headline() -> None:
     text = (
         "IN THIS EPISODE\n\n"

@@ -4,6 +4,8 @@ a mailing-list digest. Each rule is checked through its helper and through the s
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from indexer.reading.mail_marks import is_quoted, is_signature_mark
@@ -84,6 +86,7 @@ def test_running_lines_next_to_each_other_are_a_list() -> None:
         ("Health Weekly – page 12", True),
         ("12 of 40", True),
         ("Turn the page", False),
+        ("Patient Research Ambassador of the Year (see page 3).", False),  # a cross-reference
         ("Trust fined over data breach", False),
     ],
 )
@@ -497,6 +500,52 @@ def test_a_most_read_list_of_other_days_headlines_is_not_stories() -> None:
         "3. Opinion: The ten-year plan must not forget community services <https://ex.org/3>\n"
     )
     assert stories(text) == THREE_STORIES[:2]
+
+
+def test_a_list_of_the_writers_other_articles_after_a_comments_link_is_not_stories() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nLoad more comments\n\n"
+        "More articles by Priya Raman\n"
+        "Twelve charts that explain the NHS in 2024\nDec 20, 2024\n"
+        "Neighbourhood health: the idea everyone agrees on and no one has funded\nDec 6, 2024\n"
+        "Budget 2024: what it means for the NHS\nOct 31, 2024\n"
+        "See all articles\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
+def test_titles_a_contents_list_names_are_the_headlines_run_into_the_paragraphs() -> None:
+    paragraphs = (
+        "Lateral flow test collection service confirmed: The Department of Health and Social "
+        "Care has today confirmed that pharmacies in England will be able to sign up to a new "
+        "service allowing people without symptoms to collect packs of tests.",
+        "Vaccination: 42 more pharmacy-led sites approved: NHS England has approved 42 further "
+        "community pharmacy-led vaccination sites, bringing the total in England to 236.",
+        "January price concessions: 53 granted: DHSC has granted 53 price concessions for "
+        "January 2021, against 71 requested by the negotiating council.",
+    )
+    text = (
+        "TODAY'S HEADLINES\n"
+        "> Lateral flow test collection service confirmed\n"
+        "> Vaccination: 42 more pharmacy-led sites approved\n"
+        "> January price concessions: 53 granted\n\n"
+        + "\n\n".join(textwrap.fill(paragraph, 70) for paragraph in paragraphs)
+    )
+    assert [(headline, body[0][:24]) for headline, body in stories(text)] == [
+        ("Lateral flow test collection service confirmed", "The Department of Health"),
+        ("Vaccination: 42 more pharmacy-led sites approved", "NHS England has approved"),
+        ("January price concessions: 53 granted", "DHSC has granted 53 pric"),
+    ]
+
+
+def test_a_poll_of_emoji_answers_is_no_headline() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "🔥 Loved it   👍 It was fine   😴 Meh\n\n"
+        "That's all for this week. Hit reply if you work in elective care and want to tell me.\n"
+    )
+    assert [headline for headline, _ in stories(text)][:2] == [FINED, WAITS]
+    assert all("Loved it" not in (headline or "") for headline, _ in stories(text))
 
 
 def test_a_list_of_further_reading_stays_stories() -> None:

@@ -315,3 +315,23 @@ def test_a_section_whose_headline_opens_with_an_initialism_loses_its_number() ->
         "A&E performance falls to lowest level on record",
         "Delayed transfers: councils warn of gap",
     ]
+
+
+def test_keycap_numbers_and_a_headings_emoji_are_no_part_of_the_headlines() -> None:
+    first = (
+        "NHS England published its urgent and emergency care plan for 2025/26 on Thursday, "
+        "with £450m for same-day emergency care."
+    )
+    second = "The 2025/26 planning guidance cuts the number of national targets from 31 to 18."
+    brief = "In Wales, ministers have told health boards to halve two-year waits by March."
+    text = (
+        "Happy new year, everyone. Here are the things that caught my eye this week.\n\n"
+        f"1️⃣ The urgent and emergency care plan lands\n\n{first}\n\n"
+        f"2️⃣ Planning guidance: fewer targets, same squeeze\n\n{second}\n\n"
+        f"⚡ Quick hits\n\n• {brief}\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "The urgent and emergency care plan lands",
+        "Planning guidance: fewer targets, same squeeze",
+        "Quick hits",
+    ]

@@ -758,3 +758,39 @@ def test_capitals_leads_closed_by_a_colon_or_a_dash() -> None:
         "CATEGORY 2 PERFORMANCE",
         "FREEDOM TO SPEAK UP",
     ]
+
+
+PAGE = """\
+New research hub opens in Hexham
+A dedicated clinical research facility opened at Tynedale Com-
+munity Hospital in Hexham on 6 March, with four treatment bays
+and a private consultation room. Margaret Lowther, our Patient
+Research Ambassador of the Year (see page 3).
+Targets for the year
+The Department of Health has confirmed the High Level Objec-
+tives for the network in 2017/18. Our funding allocation for
+the year is £11.8m, a reduction of
+
+Research Matters  |  Issue 9  |  Page 2
+
+1.2% in cash terms, and partners will hear theirs by April.
+Non-
+executive directors of the Tynedale Community Trust and the
+board agreed the objectives on 2 March.
+"""
+
+
+def test_a_pdfs_text_joins_its_words_and_paragraphs_broken_at_lines_and_pages() -> None:
+    """A capitalised word broken to fit the line is joined where the digest writes it whole
+    ("Community", "objectives"), a compound is not ("Non-executive"); a cross-reference to a
+    page is no page mark; a paragraph runs on over a page break into a figure."""
+    stories = split(PAGE)
+    assert [story.headline for story in stories] == [
+        "New research hub opens in Hexham",
+        "Targets for the year",
+    ]
+    hub, targets = (" ".join(story.paragraphs) for story in stories)
+    assert "Tynedale Community Hospital" in hub and hub.endswith("(see page 3).")
+    assert "High Level Objectives for" in targets
+    assert "a reduction of 1.2% in cash terms" in targets
+    assert "Non-executive directors" in targets

@@ -545,6 +545,27 @@ def test_a_long_line_of_fields_split_by_bars_under_a_headline_is_metadata() -> N
     assert found[0].body.startswith("Mr Walsh attended")
 
 
+def test_a_cuttings_source_split_by_bars_over_its_wrapped_text_is_a_line_of_its_own() -> None:
+    text = (
+        "LOCAL\n-----\n\n"
+        "Strike day one: 740 appointments postponed at county hospitals\n"
+        "Vale Evening Star, p.1 and online, 13/03 | Tone: Neutral | Reach: 38k print, 190k online\n"
+        "The Star leads on the first day of the 72-hour walkout by junior doctors, reporting\n"
+        "that the trust postponed 740 outpatient appointments and 96 planned operations on\n"
+        "Monday. The piece carries our statement in full alongside a photograph.\n\n"
+        "Parents' anger over Stroud birth unit closure\n"
+        "BBC Radio Gloucestershire, Breakfast, 07:10, 14/03 | Tone: Negative\n"
+        "Presenter Mark Hollis interviewed two mothers who say the midwife-led unit at Stroud\n"
+        "has been closed by stealth after births there were suspended on 11 occasions.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:20]) for s in found] == [
+        ("Strike day one: 740 appointments postponed at county hospitals", "The Star leads on th"),
+        ("Parents' anger over Stroud birth unit closure", "Presenter Mark Holli"),
+    ]
+    assert "Vale Evening Star" in found[0].details[0]
+
+
 @pytest.mark.parametrize("name", ["Dr Ciarán McGurk", "Siân Llewellyn", "Łukasz Nowak"])
 def test_a_byline_naming_someone_with_accents_is_a_byline(name: str) -> None:
     text = (
