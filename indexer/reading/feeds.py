@@ -120,19 +120,24 @@ def _plain(detail: dict[str, Any] | None) -> str | None:
 
 
 def _body(entry: dict[str, Any]) -> tuple[str, bool]:
-    """The item's content (HTML first, then the longest), else its description or summary;
-    flagged HTML only when the feed says so and the text has a tag or an entity in it, since
-    RSS calls every description HTML, plain ones included."""
-    contents = [part for part in dict.get(entry, "content") or [] if part.get("value", "").strip()]
-    summary = dict.get(entry, "summary_detail") or {}
-    chosen = max(contents, key=_preference) if contents else summary
+    """The item's longest text of its content and its description or summary (HTML first
+    where two are as long); flagged HTML only when the feed says so and the text has a tag or
+    an entity in it, since RSS calls every description HTML, plain ones included. (feedparser
+    files a picture's caption, `media:description`, as content: shorter than the item's own
+    description, it is not the body.)"""
+    parts = [
+        part
+        for part in [*(dict.get(entry, "content") or []), dict.get(entry, "summary_detail") or {}]
+        if (part.get("value") or "").strip()
+    ]
+    chosen = max(parts, key=_preference) if parts else {}
     body = (chosen.get("value") or "").strip()
     is_html = chosen.get("type") in _HTML_TYPES and _MARKUP.search(body) is not None
     return body, is_html
 
 
-def _preference(part: dict[str, Any]) -> tuple[bool, int]:
-    return part.get("type") in _HTML_TYPES, len(part["value"])
+def _preference(part: dict[str, Any]) -> tuple[int, bool]:
+    return len(_TAG.sub("", part["value"]).split()), part.get("type") in _HTML_TYPES
 
 
 def _written_date(raw: object) -> dt.date | None:

@@ -68,6 +68,7 @@ _PROSE_CELL_WORDS = 12
 _FIGURE = re.compile(r"[\d\s/.,:-]*(?:[A-Za-z]{1,5}\.?\s?\d+|\d[\d\s/.,:-]*|\d{1,2}\s+\w+\s+\d{4})")
 _SLUG_WORDS = 3
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)")
+_HEADING_SELECTOR = ",".join(sorted(_HEADINGS))
 _LINE_BLOCKS = frozenset(["li", "dt", "dd", "tr", "caption"])
 _PARA_BLOCKS = _words(
     """
@@ -284,6 +285,7 @@ class _Writer:
         self.lead_depth = 0  # > 0 while inside emphasis that opened the current block
         self.lead_kinds: set[str] = set()
         self.lead: str | None = None
+        self.wrapped_title = False  # in a link around a card's heading, before the heading
 
     def text(self, value: str, pre: bool) -> None:
         if pre:
@@ -314,6 +316,8 @@ class _Writer:
         return True
 
     def end_emphasis(self) -> None:
+        if self.lead_depth == 0:
+            return  # (its block ended first and took the lead with it)
         self.lead_depth -= 1
         if self.lead_depth == 0:
             self.lead = self.written() or None
@@ -565,6 +569,9 @@ def _extract(
             if leaving == "lead":
                 out.end_emphasis()
                 continue
+            if leaving == "wrap":
+                out.wrapped_title = False
+                continue
             if leaving == "break":  # an inline element shown as its own line
                 out.line()
                 continue
@@ -630,13 +637,24 @@ def _extract(
                 out.paragraph()
             out.open.append(opened)
             stack.append((node, "line" if inner else "block", pre, in_article))
+            # <a href><h2>Title</h2></a>: a card's link around its title (a second heading in
+            # it is the card's standfirst)
+            wrapped = out.wrapped_title and tag in _HEADINGS
+            out.wrapped_title = out.wrapped_title and not wrapped
             if _bold_block(attrs, bold) and out.start_emphasis("strong"):
                 stack.append((node, "lead", pre, in_article))  # <td style="font-weight:bold">
+                if wrapped:
+                    out.lead_kinds.add("link")
+            elif wrapped and out.start_emphasis("link"):
+                stack.append((node, "lead", pre, in_article))
         elif out.open[-1].kind == "heading" and _standfirst(attrs):
             # An accordion's summary set inside its heading: the text under the headline.
             out.paragraph()
             out.open.append(_Open("paragraph", standfirst=True))
             stack.append((node, "block", pre, in_article))
+        elif tag == "a" and attrs.get("href") and node.css_first(_HEADING_SELECTOR) is not None:
+            out.wrapped_title = True  # a card's link around its heading: the heading is linked
+            stack.append((node, "wrap", pre, in_article))
         else:
             if _own_line(attrs, tag):
                 out.line()

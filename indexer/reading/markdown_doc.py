@@ -125,7 +125,8 @@ def _inline(token: Token, marked: bool = False) -> _Inline:
                 and is_decoration(lines[0])
             ):
                 lines[0] = ""  # "⚠️ **Headline**": a symbol set before the lead marks it
-            if depth or (not lines[0].strip() and len(lines) == 1 and lead is None):
+            opening = not lines[0].strip() or _TASK.fullmatch(lines[0]) is not None  # "[x] **"
+            if depth or (opening and len(lines) == 1 and lead is None):
                 depth += 1
                 kinds.add("link" if kind == "link_open" else "strong")
             continue
@@ -133,7 +134,7 @@ def _inline(token: Token, marked: bool = False) -> _Inline:
             if depth:
                 depth -= 1
                 if depth == 0:
-                    lead = lines[0].strip()
+                    lead = _TASK.sub("", lines[0].strip())
             continue
         if kind in ("text", "code_inline"):
             lines[-1] += child.content

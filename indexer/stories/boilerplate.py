@@ -52,6 +52,8 @@ _FOOTER_WORDS = (
     "regulated",
     "constitute",
     "reply stop",
+    "licensed under",
+    "licenced under",
 )
 
 _CHROME = re.compile(
@@ -59,7 +61,7 @@ _CHROME = re.compile(
       view\ (?:this\ |the\ )?(?:e-?mail\ |newsletter\ |message\ )?(?:in|on|as)\ (?:your\ |a\ )?
         (?:web\ )?(?:browser|online|web\ ?page)
     | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | view\ (?:it\ )?on\ [\w.-]+\W*$
-    | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins)\W*$
+    | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins|digests)\W*$
     | archives?\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
@@ -148,6 +150,7 @@ _FOOTER = re.compile(
     | our\ mailing\ address | registered\ in\ england | \bto\ stop\ receiving\b
     | ^[\w'’&.,\ -]{2,80}\ (?:is|are)\ authori[sz]ed\ and\ regulated\ by\b
     | \bdoes\ not\ constitute\ (?:\w+\ )?advice\b
+    | ^(?:[\w'’&.\ -]{2,60}\ (?:is|are)\ )?licen[sc]ed\ under\b  # "Licensed under CC BY 4.0"
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
     )""",
@@ -161,7 +164,7 @@ _FOOTER_PHRASES = _phrases(
     "|compiled by|edited by|editors|may not be|do not reply|stop receiving"
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
     "|because you|prepared for|produced for|compiled for|reply stop|prepared by"
-    "|charity (no|charity no|charity number|charity registration"
+    "|charity (no|charity no|charity number|charity registration|licensed under|licenced under"
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

@@ -807,13 +807,27 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             and line.count(" ") >= 2
             and headed
         )
+        # "<h2>Title</h2><h3>A sentence or two of summary.</h3>": a card's standfirst
+        standfirst = (
+            headed
+            and block.kind == "heading"
+            and line.count(" ") >= PROSE_WORDS
+            and line.endswith(".")  # (not a long question: "Why is it so hard to find ...?")
+        )
         headed = block.kind == "heading"
         introduced = plain and (
             (block.kind == "item" and introduced)
             or (block.kind == "paragraph" and line.endswith(":"))
         )
         forced = (
-            "B" if block.row or block.task or block.standfirst or block.code or listed else None
+            "B"
+            if block.row
+            or (block.task and not block.lead)  # "- [ ] **Help wanted: ...** — text": news
+            or block.standfirst
+            or block.code
+            or listed
+            or standfirst
+            else None
         )
         if block.code:
             _introduces_code(groups)

@@ -92,9 +92,13 @@ def headline_text(text: str, hinted: bool = False) -> bool:
     for at, ch in enumerate(text):
         if ch.isalnum():
             # "e-RS outage", "iPhone app": a name styled in lower case still opens a headline,
-            # and so does a release's version in a heading ("v2.6.0 – 15 March: ...").
+            # and so does a release's version in a heading ("v2.6.0 – 15 March: ...") or a
+            # package's name in bold ("nhs-rtt-tools 2.0 released").
             after = text[at + 1 : at + 2]
             return (
-                not ch.islower() or after == "-" or after.isupper() or (hinted and after.isdigit())
+                not ch.islower()
+                or after == "-"
+                or after.isupper()
+                or (hinted and (after.isdigit() or "-" in text.split(" ", 1)[0]))
             )
     return False

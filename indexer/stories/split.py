@@ -81,6 +81,7 @@ from indexer.stories.lines import (
 )
 from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, headline_text
 from indexer.stories.plausible import judging, unlikely_stories
+from indexer.stories.unwrap import SOURCE_NOTE
 
 _FOOTER_FROM = 0.4  # a footer marker this far into the text ends the digest
 _INTRO_WORDS = 35
@@ -109,7 +110,8 @@ _MOST_READ = re.compile(
     r"^(?:(?:the\ )?most\ (?:read|popular|viewed|shared|clicked)|popular|trending|top\ stories"
     r"|what\ (?:you|readers)\ (?:read|clicked)|more\ (?:articles|stories|posts)\ (?:by|from)"
     r"|related\ (?:articles|stories|posts|reading)|you\ (?:may|might)\ also\ (?:like|enjoy)"
-    r"|read\ next|recommended\ (?:for\ you|reading|articles|stories))\b",
+    r"|read\ next|recommended\ (?:for\ you|reading|articles|stories)"
+    r"|(?:previous|past|earlier)\ (?:issues|digests|editions|newsletters|bulletins))\b",
     re.I | re.X,
 )
 _ENTRY_WORDS = 25  # a contents entry is shorter than this
@@ -628,8 +630,10 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
             if text.count(" ") >= _INTRO_WORDS:
                 text = _SENTENCE_END.split(text, maxsplit=1)[0]
             words = text.count(" ")
-            talks[index] = words < _INTRO_WORDS and (
-                is_newsletter_talk(text) if words < _TALK_WORDS else is_intro_talk(text)
+            talks[index] = (
+                words < _INTRO_WORDS
+                and (is_newsletter_talk(text) if words < _TALK_WORDS else is_intro_talk(text))
+                and SOURCE_NOTE.match(text) is None  # "(from the LMC weekly update, 7 October)"
             )
         return talks[index]
 
@@ -868,6 +872,10 @@ def _assemble(
             continue
         if story.head is not None and len(story.body) > 1 and is_dateline(story.body[0].text):
             story.body[0].note = "dropped: a dateline"
+            story.body.pop(0)
+        elif story.head is not None and len(story.body) > 1 and _noted(story.body[0].text):
+            story.body[0].note = "dropped: details under the headline (its source or update)"
+            story.body[0].detail = True  # "Updated 11 June: walk-in dates added."
             story.body.pop(0)
         elif story.head is not None and len(story.body) > 1 and _field_row(story.body[0].text):
             story.body[0].note = "dropped: details under the headline (fields split by |)"
@@ -1177,6 +1185,28 @@ def _is_details(text: str) -> bool:
     return (len(fields) >= 2 or _dated_fields(text)) and not has_contact(text)
 
 
+# "Updated 11 June: walk-in dates added.", "Last updated on 3 May 2024 - new figures".
+_UPDATE_NOTE = re.compile(
+    r"^(?:last\s+)?(?:updated|amended|edited)\b([^:–—]{3,30}?)(?::|\s[–—-])\s", re.I
+)
+_UPDATE_NOTE_WORDS = 15
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\b{_MONTHS}\s+\d{{1,2}}\b")
+
+
+def _noted(text: str) -> bool:
+    """A note of where the story came from, or of when and how it was updated, over its text:
+    its details."""
+    if text[:1] == "(":
+        return SOURCE_NOTE.match(text) is not None
+    match = _UPDATE_NOTE.match(text)
+    return (
+        match is not None
+        and text.count(" ") < _UPDATE_NOTE_WORDS
+        and (_DAY_MONTH.search(match.group(1)) or find_date(match.group(1))) is not None
+    )
+
+
 _DATED_FIELD_WORDS = 10
 _ROW_FIELDS = 3
 _ROW_FIELD_WORDS = 12
@@ -1334,7 +1364,9 @@ def _not_news(story: _Story) -> str | None:
     rows = [line.row or line.text.count(" ") < 2 for line in story.body]  # "2025" wrapped off a row
     if rows and all(rows) and any(line.row for line in story.body):
         return "a table of records (no text around it)"
-    if story.body and all(line.facts is not None and line.facts.task for line in story.body):
+    if story.body and all(
+        line.facts is not None and line.facts.task and not line.facts.lead for line in story.body
+    ):
         return "a list of tasks (actions, not news)"
     listed = len(story.body) >= 2
     if (

@@ -22,6 +22,8 @@ _SEPARATOR = re.compile(r"^\s*(?:[—–|:]|-{1,2}(?=\s)|\.(?=\s))\s*")
 # A plain-text lead written in Markdown emphasis: "**Headline** - text", "__Headline.__ text".
 _TEXT_LEAD = re.compile(r"^(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?=\s|[—–:|.-])")
 MIN_REPEATS = 2
+# A publication named in brackets between a lead and its dash: "(Care Market Weekly, £)".
+_SOURCE_AFTER = re.compile(r"^\s\([^()]{2,60}\)(?=\s*(?:[—–|:]|-{1,2}\s))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ def split_lead(text: str, lead: str | None) -> Lead | None:
     if not rest.strip():
         return None
     headline = lead.strip()
+    if rest[:2] == " (" and (source := _SOURCE_AFTER.match(rest)) is not None:
+        rest = rest[source.end() :]  # "**Title** (*Health Service Review*) — text": its source
     if (separator := _SEPARATOR.match(rest)) is not None:
         rest = rest[separator.end() :]
     elif headline[-1:] in ".:?!":

@@ -266,6 +266,8 @@ def _field_under(prev: str, nxt: str) -> bool:
     return nxt.split(":", 1)[0].rsplit(" ", 1)[-1].lower() not in _SAYS
 
 
+# "(from the ICB primary care bulletin, 4 October)": where a passed-on item came from.
+SOURCE_NOTE = re.compile(r"^\((?:from|source:|via)\s[^()]{3,100}\)$", re.I)
 _BAR_FIELD_WORDS = 10
 _PROSE_LINE_WORDS = 6
 
@@ -323,6 +325,8 @@ def _continues(
     prev, nxt = texts[index - 1], texts[index]
     if prev[:1] == "[" and prev[-1:] == "]" and "]" not in prev[:-1]:
         return False  # "[Figure: waiting times by region, 2019/20]": a placeholder of its own
+    if nxt[:1] == "(" and SOURCE_NOTE.match(nxt) is not None:
+        return False  # "Flu and COVID: give them together" / "(from the ICB bulletin, 4 October)"
     if starts_lower(nxt) and not ends_sentence(prev):
         return True
     if nxt[:1].isdigit() and _YEAR_START.match(nxt) and _DAY_MONTH_END.search(prev):

@@ -53,6 +53,23 @@ def test_rss2_content_encoded_wins_over_the_cdata_description() -> None:
     assert first.link == "https://digest.example.org/2024/03/agency-spend"
 
 
+def test_a_pictures_caption_in_media_rss_is_not_the_items_text() -> None:
+    items = (
+        "<item><title>Brexit delay: suppliers told to keep stockpiles</title>"
+        "<description>Medicine suppliers have been told to keep their six-week stockpiles in "
+        "place after EU leaders agreed to delay Brexit until at least 12 April.</description>"
+        '<media:content url="https://ex.org/warehouse.jpg" medium="image">'
+        '<media:description type="plain">Boxed medicines on racking in Runcorn'
+        "</media:description></media:content></item>"
+    )
+    data = rss(items).replace(
+        b'<rss version="2.0">',
+        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">',
+    )
+    (item,) = read_feed(data)[1]
+    assert item.body.startswith("Medicine suppliers have been told")
+
+
 def test_rss2_cdata_description_is_html() -> None:
     second = read("health_policy_daily.rss")[1][1]
     assert second.body.startswith("<p>The Care Quality Commission") and second.body_is_html

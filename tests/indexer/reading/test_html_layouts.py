@@ -639,3 +639,35 @@ def test_a_letter_signed_off_in_the_middle_of_a_newsletter_does_not_end_it() -> 
         "Shops have a record year",
         "New day therapy group",
     ]
+
+
+def test_cards_linking_a_heading_and_its_standfirst_heading_are_stories() -> None:
+    """Medium's cards: one link around a bold <h2> title and an <h3> summary in sentences."""
+    cards = [
+        (
+            "Linking ambulance and A&E data in Leicestershire",
+            "Twelve months and two data sharing agreements later, we have a linked dataset "
+            "covering 410,000 journeys.",
+        ),
+        (
+            "Why our board stopped getting RAG ratings",
+            "Red, amber and green dashboards told the board what it wanted to hear. Funnel "
+            "plots told it the truth.",
+        ),
+        (
+            "Modelling winter bed demand",
+            "Our central forecast says the trust will need 96 extra general and acute beds in "
+            "January if flu peaks early.",
+        ),
+    ]
+    html = (
+        "<style>.be{font-weight:700}</style><main><h1>Health Data Stories</h1>"
+        + "".join(
+            f'<article><p><a href="/@a">Tomasz Nowak</a></p><a href="/p/{n}">'
+            f'<h2 class="be">{title}</h2><div><h3>{summary}</h3></div></a>'
+            "<div><span>Sep 12</span><span>11 min read</span></div></article>"
+            for n, (title, summary) in enumerate(cards)
+        )
+        + "</main>"
+    )
+    assert stories(html) == cards

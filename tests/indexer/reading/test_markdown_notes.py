@@ -370,3 +370,43 @@ def test_a_table_row_titled_by_its_first_cell_is_a_story_with_its_fields_as_deta
         ("Merger of NHS England into DHSC", (TEXT,)),
         ("GP contract 2025/26", (MORE,)),
     ]
+
+
+def test_a_source_in_brackets_between_a_linked_lead_and_its_dash_is_no_part_of_either() -> None:
+    source = (
+        "## Also worth your time\n\n"
+        "- **[Windrush-generation patients billed for NHS care, MPs told](https://ex.org/1)** "
+        "(*Health Service Review*) — Harrowing evidence to the Home Affairs Committee.\n\n"
+        "- **[Delayed transfers of care: the data behind the headlines](https://ex.org/2)** "
+        "(*Care Market Weekly*, £) — A useful corrective. Delays attributed to social care fell "
+        "28% in a year.\n"
+    )
+    assert stories(source) == [
+        (
+            "Windrush-generation patients billed for NHS care, MPs told",
+            ("Harrowing evidence to the Home Affairs Committee.",),
+        ),
+        (
+            "Delayed transfers of care: the data behind the headlines",
+            ("A useful corrective. Delays attributed to social care fell 28% in a year.",),
+        ),
+    ]
+
+
+def test_task_items_with_bold_titles_are_stories_and_a_licence_line_is_the_footer() -> None:
+    source = (
+        "## Code & tools\n\n"
+        "- [x] **`nhs-rtt-tools` 2.0 released** — Now handles the new validated-pathway flags in "
+        "the RTT dataset. Thanks to @sbhatt for the pull request.\n"
+        "- [ ] **Help wanted: Welsh waiting times scraper** — The StatsWales API changed on 9 "
+        "February and our scraper has been failing since.\n\n"
+        "<details>\n<summary>Previous digests</summary>\n\n"
+        "- [2026, week 7](2026-02-13.md)\n- [2026, week 6](2026-02-06.md)\n"
+        "- [2026, week 5](2026-01-30.md)\n\n</details>\n\n---\n\n"
+        "<sub>Licensed under CC BY 4.0. Generated 2026-02-20T08:02:11Z from commit `9c1e4b7`."
+        " [Edit on GitHub](https://github.com/x/y)</sub>\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "nhs-rtt-tools 2.0 released",
+        "Help wanted: Welsh waiting times scraper",
+    ]

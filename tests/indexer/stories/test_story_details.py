@@ -814,3 +814,40 @@ def test_a_monitoring_emails_field_rows_and_date_ranges_are_details() -> None:
         ("NHS Test and Trace: contacts reached", 1, 1),
         ("Lords: Medicines and Medical Devices Bill, committee stage", 1, 1),
     ]
+
+
+def test_a_note_of_when_a_story_was_updated_is_its_details_not_its_text() -> None:
+    text = (
+        f"{HEADLINES[0]}\n\nUpdated 11 June: walk-in dates added.\n\n{TEXTS[0]}\n\n"
+        f"{HEADLINES[1]}\n\nLast updated on 3 May 2024 - new figures.\n\n{TEXTS[1]}\n\n"
+        f"{HEADLINES[2]}\n\n{TEXTS[2]}\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.paragraphs) for s in found] == [
+        (headline, (body,)) for headline, body in zip(HEADLINES, TEXTS, strict=True)
+    ]
+    assert found[0].details == ("Updated 11 June: walk-in dates added.",)
+
+
+def test_where_a_passed_on_item_came_from_is_its_details_even_in_the_first_story() -> None:
+    sources = (
+        "(from the LMC weekly update, 7 October)",
+        "(from the ICB primary care bulletin, 4 October)",
+        "(from the CQC provider bulletin, October 2024)",
+    )
+    comment = (
+        "My comment: we moved to this last year so the deadline does not affect us, but I will "
+        "put an application in this week for the rest of it."
+    )
+    text = (
+        "Hi all,\n\nI've been through this week's bulletins so you don't have to. Three things "
+        "that affect us, with my comments under each one.\n\n"
+    ) + "".join(
+        f"{n}) {headline}\n{source}\n\n“{body}”\n\n{comment}\n\n"
+        for n, (headline, source, body) in enumerate(
+            zip(HEADLINES, sources, TEXTS, strict=True), start=1
+        )
+    )
+    found = split(text)
+    assert [s.headline for s in found] == list(HEADLINES)
+    assert [s.details for s in found] == [(source,) for source in sources]
