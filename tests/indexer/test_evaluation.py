@@ -1,11 +1,11 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval18/ and eval17/ are held out: the
+the code or dex's output on their files). tests/fixtures/eval19/ and eval17/ are held out: the
 rules and the story model are never tuned on them and their misses are not read; each was
-scored once when first seen (eval17 on 2026-12-07, eval18 late the same day). Each earlier
-held-out set was measured untouched and then became a development set: eval10 to eval16 (each
-scored once, then tuned on),
+scored once when first seen (eval17 on 2026-12-07, eval19 late that night). Each earlier
+held-out set was measured untouched and then became a development set: eval10 to eval16 and
+eval18 (each scored once, then tuned on),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
 digests), the first held-out set, was a guard whose misses were not read until 2026-12-07; it is
@@ -33,7 +33,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval18" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval19" / name for name in ("text", "web", "mail")]
+EVAL18 = [FIXTURES / "eval18" / name for name in ("text", "web", "mail")]
 EVAL16 = [FIXTURES / "eval16" / name for name in ("text", "web", "mail")]
 EVAL15 = [FIXTURES / "eval15" / name for name in ("text", "web", "mail")]
 SECOND_HELD_OUT = [FIXTURES / "eval17" / name for name in ("text", "web", "mail")]
@@ -67,6 +68,32 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
+# eval19 (held out, written 2026-12-07 late at night by three helpers given SPEC.md: a pharmacy
+# negotiator's briefing, royal college branch newsletter, PDF board chief executive's report,
+# written questions, alumni newsletter, regulator's enforcement tables, think-tank text with
+# [n] references, a Word document saved as text, emoji-labelled federation bulletin,
+# reStructuredText network update, union circular in numbered paragraphs, care provider app
+# e-news, horizon scan, media-monitoring alert; Outlook-saved HTML, Google Docs export,
+# SharePoint news, Ghost, Drupal views, Beehiiv, accordions, Obsidian, reference-link and
+# setext Markdown, a Mailchimp Markdown export, Hugo RSS, RSS 0.92, Blogger Atom, FeedBurner;
+# Google Groups and Mailman 3 digests, HTML-only base64, windows-1252 quoted-printable, an
+# Outlook mobile forward, Apple Mail multipart/related, reply-all with a pasted digest, a
+# digest attached to a list message, format=flowed, RFC 2047 subjects, two mboxes and a Maildir
+# of three), scored once when first seen: all 0.796, txt 0.564, md 0.950, html 0.845, feed
+# 0.870, eml 0.913, mbox 1.000, Maildir 1.000; entities P 0.947 R 0.903 (with the code of that
+# session's start: all 0.792, txt 0.552). With the story model retrained on eval18: all 0.794,
+# txt 0.556. Floors: less about 0.03.
+HELD_OUT_FLOORS = {
+    "all": 0.76,
+    "txt": 0.52,
+    "md": 0.92,
+    "html": 0.81,
+    "feed": 0.84,
+    "eml": 0.88,
+    "mbox": 0.97,
+    "maildir": 0.97,
+}
+HELD_OUT_ENTITY_FLOOR = (0.92, 0.87)
 # eval18 (held out, written 2026-12-07 at night by three helpers given SPEC.md: a trust chief
 # executive's blog, dental network bulletin, pharmacy negotiator's daily, ambulance staff news,
 # mental health charity round-up, research network PDF, LinkedIn article, Teams and Slack
@@ -79,19 +106,20 @@ DEVELOPMENT = [
 # manager's relay, NHSmail circulation, Substack, two mboxes and a Maildir of two), scored once
 # when first seen: all 0.830, txt 0.762, md 0.688, html 0.895, feed 0.812, eml 0.829, mbox
 # 1.000, Maildir 1.000; entities P 0.928 R 0.883 (with the code of that session's start: all
-# 0.834, entities P 0.935 R 0.883; 0.779 by the rules alone). Floors: those figures less about
-# 0.03.
-HELD_OUT_FLOORS = {
-    "all": 0.80,
-    "txt": 0.73,
-    "md": 0.65,
-    "html": 0.86,
-    "feed": 0.78,
-    "eml": 0.80,
+# 0.834, entities P 0.935 R 0.883; 0.779 by the rules alone); 0.835 after the rounds on dev8
+# and dev9. Then tuned on (late that night): all 0.968, txt 0.950, md 1.000, html 0.991, feed
+# 1.000, eml 0.914, mbox 1.000, Maildir 1.000; entities P 0.935 R 0.924. Less about 0.03.
+EVAL18_FLOORS = {
+    "all": 0.94,
+    "txt": 0.92,
+    "md": 0.97,
+    "html": 0.96,
+    "feed": 0.97,
+    "eml": 0.88,
     "mbox": 0.97,
     "maildir": 0.97,
 }
-HELD_OUT_ENTITY_FLOOR = (0.90, 0.85)
+EVAL18_ENTITY_FLOOR = (0.91, 0.90)
 # eval17 (held out too, written 2026-12-07 at the end of the evening by three helpers given
 # SPEC.md: a commissioning policy update, hospital charity, Scottish and Northern Irish staff
 # briefs, trainee newsletter, media summary, PDF board report, inspection round-up, epidemiology
@@ -107,6 +135,8 @@ HELD_OUT_ENTITY_FLOOR = (0.90, 0.85)
 # After the round tuned on eval16 (that night): all 0.886, txt 0.791, html 0.917, mbox 0.966
 # (one story more or less in its mbox: not read, the floor lowered to 0.93); entities P 0.915
 # R 0.871. After the rounds on dev8 and dev9: all 0.888, txt 0.798; entities P 0.917 R 0.873.
+# After the round on eval18 (and the story model retrained on it): all 0.889, html 0.904, md
+# 0.923; entities P 0.918 R 0.877.
 SECOND_HELD_OUT_FLOORS = {
     "all": 0.85,
     "txt": 0.75,
@@ -367,6 +397,7 @@ def test_the_second_held_out_set_does_not_fall_back() -> None:
         (EVAL14, EVAL14_FLOORS, EVAL14_ENTITY_FLOOR),
         (EVAL15, EVAL15_FLOORS, EVAL15_ENTITY_FLOOR),
         (EVAL16, EVAL16_FLOORS, EVAL16_ENTITY_FLOOR),
+        (EVAL18, EVAL18_FLOORS, EVAL18_ENTITY_FLOOR),
         (DEV8, DEV8_FLOORS, DEV8_ENTITY_FLOOR),
         (DEV9, DEV9_FLOORS, DEV9_ENTITY_FLOOR),
     ],
@@ -380,6 +411,7 @@ def test_the_second_held_out_set_does_not_fall_back() -> None:
         "eval14",
         "eval15",
         "eval16",
+        "eval18",
         "dev8",
         "dev9",
     ],
