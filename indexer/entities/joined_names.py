@@ -10,6 +10,7 @@ from indexer.entities.field_text import Cand, FieldText, is_org_word
 from indexer.entities.word_lists import (
     CONNECTORS,
     HEADS,
+    NAME_OPENERS,
     OF_HEADS,
     OF_OWNERS,
     ON_HEADS,
@@ -71,11 +72,15 @@ def extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
                 joined = True
             if low == "the" and words[i - 1] != "of":
                 break  # "... and the Royal College of X": a second name starts at "the"
+            if low in ("on", "upon") and (i + 1 == k or _org_ends_at(gaz, i - 1)):
+                break  # "question NHS England on ICB mergers": not "Burton upon Trent ..."
             if low in ("of", "for") and before not in _OF_TAKERS:
                 break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
             i -= 1
             continue
-        if not is_org_word(word) or (low in STOPWORDS and (f.initial[i] or word in TITLES)):
+        if not is_org_word(word) or (
+            low in STOPWORDS and ((f.initial[i] and low not in NAME_OPENERS) or word in TITLES)
+        ):
             break
         first = i
         if f.initial[i]:

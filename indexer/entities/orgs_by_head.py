@@ -17,6 +17,7 @@ from indexer.entities.word_lists import (
     HEADS,
     JOINT_HEADS,
     KIND_HEADS,
+    NAME_OPENERS,
     NATIONS,
     NEVER_FIRST,
     OF_HEADS,
@@ -72,7 +73,8 @@ def org_rule(f: FieldText, gaz: dict[int, Cand]) -> list[Cand]:
             continue  # "Remediable Service Statements": the head is a word of a longer title
         while first < k:  # no name starts with "and", "the" or "Chief"
             low = words[first].lower()
-            if low not in _NOT_FIRST and not (f.initial[first] and low in STOPWORDS):
+            initial_stop = f.initial[first] and low in STOPWORDS and low not in NAME_OPENERS
+            if low not in _NOT_FIRST and not initial_stop:
                 break
             first += 1
         if head == "Committee" and words[first] == "Commons" and first + 1 < k:

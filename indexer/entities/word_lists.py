@@ -94,8 +94,13 @@ GENERIC = GENERIC | HEADS
 # Words never first in an organisation's name, wherever they stand ("the Chief Executive").
 NEVER_FIRST = _words("the a an this that these those chief deputy interim acting former senior")
 CONNECTORS = _words("and of the for & upon on")
+# Stopwords that open a sentence as often as a name, kept where a name follows them in capitals
+# to its head: "National Child Measurement Programme data for 2022/23 show ...".
+NAME_OPENERS = _words("national joint royal british united")
 # Words that take "of" inside a name besides the heads ("Countess of Chester Hospital").
-OF_OWNERS = _words("Isle Isles Countess Duke Duchess Prince Princess Queen King Hospitals Royal")
+OF_OWNERS = _words(
+    "Isle Isles Countess Duke Duchess Prince Princess Queen King Hospitals Royal Colleges"
+)
 # Owners whose possessive is part of a hospital's name ("King's College Hospital").
 POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenbrooke Mary")
 

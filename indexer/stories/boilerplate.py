@@ -63,6 +63,8 @@ _CHROME = re.compile(
     | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | view\ (?:it\ )?on\ [\w.-]+\W*$
     | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins|digests)\W*$
     | archives?\W*$
+    | (?:\+\ ?)?follow\W*$ | (?:like|repost|send|retweet)\W*$  # a social post's buttons
+    | report\ this\ (?:article|post|comment)\W*$
     | (?:caution:?\ )?this\ e-?mail\ originated\ from\ outside | by\ clicking\b
     | (?:client\ )?confidential\b.{0,20}\bnot\ for\ (?:onward\ )?(?:circulation|distribution)
     | (?:restricted|confidential|official(?:[\ -]sensitive)?)\ ?[:–—-][\ ]
@@ -127,7 +129,8 @@ _CHROME_FIRST_WORDS = _words(
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
     log login logout signin register all copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
-    please excuse apologies restricted official created how rate internal do
+    please excuse apologies restricted official created how rate internal do repost send retweet
+    report
     """
 )
 _CHROME_STARTS = frozenset("e-m" if w == "e" else f"{w} "[:3] for w in _CHROME_FIRST_WORDS)

@@ -266,7 +266,7 @@ def split_digest(
         groups = block_groups(blocks)
     dropped = drop_running(groups)
     every = split_leads(logical_lines(groups, spellings_of(text)), dropped, read_out)
-    lines = _drop_boilerplate(every)
+    lines = _drop_attendance(_drop_boilerplate(every))
     for line in lines:
         line.kind = _kind(line)
     _mark_lists(lines, sorted(line.order for line in dropped))
@@ -1342,6 +1342,36 @@ def _caps_label(text: str) -> bool:
     """A short line in capitals ("SECTION 2: FOI RELEASES"): a label, not a headline, when
     no text follows it."""
     return text.isupper() and text.count(" ") < _CAPS_LABEL_WORDS
+
+
+# "MEMBERS PRESENT" over "Paul Carver (Chair); Dr Aisha Rahman; Ben Lutterworth; ...".
+_ATTENDANCE = re.compile(
+    r"^(?:(?:members|those)\s+present|present|in\s+attendance|attend(?:ees|ance)"
+    r"|apologies(?:\s+for\s+absence)?|(?:committee|panel|board)\s+members)\W*$",
+    re.I,
+)
+_NAME_WORDS = 6  # words in one entry of a list of names, with its role in brackets
+
+
+def _names_only(body: str) -> bool:
+    """Text that is only a list of names split by semicolons or commas (no sentence)."""
+    entries = [entry.strip() for entry in re.split(r"[;,\n]", body) if entry.strip()]
+    return len(entries) >= 2 and all(
+        entry.count(" ") < _NAME_WORDS and entry[:1].isupper() and not entry.endswith(".")
+        for entry in entries
+    )
+
+
+def _drop_attendance(lines: list[Line]) -> list[Line]:
+    """A list of who attended under its label ("MEMBERS PRESENT" over "Paul Carver (Chair);
+    Dr Aisha Rahman; ..."): names, not news."""
+    gone: set[int] = set()
+    for at, line in enumerate(lines[:-1]):
+        names = lines[at + 1]
+        if line.text.count(" ") < 4 and _ATTENDANCE.match(line.text) and _names_only(names.text):
+            line.note = names.note = "dropped: who attended (a list of names, not news)"
+            gone.update((at, at + 1))
+    return [line for at, line in enumerate(lines) if at not in gone] if gone else lines
 
 
 def _not_news(story: _Story) -> str | None:

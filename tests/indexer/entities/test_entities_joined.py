@@ -162,3 +162,39 @@ def test_a_joint_name_is_one_body_only_from_the_day_it_was_formed(
 ) -> None:
     body = "The plan must be agreed with NHS England and NHS Improvement by the autumn."
     assert {e.text for e in extract(None, body, day) if e.label == "ORG"} == wanted
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted", "not_wanted"),
+    [
+        (  # "on" before the head is no part of a name that a known body ends before it
+            "Committee to question NHS England on ICB mergers in the spring.",
+            {("NHS England", "ORG")},
+            "NHS England on ICB",
+        ),
+        (  # a sentence's first word that opens names as often as sentences
+            "National Child Measurement Programme data for 2022/23 show that obesity rose.",
+            {("National Child Measurement Programme", "ORG")},
+            "Child Measurement Programme",
+        ),
+        (  # "of" after a plural owner ("Colleges") goes on with the name
+            "The Joint Royal Colleges of Physicians Training Board has confirmed it.",
+            {("Joint Royal Colleges of Physicians Training Board", "ORG")},
+            "Physicians Training Board",
+        ),
+        (  # the town names keep their "upon" and "on"
+            "Staff at Burton upon Trent Hospitals Trust and Stratford on Avon District Council.",
+            {
+                ("Burton upon Trent Hospitals Trust", "ORG"),
+                ("Stratford on Avon District Council", "ORG"),
+            },
+            "Trent Hospitals Trust",
+        ),
+    ],
+)
+def test_a_name_ends_where_another_begins_and_runs_on_where_it_goes_on(
+    body: str, wanted: set[tuple[str, str]], not_wanted: str
+) -> None:
+    found = _found(body)
+    assert wanted <= found
+    assert not_wanted not in {text for text, _ in found}

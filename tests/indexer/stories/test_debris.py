@@ -548,6 +548,15 @@ def test_a_poll_of_emoji_answers_is_no_headline() -> None:
     assert all("Loved it" not in (headline or "") for headline, _ in stories(text))
 
 
+def test_who_attended_under_its_label_is_not_a_story_or_its_text() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nMEMBERS PRESENT\n\n"
+        "Paul Carver (Chair); Dr Aisha Rahman; Ben Lutterworth; Gemma\n"
+        "Shaw; Dr Luke Fenner; Siobhan Keane; Martin Pryor\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
 def test_a_list_of_further_reading_stays_stories() -> None:
     text = (
         f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"

@@ -157,6 +157,11 @@ def test_a_centred_masthead_with_a_season_and_an_audience_line_is_the_header() -
         ("⭐ GP contract → what changes", False),
         ("👍 Useful 👎 Not for me", True),
         ("Official figures show waits rose again", False),
+        ("+ Follow", True),  # a social post's buttons
+        ("Repost", True),
+        ("Report this article", True),
+        ("Follow the money", False),
+        ("Report finds rise in corridor care", False),
         (
             "For members only: the new contract guide is out now, and it covers pay, pensions, "
             "leave and the new appraisal rules that apply from April across the county.",
