@@ -20,6 +20,7 @@ from indexer.entities.word_lists import (
     TITLES,
     WEAK_HEADS,
 )
+from indexer.first_names import first_names
 
 
 def extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
@@ -76,6 +77,8 @@ def extend_back(f: FieldText, k: int, gaz: dict[int, Cand]) -> int:
                 break  # "question NHS England on ICB mergers": not "Burton upon Trent ..."
             if low in ("of", "for") and before not in _OF_TAKERS:
                 break  # "Rebecca Rosen of the Nuffield Trust" is a person and an organisation
+            if low == "of" and before in OF_OWNERS and i >= 2 and words[i - 2] in first_names():
+                break  # "John King of Leeds CCG": a surname, not "King of ..."
             i -= 1
             continue
         if not is_org_word(word) or (

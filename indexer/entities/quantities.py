@@ -341,8 +341,12 @@ def _around_month(
         if year_m is not None:
             end = year_m.end()
         return first, end, _ymd(year_m and year_m.group(1), number, int(day_m.group(1)), ref)
-    if month not in MONTHS:
-        return None  # "Jan" or "Dec" alone is too often something else
+    if month not in MONTHS:  # "Jan" or "Dec" alone is too often something else; with its
+        bare = BARE_DAY_AFTER_RE.match(text, end)  # day it is a date ("Sep 12 · 11 min read")
+        if bare is None or _COUNTED.match(text, bare.end()):
+            return None
+        value = _ymd(bare.group(2), number, int(bare.group(1)), ref)
+        return _with_weekday(text, start), bare.end(), value
     after = DAY_AFTER_RE.match(text, end)
     if after is not None:
         year = after.group(2) or after.group(3)

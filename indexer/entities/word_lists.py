@@ -99,7 +99,7 @@ CONNECTORS = _words("and of the for & upon on")
 NAME_OPENERS = _words("national joint royal british united")
 # Words that take "of" inside a name besides the heads ("Countess of Chester Hospital").
 OF_OWNERS = _words(
-    "Isle Isles Countess Duke Duchess Prince Princess Queen King Hospitals Royal Colleges"
+    "Isle Isles Countess Duke Duchess Prince Princess Queen King Hospitals Royal Colleges Vale"
 )
 # Owners whose possessive is part of a hospital's name ("King's College Hospital").
 POSSESSIVE_OWNERS = _words("King Queen Guy Prince Princess Children Women Addenbrooke Mary")

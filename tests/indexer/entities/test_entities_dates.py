@@ -49,6 +49,8 @@ def _dates(body: str, ref: dt.date | None = DAY) -> dict[str, object]:
         ("The clinic opens on October 4 in Hull.", "October 4", "2023-10-04"),  # month first
         ("Hearings sit on June 3 and 4 at the tribunal.", "June 3 and 4", "2024-06-03"),
         ("In March 12 trusts missed the target.", "March", "2024-03"),  # a count, not a day
+        ("Sep 12 · 11 min read", "Sep 12", "2023-09-12"),  # a month shortened, with its day
+        ("It closes Feb 28, 2025.", "Feb 28, 2025", "2025-02-28"),
         (
             "Inspectors will be on site from Tuesday 25 to Thursday 27 July for the review.",
             "Tuesday 25 to Thursday 27 July",

@@ -182,6 +182,16 @@ def test_a_joint_name_is_one_body_only_from_the_day_it_was_formed(
             {("Joint Royal Colleges of Physicians Training Board", "ORG")},
             "Physicians Training Board",
         ),
+        (  # a place named "Vale of ..." opens the name
+            "NHS Vale of Eden CCG agreed the plan with the practices.",
+            {("NHS Vale of Eden CCG", "ORG")},
+            "Eden CCG",
+        ),
+        (  # an owner word after a first name is a surname: a person, then the body
+            "John King of Leeds CCG said the money had run out.",
+            {("John King", "PERSON"), ("Leeds CCG", "ORG")},
+            "John King of Leeds CCG",
+        ),
         (  # the town names keep their "upon" and "on"
             "Staff at Burton upon Trent Hospitals Trust and Stratford on Avon District Council.",
             {
