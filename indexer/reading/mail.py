@@ -203,7 +203,53 @@ def _plain_text(plain: Message | None) -> str:
     text = tidy(_part_text(plain))
     if str(plain.get_param("format", "")).lower() == "flowed":
         text = _unflow(text, str(plain.get_param("delsp", "")).lower() == "yes")
+    if "\n>" in text:
+        text = _requoted(text)
     return _topic_posts(text)
+
+
+_QUOTE_PREFIX = re.compile(r"^(?:> ?)+")
+_FORWARDED_SHARE = 0.5  # of the text's characters quoted, at least
+
+
+def _forwarded_quote(text: str) -> str:
+    """A forwarded message whose mail program quoted what it forwards ("> -----Original
+    Message-----", "> Begin forwarded message:", ">> THE WARD ROUND"): the digest is the
+    quote, most of the text, so its marks go (the forwarders' notes and the header blocks
+    above it are left to the splitter, as in any forward)."""
+    lines = text.split("\n")
+    quoted = sum(len(line) for line in lines if line[:1] == ">")
+    if quoted < _FORWARDED_SHARE * len(text):
+        return text
+    return "\n".join(_QUOTE_PREFIX.sub("", line, count=1) for line in lines)
+
+
+_PUSHED_OUT_WORDS = 3
+
+
+def _requoted(text: str) -> str:
+    """Quoted lines a mail program wrapped again put back together: a quoted line too long for
+    its width had its last words pushed onto a line of their own, without the quote's marks
+    (">> ... a digital staff passport, which" / "lets" / ">> them move between trusts");
+    those words go back at the end of the quoted line above."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for at, line in enumerate(lines):
+        if (
+            out
+            and line.strip()
+            and line[:1] != ">"
+            and line.count(" ") < _PUSHED_OUT_WORDS
+            and out[-1][:1] == ">"
+            and at + 1 < len(lines)
+            and (prefix := _QUOTE_PREFIX.match(out[-1])) is not None
+            and lines[at + 1].startswith(prefix.group().rstrip())
+            and len(out[-1].rstrip()) - prefix.end() > 0
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _topic_posts(text: str) -> str:
@@ -267,7 +313,10 @@ def message_digest(data: bytes) -> MailText:
     # sent under "Re:" is still a newsletter); a forwarded digest keeps its thread headers, but
     # it is still a digest.
     said_re = _REPLY_ONLY.match(shown) is not None and blocks is None
-    reply = (bool(references) or said_re) and _FORWARDED.match(shown) is None
+    forwarded = _FORWARDED.match(shown) is not None
+    reply = (bool(references) or said_re) and not forwarded
+    if forwarded and blocks is None and "\n>" in text:
+        text = _forwarded_quote(text)
     return MailText(
         text,
         blocks,

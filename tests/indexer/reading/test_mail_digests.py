@@ -432,3 +432,47 @@ def test_a_reply_carrying_a_bulletins_items_in_its_own_words_gives_them(tmp_path
     found = stories(path)
     assert [headline for headline, _ in found] == [headline for headline, _ in items]
     assert found[1][1].startswith("Staff consultation on the new structure than expected")
+
+
+def test_a_forward_of_a_forward_quoted_in_marks_and_wrapped_again_gives_the_stories(
+    tmp_path: Path,
+) -> None:
+    """Outlook quoted the forward (">", ">>") and wrapped the long quoted lines again, pushing
+    their last words onto lines without the marks."""
+    body = (
+        "Hi all,\n\nSee below from Claire. Please have a read before our team meeting.\n\n"
+        "Thanks\nBen\n\n"
+        "> -----Original Message-----\n> From: Claire Hutchins <claire@example.nhs.net>\n"
+        "> Sent: 22 September 2025 08:14\n> Subject: Fwd: The Ward Round - Issue 87\n>\n"
+        "> Morning all - worth sharing with your teams.\n>\n> Begin forwarded message:\n>\n"
+        ">> From: The Ward Round <wardround@example.nhs.net>\n"
+        ">> Subject: The Ward Round - Issue 87\n>> Date: 19 September 2025 at 16:02:11 BST\n>>\n"
+        ">> THE WARD ROUND\n>> Issue 87 | Friday 19 September 2025\n>>\n"
+        ">> DIGITAL STAFF PASSPORT PILOT STARTS IN NOTTINGHAM\n>>\n"
+        ">> Nurses at Nottingham University Hospitals and Sherwood Forest Hospitals\n"
+        ">> will be the first in the region to use a digital staff passport, which\nlets\n"
+        ">> them move between trusts without repeating mandatory training or\n"
+        ">> pre-employment checks. The pilot starts on 6 October and runs until March.\n>>\n"
+        ">> A REGIONAL STANDARD FOR PRECEPTORSHIP\n>>\n"
+        ">> From 1 January 2026, every NHS trust in the East Midlands will offer\nnewly\n"
+        ">> registered nurses, midwives and nursing associates a 12-month\npreceptorship\n"
+        ">> with at least 20 hours of protected learning time, under a new standard.\n>>\n"
+        ">> NMC CONSULTS ON REVALIDATION CHANGES\n>>\n"
+        ">> The Nursing and Midwifery Council has opened a 12-week consultation on\n"
+        ">> changes to revalidation. The consultation closes on 12 December, and\nthe\n"
+        ">> NMC says any changes would apply from April 2026.\n"
+    )
+    path = tmp_path / "fw.eml"
+    path.write_text(
+        "From: Ben Adebayo <ben@example.nhs.net>\nTo: Ward 307\n"
+        "Subject: FW: Fwd: The Ward Round - Issue 87\nDate: Mon, 22 Sep 2025 09:02:00 +0100\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + body
+    )
+    found = stories(path)
+    assert [headline for headline, _ in found] == [
+        "DIGITAL STAFF PASSPORT PILOT STARTS IN NOTTINGHAM",
+        "A REGIONAL STANDARD FOR PRECEPTORSHIP",
+        "NMC CONSULTS ON REVALIDATION CHANGES",
+    ]
+    assert "digital staff passport, which lets them move" in found[0][1]
+    assert "offer newly registered nurses" in found[1][1]
