@@ -172,6 +172,9 @@ _META_LABELS = frozenset(
         "tabled",
         "date",
         "effective",
+        "released",  # a podcast episode's: "Released Thursday 18 May 2023 · 48 min"
+        "recorded",
+        "broadcast",
     ]
 )
 

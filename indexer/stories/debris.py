@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from indexer.reading.digest_dates import is_date_line
 from indexer.reading.mail_marks import opens_with_greeting
 from indexer.stories.boilerplate import holds_any
 
@@ -28,7 +29,7 @@ _DATELINE = re.compile(
     r"^[A-Z][\w’'.& -]{1,40},\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]{2,8}|[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}"
     r"|\d{1,2}/\d{1,2}/\d{2,4})"  # "WISBECH, 28/09/17 —"
-    r"(?:,?\s+\d{4})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?\s*[–—-]\s+(?=\S)"
+    r"(?:,?\s+\d{4})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?\s*(?:[–—]|--?)\s+(?=\S)"  # "--" for a dash
 )
 # A place alone in capitals, set off by a dash from the story's first sentence.
 _PLACE_DATELINE = re.compile(
@@ -38,7 +39,7 @@ _PLACE_DATELINE = re.compile(
 _DATELINE_ALONE = re.compile(
     r"^[A-Z][A-Z’'.& -]{1,40}"
     r"(?:,\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
-    r"(?:,?\s+\d{4})?)?\s*[–—-]$"
+    r"(?:,?\s+\d{4})?)?\s*(?:[–—]|--?)$"
 )
 _KEY_DROP = re.compile(r"[^\w\s]")
 # Contents entries carry what their headline does not: a number, dot leaders, a page number,
@@ -104,10 +105,17 @@ _CUTTING_SOURCE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}\s[–—]\s(?=\S)")
 # "THE TIMES (p.14) - Headline": a source in capitals, a page perhaps, and a dash or hyphen.
 _SOURCE_BEFORE = re.compile(r"^[A-Z][A-Z0-9 &'’.]{1,40}(?:\s\([^()]{1,12}\))?\s[–—-]\s(?=\S)")
 CUTTING_SOURCES = 2  # headlines with a source before them, to show the digest sets them so
+# "Stroud News & Journal, 9 August 2023 – ", "The Guardian (online), 10 August 2023 - ".
+_DATED_SOURCE = re.compile(r"^[A-Z][^,–—]{1,60}?,\s+([^,–—]{4,30}?)\s[–—-]\s(?=\S)")
 
 
 def cutting_source(headline: str) -> int:
-    """Where the headline starts after a press cutting's source in capitals ("HSJ - "), or 0."""
+    """Where the headline starts after a press cutting's source in capitals ("HSJ - ") or with
+    its date ("Gloucestershire Live, 7 August 2023 – "), or 0."""
+    if headline[:1].isupper() and (dated := _DATED_SOURCE.match(headline)) is not None:
+        rest = headline[dated.end() :]
+        if is_date_line(dated.group(1)) and rest.count(" ") >= 2:
+            return dated.end()
     match = _SOURCE_BEFORE.match(headline)
     rest = headline[match.end() :] if match is not None else ""
     if rest.count(" ") < 2 or rest.isupper():

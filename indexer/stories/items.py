@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from indexer.reading.digest_dates import is_dated_meta
-from indexer.stories.lineshape import ends_mid_sentence, ends_sentence
+from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, starts_lower
 
 if TYPE_CHECKING:
     from indexer.stories.lines import Line
@@ -278,7 +278,14 @@ def _field_marks(group: list[Line], labels: Counter[str]) -> tuple[list[bool], s
     # Short lines between the headline and its first field are fields too: "Fernlea House" /
     # "Consett, County Durham" / "Rating: Requires improvement (Good)" / text.
     first = next((at for at in range(1, min(len(group), _FIELDS_BELOW)) if marks[at]), 0)
-    if first > 1 and all(_short_field(group[at].text) for at in range(1, first)):
+    # (Not the end of a headline wrapped onto the line: "... 30 hours in A&E as" / "hospital
+    # \"full to bursting\"" / "Tone: Negative | Trust comment: Yes".)
+    if first > 1 and all(
+        _short_field(group[at].text)
+        and not _wraps_on(group[at - 1].text)
+        and not starts_lower(group[at].text)
+        for at in range(1, first)
+    ):
         for at in range(1, first):
             marks[at] = True
     return marks, wrapped

@@ -250,6 +250,20 @@ def _quote_marks_items(raws: list[str]) -> bool:
     return False
 
 
+_STAMP = re.compile(r"^\s*\[(\d{1,2}):\d{2}\]")
+
+
+def _chapter_marks(raws: list[str]) -> bool:
+    """Whether "[mm:ss]" stamps mark a podcast's chapters here, not the times of chat posts:
+    one of them is past any hour of the day ("[43:50] Quick fire")."""
+    return any(
+        (stamp := _STAMP.match(raw)) is not None and int(stamp.group(1)) > _LAST_HOUR
+        for raw in raws
+        if raw[:1] == "[" or raw[:2] == " ["
+    )
+
+
+_LAST_HOUR = 23
 _MARK_QUOTE = re.compile(r"^>\s+\S")
 
 
@@ -357,6 +371,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     # A byline fills no wrapped line ("Name, chief executive of X" runs on as a sentence).
     width = wrap_width([para.split("\n") for para in text.split("\n\n")])
     marks_items = _quote_marks_items(raws)
+    chapters = _chapter_marks(raws)
     marked = _marked_items(raws)
     for at, raw in enumerate(raws):
         if marks_items and raw.startswith(">") and not raw.startswith((">From", "> ")):
@@ -401,10 +416,10 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         if is_reactions(raw):
             drop(raw, "reactions to a chat post")
             continue
-        if is_chat_message(raw):
+        if is_chat_message(raw) and not (chapters and raw.lstrip()[:1] == "["):
             drop(raw, "a chat message (talk, not news)")
             continue
-        if is_post_header(raw):
+        if is_post_header(raw) and not (chapters and raw.lstrip()[:1] == "["):
             in_replies = raw[:1] in (" ", "\t")
             post = "" if in_replies else "opening"
             close()
@@ -531,7 +546,8 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             and not (current[-1].bulleted or current[-1].row)
             and 0 < current[-1].indent < indent - 1
             and raws[at - 1][indent - 2 : indent] != "  "
-        )
+        ) or (byline is not None and bool(current))  # (a byline was between it and the line above)
+
         current.append(
             Line(
                 line,

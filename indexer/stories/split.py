@@ -305,7 +305,7 @@ _ADVERT_WORDS = 80
 # A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
 _BACK_MATTER = re.compile(
     r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)"
-    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice)$"
+    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice|credits)$"
     r"|^about(?:\ us|\ the\ authors?|\ this\ (?:briefing|bulletin|newsletter|digest|report"
     r"|summary|publication|issue))?$",
     re.I | re.X,
@@ -356,6 +356,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
         position = seen / total
         seen += len(line.text) + 1
         opening = opening or line.opens  # (passed on when the line is dropped)
+        byline = byline or line.byline  # (and so is a byline read above it)
         heading = _heading(line)
         if (
             advert_title
@@ -539,7 +540,12 @@ def _kind(line: Line) -> str:
         return "L"
     if _heading(line) and text[:1].islower():
         text = text[:1].upper() + text[1:]  # "encompass reaches the final trust": a brand
-    return "H" if headline_text(text, line.hinted) else "B"
+    if headline_text(text, line.hinted):
+        return "H"
+    # "Gloucestershire Live, 7 August 2023 – Patients wait up to 30 hours in A&E as hospital
+    # \"full to bursting\"": a press cutting's headline after its source
+    at = cutting_source(text) if "," in text[:60] else 0
+    return "H" if at and headline_text(text[at:], line.hinted) else "B"
 
 
 def _mark_lists(lines: list[Line], gone: list[float]) -> None:
@@ -824,7 +830,7 @@ def _assemble(
             stories.append(_Story(headline, run[-1], []))
         index = end
     _merge_subheadings(stories)
-    _strip_cutting_sources(stories)
+    sources = _strip_cutting_sources(stories)
     _drop_contents_entries(stories)
     _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
@@ -888,7 +894,8 @@ def _assemble(
         )
         section = Section(story.headline, tuple(line.text for line in story.body), byline)
         kept.append((story, section))
-    kept = _with_details(kept, [*(aside or ()), *(line for line in lines if line.detail)], lines)
+    details = [*(aside or ()), *sources, *(line for line in lines if line.detail)]
+    kept = _with_details(kept, details, lines)
     unlikely = unlikely_stories([section for _, section in kept]) if judging() else {}
     # A post of a digest of messages is a story by its own headers, whatever its words.
     unlikely = {at: why for at, why in unlikely.items() if not _posted(kept[at][0])}
@@ -1326,16 +1333,27 @@ _CAPS_LABEL_WORDS = 6
 _EMPTY_LABEL = "a section label with no stories under it"
 
 
-def _strip_cutting_sources(stories: list[_Story]) -> None:
-    """Headlines a press-cuttings digest sets after their source in capitals ("THE GUARDIAN -
-    Waiting list falls ...", "HSJ - Trusts told to ..."): the headline is what follows, where
-    two or more headlines show the digest does so."""
+def _strip_cutting_sources(stories: list[_Story]) -> list[Line]:
+    """Headlines a press-cuttings digest sets after their source ("THE GUARDIAN - Waiting
+    list falls ...", "Gloucestershire Live, 7 August 2023 – Patients wait ..."): the headline
+    is what follows, where two or more headlines show the digest does so. Returns the sources,
+    each a line of its story's details (the outlet is searched and read for entities)."""
     cuts = [(story, cutting_source(story.headline)) for story in stories if story.headline]
     if sum(1 for _, at in cuts if at) < CUTTING_SOURCES:
-        return
+        return []
+    sources = []
     for story, at in cuts:
         if at and story.headline is not None:
+            source = story.headline[:at].rstrip(" –—-")
             story.headline = story.headline[at:]
+            if story.head is not None:
+                line = Line(source, story.head.block, detail=True)
+                line.order = story.head.order + _JUST_AFTER  # under its headline
+                sources.append(line)
+    return sources
+
+
+_JUST_AFTER = 0.01  # an order between a line's and the next's (orders count up in ones)
 
 
 def _caps_label(text: str) -> bool:
@@ -1360,6 +1378,14 @@ def _names_only(body: str) -> bool:
         entry.count(" ") < _NAME_WORDS and entry[:1].isupper() and not entry.endswith(".")
         for entry in entries
     )
+
+
+def _sponsor_labelled(headline: str) -> bool:
+    """A headline opened by a sponsor's label set apart ("SPONSORED Cloud telephony ...",
+    "Advertisement: ..."), not a word of it ("Sponsored workers: what happens now")."""
+    first, _, rest = headline.partition(" ")
+    apart = first.isupper() or first[-1:] in ":|" or rest[:1] in "|:–—-·"
+    return apart and is_sponsor_marker(first)
 
 
 def _drop_attendance(lines: list[Line]) -> list[Line]:
@@ -1427,7 +1453,7 @@ def _not_news(story: _Story) -> str | None:
         return _EMPTY_LABEL
     if headline is not None and (has_contact(headline) or _CONTACT_LABEL.match(headline)):
         return "contact details"
-    if headline is not None and is_sponsor_marker(headline.split(" ", 1)[0]):
+    if headline is not None and _sponsor_labelled(headline):
         return "a sponsored item"
     if headline is not None and not body and is_newsletter_talk(headline):
         return "talk about the digest itself"

@@ -133,3 +133,22 @@ def test_a_messaging_apps_export_gives_its_messages_without_their_stamps() -> No
         ("Flu clinics on Saturdays", (FIRST,)),
         ("Waiting list at a record", (SECOND,)),
     ]
+
+
+def test_show_notes_chapter_marks_past_any_hour_are_no_chat_times() -> None:
+    """ "[10:20] Discharge: the £600m question" reads like a chat message and "[43:50] Quick
+    fire" like a post's author, but a mark past 23 minutes shows they are chapters."""
+    text = (
+        "THE WAITING ROOM: a health policy podcast\n"
+        "Released Thursday 18 May 2023 · 48 min\n\n"
+        "SHOW NOTES\n\n"
+        f"[01:45] GP contract imposed for 2023/24\n{FIRST}\n\n"
+        f"[10:20] Discharge: the £600m question\n{SECOND}\n\n"
+        f"[43:50] Quick fire\n{FIRST}\n\n"
+        "CREDITS\nPresented by Nadia Rahman and Ollie Fenwick. Produced by Chris Oduya.\n"
+    )
+    assert [story.headline for story in split(text)] == [
+        "GP contract imposed for 2023/24",
+        "Discharge: the £600m question",
+        "Quick fire",
+    ]

@@ -557,6 +557,13 @@ def test_who_attended_under_its_label_is_not_a_story_or_its_text() -> None:
     assert stories(text) == THREE_STORIES[:2]
 
 
+def test_a_headline_opening_with_the_word_sponsored_is_news_not_an_advert() -> None:
+    sponsored = "Sponsored workers: what happens now"
+    visa = "Since the closure of the overseas care worker visa route, providers can only sponsor."
+    text = f"{FINED}\n\n{FINED_TEXT}\n\n{sponsored}\n\n{visa}\n"
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (sponsored, (visa,))]
+
+
 def test_a_list_of_further_reading_stays_stories() -> None:
     text = (
         f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"

@@ -851,3 +851,65 @@ def test_where_a_passed_on_item_came_from_is_its_details_even_in_the_first_story
     found = split(text)
     assert [s.headline for s in found] == list(HEADLINES)
     assert [s.details for s in found] == [(source,) for source in sources]
+
+
+def test_cuttings_set_after_their_outlet_and_date_keep_them_as_details() -> None:
+    text = (
+        "LOCAL AND REGIONAL\n"
+        "=============================================================================\n\n"
+        "Gloucestershire Live, 7 August 2023 – Patients wait up to 30 hours in A&E as\n"
+        'hospital "full to bursting"\n'
+        "Tone: Negative | Trust comment: Yes\n"
+        "Report based on patient accounts from the weekend of 5-6 August, when 38\n"
+        "patients waited more than 12 hours in the emergency department.\n\n"
+        "BBC Points West, 8 August 2023 – Robot-assisted surgery reaches 1,000\n"
+        "operations\n"
+        "Tone: Positive | Trust comment: Yes (interview)\n"
+        "Broadcast package filmed in theatres at Severnside Royal, featuring\n"
+        "consultant urologist Mr Anand Joshi and a patient who went home the next day.\n\n"
+        "Stroud News & Journal, 9 August 2023 – Campaigners fight to save Stroud\n"
+        "maternity unit\n"
+        "Tone: Negative | Trust comment: No (approached after deadline)\n"
+        "Report of a public meeting at Stroud Subscription Rooms attended by about\n"
+        "200 people, organised by Save Stroud Birth Unit.\n"
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        'Patients wait up to 30 hours in A&E as hospital "full to bursting"',
+        "Robot-assisted surgery reaches 1,000 operations",
+        "Campaigners fight to save Stroud maternity unit",
+    ]
+    assert [s.body[:12] for s in found] == ["Report based", "Broadcast pa", "Report of a "]
+    assert found[1].details == (
+        "BBC Points West, 8 August 2023",
+        "Tone: Positive | Trust comment: Yes (interview)",
+    )
+
+
+def test_a_byline_between_a_headline_and_its_dated_text_keeps_them_apart() -> None:
+    text = (
+        "NEWS\n\n"
+        "NMC fitness to practise backlog reaches 5,600 cases\n"
+        "By Helen Okafor, news editor\n"
+        "LONDON, 15 November 2017 -- The Nursing and Midwifery Council has\n"
+        "5,612 open fitness to practise cases, up 11% on a year ago, its\n"
+        "latest performance report shows.\n\n"
+        "Sepsis screening in emergency departments: what the audit found\n"
+        "By Dr Sarah Whitcombe, consultant nurse, acute care\n"
+        "17 November 2017\n\n"
+        "Only 62% of adults with suspected sepsis in emergency departments\n"
+        "in England received antibiotics within an hour of arrival.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:30], s.byline) for s in found] == [
+        (
+            "NMC fitness to practise backlog reaches 5,600 cases",
+            "The Nursing and Midwifery Coun",
+            "By Helen Okafor, news editor",
+        ),
+        (
+            "Sepsis screening in emergency departments: what the audit found",
+            "Only 62% of adults with suspec",
+            "By Dr Sarah Whitcombe, consultant nurse, acute care",
+        ),
+    ]
