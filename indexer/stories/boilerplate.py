@@ -154,6 +154,7 @@ _FOOTER = re.compile(
     | ^[\w'’&.,\ -]{2,80}\ (?:is|are)\ authori[sz]ed\ and\ regulated\ by\b
     | \bdoes\ not\ constitute\ (?:\w+\ )?advice\b
     | ^(?:[\w'’&.\ -]{2,60}\ (?:is|are)\ )?licen[sc]ed\ under\b  # "Licensed under CC BY 4.0"
+    | \blicen[sc]ed\ under\ the\ open\ (?:government|parliament)\ licen[sc]e\b
     | ^this\ (?:e-?mail|message)\ (?:and\ any\ (?:files|attachments?)\ )?
         (?:transmitted\ with\ it\ )?(?:is|are|may\ be|may\ contain)\ (?:confidential|privileged)
     )""",
@@ -608,7 +609,8 @@ _INTRO_TALK = re.compile(
     | ^about\ this\ (?:round-?up|bulletin|newsletter|digest|briefing|issue|update|e-?mail)\b
     | \bthis\ (?:issue|edition)\ (?:is|brings|looks|has|includes|covers|reports|features)\b
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
-      \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives)\b
+      \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives|lists|collects
+      |contains|highlights|rounds\ up|sets\ out)\b
     | ^this\ (?:update|note|report|page|summary|round-?up)
       \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects)\b
     | ^this\ (?:update|note|report|summary|round-?up|bulletin|newsletter|briefing|digest)
@@ -619,6 +621,7 @@ _INTRO_TALK = re.compile(
     | \bwe\b[^.]{0,120}?\b(?:share|bring\ you)\ (?:some\ of\ )?(?:the\ )?(?:latest\ )?news
       \ (?:from|of)\b
     | ^(?:please\ )?find\ below\b
+    | ^(?:this|today)(?:\ week)?'s\ (?:list|selection|picks|reading)\ (?:comes|is)\b
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
     | \bin\ this\ (?:issue|edition),?\ we\b

@@ -156,9 +156,10 @@ def _run_in_title(text: str) -> bool:
     return len(words) <= _RUN_IN_TITLE_WORDS and _VERBS.isdisjoint(w.lower() for w in words)
 
 
-# "[NEW] Headline", "[CHG] Headline": a category tag before each item's headline.
-_TAG = re.compile(r"^\[[A-Z]{2,8}\]\s+(?=\S)")
-_TAGS = re.compile(r"\[[A-Z]{2,8}\]")
+# "[NEW] Headline", "[CHG] Headline", "[D1] Headline": a category tag or an item's code before
+# each item's headline.
+_TAG = re.compile(r"^\[(?:[A-Z]{2,8}|[A-Z]{1,3}\d{1,3})\]\s+(?=\S)")
+_TAGS = re.compile(r"\[(?:[A-Z]{2,8}|[A-Z]{1,3}\d{1,3})\]")
 
 
 # "A1  Strike day two", "B3  ...", "Q4. How will money flow?": codes that number items.

@@ -539,6 +539,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         row = ("  " in raw.strip() or "\t" in raw.strip()) and is_row(raw)
         forced = "B" if row else forced
         aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
+        if not aligned and current and current[-1].aligned and _under_value(raws[at - 1], raw):
+            current[-1].text = f"{current[-1].text} {line}"  # "Applies to:  GP practices, ..."
+            continue  # / "              trusts": the field's value wrapped to its column
         # A line set further right than the line above (a centred masthead's lines), not
         # under a list marker or a column of the line above, is not that line's text wrapped.
         apart = (
@@ -764,6 +767,23 @@ def _number_runs_on(above: Line, raws: list[str], at: int) -> bool:
     )
 
 
+_FIELD_LABEL = re.compile(r"^\s*[^:]{1,30}:\s+")
+
+
+def _under_value(above: str, raw: str) -> bool:
+    """A line that starts where the value of the aligned field above it starts (or where the
+    line above, its wrap already, starts): the value wrapped."""
+    if not raw.strip():
+        return False
+    indent = len(raw) - len(raw.lstrip())
+    if (label := _FIELD_LABEL.match(above)) is not None:
+        return indent == label.end()
+    return indent >= _VALUE_COLUMN and indent == len(above) - len(above.lstrip())
+
+
+_VALUE_COLUMN = 8  # a field's value wrapped to its column stands this far in at least
+
+
 def _subject_line(block: Block) -> bool:
     return block.text[:8].lower().startswith("subject")
 
@@ -941,7 +961,8 @@ def drop_running(groups: list[list[Line]]) -> list[Line]:
     running = running_lines(  # (a thread's posts share their subject: no running head)
         (line.text, number)
         for number, line in enumerate(lines)
-        if not line.bulleted and not line.posted and not line.detail  # (rows share a field)
+        # (rows share a field; "Summary:" labels each item's text, it heads no page)
+        if not line.bulleted and not line.posted and not line.detail and line.text[-1:] != ":"
     )
     # Every line's key only where some line runs: most digests have none, and no key is in it.
     keys = [running_key(line.text) for line in lines] if running else [""] * len(lines)

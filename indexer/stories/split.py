@@ -797,6 +797,9 @@ def _assemble(
                 run[-1].note = f"dropped: details under the headline ({what})"
                 run[-1].detail = True
                 run = run[:-1]
+        if has_body and len(run) >= 2 and run[-1].kind == "L" and run[-2].kind == "H":
+            run[-1].note = "dropped: a label over the story's text (under its headline)"
+            run = run[:-1]  # "[D1] Vaccination as a Condition ..." / "Summary:" / its text
         if has_body and (label := _label_under_headline(run, label_words)) is not None:
             run = run[:label]  # "<h2>Headline</h2> <p>Performance</p>": the heading leads
         elif (
@@ -830,7 +833,8 @@ def _assemble(
             stories.append(_Story(headline, run[-1], []))
         index = end
     _merge_subheadings(stories)
-    sources = _strip_cutting_sources(stories)
+    sources = [*_strip_cutting_sources(stories), *_strip_trailing_sources(stories)]
+    _strip_repeated_labels(stories)
     _drop_contents_entries(stories)
     _drop_field_runs(stories)
     with_body = Headlines((s.headline, 0) for s in stories if s.body and s.headline)
@@ -1353,6 +1357,86 @@ def _strip_cutting_sources(stories: list[_Story]) -> list[Line]:
     return sources
 
 
+# "ALERT: Shortage of ...", "ALERT: Class 2 medicines recall: ...": a label in capitals.
+_LABEL_BEFORE = re.compile(r"^([A-Z]{3,12}):\s+(?=\S)")
+
+
+def _strip_repeated_labels(stories: list[_Story]) -> None:
+    """A label in capitals the digest sets before most of its headlines, three at least
+    ("ALERT: ..."), marks its items; it is no word of them (a topic some share, "ARRS: two new
+    care coordinators start", "WALES: ...", is)."""
+    labels = Counter(
+        match.group(1)
+        for story in stories
+        if story.headline and (match := _LABEL_BEFORE.match(story.headline)) is not None
+    )
+    headed = sum(1 for story in stories if story.headline)
+    marks = {label for label, n in labels.items() if n >= _LABELLED and 2 * n >= headed}
+    for story in stories:
+        match = _LABEL_BEFORE.match(story.headline) if story.headline and marks else None
+        if match is not None and match.group(1) in marks and story.headline:
+            rest = story.headline[match.end() :]
+            story.headline = rest if rest.count(" ") >= 2 else story.headline
+
+
+_LABELLED = 3
+# "LOOKING AHEAD: WEDNESDAY 19 JANUARY" over "11:30  Commons  Oral questions: ...".
+_AHEAD = re.compile(
+    r"^(?:looking\ ahead|coming\ up|the\ (?:week|day)\ ahead|(?:dates\ for\ )?(?:your|the)"
+    r"\ diary|forthcoming|upcoming|what'?s\ on|key\ dates|future\ business)\b",
+    re.I | re.X,
+)
+_TIMED = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]m|--|–)\s+\S", re.I
+)  # ("--" for a time not yet fixed)
+
+
+# "Public satisfaction with the NHS falls to a new low — British Social Attitudes survey": a
+# reading list's headline, then the publication it comes from.
+_SOURCE_AFTER = re.compile(r"\s[—–]\s([^—–]{2,50})$")
+_SOURCE_WORDS = 6
+_TRAILING_SOURCES = 3  # headlines that end so, to show the digest sets its sources there
+
+
+def _names_a_source(title: str, source: str) -> bool:
+    """A publication's name after a headline of its own ("... falls to a new low — British
+    Social Attitudes survey"): a few words, most capitalised, after a title of four words or
+    more; not a topic's subtitle ("NHS App — hospital appointments for 181 trusts", "Health
+    visitor numbers – FOI findings")."""
+    words = source.split()
+    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return (
+        len(words) <= _SOURCE_WORDS
+        and 2 * capitals > len(words)
+        and source[:1].isupper()
+        and not ends_sentence(source)
+        and title.count(" ") >= 3
+    )
+
+
+def _strip_trailing_sources(stories: list[_Story]) -> list[Line]:
+    """A reading list's sources after its headlines (" — The King's Fund"), where most of its
+    headlines, three at least, end in one: each becomes its story's details."""
+    found = []
+    for story in stories:
+        match = _SOURCE_AFTER.search(story.headline) if story.headline else None
+        if match is not None and _names_a_source(story.headline[: match.start()], match.group(1)):
+            found.append((story, match))
+    headed = sum(1 for story in stories if story.headline)
+    if len(found) < _TRAILING_SOURCES or 2 * len(found) < headed:
+        return []
+    sources = []
+    for story, match in found:
+        if story.headline is None or match is None:
+            continue
+        story.headline = story.headline[: match.start()]
+        if story.head is not None:
+            line = Line(match.group(1), story.head.block, detail=True)
+            line.order = story.head.order + _JUST_AFTER
+            sources.append(line)
+    return sources
+
+
 _JUST_AFTER = 0.01  # an order between a line's and the next's (orders count up in ones)
 
 
@@ -1455,6 +1539,8 @@ def _not_news(story: _Story) -> str | None:
         return "contact details"
     if headline is not None and _sponsor_labelled(headline):
         return "a sponsored item"
+    if headline is not None and _AHEAD.match(headline) and _TIMED.match(body):
+        return "a diary of what comes (times and what happens then)"
     if headline is not None and not body and is_newsletter_talk(headline):
         return "talk about the digest itself"
     if headline is not None and not body and _MORE_LINK.match(headline) is not None:

@@ -564,6 +564,21 @@ def test_a_headline_opening_with_the_word_sponsored_is_news_not_an_advert() -> N
     assert stories(text) == [(FINED, (FINED_TEXT,)), (sponsored, (visa,))]
 
 
+def test_a_diary_of_times_under_a_looking_ahead_label_is_not_a_story() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "LOOKING AHEAD: WEDNESDAY 19 JANUARY\n"
+        "------------------------------------------------------------------------------\n\n"
+        "  11:30  Commons  Oral questions: Wales; Prime Minister's Questions (12:00)\n"
+        "  14:00  Lords    Oral question: Availability of NHS dentistry (Lord Hamlin)\n"
+        "  14:30  Commons  Health and Social Care Committee: Integrated care systems:\n"
+        "                  autonomy and accountability (oral evidence, Grimond Room)\n\n"
+        "Westminster Tracker is a service of Dunmore Political Monitoring Ltd. Contains "
+        "Parliamentary information licensed under the Open Parliament Licence v3.0.\n"
+    )
+    assert stories(text) == THREE_STORIES[:2]
+
+
 def test_a_list_of_further_reading_stays_stories() -> None:
     text = (
         f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\nQUICK LINKS\n\n"

@@ -913,3 +913,67 @@ def test_a_byline_between_a_headline_and_its_dated_text_keeps_them_apart() -> No
             "By Dr Sarah Whitcombe, consultant nurse, acute care",
         ),
     ]
+
+
+ALERTS = """\
+This digest lists alerts issued through the Central Alerting System between 19 June and
+2 July 2024 that are relevant to primary care.
+
+==========================================================================
+
+[A1] ALERT: Shortage of pancreatic enzyme replacement therapy (Creon)
+   Type:        National Patient Safety Alert
+   Applies to:  GP practices, community pharmacies, acute and community
+                trusts
+   Summary:
+     Supplies of Creon capsules are expected to remain limited until at
+     least 2026 because of manufacturing constraints.
+
+--------------------------------------------------------------------------
+
+[A2] ALERT: Nitazenes detected in counterfeit diazepam tablets
+   Type:        Drug alert
+   Applies to:  GP practices, prisons, drug and alcohol services and
+                substance misuse teams in the
+                ICB area
+   Summary:
+     The Office for Health Improvement and Disparities has received reports
+     of nitazenes in tablets sold as diazepam.
+
+--------------------------------------------------------------------------
+
+[A3] ALERT: Hyponatraemia in patients prescribed desmopressin
+   Type:        National Patient Safety Alert
+   Applies to:  GP practices
+   Summary:
+     NHS England has issued an alert after 37 reports of severe
+     hyponatraemia in patients prescribed desmopressin.
+"""
+
+
+def test_coded_labelled_items_with_aligned_fields_keep_their_headlines_and_text() -> None:
+    """An item's code ("[A1]") and a label its headlines share ("ALERT:") are no part of the
+    headlines; a field's value wrapped to its column is the field's; "Summary:" over each text
+    labels it (it is no running head); the note on what the digest lists is its intro."""
+    found = split(ALERTS)
+    assert [(s.headline, s.body[:24]) for s in found] == [
+        ("Shortage of pancreatic enzyme replacement therapy (Creon)", "Supplies of Creon capsul"),
+        ("Nitazenes detected in counterfeit diazepam tablets", "The Office for Health Im"),
+        ("Hyponatraemia in patients prescribed desmopressin", "NHS England has issued a"),
+    ]
+
+
+def test_a_reading_lists_sources_after_its_headlines_are_details() -> None:
+    items = [
+        ("Public satisfaction with the NHS falls to a new low", "British Social Attitudes survey"),
+        ("ICBs must cut running costs by 30% – so what goes?", "The King’s Fund"),
+        ("‘I’ll retire when they find someone to replace me’", "The Guardian"),
+    ]
+    text = (
+        "Hello,\n\nThis week’s list comes from Amara Osei, our senior fellow for primary care, "
+        "who has spent the week reading about pharmacies and waiting lists.\n\n"
+    ) + "".join(f"{headline} — {source}\n{TEXTS[0]}\n\n" for headline, source in items)
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (headline, (source,)) for headline, source in items
+    ]
