@@ -621,7 +621,7 @@ _INTRO_TALK = re.compile(
     | \bwe\b[^.]{0,120}?\b(?:share|bring\ you)\ (?:some\ of\ )?(?:the\ )?(?:latest\ )?news
       \ (?:from|of)\b
     | ^(?:please\ )?find\ below\b
-    | ^(?:this|today)(?:\ week)?'s\ (?:list|selection|picks|reading)\ (?:comes|is)\b
+    | ^(?:this\ week|today)'s\ (?:list|selection|picks|reading)\ (?:comes|is)\b
     | ^(?:every|each)\ (?:week|day|month|morning|monday|tuesday|wednesday|thursday|friday)\b
       .{0,60}\b(?:we|our|I)\b
     | \bin\ this\ (?:issue|edition),?\ we\b
