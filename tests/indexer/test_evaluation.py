@@ -50,6 +50,7 @@ EVAL6 = [FIXTURES / "eval6" / name for name in ("text", "web", "mail")]
 DEV7 = [FIXTURES / "dev7" / name for name in ("text", "web", "mail")]
 DEV8 = [FIXTURES / "dev8" / name for name in ("text", "web")]
 DEV9 = [FIXTURES / "dev9" / name for name in ("text", "mail")]
+DEV10 = [FIXTURES / "dev10" / name for name in ("text", "text2")]
 ENTITY_TUNED = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
@@ -172,6 +173,11 @@ DEV8_ENTITY_FLOOR = (0.91, 0.89)
 # 0.992; entities P 0.913 R 0.887.
 DEV9_FLOORS = {"all": 0.92, "txt": 0.88, "eml": 0.96}
 DEV9_ENTITY_FLOOR = (0.90, 0.87)
+# dev10 (24 plain-text digests written late on 2026-12-07 to tune on, plain text being the
+# format every held-out set split worst): 0.682 and 0.795 for its two halves at first sight,
+# then all 0.934; entities P 0.922 R 0.838.
+DEV10_FLOORS = {"all": 0.90, "txt": 0.90}
+DEV10_ENTITY_FLOOR = (0.90, 0.81)
 # eval15: held out and scored once (all 0.883; 0.858 with the splitter of that session's start;
 # 0.865 by the rules alone), then tuned on: all 0.944, txt 0.870, md 1.000, html 0.986, feed
 # 1.000, eml 0.958, mbox 1.000, Maildir 1.000; entities P 0.924 R 0.880.
@@ -400,6 +406,7 @@ def test_the_second_held_out_set_does_not_fall_back() -> None:
         (EVAL18, EVAL18_FLOORS, EVAL18_ENTITY_FLOOR),
         (DEV8, DEV8_FLOORS, DEV8_ENTITY_FLOOR),
         (DEV9, DEV9_FLOORS, DEV9_ENTITY_FLOOR),
+        (DEV10, DEV10_FLOORS, DEV10_ENTITY_FLOOR),
     ],
     ids=[
         "eval8",
@@ -414,6 +421,7 @@ def test_the_second_held_out_set_does_not_fall_back() -> None:
         "eval18",
         "dev8",
         "dev9",
+        "dev10",
     ],
 )
 def test_tuned_sets_do_not_fall_back(
