@@ -311,8 +311,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         nonlocal current
         if sum(line.aligned for line in current) >= 2:  # "Team:    Strategy" / "Range:   ..."
             for line in current:
-                if line.aligned:
-                    dropped.append(Line(line.text, len(groups), note="dropped: a block of fields"))
+                if line.aligned:  # metadata, kept as the story's details ("Witnesses: ...")
+                    line.note, line.detail = "dropped: a block of fields", True
+                    dropped.append(line)
             current = [line for line in current if not line.aligned]
         if current:
             groups.append(current)

@@ -167,6 +167,30 @@ def test_aligned_fields_are_metadata() -> None:
     assert [line.note for line in dropped] == ["dropped: a block of fields"] * 2
 
 
+def test_an_items_aligned_fields_are_kept_as_its_details() -> None:
+    text = (
+        "[D1] Vaccination as a Condition of Deployment\n"
+        "     House:       House of Commons, Westminster Hall\n"
+        "     Opened by:   Daniel Brereton MP (Con, Stafford North)\n"
+        "     Summary:\n"
+        f"       {PROSE}\n\n"
+        "[D2] Health and Care Bill: Committee stage (day 9)\n"
+        "     House:       House of Lords, Grand Committee\n"
+        "     Witnesses:   Dr Simon Kerr, Chair, British Medical Association council\n"
+        "     Summary:\n"
+        f"       {MORE}\n"
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        "Vaccination as a Condition of Deployment",
+        "Health and Care Bill: Committee stage (day 9)",
+    ]
+    assert found[1].details == (
+        "House: House of Lords, Grand Committee",
+        "Witnesses: Dr Simon Kerr, Chair, British Medical Association council",
+    )
+
+
 def test_a_form_feed_is_a_page_break_between_lines() -> None:
     assert tidy("foot of page 1     Page 1 of 2\n\fHead of page 2\n") == (
         "foot of page 1     Page 1 of 2\nHead of page 2\n"
