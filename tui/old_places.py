@@ -13,16 +13,21 @@ import contextlib
 import shutil
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
-
 from tui import locations
+
+# platformdirs is imported below, not here: every command asks move_to_new_places, which with
+# the override returns before any old place is needed (tui.locations says why).
 
 
 def old_data_dir() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(locations.APP_NAME)
 
 
 def old_config_dir() -> Path:
+    from platformdirs import user_config_path
+
     return user_config_path(locations.APP_NAME)
 
 

@@ -8,8 +8,10 @@ of keeping the old splits until its files change."""
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # indexer/
 _RULE_FOLDERS = ("reading", "stories", "entities")
@@ -25,17 +27,30 @@ _RULE_FILES = (
 
 @cache
 def reading_rules() -> str:
-    """The stamp of this installation's reading rules (a hash of their files, ~3 ms)."""
+    """The stamp of this installation's reading rules (a hash of their files, ~2 ms; every
+    `dex search` on the user's own digests asks, store.incomplete)."""
     digest = hashlib.blake2b(digest_size=12)
-    files = [_PACKAGE / name for name in _RULE_FILES]
+    names = list(_RULE_FILES)
     for folder in _RULE_FOLDERS:
-        files += sorted(
-            path
-            for path in (_PACKAGE / folder).rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts
-        )
-    for path in files:
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        names += sorted(_files_below(_PACKAGE, folder), key=PurePath)  # as paths sort
+    for name in names:
+        digest.update(name.encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        with open(_PACKAGE / name, "rb") as file:
+            digest.update(file.read())
     return digest.hexdigest()
+
+
+def _files_below(package: Path, folder: str) -> Iterator[str]:
+    """The files below package/folder as paths relative to package ("reading/mail.py"),
+    leaving out __pycache__. os.scandir, not Path.rglob: pathlib's walk took half the stamp's
+    time (~2 of 4 ms)."""
+    with os.scandir(package / folder) as entries:
+        for entry in entries:
+            if entry.name == "__pycache__":
+                continue
+            name = f"{folder}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_below(package, name)
+            elif entry.is_file():
+                yield name

@@ -10,7 +10,6 @@ No Whoosh here: engine.compile_query parses the result.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -172,6 +171,8 @@ class _Rewriter:
             if followed_by_space or i == len(tokens):  # "Exclusive: ..." is just a word
                 out.append(name)
                 return i
+            import difflib  # imported here: only a mistyped field needs it (not every search)
+
             close = difflib.get_close_matches(name.lower(), ALIASES, n=1, cutoff=0.6)
             if close:
                 raise self.error(f"unknown field '{name}:'; did you mean '{close[0]}:'?")

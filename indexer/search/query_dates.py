@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
-
 _MONTHS = {
     name.lower(): number
     for number in range(1, 13)
@@ -71,6 +69,8 @@ def _relative(text: str, today: dt.date) -> Period | None:
         return fixed[text]
     match = re.fullmatch(r"(?:last|past)\s+(\d+)\s+(day|week|month|year)s?", text)
     if match:
+        from dateutil.relativedelta import relativedelta  # imported here: rare, not every search
+
         count = int(match[1])
         start = today - relativedelta(**{_UNITS[match[2]]: count}) + dt.timedelta(days=1)
         return Period(start, today)

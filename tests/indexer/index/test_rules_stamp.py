@@ -3,12 +3,14 @@ stamp of the reading rules, and `dex index` re-reads every source when it differ
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from indexer.index import rules_stamp
 from indexer.index.marker import read_marker, write_marker
 from indexer.index.rules_stamp import reading_rules
 from indexer.index.store import ensure_index, incomplete, update_index
@@ -33,6 +35,24 @@ def _read_with_other_rules(index_dir: Path) -> None:
 
 def test_the_stamp_is_stable_and_names_the_rules() -> None:
     assert reading_rules() == reading_rules() and len(reading_rules()) == 24
+
+
+def test_the_stamp_hashes_the_rule_files_as_the_pathlib_walk_did() -> None:
+    """The walk is os.scandir now (every `dex search` checks the stamp); the stamp is still
+    the one the pathlib walk made (files in path order, a subfolder's too, no __pycache__), so
+    an index stamped before is not read again for it."""
+    package = Path(rules_stamp.__file__).resolve().parents[1]
+    files = [package / name for name in rules_stamp._RULE_FILES]
+    for folder in rules_stamp._RULE_FOLDERS:
+        found = (package / folder).rglob("*")
+        files += sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts)
+    assert any(path.parent.name == "lists" for path in files)  # a subfolder is walked
+    digest = hashlib.blake2b(digest_size=12)
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    assert reading_rules() == digest.hexdigest()
 
 
 def test_other_rules_read_every_source_again_then_the_index_is_at_rest(tmp_path: Path) -> None:
