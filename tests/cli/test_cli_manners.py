@@ -124,56 +124,33 @@ def test_the_command_line_starts_without_loading_the_engine() -> None:
     assert done.stdout.strip() == "[]"
 
 
-# `dex ARGS` as the console script runs it, reporting what the runtime looked like: the BLAS
-# threads asked for as numpy was imported, and the collector as the command ended.
-_WATCHED_DEX = """\
-import gc, os, sys
-asked = []
-def on_import(event, args):
-    if event == "import" and args[0] == "numpy" and not asked:
-        asked.append(os.environ.get("OPENBLAS_NUM_THREADS"))
-sys.addaudithook(on_import)
+# `dex ARGS` as the console script runs it, reporting which of these modules it loaded.
+_LOADING_DEX = """\
+import sys
 from tui.cli import main
 status = main()
-print("runtime", asked, gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)
+loaded = sorted(name for name in {names!r} if name in sys.modules)
+print("loaded", " ".join(loaded), file=sys.stderr)
 sys.exit(status)
 """
 
 
-def _watched_dex(*args: str, **env: str) -> tuple[str, ...]:
+def _loading_dex(names: tuple[str, ...], *args: str) -> set[str]:
+    code = _LOADING_DEX.format(names=names)
     done = subprocess.run(
-        [sys.executable, "-c", _WATCHED_DEX, *args],
-        env={**_env(), **env},
+        [sys.executable, "-c", code, *args],
+        env=_env(),
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    return tuple(done.stderr.splitlines()[-1].split(" ", 3)[1:])
+    return set(done.stderr.splitlines()[-1].split()[1:])
 
 
-@pytest.mark.parametrize(("given", "asked"), [(None, "1"), ("3", "3")])
-def test_dex_asks_numpy_for_one_blas_thread_unless_the_user_chose(
-    indexed: Path, monkeypatch: pytest.MonkeyPatch, given: str | None, asked: str
-) -> None:
-    """numpy starts a BLAS thread per core as it is imported (tens of milliseconds of CPU for
-    each `dex search`); dex does no linear algebra."""
-    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
-    env = {} if given is None else {"OPENBLAS_NUM_THREADS": given}
-    found, _enabled, _frozen = _watched_dex("search", "nhs", **env)
-    assert found == f"[{asked!r}]"
-
-
-def test_a_search_leaves_the_collector_paused_and_its_objects_frozen(indexed: Path) -> None:
-    """A short command makes little garbage: no collector walks numpy's and Whoosh's objects
-    as they are imported, nor again as Python exits."""
-    _asked, enabled, frozen = _watched_dex("search", "nhs")
-    assert enabled == "False"
-    assert int(frozen) > 20_000  # numpy, Whoosh, rich and dex's modules
-
-
-def test_a_longer_command_collects_as_usual(indexed: Path) -> None:
-    """`dex index` may run for hours and the app as long as it is open: only the start-up of
-    their process goes without the collector."""
-    _asked, enabled, _frozen = _watched_dex("sources", "list")
-    assert enabled == "True"
+def test_a_search_loads_no_textual_nor_what_only_other_commands_need(indexed: Path) -> None:
+    """`dex search` starts fast: it loads numpy and Whoosh, which it needs, but not Textual,
+    platformdirs (the data folder is given), nor what only a mistyped field or a relative
+    date needs (difflib, dateutil)."""
+    watched = ("numpy", "whoosh.reading", "textual", "platformdirs", "difflib", "dateutil")
+    assert _loading_dex(watched, "search", "nhs") == {"numpy", "whoosh.reading"}

@@ -25,6 +25,7 @@ def test_command_benchmark_prints_each_command_and_the_slowest_imports(
     assert "dex search nhs " in printed and "dex --help " in printed
     assert re.search(r"dex search: slowest median [\d.]+ ms \((meets|misses) <= 150 ms\)", printed)
     assert re.search(r"^ {2}tui\.cli +[\d.]+ ms$", printed, re.MULTILINE)
+    assert re.search(r"imports of `dex search nhs`: \d+ modules, [\d.]+ ms in all", printed)
 
 
 def test_first_ask_benchmark_prints_both_ways_of_asking_and_a_profile(
