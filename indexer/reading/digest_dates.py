@@ -179,7 +179,7 @@ _META_LABELS = frozenset(
 )
 
 
-_META_PARTS = re.compile(r"\s*[|,]\s*")
+_META_PARTS = re.compile(r"\s*[|,·•]\s*")
 _DAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -205,7 +205,8 @@ def is_dated_meta(line: str) -> bool:
             or (any(labels) and any(ch.isdigit() for ch in "".join(parts[0])))
             or any(w.endswith(":") and w[:-1].lower() in _META_LABELS for w in words)
         )
-        return len(words) <= 6 and (" | " in line or labelled)
+        # ("Helen Marsh · 11 March 2019": a writer and a day, split by a bar or a dot)
+        return len(words) <= 6 and (" | " in line or " · " in line or " • " in line or labelled)
     return False
 
 
@@ -217,6 +218,11 @@ _ISSUE_NUMBER = re.compile(
 
 
 _WEEK_OF = re.compile(r"(?i)(?:^|\b)(?:week\ (?:ending|commencing|beginning|of)|w/[ce])$", re.X)
+
+
+def holds_issue_number(line: str) -> bool:
+    """ "Issue 46", "No. 112", "Vol. 3": the line names an issue, not a story."""
+    return _ISSUE_NUMBER.search(line) is not None
 
 
 def is_dated_masthead(line: str) -> bool:

@@ -207,7 +207,7 @@ _CALENDAR = (
 )
 _BYLINE = re.compile(
     r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from|presented by"
-    r"|posted by|(?:an?\s+)?guest\s+(?:post|blog|column|piece)\s+by)\s+(?i:"
+    r"|posted by|started by|(?:an?\s+)?guest\s+(?:post|blog|column|piece)\s+by)\s+(?i:"
     + _CALENDAR
     + r")"
     + _NAME
@@ -754,6 +754,8 @@ def strip_forwarding(text: str) -> str:
                 if _forwarded_on(rest) or (passed_on(fields) and _chain_ends(rest)):
                     return strip_forwarding(rest)  # forwarded again: the digest is further down
                 return text  # header block after header block: a digest of messages
+            if marked and _forwarded_on(rest):
+                return strip_forwarding(rest)  # an Outlook forward of a Gmail one: read on down
             return rest
     return text
 

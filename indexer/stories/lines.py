@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from indexer.blocks import Block, is_decoration
-from indexer.reading.digest_dates import is_date_line, is_dated_meta
+from indexer.reading.digest_dates import holds_issue_number, is_date_line, is_dated_meta
 from indexer.reading.mail_marks import (
     is_greeting,
     is_original_mark,
@@ -464,7 +464,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         over_text = "".join(raws[at + 1 : at + 2]).count(" ") >= PROSE_WORDS
         if opens and (last_in_block or over_text) and is_message_heading(raw):
             pass  # "A message from Nadia" alone or right over its paragraphs: their heading
-        elif is_byline(raw) and not (width and wraps_onto(raw, raws[at + 1 : at + 2], width)):
+        elif is_byline(raw) and not (width and _wraps_into_text(raw, raws[at + 1 : at + 2], width)):
             # A name and role under finished text signs it (a byline comes before its
             # text): at the end of the text's block, or alone in a block under it.
             signs = current[-1] if current else None
@@ -768,6 +768,12 @@ def _number_runs_on(above: Line, raws: list[str], at: int) -> bool:
     )
 
 
+def _wraps_into_text(raw: str, below: list[str], width: int) -> bool:
+    """The line is full and runs on into the line under it (not into a count of replies,
+    "22 replies", under a thread's "Started by ..." line)."""
+    return wraps_onto(raw, below, width) and not (below and is_reactions(below[0]))
+
+
 _FIELD_LABEL = re.compile(r"^\s*[^:]{1,30}:\s+")
 
 
@@ -821,10 +827,16 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
             group, introduced, headed = None, False, False
             continue
         line, bulleted, emphasised = cleaned
-        if block.lead and line.startswith(block.lead):
+        dated = None  # "<a>Headline</a> <span>3 October 2018</span>": the headline's details
+        if block.lead and line.startswith(block.lead) and block.lead[-1:] != ":":  # (a field)
             rest = line[len(block.lead) :].strip(" |·•–—-")
-            if rest and (is_date_line(rest) or is_dated_meta(rest)):
-                line, emphasised = block.lead, True  # "<a>Headline</a> <span>3 October 2018</span>"
+            # (not a masthead's name over its issue: "**NHS Forth Valley** · Issue 46 · ...")
+            if (
+                rest
+                and (is_date_line(rest) or is_dated_meta(rest))
+                and not holds_issue_number(rest)
+            ):
+                line, emphasised, dated = block.lead, True, rest
         if block.group != group or not groups:
             groups.append([])
             group = block.group
@@ -881,6 +893,8 @@ def block_groups(blocks: Sequence[Block]) -> list[list[Line]]:
                 detail=block.kind == "details",
             )
         )
+        if dated is not None:
+            groups[-1].append(Line(dated, len(groups) - 1, detail=True))
         byline = None
     strip_section_numbers(groups)  # "<h2>1 The independent investigation</h2>"
     return groups

@@ -305,7 +305,8 @@ _ADVERT_WORDS = 80
 # A report's back matter: "Appendix A: Policy register", "Annex 2", "References", "Glossary".
 _BACK_MATTER = re.compile(
     r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)"
-    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice|credits)$"
+    r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice|credits"
+    r"|licen[cs]e|licensing|copyright|contributing)$"
     r"|^about(?:\ us|\ the\ authors?|\ this\ (?:briefing|bulletin|newsletter|digest|report"
     r"|summary|publication|issue))?$",
     re.I | re.X,
@@ -538,6 +539,8 @@ def _kind(line: Line) -> str:
         return "B"
     if text.endswith(":") and text.count(" ") < 12:
         return "L"
+    if text[:1] == "[" and text[-1:] == "]" and text.count(" ") < _TAG_WORDS:
+        return "L"  # "[Workforce]" over a headline: its category
     if _heading(line) and text[:1].islower():
         text = text[:1].upper() + text[1:]  # "encompass reaches the final trust": a brand
     if headline_text(text, line.hinted):
@@ -1380,6 +1383,7 @@ def _strip_repeated_labels(stories: list[_Story]) -> None:
 
 
 _LABELLED = 3
+_TAG_WORDS = 4
 # "LOOKING AHEAD: WEDNESDAY 19 JANUARY" over "11:30  Commons  Oral questions: ...".
 _AHEAD = re.compile(
     r"^(?:looking\ ahead|coming\ up|the\ (?:week|day)\ ahead|(?:dates\ for\ )?(?:your|the)"

@@ -306,6 +306,7 @@ def _ends_cleanly(texts: list[str], end: int, width: int) -> bool:
 # fills the width: there the sentence runs on.
 _WRAPPED_AFTER = frozenset(("in", "on"))
 _WRAPPED_CHARS = 50  # a line cut by a wrap is long; a short one ending "for" may be a title
+_WRAPPED_IN_CHARS = 60  # longer still for "in" and "on", which end titles ("Lights on")
 
 
 def _runs_on(prev: str, nxt: str) -> bool:
@@ -313,6 +314,8 @@ def _runs_on(prev: str, nxt: str) -> bool:
     which no line of its own ends with: a long one, or one the next line continues in lower
     case ("Dates to look out for" over "The consultation ..." is a title)."""
     last = prev.rsplit(" ", 1)[-1]
+    if last in _WRAPPED_AFTER:  # ("Sign in" ends a title; a line of sixty characters does not)
+        return len(prev) >= _WRAPPED_IN_CHARS or starts_lower(nxt)
     if not (last.islower() and last in FUNCTION_WORDS):
         return False
     return len(prev) >= _WRAPPED_CHARS or starts_lower(nxt)

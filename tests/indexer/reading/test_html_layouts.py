@@ -671,3 +671,27 @@ def test_cards_linking_a_heading_and_its_standfirst_heading_are_stories() -> Non
         + "</main>"
     )
     assert stories(html) == cards
+
+
+def test_a_writer_and_a_day_split_by_a_dot_under_a_cells_headline_are_its_details() -> None:
+    cell = (
+        '<td><a href="https://ex.org/{n}"><strong>{title}</strong></a>'
+        "<span>{writer} &middot; {day}</span><br />{text}</td>"
+    )
+    rows = [
+        ("The GP contract deal matters more than it looks", "Helen Marsh", "11 March 2019"),
+        ("Is it time to stop counting delayed transfers?", "Tom Ashworth", "8 March 2019"),
+    ]
+    text = "The five-year contract commits £1.8bn a year by 2023/24 to primary care networks."
+    html = (
+        "<table><tr>"
+        + "".join(
+            cell.format(n=n, title=title, writer=writer, day=day, text=text)
+            for n, (title, writer, day) in enumerate(rows)
+        )
+        + "</tr></table>"
+    )
+    page = html_to_text(html)
+    found = split(page.text, page.blocks)
+    assert [(s.headline, s.body) for s in found] == [(title, text) for title, _, _ in rows]
+    assert [s.details for s in found] == [(f"{writer} · {day}",) for _, writer, day in rows]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from indexer.pipeline import parse_file
 from indexer.reading.posts import post_paragraphs
+from indexer.stories.boilerplate import strip_forwarding
+from indexer.stories.unwrap import join_wrapped
 
 
 def stories(path: Path) -> list[tuple[str | None, str]]:
@@ -476,3 +478,48 @@ def test_a_forward_of_a_forward_quoted_in_marks_and_wrapped_again_gives_the_stor
     ]
     assert "digital staff passport, which lets them move" in found[0][1]
     assert "offer newly registered nurses" in found[1][1]
+
+
+FORWARDED_TWICE = """\
+All - FYI, please read the winter section.
+
+Thanks
+Dawn
+
+-----Original Message-----
+From: Gareth Lowe <gareth@example.org>
+Sent: 22 November 2019 08:47
+To: HESKETH, Dawn <dawn@example.nhs.net>
+Subject: Fwd: North West Regional Update - Issue 19 - 21 November 2019
+
+Dawn - item 3 is the PCN estates money I mentioned, worth a look before we meet on Friday.
+
+G
+
+---------- Forwarded message ---------
+From: NHS England North West Communications <nw@example.net>
+Date: Thu, 21 Nov 2019 at 16:02
+Subject: North West Regional Update - Issue 19 - 21 November 2019
+To: <gareth@example.org>
+
+
+NHS England and NHS Improvement - North West
+REGIONAL UPDATE | Issue 19 | 21 November 2019
+"""
+
+
+def test_an_outlook_forward_of_a_gmail_forward_is_read_from_the_newsletter() -> None:
+    """Below Outlook's "Original Message" block, the second forwarder's note and initial are
+    no story: the newsletter starts under Gmail's "Forwarded message" block."""
+    assert strip_forwarding(FORWARDED_TWICE).lstrip().startswith("NHS England and NHS Improvement")
+
+
+def test_a_long_line_ending_in_in_runs_on_where_the_wrap_width_is_unknown() -> None:
+    lines = [
+        "All 212 outstanding learning disability mortality reviews in",
+        "Lancashire and South Cumbria have now been allocated, and 87%",
+    ]
+    assert join_wrapped([lines]) == [[(0, 1, " ".join(lines))]]
+    assert join_wrapped([["Sign in", "Your account"]]) == [
+        [(0, 0, "Sign in"), (1, 1, "Your account")]
+    ]

@@ -410,3 +410,25 @@ def test_task_items_with_bold_titles_are_stories_and_a_licence_line_is_the_foote
         "nhs-rtt-tools 2.0 released",
         "Help wanted: Welsh waiting times scraper",
     ]
+
+
+def test_a_readmes_contributing_and_licence_sections_are_back_matter() -> None:
+    stories_part = "".join(
+        f"## {headline}\n\n{body}\n\n"
+        for headline, body in [
+            ("Waiting list falls for a third month", "The list fell to 7.5 million in June."),
+            ("ICB running costs to be cut by 30%", "Boards must find the savings by 2025/26."),
+            ("Pharmacy First opens", "More than 10,000 pharmacies signed up to the service."),
+        ]
+    )
+    source = (
+        stories_part
+        + "## 🤝 Contributing\n\nSpotted something we missed? Open a pull request against "
+        "`issues/2018-09-14.md` or drop a link on Slack.\n\n"
+        "## 📜 Licence\n\nSummaries are CC BY 4.0. Links belong to their publishers.\n"
+    )
+    assert [headline for headline, _ in stories(source)] == [
+        "Waiting list falls for a third month",
+        "ICB running costs to be cut by 30%",
+        "Pharmacy First opens",
+    ]

@@ -977,3 +977,19 @@ def test_a_reading_lists_sources_after_its_headlines_are_details() -> None:
     assert [(s.headline, s.details) for s in found] == [
         (headline, (source,)) for headline, source in items
     ]
+
+
+def test_a_forums_threads_under_category_tags_with_who_started_them_are_stories() -> None:
+    threads = [
+        ("Information Governance", HEADLINES[0], "Karen Whitlow, Beacon Lane Surgery, Stockport"),
+        ("Workforce", HEADLINES[1], "Rob Tennant, Orchard House Medical Practice, Maidstone"),
+    ]
+    text = "Here are the most active new discussions in the groups you follow.\n\n" + "".join(
+        f"{'-' * 62}\n[{tag}]\n{headline}\nStarted by {who}\n22 replies\n\n{body}\n\n"
+        for (tag, headline, who), body in zip(threads, TEXTS, strict=False)
+    )
+    found = split(text)
+    assert [(s.headline, s.body, s.byline) for s in found] == [
+        (headline, body, f"Started by {who}")
+        for (_, headline, who), body in zip(threads, TEXTS, strict=False)
+    ]
