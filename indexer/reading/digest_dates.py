@@ -172,6 +172,8 @@ _META_LABELS = frozenset(
         "tabled",
         "date",
         "effective",
+        "closes",
+        "deadline",
         "released",  # a podcast episode's: "Released Thursday 18 May 2023 · 48 min"
         "recorded",
         "broadcast",
@@ -179,6 +181,9 @@ _META_LABELS = frozenset(
 )
 
 
+# Labels that name a date only with their colon: "Withdrawn with effect from: 17 May 2023"
+# (not "From 1 April 2024 the tariff changes").
+_COLON_LABELS = _META_LABELS | {"from"}
 _META_PARTS = re.compile(r"\s*[|,·•]\s*")
 _DAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -203,7 +208,7 @@ def is_dated_meta(line: str) -> bool:
         labelled = (
             labels[0]
             or (any(labels) and any(ch.isdigit() for ch in "".join(parts[0])))
-            or any(w.endswith(":") and w[:-1].lower() in _META_LABELS for w in words)
+            or any(w.endswith(":") and w[:-1].lower() in _COLON_LABELS for w in words)
         )
         # ("Helen Marsh · 11 March 2019": a writer and a day, split by a bar or a dot)
         return len(words) <= 6 and (" | " in line or " · " in line or " • " in line or labelled)

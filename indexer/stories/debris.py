@@ -185,6 +185,17 @@ def is_dateline(text: str) -> bool:
     return len(text) < 70 and _DATELINE_ALONE.match(text) is not None
 
 
+# "Summary: Our survey of 2,480 NHS staff ...": a label over a story's first words.
+_OPENING_LABEL = re.compile(
+    r"^(?:summary|abstract|in\ brief|synopsis)\s?[:–—]\s+(?=[A-Z0-9“\"‘])", re.I
+)
+
+
+def strip_opening_label(text: str) -> str:
+    """A story's first paragraph without a label over its words ("Summary: ...")."""
+    return _OPENING_LABEL.sub("", text, count=1) if text[:1] in "SsAaIi" else text
+
+
 def strip_dateline(text: str) -> str:
     """A story's first line without the dateline it opens with ("LEEDS, 3 May - ", and a
     place alone in capitals: "BARNSLEY — ")."""

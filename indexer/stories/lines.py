@@ -66,7 +66,7 @@ from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
     r"^(?:[-*+•·▪►▸‣◦»›]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
-    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:]|\d\ufe0f?\u20e3|🔟"
+    r"|\(?[a-h]\)|\d{1,2}\s+[-–—:|]|\d\ufe0f?\u20e3|🔟"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
 # "{% include toc.html %}", "![alt]({{ site.baseurl }}/img.jpg)": Jekyll and Hugo markup.
@@ -516,6 +516,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             and current
             and not bulleted
             and indent >= item_column
+            and not _short_field(line)  # "Consultation reference: 2306C" under the item's title
             and (
                 starts_lower(line)
                 or ends_mid_sentence(current[-1].text)
@@ -772,6 +773,15 @@ def _wraps_into_text(raw: str, below: list[str], width: int) -> bool:
     """The line is full and runs on into the line under it (not into a count of replies,
     "22 replies", under a thread's "Started by ..." line)."""
     return wraps_onto(raw, below, width) and not (below and is_reactions(below[0]))
+
+
+_SHORT_FIELD = re.compile(r"^[A-Z][\w'’ -]{1,30}:\s+\S")
+_SHORT_FIELD_WORDS = 8
+
+
+def _short_field(line: str) -> bool:
+    """A labelled value on a line of its own ("Consultation closes: 12 July 2023")."""
+    return line.count(" ") < _SHORT_FIELD_WORDS and _SHORT_FIELD.match(line) is not None
 
 
 _FIELD_LABEL = re.compile(r"^\s*[^:]{1,30}:\s+")

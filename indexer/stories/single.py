@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from indexer.blocks import Block
 from indexer.stories.boilerplate import is_boilerplate, is_footer_start
+from indexer.stories.debris import strip_opening_label
 
 # "Embargoed until 00:01 on 3 March 2026", "EMBARGO: not for publication before ...".
 _EMBARGO = re.compile(r"^(?:strictly\s+)?embargo(?:ed)?\b", re.I)
@@ -48,6 +49,8 @@ def story_paragraphs(
         kept.pop(0)  # "Updated 20 February to include the college's response.": a note on it
     if len(kept) > 1 and headline and _repeats_title(kept[0], headline):
         kept.pop(0)  # Drupal's feeds: "Title  author  Wed, 17/07/2024 - 11:20" over the text
+    if kept:
+        kept[0] = strip_opening_label(kept[0])  # "Summary: Our survey of 2,480 NHS staff ..."
     while len(kept) > 1 and kept[-1] in links:
         kept.pop()  # a link on a line of its own under the text: "Read the full decision"
     return tuple(kept)

@@ -66,6 +66,7 @@ from indexer.stories.debris import (
     opens_with_event,
     strip_dateline,
     strip_item_label,
+    strip_opening_label,
     trim_headline,
 )
 from indexer.stories.grids import unfold_grid_tables
@@ -306,7 +307,7 @@ _ADVERT_WORDS = 80
 _BACK_MATTER = re.compile(
     r"^(?:appendix|annex)(?:\s+[A-Z0-9]{1,3}\b)?\s*(?:[:.–—-]|$)"
     r"|^(?:references|glossary|disclaimer|(?:end|foot)?notes|sources|legal\ notice|credits"
-    r"|licen[cs]e|licensing|copyright|contributing)$"
+    r"|licen[cs]e|licensing|copyright|contributing|contributors|acknowledge?ments)$"
     r"|^about(?:\ us|\ the\ authors?|\ this\ (?:briefing|bulletin|newsletter|digest|report"
     r"|summary|publication|issue))?$",
     re.I | re.X,
@@ -894,8 +895,11 @@ def _assemble(
             story.body[0].note = "dropped: details under the headline (fields split by |)"
             story.body[0].detail = True  # "Written question 104552 | Asked by Rachel Hurst MP"
             story.body.pop(0)
+        if story.head is not None and len(story.body) > 1 and _greeting_alone(story.body[0]):
+            story.body[0].note = "dropped: a greeting over the story's text"
+            story.body.pop(0)  # "Message from Dr Helena Marsh" / "Dear colleagues," / text
         if story.head is not None and story.body:
-            story.body[0].text = strip_dateline(story.body[0].text)
+            story.body[0].text = strip_opening_label(strip_dateline(story.body[0].text))
         byline = next(
             (line.byline for line in [story.head, *story.body[:1]] if line and line.byline), None
         )
@@ -1138,10 +1142,17 @@ def _source_under(head: Line, line: Line) -> bool:
         and head.text.count(" ") >= _SOURCE_HEADLINE_WORDS
         and not head.text.isupper()
         and not line.text.isupper()
-        and all(word[:1].isupper() or word in _MINOR_WORDS for word in words)
+        and all(
+            word[:1].isupper() or word in _MINOR_WORDS or _SOURCE_WORD.match(word) is not None
+            for word in words
+        )
         and not ends_sentence(line.text)
         and not is_date_line(line.text)
     )
+
+
+# What a source line holds besides the name: "The Times, p.2", "BBC News online", "2 June".
+_SOURCE_WORD = re.compile(r"^(?:pp?\.\s?\d{1,3},?|online|\(online\),?|print|\d{1,4},?)$")
 
 
 def _sources_repeat(lines: list[Line]) -> bool:
@@ -1387,9 +1398,22 @@ _TAG_WORDS = 4
 # "LOOKING AHEAD: WEDNESDAY 19 JANUARY" over "11:30  Commons  Oral questions: ...".
 _AHEAD = re.compile(
     r"^(?:looking\ ahead|coming\ up|the\ (?:week|day)\ ahead|(?:dates\ for\ )?(?:your|the)"
-    r"\ diary|forthcoming|upcoming|what'?s\ on|key\ dates|future\ business)\b",
+    r"\ diary|forthcoming|upcoming|what'?s\ on|key\ dates|future\ business|next\ week\ in)\b",
     re.I | re.X,
 )
+
+
+def _diary(body: str) -> bool:
+    """Text that opens with a time, or whose first line names a day or a date."""
+    first = body.split("\n", 1)[0][:200]
+    return (
+        _TIMED.match(body) is not None
+        or _DAY_MONTH.search(first) is not None
+        or _WEEKDAY.search(first) is not None
+    )
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _TIMED = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]m|--|–)\s+\S", re.I
 )  # ("--" for a time not yet fixed)
@@ -1398,7 +1422,7 @@ _TIMED = re.compile(
 # "Public satisfaction with the NHS falls to a new low — British Social Attitudes survey": a
 # reading list's headline, then the publication it comes from.
 _SOURCE_AFTER = re.compile(r"\s[—–]\s([^—–]{2,50})$")
-_SOURCE_WORDS = 6
+_TRAILING_SOURCE_WORDS = 6
 _TRAILING_SOURCES = 3  # headlines that end so, to show the digest sets its sources there
 
 
@@ -1410,7 +1434,7 @@ def _names_a_source(title: str, source: str) -> bool:
     words = source.split()
     capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     return (
-        len(words) <= _SOURCE_WORDS
+        len(words) <= _TRAILING_SOURCE_WORDS
         and 2 * capitals > len(words)
         and source[:1].isupper()
         and not ends_sentence(source)
@@ -1466,6 +1490,16 @@ def _names_only(body: str) -> bool:
         entry.count(" ") < _NAME_WORDS and entry[:1].isupper() and not entry.endswith(".")
         for entry in entries
     )
+
+
+def _greeting_alone(line: Line) -> bool:
+    """ "Dear colleagues," on a line of its own, opening a leader's message under its heading."""
+    return (
+        line.text.count(" ") < _GREETING_WORDS and line.text[-1:] == "," and is_greeting(line.text)
+    )
+
+
+_GREETING_WORDS = 5
 
 
 def _sponsor_labelled(headline: str) -> bool:
@@ -1543,7 +1577,7 @@ def _not_news(story: _Story) -> str | None:
         return "contact details"
     if headline is not None and _sponsor_labelled(headline):
         return "a sponsored item"
-    if headline is not None and _AHEAD.match(headline) and _TIMED.match(body):
+    if headline is not None and _AHEAD.match(headline) and _diary(body):
         return "a diary of what comes (times and what happens then)"
     if headline is not None and not body and is_newsletter_talk(headline):
         return "talk about the digest itself"

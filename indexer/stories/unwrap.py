@@ -250,7 +250,7 @@ _DAY_MONTH_END = re.compile(
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
 
 # "Source: NHS England, 28 October" (not "Unsubscribe: https://...").
-_LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?: (?!https?://|www\.)\S")
+_LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: (?!https?://|www\.)\S")
 _LABEL_LINE_WORDS = 8
 
 

@@ -993,3 +993,67 @@ def test_a_forums_threads_under_category_tags_with_who_started_them_are_stories(
         (headline, body, f"Started by {who}")
         for (_, headline, who), body in zip(threads, TEXTS, strict=False)
     ]
+
+
+def test_a_cuttings_sources_with_pages_and_online_under_bulleted_headlines_are_details() -> None:
+    items = [
+        ("Hospital waiting list rises for first time this year", "The Guardian, p.4"),
+        ("Health secretary to give ICBs power to sack failing trust boards", "The Times, p.2"),
+        ("Ambulance handover delays cost 130,000 crew hours in May", "BBC News online"),
+        ("Why productivity is the wrong question for the NHS", "Prospect, June 2025"),
+    ]
+    text = "NHS AND SOCIAL CARE\n~~~~~~~~~~~~~~~~~~~\n\n" + "".join(
+        f"• {headline}\n  {source}\n  {TEXTS[1]}\n\n" for headline, source in items
+    )
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (headline, (source,)) for headline, source in items
+    ]
+
+
+def test_numbered_items_with_fields_under_their_titles_keep_them_as_details() -> None:
+    text = (
+        "SPECIALISED COMMISSIONING POLICY UPDATE | 17 May 2023\n\n"
+        "This update goes to everyone registered on the specialised commissioning policy list."
+        "\n\n2.1  Proton beam therapy for adults with head and neck cancers\n"
+        "     Consultation reference: 2305C\n"
+        "     Consultation closes: 5 July 2023\n\n"
+        "     NHS England is consulting on extending eligibility for proton beam\n"
+        "     therapy to adults with head and neck cancers.\n\n"
+        "2.2  Service specification 170012S: Severe intestinal failure (adults)\n"
+        "     Consultation reference: 2306C\n"
+        "     Consultation closes: 12 July 2023\n\n"
+        "     The revised specification sets out a two-tier network in which\n"
+        "     intestinal failure units act as hubs for home nutrition centres.\n\n"
+        "2.3  Policy statement 16064/P: Rituximab for immunobullous disease (adults)\n"
+        "     Withdrawn with effect from: 17 May 2023\n\n"
+        "     This interim policy statement, first published in March 2017, has been\n"
+        "     withdrawn following the publication of the full clinical policy.\n\n"
+        "1 | ED pressures: message from the Medical Director\n\n"
+        "Our emergency departments at Altnagelvin Area Hospital are under pressure.\n"
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        "Proton beam therapy for adults with head and neck cancers",
+        "Service specification 170012S: Severe intestinal failure (adults)",
+        "Policy statement 16064/P: Rituximab for immunobullous disease (adults)",
+        "ED pressures: message from the Medical Director",
+    ]
+    assert found[2].details == ("Withdrawn with effect from: 17 May 2023",)
+
+
+def test_a_leaders_greeting_a_summary_label_and_a_coming_up_diary_are_no_text_or_story() -> None:
+    text = (
+        "NHS ENGLAND MIDLANDS WEEKLY | 13 January 2023\n\n"
+        "Message from Dr Helena Marsh, Regional Director\n\n"
+        f"Dear colleagues,\n\n{TEXTS[0]}\n\n"
+        f"{HEADLINES[1]}\n\nSummary: {TEXTS[1]}\n\n"
+        f"{HEADLINES[2]}\n\n{TEXTS[2]}\n\n"
+        "Coming up\n\nARC annual conference, 19 June, Bridlington Spa. Save the date.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.paragraphs[0]) for s in found] == [
+        ("Message from Dr Helena Marsh, Regional Director", TEXTS[0]),
+        (HEADLINES[1], TEXTS[1]),
+        (HEADLINES[2], TEXTS[2]),
+    ]
