@@ -552,6 +552,19 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             and 0 < current[-1].indent < indent - 1
             and raws[at - 1][indent - 2 : indent] != "  "
         ) or (byline is not None and bool(current))  # (a byline was between it and the line above)
+        # A short headline at the margin over its text indented under it ("Council fee rates
+        # for 2026/27" / "    Early proposals from ..."): not a long line wrapped to a hanging
+        # indent ("Thu 24 May Branch AGM, 12.30pm, Lecture Theatre 2, Tamar Valley" / "    General
+        # Hospital"), nor a numbered title's ("03  Graduate guarantee ... remain" / "    without").
+        apart = apart or (
+            bool(current)
+            and current[-1].indent == 0
+            and indent >= _HANGING_TEXT
+            and len(raws[at - 1].rstrip()) < _HANGING_TITLE_CHARS
+            and raws[at - 1][:1].isalpha()
+            and not (current[-1].bulleted or current[-1].row)
+            and not ends_mid_sentence(current[-1].text)
+        )
 
         current.append(
             Line(
@@ -738,6 +751,8 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
 
 
 _DASH_RUN_ON_CHARS = 60
+_HANGING_TEXT = 4  # spaces before the text a headline at the margin stands over
+_HANGING_TITLE_CHARS = 50
 PROSE_WORDS = 12  # a line of this many words is text, not a heading, byline or label
 
 

@@ -818,3 +818,24 @@ def test_a_pdfs_text_joins_its_words_and_paragraphs_broken_at_lines_and_pages() 
     assert "High Level Objectives for" in targets
     assert "a reduction of 1.2% in cash terms" in targets
     assert "Non-executive directors" in targets
+
+
+def test_short_headlines_at_the_margin_over_text_indented_under_them_are_stories() -> None:
+    """A two-column bulletin flattened to text; a long line wrapped to a hanging indent stays
+    one line ("... Lecture Theatre 2, Tamar Valley" / "    General Hospital ...")."""
+    text = (
+        "WORKFORCE\n\n"
+        "Sponsored workers: what happens now\n"
+        "    Since the closure of the overseas\n"
+        "    care worker visa route in July\n"
+        "    2025, providers can only sponsor\n"
+        "    workers already in the UK.\n\n"
+        "Council fee rates for 2026/27\n"
+        "    Early proposals from our councils\n"
+        "    show a wide range of uplifts, from\n"
+        "    3.2% in Hull to 6.0% in Leeds.\n"
+    )
+    assert [(s.headline, s.body[:20]) for s in split(text)] == [
+        ("Sponsored workers: what happens now", "Since the closure of"),
+        ("Council fee rates for 2026/27", "Early proposals from"),
+    ]
