@@ -1364,11 +1364,18 @@ def _strip_cutting_sources(stories: list[_Story]) -> list[Line]:
         if at and story.headline is not None:
             source = story.headline[:at].rstrip(" –—-")
             story.headline = story.headline[at:]
-            if story.head is not None:
-                line = Line(source, story.head.block, detail=True)
-                line.order = story.head.order + _JUST_AFTER  # under its headline
-                sources.append(line)
+            sources.extend(_details_under(story, source))
     return sources
+
+
+def _details_under(story: _Story, text: str) -> list[Line]:
+    """A line of the story's details, set just under its headline (where a story's details
+    are found for it): what its headline carried beside its words."""
+    if story.head is None:
+        return []
+    line = Line(text, story.head.block, detail=True)
+    line.order = story.head.order + _JUST_AFTER
+    return [line]
 
 
 # "ALERT: Shortage of ...", "ALERT: Class 2 medicines recall: ...": a label in capitals.
@@ -1388,9 +1395,11 @@ def _strip_repeated_labels(stories: list[_Story]) -> None:
     marks = {label for label, n in labels.items() if n >= _LABELLED and 2 * n >= headed}
     for story in stories:
         match = _LABEL_BEFORE.match(story.headline) if story.headline and marks else None
-        if match is not None and match.group(1) in marks and story.headline:
-            rest = story.headline[match.end() :]
-            story.headline = rest if rest.count(" ") >= 2 else story.headline
+        if match is None or match.group(1) not in marks or story.headline is None:
+            continue
+        rest = story.headline[match.end() :]
+        if rest.count(" ") >= 2:  # (a label over a word or two is the headline's own)
+            story.headline = rest
 
 
 _LABELLED = 3
@@ -1458,10 +1467,7 @@ def _strip_trailing_sources(stories: list[_Story]) -> list[Line]:
         if story.headline is None or match is None:
             continue
         story.headline = story.headline[: match.start()]
-        if story.head is not None:
-            line = Line(match.group(1), story.head.block, detail=True)
-            line.order = story.head.order + _JUST_AFTER
-            sources.append(line)
+        sources.extend(_details_under(story, match.group(1)))
     return sources
 
 
