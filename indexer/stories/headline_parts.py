@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import Protocol
 
+from indexer.reading.digest_dates import is_date_line
 from indexer.stories.debris import CUTTING_SOURCES, cutting_source
 from indexer.stories.lines import Line
 from indexer.stories.lineshape import ends_sentence
@@ -99,23 +100,44 @@ def _names_a_source(title: str, source: str) -> bool:
     )
 
 
+# "Measles: cases rise and MMR catch-up urged (UKHSA, 9 October 2023)": a horizon scan's or
+# a reading list's headline, then where and when it was published, in brackets.
+_DATED_SOURCE = re.compile(r"\s\((?:([^(),]{2,50}),\s*)?([^(),]{4,30})\)$")
+
+
+def _source_after(title: str) -> re.Match[str] | None:
+    """The source a headline ends with, after a dash or in brackets with its date."""
+    match = _SOURCE_AFTER.search(title)
+    if match is not None and _names_a_source(title[: match.start()], match.group(1)):
+        return match
+    match = _DATED_SOURCE.search(title)
+    if match is None or not is_date_line(match.group(2)):
+        return None
+    source = match.group(1)
+    if source is not None and not _names_a_source(title[: match.start()], source):
+        return None
+    return match if title[: match.start()].count(" ") >= 3 else None
+
+
 def strip_trailing_sources(stories: list[Headed]) -> list[Line]:
-    """A reading list's sources after its headlines (" — The King's Fund"), where most of its
-    headlines, three at least, end in one: each becomes its story's details."""
+    """A reading list's sources after its headlines (" — The King's Fund", " (UKHSA, 9
+    October 2023)"), where most of its headlines, three at least, end in one: each becomes
+    its story's details."""
     found = []
     for story in stories:
-        match = _SOURCE_AFTER.search(story.headline) if story.headline else None
-        if match is not None and _names_a_source(story.headline[: match.start()], match.group(1)):
+        match = _source_after(story.headline) if story.headline else None
+        if match is not None:
             found.append((story, match))
     headed = sum(1 for story in stories if story.headline)
     if len(found) < _TRAILING_SOURCES or 2 * len(found) < headed:
         return []
     sources = []
     for story, match in found:
-        if story.headline is None or match is None:
+        if story.headline is None:
             continue
         story.headline = story.headline[: match.start()]
-        sources.extend(_details_under(story, match.group(1)))
+        source = match.group(0).strip().removeprefix("(").removesuffix(")").lstrip("—– ")
+        sources.extend(_details_under(story, source))
     return sources
 
 

@@ -238,6 +238,8 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
             tail -= 1  # the details at the end of the text
         if head == 1 and tail == len(group):
             continue
+        if 1 < head < tail:  # fields between the headline and the text: no wrap runs across them
+            group[head].apart = True
         last = group[0]
         for at in [*range(1, head), *range(tail, len(group))]:
             line = group[at]

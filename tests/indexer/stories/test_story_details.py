@@ -1057,3 +1057,28 @@ def test_a_leaders_greeting_a_summary_label_and_a_coming_up_diary_are_no_text_or
         (HEADLINES[1], TEXTS[1]),
         (HEADLINES[2], TEXTS[2]),
     ]
+
+
+def test_fields_between_a_full_width_headline_and_its_text_keep_the_headline_apart() -> None:
+    # The headline nearly fills the line: with its fields taken out, it must not run on into
+    # the text under them as if wrapped.
+    headline = "Public opinions and social trends: cost of living (ONS, 12 October 2023)"
+    text = (
+        f"{headline}\nRelevance: LOW | Lead: Health Inequalities Group\n"
+        "The ONS survey for 13 to 24 September found that 43% of adults reported\n"
+        "spending less on food and essentials, and 29% said they were finding it\n"
+        "difficult to afford energy bills. Adults in the most deprived areas were\n"
+        "twice as likely to report skipping meals.\n\n"
+        "School streets and child asthma admissions\n"
+        "Relevance: MED | Lead: Air Quality Working Group\n"
+        "A controlled before-and-after study of 58 school streets in three London\n"
+        "boroughs found emergency asthma admissions among children aged 5 to 11\n"
+        "fell by 11% over two years, compared with 3% in control areas.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (headline, ("Relevance: LOW | Lead: Health Inequalities Group",)),
+        ("School streets and child asthma admissions",
+         ("Relevance: MED | Lead: Air Quality Working Group",)),
+    ]  # fmt: skip
+    assert found[0].body.startswith("The ONS survey")
