@@ -65,7 +65,7 @@ from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪►▸‣◦»›]|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
+    r"^(?:[-*+•·▪►▸‣◦»›]|o(?=\s)|[§\uf0a7](?=\s+\D)|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
     r"|\(?[a-h]\)|\d{1,2}\s+[-–—:|]|\d\ufe0f?\u20e3|🔟"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
@@ -97,7 +97,7 @@ _ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
 # A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
 _NUMBER_COLUMN = re.compile(r"^[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=[^\W_])")
 # First characters the patterns above can start with: most lines are tested on one character.
-_BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgh🔟")  # or a digit
+_BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgho§\uf0a7🔟")  # or a digit
 _URL_START = frozenset("<([hwm")
 _LABELLED_URL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){0,2}:\s*<?(?:https?://|www\.)\S*>?$")
 _EMPHASIS_START = frozenset("*_")

@@ -839,3 +839,21 @@ def test_short_headlines_at_the_margin_over_text_indented_under_them_are_stories
         ("Sponsored workers: what happens now", "Since the closure of"),
         ("Council fee rates for 2026/27", "Early proposals from"),
     ]
+
+
+def test_a_word_documents_bullets_with_o_sub_points_are_items_and_their_text() -> None:
+    # Word saves its second-level bullets as "o" after tabs: each "•" item's headline, with
+    # its "o" points as the text under it.
+    text = tidy(
+        "Practice Managers' Update\nIssue 9\n\nCONTRACTS AND FINANCE\n\n"
+        "\t•\tExtended access funding confirmed\n"
+        f"\t\to\t{PROSE}\n\t\to\t{MORE}\n"
+        "\t•\tPrescribing Quality Scheme 2017/18\n"
+        f"\t\to\t{MORE}\n\t\to\tPractices will be enrolled automatically.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:30]) for s in found] == [
+        ("Extended access funding confirmed", PROSE[:30]),
+        ("Prescribing Quality Scheme 2017/18", MORE[:30]),
+    ]
+    assert found[1].body.endswith("enrolled automatically.")
