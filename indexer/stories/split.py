@@ -68,7 +68,7 @@ from indexer.stories.debris import (
     strip_opening_label,
     trim_headline,
 )
-from indexer.stories.grids import unfold_grid_tables
+from indexer.stories.grids import unfold_column_tables, unfold_grid_tables
 from indexer.stories.headline_parts import (
     strip_cutting_sources,
     strip_repeated_labels,
@@ -266,7 +266,7 @@ def split_digest(
     read_out: list[Line] = []  # what the plain-text reading leaves out (quotes, signatures)
     if blocks is None:
         plain = unfold_chat(strip_forwarding(tidy(text)))
-        groups = text_groups(unfold_grid_tables(plain), read_out)
+        groups = text_groups(unfold_column_tables(unfold_grid_tables(plain)), read_out)
     else:
         groups = block_groups(blocks)
     dropped = drop_running(groups)

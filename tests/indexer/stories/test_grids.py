@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.stories.grids import unfold_grid_tables
+from indexer.stories.grids import unfold_column_tables, unfold_grid_tables
 from indexer.stories.split import split
 
 GRID = """\
@@ -75,3 +75,53 @@ def test_a_boxed_line_with_a_wide_character_loses_its_bar() -> None:
         "🏥 SAFETY HUDDLE SHEET",
         "Kestrel Valley University Hospitals",
     ]
+
+
+COLUMN_TABLE = """\
+Date        Provider (location)         Action                  What we found
+----------  --------------------------  ----------------------  ----------------------------------
+03/10/2024  Harbourside Dental Care     Urgent suspension       Inspectors found that instruments
+                                                                were not being decontaminated and
+                                                                that two nurses had no record of
+                                                                immunity.
+
+10/10/2024  Larkfield Lodge Care Home   Warning notice (s.29)   Residents at risk of pressure
+                                                                ulcers were left without
+                                                                repositioning for up to nine hours.
+----------  --------------------------  ----------------------  ----------------------------------
+"""
+
+
+def test_a_column_tables_prose_rows_become_headline_fields_and_text() -> None:
+    assert unfold_column_tables("TABLE 1: CIVIL ENFORCEMENT\n\n" + COLUMN_TABLE).split("\n") == [
+        "TABLE 1: CIVIL ENFORCEMENT",
+        "",
+        "Harbourside Dental Care",
+        "Date: 03/10/2024 | Action: Urgent suspension",
+        "Inspectors found that instruments were not being decontaminated and that two nurses had"
+        " no record of immunity.",
+        "",
+        "Larkfield Lodge Care Home",
+        "Date: 10/10/2024 | Action: Warning notice (s.29)",
+        "Residents at risk of pressure ulcers were left without repositioning for up to nine"
+        " hours.",
+        "",
+        "",
+    ]
+
+
+def test_a_column_tables_rows_are_stories_with_their_fields_as_details() -> None:
+    found = split("ENFORCEMENT ROUND-UP\n\n" + COLUMN_TABLE)
+    assert [(s.headline, s.details) for s in found] == [
+        ("Harbourside Dental Care", ("Date: 03/10/2024 | Action: Urgent suspension",)),
+        ("Larkfield Lodge Care Home", ("Date: 10/10/2024 | Action: Warning notice (s.29)",)),
+    ]
+    assert found[1].body.startswith("Residents at risk")
+
+
+def test_a_column_table_of_figures_is_left_as_it_is() -> None:
+    figures = (
+        "Trust      Beds   Open\n---------  -----  -----\nCalder     412    398\n"
+        "Wyre       220    201\n"
+    )
+    assert unfold_column_tables(figures) == figures
