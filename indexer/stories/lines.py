@@ -75,9 +75,11 @@ _MARKUP_ONLY = re.compile(r"^(?:\{[%{].*[%}]\}|!\[[^\]]*\]\([^)]*\))$")
 _LEADER = re.compile(r"^\s*(\S.{1,40}?)\s*\.{4,}\s*\S")
 # A line of a printed contents list: dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"\.{4,}\s*\d{1,3}\s*$")
+# (A text browser's link mark before a word, "* [8]GP partners ...", goes without the space.)
 _LINK_DEBRIS = re.compile(
-    r"\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
-    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\]"
+    r"(?:(?<=\s)|^)\[\d{1,3}\](?=[^\W\d_]|[“\"‘'])"
+    r"|\s*(?:<(?:https?://|mailto:)[^>\s]*>|\[(?:https?://|mailto:)[^\]\s]*\]"
+    r"|\(\s*(?:https?://|mailto:)[^)\s]*\s*\)|\[\d{1,3}\](?![^\W\d_]|[“\"‘'])"
     r"|\[(?i:link|more|read\ more|here|pdf|url)\])"
 )
 # A bare link, or one numbered as a reference: "[5] https://...".

@@ -857,3 +857,21 @@ def test_a_word_documents_bullets_with_o_sub_points_are_items_and_their_text() -
         ("Prescribing Quality Scheme 2017/18", MORE[:30]),
     ]
     assert found[1].body.endswith("enrolled automatically.")
+
+
+def test_a_text_browsers_link_marks_before_bulleted_headlines_leave_the_bullets() -> None:
+    # A text browser's dump numbers each link: "* [8]Headline – text": the mark goes, and
+    # the bullet and the run-in headline stay.
+    text = (
+        "ELSEWHERE THIS WEEK\n\n"
+        "     * [8]GP partner numbers fall again – NHS England figures show\n"
+        "       19,870 fully qualified GP partners in January, 3.1% fewer\n"
+        "       than a year earlier.\n"
+        "     * [9]Delayed discharges at record level in Scotland – Public Health\n"
+        "       Scotland counted 2,046 people delayed in hospital at its February\n"
+        "       census.\n"
+    )
+    assert [(s.headline, s.body[:24]) for s in split(text)] == [
+        ("GP partner numbers fall again", "NHS England figures show"),
+        ("Delayed discharges at record level in Scotland", "Public Health Scotland c"),
+    ]
