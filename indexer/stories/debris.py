@@ -91,7 +91,9 @@ def running_lines(lines: Iterable[tuple[str, int]]) -> frozenset[str]:
     for key, count in counts.items():
         if count < 2 or _FIGURE_KEY.match(key):
             continue  # ("£11.6bn" over its text, "70.3%": a figure of the week, not a page's)
-        numbered = len(variants[key]) > 1  # the page number changes
+        # The page number changes (not only the case: "From the Chair" in the contents list
+        # and "FROM THE CHAIR" over the piece are one heading twice, no running head).
+        numbered = len({text.casefold() for text in variants[key]}) > 1
         if count < RUNNING_REPEATS and not numbered and not _RUNNING_SEPARATOR.search(key):
             continue
         spread = places[key]

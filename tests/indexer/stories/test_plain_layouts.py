@@ -875,3 +875,16 @@ def test_a_text_browsers_link_marks_before_bulleted_headlines_leave_the_bullets(
         ("GP partner numbers fall again", "NHS England figures show"),
         ("Delayed discharges at record level in Scotland", "Public Health Scotland c"),
     ]
+
+
+def test_headings_in_capitals_a_contents_list_names_in_title_case_are_no_running_heads() -> None:
+    # Each heading comes twice, in the contents and over its piece, in another case: the
+    # same heading, not a page's running head that changes only in its number.
+    sections = ["From the Chair", "Posts saved at Plymouth", "Members in the news"]
+    text = (
+        "BRANCH NEWSLETTER | AUTUMN 2019\n\nInside this issue\n"
+        + "".join(f"    {name}\n" for name in sections)
+        + "\n\n"
+        + "".join(f"{name.upper()}\n\n{PROSE}\n\n{MORE}\n\n\n" for name in sections)
+    )
+    assert headlines(text) == [name.upper() for name in sections]
