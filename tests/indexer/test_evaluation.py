@@ -1,10 +1,10 @@
 """Story F1 on digests written apart from the splitting rules ([H]), per format.
 
 All the sets were written by helpers given only tests/fixtures/eval/SPEC.md (never the rules,
-the code or dex's output on their files). tests/fixtures/eval19/ is held out: the rules and
+the code or dex's output on their files). tests/fixtures/eval20/ is held out: the rules and
 the story model are never tuned on it and its misses are not read; it was scored once when
-first seen (late on 2026-12-07). Each earlier held-out set was measured untouched and then
-became a development set: eval10 to eval18 (each scored once, then tuned on; eval17 was held
+first seen (early on 2026-12-08). Each earlier held-out set was measured untouched and then
+became a development set: eval10 to eval19 (each scored once, then tuned on; eval17 was held
 out for five rounds),
 eval8 and eval9 (held out until both were scored with the story model), eval2 to eval7 and dev/
 to dev7/ are tuned on now. tests/fixtures/eval/ (42
@@ -33,7 +33,8 @@ from tests.evaluation import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HELD_OUT = [FIXTURES / "eval19" / name for name in ("text", "web", "mail")]
+HELD_OUT = [FIXTURES / "eval20" / name for name in ("text", "web", "mail")]
+EVAL19 = [FIXTURES / "eval19" / name for name in ("text", "web", "mail")]
 EVAL18 = [FIXTURES / "eval18" / name for name in ("text", "web", "mail")]
 EVAL16 = [FIXTURES / "eval16" / name for name in ("text", "web", "mail")]
 EVAL15 = [FIXTURES / "eval15" / name for name in ("text", "web", "mail")]
@@ -70,24 +71,51 @@ DEVELOPMENT = [
     *DEV7,
 ]
 
-# eval19 (held out, written 2026-12-07 late at night by three helpers given SPEC.md: a pharmacy
-# negotiator's briefing, royal college branch newsletter, PDF board chief executive's report,
-# written questions, alumni newsletter, regulator's enforcement tables, think-tank text with
-# [n] references, a Word document saved as text, emoji-labelled federation bulletin,
-# reStructuredText network update, union circular in numbered paragraphs, care provider app
-# e-news, horizon scan, media-monitoring alert; Outlook-saved HTML, Google Docs export,
-# SharePoint news, Ghost, Drupal views, Beehiiv, accordions, Obsidian, reference-link and
-# setext Markdown, a Mailchimp Markdown export, Hugo RSS, RSS 0.92, Blogger Atom, FeedBurner;
-# Google Groups and Mailman 3 digests, HTML-only base64, windows-1252 quoted-printable, an
-# Outlook mobile forward, Apple Mail multipart/related, reply-all with a pasted digest, a
-# digest attached to a list message, format=flowed, RFC 2047 subjects, two mboxes and a Maildir
-# of three), scored once when first seen: all 0.796, txt 0.564, md 0.950, html 0.845, feed
-# 0.870, eml 0.913, mbox 1.000, Maildir 1.000; entities P 0.947 R 0.903 (with the code of that
-# session's start: all 0.792, txt 0.552). With the story model retrained on eval18: all 0.794,
-# txt 0.556. Floors: less about 0.03.
+# eval20 (held out, written 2026-12-08 just after midnight by three helpers given SPEC.md: a
+# JISCMail-style network's news, pharmacy and dental committee bulletins, a coroners'
+# prevention-of-future-deaths round-up, the text part of a Mailchimp email with [image:] and
+# [n] marks, Scottish, Northern Irish and Welsh (bilingual) staff bulletins, an OCRed scanned
+# newsletter, PDF annual review text, pandoc's text of a Word document, an org-mode digest, a
+# 64-column medical school newsletter, teletext pages, a volunteer's patient group newsletter,
+# a trials unit news sheet; Squarespace, WordPress with widgets and comments, Substack,
+# Mailchimp archive, Campaign Monitor, Notion and Confluence exports, an intranet print view,
+# pandoc HTML, Jekyll/kramdown, MkDocs admonitions and wiki Markdown, WordPress RSS with
+# content:encoded, Atom with XHTML content; a JISCMail digest, a multipart/digest, a newsletter
+# forwarded as an attachment, HTML-only multipart/related, ISO-8859-1 and windows-1252
+# quoted-printable, Thunderbird-saved, Lotus Notes forwards, a reply quoting a digest, a Google
+# Takeout mbox, an LMC mbox over three weeks, a Maildir of two), scored once when first seen:
+# all 0.921, txt 0.923, md 0.700, html 0.922, feed 1.000, eml 0.947, mbox 1.000, Maildir 1.000;
+# entities P 0.946 R 0.914 (the same stories with the code of that session's start; entities
+# P 0.941 R 0.914). Floors: less about 0.03.
 HELD_OUT_FLOORS = {
-    "all": 0.76,
-    "txt": 0.52,
+    "all": 0.89,
+    "txt": 0.89,
+    "md": 0.67,
+    "html": 0.89,
+    "feed": 0.97,
+    "eml": 0.91,
+    "mbox": 0.97,
+    "maildir": 0.97,
+}
+HELD_OUT_ENTITY_FLOOR = (0.91, 0.88)
+# eval19 (held out until eval20 came, written 2026-12-07 late at night by three helpers given
+# SPEC.md: a pharmacy negotiator's briefing, royal college branch newsletter, PDF board chief
+# executive's report, written questions, alumni newsletter, regulator's enforcement tables, think-
+# tank text with [n] references, a Word document saved as text, emoji-labelled federation
+# bulletin, reStructuredText network update, union circular in numbered paragraphs, care provider
+# app e-news, horizon scan, media-monitoring alert; Outlook-saved HTML, Google Docs export,
+# SharePoint news, Ghost, Drupal views, Beehiiv, accordions, Obsidian, reference-link and setext
+# Markdown, a Mailchimp Markdown export, Hugo RSS, RSS 0.92, Blogger Atom, FeedBurner; Google
+# Groups and Mailman 3 digests, HTML-only base64, windows-1252 quoted-printable, an Outlook mobile
+# forward, Apple Mail multipart/related, reply-all with a pasted digest, a digest attached to a
+# list message, format=flowed, RFC 2047 subjects, two mboxes and a Maildir of three), scored once
+# when first seen: all 0.796, txt 0.564, md 0.950, html 0.845, feed 0.870, eml 0.913, mbox 1.000,
+# Maildir 1.000; entities P 0.947 R 0.903 (with the code of that session's start: all 0.792, txt
+# 0.552). With the story model retrained on eval18: all 0.794, txt 0.556. Then tuned on
+# (2026-12-08): all 0.889, txt 0.847, eml 0.923; entities P 0.948 R 0.908. Less about 0.03.
+EVAL19_FLOORS = {
+    "all": 0.86,
+    "txt": 0.81,
     "md": 0.92,
     "html": 0.81,
     "feed": 0.84,
@@ -95,7 +123,7 @@ HELD_OUT_FLOORS = {
     "mbox": 0.97,
     "maildir": 0.97,
 }
-HELD_OUT_ENTITY_FLOOR = (0.92, 0.87)
+EVAL19_ENTITY_FLOOR = (0.92, 0.87)
 # eval18 (held out, written 2026-12-07 at night by three helpers given SPEC.md: a trust chief
 # executive's blog, dental network bulletin, pharmacy negotiator's daily, ambulance staff news,
 # mental health charity round-up, research network PDF, LinkedIn article, Teams and Slack
@@ -414,6 +442,7 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         (EVAL16, EVAL16_FLOORS, EVAL16_ENTITY_FLOOR),
         (EVAL17, EVAL17_FLOORS, EVAL17_ENTITY_FLOOR),
         (EVAL18, EVAL18_FLOORS, EVAL18_ENTITY_FLOOR),
+        (EVAL19, EVAL19_FLOORS, EVAL19_ENTITY_FLOOR),
         (DEV8, DEV8_FLOORS, DEV8_ENTITY_FLOOR),
         (DEV9, DEV9_FLOORS, DEV9_ENTITY_FLOOR),
         (DEV10, DEV10_FLOORS, DEV10_ENTITY_FLOOR),
@@ -431,6 +460,7 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         "eval16",
         "eval17",
         "eval18",
+        "eval19",
         "dev8",
         "dev9",
         "dev10",
