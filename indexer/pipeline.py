@@ -22,7 +22,7 @@ from indexer.reading.readers import (
 )
 from indexer.reading.textcodec import readable_path
 from indexer.records import DateFrom, Digest, Entity, Problem, RawDigest, Section, Story
-from indexer.stories.boilerplate import is_byline
+from indexer.stories.boilerplate import is_author_note, is_byline
 from indexer.stories.debris import Headlines, strip_dateline
 from indexer.stories.single import names_author, story_paragraphs
 from indexer.stories.split import SplitResult, split_digest
@@ -97,8 +97,11 @@ def build_digest(raw: RawDigest, *, with_entities: bool = True) -> Digest:
         paragraphs = story_paragraphs(raw.text, raw.blocks, raw.headline)
         byline = None
         if len(paragraphs) > 1 and (
-            is_byline(paragraphs[0].rstrip(".")) or names_author(paragraphs[0], raw.author)
-        ):  # a feed item's "By Jane Smith", "Dev Chaudhary is our policy officer."
+            is_byline(paragraphs[0].rstrip("."))
+            or names_author(paragraphs[0], raw.author)
+            or is_author_note(paragraphs[0])
+        ):  # a feed item's "By Jane Smith", "Dev Chaudhary is our policy officer.", "Jo Hart is
+            # a district nurse in Hull. She writes in a personal capacity."
             byline, paragraphs = paragraphs[0], paragraphs[1:]
         if paragraphs:  # "London, 9 April 2019 – Senior nurses are ...": a press release's
             paragraphs = (strip_dateline(paragraphs[0]), *paragraphs[1:])

@@ -213,7 +213,7 @@ _BYLINE = re.compile(
     + _NAME
     + r"(?:\s+(?:"
     + _NAME
-    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,60})?$"
+    + r"|and|&|de|van|von|der|le|la))*\s*(?:[,|/-]\s*[^.]{0,110})?$"
 )
 _ROLE_BYLINE = re.compile(
     r"^" + _NAME + r"(?:\s+" + _NAME + r"){1,3},\s*(?:[\w-]+\s+){0,4}"
@@ -510,9 +510,31 @@ def is_post_activity(line: str) -> bool:
     return _ACTIVITY.match(fold(line.strip())) is not None
 
 
+# Who wrote a guest piece, said before it: "Angela Pickering is a district nurse in Hull. She
+# writes in a personal capacity.", "Hugh writes: this week's post is from Dr Morwenna Tregear".
+_AUTHOR_NOTE = re.compile(
+    r"\b(?:writes?|writing)\s+in\s+a\s+personal\s+capacity\b"
+    r"|\bviews\s+(?:expressed\s+)?are\s+(?:his|her|their|my)\s+own\b"
+    r"|\b(?:this\s+week|this\s+month|today)['’]s\s+(?:guest\s+)?(?:post|blog|column)\s+is\s+(?:from|by)\b",
+    re.I,
+)
+_AUTHOR_NOTE_WORDS = 40
+
+
+def is_author_note(text: str) -> bool:
+    """A note of a few sentences on who wrote the piece under it, and in what capacity."""
+    return text.count(" ") < _AUTHOR_NOTE_WORDS and _AUTHOR_NOTE.search(text) is not None
+
+
+_BYLINE_WORDS = 14  # spaces a byline has fewer of
+_BY_WORDS = 20
+
+
 def is_byline(line: str) -> bool:
     """A byline ("By Jane Smith", "Kate Burrows, health editor") on a line of its own."""
-    if line.count(" ") >= 14:
+    # (a byline that says "By" may give a long role: "By Dr Hannah Okafor, clinical director
+    # for community mental health, Bradford District Care NHS Foundation Trust")
+    if line.count(" ") >= (_BY_WORDS if line[:3].lower() == "by " else _BYLINE_WORDS):
         return False
     if " · " in line or " | " in line:  # "Dr Ann Lee, Chair · Mark Bell, Chief Executive"
         # ... or when and by whom: "Tue, 06 Feb 2024 09:12:01 GMT · By Rachel Osei"

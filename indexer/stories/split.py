@@ -37,6 +37,7 @@ from indexer.reading.textcodec import tidy
 from indexer.records import Section
 from indexer.stories.boilerplate import (
     holds_any,
+    is_author_note,
     is_boilerplate,
     is_byline,
     is_footer_start,
@@ -437,7 +438,7 @@ def _drop_boilerplate(lines: list[Line]) -> list[Line]:
             line.note = "dropped: a story's place and date"
             line.detail = True
             continue
-        if is_byline(text) and not _message_heading(lines, index):
+        if (is_byline(text) or is_author_note(text)) and not _message_heading(lines, index):
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             if _signs(kept[-1] if kept else None, line, nxt):
                 line.note = "dropped: a signature under the text"

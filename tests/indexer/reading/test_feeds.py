@@ -340,6 +340,32 @@ def test_a_note_naming_the_items_author_is_its_byline(tmp_path: Path) -> None:
     assert story.body == "Nursing home beds in England fell by 4,000 in two years."
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "By Dr Hannah Okafor, clinical director for community mental health, Bradford District "
+        "Care NHS Foundation Trust",
+        "Angela Pickering is a district nursing team leader in east Hull. She writes in a "
+        "personal capacity.",
+        "Hugh writes: this week’s post is from Dr Morwenna Tregear, a consultant anaesthetist "
+        "in Truro. Her views are her own.",
+    ],
+    ids=["long-role", "personal-capacity", "editors-note"],
+)
+def test_a_guest_posts_note_on_its_writer_is_its_byline(tmp_path: Path, note: str) -> None:
+    from indexer.pipeline import parse_file
+
+    text = "Nursing home beds in England fell by 4,000 in two years."
+    item = (
+        "<item><title>Guest post: respite beds are scarce</title><description><![CDATA["
+        f"<p>{note}</p><p>{text}</p>]]></description></item>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss(item))
+    [story] = [s for digest in parse_file(path, str(path)) for s in digest.stories]
+    assert (story.byline, story.body) == (note, text)
+
+
 def test_what_closes_an_item_without_being_its_text_is_left_out(tmp_path: Path) -> None:
     from indexer.pipeline import parse_file
 
