@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from indexer.blocks import Block
+from indexer.stories.debris import has_contact
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import PROSE_WORDS, Line
 from indexer.stories.lineshape import (
@@ -56,12 +58,21 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
             dropped.append(line)
         lines = [line for line in lines if line not in fielded]
     run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
+    worded: set[int] = set()  # a page's paragraphs with leads in words alone: template only
     for at, line in enumerate(lines):
         opening = line.facts.lead if line.facts is not None else None
         if opening is None and listed:  # (a listed title is longer than the lead it holds)
             opening = _listed_lead(line.text, listed)
         if opening is None and line.facts is None:
             opening = text_lead(line.text)
+        elif opening is None and line.facts is not None and _plain_paragraph(line.facts):
+            opening = text_lead(line.text)  # a page's paragraphs may run leads in by words
+            if opening is not None and (
+                opening.count(" ") >= _WORDED_LEAD_WORDS or has_contact(line.text)
+            ):  # ("Dental access remains the issue ... – 41 of the 96 ...", "Press office –
+                opening = None  # 01452 960 310 or press@...": a sentence's aside, a contact)
+            if opening is not None:  # (where the digest does so for its stories: below)
+                worded.add(at)
         if opening is None and line.facts is None and line.bulleted:
             opening = title_sentence(line.text)  # "1. NHS funding settlement. The PM said..."
             colon = _ITEM_COLON_LEAD.match(line.text) if opening is None else None
@@ -92,13 +103,14 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
         keep = [at for at in range(len(lines)) if at not in fields]
         lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
         run_ins = {new for new, old in enumerate(keep) if old in run_ins}
+        worded = {new for new, old in enumerate(keep) if old in worded}
     # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
     # share a headline.
     seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
     leads = [None if lead is None or seen[lead.headline.casefold()] > 1 else lead for lead in leads]
     if not lead_template(leads):
         leads = [
-            lead if at in run_ins or _run_in(line, lead) else None
+            lead if at in run_ins or (at not in worded and _run_in(line, lead)) else None
             for at, (line, lead) in enumerate(zip(lines, leads, strict=True))
         ]
     else:
@@ -118,6 +130,14 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+_WORDED_LEAD_WORDS = 4  # a plain paragraph's lead ("Social care — ...") is a few words
+
+
+def _plain_paragraph(block: Block) -> bool:
+    """A paragraph the container showed nothing in: no emphasis, no link, no heading."""
+    return block.kind == "paragraph" and not (block.strong or block.linked or block.lead)
 
 
 # A contents entry: a title of a few words with no sentence's end ("> PQS window extended").

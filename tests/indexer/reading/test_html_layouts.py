@@ -695,3 +695,33 @@ def test_a_writer_and_a_day_split_by_a_dot_under_a_cells_headline_are_its_detail
     found = split(page.text, page.blocks)
     assert [(s.headline, s.body) for s in found] == [(title, text) for title, _, _ in rows]
     assert [s.details for s in found] == [(f"{writer} · {day}",) for _, writer, day in rows]
+
+
+def test_a_round_ups_paragraphs_with_leads_in_words_and_a_dash_are_its_stories() -> None:
+    brief = [
+        (
+            "Dentistry",
+            "The urgent dental care scheme delivered 612,000 appointments in six months.",
+        ),
+        (
+            "Social care",
+            "The commission on adult social care will report in March, its chair said.",
+        ),
+        ("Data", "The ONS estimates 8.2% of working-age adults are inactive through sickness."),
+    ]
+    html = (
+        "<h2>Ministers move £1.2bn to community care</h2><p>Ministers confirmed the move on "
+        "Tuesday, with the money to follow patients out of hospital from April.</p>"
+        "<h2>IN BRIEF</h2>"
+        + "".join(f"<p>{lead} — {text}</p>" for lead, text in brief)
+        + "<h2>Dental access: where to get help</h2><p>Dental access remains the issue people "
+        "contact us about most often – 41 of the 96 enquiries we received in October.</p>"
+    )
+    assert stories(html)[1:] == [
+        *brief,
+        (
+            "Dental access: where to get help",
+            "Dental access remains the issue people contact us about most often – 41 of the 96 "
+            "enquiries we received in October.",
+        ),
+    ]
