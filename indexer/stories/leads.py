@@ -60,7 +60,7 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
     run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
     worded: set[int] = set()  # a page's paragraphs with leads in words alone: template only
     for at, line in enumerate(lines):
-        opening = line.facts.lead if line.facts is not None else None
+        opening = _shown_lead(line) if line.facts is not None else None
         if opening is None and listed:  # (a listed title is longer than the lead it holds)
             opening = _listed_lead(line.text, listed)
         if opening is None and line.facts is None:
@@ -130,6 +130,21 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
         line.text, line.bulleted, line.forced = lead.rest, False, "B"
         out.append(line)
     return out
+
+
+# An item's number inside its bold lead ("<b>1. Winter capital.</b> NHS England ..."): the
+# line lost it with the numbering.
+_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
+
+
+def _shown_lead(line: Line) -> str | None:
+    """The lead the container showed (bold, linked), as the line has it."""
+    lead = line.facts.lead if line.facts is not None else None
+    if lead is not None and not line.text.startswith(lead):
+        number = _NUMBER.match(lead)
+        if number is not None and line.text.startswith(lead[number.end() :]):
+            return lead[number.end() :]
+    return lead
 
 
 _WORDED_LEAD_WORDS = 4  # a plain paragraph's lead ("Social care — ...") is a few words

@@ -725,3 +725,17 @@ def test_a_round_ups_paragraphs_with_leads_in_words_and_a_dash_are_its_stories()
             "enquiries we received in October.",
         ),
     ]
+
+
+def test_bold_leads_that_hold_their_items_numbers_are_headlines() -> None:
+    # A Google Docs export: each item's number is inside its bold lead, set by a CSS class.
+    items = [
+        ("Long Term Plan implementation framework published", "Systems must plan by November."),
+        ("Pensions and extra sessions", "The department has opened a consultation on pensions."),
+        ("Winter capital", "Systems were asked to bid for a share of £12m of capital."),
+    ]
+    html = "<style>.c1{font-weight:700}</style><h1>National</h1>" + "".join(
+        f'<p><span class="c1">{n}. {lead}.</span><span> {text}</span></p>'
+        for n, (lead, text) in enumerate(items, start=1)
+    )
+    assert stories(html) == items
