@@ -303,7 +303,8 @@ _SPONSOR = re.compile(
       (?:\s*[·|•:–—-]\s*(?:in\ (?:association|partnership)\ with|(?:supported|brought\ to\ you)
       \ by)\b.{0,60})?  # "SPONSORED · IN PARTNERSHIP WITH CEDARLINE HEALTH ANALYTICS"
     | (?:sponsored|promoted|supported|brought\ to\ you)\ by\b.{0,60}
-    | in\ (?:association|partnership)\ with\b.{0,60})\W*$
+    | in\ (?:association|partnership)\ with\b.{0,60}
+    | together\ with\ [\w&.'’-]+(?:\ [\w&.'’-]+){0,3})\W*$  # "TOGETHER WITH MEDISYNC": a sponsor
     | ^(?:today's|this\ week's|this\ (?:issue|edition|newsletter|e-?mail|bulletin|briefing))
       \b[\w'’&.\ -]{0,50}\ (?:is|are)\ (?:supported|sponsored|powered|brought\ to\ you)\ by\b""",
     re.I | re.X,
@@ -320,6 +321,7 @@ _SPONSOR_HINTS = (
     "association",
     "supported by",
     "powered by",
+    "together with",
 )
 
 

@@ -837,10 +837,14 @@ def test_listings_under_a_jobs_label_are_vacancies() -> None:
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
 
 
-def test_a_sponsor_label_naming_its_partner_marks_the_advert_under_it() -> None:
+@pytest.mark.parametrize(
+    "label",
+    ["SPONSORED · IN PARTNERSHIP WITH CEDARLINE HEALTH ANALYTICS", "TOGETHER WITH CEDARLINE"],
+)
+def test_a_sponsor_label_naming_its_partner_marks_the_advert_under_it(label: str) -> None:
     text = (
         f"{FINED}\n\n{FINED_TEXT}\n\n"
-        "SPONSORED · IN PARTNERSHIP WITH CEDARLINE HEALTH ANALYTICS\n\n"
+        f"{label}\n\n"
         "Turn your waiting list into a plan\n\n"
         "Cedarline's validation service has helped 40 trusts remove duplicate appointments.\n\n"
         f"{WAITS}\n\n{WAITS_TEXT}\n"
