@@ -54,6 +54,7 @@ _FOOTER_WORDS = (
     "reply stop",
     "licensed under",
     "licenced under",
+    "how ",
 )
 
 _CHROME = re.compile(
@@ -142,6 +143,9 @@ _FOOTER = re.compile(
     | (?:manage|update)\ (?:your\ )?(?:e-?mail\ )?(?:preferences|subscription)
     | (?:manage|update|change)\ your\ (?:[\w-]+\ ){0,2}(?:e-?mail\ )?(?:alerts|preferences|settings)
     | registered\ charity | ^notes?\ (?:to|for)\ editors\b
+    | ^how\ (?:was|did\ you\ (?:like|find)|would\ you\ rate)\  # the reader poll at the end
+      (?:today['’]s\ |this\ (?:week['’]s\ )?)
+      (?:e-?mail|issue|edition|newsletter|briefing|bulletin)\b
     | \bcharity\ \(?(?:registration\ )?(?:no\.?|number)\ ?\d{5}  # "a charity (No. 1184420)"
     | ^[\w'’&.\ -]{2,60}\ (?:is|are)\ (?:published|produced|prepared|written|compiled|edited)
       \ by\b
@@ -169,6 +173,7 @@ _FOOTER_PHRASES = _phrases(
     "|authorised and regulated|authorized and regulated|does not constitute|you receive "
     "|because you|prepared for|produced for|compiled for|reply stop|prepared by"
     "|charity (no|charity no|charity number|charity registration|licensed under|licenced under"
+    "|how was |how did you |how would you "
 )
 _TRAILING_MORE = re.compile(
     r"""(?:(?<=[.!?"”’)…])\s*|\s+[|•·–-]\s*|\s*[|•·–-]\s+)

@@ -850,3 +850,14 @@ def test_a_sponsor_label_naming_its_partner_marks_the_advert_under_it(label: str
         f"{WAITS}\n\n{WAITS_TEXT}\n"
     )
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_a_reader_poll_at_the_end_starts_the_footer() -> None:
+    text = (
+        f"{FINED}\n\n{FINED_TEXT}\n\n{WAITS}\n\n{WAITS_TEXT}\n\n"
+        "How was today’s email?\n\n🔥 Loved it 👍 It was fine 👎 Not for me\n\n"
+        "Share The Weekly\n\nYou currently have 0 referrals, only 3 away from our cheat-sheet.\n\n"
+        "Keep reading\n\nWho does what in a 26-ICB world\n\n"
+        "A field guide to the new boards, their chairs and their footprints.\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
