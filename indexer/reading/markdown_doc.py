@@ -255,6 +255,8 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             open_boxes += token.content.lower().count("<details")
         elif kind == "html_block" and "</details" in token.content.lower():
             open_boxes = max(0, open_boxes - token.content.lower().count("</details"))
+        elif kind == "html_block" and _HTML_TEXT.search(token.content) is not None:
+            _add_html(out, token.content)  # a page's HTML pasted into the Markdown
         elif kind in ("fence", "code_block"):
             out.new_group()
             for line in token.content.splitlines():
@@ -265,6 +267,28 @@ def _blocks(tokens: list[Token]) -> list[Block]:
         elif kind == "inline":
             _add_inline(out, token, kinds, lists, heading_level, number)
     return out.blocks
+
+
+# Raw HTML that holds what a reader reads (a Mailchimp export's boxed text, a table of
+# stories), not only markup (a comment, an anchor, an image, a <div> around Markdown).
+_HTML_TEXT = re.compile(r"<(?:p|h[1-6]|td|li)\b[^>]*>\s*[^<\s]", re.I)
+
+
+def _add_html(out: Builder, html: str) -> None:
+    """The blocks of a piece of HTML in the Markdown, read as a page is."""
+    from indexer.reading.html_page import html_to_text  # (it reads Markdown headings too)
+
+    group = None
+    for block in html_to_text(html).blocks:
+        if block.group != group:
+            out.new_group()
+            group = block.group
+        facts = {name: getattr(block, name) for name in _FACTS}
+        out.add(block.kind, block.text, **facts)
+    out.new_group()
+
+
+_FACTS = ("level", "ordered", "number", "lead", "strong", "linked", "row", "task", "standfirst")
 
 
 _SUMMARY = re.compile(r"<summary\b[^>]*>([^<]*(?:<(?!/summary)[^<]*)*)</summary>", re.I)

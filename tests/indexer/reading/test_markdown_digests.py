@@ -229,3 +229,22 @@ def test_a_heading_that_opens_with_a_release_version_is_a_headline() -> None:
         "v2.6.0 – 15 March 2021: Community services waiting lists added",
         "v2.3.1 – 11 January 2021: Diagnostics data delayed by a month",
     ]
+
+
+def test_stories_in_html_pasted_into_the_markdown_are_read_as_a_page() -> None:
+    # A Mailchimp export to Markdown keeps its boxed-text blocks as raw HTML.
+    text = (
+        "# GP Update 29\n\n## Flu 2020/21: expanded cohorts\n\n" + TEXT + "\n\n"
+        '<table class="mcnBoxedTextBlock"><tr>\n'
+        '<td width="50%"><h3>Practice in focus: Eastwood Lane</h3>\n<p>' + MORE + "</p>\n</td>\n"
+        '<td width="50%"><h3>Long COVID clinic referrals open</h3>\n'
+        "<p>The trust has opened a post-COVID assessment clinic at City Hospital.</p>\n</td>\n"
+        "</tr></table>\n\n## DSPT deadline\n\n" + TEXT + "\n"
+    )
+    page = markdown_to_text(text)
+    assert [(s.headline, s.body[:20]) for s in split(page.text, page.blocks)] == [
+        ("Flu 2020/21: expanded cohorts", TEXT[:20]),
+        ("Practice in focus: Eastwood Lane", MORE[:20]),
+        ("Long COVID clinic referrals open", "The trust has opened"),
+        ("DSPT deadline", TEXT[:20]),
+    ]
