@@ -888,3 +888,17 @@ def test_headings_in_capitals_a_contents_list_names_in_title_case_are_no_running
         + "".join(f"{name.upper()}\n\n{PROSE}\n\n{MORE}\n\n\n" for name in sections)
     )
     assert headlines(text) == [name.upper() for name in sections]
+
+
+def test_a_reports_section_number_before_a_figure_is_no_word_of_its_headline() -> None:
+    text = (
+        "2.   NATIONAL CONTEXT\n\n"
+        "2.1  2022/23 priorities and operational planning guidance\n\n"
+        f"     {PROSE}\n\n"
+        "2.2  Health and Care Bill\n\n"
+        f"     {MORE}\n"
+    )
+    assert headlines(text) == [
+        "2022/23 priorities and operational planning guidance",
+        "Health and Care Bill",
+    ]
