@@ -211,7 +211,8 @@ _CALENDAR = (
     r"|may|june|july|august|september|october|november|december|the|this|next|last)\b)"
 )
 _BYLINE = re.compile(
-    r"^(?i:by|words by|written by|reporting by|report by|(?:a\s+)?message from|presented by"
+    r"^(?i:by|words by|written by|reporting by|report by|interview by|(?:a\s+)?message from"
+    r"|presented by"
     r"|posted by|started by|(?:an?\s+)?guest\s+(?:post|blog|column|piece)\s+by)\s+(?i:"
     + _CALENDAR
     + r")"

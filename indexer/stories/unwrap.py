@@ -309,13 +309,23 @@ _WRAPPED_CHARS = 50  # a line cut by a wrap is long; a short one ending "for" ma
 _WRAPPED_IN_CHARS = 60  # longer still for "in" and "on", which end titles ("Lights on")
 
 
+def _date_runs_on(prev: str, nxt: str) -> bool:
+    """A long line ending "on" or "in" over one that opens with a date or a figure: "... the
+    death of Margaret Ekwueme on" / "11 March. One of the first women ..."."""
+    return (
+        nxt[:1].isdigit()
+        and len(prev) >= _WRAPPED_CHARS
+        and prev.rsplit(" ", 1)[-1] in _WRAPPED_AFTER
+    )
+
+
 def _runs_on(prev: str, nxt: str) -> bool:
     """A line ending in a small word written small ("the", "for", not "Part A", "SUPPORTED BY"),
     which no line of its own ends with: a long one, or one the next line continues in lower
     case ("Dates to look out for" over "The consultation ..." is a title)."""
     last = prev.rsplit(" ", 1)[-1]
     if last in _WRAPPED_AFTER:  # ("Sign in" ends a title; a line of sixty characters does not)
-        return len(prev) >= _WRAPPED_IN_CHARS or starts_lower(nxt)
+        return len(prev) >= _WRAPPED_IN_CHARS or starts_lower(nxt) or _date_runs_on(prev, nxt)
     if not (last.islower() and last in FUNCTION_WORDS):
         return False
     return len(prev) >= _WRAPPED_CHARS or starts_lower(nxt)
@@ -348,6 +358,8 @@ def _continues(
         return True
     if _caps_over_mixed(prev, nxt):
         return False  # a headline in capitals wraps in capitals: its details follow
+    if _date_runs_on(prev, nxt):
+        return True  # (a paragraph wrapped a little short of the page's width)
     if not _full(prev, nxt, width):
         return False
     if prev.rsplit(" ", 1)[-1] in _WRAPPED_AFTER:

@@ -902,3 +902,43 @@ def test_a_reports_section_number_before_a_figure_is_no_word_of_its_headline() -
         "2022/23 priorities and operational planning guidance",
         "Health and Care Bill",
     ]
+
+
+def test_a_line_ending_on_over_a_date_runs_on_into_it() -> None:
+    # Wrapped a little short of the page: "on" / "11 March." is one sentence, not a line
+    # of its own over an entry that opens with a date.
+    text = (
+        "OBITUARIES\n\n"
+        "Professor Alan Rusbridge FRCP (1934-2021)\n\n"
+        "Alan Rusbridge, who taught cardiology to three decades of St\n"
+        "Aldhelm's students, died on 2 May at the age of 87. He joined\n"
+        "the school as a lecturer in 1966 and became its first professor\n"
+        "of cardiovascular medicine in 1979, leading the review of the\n"
+        "curriculum in the 1980s. He is survived by his wife, Joan, three\n"
+        "children and seven grandchildren.\n\n"
+        "Dr Margaret Ekwueme (MBBS 1961)\n\n"
+        "We were sorry to learn of the death of Margaret Ekwueme on\n"
+        "11 March. One of the first women from Nigeria to qualify at\n"
+        "St Aldhelm's, she returned to Lagos, where she founded a\n"
+        "paediatric clinic that still bears her name.\n"
+    )
+    found = split(text)
+    assert [s.headline for s in found] == [
+        "Professor Alan Rusbridge FRCP (1934-2021)",
+        "Dr Margaret Ekwueme (MBBS 1961)",
+    ]
+    assert found[1].body.startswith("We were sorry to learn of the death of Margaret Ekwueme on 11")
+
+
+def test_an_interviews_byline_is_the_storys_byline() -> None:
+    text = (
+        "ALUMNI IN FOCUS\n\n"
+        '"I never expected to be running a field hospital"\n\n'
+        "Interview by Kate Brennan, Alumni Officer\n\n"
+        f"{PROSE}\n\n{MORE}\n"
+    )
+    [story] = split(text)
+    assert (story.headline, story.byline) == (
+        '"I never expected to be running a field hospital"',
+        "Interview by Kate Brennan, Alumni Officer",
+    )
