@@ -609,12 +609,20 @@ def strip_read_more(line: str) -> str:
     return head + tail.rstrip()
 
 
+# A circular's note on where it goes: "Please display on staff noticeboards."
+_DISPLAY_NOTE = re.compile(
+    r"^please\s+(?:display|post|put\s+up|pin\s+up)\s+(?:this\s+)?(?:[\w-]+\s+){0,2}on\s+"
+    r"(?:[\w-]+\s+){0,3}(?:notice-?\s?boards?|staff\s+rooms?)\b",
+    re.I,
+)
+
+
 def is_newsletter_talk(text: str) -> bool:
     """Text about the newsletter itself ("HSJ's roundup of the day's must-read stories")."""
     if text.count(" ") >= 60:
         return False
     folded = fold(text)
-    if _GREETING.match(folded) is not None:
+    if _GREETING.match(folded) is not None or _DISPLAY_NOTE.match(folded) is not None:
         return True
     lower = folded.lower()
     for word in _TALK_WORDS:  # the regex scans slowly: run it only where it can match

@@ -212,3 +212,21 @@ def test_a_leaders_message_heading_right_over_its_text_heads_it() -> None:
         "Message From Our Chief Executive",
         "Critical Incident Stood Down",
     ]
+
+
+def test_a_circulars_note_to_display_it_on_noticeboards_is_its_header() -> None:
+    text = (
+        "BRANCH CIRCULAR 14/2020                          2 October 2020\n\n"
+        "Please display on staff noticeboards.\n"
+        "----------------------------------------------------------------\n\n"
+        "1.1  Members will know that NHS staff on Agenda for Change\n"
+        "     contracts were left out of the public sector pay awards.\n\n"
+        "2.   CAR PARKING CHARGES\n\n"
+        "2.1  The trust has confirmed that free staff parking will end\n"
+        "     on 31 October.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:20]) for s in found] == [
+        (None, "Members will know th"),
+        ("CAR PARKING CHARGES", "The trust has confir"),
+    ]

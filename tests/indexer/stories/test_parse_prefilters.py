@@ -149,6 +149,7 @@ def test_gated_functions_agree_with_their_plain_definitions() -> None:
         talk = line.count(" ") < 60 and (
             bp._NEWSLETTER_TALK.search(bp.fold(line)) is not None
             or bp._GREETING.match(bp.fold(line)) is not None
+            or bp._DISPLAY_NOTE.match(bp.fold(line)) is not None
         )
         assert bp.is_newsletter_talk(line) == talk, line
         first = line.split(". ", 1)[0]  # an address may open a longer footer line
