@@ -649,8 +649,11 @@ _INTRO_TALK = re.compile(
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives|lists|collects
       |contains|highlights|rounds\ up|sets\ out)\b
-    | ^this\ (?:update|note|report|page|summary|round-?up)
-      \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects)\b
+    | ^this\ (?:update|note|report|page|summary|round-?up|review|paper)
+      \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects|updates
+      |provides|describes|outlines|informs|tells)\b
+    | ^this\ (?:update|note|report|summary|review|paper)\ (?:has\ been|was|is)
+      \ (?:prepared|produced|written|compiled)\b
     | ^this\ (?:update|note|report|summary|round-?up|bulletin|newsletter|briefing|digest)
       \ is\ (?:produced|prepared|compiled|written|intended)\ for\b
     | \bour\ (?:pick|selection|round-?up)\ of | ^(?:in\ )?today\ ?: | ^inside\ ?:

@@ -230,3 +230,22 @@ def test_a_circulars_note_to_display_it_on_noticeboards_is_its_header() -> None:
         (None, "Members will know th"),
         ("CAR PARKING CHARGES", "The trust has confir"),
     ]
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "This report provides the Board with an update on national, regional and local "
+        "developments since the last meeting held in public.",
+        "This report updates the Board on key issues since the last meeting.",
+        "This note has been prepared by committee staff to help members follow the session.",
+    ],
+)
+def test_a_reports_purpose_before_its_items_is_its_introduction(purpose: str) -> None:
+    items = [
+        ("Planning guidance published", "NHS England published its priorities on 24 December."),
+        ("Health and Care Bill", "The Bill completed its Commons stages on 23 November."),
+        ("Elective surgical hub", "The Trust has been awarded £8.4 million for a new hub."),
+    ]
+    text = f"PURPOSE\n\n{purpose}\n\n" + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
+    assert [(s.headline, s.body) for s in split(text)] == items
