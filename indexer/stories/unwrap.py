@@ -43,8 +43,10 @@ def wrap_width(blocks: list[list[str]], indents: list[int] | None = None) -> int
         len(prev) + indent
         for block, indent in zip(blocks, indents or [0] * len(blocks), strict=True)
         for prev, nxt in pairwise(block)
-        if starts_lower(nxt.lstrip()) and not ends_sentence(prev)
-    )
+        if starts_lower(nxt.lstrip()) and not ends_sentence(prev) and " " in prev.strip()
+    )  # (a line of one word, a link in a list of links, shows no wrap column)
+    if not wrapped:
+        return None
     width = wrapped[-1] if len(wrapped) < 10 else wrapped[int(len(wrapped) * 0.9)]
     return width if 30 <= width <= 110 else None
 

@@ -942,3 +942,35 @@ def test_an_interviews_byline_is_the_storys_byline() -> None:
         '"I never expected to be running a field hospital"',
         "Interview by Kate Brennan, Alumni Officer",
     )
+
+
+def test_a_list_of_long_links_does_not_widen_the_wrap_of_the_text() -> None:
+    # The links, one to a line, wrap nothing: measured as wrapped lines they made the page
+    # seem wider than it is, and "... 10 Year Health" / "Plan will fail ..." a headline.
+    url = "https://haldeninstitute.us12.list-manage.com/track/click?u=7f3c1a9d2e&id=91af0{}&e=5c0d"
+    text = (
+        "OUR RESEARCH\n\n"
+        "Why the left shift keeps stalling\n\n"
+        "   Every major NHS plan since the Five Year Forward View in 2014 has\n"
+        "   promised to move care out of hospitals. The share of the budget spent\n"
+        "   on acute care has nonetheless risen in eight of the last ten years.\n"
+        "   In this long read, Owen argues that the forthcoming 10 Year Health\n"
+        "   Plan will fail too unless integrated care boards are allowed to hold\n"
+        "   budgets for at least three years.\n\n"
+        "Spending review: what health should ask for\n\n"
+        "   With the spending review now expected in June, the Treasury has asked\n"
+        "   the Department of Health and Social Care to model settlements of\n"
+        "   between 2% and 3.6% a year.\n\n"
+        "References\n\n" + "\n".join(f"   {n}. {url.format(n)}" for n in range(1, 9)) + "\n"
+    )
+    assert [s.headline for s in split(text)] == [
+        "Why the left shift keeps stalling",
+        "Spending review: what health should ask for",
+    ]
+
+
+def test_lines_of_one_word_over_lower_case_show_no_wrap_width() -> None:
+    from indexer.stories.unwrap import wrap_width
+
+    # Each pair runs on in lower case, but a line of one word measures no wrap column.
+    assert wrap_width([["Hello", "world"], ["Menu", "home"], ["Search", "news"]]) is None
