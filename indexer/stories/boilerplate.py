@@ -649,7 +649,8 @@ _INTRO_TALK = re.compile(
     | ^this\ (?:bulletin|newsletter|briefing|digest|e-?mail|e-?bulletin)
       \ (?:is|brings|looks|has|includes|covers|summarises|summarizes|gives|lists|collects
       |contains|highlights|rounds\ up|sets\ out)\b
-    | ^this\ (?:update|note|report|page|summary|round-?up|review|paper)
+    | ^this\ (?:(?:weekly|monthly|daily|fortnightly|quarterly|annual)\ )?
+      (?:update|note|report|page|summary|round-?up|review|paper)
       \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects|updates
       |provides|describes|outlines|informs|tells)\b
     | ^this\ (?:update|note|report|summary|review|paper)\ (?:has\ been|was|is)

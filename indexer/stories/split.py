@@ -671,6 +671,7 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
             or is_dated_masthead(line.text)
             or is_dated_meta(line.text)
             or line.masthead
+            or _issue_fields(line.text)
         )
         # The rest of the masthead's block ("For partners in the Board"), set apart from
         # the text below it by a blank line, belongs to the masthead.
@@ -691,6 +692,18 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     header = next((line.text for line in lines[:cut] if line.kind != "L"), None)
     _note_rest(lines[:cut], "dropped: the digest's header (masthead, intro)")
     return header, lines[cut:]
+
+
+_ISSUE_FIELD_WORDS = 12
+
+
+def _issue_fields(text: str) -> bool:
+    """An issue's line of fields split by bars, one of them dated ("Severnside Community
+    Health NHS Trust | Week ending Friday 7 June 2019 | Prepared by Jo Taverner")."""
+    if " | " not in text:
+        return False
+    fields = _short_fields(text, _FIELD_BAR, _ISSUE_FIELD_WORDS)
+    return len(fields) >= 2 and any(find_date(field) is not None for field in fields)
 
 
 def _drop_self_talk(lines: list[Line], name: str) -> list[Line]:

@@ -249,3 +249,25 @@ def test_a_reports_purpose_before_its_items_is_its_introduction(purpose: str) ->
     ]
     text = f"PURPOSE\n\n{purpose}\n\n" + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
     assert [(s.headline, s.body) for s in split(text)] == items
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Severnside Community Health NHS Trust | Week ending Friday 7 June 2019 | Prepared by "
+        "Jo Taverner, Head of Policy, for the Executive Team",
+        "Actions taken or concluded 1 to 31 October 2024 | Published 8 November 2024 | Ref: "
+        "HCSA/ENF/2024-10",
+    ],
+)
+def test_an_issues_line_of_dated_fields_under_the_masthead_is_its_header(fields: str) -> None:
+    items = [
+        ("Planning guidance published", "NHS England published its priorities on 24 December."),
+        ("Health and Care Bill", "The Bill completed its Commons stages on 23 November."),
+    ]
+    text = (
+        f"WEEKLY BRIEFING\n\n{fields}\n\n"
+        "This monthly round-up summarises what happened nationally and what it means here.\n\n"
+        + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
+    )
+    assert [(s.headline, s.body) for s in split(text)] == items
