@@ -653,6 +653,11 @@ _INTRO_TALK = re.compile(
       (?:update|note|report|page|summary|round-?up|review|paper)
       \ (?:summarises|summarizes|covers|brings|gives|sets\ out|lists|collects|updates
       |provides|describes|outlines|informs|tells)\b
+    | ^(?:the\ latest\ )?(?:news|updates?|commentary|analysis|insights?|notes|thinking|blogs?)
+      (?:\ and\ [\w-]+)?\ from\ (?:the\ |our\ )  # a page's description under its title
+    | ^our\ latest\ (?:thinking|news|analysis|research|insights?|updates|commentary)\b
+    | ^(?:(?:short|sharp|regular|weekly|fortnightly|monthly|daily)[,\ ]+){1,3}
+      (?:notes|news|commentary|analysis|updates|thoughts|insights?)\ (?:on|about|from)\b
     | ^this\ (?:update|note|report|summary|review|paper)\ (?:has\ been|was|is)
       \ (?:prepared|produced|written|compiled)\b
     | ^this\ (?:update|note|report|summary|round-?up|bulletin|newsletter|briefing|digest)
@@ -688,7 +693,8 @@ _INTRO_STARTS = _phrases(
     "good |hello|hi|dear|welcome|this |next |last |happy |prepared |compiled |produced |edited "
     "|in today|today|inside|morning |afternoon |evening |every |each |all the latest |the latest "
     "|to:|to :|for:|for :|audience|distribution|please |our |your |a |an |weekly |monthly "
-    "|daily |fortnightly |quarterly |about this |find below"
+    "|daily |fortnightly |quarterly |about this |find below|news |update|commentary |analysis "
+    "|insight|notes |thinking |blog|short|sharp|regular|weekly,|monthly,|daily,|fortnightly,"
 )
 _INTRO_PHRASES = _phrases(
     "welcome to|in today's |here |what you need to know|this issue"

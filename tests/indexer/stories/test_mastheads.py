@@ -271,3 +271,22 @@ def test_an_issues_line_of_dated_fields_under_the_masthead_is_its_header(fields:
         + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
     )
     assert [(s.headline, s.body) for s in split(text)] == items
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Short, sharp commentary from our researchers and guest authors.",
+        "News from the Hartbridge public health team. For the council's partners and residents.",
+        "Our latest thinking on health and care policy in the UK.",
+        "Fortnightly notes on integrated care systems for people who work in them.",
+    ],
+)
+def test_a_pages_description_under_its_title_is_no_story(description: str) -> None:
+    items = [
+        ("Planning guidance published", "NHS England published its priorities on 24 December."),
+        ("Health and Care Bill", "The Bill completed its Commons stages on 23 November."),
+        ("Elective surgical hub", "The Trust has been awarded £8.4 million for a new hub."),
+    ]
+    text = f"Insight\n\n{description}\n\n" + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
+    assert [(s.headline, s.body) for s in split(text)] == items
