@@ -482,6 +482,7 @@ def masthead_heading(blocks: list[Block], title: str | None) -> str | None:
 _MDX_LINE = re.compile(r"^(?:(?:import|export)\s.+\sfrom\s+['\"][^'\"]+['\"];?|\{/\*.*\*/\})\s*$")
 _TOOL_LINE = re.compile(r"^(?:--8<--\s.*|\[TOC\]|\[\[_TOC_\]\]|<!--\s*truncate\s*-->)\s*$")
 _FENCED_BOX = re.compile(r"^:::\s*\w+(?:\[([^\]]*)\]|\s+(.+))?\s*$")
+_DIV_FENCE = re.compile(r"^:{3,}\s*(?:\{[^{}]*\})?\s*$")  # "::: {.summary}", or its ":::"
 _FIELD_LINE = re.compile(r"^(?:>\s*)*[a-z][\w-]*::\s")  # a note app's "source:: HSJ" field
 _INDENTED_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 _TAB = re.compile(r"^===\+?\s+\"([^\"]*)\"\s*$")  # a content tab: '=== "What's new"'
@@ -535,6 +536,8 @@ def _boxes(lines: list[str]) -> list[str]:
             continue
         if "::" in line and _FIELD_LINE.match(line):
             continue
+        if line.startswith(":::") and _DIV_FENCE.match(line) is not None:
+            continue  # Pandoc's fenced div ("::: {.summary}" ... ":::"): its text as it is
         if line.startswith(":::") and (box := _FENCED_BOX.match(line)) is not None:
             fenced = True
             title = box.group(1) or box.group(2)
@@ -560,10 +563,27 @@ def _under_heading(out: list[str]) -> bool:
     return last.startswith("##")
 
 
+def _title_block(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Pandoc's title block ("% Title" / "% Author" / "% Date" at the top): its length and
+    its title and date."""
+    end = 0
+    while end < len(lines) and lines[end].startswith("%") and not lines[end].startswith("%%"):
+        end += 1
+    parts = [line[1:].strip() for line in lines[:end]]
+    meta = {
+        key: value for key, value in zip(("title", "author", "date"), parts, strict=False) if value
+    }
+    return end, meta
+
+
 def markdown_to_text(source: str) -> MarkdownText:
     """Blocks of a Markdown digest, its text, and the title and date of its front matter."""
     lines = source.split("\n")
-    skip, meta = _front_matter(lines)
+    titled, meta = _title_block(lines) if source.startswith("% ") else (0, {})
+    while titled < len(lines) and titled and not lines[titled].strip():
+        titled += 1  # (YAML may follow the title block, after a blank line)
+    skip, front = _front_matter(lines[titled:])
+    skip, meta = skip + titled, {**meta, **front}
     rest = _properties(lines[skip:]) if ": " in source else lines[skip:]
     if any(
         line[:3] in (":::", "!!!", "???", "===", "imp", "{/*", "--8", "[TO", "[[_", "<!-")

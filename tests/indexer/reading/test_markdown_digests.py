@@ -248,3 +248,18 @@ def test_stories_in_html_pasted_into_the_markdown_are_read_as_a_page() -> None:
         ("Long COVID clinic referrals open", "The trust has opened"),
         ("DSPT deadline", TEXT[:20]),
     ]
+
+
+def test_pandocs_title_block_metadata_and_fenced_divs_are_no_stories() -> None:
+    source = (
+        "% Autumn Budget 2017: what it means for health\n% Policy Unit\n% 23 November 2017\n\n"
+        "---\nlang: en-GB\ntoc: false\n---\n\n"
+        "::: {.note}\nThis briefing was prepared overnight for member organisations.\n:::\n\n"
+        f"## 1. NHS day-to-day funding\n\n{TEXT}\n\n## 2. Discharge\n\n{MORE}\n"
+    )
+    doc = markdown_to_text(source)
+    assert doc.title == "Autumn Budget 2017: what it means for health"
+    assert [(s.headline, s.body) for s in split(doc.text, doc.blocks)] == [
+        ("NHS day-to-day funding", TEXT),
+        ("Discharge", MORE),
+    ]
