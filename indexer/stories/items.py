@@ -15,7 +15,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from indexer.reading.digest_dates import is_dated_meta
-from indexer.stories.lineshape import ends_mid_sentence, ends_sentence, starts_lower
+from indexer.stories.lineshape import (
+    ends_mid_sentence,
+    ends_sentence,
+    headline_text,
+    starts_lower,
+)
 
 if TYPE_CHECKING:
     from indexer.stories.lines import Line
@@ -82,20 +87,37 @@ _QUESTION = re.compile(r"^(?:Q\d{0,2}|Question(?: \d{1,2})?)\s?[.:)]\s+(?=\S)")
 def strip_answers(lines: list[Line]) -> None:
     """A question and its answer ("Q: What changes?" / "A. The 106 groups ..."): the answer
     loses its "A." and the question its "Q:", where answers follow questions twice or more.
-    (On logical lines: the answer's first line was as long as the lines it wraps with.)"""
+    A question heads its answer (a digest of questions and answers), unless each question is
+    set under a title of its own (a written question's topic, "Dental services: Cumbria"):
+    there it opens the story's text. (On logical lines: the answer's first line was as long as
+    the lines it wraps with.)"""
     answers = [
-        (line, match, question)
-        for question, line in itertools.pairwise(lines)
+        (at, line, match, question)
+        for at, (question, line) in enumerate(itertools.pairwise(lines))
         if line.block != question.block
         and (match := _ANSWER.match(line.text)) is not None
-        and question.text.endswith("?")
+        and (question.text.endswith("?") or _QUESTION.match(question.text) is not None)
     ]
     if len(answers) < 2:
         return
-    for answer, match, question in answers:
+    titled = all(
+        at > 0
+        and lines[at - 1].block != lines[at].block
+        and headline_text(lines[at - 1].text)
+        and _ANSWER.match(lines[at - 1].text) is None
+        for at, *_ in answers
+    )
+    for _, answer, match, question in answers:
         answer.text = answer.text[match.end() :]
-        if (asked := _QUESTION.match(question.text)) is not None:
+        answer.forced = "B"  # an answer is text ("A: Edward Carver (Minister ...)" over it too)
+        asked = _QUESTION.match(question.text)
+        if asked is not None:
             question.text = question.text[asked.end() :]
+        if titled:
+            question.forced = "B"  # the text under its title
+            continue
+        if not question.text.endswith("?"):
+            continue  # ("To ask the Secretary of State ..., what steps he is taking ...")
         if question.text.count(" ") < _QUESTION_WORDS:
             question.forced = "H"  # a question heads its answer, however long it runs
 

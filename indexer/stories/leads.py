@@ -60,6 +60,9 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
     run_ins: set[int] = set()  # "*Headline* – Text": a run-in headline, template or not
     worded: set[int] = set()  # a page's paragraphs with leads in words alone: template only
     for at, line in enumerate(lines):
+        if line.forced == "B":  # (an answer's "A: Edward Carver: Free parking ..." is text)
+            leads.append(None)
+            continue
         opening = _shown_lead(line) if line.facts is not None else None
         if opening is None and listed:  # (a listed title is longer than the lead it holds)
             opening = _listed_lead(line.text, listed)

@@ -556,6 +556,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
             and not (current[-1].bulleted or current[-1].row)
             and 0 < current[-1].indent < indent - 1
             and raws[at - 1][indent - 2 : indent] != "  "
+            and not _label_wraps(raws[at - 1], indent)
         ) or (byline is not None and bool(current))  # (a byline was between it and the line above)
         # A short headline at the margin over its text indented under it ("Council fee rates
         # for 2026/27" / "    Early proposals from ..."): not a long line wrapped to a hanging
@@ -805,6 +806,16 @@ def _short_field(line: str) -> bool:
 
 
 _FIELD_LABEL = re.compile(r"^\s*[^:]{1,30}:\s+")
+
+
+_LABEL = re.compile(r"^\s*[A-Z][\w.]{0,11}:\s+(?=\S)")
+
+
+def _label_wraps(above: str, indent: int) -> bool:
+    """A line indented to where the text after the label above starts ("  Q: How many nurses
+    ... have left the" / "     Nursing and Midwifery Council register ..."): its text wrapped."""
+    label = _LABEL.match(above)
+    return label is not None and label.end() == indent
 
 
 def _under_value(above: str, raw: str) -> bool:

@@ -974,3 +974,38 @@ def test_lines_of_one_word_over_lower_case_show_no_wrap_width() -> None:
 
     # Each pair runs on in lower case, but a line of one word measures no wrap column.
     assert wrap_width([["Hello", "world"], ["Menu", "home"], ["Search", "news"]]) is None
+
+
+def test_written_questions_under_their_topics_are_stories_with_the_question_first() -> None:
+    # A topic, its fields, "Q:" and "A:" paragraphs wrapped to a hanging indent after the
+    # label: the topic heads the story; the question (labels off) opens its text.
+    def question(topic: str, asked: str, answer: str) -> str:
+        return (
+            f"{topic}\n"
+            "  Asked by:  Karen Whitlock (Labour, Salford Quays)           UIN 125873\n"
+            "  Tabled:    30 January 2018          Answered: 5 February 2018\n\n"
+            f"  Q: {asked}\n\n"
+            "  A: Philip Dunmore (Minister of State for Health)\n"
+            f"     {answer}\n\n\n"
+        )
+
+    text = "WRITTEN QUESTIONS\n\n" + (
+        question(
+            "Nurses: EU Nationals",
+            "How many nurses and midwives from other EU countries have left the\n"
+            "     Nursing and Midwifery Council register since June 2016?",
+            "The Nursing and Midwifery Council is the independent regulator.",
+        )
+        + question(
+            "Junior Doctors: Rotas",
+            "To ask the Secretary of State for Health and Social Care, what\n"
+            "     assessment he has made of gaps in junior doctor rotas.",
+            "Health Education England does not collect rota gap data centrally.",
+        )
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:40]) for s in found] == [
+        ("Nurses: EU Nationals", "How many nurses and midwives from other "),
+        ("Junior Doctors: Rotas", "To ask the Secretary of State for Health"),
+    ]
+    assert found[0].body.endswith("The Nursing and Midwifery Council is the independent regulator.")
