@@ -242,7 +242,9 @@ def is_dated_masthead(line: str) -> bool:
         if match is None:
             continue
         rest = f"{line[: match.start()]} {line[match.end() :]}"
-        if _ISSUE_NUMBER.search(rest) is not None and any(c in rest for c in "|·•—–"):
+        if _ISSUE_NUMBER.search(rest) is not None and (
+            any(c in rest for c in "|·•—–") or " . " in rest  # ("Issue 212 . Friday 2 May")
+        ):
             return True  # "Weekly intelligence from X · No. 58 · 16 November 2023"
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         before = re.sub(r"(?i)\b" + _WEEKDAY + r"$", "", before).rstrip()

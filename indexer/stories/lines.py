@@ -65,7 +65,8 @@ from indexer.stories.unwrap import join_wrapped, wrap_width, wraps_onto
 
 # Bullets and the numbers of numbered items and sections: "1.", "2)", "(3)", "4 -", "2.1".
 _BULLET = re.compile(
-    r"^(?:[-*+•·▪►▸‣◦»›]|o(?=\s)|[§\uf0a7](?=\s+\D)|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]|\d{1,2}/(?=\s+[A-Z])"
+    r"^(?:[-*+•·▪►▸‣◦»›]|o(?=\s)|[§\uf0a7](?=\s+\D)|[–—](?=\s+[^a-z\s])|\(?\d{1,2}[.)]"
+    r"|\d{1,2} ?/(?=\s+[A-Z])"
     r"|\(?[a-h]\)|\d{1,2}\s+[-–—:|]|\d\ufe0f?\u20e3|🔟"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])|(?:Item|No\.?)\s+\d{1,2}\s*[:.)–—-])\s+(?=\S)"
 )
@@ -184,7 +185,8 @@ def _clean(raw: str, continued: bool = False) -> tuple[str, bool, bool] | None:
     # "** Headline" or "* Headline" at the margin renders a heading; "  * item" is a list's.
     marker = _OPEN_MARKER.match(line) if line[0] in "*#" and raw[:1] in "*#" else None
     # ("* Title - its text" running on indented under it is a list item, not a heading)
-    item = continued and " - " in line
+    # (and so is "* Title. Its text ... the" wrapped onto the line under it)
+    item = continued and (" - " in line or ". " in line or ends_mid_sentence(line))
     if marker is not None and (line[0] == "#" or ("*" not in line[2:] and not item)):
         return line[marker.end() :].rstrip(" #"), False, True
     first = line[0]

@@ -1009,3 +1009,26 @@ def test_written_questions_under_their_topics_are_stories_with_the_question_firs
         ("Junior Doctors: Rotas", "To ask the Secretary of State for Health"),
     ]
     assert found[0].body.endswith("The Nursing and Midwifery Council is the independent regulator.")
+
+
+def test_a_brief_with_numbers_before_slashes_and_starred_titled_items() -> None:
+    text = (
+        "THE FRIDAY BRIEF\nIssue 212  .  Friday 2 May 2025\n" + "=" * 60 + "\n\n"
+        "01 / Out-of-area placements fall to 11\n\n"
+        "The number of people placed in beds outside the Trust has\n"
+        "fallen from 34 in October to 11, the lowest since 2019.\n\n"
+        "02 / Welcome, Olamide Adebayo\n\n"
+        "Olamide Adebayo joined us on Thursday as Director of\n"
+        "Nursing, Quality and Professions.\n\n"
+        " IN BRIEF\n\n"
+        "* Parking permits. Renewals for 2025/26 open on 6 May; the\n"
+        "  price stays at £10 a month for staff on Bands 1 to 4.\n\n"
+        "* Pay award. The Government has accepted a 3.6% rise for\n"
+        "  Agenda for Change staff, to be paid in August.\n"
+    )
+    assert [(s.headline, s.body[:20]) for s in split(text)] == [
+        ("Out-of-area placements fall to 11", "The number of people"),
+        ("Welcome, Olamide Adebayo", "Olamide Adebayo join"),
+        ("Parking permits", "Renewals for 2025/26"),
+        ("Pay award", "The Government has a"),
+    ]
