@@ -1082,3 +1082,29 @@ def test_fields_between_a_full_width_headline_and_its_text_keep_the_headline_apa
          ("Relevance: MED | Lead: Air Quality Working Group",)),
     ]  # fmt: skip
     assert found[0].body.startswith("The ONS survey")
+
+
+def test_a_block_of_fields_each_article_opens_with_under_its_headline_is_its_details() -> None:
+    articles = [
+        ("Topiramate: pregnancy prevention programme now in force", "Neurology, Psychiatry"),
+        (
+            "Fluoroquinolone antibiotics: prescribing must be restricted to\n"
+            "   infections where other antibiotics are inappropriate",
+            "Infectious disease",
+        ),
+        ("Yellow Card Biobank: recruitment extended", "Cardiology, Haematology"),
+    ]
+    text = "SAFER MEDICINES MONTHLY\n\n" + "".join(
+        f"{n}  {headline}\n\nTherapeutic area: {area}\nDate of publication: 14 March 2024\n\n"
+        f"{TEXTS[n - 1]}\n\n"
+        for n, (headline, area) in enumerate(articles, start=1)
+    )
+    found = split(text)
+    assert [(s.headline, s.details) for s in found] == [
+        (
+            " ".join(headline.split()),
+            (f"Therapeutic area: {area}", "Date of publication: 14 March 2024"),
+        )
+        for headline, area in articles
+    ]
+    assert [s.body for s in found] == list(TEXTS)
