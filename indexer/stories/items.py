@@ -261,7 +261,7 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
         if (
             len(fields) >= 2
             and at > 0
-            and len(groups[at - 1]) <= _HEADLINE_LINES  # under a headline of its own
+            and 0 < len(groups[at - 1]) <= _HEADLINE_LINES  # under a headline of its own
             and not ends_sentence(groups[at - 1][-1].text)
             and fields[0] is not None
             and firsts[fields[0][0]] >= 2

@@ -1108,3 +1108,9 @@ def test_a_block_of_fields_each_article_opens_with_under_its_headline_is_its_det
         for headline, area in articles
     ]
     assert [s.body for s in found] == list(TEXTS)
+
+
+def test_two_blocks_of_fields_in_a_row_under_a_headline_are_read_without_fault() -> None:
+    block = "Therapeutic area: Neurology\nDate of publication: 14 March 2024\n\n"
+    text = "".join(f"{HEADLINES[n]}\n\n{block}{block}{TEXTS[n]}\n\n" for n in range(3))
+    assert [s.headline for s in split(text)] == list(HEADLINES)
