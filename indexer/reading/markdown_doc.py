@@ -423,8 +423,8 @@ def _add_inline(
             continue
         if block in ("paragraph", "quote") and _TAGS.match(line) is not None:
             continue  # "#weekly-notes #2023": a note's tags
-        if "#" in line and block in ("paragraph", "quote"):
-            line = _TRAILING_TAGS.sub("", line)
+        if "#" in line and block in ("paragraph", "quote", "heading"):
+            line = _TRAILING_TAGS.sub("", line)  # (a heading's too: "### Pay #workforce")
         field = callout and _CALLOUT_FIELD.match(line) is not None
         if field and not line.endswith("."):
             out.add("details", line)  # under "> [!NOTE]": "> Board papers: `Plan_v7.xlsx`"

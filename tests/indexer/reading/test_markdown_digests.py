@@ -263,3 +263,12 @@ def test_pandocs_title_block_metadata_and_fenced_divs_are_no_stories() -> None:
         ("NHS day-to-day funding", TEXT),
         ("Discharge", MORE),
     ]
+
+
+def test_a_notes_tags_after_a_heading_are_no_words_of_the_headline() -> None:
+    source = f"# Reading\n\n### Social care winter plan #socialcare\n\n{TEXT}\n\n### Bursaries #workforce #nursing\n\n{MORE}\n"
+    doc = markdown_to_text(source)
+    assert [s.headline for s in split(doc.text, doc.blocks)] == [
+        "Social care winter plan",
+        "Bursaries",
+    ]
