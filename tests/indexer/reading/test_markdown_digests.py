@@ -266,7 +266,10 @@ def test_pandocs_title_block_metadata_and_fenced_divs_are_no_stories() -> None:
 
 
 def test_a_notes_tags_after_a_heading_are_no_words_of_the_headline() -> None:
-    source = f"# Reading\n\n### Social care winter plan #socialcare\n\n{TEXT}\n\n### Bursaries #workforce #nursing\n\n{MORE}\n"
+    source = (
+        f"# Reading\n\n### Social care winter plan #socialcare\n\n{TEXT}\n\n"
+        f"### Bursaries #workforce #nursing\n\n{MORE}\n"
+    )
     doc = markdown_to_text(source)
     assert [s.headline for s in split(doc.text, doc.blocks)] == [
         "Social care winter plan",
