@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer.blocks import Block
+from indexer.first_names import first_names
 from indexer.stories.debris import has_contact
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import PROSE_WORDS, Line
@@ -107,6 +108,7 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
         lines, leads = [lines[at] for at in keep], [leads[at] for at in keep]
         run_ins = {new for new, old in enumerate(keep) if old in run_ins}
         worded = {new for new, old in enumerate(keep) if old in worded}
+    _signed_leads(lines, leads)
     # A lead the digest repeats ("Deadline:", "Relevant to:") names a field: no two stories
     # share a headline.
     seen = Counter(lead.headline.casefold() for lead in leads if lead is not None)
@@ -138,6 +140,30 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
 # An item's number inside its bold lead ("<b>1. Winter capital.</b> NHS England ..."): the
 # line lost it with the numbering.
 _NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
+
+
+_NAME = re.compile(
+    r"^(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr)\.?\s+)?([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){1,2}$"
+)
+
+
+def _signed_leads(lines: list[Line], leads: list[Lead | None]) -> None:
+    """A bold name opening the text under a heading ("## From the director" / "**Claire
+    Ashdown** — This week the council ..."): who wrote the piece, its byline, not a headline
+    ("**Sarah Jones**: the trust was ..." is a speaker's words, a colon after the name)."""
+    names = first_names()
+    for at, lead in enumerate(leads):
+        if lead is None or at == 0:
+            continue
+        above = lines[at - 1]
+        heading = above.facts is not None and above.facts.kind == "heading"
+        name = _NAME.match(lead.headline)
+        after = lines[at].text[len(lead.headline) :].lstrip(" *_")
+        dashed = after[:1] in ("–", "—") and lead.rest.lstrip(" –—")[:1].isupper()
+        if heading and dashed and name is not None and name.group(1) in names:
+            lines[at].byline = lead.headline
+            lines[at].text = lead.rest.lstrip(" –—-:").strip()
+            leads[at] = None
 
 
 def _shown_lead(line: Line) -> str | None:

@@ -275,3 +275,18 @@ def test_a_notes_tags_after_a_heading_are_no_words_of_the_headline() -> None:
         "Social care winter plan",
         "Bursaries",
     ]
+
+
+def test_a_bold_name_opening_the_text_under_a_heading_is_its_byline() -> None:
+    source = (
+        "# Friday digest\n\n## From the director\n\n"
+        f"**Claire Ashdown** — {TEXT}\n\n## Vapes: disposable ban takes effect\n\n{MORE}\n\n"
+        f"## Measles cases rise\n\n{TEXT}\n"
+    )
+    doc = markdown_to_text(source)
+    found = split(doc.text, doc.blocks)
+    assert (found[0].headline, found[0].byline, found[0].body) == (
+        "From the director",
+        "Claire Ashdown",
+        TEXT,
+    )
