@@ -252,7 +252,7 @@ def _title_sentence_leads(lines: list[Line], leads: list[Lead | None]) -> None:
 
 
 # One word run into its text with a colon: "Revalidation: The GMC has written to ...".
-_WORD_LEAD = re.compile(r"^([A-Z][a-z]{3,}):\s+(?=[A-Z0-9“\"‘])")
+_WORD_LEAD = re.compile(r"^([A-Z][a-z]{3,}|[A-Z]{3,}):\s+(?=[A-Z0-9“\"‘])")
 _WORD_LEAD_TEXT = 10  # words of text after it at least
 
 

@@ -437,6 +437,25 @@ def test_one_word_leads_beside_colon_leads_are_leads_of_the_same_list() -> None:
     ]
 
 
+def test_one_word_in_capitals_beside_capitals_leads_is_a_lead_of_the_same_list() -> None:
+    text = (
+        ">> ARRS GPs: From 2 December two newly qualified GPs join the network on the new\n"
+        "   scheme, working across all six practices.\n\n"
+        ">> CQC: Grenoside Village Surgery has been rated Good overall after its inspection\n"
+        "   on 24 October, with Outstanding for responsiveness.\n\n"
+        ">> ENHANCED ACCESS: From January, weekday evening appointments move from Ecclesfield\n"
+        "   Road to Parkwood, which has parking and a lift.\n\n"
+        ">> PHONES: Our move to the new cloud telephony system takes place on Monday 9\n"
+        "   December at every site.\n"
+    )
+    assert [headline for headline, _ in stories(text)] == [
+        "ARRS GPs",
+        "CQC",
+        "ENHANCED ACCESS",
+        "PHONES",
+    ]
+
+
 def test_one_word_and_a_colon_alone_is_the_start_of_a_sentence() -> None:
     text = (
         "Waiting lists grew again in March, to 7.6 million, as strikes cancelled 40,000\n"
