@@ -189,6 +189,7 @@ _CAPTION = re.compile(
     r"graphic|video|main\ image|top\ image)s?(?:\ credit)?\s*[:|/-]",
     re.I | re.X,
 )
+_ALT_WORDS = 5  # a label in brackets is a word or two ("[Workforce]", "[D1]"); alt text longer
 # What a text version prints where a picture was: "[Image: ...]", "(Chart: ...)".
 _PLACEHOLDER = re.compile(
     r"^[\[(]\s*(?:image|photo|photograph|picture|chart|graph|graphic|figure|video|logo"
@@ -473,6 +474,16 @@ def is_boilerplate(line: str) -> bool:
         return False
     if line[:1] in "[(" and _PLACEHOLDER.match(line) is not None:
         return True  # "[Image: Radiographer Carys Morgan with the first patient ...]"
+    if (
+        line[:1] == "["
+        and line[-1:] == "]"
+        and words >= _ALT_WORDS
+        and "[" not in line[1:]
+        and "]" not in line[:-1]
+    ):
+        return (
+            True  # "[A vaccinator preparing a dose at the Sevenoaks clinic]": a picture's alt text
+        )
     if words <= 25:
         folded = fold(line)
         if _may_be_chrome(folded) and _CHROME.match(folded):

@@ -861,3 +861,11 @@ def test_a_reader_poll_at_the_end_starts_the_footer() -> None:
         "A field guide to the new boards, their chairs and their footprints.\n"
     )
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+def test_a_pictures_alt_text_in_brackets_between_headline_and_text_is_not_the_text() -> None:
+    text = (
+        f"{FINED}\n\n[A vaccinator preparing a dose at the Sevenoaks clinic]\n\n{FINED_TEXT}\n\n"
+        f"{WAITS}\n\n{WAITS_TEXT}\n"
+    )
+    assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
