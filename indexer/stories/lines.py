@@ -381,6 +381,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
     marks_items = _quote_marks_items(raws)
     chapters = _chapter_marks(raws)
     marked = _marked_items(raws)
+    hanging = _hanging_layout(raws)
     for at, raw in enumerate(raws):
         if marks_items and raw.startswith(">") and not raw.startswith((">From", "> ")):
             raw = "• " + raw.lstrip("> ")  # ">> Headline": the digest's item marker, no quote
@@ -567,8 +568,9 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
         apart = apart or (
             bool(current)
             and current[-1].indent == 0
-            and indent >= _HANGING_TEXT
-            and len(raws[at - 1].rstrip()) < _HANGING_TITLE_CHARS
+            and indent >= (_HANGING_TEXT if not hanging else 2)
+            and (hanging or len(raws[at - 1].rstrip()) < _HANGING_TITLE_CHARS)
+            and not _label_wraps(raws[at - 1], indent)
             and raws[at - 1][:1].isalpha()
             and not (current[-1].bulleted or current[-1].row)
             and not ends_mid_sentence(current[-1].text)
@@ -760,6 +762,30 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
 
 _DASH_RUN_ON_CHARS = 60
 _HANGING_TEXT = 4  # spaces before the text a headline at the margin stands over
+_HANGING_PAIRS = 3  # titles over indented prose, to show the digest is laid out so
+_HANGING_PROSE_WORDS = 8
+
+
+def _hanging_layout(raws: list[str]) -> bool:
+    """Whether the digest sets its items as a title at the margin over its text indented
+    under it, three times or more (text of a sentence or more: not a wrapped diary entry,
+    "... Tamar Valley" / "    General Hospital")."""
+    pairs = 0
+    for at in range(len(raws) - 1):
+        title, text = raws[at], raws[at + 1]
+        if not title[:1].isalpha() or not text.startswith("  ") or not text.strip():
+            continue
+        if (at and raws[at - 1].strip()) or ends_sentence(title.rstrip()):
+            continue
+        end = at + 1
+        while end < len(raws) and raws[end].startswith("  ") and raws[end].strip():
+            end += 1
+        prose = " ".join(raw.strip() for raw in raws[at + 1 : end])
+        if prose.count(" ") + 1 >= _HANGING_PROSE_WORDS and ends_sentence(prose.split(" http")[0]):
+            pairs += 1
+    return pairs >= _HANGING_PAIRS
+
+
 _HANGING_TITLE_CHARS = 50
 PROSE_WORDS = 12  # a line of this many words is text, not a heading, byline or label
 

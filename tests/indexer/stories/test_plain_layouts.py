@@ -6,6 +6,8 @@ Each digest here is small and written for the rule it tests; none is a copy of a
 
 from __future__ import annotations
 
+import textwrap
+
 from indexer.reading.textcodec import tidy
 from indexer.stories.lines import Line, _url_only, text_groups
 from indexer.stories.split import split
@@ -1032,3 +1034,16 @@ def test_a_brief_with_numbers_before_slashes_and_starred_titled_items() -> None:
         ("Parking permits", "Renewals for 2025/26"),
         ("Pay award", "The Government has a"),
     ]
+
+
+def test_in_a_digest_of_titles_over_indented_text_a_long_title_is_one_too() -> None:
+    items = [
+        ("Depression in children and young people: identification", PROSE),
+        ("Chronic obstructive pulmonary disease: antimicrobial prescribing", MORE),
+        ("Hypertension in adults: diagnosis and management", PROSE),
+    ]
+    text = "CLINICAL GUIDELINES\n\n" + "".join(
+        f"{title}\n" + "".join(f"  {line}\n" for line in textwrap.wrap(body, 62)) + "\n"
+        for title, body in items
+    )
+    assert [(s.headline, s.body) for s in split(text)] == items
