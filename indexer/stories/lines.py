@@ -100,7 +100,8 @@ _ALIGNED_FIELD = re.compile(r"^\s*[A-Z][\w'’ &/-]{0,24}:\s{2,}\S")
 # A numbering column before a headline: "ITEM 4  STRATEGY REFRESH", "Section 2   Finance".
 # (and a section's number before a figure, which no bullet takes: "2.1  2022/23 priorities")
 _NUMBER_COLUMN = re.compile(
-    r"^(?:[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=[^\W_])|\d{1,2}(?:\.\d{1,2})+\.? {2,}(?=\d))"
+    r"^(?:[A-Za-z]{2,12}\.? ?\d{1,3}[.:)]? {2,}(?=[^\W_])|\d{1,2}(?:\.\d{1,2})+\.? {2,}(?=\d)"
+    r"|[A-H] {2,}(?=[A-Z]{2}))"  # (a section's letter: "C  FORTHCOMING CALLS")
 )
 # First characters the patterns above can start with: most lines are tested on one character.
 _BULLET_START = frozenset("-*+•·▪►▸‣◦»›–—(INabcdefgho§\uf0a7🔟")  # or a digit

@@ -236,7 +236,8 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     # Under a page's title (its one level-1 heading over level-2 stories) the talk may come
     # after a standfirst: "The spending review small print ..." / "Morning all. ..."
     openings = told[0].body[:_TITLE_INTRO_LINES] if _page_title(told) else told[0].body[:1]
-    if _LEADERS_MESSAGE.match(told[0].headline) and len(told[0].body) >= _MESSAGE_PARAGRAPHS:
+    leaders = _LEADERS_MESSAGE.match(told[0].headline) or _LEADER_UPDATE.search(told[0].headline)
+    if leaders and len(told[0].body) >= _MESSAGE_PARAGRAPHS:
         # A leader's message of its own paragraphs tells news after its greeting ("Hello
         # everyone."): a story, unless it says what the issue holds.
         opening = [s for s in opening if not is_greeting(s.rstrip(".!"))]
@@ -655,7 +656,11 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     for index, line in enumerate(lines[:_HEADER_LINES]):
         if line.posted and index:
             break  # a posted message's subject: the stories have begun
-        if index and is_message_heading(line.text) and headline_text(line.text):
+        if (
+            index
+            and headline_text(line.text)
+            and (is_message_heading(line.text) or _LEADER_UPDATE.search(line.text) is not None)
+        ):
             break  # "A message from Nadia": a piece with a heading (see _drop_headed_intro)
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         pair = (
@@ -694,6 +699,12 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     return header, lines[cut:]
 
 
+# "REAP UPDATE FROM OUR CHIEF EXECUTIVE", "A note from the Chair": a leader's piece's heading.
+_LEADER_UPDATE = re.compile(
+    r"\b(?:update|message|letter|note|blog|word)s?\s+from\s+(?:our|the|your)\s+(?:new\s+)?"
+    r"(?:chief|chair|director|president|medical|clinical|interim|acting|lead)",
+    re.I,
+)
 _ISSUE_FIELD_WORDS = 12
 
 

@@ -290,3 +290,22 @@ def test_a_pages_description_under_its_title_is_no_story(description: str) -> No
     ]
     text = f"Insight\n\n{description}\n\n" + "".join(f"{h}\n\n{b}\n\n" for h, b in items)
     assert [(s.headline, s.body) for s in split(text)] == items
+
+
+def test_a_leaders_update_under_the_masthead_that_tells_news_is_a_story() -> None:
+    text = (
+        "S T A F F   N E W S\nWednesday 19 January 2022\n\n"
+        "REAP UPDATE FROM OUR CHIEF EXECUTIVE\n\nDear colleagues,\n\n"
+        "From 07:00 on Monday 24 January we will move from REAP level 4 to REAP level 3, after\n"
+        "a sustained fall in staff absence.\n\n"
+        "New ambulances arrive at Thornaby\n\n"
+        "The first 12 of 40 new ambulances went into service on Monday at Thornaby station.\n\n"
+        "Booster clinic at headquarters\n\n"
+        "The last staff booster clinic runs on Friday from 8am to 4pm in the training suite.\n"
+    )
+    found = split(text)
+    assert [(s.headline, s.body[:20]) for s in found] == [
+        ("REAP UPDATE FROM OUR CHIEF EXECUTIVE", "From 07:00 on Monday"),
+        ("New ambulances arrive at Thornaby", "The first 12 of 40 n"),
+        ("Booster clinic at headquarters", "The last staff boost"),
+    ]

@@ -1047,3 +1047,11 @@ def test_in_a_digest_of_titles_over_indented_text_a_long_title_is_one_too() -> N
         for title, body in items
     )
     assert [(s.headline, s.body) for s in split(text)] == items
+
+
+def test_a_sections_letter_before_its_label_in_capitals_is_no_word_of_it() -> None:
+    text = (
+        "A  NEWS FROM THE FUND\n\nFunding round opens\n\n" + PROSE + "\n\n"
+        "C  FORTHCOMING CALLS\n\n" + MORE + "\n"
+    )
+    assert headlines(text) == ["Funding round opens", "FORTHCOMING CALLS"]
