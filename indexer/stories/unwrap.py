@@ -250,6 +250,11 @@ _DAY_MONTH_END = re.compile(
     r"|September|October|November|December)$"
 )
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b(?![/-])")
+_DAY_END = re.compile(r"\s(?:[1-9]|[12]\d|3[01])$")
+_MONTH_START = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 
 # "Source: NHS England, 28 October" (not "Unsubscribe: https://...").
 _LABELLED = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: (?!https?://|www\.)\S")
@@ -346,6 +351,8 @@ def _continues(
         return True
     if nxt[:1].isdigit() and _YEAR_START.match(nxt) and _DAY_MONTH_END.search(prev):
         return True  # "... now have until 31 March" / "2024 to move to ...": a date wrapped
+    if prev[-1:].isdigit() and _MONTH_START.match(nxt) and _DAY_END.search(prev):
+        return True  # "... of frontline staff by 18" / "January, above the target": a date
     if index == len(texts) - 1 and ends_sentence(prev) and _label_line(nxt):
         return False  # "Source: NHS England, 28 October" under a paragraph: a line of its own
     if nxt[:1].isupper() and _field_under(prev, nxt):

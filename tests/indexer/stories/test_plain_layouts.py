@@ -1055,3 +1055,16 @@ def test_a_sections_letter_before_its_label_in_capitals_is_no_word_of_it() -> No
         "C  FORTHCOMING CALLS\n\n" + MORE + "\n"
     )
     assert headlines(text) == ["Funding round opens", "FORTHCOMING CALLS"]
+
+
+def test_a_day_at_a_lines_end_and_its_month_on_the_next_are_one_date() -> None:
+    text = (
+        "2.1 Critical incident stood down\n\n"
+        "The critical incident declared on 31 December was stood down on 6\n"
+        "January.\n\n"
+        "2.2 Staff flu vaccination uptake reached 79.2% of frontline staff by 18\n"
+        "January, above the national CQUIN target of 75% and our best ever result.\n"
+    )
+    found = split(text)
+    assert not any(s.headline and s.headline.endswith(" 18") for s in found)
+    assert any("by 18 January, above" in s.body for s in found)
