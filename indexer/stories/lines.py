@@ -548,7 +548,7 @@ def text_groups(text: str, dropped: list[Line]) -> list[list[Line]]:
                 continue
             forced = "H"
         row = ("  " in raw.strip() or "\t" in raw.strip()) and is_row(raw)
-        forced = "B" if row else forced
+        forced = "B" if row or _CAPTION.match(line) else forced  # ("Table 1: ...": a caption)
         aligned = ":  " in raw and _ALIGNED_FIELD.match(raw) is not None
         if not aligned and current and current[-1].aligned and _under_value(raws[at - 1], raw):
             current[-1].text = f"{current[-1].text} {line}"  # "Applies to:  GP practices, ..."
@@ -762,6 +762,8 @@ def _forwarded_from(blocks: Sequence[Block]) -> int:
 
 
 _DASH_RUN_ON_CHARS = 60
+# A table's or a figure's caption inside a story: "Table 1: DHSC budgets (£ billion, cash)".
+_CAPTION = re.compile(r"^(?:Table|Figure|Chart|Graph|Box|Exhibit)\s+\d{1,2}[a-z]?[.:]\s+\S")
 _HANGING_TEXT = 4  # spaces before the text a headline at the margin stands over
 _HANGING_PAIRS = 3  # titles over indented prose, to show the digest is laid out so
 _HANGING_PROSE_WORDS = 8

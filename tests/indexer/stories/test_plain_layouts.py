@@ -1068,3 +1068,17 @@ def test_a_day_at_a_lines_end_and_its_month_on_the_next_are_one_date() -> None:
     found = split(text)
     assert not any(s.headline and s.headline.endswith(" 18") for s in found)
     assert any("by 18 January, above" in s.body for s in found)
+
+
+def test_a_tables_caption_inside_a_story_is_its_text_not_a_headline() -> None:
+    text = (
+        "DEPARTMENTAL BUDGETS\n\n"
+        "The settlement gives the department a real-terms rise of 2.8% a year, front-loaded\n"
+        "into the first two years of the period.\n\n"
+        "Table 1: DHSC budgets (£ billion, cash)\n\n"
+        "Resource (RDEL)     202.0    209.6    216.1\n"
+        "Capital (CDEL)       13.6     15.2     15.9\n\n"
+        "Capital rises fastest, but most of it is already committed to hospital building.\n\n"
+        "OUR VIEW\n\n" + PROSE + "\n"
+    )
+    assert headlines(text) == ["DEPARTMENTAL BUDGETS", "OUR VIEW"]
