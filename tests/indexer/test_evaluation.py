@@ -54,6 +54,7 @@ DEV8 = [FIXTURES / "dev8" / name for name in ("text", "web")]
 DEV9 = [FIXTURES / "dev9" / name for name in ("text", "mail")]
 DEV10 = [FIXTURES / "dev10" / name for name in ("text", "text2")]
 DEV11 = [FIXTURES / "dev11" / name for name in ("web", "mail")]
+DEV12 = [FIXTURES / "dev12" / name for name in ("text", "web", "mail")]
 ENTITY_TUNED = [FIXTURES / "eval5" / name for name in ("text", "mix")]
 FIRST_HELD_OUT = [FIXTURES / "eval" / name for name in ("text", "web", "mail")]
 DEVELOPMENT = [
@@ -87,7 +88,8 @@ DEVELOPMENT = [
 # Takeout mbox, an LMC mbox over three weeks, a Maildir of two), scored once when first seen:
 # all 0.921, txt 0.923, md 0.700, html 0.922, feed 1.000, eml 0.947, mbox 1.000, Maildir 1.000;
 # entities P 0.946 R 0.914 (the same stories with the code of that session's start; entities
-# P 0.941 R 0.914). Floors: less about 0.03.
+# P 0.941 R 0.914). After that session's rounds on eval19 and dev12: all 0.923, txt 0.929 (the
+# rest unchanged). Floors: less about 0.03.
 HELD_OUT_FLOORS = {
     "all": 0.89,
     "txt": 0.89,
@@ -113,18 +115,19 @@ HELD_OUT_ENTITY_FLOOR = (0.91, 0.88)
 # when first seen: all 0.796, txt 0.564, md 0.950, html 0.845, feed 0.870, eml 0.913, mbox 1.000,
 # Maildir 1.000; entities P 0.947 R 0.903 (with the code of that session's start: all 0.792, txt
 # 0.552). With the story model retrained on eval18: all 0.794, txt 0.556. Then tuned on
-# (2026-12-08): all 0.889, txt 0.847, eml 0.923; entities P 0.948 R 0.908. Less about 0.03.
+# (2026-12-08): all 0.973, txt 0.955, md 1.000, html 0.979, feed 1.000, eml 0.962, mbox 1.000,
+# Maildir 1.000; entities P 0.954 R 0.938. Less about 0.03.
 EVAL19_FLOORS = {
-    "all": 0.86,
-    "txt": 0.81,
-    "md": 0.92,
-    "html": 0.81,
-    "feed": 0.84,
-    "eml": 0.88,
+    "all": 0.94,
+    "txt": 0.92,
+    "md": 0.97,
+    "html": 0.95,
+    "feed": 0.97,
+    "eml": 0.93,
     "mbox": 0.97,
     "maildir": 0.97,
 }
-EVAL19_ENTITY_FLOOR = (0.92, 0.87)
+EVAL19_ENTITY_FLOOR = (0.92, 0.90)
 # eval18 (held out, written 2026-12-07 at night by three helpers given SPEC.md: a trust chief
 # executive's blog, dental network bulletin, pharmacy negotiator's daily, ambulance staff news,
 # mental health charity round-up, research network PDF, LinkedIn article, Teams and Slack
@@ -223,6 +226,18 @@ DEV11_FLOORS = {
     "maildir": 0.97,
 }
 DEV11_ENTITY_FLOOR = (0.91, 0.92)
+# dev12 (written 2026-12-08 by two helpers given SPEC.md, to tune on: a drug safety update,
+# NICE round-up, written answers, Hansard summary, press-cuttings alert, staff news saved from
+# mail, a mental health trust's brief, public health bulletin, PCN and hospice newsletters,
+# funding calls, Healthwatch reports, a stroke network's Markdown, a Budget briefing, PDF board
+# report text, Outlook's text of HTML; Pandoc, Obsidian, Bear, Hugo, Docusaurus, Notion and
+# GitHub Markdown; Drupal, Buttondown, Dotdigital, MailerLite, GOV.UK-style, LinkedIn and press
+# release pages; a quoted-printable circular, a list reply, multipart/alternative that differs,
+# a forward, a Mailman 2 digest, table cells, base64, an mbox of three): first sight all 0.840,
+# txt 0.739, md 0.895, html 0.916, eml 0.986, mbox 1.000; after its round all 0.962, txt 0.966,
+# md 0.974, html 0.916, eml 0.986, mbox 1.000; entities P 0.920 R 0.918. Less about 0.03.
+DEV12_FLOORS = {"all": 0.93, "txt": 0.93, "md": 0.94, "html": 0.88, "eml": 0.95, "mbox": 0.97}
+DEV12_ENTITY_FLOOR = (0.89, 0.88)
 # eval15: held out and scored once (all 0.883; 0.858 with the splitter of that session's start;
 # 0.865 by the rules alone), then tuned on: all 0.944, txt 0.870, md 1.000, html 0.986, feed
 # 1.000, eml 0.958, mbox 1.000, Maildir 1.000; entities P 0.924 R 0.880.
@@ -448,6 +463,7 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         (DEV9, DEV9_FLOORS, DEV9_ENTITY_FLOOR),
         (DEV10, DEV10_FLOORS, DEV10_ENTITY_FLOOR),
         (DEV11, DEV11_FLOORS, DEV11_ENTITY_FLOOR),
+        (DEV12, DEV12_FLOORS, DEV12_ENTITY_FLOOR),
     ],
     ids=[
         "eval8",
@@ -466,6 +482,7 @@ def test_held_out_entity_figures(held_out: Together) -> None:
         "dev9",
         "dev10",
         "dev11",
+        "dev12",
     ],
 )
 def test_tuned_sets_do_not_fall_back(
