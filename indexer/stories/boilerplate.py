@@ -542,7 +542,12 @@ _AUTHOR_NOTE_WORDS = 40
 
 def is_author_note(text: str) -> bool:
     """A note of a few sentences on who wrote the piece under it, and in what capacity."""
-    return text.count(" ") < _AUTHOR_NOTE_WORDS and _AUTHOR_NOTE.search(text) is not None
+    if text.count(" ") >= _AUTHOR_NOTE_WORDS:
+        return False
+    lower = text.lower()  # (a cheap look for the note's words before the regex's scan)
+    if "capacity" not in lower and " own" not in lower and " is " not in lower:
+        return False
+    return _AUTHOR_NOTE.search(text) is not None
 
 
 _BYLINE_WORDS = 14  # spaces a byline has fewer of
