@@ -63,6 +63,8 @@ _CHROME = re.compile(
         (?:web\ )?(?:browser|online|web\ ?page)
     | view\ (?:it\ )?online | open\ in\ (?:your\ )?browser | view\ (?:it\ )?on\ [\w.-]+\W*$
     | (?:previous|past|back|earlier|all)\ (?:issues|editions|newsletters|bulletins|digests)\W*$
+    | (?:see\ |view\ |browse\ )?(?:all|more)\ (?:events|jobs|vacancies|news|stories|articles
+      |posts|updates|webinars|courses)\W*$  # a button under a list: "All events", "View all jobs"
     | archives?\W*$
     | (?:\+\ ?)?follow\W*$ | (?:like|repost|send|retweet)\W*$  # a social post's buttons
     | report\ this\ (?:article|post|comment)\W*$
@@ -128,7 +130,7 @@ _CHROME_FIRST_WORDS = _words(
     enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
-    log login logout signin register all copyright our registered contact about download get
+    log login logout signin register all more browse copyright our registered contact about download get
     caution book by client confidential for previous past earlier archive archives ends
     please excuse apologies restricted official created how rate internal do repost send retweet
     report

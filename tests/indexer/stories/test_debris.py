@@ -869,3 +869,9 @@ def test_a_pictures_alt_text_in_brackets_between_headline_and_text_is_not_the_te
         f"{WAITS}\n\n{WAITS_TEXT}\n"
     )
     assert stories(text) == [(FINED, (FINED_TEXT,)), (WAITS, (WAITS_TEXT,))]
+
+
+@pytest.mark.parametrize("button", ["All events", "View all jobs", "See all events", "More news"])
+def test_a_button_under_a_list_is_chrome(button: str) -> None:
+    assert is_boilerplate(button)
+    assert not is_boilerplate(f"{button} in Leeds this week were cancelled after the storm.")
