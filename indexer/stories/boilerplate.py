@@ -130,7 +130,8 @@ _CHROME_FIRST_WORDS = _words(
     enjoying sign subscribe unsubscribe manage update change edit you this privacy terms cookie
     we accept read see find learn discover full continue keep click tap follow share tweet like
     connect advertisement advert sponsored paid promoted brought in add to ensure back skip jump
-    log login logout signin register all more browse copyright our registered contact about download get
+    log login logout signin register all more browse copyright our registered contact about download
+    get
     caution book by client confidential for previous past earlier archive archives ends
     please excuse apologies restricted official created how rate internal do repost send retweet
     report
