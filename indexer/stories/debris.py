@@ -154,8 +154,8 @@ def trim_headline(text: str, is_dated: Callable[[str], bool]) -> str:
     """A headline without the source in capitals before it and the date after it that press
     cuttings and listings add ("THE TIMES – Headline – 14 March 2024")."""
     tail = _TRAILING_PART.search(text)
-    if tail is None or not is_dated(tail.group("rest")):
-        return text
+    if tail is None or not is_dated(tail.group("rest")) or ": " in tail.group("rest"):
+        return text  # ("v2.5.0 – 18 February 2021: 104-week tracker": the date heads a title)
     text = text[: tail.start()]
     # The source in capitals is taken off only where a date shows the line is a cutting's.
     if (head := _CUTTING_SOURCE.match(text)) is not None and text[head.end() :].count(" ") >= 2:

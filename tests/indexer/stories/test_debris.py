@@ -875,3 +875,14 @@ def test_a_pictures_alt_text_in_brackets_between_headline_and_text_is_not_the_te
 def test_a_button_under_a_list_is_chrome(button: str) -> None:
     assert is_boilerplate(button)
     assert not is_boilerplate(f"{button} in Leeds this week were cancelled after the storm.")
+
+
+def test_a_date_after_a_dash_that_heads_a_title_stays_in_the_headline() -> None:
+    from indexer.stories.debris import trim_headline
+    from indexer.stories.split import _dated
+
+    assert trim_headline("THE TIMES – Waiting lists grow – 14 March 2024", _dated) == (
+        "Waiting lists grow"
+    )
+    headline = "v2.5.0 – 18 February 2021: 104-week tracker"
+    assert trim_headline(headline, _dated) == headline
