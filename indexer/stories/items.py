@@ -251,29 +251,11 @@ _MAIL_HEADERS = frozenset(["from", "to", "cc", "date", "sent", "subject", "topic
 def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
     """A labelled line under an item's headline or at the end of its text ("Outlet: BBC
     Midlands Today", "Tags: pharmacy, funding"), where the same label opens such a line in
-    other items too, is the item's metadata, not its text."""
+    other items too, is the item's metadata, not its text; so is a block of such lines under a
+    headline (see `_drop_field_blocks`)."""
+    _drop_field_blocks(groups, dropped)
     labels = Counter(f[0] for group in groups for line in group[1:] if (f := _field(line)))
-    # A group of fields only, opened by a label that opens other such groups too ("Therapeutic
-    # area: Neurology" / "Date of publication: 14 March 2024" under each article's headline).
-    firsts = Counter(f[0] for group in groups if group and (f := _field(group[0])))
-    for at, group in enumerate(groups):
-        fields = [_field(line) for line in group]
-        if (
-            len(fields) >= 2
-            and at > 0
-            and 0 < len(groups[at - 1]) <= _HEADLINE_LINES  # under a headline of its own
-            and not ends_sentence(groups[at - 1][-1].text)
-            and fields[0] is not None
-            and firsts[fields[0][0]] >= 2
-            and all(f is not None and f[1] <= _DETAIL_WORDS for f in fields)
-            and not any(f[0] in _MAIL_HEADERS for f in fields if f is not None)
-        ):
-            for line in group:
-                line.note = "dropped: a labelled detail of the item (metadata)"
-                line.detail = True
-                dropped.append(line)
-            group.clear()
-            continue
+    for group in groups:
         if len(group) < 2:
             continue
         marks, wrapped = _field_marks(group, labels)
@@ -298,6 +280,30 @@ def drop_repeated_fields(groups: list[list[Line]], dropped: list[Line]) -> None:
                 last = line
             dropped.append(line)
         group[:] = group[:1] + group[head:tail]
+
+
+def _drop_field_blocks(groups: list[list[Line]], dropped: list[Line]) -> None:
+    """A block of fields only under a headline, opened by a label that opens other such blocks
+    too ("Therapeutic area: Neurology" / "Date of publication: 14 March 2024" under each
+    article's headline): the story's details, not its headline (a post's mail headers aside)."""
+    firsts = Counter(f[0] for group in groups if group and (f := _field(group[0])))
+    for index, group in enumerate(groups):
+        fields = [_field(line) for line in group]
+        if (
+            len(fields) >= 2
+            and index > 0
+            and 0 < len(groups[index - 1]) <= _HEADLINE_LINES  # under a headline of its own
+            and not ends_sentence(groups[index - 1][-1].text)
+            and fields[0] is not None
+            and firsts[fields[0][0]] >= 2
+            and all(f is not None and f[1] <= _DETAIL_WORDS for f in fields)
+            and not any(f[0] in _MAIL_HEADERS for f in fields if f is not None)
+        ):
+            for line in group:
+                line.note = "dropped: a labelled detail of the item (metadata)"
+                line.detail = True
+                dropped.append(line)
+            group.clear()
     groups[:] = [group for group in groups if group]
 
 
