@@ -583,6 +583,13 @@ _PERSON = re.compile(
 )
 
 
+def is_person_name(text: str) -> bool:
+    """A person's name and nothing else: a first name the gazetteer knows and a surname, a
+    title before them perhaps ("Claire Ashdown", "Dr Anil Varma")."""
+    match = _PERSON.match(text)
+    return match is not None and match.group(2) in first_names()
+
+
 def _names_only(line: str) -> bool:
     """Two or more people and nothing else ("Dr Iain Fairlie and Maya Hollis"): each a first
     name and a surname, one at least with a title ("Dr") or a first name the gazetteer knows."""

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer.blocks import Block
-from indexer.first_names import first_names
+from indexer.stories.boilerplate import is_person_name
 from indexer.stories.debris import has_contact
 from indexer.stories.items import strip_answers
 from indexer.stories.lines import PROSE_WORDS, Line
@@ -142,25 +142,18 @@ def split_leads(lines: list[Line], dropped: list[Line], aside: Sequence[Line] = 
 _NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 
 
-_NAME = re.compile(
-    r"^(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr)\.?\s+)?([A-Z][a-z]+)(?:\s+[A-Z][\w'’-]+){1,2}$"
-)
-
-
 def _signed_leads(lines: list[Line], leads: list[Lead | None]) -> None:
     """A bold name opening the text under a heading ("## From the director" / "**Claire
     Ashdown** — This week the council ..."): who wrote the piece, its byline, not a headline
     ("**Sarah Jones**: the trust was ..." is a speaker's words, a colon after the name)."""
-    names = first_names()
     for at, lead in enumerate(leads):
         if lead is None or at == 0:
             continue
         above = lines[at - 1]
         heading = above.facts is not None and above.facts.kind == "heading"
-        name = _NAME.match(lead.headline)
         after = lines[at].text[len(lead.headline) :].lstrip(" *_")
         dashed = after[:1] in ("–", "—") and lead.rest.lstrip(" –—")[:1].isupper()
-        if heading and dashed and name is not None and name.group(1) in names:
+        if heading and dashed and is_person_name(lead.headline):
             lines[at].byline = lead.headline
             lines[at].text = lead.rest.lstrip(" –—-:").strip()
             leads[at] = None

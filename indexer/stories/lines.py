@@ -839,13 +839,11 @@ def _short_field(line: str) -> bool:
 _FIELD_LABEL = re.compile(r"^\s*[^:]{1,30}:\s+")
 
 
-_LABEL = re.compile(r"^\s*[A-Z][\w.]{0,11}:\s+(?=\S)")
-
-
 def _label_wraps(above: str, indent: int) -> bool:
     """A line indented to where the text after the label above starts ("  Q: How many nurses
-    ... have left the" / "     Nursing and Midwifery Council register ..."): its text wrapped."""
-    label = _LABEL.match(above)
+    ... have left the" / "     Nursing and Midwifery Council register ..."): its text wrapped
+    (as a field's value wraps to its column: see `_under_value`)."""
+    label = _FIELD_LABEL.match(above)
     return label is not None and label.end() == indent
 
 

@@ -222,6 +222,17 @@ def _page_title(told: list[_Story]) -> bool:
 # "A message from Nadia", "Message from the Chief Executive".
 _LEADERS_MESSAGE = re.compile(r"^(?:an?\s+)?(?:message|letter|note|update|word)s?\s+from\b", re.I)
 _MESSAGE_PARAGRAPHS = 2
+# "REAP UPDATE FROM OUR CHIEF EXECUTIVE", "A note from the Chair": a leader's piece's heading.
+_LEADER_UPDATE = re.compile(
+    r"\b(?:update|message|letter|note|blog|word)s?\s+from\s+(?:our|the|your)\s+(?:new\s+)?"
+    r"(?:chief|chair|director|president|medical|clinical|interim|acting|lead)",
+    re.I,
+)
+
+
+def _leaders_heading(text: str) -> bool:
+    """The heading of a leader's piece: "A message from Nadia", "Update from our Chair"."""
+    return _LEADERS_MESSAGE.match(text) is not None or _LEADER_UPDATE.search(text) is not None
 
 
 def _drop_headed_intro(stories: list[_Story]) -> None:
@@ -236,8 +247,7 @@ def _drop_headed_intro(stories: list[_Story]) -> None:
     # Under a page's title (its one level-1 heading over level-2 stories) the talk may come
     # after a standfirst: "The spending review small print ..." / "Morning all. ..."
     openings = told[0].body[:_TITLE_INTRO_LINES] if _page_title(told) else told[0].body[:1]
-    leaders = _LEADERS_MESSAGE.match(told[0].headline) or _LEADER_UPDATE.search(told[0].headline)
-    if leaders and len(told[0].body) >= _MESSAGE_PARAGRAPHS:
+    if _leaders_heading(told[0].headline) and len(told[0].body) >= _MESSAGE_PARAGRAPHS:
         # A leader's message of its own paragraphs tells news after its greeting ("Hello
         # everyone."): a story, unless it says what the issue holds.
         opening = [s for s in opening if not is_greeting(s.rstrip(".!"))]
@@ -699,12 +709,6 @@ def _take_header(lines: list[Line]) -> tuple[str | None, list[Line]]:
     return header, lines[cut:]
 
 
-# "REAP UPDATE FROM OUR CHIEF EXECUTIVE", "A note from the Chair": a leader's piece's heading.
-_LEADER_UPDATE = re.compile(
-    r"\b(?:update|message|letter|note|blog|word)s?\s+from\s+(?:our|the|your)\s+(?:new\s+)?"
-    r"(?:chief|chair|director|president|medical|clinical|interim|acting|lead)",
-    re.I,
-)
 _ISSUE_FIELD_WORDS = 12
 
 
